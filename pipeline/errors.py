@@ -1,0 +1,111 @@
+"""One exception family for astro-ie, with a catalogue of coded messages.
+
+Modelled on ``spacy/errors.py``: every message a user can see lives here, with a
+stable code, so that documentation, tests and bug reports can refer to it. Each
+error carries the file and line it is about; the CLI turns it into one line,
+``path:line: E012 message``, and a non-zero exit, with no traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class Errors:
+    """The catalogue. ``{}`` fields are filled with ``str.format``."""
+
+    # --- input (ingest) -------------------------------------------------
+    E001 = "file not found"
+    E002 = "file is empty"
+    E003 = "file looks binary (NUL byte at offset {offset}), not text"
+    E004 = "text is not UTF-8 (invalid byte 0x{byte:02x} at column {column})"
+    E005 = "no abstract found: this does not look like a book of abstracts"
+    E006 = "header '{header}' has no 'Speaker:' line before the next header"
+    E007 = "line is not valid JSON: {detail}"
+    E008 = "record lacks the required field '{field}'"
+    E009 = "duplicate id '{id}' (first seen at line {first_line})"
+    E010 = "cannot tell the input format of this file; pass --input-format"
+    E011 = "CSV header lacks the required column '{field}'"
+    E012 = "invalid record: {detail}"
+    E013 = "unknown input format '{fmt}' (expected auto, book, jsonl or csv)"
+    E014 = "{count} bad record(s) skipped"
+    E015 = "a field is larger than {limit} bytes"
+
+    # --- ontology ---------------------------------------------------------
+    E101 = "ontology directory has no *.yaml files"
+    E102 = "YAML error: {detail}"
+    E103 = "invalid concept: {detail}"
+    E104 = "duplicate concept id '{id}' (first defined at {first})"
+    E105 = "alias '{alias}' is claimed by '{a}' and '{b}' with no rule that separates them"
+    E106 = "'{id}' has a broader link to unknown concept '{target}'"
+    E107 = "cyclic broader links: {cycle}"
+    E108 = "'{id}' has a '{relation}' relation to unknown concept '{target}'"
+    E109 = "{count} ontology problem(s) found"
+
+    # --- outputs, evaluation, orchestration ------------------------------
+    E201 = "cannot write output: {detail}"
+    E202 = "gold file: {detail}"
+    E203 = "prediction file: {detail}"
+    E204 = "invalid parameter: {detail}"
+
+
+class AstroIEError(Exception):
+    """Base of every error astro-ie reports to a user.
+
+    ``code`` is an attribute name of :class:`Errors`; ``path`` and ``line``
+    say where the problem is, when there is a where.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        path: str | Path | None = None,
+        line: int | None = None,
+        **fields: object,
+    ) -> None:
+        self.code = code
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.fields = fields
+        self.message = getattr(Errors, code).format(**fields)
+        super().__init__(self.one_line())
+
+    @property
+    def location(self) -> str:
+        if self.path is None:
+            return ""
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+    def one_line(self) -> str:
+        where = self.location
+        text = f"{self.code} {self.message}"
+        return f"{where}: {text}" if where else text
+
+
+class InputError(AstroIEError):
+    """A source of abstracts cannot be read or holds a bad record."""
+
+
+class OntologyError(AstroIEError):
+    """The ontology does not validate. ``problems`` lists every finding."""
+
+    def __init__(self, problems: list[AstroIEError]) -> None:
+        self.problems = problems
+        super().__init__("E109", count=len(problems))
+
+    def one_line(self) -> str:  # pragma: no cover - exercised through str()
+        return f"E109 {len(getattr(self, 'problems', []))} ontology problem(s) found"
+
+    def report(self) -> str:
+        """Every problem, one per line, then the count."""
+        lines = [p.one_line() for p in self.problems]
+        lines.append(self.one_line())
+        return "\n".join(lines)
+
+
+class OutputError(AstroIEError):
+    """An output cannot be written."""
+
+
+class EvaluationError(AstroIEError):
+    """A gold or prediction file cannot be scored."""
