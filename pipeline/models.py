@@ -145,6 +145,10 @@ class Concept(BaseModel):
 
     id: str = Field(pattern=r"^(technique|telescope|survey|dataset|software):[a-z0-9][a-z0-9.+-]*$")
     label: str = Field(min_length=1, description="Preferred label.")
+    match_label: bool = Field(
+        default=True,
+        description="Match the label itself (case-insensitively); false for labels that are common words.",
+    )
     type: Label
     kind: str | None = Field(default=None, description="Finer kind: architecture, instrument, mission, ...")
     aliases: list[Alias] = Field(default_factory=list)
