@@ -30,6 +30,15 @@ class Errors:
     E013 = "unknown input format '{fmt}' (expected auto, book, jsonl or csv)"
     E014 = "{count} bad record(s) skipped"
     E015 = "a field is larger than {limit} bytes"
+    E016 = "header '{header}' has no title before its 'Speaker:' line"
+    E017 = "header '{header}' has no abstract text after its 'Speaker:' line"
+    E018 = "header '{header}' has no 'Speaker:' line before the end of the file"
+    E019 = "'Speaker:' line names nobody"
+    E020 = "'Speaker:' line with no 'Session / N' header before its title"
+    E021 = "CSV header repeats the column '{field}'"
+    E022 = "line is longer than {limit} bytes"
+    E023 = "is a directory, not a file"
+    E024 = "cannot read the file: {detail}"
 
     # --- ontology ---------------------------------------------------------
     E101 = "ontology directory has no *.yaml files"

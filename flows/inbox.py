@@ -1,0 +1,70 @@
+"""Scheduled runs over an inbox directory (``astro-ie serve``).
+
+Each run looks at every file in the inbox. When every file's content hash
+was already processed with the same ontology, the run has nothing to do and
+says so; otherwise it runs ``extract-corpus`` over the whole inbox (batches
+already tagged come from the batch cache, so only new inputs cost spaCy time)
+and refreshes the outputs. The ledger of processed hashes lives beside the
+outputs, in ``<out>.inbox-ledger.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from pipeline.io import sha256_file, write_text
+from pipeline.ontology import ontology_hash
+
+from .extract_corpus import extract_corpus
+
+INPUT_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".csv"}
+
+
+def ledger_path(out_dir: Path) -> Path:
+    return out_dir.with_name(f"{out_dir.name}.inbox-ledger.json")
+
+
+@task(name="scan-inbox", cache_policy=NO_CACHE)
+def scan_inbox(inbox: str) -> dict[str, str]:
+    """Input files of the inbox -> their sha256."""
+    files = sorted(p for p in Path(inbox).iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                   and not p.name.startswith("."))
+    return {str(p): sha256_file(p) for p in files}
+
+
+@flow(name="process-inbox", validate_parameters=True)
+def process_inbox(inbox: str, out_dir: str, ontology_dir: str) -> dict:
+    logger = get_run_logger()
+    out = Path(out_dir)
+    found = scan_inbox(inbox)
+    onto_hash = ontology_hash(Path(ontology_dir))
+    ledger_file = ledger_path(out)
+    ledger = json.loads(ledger_file.read_text(encoding="utf-8")) if ledger_file.exists() else {}
+    new = [path for path, digest in found.items() if ledger.get(digest) != onto_hash]
+    if not found:
+        logger.info("inbox %s is empty: nothing to do", inbox)
+        return {"processed": [], "skipped": []}
+    if not new and out.exists():
+        logger.info("all %d inputs already processed with this ontology: nothing to do", len(found))
+        return {"processed": [], "skipped": sorted(found)}
+    result = extract_corpus(inputs=sorted(found), out_dir=str(out), ontology_dir=ontology_dir)
+    ledger.update({digest: onto_hash for digest in found.values()})
+    write_text(ledger_file, json.dumps(dict(sorted(ledger.items())), indent=2) + "\n")
+    logger.info("processed %d new input(s) of %d", len(new), len(found))
+    return {"processed": sorted(new), "skipped": sorted(set(found) - set(new)), "counts": result["counts"]}
+
+
+def serve_inbox(inbox: Path, out_dir: Path, ontology_dir: Path, cron: str | None = None,
+                interval: int | None = None, name: str = "astro-ie-inbox") -> None:
+    """Serve the inbox deployment on a schedule until interrupted."""
+    schedule = {"cron": cron} if cron else {"interval": timedelta(seconds=interval or 3600)}
+    process_inbox.serve(
+        name=name,
+        parameters={"inbox": str(inbox), "out_dir": str(out_dir), "ontology_dir": str(ontology_dir)},
+        **schedule,
+    )

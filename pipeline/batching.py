@@ -1,0 +1,107 @@
+"""Batches of abstracts: the unit of parallel work and of caching.
+
+Ingestion cuts the abstracts into batch files; each batch is extracted on its
+own (a Prefect task, a worker process, a Dask worker), and its tagged records
+are kept in a content-addressed cache keyed on the batch's bytes, the
+ontology hash and the astro-ie version. A rerun over an unchanged corpus
+reads the cache instead of running spaCy again; a change to the ontology or
+the code misses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from . import __version__
+from .io import atomic_open
+from .models import Abstract
+
+_EXTRACTORS: dict[str, "object"] = {}
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("ASTRO_IE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "astro-ie"
+    )
+    return Path(base) / "batches"
+
+
+def write_batches(abstracts: Iterable[Abstract], abstracts_path: Path, batch_dir: Path,
+                  batch_size: int) -> tuple[list[Path], int]:
+    """Write ``abstracts.jsonl`` and the batch files in one pass; return the batch paths and the count."""
+    batch_dir.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    count = 0
+    current: list[str] = []
+
+    def flush() -> None:
+        path = batch_dir / f"batch-{len(paths) + 1:06d}.jsonl"
+        with atomic_open(path) as handle:
+            handle.write("".join(current))
+        paths.append(path)
+        current.clear()
+
+    with atomic_open(abstracts_path) as out:
+        for abstract in abstracts:
+            line = abstract.to_json_line() + "\n"
+            out.write(line)
+            current.append(line)
+            count += 1
+            if len(current) >= batch_size:
+                flush()
+        if current:
+            flush()
+    return paths, count
+
+
+def batch_key(batch_path: Path, ontology_hash: str) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"astro-ie {__version__}\0{ontology_hash}\0".encode())
+    digest.update(Path(batch_path).read_bytes())
+    return digest.hexdigest()
+
+
+def extractor_for(ontology_dir: str):
+    """One Extractor per process and ontology directory: built once, reused by every batch."""
+    from .extract import Extractor
+
+    extractor = _EXTRACTORS.get(ontology_dir)
+    if extractor is None:
+        extractor = _EXTRACTORS[ontology_dir] = Extractor(ontology_dir)
+    return extractor
+
+
+def extract_batch(batch_path: Path, ontology_dir: str, ontology_hash: str, cache_dir: Path) -> tuple[Path, int, bool]:
+    """Tag one batch into the cache; return (records path, number of records, cache hit)."""
+    key = batch_key(batch_path, ontology_hash)
+    target = Path(cache_dir) / key[:2] / f"{key}.jsonl"
+    if target.exists():
+        with open(target, encoding="utf-8") as handle:
+            return target, sum(1 for _ in handle), True
+    abstracts = [Abstract.model_validate_json(line) for line in read_lines(batch_path)]
+    extractor = extractor_for(ontology_dir)
+    count = 0
+    with atomic_open(target) as handle:
+        for record in extractor.tag(abstracts):
+            handle.write(record.to_json_line())
+            handle.write("\n")
+            count += 1
+    return target, count, False
+
+
+def read_lines(path: Path) -> Iterator[str]:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield line
+
+
+def iter_records(paths: Iterable[Path]) -> Iterator[dict]:
+    """The tagged records of the batches, in batch order."""
+    for path in paths:
+        for line in read_lines(path):
+            yield json.loads(line)

@@ -1,0 +1,236 @@
+"""Entities the ontology does not know yet, proposed for curation.
+
+Three general rules, none about a particular name:
+
+* **Definitions.** An acronym definition whose long form ends in a head word
+  of one of the types ("domain-adversarial neural *network* (DANN)",
+  "Kilo-Degree *Survey* (KiDS)") is an entity even when no concept matches.
+* **Typed names.** A run of capitalised name tokens ending in a capitalised
+  head word ("Zwicky Transient *Facility*", "Dark Energy Spectroscopic
+  *Instrument*"), or a name token followed by a data-product head word ("MOCCA
+  *simulations*"). Title Case in a paper title says nothing, so such phrases
+  count in the title only when the abstract uses them too.
+* **Named tools.** A name-shaped token that opens a title before a colon or
+  dash ("LEMON: Lens modelling with ...") or follows "called"/"named"/"dubbed"
+  is a SOFTWARE name, and so is each later use of it in the abstract.
+
+Each candidate gets the id ``candidate:<slug>`` of its folded text, so the
+same unknown thing has the same id in every abstract; ``candidates.csv``
+lists them with counts and contexts for curators.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .normalize import alias_key
+from .ruler_index import OntologyIndex
+
+HEAD_TYPES: dict[str, str] = {
+    # techniques
+    "network": "TECHNIQUE", "net": "TECHNIQUE", "autoencoder": "TECHNIQUE", "forest": "TECHNIQUE",
+    "regression": "TECHNIQUE", "regressor": "TECHNIQUE", "classifier": "TECHNIQUE",
+    "perceptron": "TECHNIQUE", "transformer": "TECHNIQUE", "encoder": "TECHNIQUE",
+    "learning": "TECHNIQUE", "clustering": "TECHNIQUE", "estimation": "TECHNIQUE",
+    "estimator": "TECHNIQUE", "inference": "TECHNIQUE",
+    # facilities
+    "telescope": "TELESCOPE", "observatory": "TELESCOPE", "array": "TELESCOPE",
+    "satellite": "TELESCOPE", "mission": "TELESCOPE", "spectrograph": "TELESCOPE",
+    "spectrometer": "TELESCOPE", "camera": "TELESCOPE", "imager": "TELESCOPE",
+    "interferometer": "TELESCOPE", "explorer": "TELESCOPE", "facility": "TELESCOPE",
+    "instrument": "TELESCOPE", "pathfinder": "TELESCOPE", "probe": "TELESCOPE",
+    # surveys
+    "survey": "SURVEY",
+    # data products
+    "catalog": "DATASET", "simulation": "DATASET", "suite": "DATASET", "database": "DATASET",
+    "archive": "DATASET", "dataset": "DATASET", "challenge": "DATASET", "release": "DATASET",
+    # software
+    "pipeline": "SOFTWARE", "code": "SOFTWARE", "package": "SOFTWARE", "library": "SOFTWARE",
+    "toolkit": "SOFTWARE", "toolbox": "SOFTWARE", "framework": "SOFTWARE", "software": "SOFTWARE",
+    "broker": "SOFTWARE",
+}
+
+# Heads that make a *named* phrase an entity (capitalised runs, rule two).
+NAME_HEADS = {
+    head for head, label in HEAD_TYPES.items()
+    if label in {"TELESCOPE", "SURVEY", "DATASET"} and head not in {"release", "probe", "instrument"}
+} | {"broker"}
+# Lower-case data-product heads after a name token: "MOCCA simulations".
+PRODUCT_HEADS = {"simulation", "catalog", "database", "suite"}
+# Technique heads for definitions only when the long form is ML-shaped.
+_WEAK_TECHNIQUE_HEADS = {"estimation", "estimator", "inference", "learning", "regression", "clustering"}
+
+STOP = frozenset(
+    """a an the this that these those our their its his her we i they it in on of for and or
+    to with from by at as is are be using use via into onto new novel first second third
+    based such each all both other some any""".split()
+)
+NAME_TRIGGERS = {"called", "named", "dubbed", "nicknamed", "coined"}
+_NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*)$")
+
+
+def candidate_id(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9.+]+", "-", alias_key(text).lower()).strip("-")
+    return f"candidate:{slug or 'unnamed'}"
+
+
+def name_shaped(text: str) -> bool:
+    """"LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
+    parts = [p for p in re.split(r"[-_]", text) if p]
+    return bool(parts) and len(text) >= 3 and any(_NAME_SHAPE.match(p) for p in parts)
+
+
+def title_end(doc: Doc) -> int:
+    """Token index where the abstract starts (records are title, blank line, abstract)."""
+    for token in doc:
+        if token.is_space and "\n\n" in token.text:
+            return token.i
+    return 0
+
+
+class CandidateRules:
+    def __init__(self, nlp: Language, index: OntologyIndex) -> None:
+        self.index = index
+        self.vocab = nlp.vocab
+
+    def find(self, doc: Doc) -> list[Span]:
+        spans: list[Span] = []
+        spans.extend(self._definitions(doc))
+        spans.extend(self._typed_names(doc))
+        spans.extend(self._named_tools(doc))
+        spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
+        return spans
+
+    # -- rule one: definitions -------------------------------------------------
+
+    def _definitions(self, doc: Doc) -> list[Span]:
+        out: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        for short in doc._.abbreviations:
+            long = short._.long_form
+            if long is None or (long.start, long.end) in seen:
+                continue
+            seen.add((long.start, long.end))
+            label = self._definition_label(long)
+            if label is None or self.index.lookup(long.text):
+                continue
+            out.append(Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition"))
+        return out
+
+    def _definition_label(self, long: Span) -> str | None:
+        words = [t for t in long if not t.is_punct]
+        if len(words) < 2 or len(long) > 8:
+            return None
+        head = words[-1].norm_
+        if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
+            return "DATASET"
+        label = HEAD_TYPES.get(head)
+        if label == "TECHNIQUE" and head in _WEAK_TECHNIQUE_HEADS:
+            # "Neural Ratio Estimation", "machine learning": ML-shaped only.
+            if not any(t.norm_ in {"neural", "network", "machine", "deep", "learning", "bayesian"} for t in words[:-1]):
+                return None
+        return label
+
+    # -- rule two: typed names -------------------------------------------------
+
+    def _typed_names(self, doc: Doc) -> list[Span]:
+        out: list[Span] = []
+        boundary = title_end(doc)
+        body_text = doc[boundary:].text.lower() if boundary else ""
+        for token in doc:
+            head = token.norm_
+            if head in NAME_HEADS and token.is_title and not token.text.endswith("s"):
+                start = self._name_start(doc, token.i)
+                if start is not None:
+                    span = self._typed(doc, start, token.i + 1, HEAD_TYPES[head])
+                    if span is not None:
+                        out.append(span)
+            elif head in PRODUCT_HEADS and token.is_lower and token.i > 0:
+                name = doc[token.i - 1]
+                if name_shaped(name.text) and not self._is_known(doc, name.i, name.i + 1):
+                    out.append(self._typed(doc, name.i, token.i + 1, "DATASET"))
+        if boundary:
+            # Title Case says nothing: keep a title phrase only if the abstract has it too.
+            out = [s for s in out if s is not None and (s.start > boundary or s.text.lower() in body_text)]
+        return [s for s in out if s is not None]
+
+    def _name_start(self, doc: Doc, head_i: int) -> int | None:
+        i = head_i - 1
+        start = None
+        while i >= 0 and head_i - i <= 5:
+            tok = doc[i]
+            if tok.text == "-" and i > 0:
+                i -= 1
+                continue
+            if tok.lower_ in STOP or not (tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num):
+                break
+            if tok.is_sent_start and tok.is_title and not name_shaped(tok.text) and i == head_i - 1:
+                break
+            start = i
+            i -= 1
+        return start
+
+    def _typed(self, doc: Doc, start: int, end: int, label: str) -> Span | None:
+        if doc[start].text == "-":
+            start += 1
+        if end - start < 2:
+            return None
+        span = doc[start:end]
+        if self.index.lookup(span.text):
+            return None
+        return Span(doc, start, end, label=label, kb_id=candidate_id(span.text), span_id="phrase")
+
+    def _is_known(self, doc: Doc, start: int, end: int) -> bool:
+        return any(s.start <= start and s.end >= end for s in doc.spans.get("astro_matches", []))
+
+    # -- rule three: named tools -----------------------------------------------
+
+    def _named_tools(self, doc: Doc) -> list[Span]:
+        names: set[str] = set()
+        boundary = title_end(doc)
+        if boundary:
+            first = doc[0]
+            nxt = doc[1] if len(doc) > 1 else None
+            name_tokens = self._compound_name(doc, 0)
+            if name_tokens and name_tokens < len(doc) and doc[name_tokens].text in {":", "-", "–", "—"}:
+                names.add(doc[0:name_tokens].text)
+            elif nxt is not None and nxt.text == ":" and name_shaped(first.text):
+                names.add(first.text)
+        for token in doc[:-1]:
+            if token.lower_ in NAME_TRIGGERS:
+                end = self._compound_name(doc, token.i + 1)
+                if end:
+                    names.add(doc[token.i + 1:end].text)
+        out: list[Span] = []
+        for name in sorted(names):
+            out.extend(self._occurrences(doc, name))
+        return out
+
+    def _compound_name(self, doc: Doc, start: int) -> int:
+        """End of a name like "GaSNet-II" or "Radio-UNet" starting at ``start`` (0: none)."""
+        end = start
+        while end < len(doc) and (end == start or doc[end].text == "-" or doc[end - 1].text == "-"):
+            if doc[end].text != "-" and not (name_shaped(doc[end].text) or doc[end].is_title or doc[end].is_upper):
+                break
+            end += 1
+        while end > start and doc[end - 1].text == "-":
+            end -= 1
+        text = doc[start:end].text if end > start else ""
+        if not text or not name_shaped(text.replace(" ", "")) or self.index.lookup(text):
+            return 0
+        return end
+
+    def _occurrences(self, doc: Doc, name: str) -> list[Span]:
+        out: list[Span] = []
+        n = len(name)
+        cid = candidate_id(name)
+        for match in re.finditer(re.escape(name), doc.text):
+            span = doc.char_span(match.start(), match.start() + n)
+            if span is None:
+                continue
+            # char_span is None unless the match is whole tokens: no prefix of a longer word.
+            out.append(Span(doc, span.start, span.end, label="SOFTWARE", kb_id=cid, span_id="tool"))
+        return out

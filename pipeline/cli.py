@@ -1,0 +1,279 @@
+"""The ``astro-ie`` command line.
+
+Each command is a thin shell over a function of the core (or, for ``run`` and
+``serve``, over the Prefect flow). User errors become one line on stderr and
+exit code 2; there is no traceback for them.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import AstroIEError, OntologyError
+
+app = typer.Typer(
+    name="astro-ie",
+    help="Information extraction for the astronomy + machine-learning literature.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO_ROOT / "data" / "ml4astro-2024-book-of-abstracts.txt"
+DEFAULT_ONTOLOGY = REPO_ROOT / "ontologies"
+DEFAULT_OUT = REPO_ROOT / "outputs" / "ml4astro-2024"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    book = "book"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def fail(error: AstroIEError) -> None:
+    """Report a user error in one line (every line, for an ontology) and exit non-zero."""
+    text = error.report() if isinstance(error, OntologyError) else error.one_line()
+    typer.echo(f"astro-ie: error: {text}" if "\n" not in text else text, err=True)
+    raise typer.Exit(code=2)
+
+
+InputsArg = Annotated[list[Path], typer.Argument(help="Book-of-abstracts text, JSONL or CSV files.")]
+FormatOpt = Annotated[InputFormat, typer.Option("--input-format", help="auto: by extension and content.")]
+SkipBadOpt = Annotated[bool, typer.Option("--skip-bad", help="Skip bad records, report each, go on.")]
+
+
+@app.command()
+def ingest(
+    inputs: InputsArg,
+    out: Annotated[Path, typer.Option("--out", help="Output directory for abstracts.jsonl.")],
+    input_format: FormatOpt = InputFormat.auto,
+    skip_bad: SkipBadOpt = False,
+) -> None:
+    """Parse abstracts into clean records: OUT/abstracts.jsonl."""
+    from . import ingest as ingest_mod
+    from .errors import InputError
+    from .io import write_lines
+
+    skipped: list[AstroIEError] = []
+
+    def report_skip(error: AstroIEError) -> None:
+        skipped.append(error)
+        _report_skip(error)
+
+    try:
+        records = ingest_mod.read_abstracts(
+            inputs,
+            input_format=input_format.value,
+            skip_bad=skip_bad,
+            on_skip=report_skip,
+            on_warning=_report_warning,
+        )
+        count = write_lines(out / "abstracts.jsonl", (r.to_json_line() for r in records))
+    except AstroIEError as error:
+        fail(error)
+    if skipped:
+        typer.echo(f"astro-ie: {InputError('E014', count=len(skipped)).one_line()}", err=True)
+    typer.echo(f"{count} abstracts -> {out / 'abstracts.jsonl'}")
+
+
+def _report_skip(error: AstroIEError) -> None:
+    typer.echo(f"astro-ie: skipped: {error.one_line()}", err=True)
+
+
+def _report_warning(message: str) -> None:
+    typer.echo(f"astro-ie: warning: {message}", err=True)
+
+
+def _quiet_prefect() -> None:
+    """Defaults for a command-line run: nothing phones home, no ERROR noise for user errors."""
+    import logging
+    import os
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT", "false")
+    logging.getLogger().addFilter(_UserErrorFilter())
+    for name in ("prefect", "prefect.flow_runs", "prefect.task_runs", "prefect.engine"):
+        logging.getLogger(name).addFilter(_UserErrorFilter())
+
+
+class _UserErrorFilter:
+    """Drop Prefect's failure logs caused by an AstroIEError: the CLI prints that error in one line."""
+
+    def filter(self, record) -> bool:  # noqa: ANN001 - logging's protocol
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, AstroIEError):
+            return False
+        text = str(record.msg)
+        return not any(name in text for name in ("InputError", "OntologyError", "AstroIEError", "OutputError"))
+
+
+def _install_filters_on_handlers() -> None:
+    import logging
+
+    for logger in [logging.getLogger()] + [logging.getLogger(n) for n in logging.root.manager.loggerDict]:
+        for handler in getattr(logger, "handlers", []):
+            handler.addFilter(_UserErrorFilter())
+
+
+@app.command()
+def run(
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Inputs; default: the ML4Astro 2024 book.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Output directory.")] = None,
+    input_format: FormatOpt = InputFormat.auto,
+    ontology: Annotated[Path, typer.Option("--ontology", help="Ontology directory.")] = DEFAULT_ONTOLOGY,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch task.")] = 256,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel extraction processes.")] = 1,
+    skip_bad: SkipBadOpt = False,
+    include_generic: Annotated[bool, typer.Option("--include-generic", help="Keep umbrella concepts in graph views.")] = False,
+    dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="tcp://HOST:PORT of a Dask scheduler.")] = None,
+    dask_local: Annotated[bool, typer.Option("--dask", help="Run the batches on a local Dask cluster ('--dask local').")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
+) -> None:
+    """Run the whole job as the Prefect flow 'extract-corpus'."""
+    from .ontology import load_ontology
+
+    inputs = inputs or [DEFAULT_CORPUS]
+    out = out or DEFAULT_OUT
+    try:
+        load_ontology(ontology)  # every problem, before any work starts
+        for path in inputs:
+            if not path.is_file():
+                raise AstroIEError("E001", path)
+    except AstroIEError as error:
+        fail(error)
+    _quiet_prefect()
+    from flows.extract_corpus import flow_for
+
+    address = "local" if dask_local else dask_address
+    flow_fn = flow_for(workers, address)
+    _install_filters_on_handlers()
+    try:
+        result = flow_fn(
+            inputs=[str(p.resolve()) for p in inputs], out_dir=str(out.resolve()), ontology_dir=str(ontology.resolve()),
+            input_format=input_format.value, batch_size=batch_size, workers=workers, skip_bad=skip_bad,
+            include_generic=include_generic, cache_dir=str(cache_dir.resolve()) if cache_dir else None,
+        )
+    except AstroIEError as error:
+        fail(error)
+    counts = result["counts"]
+    typer.echo(f"{counts['abstracts']} abstracts, {counts['mentions']} mentions -> {result['out_dir']}")
+
+
+@app.command()
+def serve(
+    inbox: Annotated[Path, typer.Option("--inbox", help="Directory whose files each run processes.")],
+    out: Annotated[Path, typer.Option("--out", help="Output directory.")] = REPO_ROOT / "outputs" / "inbox",
+    cron: Annotated[Optional[str], typer.Option("--cron", help="Cron schedule, e.g. '0 6 * * 1'.")] = None,
+    interval: Annotated[Optional[int], typer.Option("--interval", min=1, help="Or: every N seconds.")] = None,
+    ontology: Annotated[Path, typer.Option("--ontology", help="Ontology directory.")] = DEFAULT_ONTOLOGY,
+    name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "astro-ie-inbox",
+) -> None:
+    """Serve a scheduled deployment that processes an inbox directory."""
+    from .ontology import load_ontology
+
+    if (cron is None) == (interval is None):
+        fail(AstroIEError("E204", detail="give exactly one of --cron and --interval"))
+    try:
+        load_ontology(ontology)
+        if not inbox.is_dir():
+            raise AstroIEError("E001", inbox)
+    except AstroIEError as error:
+        fail(error)
+    _quiet_prefect()
+    from flows.inbox import serve_inbox
+
+    serve_inbox(inbox.resolve(), out.resolve(), ontology.resolve(), cron=cron, interval=interval, name=name)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold annotations (JSONL).")],
+    pred: Annotated[Path, typer.Option("--pred", help="Predictions: a corpus.jsonl.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    top: Annotated[int, typer.Option("--top", min=0, help="How many false positives/negatives to list.")] = 20,
+) -> None:
+    """Score predictions against gold annotations (the project's SCORING.md)."""
+    import json as json_mod
+
+    from . import evaluate as ev
+
+    try:
+        result = ev.score(ev.load_gold(gold), ev.load_predictions(pred), top=top)
+    except AstroIEError as error:
+        fail(error)
+    typer.echo(json_mod.dumps(result.to_dict(), indent=2) if as_json else result.to_table())
+
+
+ontology_app = typer.Typer(help="Check and export the ontology.", no_args_is_help=True)
+app.add_typer(ontology_app, name="ontology")
+
+
+class OntologyFormat(str, Enum):
+    skos = "skos"
+
+
+@ontology_app.command("check")
+def ontology_check(
+    directory: Annotated[Path, typer.Argument(help="Ontology directory.")] = DEFAULT_ONTOLOGY,
+) -> None:
+    """Validate the ontology; report every problem with file:line."""
+    from .ontology import load_ontology
+
+    try:
+        onto = load_ontology(directory)
+    except AstroIEError as error:
+        fail(error)
+    counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(onto.by_type().items()))
+    typer.echo(f"ok: {len(onto)} concepts ({counts}); hash {onto.hash[:12]}")
+
+
+@ontology_app.command("export")
+def ontology_export(
+    directory: Annotated[Path, typer.Argument(help="Ontology directory.")] = DEFAULT_ONTOLOGY,
+    fmt: Annotated[OntologyFormat, typer.Option("--format", help="Export format.")] = OntologyFormat.skos,
+    out: Annotated[Optional[Path], typer.Option("--out", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Export the ontology (SKOS Turtle) for ontology tools."""
+    from .io import write_text
+    from .ontology import load_ontology, to_skos
+
+    try:
+        text = to_skos(load_ontology(directory))
+        if out is None:
+            typer.echo(text, nl=False)
+        else:
+            write_text(out, text)
+            typer.echo(str(out))
+    except AstroIEError as error:
+        fail(error)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", help="Directory for the JSON Schemas.")] = REPO_ROOT / "schemas",
+) -> None:
+    """Write the JSON Schemas of the published records."""
+    from .models import write_schemas
+
+    for path in write_schemas(out):
+        typer.echo(str(path))
+
+
+def main() -> None:
+    try:
+        app()
+    except AstroIEError as error:  # raised outside a command's own handler
+        typer.echo(f"astro-ie: error: {error.one_line()}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,635 @@
+"""Concept co-occurrence graphs: which concepts appear together, in which abstracts.
+
+Nodes are concepts (ontology entries, plus the ``candidate:`` concepts extraction
+found outside the ontology); an edge joins two concepts mentioned in the same
+abstract. Everything here is a pure function over plain data, in the manner of
+``networkx.readwrite``: records and concepts in, an ``nx.Graph`` whose node, edge
+and graph attributes are plain dicts out, and one small writer per export format.
+
+Edge attributes
+---------------
+``weight``
+    c_ij, the number of abstracts that mention both concepts.
+``evidence``
+    the sorted ids of those abstracts (all of them: that is the contract).
+``association_strength``
+    VOSviewer's normalisation (van Eck & Waltman 2009, "How to normalize
+    cooccurrence data? An analysis of some well-known similarity measures",
+    JASIST 60(8):1635-1651; in the form VOSviewer applies it, Waltman, van Eck &
+    Noyons 2010, "A unified approach to mapping and clustering of bibliometric
+    networks", J. Informetrics 4(4):629-635)::
+
+        AS_ij = 2 m c_ij / (s_i s_j)
+
+    with s_i = sum_j c_ij the total link strength of node i and m = sum of c_ij
+    over all edges (each once), so 2m = sum_i s_i. It is the observed weight
+    divided by the weight expected if links were placed at random with each
+    node's total strength kept (the configuration model): 1 means "as often as
+    chance", and it equals CWTS networkanalysis'
+    ``Network.createNormalizedNetworkUsingAssociationStrength``, the code behind
+    VOSviewer. s and m are those of the graph the edge is in, so a view (which
+    drops edges) recomputes them over its own edges, as VOSviewer would on
+    opening that view's file.
+``npmi``
+    normalised pointwise mutual information over abstracts (Bouma 2009,
+    "Normalized (pointwise) mutual information in collocation extraction",
+    Proc. GSCL 2009, 31-40)::
+
+        NPMI_ij = log(p_ij / (p_i p_j)) / -log p_ij
+
+    with p_i = n_i / N, p_ij = c_ij / N, n_i the abstracts mentioning concept i and
+    N the number of abstracts in the corpus (those without any mention included).
+    An edge has c_ij >= 1, so p_ij > 0 and NPMI lies in (-1, 1]; when p_ij = 1 the
+    denominator is 0, and since p_ij = 1 forces p_i = p_j = 1 (the two always
+    occur together) NPMI is defined as 1 there. It is a corpus quantity, so views
+    keep it unchanged.
+
+Node attributes
+---------------
+``label``, ``type``, ``kind``, ``generic``, ``broader`` (list of ids) from the
+ontology; for a ``candidate:`` concept, the mentions' ``concept_label`` and entity
+``label`` (the most frequent pair, ties to the smallest) and kind ``"candidate"``.
+``n_abstracts`` and ``n_mentions`` count the corpus; ``n_links`` and
+``link_strength`` (s_i) describe the graph; ``community`` numbers the Louvain
+communities (Blondel et al. 2008, "Fast unfolding of communities in large
+networks", J. Stat. Mech. P10008; ``nx.community.louvain_communities`` on
+``weight`` with a fixed seed) from 1, largest first, ties by smallest node id.
+Roll-up graphs add ``members``: the mentioned concept ids merged into the node.
+
+Cost: counting is linear in the number of mentions (one set per abstract); pairs
+add sum over abstracts of k_a^2, k_a the distinct concepts of abstract a, which is
+the size of the evidence lists themselves.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from itertools import combinations
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+from networkx.readwrite.graphml import GraphMLWriter
+
+from .errors import InputError
+from .io import atomic_open
+from .models import Concept
+
+LOUVAIN_SEED = 42
+"""Seed of the Louvain run: the same graph always gets the same communities."""
+
+DECIMALS = 6
+"""Floats are rounded to this many decimals in the graph, so exports are stable."""
+
+TECHNIQUE = "TECHNIQUE"
+INSTRUMENT_TYPES = ("TELESCOPE", "SURVEY", "DATASET")
+"""What a technique is applied to in the technique-instrument view."""
+
+CANDIDATE_PREFIX = "candidate:"
+VIEW_NAMES = ("full", "full-rollup", "technique-instrument", "technique-instrument-rollup")
+LIST_SEPARATOR = ";"
+"""Joins list attributes (evidence, broader, members) in GraphML, GEXF and CSV."""
+
+VOSVIEWER_MAX_CLUSTER = 1000
+"""VOSviewer clusters are integers 1..1000; items in a later community get none."""
+
+_DERIVED_NODE_KEYS = ("n_links", "link_strength", "community")
+
+
+# --- the two measures ----------------------------------------------------------
+
+
+def association_strength(c_ij: float, s_i: float, s_j: float, m: float) -> float:
+    """VOSviewer's association strength, ``2 m c_ij / (s_i s_j)``.
+
+    van Eck & Waltman (2009), JASIST 60(8):1635-1651, in the scaling of Waltman,
+    van Eck & Noyons (2010), J. Informetrics 4(4):629-635: observed co-occurrences
+    over those expected under the configuration model. ``s_i`` is the total link
+    strength of i, ``m`` the total weight of all links. 0 where it is undefined.
+    """
+    if c_ij <= 0 or s_i <= 0 or s_j <= 0:
+        return 0.0
+    return 2.0 * m * c_ij / (s_i * s_j)
+
+
+def npmi(c_ij: int, n_i: int, n_j: int, n: int) -> float:
+    """Normalised PMI over abstracts (Bouma 2009), in [-1, 1].
+
+    ``log(p_ij / (p_i p_j)) / -log p_ij`` with ``p = count / n``. -1 when the two
+    never co-occur (``c_ij = 0``); 1 when ``p_ij = 1``, where the formula is 0/0
+    but the pair always occurs together; clamped against rounding.
+    """
+    if n <= 0 or n_i <= 0 or n_j <= 0:
+        return 0.0
+    if c_ij <= 0:
+        return -1.0
+    if c_ij >= n:
+        return 1.0
+    p_ij = c_ij / n
+    value = math.log(p_ij / ((n_i / n) * (n_j / n))) / -math.log(p_ij)
+    return max(-1.0, min(1.0, value))
+
+
+# --- counting the corpus --------------------------------------------------------
+
+
+def _as_mapping(item: Any) -> Mapping:
+    """A corpus line as a mapping: a parsed dict, or a ``TaggedRecord``/``Entity``."""
+    if isinstance(item, Mapping):
+        return item
+    dump = getattr(item, "model_dump", None)
+    if dump is None:
+        raise InputError("E012", detail=f"expected a mapping, got {type(item).__name__}")
+    return dump()
+
+
+def _field(concept: Concept | Mapping, name: str, default: Any = None) -> Any:
+    if isinstance(concept, Mapping):
+        return concept.get(name, default)
+    return getattr(concept, name, default)
+
+
+class _Counts:
+    """The corpus reduced to what the graph needs, counted once for every view.
+
+    ``mentions[abstract_id][concept_id]`` is the number of mentions; ``surface``
+    keeps, per concept id, how mentions labelled it (used for concepts outside
+    the ontology).
+    """
+
+    def __init__(self, records: Iterable[Any]) -> None:
+        self.mentions: dict[str, Counter[str]] = {}
+        self.surface: dict[str, Counter[tuple[str, str, bool]]] = defaultdict(Counter)
+        for number, raw in enumerate(records, 1):
+            record = _as_mapping(raw)
+            abstract_id = record.get("id")
+            if not isinstance(abstract_id, str) or not abstract_id:
+                raise InputError("E008", line=number, field="id")
+            # A repeated id is one abstract: its mentions add up, whatever the order.
+            counts = self.mentions.setdefault(abstract_id, Counter())
+            for raw_entity in record.get("entities") or ():
+                entity = _as_mapping(raw_entity)
+                concept_id = entity.get("concept_id")
+                if not isinstance(concept_id, str) or not concept_id:
+                    raise InputError(
+                        "E012",
+                        line=number,
+                        detail=f"record '{abstract_id}' has an entity without a concept_id",
+                    )
+                counts[concept_id] += 1
+                self.surface[concept_id][
+                    (
+                        str(entity.get("label") or ""),
+                        str(entity.get("concept_label") or entity.get("text") or concept_id),
+                        bool(entity.get("generic", False)),
+                    )
+                ] += 1
+
+
+def _node_info(concept_id: str, concepts: Mapping[str, Any], counts: _Counts) -> dict[str, Any]:
+    """Label, type, kind, generic, broader: from the ontology, else from the mentions."""
+    concept = concepts.get(concept_id)
+    if concept is not None:
+        return {
+            "label": _field(concept, "label"),
+            "type": _field(concept, "type"),
+            "kind": _field(concept, "kind"),
+            "generic": bool(_field(concept, "generic", False)),
+            "broader": list(_field(concept, "broader", None) or ()),
+        }
+    seen = counts.surface.get(concept_id)
+    # Most frequent (label, concept_label, generic); ties to the smallest, so
+    # the choice does not depend on the order of the records.
+    label, concept_label, generic = (
+        min(seen.items(), key=lambda item: (-item[1], item[0]))[0] if seen else ("", concept_id, False)
+    )
+    return {
+        "label": concept_label,
+        "type": label,
+        "kind": "candidate" if concept_id.startswith(CANDIDATE_PREFIX) else "unknown",
+        "generic": generic,
+        "broader": [],
+    }
+
+
+def _rollup_target(concept_id: str, concepts: Mapping[str, Any], include_generic: bool) -> str:
+    """The first broader parent that may appear in the view, else the concept itself.
+
+    A generic parent is skipped when generics are excluded, so rolling up never
+    makes a specific concept vanish into a hidden umbrella term; unknown parents
+    are skipped too. One level only: the parent is not rolled up further.
+    """
+    concept = concepts.get(concept_id)
+    if concept is None:
+        return concept_id
+    for parent_id in _field(concept, "broader", None) or ():
+        parent = concepts.get(parent_id)
+        if parent is None:
+            continue
+        if include_generic or not _field(parent, "generic", False):
+            return parent_id
+    return concept_id
+
+
+def _graph_from_counts(
+    counts: _Counts, concepts: Mapping[str, Any], include_generic: bool, rollup: bool
+) -> nx.Graph:
+    info: dict[str, dict[str, Any]] = {}
+
+    def node_info(concept_id: str) -> dict[str, Any]:
+        if concept_id not in info:
+            info[concept_id] = _node_info(concept_id, concepts, counts)
+        return info[concept_id]
+
+    n_abstracts: Counter[str] = Counter()
+    n_mentions: Counter[str] = Counter()
+    members: dict[str, set[str]] = defaultdict(set)
+    evidence: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for abstract_id in sorted(counts.mentions):  # sorted ids: evidence comes out sorted
+        present: set[str] = set()
+        for concept_id, mentions in counts.mentions[abstract_id].items():
+            if not include_generic and node_info(concept_id)["generic"]:
+                continue
+            node = _rollup_target(concept_id, concepts, include_generic) if rollup else concept_id
+            present.add(node)
+            n_mentions[node] += mentions
+            members[node].add(concept_id)
+        for node in present:  # a set: two children of one parent count once
+            n_abstracts[node] += 1
+        for pair in combinations(sorted(present), 2):
+            evidence[pair].append(abstract_id)
+
+    nodes = []
+    for node in sorted(n_abstracts):
+        data = dict(node_info(node))
+        data["n_abstracts"] = n_abstracts[node]
+        data["n_mentions"] = n_mentions[node]
+        if rollup:
+            data["members"] = sorted(members[node])
+        nodes.append((node, data))
+    edges = [(a, b, {"weight": len(ids), "evidence": ids}) for (a, b), ids in sorted(evidence.items())]
+    graph = {
+        "name": "astro-ie concept co-occurrence",
+        "view": "full-rollup" if rollup else "full",
+        "n_abstracts": len(counts.mentions),
+        "include_generic": include_generic,
+        "rollup": rollup,
+        "louvain_seed": LOUVAIN_SEED,
+    }
+    return _annotate(_assemble(graph, nodes, edges))
+
+
+def _assemble(graph: Mapping[str, Any], nodes: Iterable, edges: Iterable) -> nx.Graph:
+    """A graph whose insertion order is sorted: iteration, Louvain and exports follow it."""
+    G = nx.Graph()
+    G.graph.update(graph)
+    G.add_nodes_from(sorted(nodes, key=lambda item: item[0]))
+    G.add_edges_from(sorted(((min(u, v), max(u, v), d) for u, v, d in edges), key=lambda e: e[:2]))
+    return G
+
+
+def _round(value: float) -> float:
+    return round(float(value), DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _annotate(G: nx.Graph) -> nx.Graph:
+    """Add what depends on the graph as a whole: s_i, AS, NPMI, communities."""
+    n = G.graph["n_abstracts"]
+    strength = dict(G.degree(weight="weight"))
+    m = G.size(weight="weight")
+    for u, v, data in G.edges(data=True):
+        data["association_strength"] = _round(association_strength(data["weight"], strength[u], strength[v], m))
+        data["npmi"] = _round(npmi(data["weight"], G.nodes[u]["n_abstracts"], G.nodes[v]["n_abstracts"], n))
+    for node, data in G.nodes(data=True):
+        data["n_links"] = G.degree(node)
+        data["link_strength"] = strength[node]
+    for number, community in enumerate(communities(G), 1):
+        for node in community:
+            G.nodes[node]["community"] = number
+    return G
+
+
+def communities(G: nx.Graph) -> list[list[str]]:
+    """Louvain communities (Blondel et al. 2008) on ``weight``, seeded, numbered stably.
+
+    Sorted by size, largest first, then by smallest node id; members sorted.
+    """
+    if G.number_of_nodes() == 0:
+        return []
+    found = nx.community.louvain_communities(G, weight="weight", seed=LOUVAIN_SEED)
+    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+
+
+# --- the public API -------------------------------------------------------------
+
+
+def build_graph(
+    records: Iterable[Mapping],
+    concepts: Mapping[str, Concept],
+    include_generic: bool = False,
+    rollup: bool = False,
+) -> nx.Graph:
+    """The co-occurrence graph of parsed ``corpus.jsonl`` lines.
+
+    ``concepts`` maps ontology ids to ``Concept`` (or plain dicts of its fields).
+    Generic umbrella concepts are left out unless ``include_generic``; with
+    ``rollup`` each concept is replaced by its first broader parent (see
+    :func:`roll_up`). The order of the records does not matter.
+    """
+    return _graph_from_counts(_Counts(records), concepts, include_generic, rollup)
+
+
+def roll_up(
+    records: Iterable[Mapping], concepts: Mapping[str, Concept], include_generic: bool = False
+) -> nx.Graph:
+    """The graph one level up ``broader``: children merged into their parent.
+
+    Counts are recomputed from the abstracts, not summed: an abstract that
+    mentions two children of one parent counts once for the parent, and once
+    for each of the parent's edges. Mentions do add up. Each node lists the
+    concept ids it stands for in ``members``.
+    """
+    return build_graph(records, concepts, include_generic=include_generic, rollup=True)
+
+
+def technique_instrument_view(G: nx.Graph) -> nx.Graph:
+    """The bipartite graph of techniques against telescopes, surveys and datasets.
+
+    Keeps only edges between a TECHNIQUE node and a TELESCOPE, SURVEY or DATASET
+    node, and the nodes they join. Weights, evidence and NPMI are kept (they
+    count abstracts); link strength, association strength and communities are
+    recomputed over the kept edges. Nodes get networkx's ``bipartite`` mark:
+    0 for techniques, 1 for the rest.
+    """
+    types = {node: data.get("type") for node, data in G.nodes(data=True)}
+    edges = [
+        (u, v, {key: _copy(value) for key, value in data.items()})
+        for u, v, data in G.edges(data=True)
+        if is_technique_instrument(types[u], types[v])
+    ]
+    keep = {u for u, _, _ in edges} | {v for _, v, _ in edges}
+    nodes = []
+    for node in keep:
+        data = {key: _copy(value) for key, value in G.nodes[node].items() if key not in _DERIVED_NODE_KEYS}
+        data["bipartite"] = 0 if types[node] == TECHNIQUE else 1
+        nodes.append((node, data))
+    graph = dict(G.graph)
+    graph["view"] = "technique-instrument-rollup" if graph.get("rollup") else "technique-instrument"
+    return _annotate(_assemble(graph, nodes, edges))
+
+
+def is_technique_instrument(type_a: str | None, type_b: str | None) -> bool:
+    """True for a TECHNIQUE paired with a TELESCOPE, SURVEY or DATASET, either way round."""
+    return (type_a == TECHNIQUE and type_b in INSTRUMENT_TYPES) or (
+        type_b == TECHNIQUE and type_a in INSTRUMENT_TYPES
+    )
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
+
+
+def graph_views(
+    records: Iterable[Mapping], concepts: Mapping[str, Concept], include_generic: bool = False
+) -> dict[str, nx.Graph]:
+    """The four views, counting the corpus once: keys as in :data:`VIEW_NAMES`."""
+    counts = _Counts(records)
+    full = _graph_from_counts(counts, concepts, include_generic, rollup=False)
+    rolled = _graph_from_counts(counts, concepts, include_generic, rollup=True)
+    return {
+        "full": full,
+        "full-rollup": rolled,
+        "technique-instrument": technique_instrument_view(full),
+        "technique-instrument-rollup": technique_instrument_view(rolled),
+    }
+
+
+def summarise(G: nx.Graph, top: int = 10) -> dict[str, Any]:
+    """Sizes, the most frequent concepts and the strongest pairs, for reports.
+
+    Concepts rank by abstracts, then mentions, then id; pairs by weight, then
+    NPMI, then ids. ``top_technique_instrument`` lists only technique-instrument
+    pairs, the technique first.
+    """
+    concepts = sorted(
+        G.nodes(data=True), key=lambda item: (-item[1].get("n_abstracts", 0), -item[1].get("n_mentions", 0), item[0])
+    )
+    pairs = sorted(G.edges(data=True), key=lambda e: (-e[2]["weight"], -e[2].get("npmi", 0.0), e[0], e[1]))
+
+    def pair_row(u: str, v: str, data: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "source": u,
+            "source_label": G.nodes[u].get("label"),
+            "target": v,
+            "target_label": G.nodes[v].get("label"),
+            "weight": data["weight"],
+            "association_strength": data.get("association_strength"),
+            "npmi": data.get("npmi"),
+        }
+
+    technique_instrument = []
+    for u, v, data in pairs:
+        tu, tv = G.nodes[u].get("type"), G.nodes[v].get("type")
+        if tv == TECHNIQUE and tu in INSTRUMENT_TYPES:
+            u, v, tu, tv = v, u, tv, tu
+        if tu == TECHNIQUE and tv in INSTRUMENT_TYPES:
+            technique_instrument.append(
+                {
+                    "technique": u,
+                    "technique_label": G.nodes[u].get("label"),
+                    "instrument": v,
+                    "instrument_label": G.nodes[v].get("label"),
+                    "instrument_type": tv,
+                    "weight": data["weight"],
+                    "association_strength": data.get("association_strength"),
+                    "npmi": data.get("npmi"),
+                }
+            )
+            if len(technique_instrument) >= top:
+                break
+    return {
+        "view": G.graph.get("view"),
+        "n_abstracts": G.graph.get("n_abstracts"),
+        "n_concepts": G.number_of_nodes(),
+        "n_links": G.number_of_edges(),
+        "n_communities": len({d["community"] for _, d in G.nodes(data=True) if "community" in d}),
+        "top_concepts": [
+            {
+                "id": node,
+                "label": data.get("label"),
+                "type": data.get("type"),
+                "n_abstracts": data.get("n_abstracts"),
+                "n_mentions": data.get("n_mentions"),
+                "community": data.get("community"),
+            }
+            for node, data in concepts[:top]
+        ],
+        "top_pairs": [pair_row(u, v, d) for u, v, d in pairs[:top]],
+        "top_technique_instrument": technique_instrument,
+    }
+
+
+# --- writers: one small function per format --------------------------------------
+
+
+def _scalar(value: Any) -> Any:
+    """Lists joined with ';' (GraphML and GEXF hold scalars only)."""
+    if isinstance(value, (list, tuple, set)):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    return value
+
+
+def _flat(G: nx.Graph) -> nx.Graph:
+    """A copy with list attributes joined and ``None`` attributes dropped."""
+    H = nx.Graph()
+    H.graph.update({k: _scalar(v) for k, v in G.graph.items() if v is not None})
+    H.add_nodes_from((n, {k: _scalar(v) for k, v in d.items() if v is not None}) for n, d in G.nodes(data=True))
+    H.add_edges_from((u, v, {k: _scalar(x) for k, x in d.items() if x is not None}) for u, v, d in G.edges(data=True))
+    return H
+
+
+def write_graphml(G: nx.Graph, handle: IO[str]) -> None:
+    """GraphML for Gephi and Cytoscape; list attributes joined with ';'."""
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(_flat(G))
+    handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
+    handle.write(str(writer).rstrip("\n") + "\n")
+
+
+def write_gexf(G: nx.Graph, handle: IO[str]) -> None:
+    """GEXF 1.2 for Gephi, with a fixed ``meta``.
+
+    networkx stamps ``meta`` with today's date and its own version; both are
+    replaced (date dropped, creator 'astro-ie') so the bytes depend on the graph
+    alone.
+    """
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)
+        creator = meta.find("creator")
+        if creator is not None:
+            creator.text = "astro-ie"
+    writer.add_graph(_flat(G))
+    handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
+    handle.write(str(writer).rstrip("\n") + "\n")
+
+
+def write_node_link(G: nx.Graph, handle: IO[str]) -> None:
+    """networkx node-link JSON (``edges="links"``), read back by ``nx.node_link_graph``."""
+    data = nx.node_link_data(G, edges="links")
+    handle.write(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n")
+
+
+def vosviewer_data(G: nx.Graph) -> dict[str, Any]:
+    """The VOSviewer JSON network: items, links and clusters.
+
+    Follows the VOSviewer JSON file type (app.vosviewer.com docs, "VOSviewer JSON
+    files"): items with id, label, description, cluster (1..1000) and weights;
+    links with source_id, target_id and strength. Link strength is the raw
+    co-occurrence count: VOSviewer applies its own association-strength
+    normalisation when it lays out and clusters the map. x/y are left out, so
+    VOSviewer computes the layout.
+    """
+    items = []
+    cluster_label: dict[int, tuple[int, str, str]] = {}
+    for node, data in G.nodes(data=True):
+        item: dict[str, Any] = {"id": node, "label": data.get("label") or node}
+        kind = data.get("kind")
+        item["description"] = f"{data.get('type')} ({kind}): {node}" if kind else f"{data.get('type')}: {node}"
+        community = data.get("community")
+        if isinstance(community, int) and 1 <= community <= VOSVIEWER_MAX_CLUSTER:
+            item["cluster"] = community
+            rank = (-data.get("n_abstracts", 0), node, item["label"])
+            if community not in cluster_label or rank < cluster_label[community]:
+                cluster_label[community] = rank
+        item["weights"] = {
+            "Links": data.get("n_links", G.degree(node)),
+            "Total link strength": data.get("link_strength", G.degree(node, weight="weight")),
+            "Occurrences": data.get("n_abstracts", 0),
+            "Mentions": data.get("n_mentions", 0),
+        }
+        items.append(item)
+    links = [{"source_id": u, "target_id": v, "strength": d["weight"]} for u, v, d in G.edges(data=True)]
+    # Each cluster is named after its most frequent concept.
+    clusters = [{"cluster": c, "label": cluster_label[c][2]} for c in sorted(cluster_label)]
+    return {"network": {"items": items, "links": links, "clusters": clusters}}
+
+
+def write_vosviewer(G: nx.Graph, handle: IO[str]) -> None:
+    """VOSviewer JSON map + network file, opened by VOSviewer and VOSviewer Online."""
+    handle.write(json.dumps(vosviewer_data(G), ensure_ascii=False, indent=1, allow_nan=False) + "\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(_scalar(value))
+
+
+_NODE_COLUMNS = (
+    "label", "type", "kind", "generic", "n_abstracts", "n_mentions", "n_links",
+    "link_strength", "community", "broader", "members", "bipartite",
+)  # fmt: skip
+_EDGE_COLUMNS = ("weight", "association_strength", "npmi", "evidence")
+
+
+def _columns(preferred: tuple[str, ...], rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    present: set[str] = set()
+    for row in rows:
+        present.update(row)
+    return [c for c in preferred if c in present] + sorted(present - set(preferred))
+
+
+def write_nodes_csv(G: nx.Graph, handle: IO[str]) -> None:
+    """One row per concept: ``id`` then its attributes; lists joined with ';'."""
+    columns = _columns(_NODE_COLUMNS, (d for _, d in G.nodes(data=True)))
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(["id", *columns])
+    for node, data in G.nodes(data=True):
+        writer.writerow([node, *(_cell(data.get(c)) for c in columns)])
+
+
+def write_edges_csv(G: nx.Graph, handle: IO[str]) -> None:
+    """One row per pair: ``source``, ``target`` (source < target), then the measures."""
+    columns = _columns(_EDGE_COLUMNS, (d for _, _, d in G.edges(data=True)))
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(["source", "target", *columns])
+    for u, v, data in G.edges(data=True):
+        writer.writerow([u, v, *(_cell(data.get(c)) for c in columns)])
+
+
+WRITERS: dict[str, Callable[[nx.Graph, IO[str]], None]] = {
+    ".graphml": write_graphml,
+    ".gexf": write_gexf,
+    ".json": write_node_link,
+    ".vosviewer.json": write_vosviewer,
+    ".edges.csv": write_edges_csv,
+    ".nodes.csv": write_nodes_csv,
+}
+"""File suffix -> writer; :func:`write_exports` writes them all, in this order."""
+
+
+def write_exports(G: nx.Graph, directory: str | Path, stem: str) -> list[Path]:
+    """Write ``<stem>`` + each suffix of :data:`WRITERS` into ``directory``, atomically.
+
+    Same graph, same bytes: nodes and edges come out in sorted order, floats are
+    already rounded, and no writer stamps a date or a version.
+    """
+    directory = Path(directory)
+    written = []
+    for suffix, writer in WRITERS.items():
+        path = directory / f"{stem}{suffix}"
+        with atomic_open(path) as handle:
+            writer(G, handle)
+        written.append(path)
+    return written

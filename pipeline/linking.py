@@ -1,0 +1,247 @@
+"""Link the mentions of one abstract to concepts.
+
+The ruler proposes every match of every surface form (overlapping, some
+ambiguous, some only valid when the abstract defines them); the candidate
+finder proposes unknown entities. This module decides, per abstract:
+
+1. **Local definitions first.** Each acronym the abstract defines
+   (``doc._.abbreviations``, scispaCy's Schwartz & Hearst detector) links to
+   the concept of its long form: an ontology concept when the long form is one
+   of its surface forms, else the candidate the long form makes. Every use of
+   the short form in the record, plural or singular ("SOM", "SOMs"), links
+   there too, even when the ontology does not know the short form, and a
+   global alias with another meaning gives way.
+2. **Rules that need a definition** (``requires_definition``) stand only where
+   the abstract defines the form as that concept.
+3. **Longest match wins**, then a form written exactly as declared over a
+   generated variant, then the concept id (for determinism). Heuristic
+   candidates only fill gaps the ontology leaves.
+4. **Data releases.** "DR4" after a survey or mission ("Gaia DR4") is the data
+   release of that survey: the ontology's concept when it has one, else a
+   candidate ``<survey> DR4``.
+
+The result is ``doc.ents`` with ``kb_id_`` = concept id and
+``ent._.astro_source`` in {ruler, abbreviation, candidate}.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .candidates import STOP, candidate_id
+from .normalize import alias_key
+from .ruler_index import OntologyIndex
+
+MATCHES_KEY = "astro_matches"
+CANDIDATES_KEY = "astro_candidates"
+_DATA_RELEASE = re.compile(r"^E?DR\d+$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    label: str
+    concept_id: str
+    source: str
+    tier: int  # 0: ontology, definitions; 1: heuristic candidates
+    exact: bool  # written as the form was declared
+    concept_label: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.tier, -(self.end - self.start), self.start, not self.exact, self.concept_id)
+
+
+@dataclass(frozen=True)
+class Definition:
+    concept_id: str | None  # None: defined locally as something that is not an entity
+    label: str | None
+    concept_label: str | None
+    source: str
+
+
+def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
+    matches = list(doc.spans[MATCHES_KEY]) if MATCHES_KEY in doc.spans else []
+    candidates = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else []
+    definitions, short_spans = _definitions(doc, matches, candidates, index)
+    defined_forms = _short_form_variants(definitions)
+
+    mentions: list[Mention] = []
+    for span in matches:
+        rule = index.rule_of(span)
+        if span.text in defined_forms:
+            continue  # the local definition decides (below)
+        if rule.requires_definition:
+            continue  # not defined in this abstract
+        mentions.append(Mention(span.start, span.end, rule.label, rule.concept_id, "ruler", 0, span.text == rule.text))
+
+    for short_text, definition in sorted(definitions.items()):
+        if definition.concept_id is None:
+            continue
+        for span in _occurrences(doc, short_text, short_spans.get(short_text, [])):
+            mentions.append(Mention(span.start, span.end, definition.label, definition.concept_id,
+                                    "abbreviation", 0, True, definition.concept_label))
+
+    for span in candidates:
+        tier = 0 if span.id_ == "definition" else 1
+        mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
+                                _clean(span.text)))
+
+    chosen = _resolve(mentions)
+    chosen = _data_releases(doc, chosen, index)
+    ents = []
+    for mention in chosen:
+        span = Span(doc, mention.start, mention.end, label=mention.label, kb_id=mention.concept_id)
+        ents.append((span, mention))
+    doc.ents = [span for span, _ in ents]
+    for span, mention in zip(doc.ents, (m for _, m in ents)):
+        span._.astro_source = mention.source
+        if mention.concept_label:
+            doc.user_data.setdefault("astro_concept_labels", {})[mention.concept_id] = mention.concept_label
+    return doc
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- definitions ----------------------------------------------------------------
+
+
+def _definitions(
+    doc: Doc, matches: list[Span], candidates: list[Span], index: OntologyIndex
+) -> tuple[dict[str, Definition], dict[str, list[Span]]]:
+    definitions: dict[str, Definition] = {}
+    short_spans: dict[str, list[Span]] = {}
+    for short in doc._.abbreviations:
+        short_spans.setdefault(short.text, []).append(short)
+        if short.text in definitions:
+            continue
+        long = short._.long_form
+        if long is None:
+            continue
+        definition = _define(doc, short, long, matches, candidates, index)
+        if definition is not None:
+            definitions[short.text] = definition
+    return definitions, short_spans
+
+
+def _define(
+    doc: Doc, short: Span, long: Span, matches: list[Span], candidates: list[Span], index: OntologyIndex
+) -> Definition | None:
+    start = long.start + 1 if doc[long.start].lower_ in STOP and len(long) > 1 else long.start
+    best = None
+    for span in matches:
+        rule = index.rule_of(span)
+        if span.end == long.end and span.start in (long.start, start) and not rule.requires_definition:
+            if best is None or (span.end - span.start, span.text == rule.text) > (best.end - best.start, True):
+                best = span
+    if best is not None:
+        concept = index.concept(best.kb_id_)
+        return Definition(best.kb_id_, best.label_, concept.label if concept else None, "abbreviation")
+    for span in candidates:
+        if span.id_ == "definition" and span.start == long.start and span.end == long.end:
+            return Definition(span.kb_id_, span.label_, _clean(span.text), "abbreviation")
+    # The long form names nothing we know. If the short form is a known alias
+    # whose concept the long form resembles, keep the global meaning;
+    # otherwise the abstract means something else by it.
+    for span in matches:
+        if span.start == short.start and span.end == short.end:
+            concept = index.concept(span.kb_id_)
+            if concept is not None and _resembles(long.text, concept):
+                return None
+    return Definition(None, None, None, "abbreviation")
+
+
+def _resembles(long_text: str, concept) -> bool:
+    words = {w for w in alias_key(long_text).split() if w not in STOP and w.isalnum()}
+    if not words:
+        return False
+    forms = [concept.label] + [a.text for a in concept.aliases]
+    known = {w for form in forms for w in alias_key(form).split()}
+    return len(words & known) / len(words) >= 0.5
+
+
+def _short_form_variants(definitions: dict[str, Definition]) -> dict[str, str]:
+    """Each written variant of a defined short form -> the form as defined ("SOMs" -> "SOM")."""
+    out: dict[str, str] = {}
+    for short in definitions:
+        out[short] = short
+        if short.endswith("s") and len(short) > 2 and short[:-1].isupper():
+            out.setdefault(short[:-1], short)
+        elif short[-1:].isalnum():
+            out.setdefault(short + "s", short)
+    return out
+
+
+def _occurrences(doc: Doc, short: str, known: list[Span]) -> list[Span]:
+    """Every use of a defined short form in the record: as written, plural or singular."""
+    forms = set(_short_form_variants({short: None}))  # type: ignore[dict-item]
+    spans = {(s.start, s.end): s for s in known}
+    if " " not in short:
+        for token in doc:
+            if token.text in forms:
+                spans.setdefault((token.i, token.i + 1), doc[token.i:token.i + 1])
+    return [spans[k] for k in sorted(spans)]
+
+
+# -- choice ---------------------------------------------------------------------
+
+
+def _resolve(mentions: list[Mention]) -> list[Mention]:
+    """Greedy, best first: no two chosen mentions share a token."""
+    taken: set[int] = set()
+    chosen: list[Mention] = []
+    for mention in sorted(set(mentions), key=Mention.sort_key):
+        tokens = range(mention.start, mention.end)
+        if any(i in taken for i in tokens):
+            continue
+        taken.update(tokens)
+        chosen.append(mention)
+    chosen.sort(key=lambda m: (m.start, m.end))
+    return chosen
+
+
+def _data_releases(doc: Doc, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
+    by_start = {m.start: m for m in chosen}
+    by_end = {m.end: m for m in chosen}
+    out: list[Mention] = []
+    context: Mention | None = None  # the last survey or mission mentioned
+    skip: set[int] = set()
+    for token in doc:
+        if token.i in by_start:
+            mention = by_start[token.i]
+            if mention.label in {"SURVEY", "TELESCOPE"}:
+                context = mention
+            continue
+        if not _DATA_RELEASE.match(token.text) or any(m.start <= token.i < m.end for m in chosen):
+            continue
+        owner = by_end.get(token.i)
+        if owner is not None and owner.label in {"SURVEY", "TELESCOPE"}:
+            skip.add(owner.start)
+            out.append(_release(doc, index, owner, owner.start, token.i + 1, token.text))
+        else:
+            out.append(_release(doc, index, context, token.i, token.i + 1, token.text))
+    merged = [m for m in chosen if m.start not in skip] + out
+    merged.sort(key=lambda m: (m.start, m.end))
+    return merged
+
+
+def _release(doc: Doc, index: OntologyIndex, owner: Mention | None, start: int, end: int, release: str) -> Mention:
+    if owner is not None:
+        concept = index.concept(owner.concept_id)
+        names = [concept.label] + [a.text for a in concept.aliases + concept.acronyms] if concept else []
+        names.append(doc[owner.start:owner.end].text)
+        for name in names:
+            for cid in sorted(index.lookup(f"{name} {release}")):
+                found = index.concept(cid)
+                if found is not None and found.type == "DATASET":
+                    return Mention(start, end, "DATASET", cid, "ruler", 0, True)
+        owner_label = concept.label if concept else doc[owner.start:owner.end].text
+        text = f"{owner_label} {release}"
+    else:
+        text = release
+    return Mention(start, end, "DATASET", candidate_id(text), "candidate", 0, True, text)

@@ -1,0 +1,170 @@
+"""The spaCy pipeline: a blank English pipeline plus rules driven by the ontology.
+
+Order of components, each a registered factory configured from the ontology
+directory:
+
+1. ``astro_ie.tokenizer.v1``: spaCy's English tokenizer, also splitting
+   "ResNet-50" and "FIRE-2"; it installs the spelling-folding ``NORM`` (see
+   :mod:`pipeline.normalize`), computed once per vocabulary entry.
+2. ``sentencizer``: sentence boundaries, for the contexts curators read.
+3. ``abbreviation_detector`` (scispaCy): "Self-Organising Map (SOM)"
+   definitions, Schwartz & Hearst (2003).
+4. ``astro_ontology_ruler``: every surface form of every concept, found by two
+   ``PhraseMatcher`` s (on ``NORM`` for case-insensitive aliases, on ``ORTH`` for
+   case-sensitive ones), into ``doc.spans["astro_matches"]`` (overlapping).
+5. ``astro_candidates``: phrases that look like an entity but match no concept,
+   into ``doc.spans["astro_candidates"]`` (see :mod:`pipeline.candidates`).
+6. ``astro_linker``: decides, per abstract, which matches stand and which
+   concept each links to (see :mod:`pipeline.linking`), and sets ``doc.ents``
+   with ``ent.kb_id_`` = concept id and ``ent._.astro_source``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+from spacy.attrs import NORM
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, registry
+
+import scispacy.abbreviation  # noqa: F401 - registers the abbreviation_detector factory
+
+from .normalize import normalize_word
+from .ruler_index import OntologyIndex, get_index
+
+MATCHES_KEY = "astro_matches"
+CANDIDATES_KEY = "astro_candidates"
+
+if not Span.has_extension("astro_source"):
+    Span.set_extension("astro_source", default=None)
+if not Span.has_extension("astro_rule"):
+    Span.set_extension("astro_rule", default=None)
+
+# Hyphen between a letter and a digit ("ResNet-50", "FIRE-2", "Stage-IV" is
+# already split by spaCy between letters).
+_EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])"]
+
+
+@registry.tokenizers("astro_ie.tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    def make_tokenizer(nlp: Language) -> Tokenizer:
+        install_norms(nlp)
+        defaults = nlp.Defaults
+        prefix = spacy.util.compile_prefix_regex(defaults.prefixes)
+        suffix = spacy.util.compile_suffix_regex(defaults.suffixes)
+        infix = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES)
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=prefix.search,
+            suffix_search=suffix.search,
+            infix_finditer=infix.finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return make_tokenizer
+
+
+def install_norms(nlp: Language) -> None:
+    """Make the spelling-folding norm the ``NORM`` of every lexeme, now and later."""
+    nlp.vocab.lex_attr_getters[NORM] = normalize_word
+    for lexeme in nlp.vocab:
+        lexeme.norm_ = normalize_word(lexeme.orth_)
+
+
+class _OntologyComponent:
+    """Shared plumbing: a component built on the ontology index, serialisable to disk.
+
+    ``to_disk`` copies the ontology files, so a saved pipeline is
+    self-contained; ``from_disk`` rebuilds from that copy.
+    """
+
+    name: str
+
+    def __init__(self, nlp: Language, name: str, ontology_dir: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.ontology_dir = ontology_dir
+        self.index: OntologyIndex = get_index(nlp, ontology_dir)
+
+    def to_disk(self, path: Path | str, *, exclude: tuple = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for source in self.index.ontology.files:
+            shutil.copyfile(source, path / source.name)
+
+    def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> "_OntologyComponent":
+        self.ontology_dir = str(path)
+        self.index = get_index(self.nlp, str(path))
+        return self
+
+
+@Language.factory("astro_ontology_ruler", default_config={"ontology_dir": ""})
+def make_ontology_ruler(nlp: Language, name: str, ontology_dir: str) -> "OntologyRuler":
+    return OntologyRuler(nlp, name, ontology_dir)
+
+
+class OntologyRuler(_OntologyComponent):
+    """Find every surface form of every concept; keep all, overlapping, for the linker."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[MATCHES_KEY] = self.index.match(doc)
+        return doc
+
+
+@Language.factory("astro_candidates", default_config={"ontology_dir": ""})
+def make_candidates(nlp: Language, name: str, ontology_dir: str) -> "CandidateFinder":
+    return CandidateFinder(nlp, name, ontology_dir)
+
+
+class CandidateFinder(_OntologyComponent):
+    """Propose entities the ontology lacks: acronym definitions and typed phrases."""
+
+    def __init__(self, nlp: Language, name: str, ontology_dir: str) -> None:
+        super().__init__(nlp, name, ontology_dir)
+        from .candidates import CandidateRules
+
+        self.rules = CandidateRules(nlp, self.index)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[CANDIDATES_KEY] = self.rules.find(doc)
+        return doc
+
+    def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> "CandidateFinder":
+        super().from_disk(path, exclude=exclude)
+        from .candidates import CandidateRules
+
+        self.rules = CandidateRules(self.nlp, self.index)
+        return self
+
+
+@Language.factory("astro_linker", default_config={"ontology_dir": ""})
+def make_linker(nlp: Language, name: str, ontology_dir: str) -> "OntologyLinker":
+    return OntologyLinker(nlp, name, ontology_dir)
+
+
+class OntologyLinker(_OntologyComponent):
+    """Choose the mentions of an abstract and link each to one concept."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .linking import link_doc
+
+        link_doc(doc, self.index)
+        return doc
+
+
+def build_pipeline(ontology_dir: Path | str) -> Language:
+    """The extraction pipeline on ``spacy.blank("en")`` for an ontology directory."""
+    ontology_dir = str(Path(ontology_dir).resolve())
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "astro_ie.tokenizer.v1"}}})
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("abbreviation_detector")
+    for name in ("astro_ontology_ruler", "astro_candidates", "astro_linker"):
+        nlp.add_pipe(name, config={"ontology_dir": ontology_dir})
+    return nlp

@@ -1,0 +1,312 @@
+"""Load, validate and export the curated ontology (``ontologies/*.yaml``).
+
+The ontology is data: one YAML list of concepts per type. Loading validates
+every concept against :class:`pipeline.models.Concept` and then the whole:
+duplicate ids, aliases two concepts claim with no rule that separates them,
+dangling or cyclic ``broader`` links, dangling relations. Every problem is
+reported with its ``file:line`` and all of them at once, before any work
+starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import AstroIEError, OntologyError
+from .models import Alias, Concept
+from .normalize import alias_key
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_Loader):  # type: ignore[misc,valid-type]
+    """Safe YAML loading that remembers the line each mapping starts on."""
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+@dataclass(frozen=True)
+class Where:
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass
+class Ontology:
+    """The validated concepts, where each was defined, and a content hash."""
+
+    concepts: dict[str, Concept]
+    where: dict[str, Where]
+    hash: str
+    directory: Path
+    files: list[Path] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts.values())
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self.concepts
+
+    def get(self, concept_id: str) -> Concept | None:
+        return self.concepts.get(concept_id)
+
+    def by_type(self) -> dict[str, list[Concept]]:
+        out: dict[str, list[Concept]] = defaultdict(list)
+        for concept in self.concepts.values():
+            out[concept.type].append(concept)
+        return dict(out)
+
+    @cached_property
+    def ancestors(self) -> Mapping[str, tuple[str, ...]]:
+        """Every concept's transitive ``broader`` ids, nearest first."""
+        result: dict[str, tuple[str, ...]] = {}
+        for cid in self.concepts:
+            seen: list[str] = []
+            frontier = list(self.concepts[cid].broader)
+            while frontier:
+                nxt = frontier.pop(0)
+                if nxt in seen or nxt not in self.concepts:
+                    continue
+                seen.append(nxt)
+                frontier.extend(self.concepts[nxt].broader)
+            result[cid] = tuple(seen)
+        return result
+
+
+def surface_forms(concept: Concept) -> list[Alias]:
+    """The label (when matched) and every alias and acronym of a concept."""
+    forms = [Alias(text=concept.label)] if concept.match_label else []
+    return forms + list(concept.aliases) + list(concept.acronyms)
+
+
+def ontology_files(directory: Path) -> list[Path]:
+    return sorted(p for p in Path(directory).glob("*.yaml") if p.is_file())
+
+
+def ontology_hash(directory: Path) -> str:
+    """sha256 over the names and bytes of the ontology files: the cache key of outputs."""
+    digest = hashlib.sha256()
+    for path in ontology_files(directory):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def load_ontology(directory: Path | str) -> Ontology:
+    """Read and validate every ``*.yaml`` of ``directory``; raise one OntologyError listing all problems."""
+    directory = Path(directory)
+    files = ontology_files(directory) if directory.is_dir() else []
+    if not files:
+        raise OntologyError([AstroIEError("E101", directory)])
+    problems: list[AstroIEError] = []
+    concepts: dict[str, Concept] = {}
+    where: dict[str, Where] = {}
+    for path in files:
+        for concept, at in _read_file(path, problems):
+            if concept.id in concepts:
+                problems.append(AstroIEError("E104", at.path, at.line, id=concept.id, first=where[concept.id]))
+                continue
+            concepts[concept.id] = concept
+            where[concept.id] = at
+    problems.extend(_check_links(concepts, where))
+    problems.extend(_check_aliases(concepts, where))
+    if problems:
+        raise OntologyError(problems)
+    return Ontology(concepts, where, ontology_hash(directory), directory, files)
+
+
+def _read_file(path: Path, problems: list[AstroIEError]) -> Iterator[tuple[Concept, Where]]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - safe loader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problems.append(AstroIEError("E102", path, line, detail=getattr(exc, "problem", None) or str(exc)))
+        return
+    except UnicodeDecodeError as exc:
+        problems.append(AstroIEError("E102", path, None, detail=f"not UTF-8 ({exc.reason})"))
+        return
+    if data is None:
+        return
+    if not isinstance(data, list):
+        problems.append(AstroIEError("E102", path, 1, detail="the file must be a YAML list of concepts"))
+        return
+    for index, item in enumerate(data):
+        if not isinstance(item, dict):
+            problems.append(AstroIEError("E103", path, None, detail=f"item {index + 1} is not a mapping"))
+            continue
+        line = item.pop("__line__", None)
+        _strip_lines(item)
+        try:
+            concept = Concept.model_validate(item)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = ".".join(str(part) for part in err["loc"])
+                ident = item.get("id", f"item {index + 1}")
+                problems.append(AstroIEError("E103", path, line, detail=f"{ident}: {loc}: {err['msg']}"))
+            continue
+        yield concept, Where(str(path), line or 0)
+
+
+def _strip_lines(value: object) -> None:
+    """Remove the line markers the loader put into nested mappings."""
+    if isinstance(value, dict):
+        value.pop("__line__", None)
+        for item in value.values():
+            _strip_lines(item)
+    elif isinstance(value, list):
+        for item in value:
+            _strip_lines(item)
+
+
+def _check_links(concepts: dict[str, Concept], where: dict[str, Where]) -> Iterator[AstroIEError]:
+    for cid, concept in concepts.items():
+        at = where[cid]
+        for target in concept.broader:
+            if target not in concepts:
+                yield AstroIEError("E106", at.path, at.line, id=cid, target=target)
+        for relation, targets in concept.relations.items():
+            for target in targets:
+                if target not in concepts:
+                    yield AstroIEError("E108", at.path, at.line, id=cid, relation=relation.value, target=target)
+    yield from _find_cycles(concepts, where)
+
+
+def _find_cycles(concepts: dict[str, Concept], where: dict[str, Where]) -> Iterator[AstroIEError]:
+    """Report each cycle of ``broader`` links once (iterative DFS, colour marking)."""
+    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
+    for root in sorted(concepts):
+        if state.get(root):
+            continue
+        stack: list[tuple[str, Iterator[str]]] = [(root, iter(concepts[root].broader))]
+        path = [root]
+        state[root] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+                continue
+            if child not in concepts:
+                continue
+            if state.get(child) == 1:
+                cycle = path[path.index(child):] + [child]
+                at = where[child]
+                yield AstroIEError("E107", at.path, at.line, cycle=" -> ".join(cycle))
+            elif not state.get(child):
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(concepts[child].broader)))
+
+
+def _check_aliases(concepts: dict[str, Concept], where: dict[str, Where]) -> Iterator[AstroIEError]:
+    """An alias two concepts claim must be separated by a rule.
+
+    Separated means: one side requires a definition in the abstract, or both are
+    case-sensitive and written differently ("SWIFT" the code, "Swift" the mission).
+    """
+    claims: dict[str, list[tuple[str, Alias]]] = defaultdict(list)
+    for cid, concept in concepts.items():
+        seen: set[str] = set()
+        for form in surface_forms(concept):
+            key = alias_key(form.text)
+            if (key, form.text) in seen:
+                continue
+            seen.add((key, form.text))
+            claims[key].append((cid, form))
+    for key in sorted(claims):
+        entries = claims[key]
+        owners = sorted({cid for cid, _ in entries})
+        if len(owners) < 2:
+            continue
+        reported: set[tuple[str, str]] = set()
+        for i, (a, fa) in enumerate(entries):
+            for b, fb in entries[i + 1:]:
+                if a == b or (a, b) in reported or _separated(fa, fb):
+                    continue
+                reported.add((a, b))
+                at = where[b]
+                yield AstroIEError("E105", at.path, at.line, alias=fb.text, a=a, b=b)
+
+
+def _separated(a: Alias, b: Alias) -> bool:
+    if a.requires_definition or b.requires_definition:
+        return True
+    return a.case_sensitive and b.case_sensitive and a.text != b.text
+
+
+# --- export -----------------------------------------------------------------
+
+ASTRO_IE_NS = "https://astro-ie.org/ontology/"
+
+
+def to_skos(ontology: Ontology) -> str:
+    """The ontology as SKOS Turtle (rdflib), for ontology tools such as Protégé or Skosmos."""
+    from rdflib import Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCTERMS, RDF, SKOS
+
+    ns = Namespace(ASTRO_IE_NS)
+    wd = Namespace("http://www.wikidata.org/entity/")
+    graph = Graph()
+    graph.bind("skos", SKOS)
+    graph.bind("astroie", ns)
+    graph.bind("wd", wd)
+    graph.bind("dcterms", DCTERMS)
+    scheme = URIRef(ASTRO_IE_NS.rstrip("/"))
+    graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+    graph.add((scheme, SKOS.prefLabel, Literal("astro-ie ontology", lang="en")))
+
+    def uri(cid: str) -> URIRef:
+        return ns[cid.replace(":", "/")]
+
+    for concept in sorted(ontology, key=lambda c: c.id):
+        node = uri(concept.id)
+        graph.add((node, RDF.type, SKOS.Concept))
+        graph.add((node, SKOS.inScheme, scheme))
+        graph.add((node, SKOS.notation, Literal(concept.id)))
+        graph.add((node, SKOS.prefLabel, Literal(concept.label, lang="en")))
+        for alias in concept.aliases:
+            graph.add((node, SKOS.altLabel, Literal(alias.text, lang="en")))
+        for acronym in concept.acronyms:
+            graph.add((node, SKOS.hiddenLabel if acronym.requires_definition else SKOS.altLabel,
+                       Literal(acronym.text, lang="en")))
+        graph.add((node, ns.type, Literal(concept.type)))
+        if concept.kind:
+            graph.add((node, ns.kind, Literal(concept.kind)))
+        if concept.generic:
+            graph.add((node, ns.generic, Literal(True)))
+        for parent in concept.broader:
+            graph.add((node, SKOS.broader, uri(parent)))
+        if not concept.broader:
+            graph.add((node, SKOS.topConceptOf, scheme))
+        for relation, targets in sorted(concept.relations.items(), key=lambda kv: kv[0].value):
+            for target in targets:
+                graph.add((node, ns[relation.value], uri(target)))
+                graph.add((node, SKOS.related, uri(target)))
+        if concept.wikidata:
+            graph.add((node, SKOS.exactMatch, wd[concept.wikidata]))
+        if concept.aas:
+            graph.add((node, ns.aasFacilityKeyword, Literal(concept.aas)))
+        if concept.description:
+            graph.add((node, SKOS.definition, Literal(concept.description, lang="en")))
+        if concept.url:
+            graph.add((node, DCTERMS.source, URIRef(concept.url)))
+    return graph.serialize(format="turtle")

@@ -1,0 +1,159 @@
+"""The compiled form of the ontology that the spaCy components share.
+
+An :class:`OntologyIndex` turns every surface form of every concept into
+``PhraseMatcher`` patterns (with the variants the curators need not list) and
+keeps one :class:`Rule` per declared form, which says when a match of it may
+stand. It is built once per vocabulary and ontology content (keyed on the
+ontology hash), so the ruler, the candidate finder and the linker of one
+pipeline share it, and a worker process builds it once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .models import Alias, Concept
+from .normalize import alias_key, normalize_word
+from .ontology import Ontology, load_ontology, ontology_hash, surface_forms
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One declared surface form of one concept."""
+
+    concept_id: str
+    label: str
+    text: str
+    case_sensitive: bool
+    requires_definition: bool
+    not_before: frozenset[str]
+    not_after: frozenset[str]
+
+
+def variants(text: str, case_sensitive: bool) -> list[str]:
+    """The spellings of a form that the matcher also accepts.
+
+    Hyphens and spaces are interchangeable ("self-organizing" / "self
+    organizing" / "selforganizing"); case-sensitive forms also match in all
+    capitals ("GAIA") and with a plural "s" when they look like an acronym or
+    a CamelCase name ("SOMs", "GNNs"). Case, spelling and plural of
+    case-insensitive forms are folded by ``NORM`` instead.
+    """
+    forms = {text}
+    if "-" in text:
+        forms.add(text.replace("-", " "))
+        forms.add(re.sub(r"(?<=\w)-(?=\w)", "", text))
+    if " " in text and text.count(" ") <= 3:
+        forms.add(text.replace(" ", "-"))
+    if case_sensitive:
+        for form in list(forms):
+            if form.upper() != form:
+                forms.add(form.upper())
+        for form in list(forms):
+            last = form.split()[-1] if form.split() else form
+            if any(ch.isupper() for ch in last[1:] or last) and last[-1].isalnum() and not last.endswith("s"):
+                forms.add(form + "s")
+    return sorted(f for f in forms if f.strip())
+
+
+class OntologyIndex:
+    """Patterns, rules and look-ups compiled from one ontology for one vocabulary."""
+
+    def __init__(self, nlp: Language, ontology: Ontology) -> None:
+        self.ontology = ontology
+        self.vocab = nlp.vocab
+        self.rules: list[Rule] = []
+        self.by_key: dict[str, set[str]] = {}
+        self.insensitive = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._rule_of_match: dict[int, int] = {}
+        self._compile(nlp)
+
+    # -- building -------------------------------------------------------------
+
+    def _compile(self, nlp: Language) -> None:
+        pending: list[tuple[int, bool, str]] = []  # (rule index, case-sensitive, text)
+        for concept in sorted(self.ontology, key=lambda c: c.id):
+            seen: set[tuple[str, bool]] = set()
+            for form in surface_forms(concept):
+                if (form.text, form.case_sensitive) in seen:
+                    continue
+                seen.add((form.text, form.case_sensitive))
+                index = len(self.rules)
+                self.rules.append(self._rule(concept, form))
+                if not form.requires_definition:
+                    self.by_key.setdefault(alias_key(form.text), set()).add(concept.id)
+                for text in variants(form.text, form.case_sensitive):
+                    pending.append((index, form.case_sensitive, text))
+        texts = [text for _, _, text in pending]
+        groups: dict[tuple[int, bool], list[Doc]] = {}
+        for (index, sensitive, _), doc in zip(pending, nlp.tokenizer.pipe(texts)):
+            groups.setdefault((index, sensitive), []).append(doc)
+        for (index, sensitive), docs in groups.items():
+            key = f"astro_rule_{index}"
+            matcher = self.sensitive if sensitive else self.insensitive
+            matcher.add(key, docs)
+            self._rule_of_match[self.vocab.strings[key]] = index
+
+    @staticmethod
+    def _rule(concept: Concept, form: Alias) -> Rule:
+        return Rule(
+            concept_id=concept.id,
+            label=concept.type,
+            text=form.text,
+            case_sensitive=form.case_sensitive,
+            requires_definition=form.requires_definition,
+            not_before=frozenset(normalize_word(w) for w in form.not_before),
+            not_after=frozenset(normalize_word(w) for w in form.not_after),
+        )
+
+    # -- use ------------------------------------------------------------------
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Every match of every rule, vetoes applied; overlapping spans kept.
+
+        Each span has ``label_`` = concept type, ``kb_id_`` = concept id and
+        ``id_`` = the rule index, for the linker.
+        """
+        spans: list[Span] = []
+        found = self.insensitive(doc) + self.sensitive(doc)
+        for match_id, start, end in found:
+            index = self._rule_of_match[match_id]
+            rule = self.rules[index]
+            if rule.not_before and end < len(doc) and doc[end].norm_ in rule.not_before:
+                continue
+            if rule.not_after and start > 0 and doc[start - 1].norm_ in rule.not_after:
+                continue
+            spans.append(Span(doc, start, end, label=rule.label, kb_id=rule.concept_id, span_id=str(index)))
+        spans.sort(key=lambda s: (s.start, -s.end, s.kb_id_, s.id_))
+        return spans
+
+    def rule_of(self, span: Span) -> Rule:
+        return self.rules[int(span.id_)]
+
+    def lookup(self, text: str) -> set[str]:
+        """Concepts whose (definition-free) forms have the same matching key as ``text``."""
+        return self.by_key.get(alias_key(text), set())
+
+    def concept(self, concept_id: str) -> Concept | None:
+        return self.ontology.concepts.get(concept_id)
+
+
+_CACHE: dict[tuple[int, str, str], OntologyIndex] = {}
+
+
+def get_index(nlp: Language, ontology_dir: str) -> OntologyIndex:
+    """The index for this vocabulary and ontology content, built on first use."""
+    directory = Path(ontology_dir)
+    key = (id(nlp.vocab), str(directory.resolve()), ontology_hash(directory))
+    index = _CACHE.get(key)
+    if index is None:
+        index = OntologyIndex(nlp, load_ontology(directory))
+        _CACHE[key] = index
+    return index
