@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -95,6 +97,15 @@ class CandidateRules:
     def __init__(self, nlp: Language, index: OntologyIndex) -> None:
         self.index = index
         self.vocab = nlp.vocab
+        strings = nlp.vocab.strings
+        # Hashes of the trigger words, to find them with one vectorised test per doc.
+        self._head_hashes = numpy.array(sorted(strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS), dtype="uint64")
+        self._trigger_hashes = numpy.array(sorted(strings.add(w) for w in NAME_TRIGGERS), dtype="uint64")
+
+    @staticmethod
+    def _positions(doc: Doc, hashes: numpy.ndarray) -> list[int]:
+        norms = doc.to_array(NORM)
+        return numpy.flatnonzero(numpy.isin(norms, hashes)).tolist()
 
     def find(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
@@ -140,7 +151,8 @@ class CandidateRules:
         out: list[Span] = []
         boundary = title_end(doc)
         body_text = doc[boundary:].text.lower() if boundary else ""
-        for token in doc:
+        for i in self._positions(doc, self._head_hashes):
+            token = doc[i]
             head = token.norm_
             if head in NAME_HEADS and token.is_title and not token.text.endswith("s"):
                 start = self._name_start(doc, token.i)
@@ -199,8 +211,9 @@ class CandidateRules:
                 names.add(doc[0:name_tokens].text)
             elif nxt is not None and nxt.text == ":" and name_shaped(first.text):
                 names.add(first.text)
-        for token in doc[:-1]:
-            if token.lower_ in NAME_TRIGGERS:
+        for i in self._positions(doc, self._trigger_hashes):
+            token = doc[i]
+            if i + 1 < len(doc):
                 end = self._compound_name(doc, token.i + 1)
                 if end:
                     names.add(doc[token.i + 1:end].text)

@@ -580,7 +580,7 @@ def _speakers_from_field(value: Any, invalid: Callable[[str], InputError]) -> li
 
 # --- the book: lines to items ------------------------------------------------------
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = re.compile(r"\n")
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = {
     name: number
@@ -593,9 +593,10 @@ _DAY_HEADER = re.compile(
     r",?\s+(?P<year>\d{4})$",
     re.IGNORECASE,
 )
-_SESSION_HEADER = re.compile(r"^(?P<session>[^\s*].{0,119}?)(?:\s+/\s*|\s*/\s+)(?P<number>\d{1,4})$")
+_HEADER_SLASH = r"(?:\s+/\s*|\s*/\s+|(?<=[^\W\d_])/)"  # "Time domain / 1"; "Time domain/1" only after a letter
+_SESSION_HEADER = re.compile(rf"^(?P<session>[^\s*].{{0,119}}?){_HEADER_SLASH}(?P<number>\d{{1,4}})$")
 _SPEAKER_LINE = re.compile(r"^(?P<invited>invited\s+)?speakers?\s*:\s*(?P<names>.*)$", re.IGNORECASE)
-_FUSED_HEADER = re.compile(r"^(?P<header>[^*].*?(?:\s+/\s*|\s*/\s+)\d{1,4})\s*(?P<rest>\*\*.*)$")
+_FUSED_HEADER = re.compile(rf"^(?P<header>[^*].*?{_HEADER_SLASH}\d{{1,4}})\s*(?P<rest>\*\*.*)$")
 _BEFORE_FUSED_SPEAKER = re.compile(r"\*{2,}\s*(?=(?:invited\s+)?speakers?\s*(?:\*\*)?\s*:)", re.IGNORECASE)
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.IGNORECASE)
 

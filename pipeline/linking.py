@@ -179,12 +179,13 @@ def _short_form_variants(definitions: dict[str, Definition]) -> dict[str, str]:
 
 def _occurrences(doc: Doc, short: str, known: list[Span]) -> list[Span]:
     """Every use of a defined short form in the record: as written, plural or singular."""
-    forms = set(_short_form_variants({short: None}))  # type: ignore[dict-item]
+    forms = sorted(_short_form_variants({short: None}), key=len, reverse=True)  # type: ignore[dict-item]
     spans = {(s.start, s.end): s for s in known}
-    if " " not in short:
-        for token in doc:
-            if token.text in forms:
-                spans.setdefault((token.i, token.i + 1), doc[token.i:token.i + 1])
+    pattern = r"(?<![\w-])(?:%s)(?![\w])" % "|".join(re.escape(f) for f in forms)
+    for match in re.finditer(pattern, doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None:
+            spans.setdefault((span.start, span.end), span)
     return [spans[k] for k in sorted(spans)]
 
 
@@ -206,6 +207,8 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
 
 
 def _data_releases(doc: Doc, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
+    if "DR" not in doc.text:
+        return chosen
     by_start = {m.start: m for m in chosen}
     by_end = {m.end: m for m in chosen}
     out: list[Mention] = []

@@ -22,6 +22,7 @@ directory:
 from __future__ import annotations
 
 import shutil
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +37,9 @@ import scispacy.abbreviation  # noqa: F401 - registers the abbreviation_detector
 
 from .normalize import normalize_word
 from .ruler_index import OntologyIndex, get_index
+
+# scispaCy runs an empty Matcher on abstracts that define no acronym; that is expected.
+warnings.filterwarnings("ignore", message=r"\[W036\]")
 
 MATCHES_KEY = "astro_matches"
 CANDIDATES_KEY = "astro_candidates"

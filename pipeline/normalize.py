@@ -79,17 +79,20 @@ _NOT_PLURAL = frozenset(
 def normalize_word(word: str) -> str:
     """The norm of one token: lower-case, American spelling, singular."""
     low = word.lower()
+    # The plural of an acronym written with a lower-case s ("CNNs", "NNs", "GPUs"),
+    # before the word rules, which would keep "nns" (too short) or "gpus" (-us).
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper() and word[:-1].isalnum():
+        return low[:-1]
     if not low.isalpha() or len(low) < 3:
-        # Acronyms with digits, punctuation and short words: case only, plus the
-        # plural of an acronym written with a lower-case s ("CNNs", "GANs").
-        if len(word) > 2 and word[-1] == "s" and word[:-1].isupper() and word[:-1].isalnum():
-            return low[:-1]
+        # Acronyms with digits, punctuation and short words: case only.
         return low
     low = _WORD_SPELLINGS.get(low, low)
     match = _ISE.match(low)
     if match:
         low = f"{match.group(1)}iz{match.group(2)}"
-    return singularize(low)
+    low = singularize(low)
+    # Again after the plural is gone: "neighbourhoods" -> "neighbourhood" -> "neighborhood".
+    return _WORD_SPELLINGS.get(low, low)
 
 
 def singularize(low: str) -> str:
@@ -98,6 +101,8 @@ def singularize(low: str) -> str:
         return low
     if low.endswith(("ss", "us", "is", "ous")):
         return low
+    if low.endswith("ses") and low[:-2] + "is" in _NOT_PLURAL:  # analyses, hypotheses
+        return low[:-2] + "is"
     if low.endswith("es") and low[:-2] in _NOT_PLURAL:  # lenses, gases, biases
         return low[:-2]
     if low.endswith("ies") and len(low) > 4:
