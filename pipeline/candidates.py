@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import re
 
-import numpy
-from spacy.attrs import NORM
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .normalize import alias_key
-from .ruler_index import OntologyIndex
+from .ruler_index import OntologyIndex, token_positions
 
 HEAD_TYPES: dict[str, str] = {
     # techniques
@@ -85,6 +84,14 @@ def name_shaped(text: str) -> bool:
     return bool(parts) and len(text) >= 3 and any(_NAME_SHAPE.match(p) for p in parts)
 
 
+def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
+    """Does the abstract (after the title) use the same words as this title span?"""
+    words = [t.lower_ for t in span]
+    lowers = [t.lower_ for t in doc[boundary:]]
+    n = len(words)
+    return any(lowers[i:i + n] == words for i in range(len(lowers) - n + 1))
+
+
 def title_end(doc: Doc) -> int:
     """Token index where the abstract starts (records are title, blank line, abstract)."""
     for token in doc:
@@ -97,21 +104,25 @@ class CandidateRules:
     def __init__(self, nlp: Language, index: OntologyIndex) -> None:
         self.index = index
         self.vocab = nlp.vocab
+        self.tokenizer = nlp.tokenizer
         strings = nlp.vocab.strings
-        # Hashes of the trigger words, to find them with one vectorised test per doc.
-        self._head_hashes = numpy.array(sorted(strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS), dtype="uint64")
-        self._trigger_hashes = numpy.array(sorted(strings.add(w) for w in NAME_TRIGGERS), dtype="uint64")
+        # Ids of the trigger words' norms, to find them without a Token per position.
+        self._head_norms = {strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS}
+        self._trigger_norms = {strings.add(w) for w in NAME_TRIGGERS}
+
+    def _tokenize(self, text: str) -> Doc:
+        return self.tokenizer(text)
 
     @staticmethod
-    def _positions(doc: Doc, hashes: numpy.ndarray) -> list[int]:
-        norms = doc.to_array(NORM)
-        return numpy.flatnonzero(numpy.isin(norms, hashes)).tolist()
+    def _positions(norms: list[int], wanted: set[int]) -> list[int]:
+        return [i for i, norm in enumerate(norms) if norm in wanted]
 
     def find(self, doc: Doc) -> list[Span]:
+        norms = doc.to_array(NORM).tolist()
         spans: list[Span] = []
         spans.extend(self._definitions(doc))
-        spans.extend(self._typed_names(doc))
-        spans.extend(self._named_tools(doc))
+        spans.extend(self._typed_names(doc, norms))
+        spans.extend(self._named_tools(doc, norms))
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
 
@@ -147,11 +158,10 @@ class CandidateRules:
 
     # -- rule two: typed names -------------------------------------------------
 
-    def _typed_names(self, doc: Doc) -> list[Span]:
+    def _typed_names(self, doc: Doc, norms: list[int]) -> list[Span]:
         out: list[Span] = []
         boundary = title_end(doc)
-        body_text = doc[boundary:].text.lower() if boundary else ""
-        for i in self._positions(doc, self._head_hashes):
+        for i in self._positions(norms, self._head_norms):
             token = doc[i]
             head = token.norm_
             if head in NAME_HEADS and token.is_title and not token.text.endswith("s"):
@@ -166,7 +176,7 @@ class CandidateRules:
                     out.append(self._typed(doc, name.i, token.i + 1, "DATASET"))
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
-            out = [s for s in out if s is not None and (s.start > boundary or s.text.lower() in body_text)]
+            out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary))]
         return [s for s in out if s is not None]
 
     def _name_start(self, doc: Doc, head_i: int) -> int | None:
@@ -200,7 +210,7 @@ class CandidateRules:
 
     # -- rule three: named tools -----------------------------------------------
 
-    def _named_tools(self, doc: Doc) -> list[Span]:
+    def _named_tools(self, doc: Doc, norms: list[int]) -> list[Span]:
         names: set[str] = set()
         boundary = title_end(doc)
         if boundary:
@@ -211,7 +221,7 @@ class CandidateRules:
                 names.add(doc[0:name_tokens].text)
             elif nxt is not None and nxt.text == ":" and name_shaped(first.text):
                 names.add(first.text)
-        for i in self._positions(doc, self._trigger_hashes):
+        for i in self._positions(norms, self._trigger_norms):
             token = doc[i]
             if i + 1 < len(doc):
                 end = self._compound_name(doc, token.i + 1)
@@ -237,13 +247,11 @@ class CandidateRules:
         return end
 
     def _occurrences(self, doc: Doc, name: str) -> list[Span]:
-        out: list[Span] = []
-        n = len(name)
+        """Every use of a tool's name (whole tokens) in the record."""
+        words = [t.text for t in self._tokenize(name)]
         cid = candidate_id(name)
-        for match in re.finditer(re.escape(name), doc.text):
-            span = doc.char_span(match.start(), match.start() + n)
-            if span is None:
-                continue
-            # char_span is None unless the match is whole tokens: no prefix of a longer word.
-            out.append(Span(doc, span.start, span.end, label="SOFTWARE", kb_id=cid, span_id="tool"))
+        out: list[Span] = []
+        for i in token_positions(doc, doc.to_array(ORTH).tolist(), words[:1]):
+            if [t.text for t in doc[i:i + len(words)]] == words:
+                out.append(Span(doc, i, i + len(words), label="SOFTWARE", kb_id=cid, span_id="tool"))
         return out

@@ -26,18 +26,18 @@ The result is ``doc.ents`` with ``kb_id_`` = concept id and
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from .candidates import STOP, candidate_id
 from .normalize import alias_key
-from .ruler_index import OntologyIndex
+from .ruler_index import OntologyIndex, token_positions
 
 MATCHES_KEY = "astro_matches"
 CANDIDATES_KEY = "astro_candidates"
-_DATA_RELEASE = re.compile(r"^E?DR\d+$")
+DATA_RELEASE_FORMS = [f"{prefix}DR{n}" for prefix in ("", "E") for n in range(1, 31)]
 
 
 @dataclass(frozen=True)
@@ -68,20 +68,27 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     candidates = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else []
     definitions, short_spans = _definitions(doc, matches, candidates, index)
     defined_forms = _short_form_variants(definitions)
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+
+    def text_of(start: int, end: int) -> str:
+        return strings[orths[start]] if end - start == 1 else doc[start:end].text
 
     mentions: list[Mention] = []
     for span in matches:
         rule = index.rule_of(span)
-        if span.text in defined_forms:
+        start, end = span.start, span.end
+        if defined_forms and text_of(start, end) in defined_forms:
             continue  # the local definition decides (below)
         if rule.requires_definition:
             continue  # not defined in this abstract
-        mentions.append(Mention(span.start, span.end, rule.label, rule.concept_id, "ruler", 0, span.text == rule.text))
+        exact = rule.case_sensitive and text_of(start, end) == rule.text
+        mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
         if definition.concept_id is None:
             continue
-        for span in _occurrences(doc, short_text, short_spans.get(short_text, [])):
+        for span in _occurrences(doc, orths, short_text, short_spans.get(short_text, [])):
             mentions.append(Mention(span.start, span.end, definition.label, definition.concept_id,
                                     "abbreviation", 0, True, definition.concept_label))
 
@@ -91,7 +98,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                                 _clean(span.text)))
 
     chosen = _resolve(mentions)
-    chosen = _data_releases(doc, chosen, index)
+    chosen = _data_releases(doc, orths, chosen, index)
     ents = []
     for mention in chosen:
         span = Span(doc, mention.start, mention.end, label=mention.label, kb_id=mention.concept_id)
@@ -177,15 +184,12 @@ def _short_form_variants(definitions: dict[str, Definition]) -> dict[str, str]:
     return out
 
 
-def _occurrences(doc: Doc, short: str, known: list[Span]) -> list[Span]:
+def _occurrences(doc: Doc, orths: list[int], short: str, known: list[Span]) -> list[Span]:
     """Every use of a defined short form in the record: as written, plural or singular."""
-    forms = sorted(_short_form_variants({short: None}), key=len, reverse=True)  # type: ignore[dict-item]
     spans = {(s.start, s.end): s for s in known}
-    pattern = r"(?<![\w-])(?:%s)(?![\w])" % "|".join(re.escape(f) for f in forms)
-    for match in re.finditer(pattern, doc.text):
-        span = doc.char_span(match.start(), match.end())
-        if span is not None:
-            spans.setdefault((span.start, span.end), span)
+    if " " not in short:  # one token: find every written variant by its id
+        for i in token_positions(doc, orths, _short_form_variants({short: None})):  # type: ignore[dict-item]
+            spans.setdefault((i, i + 1), doc[i:i + 1])
     return [spans[k] for k in sorted(spans)]
 
 
@@ -206,22 +210,19 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     return chosen
 
 
-def _data_releases(doc: Doc, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
-    if "DR" not in doc.text:
+def _data_releases(doc: Doc, orths: list[int], chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
+    releases = token_positions(doc, orths, DATA_RELEASE_FORMS)
+    if not releases:
         return chosen
-    by_start = {m.start: m for m in chosen}
     by_end = {m.end: m for m in chosen}
     out: list[Mention] = []
-    context: Mention | None = None  # the last survey or mission mentioned
     skip: set[int] = set()
-    for token in doc:
-        if token.i in by_start:
-            mention = by_start[token.i]
-            if mention.label in {"SURVEY", "TELESCOPE"}:
-                context = mention
+    for i in releases:
+        token = doc[i]
+        if any(m.start <= i < m.end for m in chosen):
             continue
-        if not _DATA_RELEASE.match(token.text) or any(m.start <= token.i < m.end for m in chosen):
-            continue
+        before = [m for m in chosen if m.end <= i and m.label in {"SURVEY", "TELESCOPE"}]
+        context = before[-1] if before else None  # the last survey or mission mentioned
         owner = by_end.get(token.i)
         if owner is not None and owner.label in {"SURVEY", "TELESCOPE"}:
             skip.add(owner.start)

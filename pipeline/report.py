@@ -86,6 +86,11 @@ PNG_LABELS = 30
 """Nodes named in the PNG (by abstracts); more labels overlap into noise."""
 
 SVG_WIDTH, SVG_HEIGHT, SVG_MARGIN = 1000, 700, 40
+SVG_LABEL_ROOM = 160
+"""Room kept right of the layout for the labels of the rightmost nodes."""
+
+HEADER_CHARACTERS = 30
+"""Longer heat-map column labels are cut (the full label is in the tooltip)."""
 
 INSTRUMENT_COLUMNS = ("TELESCOPE", "SURVEY")
 """Columns of the heat-map: the issue asks for telescopes and surveys."""
@@ -379,7 +384,7 @@ def layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
     xs = [p[0] for p in placed.values()]
     ys = [p[1] for p in placed.values()]
     span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
-    inner_w, inner_h = SVG_WIDTH - 2 * SVG_MARGIN, SVG_HEIGHT - 2 * SVG_MARGIN
+    inner_w, inner_h = SVG_WIDTH - 2 * SVG_MARGIN - SVG_LABEL_ROOM, SVG_HEIGHT - 2 * SVG_MARGIN
     factor = min(inner_w / span_x if span_x > 1e-12 else math.inf, inner_h / span_y if span_y > 1e-12 else math.inf)
     if math.isinf(factor):
         factor = 0.0
@@ -463,6 +468,10 @@ def heatmap_axes(view: nx.Graph, top: int = HEATMAP_TOP) -> tuple[list[str], lis
     return rows, columns
 
 
+def _shorten(text: str, limit: int = HEADER_CHARACTERS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
 def _heatmap(view: nx.Graph, rows: list[str], columns: list[str]) -> tuple[str, list[dict[str, Any]]]:
     """The table, and per non-empty cell the abstracts that mention both (for the script)."""
     if not rows or not columns:
@@ -471,7 +480,8 @@ def _heatmap(view: nx.Graph, rows: list[str], columns: list[str]) -> tuple[str, 
     values = [[view.edges[r, c].get("weight", 0) if view.has_edge(r, c) else 0 for c in columns] for r in rows]
     largest = max((v for row in values for v in row), default=0) or 1
     head = "".join(
-        f'<th scope="col" class="col" title="{_esc(c)}"><span>{_esc(view.nodes[c].get("label") or c)}</span></th>'
+        f'<th scope="col" class="col" title="{_esc(view.nodes[c].get("label") or c)} ({_esc(c)})">'
+        f'<span>{_esc(_shorten(str(view.nodes[c].get("label") or c)))}</span></th>'
         for c in columns
     )
     body = []
@@ -609,7 +619,7 @@ svg.graph line.edge.active { stroke: #d00; stroke-opacity: .8; }
 .panel button.neighbour { border: 0; background: none; color: var(--accent); cursor: pointer; padding: 0;
                           font: inherit; text-decoration: underline; }
 .heatmap-wrap { overflow-x: auto; }
-table.heatmap th.col { height: 11rem; white-space: nowrap; vertical-align: bottom; padding: 0; }
+table.heatmap th.col { height: 12.5rem; white-space: nowrap; vertical-align: bottom; padding: 0; }
 table.heatmap th.col span { display: inline-block; transform: rotate(-55deg); transform-origin: left bottom;
                             width: 1.9rem; margin-left: 1.2rem; }
 table.heatmap td.cell { width: 2.2rem; min-width: 2.2rem; text-align: center; border: 1px solid #fff;

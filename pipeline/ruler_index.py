@@ -10,6 +10,7 @@ pipeline share it, and a worker process builds it once.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,18 +40,24 @@ class Rule:
 def variants(text: str, case_sensitive: bool) -> list[str]:
     """The spellings of a form that the matcher also accepts.
 
-    Hyphens and spaces are interchangeable ("self-organizing" / "self
-    organizing" / "selforganizing"); case-sensitive forms also match in all
-    capitals ("GAIA") and with a plural "s" when they look like an acronym or
-    a CamelCase name ("SOMs", "GNNs"). Case, spelling and plural of
-    case-insensitive forms are folded by ``NORM`` instead.
+    Hyphens and spaces between words are interchangeable, gap by gap for
+    forms of up to five words ("unsupervised machine-learning"), and a
+    hyphen may also be dropped ("self-organizing" / "selforganizing").
+    Case-sensitive forms also match in all capitals ("GAIA") and with a plural
+    "s" when they look like an acronym or a CamelCase name ("SOMs", "GNNs").
+    Case, spelling and plural of case-insensitive forms are folded by
+    ``NORM`` instead.
     """
+    parts = re.split(r"(?<=\w)([ -])(?=\w)", text)
+    words, gaps = parts[0::2], parts[1::2]
     forms = {text}
-    if "-" in text:
+    if gaps and len(gaps) <= 4:
+        choices = [(" ", "-", "") if gap == "-" else (" ", "-") for gap in gaps]
+        for combo in itertools.product(*choices):
+            forms.add("".join(w + g for w, g in zip(words, combo + ("",))))
+    elif gaps:
         forms.add(text.replace("-", " "))
-        forms.add(re.sub(r"(?<=\w)-(?=\w)", "", text))
-    if " " in text and text.count(" ") <= 3:
-        forms.add(text.replace(" ", "-"))
+        forms.add(re.sub(r"(?<=\w) (?=\w)", "-", text))
     if case_sensitive:
         for form in list(forms):
             if form.upper() != form:
@@ -157,3 +164,14 @@ def get_index(nlp: Language, ontology_dir: str) -> OntologyIndex:
         index = OntologyIndex(nlp, load_ontology(directory))
         _CACHE[key] = index
     return index
+
+
+def token_positions(doc: Doc, orths: list[int], texts) -> list[int]:
+    """Indices of the tokens whose text is one of ``texts``, from the doc's token ids.
+
+    Comparing integer ids in one pass is far cheaper than making a Python
+    ``Token`` per position.
+    """
+    strings = doc.vocab.strings
+    wanted = {strings[text] for text in texts}
+    return [i for i, orth in enumerate(orths) if orth in wanted]
