@@ -10,7 +10,13 @@ outputs, in ``<out>.inbox-ledger.json``.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -61,10 +67,81 @@ def process_inbox(inbox: str, out_dir: str, ontology_dir: str) -> dict:
 
 def serve_inbox(inbox: Path, out_dir: Path, ontology_dir: Path, cron: str | None = None,
                 interval: int | None = None, name: str = "astro-ie-inbox") -> None:
-    """Serve the inbox deployment on a schedule until interrupted."""
+    """Serve the inbox deployment on a schedule until interrupted.
+
+    One run at a time (``limit=1``): a run that outlasts the interval must not
+    race the next one over the same outputs and ledger.
+    """
     schedule = {"cron": cron} if cron else {"interval": timedelta(seconds=interval or 3600)}
-    process_inbox.serve(
-        name=name,
-        parameters={"inbox": str(inbox), "out_dir": str(out_dir), "ontology_dir": str(ontology_dir)},
-        **schedule,
-    )
+    with scheduling_api():
+        process_inbox.serve(
+            name=name,
+            parameters={"inbox": str(inbox), "out_dir": str(out_dir), "ontology_dir": str(ontology_dir)},
+            limit=1,
+            **schedule,
+        )
+
+
+SERVER_STARTUP_SECONDS = 120
+
+
+@contextlib.contextmanager
+def scheduling_api() -> Iterator[str]:
+    """A Prefect API whose scheduler runs: ``PREFECT_API_URL``'s, else a local server while serving.
+
+    Without ``PREFECT_API_URL`` a flow talks to Prefect's ephemeral API, which
+    runs no background services, so a served deployment's schedule never makes
+    a flow run (Prefect warns "Cannot schedule flows on an ephemeral server; run
+    `prefect server start`"). In that case this starts ``prefect server start``
+    on a free local port (same ``PREFECT_HOME`` and database), points this
+    process at it, and stops it on exit. The server gets its own session, so a
+    Ctrl-C reaches ``serve`` alone, which pauses its deployment before the
+    server goes away.
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_HOME, temporary_settings
+
+    configured = PREFECT_API_URL.value()
+    if configured:
+        yield configured
+        return
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    home = Path(PREFECT_HOME.value())
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / "astro-ie-server.log", "ab") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port),
+             "--no-ui"],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    try:
+        _wait_healthy(server, url, home / "astro-ie-server.log")
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _free_port() -> int:
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(server: subprocess.Popen, url: str, log: Path) -> None:
+    import httpx
+
+    deadline = time.monotonic() + SERVER_STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the local Prefect server exited with code {server.returncode}; see {log}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return
+        time.sleep(0.25)
+    raise RuntimeError(f"the local Prefect server did not answer within {SERVER_STARTUP_SECONDS} s; see {log}")

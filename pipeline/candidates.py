@@ -172,7 +172,9 @@ class CandidateRules:
                         out.append(span)
             elif head in PRODUCT_HEADS and token.is_lower and token.i > 0:
                 name = doc[token.i - 1]
-                if name_shaped(name.text) and not self._is_known(doc, name.i, name.i + 1):
+                # "HalfDome simulations", "TNG50 suite"; an all-capitals acronym is
+                # more often a method ("MHD simulations", "SPH simulations").
+                if name_shaped(name.text) and not name.is_upper and not self._is_known(doc, name.i, name.i + 1):
                     out.append(self._typed(doc, name.i, token.i + 1, "DATASET"))
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.

@@ -46,7 +46,8 @@ class ConceptStats:
     label: str
     type: str
     mentions: int = 0
-    abstracts: set[str] = field(default_factory=set)
+    abstracts: int = 0
+    last_record: str | None = None  # records stream one by one: count each once
     forms: Counter = field(default_factory=Counter)
     contexts: list[str] = field(default_factory=list)
 
@@ -122,7 +123,9 @@ def write_corpus(records: Iterable[dict], directory: Path, ontology: Ontology,
                 if st is None:
                     st = stats[concept_id] = ConceptStats(entity["concept_label"], label)
                 st.mentions += 1
-                st.abstracts.add(record_id)
+                if st.last_record != record_id:
+                    st.abstracts += 1
+                    st.last_record = record_id
                 st.forms[entity["text"]] += 1
                 if concept_id.startswith("candidate:") and len(st.contexts) < MAX_CONTEXTS:
                     st.contexts.append(f"{record_id}: {context_of(text, entity['start'], entity['end'])}")
@@ -137,11 +140,11 @@ def write_corpus(records: Iterable[dict], directory: Path, ontology: Ontology,
     summary.candidates = sum(1 for cid in stats if cid.startswith("candidate:"))
     for label in LABELS:
         ranked = sorted(((cid, st) for cid, st in stats.items() if st.type == label),
-                        key=lambda kv: (-len(kv[1].abstracts), kv[0]))
-        summary.top_concepts[label] = [(cid, st.label, len(st.abstracts)) for cid, st in ranked[:10]]
+                        key=lambda kv: (-kv[1].abstracts, kv[0]))
+        summary.top_concepts[label] = [(cid, st.label, st.abstracts) for cid, st in ranked[:10]]
     cands = sorted(((cid, st) for cid, st in stats.items() if cid.startswith("candidate:")),
-                   key=lambda kv: (-len(kv[1].abstracts), kv[0]))
-    summary.new_candidates = [(cid, st.type, len(st.abstracts)) for cid, st in cands[:20]]
+                   key=lambda kv: (-kv[1].abstracts, kv[0]))
+    summary.new_candidates = [(cid, st.type, st.abstracts) for cid, st in cands[:20]]
     return summary
 
 
@@ -155,11 +158,11 @@ def _write_concepts(path: Path, stats: dict[str, ConceptStats], ontology: Ontolo
             concept = ontology.get(cid)
             forms = ";".join(form for form, _ in sorted(st.forms.items(), key=lambda kv: (-kv[1], kv[0])))
             if concept is None:
-                writer.writerow([cid, st.label, st.type, "candidate", False, "", len(st.abstracts), st.mentions,
+                writer.writerow([cid, st.label, st.type, "candidate", False, "", st.abstracts, st.mentions,
                                  forms, "", ""])
             else:
                 writer.writerow([cid, concept.label, concept.type, concept.kind or "", concept.generic,
-                                 ";".join(concept.broader), len(st.abstracts), st.mentions, forms,
+                                 ";".join(concept.broader), st.abstracts, st.mentions, forms,
                                  concept.wikidata or "", concept.aas or ""])
 
 
@@ -168,10 +171,10 @@ def _write_candidates(path: Path, stats: dict[str, ConceptStats]) -> None:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["candidate_id", "label", "type", "n_abstracts", "n_mentions", "forms", "contexts"])
         ranked = sorted(((cid, st) for cid, st in stats.items() if cid.startswith("candidate:")),
-                        key=lambda kv: (-len(kv[1].abstracts), kv[0]))
+                        key=lambda kv: (-kv[1].abstracts, kv[0]))
         for cid, st in ranked:
             forms = ";".join(form for form, _ in sorted(st.forms.items(), key=lambda kv: (-kv[1], kv[0])))
-            writer.writerow([cid, st.label, st.type, len(st.abstracts), st.mentions, forms,
+            writer.writerow([cid, st.label, st.type, st.abstracts, st.mentions, forms,
                              " | ".join(st.contexts)])
 
 

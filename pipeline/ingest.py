@@ -580,7 +580,7 @@ def _speakers_from_field(value: Any, invalid: Callable[[str], InputError]) -> li
 
 # --- the book: lines to items ------------------------------------------------------
 
-_LINE_BREAK = re.compile(r"\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = {
     name: number

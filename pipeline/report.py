@@ -93,7 +93,7 @@ HEADER_CHARACTERS = 30
 """Longer heat-map column labels are cut (the full label is in the tooltip)."""
 
 INSTRUMENT_COLUMNS = ("TELESCOPE", "SURVEY")
-"""Columns of the heat-map: the issue asks for telescopes and surveys."""
+"""Columns of the heat-map. Datasets stay in the graph: the table asks where a technique was pointed."""
 
 
 # --- small helpers ----------------------------------------------------------------
@@ -242,7 +242,8 @@ def render_abstract(record: Mapping | Any) -> str:
         f'<article class="abstract" id="{_esc(abstract_anchor(abstract_id))}" '
         f'data-abstract-id="{_esc(abstract_id)}">\n'
         f'<div class="abstract-title">{title_html}</div>\n'
-        f'<p class="meta">{" &middot; ".join(meta)} &middot; {_plural(len(spans), "mention")}</p>\n'
+        f'<p class="meta">{" &middot; ".join(meta)} &middot; {_plural(len(record.get("entities") or ()), "mention")}'
+        "</p>\n"
         f"{body_html}\n"
         '<p class="back"><a href="#abstracts">back to the list</a> &middot; '
         '<a href="#graph-section">graph</a></p>\n'
@@ -602,6 +603,8 @@ svg.graph { width: 100%; height: 640px; border: 1px solid var(--rule); border-ra
 svg.graph.panning { cursor: grabbing; }
 svg.graph line.edge { stroke: #9a9a9a; stroke-opacity: .55; }
 svg.graph g.node { cursor: pointer; }
+svg.graph g.node:focus { outline: none; }
+svg.graph g.node:focus-visible circle { stroke: #000; stroke-width: 2.5; }
 svg.graph g.node circle { stroke: #fff; stroke-width: 1.2; }
 svg.graph g.node text { font-size: 11px; fill: #222; paint-order: stroke; stroke: #fcfcfc; stroke-width: 3px; }
 svg.graph g.node.minor text { display: none; }
