@@ -6,7 +6,9 @@ orchestrates: retries, concurrency (a process pool or a Dask cluster), caching
 of batches, artifacts and logging.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: a served deployment runs its flow in a
+# subprocess that gets the flow by value (cloudpickle), without this module's globals, so
+# Prefect can only validate parameters whose annotations are objects, not strings.
 
 import contextlib
 import json
@@ -21,7 +23,7 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.cache_policies import NO_CACHE
 from pydantic import Field
 
-from pipeline import batching, corpus, graph, ingest, manifest
+from pipeline import batching, corpus, graph, ingest, manifest, report
 from pipeline.io import publish_directory
 from pipeline.ontology import load_ontology
 
@@ -100,13 +102,9 @@ def build_graph_task(staging: str, ontology_dir: str, include_generic: bool) -> 
 
 
 @task(name="write-report", cache_policy=NO_CACHE)
-def write_report_task(staging: str, ontology_dir: str, include_generic: bool) -> list[str]:
-    from pipeline import report
-
-    ontology = load_ontology(ontology_dir)
+def write_report_task(staging: str) -> list[str]:
     records = corpus.read_corpus(Path(staging) / "corpus.jsonl")
-    view = graph.graph_views(corpus.read_corpus(Path(staging) / "corpus.jsonl"), ontology.concepts,
-                             include_generic)["technique-instrument"]
+    view = graph.read_node_link(Path(staging) / f"{GRAPH_STEMS['technique-instrument']}.json")
     return [str(p) for p in report.write_report(Path(staging), records, view)]
 
 
@@ -179,7 +177,7 @@ def extract_corpus(
         graph_info = build_graph_task(str(staging), ontology["directory"], include_generic)
         timings["graph"] = _lap(started, timings)
 
-        write_report_task(str(staging), ontology["directory"], include_generic)
+        write_report_task(str(staging))
         timings["report"] = _lap(started, timings)
 
         counts = dict(written["counts"], skipped=len(ingested["skipped"]),

@@ -8,7 +8,9 @@ and refreshes the outputs. The ledger of processed hashes lives beside the
 outputs, in ``<out>.inbox-ledger.json``.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: a served deployment runs its flow in a
+# subprocess that gets the flow by value (cloudpickle), without this module's globals, so
+# Prefect can only validate parameters whose annotations are objects, not strings.
 
 import contextlib
 import json

@@ -526,6 +526,12 @@ def write_node_link(G: nx.Graph, handle: IO[str]) -> None:
     handle.write(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n")
 
 
+def read_node_link(path: str | Path) -> nx.Graph:
+    """A graph written by :func:`write_node_link`, with its list attributes intact."""
+    with open(path, encoding="utf-8") as handle:
+        return nx.node_link_graph(json.load(handle), edges="links")
+
+
 def vosviewer_data(G: nx.Graph) -> dict[str, Any]:
     """The VOSviewer JSON network: items, links and clusters.
 

@@ -33,7 +33,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -643,7 +643,7 @@ def _split_fused(line: str) -> list[str]:
 
 
 def _strip_bold(text: str) -> str:
-    return _WHITESPACE.sub(" ", _BOLD.sub("", text)).strip()
+    return " ".join((_BOLD.sub("", text) if "**" in text else text).split())
 
 
 def _classify(text: str, line: int) -> _Item:
@@ -807,7 +807,6 @@ def _build_record(draft: _Draft, where: str, source: str, session_names: dict[st
 
 # --- the book: mending text ---------------------------------------------------------
 
-_WHITESPACE = re.compile(r"[^\S\n]+")
 _BOLD = re.compile(r"\*{2,}")
 _MATH = re.compile(r"(\$[^$\n]*\$)")
 _ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![\w*])")
@@ -821,29 +820,31 @@ def _clean_inline(text: str) -> str:
     Text between ``$`` signs is LaTeX and is left alone (but for ``**``, which is
     never meant: the book must come out free of it).
     """
-    parts = _MATH.split(text)
-    for index in range(0, len(parts), 2):
-        outside = _BOLD.sub("", parts[index])
-        outside = _ITALIC.sub(r"\1", outside)
-        outside = _AUTOLINK.sub(r"\1", outside)
-        parts[index] = _CODE.sub(r"\1", outside)
-    return _WHITESPACE.sub(" ", _BOLD.sub("", "".join(parts))).strip()
+    if "*" in text or "<" in text or "`" in text:
+        parts = _MATH.split(text) if "$" in text else [text]
+        for index in range(0, len(parts), 2):
+            outside = _BOLD.sub("", parts[index])
+            outside = _ITALIC.sub(r"\1", outside)
+            outside = _AUTOLINK.sub(r"\1", outside)
+            parts[index] = _CODE.sub(r"\1", outside)
+        text = _BOLD.sub("", "".join(parts))
+    return " ".join(text.split())
 
 
-def _join_lines(lines: Iterator[str] | list[str]) -> str:
+def _join_lines(lines: Iterable[str]) -> str:
     """Lines of one title or paragraph as one line; a word hyphenated at a line end keeps its hyphen."""
-    joined = ""
+    parts: list[str] = []
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        if not joined:
-            joined = line
-        elif re.search(r"\w-$", joined) and line[:1].islower():
-            joined += line
-        else:
-            joined += " " + line
-    return joined
+        if parts:
+            previous = parts[-1]
+            hyphenated = previous.endswith("-") and len(previous) > 1 and previous[-2].isalnum()
+            if not (hyphenated and line[:1].islower()):
+                parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
 
 
 _SENTENCE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*$")
@@ -869,6 +870,7 @@ def _continues(paragraph: str, following: str) -> bool:
     ("...values of Active" + "Galactic Nuclei"). Anything else is a real
     paragraph break ("...an accuracy of 82" + "With our method...").
     """
+    paragraph = paragraph[-100:]  # only its end matters
     if _SENTENCE_END.search(paragraph) and not _ABBREVIATION_END.search(paragraph):
         return False
     first = following[:1]
@@ -885,16 +887,16 @@ def _continues(paragraph: str, following: str) -> bool:
 
 def _paragraphs(blocks: list[list[str]]) -> list[str]:
     """The abstract's paragraphs: each block one line, blocks a page break split rejoined."""
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []  # the blocks making up each paragraph
     for block in blocks:
         text = _clean_inline(_join_lines(block))
         if not text:
             continue
-        if paragraphs and _continues(paragraphs[-1], text):
-            paragraphs[-1] = _join_lines([paragraphs[-1], text])
+        if paragraphs and _continues(paragraphs[-1][-1], text):
+            paragraphs[-1].append(text)
         else:
-            paragraphs.append(text)
-    return paragraphs
+            paragraphs.append([text])
+    return [_join_lines(pieces) for pieces in paragraphs]
 
 
 # --- speakers -------------------------------------------------------------------------
@@ -963,20 +965,20 @@ def _title_key(title: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
-def _toc_matches(entry: TocEntry, title: str) -> bool:
-    toc_key, body_key = _title_key(entry.title), _title_key(title)
-    if toc_key == body_key:
-        return True
-    return entry.truncated and len(toc_key) >= 8 and body_key.startswith(toc_key)
-
-
 def _cross_check_toc(toc: list[TocEntry], titled: list[tuple[str, int]], where: str) -> list[str]:
     """Warnings for every TOC title not found exactly once, in order, and every abstract it omits."""
     warnings: list[str] = []
     matched: set[int] = set()
     in_order: list[tuple[TocEntry, int]] = []
+    body_keys = [_title_key(title) for title, _ in titled]
+    indexes_by_key: dict[str, list[int]] = {}
+    for index, key in enumerate(body_keys):
+        indexes_by_key.setdefault(key, []).append(index)
     for entry in toc:
-        found = [index for index, (title, _) in enumerate(titled) if _toc_matches(entry, title)]
+        toc_key = _title_key(entry.title)
+        found = indexes_by_key.get(toc_key, [])
+        if not found and entry.truncated and len(toc_key) >= 8:  # compared as a prefix
+            found = [index for index, key in enumerate(body_keys) if key.startswith(toc_key)]
         matched.update(found)
         if not found:
             warnings.append(warning_line("W001", where, entry.line, title=entry.title))

@@ -9,6 +9,7 @@ same inputs and ontology.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import platform
 from importlib import metadata
@@ -17,6 +18,9 @@ from pathlib import Path
 from . import __version__
 from .io import sha256_file, write_text
 from .models import LABELS
+
+CODE_PACKAGES = ("pipeline", "flows")
+"""The packages whose source makes the outputs: :func:`code_hash` covers their ``*.py``."""
 
 PACKAGES = ("spacy", "scispacy", "prefect", "prefect-dask", "pydantic", "networkx", "pandas", "pyarrow", "rdflib")
 
@@ -31,12 +35,31 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
+def code_hash(root: Path | None = None) -> str:
+    """sha256 over the source of ``pipeline/*.py`` and ``flows/*.py``, files in sorted order.
+
+    Each file adds its path (relative to ``root``, the directory holding both
+    packages) and its bytes, line endings normalised to ``\\n`` so a Windows
+    checkout hashes the same. Committed outputs whose manifest records another
+    value were made by other code.
+    """
+    root = Path(root) if root is not None else Path(__file__).resolve().parent.parent
+    files = sorted((p.relative_to(root).as_posix(), p) for package in CODE_PACKAGES
+                   for p in (root / package).glob("*.py"))
+    digest = hashlib.sha256()
+    for name, path in files:
+        digest.update(name.encode() + b"\0")
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()
+
+
 def write_manifest(directory: Path, inputs: list[Path], ontology: dict, counts: dict, timings: dict,
                    parameters: dict) -> Path:
     files = sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith(".")
                    and ".batches" not in p.parts and p.name != "manifest.json")
     manifest = {
         "astro_ie": __version__,
+        "code_hash": code_hash(),
         "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "inputs": [{"path": str(p), "name": p.name, "bytes": p.stat().st_size, "sha256": sha256_file(p)}
                    for p in inputs],
