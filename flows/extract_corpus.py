@@ -10,11 +10,9 @@ of batches, artifacts and logging.
 # subprocess that gets the flow by value (cloudpickle), without this module's globals, so
 # Prefect can only validate parameters whose annotations are objects, not strings.
 
-import contextlib
 import json
 import shutil
 import time
-import uuid
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -24,7 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from pydantic import Field
 
 from pipeline import batching, corpus, graph, ingest, manifest, report
-from pipeline.io import publish_directory
+from pipeline.io import check_replaceable, publish_directory, staging_directory
 from pipeline.ontology import load_ontology
 
 GRAPH_STEMS = {
@@ -152,10 +150,9 @@ def extract_corpus(
     started = time.perf_counter()
     timings: dict[str, float] = {}
     out = Path(out_dir)
-    staging = out.parent / f".{out.name}.staging-{uuid.uuid4().hex[:12]}"
-    staging.mkdir(parents=True)
+    check_replaceable(out)
     cache = cache_dir or str(batching.default_cache_dir())
-    try:
+    with staging_directory(out) as staging:
         ontology = load_ontology_task(ontology_dir)
         timings["ontology"] = _lap(started, timings)
 
@@ -189,9 +186,6 @@ def extract_corpus(
         publish_artifacts_task(str(out), counts, written, graph_info)
         logger.info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
         return {"out_dir": str(out), "counts": counts, "timings": timings}
-    finally:
-        with contextlib.suppress(OSError):
-            shutil.rmtree(staging)
 
 
 def _lap(started: float, timings: dict[str, float]) -> float:

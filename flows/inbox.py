@@ -6,6 +6,9 @@ says so; otherwise it runs ``extract-corpus`` over the whole inbox (batches
 already tagged come from the batch cache, so only new inputs cost spaCy time)
 and refreshes the outputs. The ledger of processed hashes lives beside the
 outputs, in ``<out>.inbox-ledger.json``.
+
+Schedules need a Prefect server's scheduler: ``serve_inbox`` uses the one
+``PREFECT_API_URL`` names, else starts a local server for as long as it serves.
 """
 
 # No ``from __future__ import annotations`` here: a served deployment runs its flow in a

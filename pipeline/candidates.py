@@ -81,7 +81,8 @@ def candidate_id(text: str) -> str:
 def name_shaped(text: str) -> bool:
     """"LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
     parts = [p for p in re.split(r"[-_]", text) if p]
-    return bool(parts) and len(text) >= 3 and any(_NAME_SHAPE.match(p) for p in parts)
+    return (bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text)
+            and any(_NAME_SHAPE.match(p) for p in parts))
 
 
 def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
@@ -92,9 +93,25 @@ def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
     return any(lowers[i:i + n] == words for i in range(len(lowers) - n + 1))
 
 
+ABSTRACT_START = "astro_abstract_start"
+"""``doc.user_data`` key: character offset where the abstract starts (0: no title)."""
+
+
 def title_end(doc: Doc) -> int:
-    """Token index where the abstract starts (records are title, blank line, abstract)."""
-    for token in doc:
+    """Token index where the abstract starts; 0 when the record has no title.
+
+    The extractor records the offset in ``doc.user_data``; a doc made some
+    other way is read as "title, blank line, abstract".
+    """
+    start = doc.user_data.get(ABSTRACT_START)
+    if start is not None:
+        if start <= 0:
+            return 0
+        for token in doc:  # the title is short: this stops early
+            if token.idx >= start:
+                return token.i
+        return len(doc)
+    for token in doc[:64]:
         if token.is_space and "\n\n" in token.text:
             return token.i
     return 0

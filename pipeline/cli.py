@@ -67,13 +67,16 @@ def ingest(
         skipped.append(error)
         _report_skip(error)
 
+    def report_warning(message: str) -> None:
+        typer.echo(f"astro-ie: warning: {message}", err=True)
+
     try:
         records = ingest_mod.read_abstracts(
             inputs,
             input_format=input_format.value,
             skip_bad=skip_bad,
             on_skip=report_skip,
-            on_warning=_report_warning,
+            on_warning=report_warning,
         )
         count = write_lines(out / "abstracts.jsonl", (r.to_json_line() for r in records))
     except AstroIEError as error:
@@ -87,10 +90,6 @@ def _report_skip(error: AstroIEError) -> None:
     typer.echo(f"astro-ie: skipped: {error.one_line()}", err=True)
 
 
-def _report_warning(message: str) -> None:
-    typer.echo(f"astro-ie: warning: {message}", err=True)
-
-
 def _quiet_prefect() -> None:
     """Defaults for a command-line run: nothing phones home, no ERROR noise for user errors."""
     import logging
@@ -99,6 +98,8 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT", "false")
+    # The temporary server can take more than Prefect's 20 s to start on a busy machine.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     logging.getLogger().addFilter(_UserErrorFilter())
     for name in ("prefect", "prefect.flow_runs", "prefect.task_runs", "prefect.engine"):
         logging.getLogger(name).addFilter(_UserErrorFilter())
@@ -138,15 +139,16 @@ def run(
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
 ) -> None:
     """Run the whole job as the Prefect flow 'extract-corpus'."""
+    from .ingest import check_files
+    from .io import check_replaceable
     from .ontology import load_ontology
 
     inputs = inputs or [DEFAULT_CORPUS]
     out = out or DEFAULT_OUT
-    try:
-        load_ontology(ontology)  # every problem, before any work starts
-        for path in inputs:
-            if not path.is_file():
-                raise AstroIEError("E001", path)
+    try:  # every problem found here, before any work starts (and before Prefect's server)
+        load_ontology(ontology)
+        check_files(inputs, input_format.value)
+        check_replaceable(out)
     except AstroIEError as error:
         fail(error)
     _quiet_prefect()
@@ -177,6 +179,7 @@ def serve(
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "astro-ie-inbox",
 ) -> None:
     """Serve a scheduled deployment that processes an inbox directory."""
+    from .io import check_replaceable
     from .ontology import load_ontology
 
     if (cron is None) == (interval is None):
@@ -185,6 +188,7 @@ def serve(
         load_ontology(ontology)
         if not inbox.is_dir():
             raise AstroIEError("E001", inbox)
+        check_replaceable(out)
     except AstroIEError as error:
         fail(error)
     _quiet_prefect()

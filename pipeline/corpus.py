@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 from .errors import InputError
 from .io import atomic_open
-from .models import LABELS, TaggedRecord
+from .models import LABELS, TaggedRecord, json_line
 from .ontology import Ontology
 
 MENTION_COLUMNS = [
@@ -85,7 +85,7 @@ def record_line(record: TaggedRecord | dict) -> str:
     """The ``corpus.jsonl`` line of a record: the same bytes for a model and its parsed line."""
     if isinstance(record, TaggedRecord):
         return record.to_json_line()
-    return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
+    return json_line(record)
 
 
 def write_corpus(records: Iterable[dict], directory: Path, ontology: Ontology,

@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .candidates import ABSTRACT_START
 from .models import Abstract, Entity, TaggedRecord
 from .nlp import build_pipeline
 from .ontology import Ontology
@@ -38,10 +39,16 @@ class Extractor:
 
     def tag(self, abstracts: Iterable[Abstract], batch_size: int = 64) -> Iterator[TaggedRecord]:
         """Tagged records in input order; streams, holding one spaCy batch at a time."""
-        pairs = ((compose_text(a), a) for a in abstracts)
-        texts = ((text, (a, start)) for (text, start), a in pairs)
-        for doc, (abstract, start) in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
-            yield self.record(doc, abstract, start)
+        docs = ((self.make_doc(a), a) for a in abstracts)
+        for doc, abstract in self.nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+            yield self.record(doc, abstract, doc.user_data[ABSTRACT_START])
+
+    def make_doc(self, abstract: Abstract) -> Doc:
+        """The record's text, tokenized, knowing where its abstract starts."""
+        text, start = compose_text(abstract)
+        doc = self.nlp.make_doc(text)
+        doc.user_data[ABSTRACT_START] = start
+        return doc
 
     def tag_batch(self, abstracts: list[Abstract]) -> list[TaggedRecord]:
         return list(self.tag(abstracts, batch_size=max(1, len(abstracts))))

@@ -31,6 +31,7 @@ import csv
 import datetime as dt
 import json
 import logging
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -67,6 +68,8 @@ SNIFF_BYTES = 8192
 """How much of a file is read to tell binary from text and, if need be, the format."""
 MAX_LINE_BYTES = 16 * 1024 * 1024
 """A JSONL line longer than this is refused rather than loaded (no abstract is that long)."""
+MAX_BOOK_BYTES = 64 * 1024 * 1024
+"""A book is parsed whole (in about 20 times its size): a larger one is refused; JSONL and CSV stream."""
 
 
 class Warnings:
@@ -117,6 +120,24 @@ def read_abstracts(
         on_skip or _log_skip,
         on_warning or log.warning,
     )
+
+
+def check_files(paths: Sequence[PathLike], input_format: str = "auto") -> None:
+    """Refuse now, from the first bytes of each, an input none of whose records could be read.
+
+    Missing, a directory, empty, binary, UTF-16 or (with ``auto``) of no format
+    astro-ie can tell: what a run checks before it starts any work. Bad records
+    inside a readable file are found as the file is read.
+    """
+    if input_format not in FORMATS:
+        raise InputError("E013", fmt=input_format)
+    for path in map(Path, paths):
+        _check_is_file(path)
+        with _open(path) as handle:
+            head = handle.read(SNIFF_BYTES)
+        _check_head(head, path)
+        if input_format == "auto":
+            detect_format(path, head)
 
 
 @dataclass(frozen=True)
@@ -309,7 +330,12 @@ def _check_head(head: bytes, path: Path) -> None:
 
 
 def _read_book(handle: BinaryIO, path: Path, on_warning: Callable[[str], None]) -> Iterator[Abstract | InputError]:
+    size = os.fstat(handle.fileno()).st_size
+    if size > MAX_BOOK_BYTES:
+        raise InputError("E024", path, detail=f"a book of abstracts is parsed whole, and {size:,} bytes is more "
+                                               f"than {MAX_BOOK_BYTES:,}: give the abstracts as JSONL or CSV")
     data = handle.read()
+    _check_line_lengths(data, path)
     if b"\x00" in data:
         offset = data.index(b"\x00")
         raise InputError("E003", path, _line_and_column(data, offset)[0], offset=offset)
@@ -325,6 +351,17 @@ def _read_book(handle: BinaryIO, path: Path, on_warning: Callable[[str], None]) 
         on_warning(message)
     # Abstracts and skipped records, merged back into book order.
     yield from sorted([*parsed.abstracts, *parsed.skipped], key=lambda item: item.line or 0)
+
+
+def _check_line_lengths(data: bytes, path: Path) -> None:
+    """E022 at the first line longer than MAX_LINE_BYTES (parsing one would cost ~20 times its size)."""
+    start, number = 0, 1
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        if end - start > MAX_LINE_BYTES:
+            raise InputError("E022", path, number, limit=MAX_LINE_BYTES)
+        start, number = end + 1, number + 1
 
 
 def _line_and_column(data: bytes, position: int) -> tuple[int, int]:
@@ -385,7 +422,7 @@ def _read_jsonl(handle: BinaryIO, path: Path, on_warning: Callable[[str], None])
                 continue
             any_content = True
             try:
-                fields = json.loads(text)
+                fields = json.loads(text.rstrip("\r\n"))  # an error at the end names the line's last column
             except json.JSONDecodeError as exc:
                 raise InputError("E007", path, line.number, detail=f"{exc.msg} (column {exc.colno})") from None
             except RecursionError:
@@ -671,9 +708,9 @@ def _looks_like_session(name: str) -> bool:
 
 
 def _is_book_marker(line: str) -> bool:
-    return any(_classify(piece, 0).kind != "text" for piece in map(_strip_bold, _split_fused(line)) if piece) or bool(
-        _CONTENTS.match(_strip_bold(line))
-    )
+    """Whether a line is one only a book has: a header, a speaker line, a day, "Contents"."""
+    pieces = [piece for piece in map(_strip_bold, _split_fused(line)) if piece]
+    return any(_classify(piece, 0).kind != "text" or _CONTENTS.match(piece) for piece in pieces)
 
 
 # --- the book: items to records ---------------------------------------------------
@@ -756,13 +793,13 @@ def _orphan_speaker(
     """A ``Speaker:`` line after an abstract's text: its ``Session / N`` header is missing.
 
     The block just before it is its title, taken back from the previous
-    abstract; the orphan is kept as a draft carrying error E020, so that it is
-    raised, or skipped with its text, rather than glued onto its neighbour.
+    abstract (unless that would leave the abstract empty); the orphan is kept as
+    a draft carrying error E020, so that it is raised, or skipped with its text,
+    rather than glued onto its neighbour.
     """
     orphan = _Draft("?", 0, item.line, current.date if current else None)
-    if current is not None and current.body_blocks:
+    if current is not None and len(current.body_blocks) > 1:
         orphan.title_blocks.append(current.body_blocks.pop())
-        orphan.line = item.line  # the speaker line is the first line known to be wrong
     close()
     orphan.error = InputError("E020", where, item.line)
     return orphan

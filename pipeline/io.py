@@ -8,9 +8,14 @@ at most a stray ``.tmp-*`` file, never a truncated output.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
+import json
 import os
+import shutil
 import tempfile
+import time
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -110,3 +115,89 @@ def publish_directory(staging: Path, target: Path) -> None:
     os.rename(target, parked)
     os.rename(staging, target)
     os.rename(parked, staging)
+
+
+# --- staging a run's outputs beside the target --------------------------------
+
+
+def check_replaceable(target: Path) -> None:
+    """Refuse an output directory that holds anything but a previous astro-ie run.
+
+    Publishing swaps the whole directory, so whatever it holds is deleted: it
+    must not exist, be empty, or hold an astro-ie ``manifest.json``.
+    """
+    target = Path(target)
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise OutputError("E201", target, detail="it exists and is not a directory")
+    if not any(target.iterdir()):
+        return
+    try:
+        with open(target / "manifest.json", encoding="utf-8") as handle:
+            ours = "astro_ie" in json.load(handle)
+    except (OSError, ValueError, TypeError):
+        ours = False
+    if not ours:
+        raise OutputError("E201", target, detail="the directory holds files but no astro-ie manifest.json; "
+                                                  "publishing would delete them, so give an empty or new directory")
+
+
+def _staging_prefix(target: Path) -> str:
+    return f".{target.name}.staging-"
+
+
+@contextlib.contextmanager
+def staging_directory(target: Path) -> Iterator[Path]:
+    """A new directory beside ``target`` for a run to fill and publish; removed on exit.
+
+    The run holds an exclusive ``flock`` on it while it lives, so that a later
+    run can tell the staging directory of a killed run (no lock: removed) from
+    that of a run still going (locked: left alone). Staging directories of
+    killed runs are cleaned before this one is made.
+    """
+    target = Path(target)
+    started = time.time()
+    remove_stale_staging(target, older_than=started)
+    staging = target.parent / f"{_staging_prefix(target)}{uuid.uuid4().hex[:12]}"
+    try:
+        staging.mkdir(parents=True)
+        lock = os.open(staging, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise OutputError("E201", staging, detail=exc.strerror or str(exc)) from exc
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield staging
+    finally:
+        # After a publish, ``staging`` holds the previous outputs.
+        shutil.rmtree(staging, ignore_errors=True)
+        os.close(lock)
+
+
+def remove_stale_staging(target: Path, older_than: float | None = None) -> list[Path]:
+    """Delete the staging directories of runs that died (no lock held), last changed before ``older_than``."""
+    target = Path(target)
+    removed: list[Path] = []
+    if not target.parent.is_dir():
+        return removed
+    prefix = _staging_prefix(target)
+    for path in sorted(target.parent.iterdir()):
+        if not path.name.startswith(prefix) or path.is_symlink() or not path.is_dir():
+            continue
+        try:
+            if older_than is not None and path.stat().st_mtime >= older_than:
+                continue
+            lock = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # a live run holds it
+            os.close(lock)
+            continue
+        try:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+        finally:
+            os.close(lock)
+    return removed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
@@ -31,7 +32,21 @@ class Record(BaseModel):
 
     def to_json_line(self) -> str:
         """One JSON line, keys in field order, UTF-8 kept as is: same record, same bytes."""
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, separators=(", ", ": "))
+        return json_line(self.model_dump(mode="json"))
+
+
+# Characters that some readers (Python's str.splitlines among them) take for line
+# ends: escaped in JSON lines so that one record is always one line.
+_LINE_BREAKERS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085",
+                  "\x0b": "\\u000b", "\x0c": "\\u000c", "\x1c": "\\u001c", "\x1d": "\\u001d",
+                  "\x1e": "\\u001e"}
+_LINE_BREAK_RE = re.compile("[\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
+
+
+def json_line(data: Any) -> str:
+    """Compact JSON for a JSONL line: readable UTF-8, but never a character that breaks a line."""
+    text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
+    return _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKERS[m.group()], text) if _LINE_BREAK_RE.search(text) else text
 
 
 # --- ingestion ---------------------------------------------------------------
@@ -43,8 +58,17 @@ class Speaker(Record):
     invited: bool = False
 
 
+def _require_schema_version(schema: dict[str, Any]) -> None:
+    """A published record must say which schema it follows, even though the model fills it in."""
+    required = schema.setdefault("required", [])
+    if "schema_version" not in required:
+        required.insert(0, "schema_version")
+
+
 class Abstract(Record):
     """One abstract as ingested: the output of ``pipeline.ingest``."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_require_schema_version)
 
     schema_version: str = SCHEMA_VERSION
     id: str = Field(min_length=1, description="Stable id; for the book, '<session-slug>-<number>'.")
@@ -91,6 +115,8 @@ class Entity(Record):
 
 class TaggedRecord(Record):
     """One abstract with its entities: a line of ``corpus.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_require_schema_version)
 
     schema_version: str = SCHEMA_VERSION
     id: str

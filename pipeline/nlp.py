@@ -52,7 +52,7 @@ if not Span.has_extension("astro_rule"):
 
 # Hyphen between a letter and a digit ("ResNet-50", "FIRE-2", "Stage-IV" is
 # already split by spaCy between letters).
-_EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])"]
+_EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])"]  # "ResNet-50", "VST+VISTA"
 # A hanging hyphen ("Conformer- and Transformer-based") is not part of the word.
 _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$"]
 
@@ -126,8 +126,9 @@ def install_norms(nlp: Language) -> None:
 class _OntologyComponent:
     """Shared plumbing: a component built on the ontology index, serialisable to disk.
 
-    ``to_disk`` copies the ontology files, so a saved pipeline is
-    self-contained; ``from_disk`` rebuilds from that copy.
+    The index is built on first use, from ``ontology_dir``; ``to_disk`` copies
+    the ontology files, so a saved pipeline is self-contained, and
+    ``from_disk`` points the component at that copy before anything is built.
     """
 
     name: str
@@ -136,7 +137,13 @@ class _OntologyComponent:
         self.nlp = nlp
         self.name = name
         self.ontology_dir = ontology_dir
-        self.index: OntologyIndex = get_index(nlp, ontology_dir)
+        self._index: OntologyIndex | None = None
+
+    @property
+    def index(self) -> OntologyIndex:
+        if self._index is None:
+            self._index = get_index(self.nlp, self.ontology_dir)
+        return self._index
 
     def to_disk(self, path: Path | str, *, exclude: tuple = ()) -> None:
         path = Path(path)
@@ -146,7 +153,7 @@ class _OntologyComponent:
 
     def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> "_OntologyComponent":
         self.ontology_dir = str(path)
-        self.index = get_index(self.nlp, str(path))
+        self._index = None
         return self
 
 
@@ -173,20 +180,19 @@ class CandidateFinder(_OntologyComponent):
 
     def __init__(self, nlp: Language, name: str, ontology_dir: str) -> None:
         super().__init__(nlp, name, ontology_dir)
+        self._rules = None
+
+    @property
+    def rules(self):
         from .candidates import CandidateRules
 
-        self.rules = CandidateRules(nlp, self.index)
+        if self._rules is None or self._rules.index is not self.index:
+            self._rules = CandidateRules(self.nlp, self.index)
+        return self._rules
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[CANDIDATES_KEY] = self.rules.find(doc)
         return doc
-
-    def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> "CandidateFinder":
-        super().from_disk(path, exclude=exclude)
-        from .candidates import CandidateRules
-
-        self.rules = CandidateRules(self.nlp, self.index)
-        return self
 
 
 @Language.factory("astro_linker", default_config={"ontology_dir": ""})
@@ -212,4 +218,5 @@ def build_pipeline(ontology_dir: Path | str) -> Language:
     nlp.add_pipe("astro_abbreviations")
     for name in ("astro_ontology_ruler", "astro_candidates", "astro_linker"):
         nlp.add_pipe(name, config={"ontology_dir": ontology_dir})
+    nlp.get_pipe("astro_ontology_ruler").index  # build now: errors and cost at start-up, not mid-corpus
     return nlp

@@ -31,6 +31,14 @@ class _LineLoader(_Loader):  # type: ignore[misc,valid-type]
     """Safe YAML loading that remembers the line each mapping starts on."""
 
     def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = getattr(key_node, "value", None)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    problem=f"duplicate key '{key}' (a second value would silently replace the first)",
+                    problem_mark=key_node.start_mark)
+            seen.add(key)
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
@@ -131,16 +139,30 @@ def load_ontology(directory: Path | str) -> Ontology:
     return Ontology(concepts, where, ontology_hash(directory), directory, files)
 
 
+def _refuse_aliases(text: str) -> None:
+    """YAML anchors and aliases (``&a`` / ``*a``) can expand exponentially: not in the ontology."""
+    if "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(problem=f"YAML aliases (*{event.anchor}) are not allowed in the "
+                                       "ontology; write the value out", problem_mark=event.start_mark)
+
+
 def _read_file(path: Path, problems: list[AstroIEError]) -> Iterator[tuple[Concept, Where]]:
+    raw = path.read_bytes()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - safe loader subclass
+        text = raw.decode("utf-8")
+        _refuse_aliases(text)
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - safe loader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problems.append(AstroIEError("E102", path, line, detail=getattr(exc, "problem", None) or str(exc)))
         return
     except UnicodeDecodeError as exc:
-        problems.append(AstroIEError("E102", path, None, detail=f"not UTF-8 ({exc.reason})"))
+        line = raw.count(b"\n", 0, exc.start) + 1
+        problems.append(AstroIEError("E102", path, line, detail=f"not UTF-8 ({exc.reason})"))
         return
     if data is None:
         return
@@ -149,7 +171,8 @@ def _read_file(path: Path, problems: list[AstroIEError]) -> Iterator[tuple[Conce
         return
     for index, item in enumerate(data):
         if not isinstance(item, dict):
-            problems.append(AstroIEError("E103", path, None, detail=f"item {index + 1} is not a mapping"))
+            problems.append(AstroIEError("E103", path, _item_line(text, index),
+                                         detail=f"item {index + 1} is not a mapping"))
             continue
         line = item.pop("__line__", None)
         _strip_lines(item)
@@ -162,6 +185,15 @@ def _read_file(path: Path, problems: list[AstroIEError]) -> Iterator[tuple[Conce
                 problems.append(AstroIEError("E103", path, line, detail=f"{ident}: {loc}: {err['msg']}"))
             continue
         yield concept, Where(str(path), line or 0)
+
+
+def _item_line(text: str, index: int) -> int | None:
+    """The line where item ``index`` of the file's top-level list starts (for items that are not mappings)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        return node.value[index].start_mark.line + 1
+    except (yaml.YAMLError, AttributeError, IndexError):
+        return None
 
 
 def _strip_lines(value: object) -> None:

@@ -86,6 +86,13 @@ class OntologyIndex:
 
     def _compile(self, nlp: Language) -> None:
         pending: list[tuple[int, bool, str]] = []  # (rule index, case-sensitive, text)
+        # A spelling some concept declares is never a generated variant of another
+        # concept's form ("SWIFT" the code is not the all-capitals "Swift").
+        declared: dict[str, set[str]] = {}
+        for concept in self.ontology:
+            for form in surface_forms(concept):
+                if form.case_sensitive:
+                    declared.setdefault(form.text, set()).add(concept.id)
         for concept in sorted(self.ontology, key=lambda c: c.id):
             seen: set[tuple[str, bool]] = set()
             for form in surface_forms(concept):
@@ -97,6 +104,9 @@ class OntologyIndex:
                 if not form.requires_definition:
                     self.by_key.setdefault(alias_key(form.text), set()).add(concept.id)
                 for text in variants(form.text, form.case_sensitive):
+                    owners = declared.get(text)
+                    if text != form.text and owners and concept.id not in owners:
+                        continue
                     pending.append((index, form.case_sensitive, text))
         texts = [text for _, _, text in pending]
         groups: dict[tuple[int, bool], list[Doc]] = {}

@@ -40,10 +40,6 @@ def by_id() -> dict[str, Abstract]:
     return {record.id: record for record in book().abstracts}
 
 
-def errors_of(text: str) -> list[InputError]:
-    return parse_book(text, "t.txt", skip_bad=True).skipped
-
-
 def raised_by(text: str) -> InputError:
     with pytest.raises(InputError) as caught:
         parse_book(text, "t.txt")
@@ -343,6 +339,8 @@ def test_toc_mismatches_become_warnings_naming_file_and_line():
             "Twice in the body\t4",
             "A very long title that the contents cut . . .\t5",
             "Chal- lenges of hyphenation\t6",
+            "A title wrapped over",
+            "two lines in the contents\t7",
         ]
     )
     text = mini_book(
@@ -354,6 +352,7 @@ def test_toc_mismatches_become_warnings_naming_file_and_line():
         record("S", 6, "A very long title that the contents cut short"),
         record("S", 7, "Challenges of hyphenation"),
         record("S", 8, "Not listed anywhere"),
+        record("S", 9, "A title wrapped over two lines in the contents"),
         toc=toc,
     )
     warnings = parse_book(text, "b.txt").warnings
@@ -417,13 +416,15 @@ def test_duplicate_message_names_the_first_line():
     assert raised_by(text).one_line() == f"t.txt:{_line_of(text, 'T again') - 2}: E009 duplicate id 's-1' (first seen at line 3)"
 
 
-def test_speaker_line_whose_header_is_missing_is_refused_not_glued_to_the_previous_abstract():
+@pytest.mark.parametrize("first_text", ["First text.", "First text.\n\nSecond paragraph."])
+def test_speaker_line_whose_header_is_missing_is_refused_not_glued_to_the_previous_abstract(first_text):
     orphan = "Orphan title\n\nSpeaker: C (D)\n\nOrphan text."
-    text = mini_book(record("S", 1, "T", text="First text."), orphan, record("S", 3, "T3"))
+    text = mini_book(record("S", 1, "T", text=first_text), orphan, record("S", 3, "T3"))
     error = raised_by(text)
     assert (error.code, error.line) == ("E020", _line_of(text, "Speaker: C (D)"))
     parsed = parse_book(text, skip_bad=True)
-    assert [(r.id, r.abstract) for r in parsed.abstracts] == [("s-1", "First text."), ("s-3", "Text.")]
+    assert [(r.id, r.abstract) for r in parsed.abstracts] == [("s-1", first_text), ("s-3", "Text.")]
+    assert [e.code for e in parsed.skipped] == ["E020"]
 
 
 # --- property-based: mangled excerpts of the real book ---------------------------------
@@ -789,3 +790,33 @@ def test_skip_bad_in_a_book_keeps_book_order(tmp_path):
     records = read_all(write(tmp_path, "b.txt", text), skip_bad=True, on_skip=skipped.append)
     assert [r.id for r in records] == ["s-1", "s-3"]
     assert [(e.code, e.line) for e in skipped] == [("E006", _line_of(text, "S / 2"))]
+
+
+def test_a_book_too_big_to_parse_whole_or_with_an_overlong_line_is_refused(tmp_path, monkeypatch):
+    path = write(tmp_path, "b.txt", mini_book(record("S", 1, "T", text="A long line of text.")))
+    monkeypatch.setattr(ingest, "MAX_LINE_BYTES", 15)
+    error = error_reading(path)
+    assert (error.code, error.line) == ("E022", 1)  # "Monday, 8 July 2024"
+    monkeypatch.setattr(ingest, "MAX_BOOK_BYTES", 10)
+    assert error_reading(path).code == "E024"
+
+
+def test_check_files_refuses_unreadable_inputs_before_any_work(tmp_path):
+    good = write(tmp_path, "a.jsonl", GOOD_JSONL_LINE)
+    ingest.check_files([good, BOOK])
+    for bad, code in [
+        (tmp_path / "missing.csv", "E001"),
+        (write(tmp_path, "empty.csv", b""), "E002"),
+        (write(tmp_path, "bin.dat", b"\x00\x01"), "E003"),
+        (write(tmp_path, "notes.dat", b"Just notes.\n"), "E010"),
+    ]:
+        with pytest.raises(InputError) as caught:
+            ingest.check_files([good, bad])
+        assert (caught.value.code, caught.value.path) == (code, str(bad))
+    ingest.check_files([tmp_path / "notes.dat"], input_format="book")  # the format is the user's word
+    with pytest.raises(InputError) as caught:
+        ingest.check_files([good], input_format="xml")
+    assert caught.value.code == "E013"
+
+
+GOOD_JSONL_LINE = '{"id": "1", "title": "T", "abstract": "A."}\n'

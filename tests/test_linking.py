@@ -1,0 +1,342 @@
+"""Tests of pipeline.linking (and the candidates it chooses from): what one abstract's mentions link to.
+
+Each test tags one small record (title, blank line, abstract) with the mini ontology and
+reads the entities of the resulting :class:`TaggedRecord`, the way users see them.
+The last test is property-based: random texts from a vocabulary of ontology forms,
+filler words and punctuation never break the invariants of a record.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract import Extractor
+from pipeline.models import LABELS, Abstract, TaggedRecord
+from pipeline.nlp import build_pipeline
+from pipeline.ontology import load_ontology, surface_forms
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+MINI = Path(__file__).parent / "fixtures" / "mini-ontology"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(MINI)
+
+
+def tag(extractor: Extractor, abstract: str, title: str = "A study") -> TaggedRecord:
+    [record] = extractor.tag_batch([Abstract(id="r1", title=title, abstract=abstract)])
+    return record
+
+
+def mentions(record: TaggedRecord) -> list[tuple[str, str]]:
+    """(text, concept id) of every entity, in text order."""
+    return [(e.text, e.concept_id) for e in record.entities]
+
+
+def links_of(record: TaggedRecord, text: str) -> set[str]:
+    return {e.concept_id for e in record.entities if e.text == text}
+
+
+# --- local definitions ---------------------------------------------------------------
+
+DANN = "candidate:domain-adversarial-neural-network"
+
+
+def test_defined_acronym_unknown_to_the_ontology_links_every_use_to_the_long_form(extractor):
+    record = tag(extractor, "We train a domain-adversarial neural network (DANN). The DANN beats two DANNs.")
+    assert mentions(record) == [
+        ("domain-adversarial neural network", DANN),
+        ("DANN", DANN),
+        ("DANN", DANN),
+        ("DANNs", DANN),
+    ]
+    assert {e.label for e in record.entities} == {"TECHNIQUE"}
+    assert [e.source for e in record.entities] == ["candidate", "abbreviation", "abbreviation", "abbreviation"]
+    # the candidate's label is the long form, for every use of the short form
+    assert {e.concept_label for e in record.entities} == {"domain-adversarial neural network"}
+
+
+def test_use_before_the_definition_links_too(extractor):
+    record = tag(extractor, "A DANN is used: a domain-adversarial neural network (DANN).")
+    assert links_of(record, "DANN") == {DANN}
+    assert [e.text for e in record.entities].count("DANN") == 2
+
+
+def test_defined_acronym_of_an_ontology_concept_links_to_it(extractor):
+    # "AM" is not in the ontology; the long form is the concept's label.
+    record = tag(extractor, "We add an attention mechanism (AM). The AM and both AMs help.")
+    assert mentions(record) == [
+        ("attention mechanism", "technique:attention-mechanism"),
+        ("AM", "technique:attention-mechanism"),
+        ("AM", "technique:attention-mechanism"),
+        ("AMs", "technique:attention-mechanism"),
+    ]
+    assert {e.concept_label for e in record.entities} == {"attention mechanism"}
+
+
+def test_defined_plural_acronym_links_its_singular(extractor):
+    record = tag(extractor, "We use random forests (RFs). One RF and two RFs.")
+    assert mentions(record) == [
+        ("random forests", "technique:random-forest"),
+        ("RFs", "technique:random-forest"),
+        ("RF", "technique:random-forest"),
+        ("RFs", "technique:random-forest"),
+    ]
+
+
+def test_local_definition_as_a_non_entity_hides_the_global_concept(extractor):
+    # "ML" is machine learning in the ontology; defined as maximum likelihood it is no entity here.
+    assert links_of(tag(extractor, "Results with ML are good."), "ML") == {"technique:machine-learning"}
+    record = tag(extractor, "We fit by maximum likelihood (ML) and machine learning. The ML estimate is biased.")
+    assert mentions(record) == [("machine learning", "technique:machine-learning")]
+
+
+def test_local_definition_as_another_entity_wins_over_the_global_alias(extractor):
+    record = tag(extractor, "A Cosmic Noise Network (CNN) is used. The CNN works.")
+    assert links_of(record, "CNN") == {"candidate:cosmic-noise-network"}
+    assert "technique:convolutional-neural-network" not in {e.concept_id for e in record.entities}
+
+
+def test_definition_resembling_the_global_concept_keeps_it(extractor):
+    # The long form names nothing known but shares most words with the concept of "ML".
+    record = tag(extractor, "A Machine Learning Method (ML) is used. The ML works.")
+    assert links_of(record, "ML") == {"technique:machine-learning"}
+
+
+def test_a_global_acronym_defined_as_its_own_concept_links_to_it(extractor):
+    record = tag(extractor, "We use the Hubble Space Telescope (HST). The HST images are deep.")
+    assert links_of(record, "HST") == {"telescope:hubble-space-telescope"}
+    assert len(record.entities) == 3
+
+
+# --- requires_definition ------------------------------------------------------------------
+
+
+def test_form_that_requires_a_definition_counts_when_defined_as_that_concept(extractor):
+    record = tag(extractor, "We use a random forest (RF). The RF is accurate.")
+    assert mentions(record) == [
+        ("random forest", "technique:random-forest"),
+        ("RF", "technique:random-forest"),
+        ("RF", "technique:random-forest"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "The RF is accurate.",
+        "We use radio frequency (RF) data. The RF band is noisy.",
+        "A nearest neighbour (NN) search: the NN is close.",
+    ],
+)
+def test_form_that_requires_a_definition_does_not_count_otherwise(extractor, abstract):
+    record = tag(extractor, abstract)
+    assert {e.text for e in record.entities} & {"RF", "NN"} == set()
+
+
+def test_requires_definition_with_its_own_concept_for_nn(extractor):
+    record = tag(extractor, "A neural network (NN) fit: the NN is close.")
+    assert links_of(record, "NN") == {"technique:neural-network"}
+
+
+# --- choice between overlapping matches ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("convolutional neural networks", "technique:convolutional-neural-network"),
+        ("Hubble Space Telescope", "telescope:hubble-space-telescope"),
+        ("Gaia DR3", "dataset:gaia-dr3"),
+        ("Gaia Data Release 3", "dataset:gaia-dr3"),
+        ("attention mechanism", "technique:attention-mechanism"),
+        ("GaSNet-II", "software:gasnet-ii"),
+    ],
+)
+def test_longest_match_wins(extractor, text, concept):
+    assert mentions(tag(extractor, f"We use the {text} here.")) == [(text, concept)]
+
+
+def test_exact_form_wins_over_a_generated_variant(tmp_path):
+    # "SWIFT" is the code's acronym as written and the all-capitals variant of the mission's "Swift".
+    onto = tmp_path / "onto"
+    shutil.copytree(MINI, onto)
+    software = onto / "software.yaml"
+    software.write_text(
+        software.read_text(encoding="utf-8").replace(
+            "acronyms: [{text: SWIFT, requires_definition: true}]", "acronyms: [SWIFT]"
+        ),
+        encoding="utf-8",
+    )
+    nlp = build_pipeline(onto)
+    doc = nlp("Runs\n\nSWIFT runs while Swift observes.")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [
+        ("SWIFT", "software:swift-code"),
+        ("Swift", "telescope:neil-gehrels-swift-observatory"),
+    ]
+
+
+# --- candidates ---------------------------------------------------------------------------
+
+
+def test_typed_capitalised_name_is_a_candidate(extractor):
+    record = tag(extractor, "We study the Rubin Deep Drilling Survey fields and the Zwicky Transient Facility.")
+    assert [(e.text, e.label, e.concept_id, e.source) for e in record.entities] == [
+        ("Rubin Deep Drilling Survey", "SURVEY", "candidate:rubin-deep-drilling-survey", "candidate"),
+        ("Zwicky Transient Facility", "TELESCOPE", "candidate:zwicky-transient-facility", "candidate"),
+    ]
+
+
+def test_title_case_phrase_only_in_the_title_is_ignored(extractor):
+    title = "Photometric Redshifts in the Rubin Deep Drilling Survey"
+    assert tag(extractor, "We study photometric redshifts.", title=title).entities == []
+    record = tag(extractor, "We study the Rubin Deep Drilling Survey.", title=title)
+    assert [(e.text, e.start < record.abstract_start) for e in record.entities] == [
+        ("Rubin Deep Drilling Survey", True),
+        ("Rubin Deep Drilling Survey", False),
+    ]
+
+
+def test_tool_named_in_the_title_is_software_everywhere(extractor):
+    record = tag(extractor, "LEMON fits lenses. We compare LEMON with others.",
+                 title="LEMON: Lens modelling with neural networks")
+    tools = [(e.start, e.label, e.concept_id) for e in record.entities if e.text == "LEMON"]
+    assert [(label, cid) for _, label, cid in tools] == [("SOFTWARE", "candidate:lemon")] * 3
+    assert tools[0][0] == 0
+    assert links_of(record, "neural networks") == {"technique:neural-network"}
+
+
+def test_tool_introduced_by_called_is_software(extractor):
+    record = tag(extractor, "We present a tool called XYZNet. XYZNet is fast, unlike XYZNets.")
+    assert mentions(record) == [("XYZNet", "candidate:xyznet"), ("XYZNet", "candidate:xyznet")]
+    assert {e.label for e in record.entities} == {"SOFTWARE"}
+
+
+def test_named_data_product_is_a_dataset_candidate(extractor):
+    record = tag(extractor, "We use HalfDome simulations of clusters.")
+    assert [(e.text, e.label, e.concept_id) for e in record.entities] == [
+        ("HalfDome simulations", "DATASET", "candidate:halfdome-simulation")
+    ]
+
+
+def test_acronym_method_with_simulations_is_not_a_dataset(extractor):
+    # "MHD simulations", "SPH simulations": an all-capitals acronym before the head is a method.
+    assert tag(extractor, "We run MHD simulations of discs.").entities == []
+
+
+def test_heuristic_candidate_never_overrides_an_ontology_match(extractor):
+    record = tag(extractor, "We use the Very Large Telescope and the Dark Energy Survey.")
+    assert mentions(record) == [
+        ("Very Large Telescope", "telescope:very-large-telescope"),
+        ("Dark Energy Survey", "survey:dark-energy-survey"),
+    ]
+
+
+# --- data releases -------------------------------------------------------------------------
+
+
+def test_release_of_a_survey_links_to_the_ontologys_dataset(extractor):
+    # "DES DR2" is not a surface form: the release is found from the survey's label.
+    record = tag(extractor, "We use DES DR2 photometry.")
+    assert [(e.text, e.label, e.concept_id) for e in record.entities] == [
+        ("DES DR2", "DATASET", "dataset:dark-energy-survey-dr2")
+    ]
+
+
+def test_unknown_release_of_a_survey_is_a_dataset_candidate(extractor):
+    record = tag(extractor, "We compare DES DR2 with DES DR4 and Gaia DR4.")
+    assert [(e.text, e.label, e.concept_id) for e in record.entities] == [
+        ("DES DR2", "DATASET", "dataset:dark-energy-survey-dr2"),
+        ("DES DR4", "DATASET", "candidate:dark-energy-survey-dr4"),
+        ("Gaia DR4", "DATASET", "candidate:gaia-dr4"),
+    ]
+
+
+def test_bare_release_after_a_survey_is_that_surveys_release(extractor):
+    record = tag(extractor, "We use the DES data. The DR4 catalog is deeper.")
+    assert [(e.text, e.label, e.concept_id) for e in record.entities] == [
+        ("DES", "SURVEY", "survey:dark-energy-survey"),
+        ("DR4", "DATASET", "candidate:dark-energy-survey-dr4"),
+    ]
+    assert record.entities[1].concept_label == "Dark Energy Survey DR4"
+
+
+def test_bare_release_with_no_survey_before_it_is_a_plain_candidate(extractor):
+    record = tag(extractor, "The DR4 catalog is deeper.")
+    assert [(e.text, e.label, e.concept_id) for e in record.entities] == [("DR4", "DATASET", "candidate:dr4")]
+
+
+# --- offsets ----------------------------------------------------------------------------
+
+
+def test_entity_text_is_the_record_text_at_its_offsets(extractor):
+    record = tag(
+        extractor,
+        "A Convolutional  Neural\nnetwork (CNN) on VLT/MUSE cubes; the CNN and GAIA DR3 and a tool called XYZNet.",
+        title="Deep  learning   for\tspectra",
+    )
+    assert record.text.startswith("Deep  learning   for\tspectra\n\n")
+    assert record.abstract_start == len("Deep  learning   for\tspectra\n\n")
+    assert len(record.entities) >= 6
+    for entity in record.entities:
+        assert record.text[entity.start:entity.end] == entity.text
+
+
+# --- property: random texts -------------------------------------------------------------------
+
+
+def _vocabulary() -> list[str]:
+    forms = sorted({f.text for c in load_ontology(MINI) for f in surface_forms(c)})
+    variants = ["CNNs", "SOMs", "GAIA", "self organising maps", "Kohonen-maps", "DANNs", "RFs", "NNs"]
+    fillers = ["we", "use", "the", "a", "of", "and", "with", "data", "new", "called", "named", "simulations",
+               "catalog", "Survey", "Telescope", "Network", "Deep", "Drilling", "Rubin", "XYZNet", "HalfDome",
+               "domain-adversarial", "neural", "network", "random", "forest", "radio", "frequency",
+               "DR3", "DR4", "EDR3", "constant", "pay", "to", "ß", "é", "Δ", "🚀", "  ", "\n", "\t"]
+    punctuation = ["(", ")", "(", ")", ".", ",", ";", ":", "-", "/", "+", "'", '"', "[", "]", "–"]
+    return forms + variants + fillers + punctuation
+
+
+VOCABULARY = _vocabulary()
+JOINERS = st.sampled_from([" ", " ", " ", "", "-", "\n", "  "])
+PHRASE = st.lists(st.tuples(st.sampled_from(VOCABULARY), JOINERS), max_size=30).map(
+    lambda parts: "".join(word + sep for word, sep in parts)
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=PHRASE, abstract=PHRASE)
+def test_any_text_gives_a_well_formed_record(extractor, title, abstract):
+    record = tag(extractor, abstract, title=title)
+    ontology = extractor.ontology
+    previous_end = 0
+    for entity in record.entities:
+        assert record.text[entity.start:entity.end] == entity.text
+        assert entity.text.strip() == entity.text and entity.text
+        assert entity.start >= previous_end, "entities overlap or are out of order"
+        previous_end = entity.end
+        assert entity.label in LABELS
+        assert entity.source in {"ruler", "abbreviation", "candidate"}
+        assert entity.concept_label
+        concept = ontology.get(entity.concept_id)
+        if concept is None:
+            assert entity.concept_id.startswith("candidate:") and len(entity.concept_id) > len("candidate:")
+            assert entity.generic is False
+        else:
+            assert entity.label in {concept.type, *concept.alt_types}
+            assert entity.generic == concept.generic
+    # the record is valid against its own model
+    TaggedRecord.model_validate(record.model_dump())
+
+
+def test_record_without_a_title_has_no_title_rules(extractor):
+    [record] = extractor.tag_batch([Abstract(id="r1", title="", abstract=(
+        "We study the Rubin Deep Drilling Survey.\n\nA second paragraph."))])
+    assert record.abstract_start == 0
+    assert mentions(record) == [("Rubin Deep Drilling Survey", "candidate:rubin-deep-drilling-survey")]

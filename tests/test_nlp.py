@@ -1,0 +1,243 @@
+"""Tests of pipeline.nlp: the components, the tokenizer, what the ontology ruler matches, serialisation.
+
+Entities are read from ``doc.ents`` after the whole pipeline (what users get); the
+matching rules (variants, vetoes, case) are those ontologies/README.md promises.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scispacy.abbreviation import AbbreviationDetector
+
+from pipeline.nlp import CANDIDATES_KEY, MATCHES_KEY, build_pipeline
+
+MINI = Path(__file__).parent / "fixtures" / "mini-ontology"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(MINI)
+
+
+def ents(nlp, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.kb_id_) for e in nlp(text).ents]
+
+
+def test_components_in_order(nlp):
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "astro_ie.tokenizer.v1"
+    assert nlp.pipe_names == [
+        "sentencizer",
+        "astro_abbreviations",
+        "astro_ontology_ruler",
+        "astro_candidates",
+        "astro_linker",
+    ]
+    for name in ("astro_ontology_ruler", "astro_candidates", "astro_linker"):
+        assert nlp.get_pipe_config(name)["ontology_dir"] == str(MINI.resolve())
+
+
+def test_abbreviation_component_is_scispacys_detector(nlp):
+    assert isinstance(nlp.get_pipe("astro_abbreviations"), AbbreviationDetector)
+    text = "We train a self-organising map (SOM). The SOM and SOMs are fast."
+    doc = nlp(text)
+    pairs = sorted((a.start_char, a.text, a._.long_form.text) for a in doc._.abbreviations)
+    first, second = text.index("SOM"), text.index("The SOM") + 4
+    assert pairs == [(first, "SOM", "self-organising map"), (second, "SOM", "self-organising map")]
+
+
+@pytest.fixture(scope="module")
+def stock_abbreviations():
+    """A pipeline with the same tokenizer and scispaCy's own abbreviation_detector."""
+    import scispacy.abbreviation  # noqa: F401 - registers the factory
+
+    stock = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "astro_ie.tokenizer.v1"}}})
+    stock.add_pipe("abbreviation_detector")
+    return stock
+
+
+_ABBREVIATION_WORDS = [
+    "we", "use", "a", "the", "of", "and", "deep", "neural", "network", "random", "forest", "Very", "Large",
+    "Telescope", "self-organizing", "map", "Dark", "Energy", "Survey", "(", ")", "(", ")", "(", ")", ".",
+    ",", ";", "NN", "RF", "VLT", "DES", "SOM", "DNN", "CNNs", "k-NN", "data", "release", "DR3", "x",
+]
+
+
+@pytest.mark.filterwarnings("ignore:.*W036")
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_ABBREVIATION_WORDS), min_size=1, max_size=40))
+def test_abbreviations_are_what_scispacy_finds(nlp, stock_abbreviations, words):
+    """The faster parenthesis search must give exactly scispaCy's definitions."""
+    text = " ".join(words)
+
+    def found(doc):
+        return sorted((a.start, a.end, a._.long_form.start, a._.long_form.end) for a in doc._.abbreviations)
+
+    ours = nlp.get_pipe("astro_abbreviations")(nlp.make_doc(text))
+    theirs = stock_abbreviations(text)
+    assert found(ours) == found(theirs)
+
+
+def test_components_share_one_index(nlp):
+    index = nlp.get_pipe("astro_ontology_ruler").index
+    assert nlp.get_pipe("astro_candidates").index is index
+    assert nlp.get_pipe("astro_linker").index is index
+
+
+def test_ruler_and_candidates_leave_their_span_groups(nlp):
+    doc = nlp("We use a CNN on VLT data.")
+    assert {s.kb_id_ for s in doc.spans[MATCHES_KEY]} >= {
+        "technique:convolutional-neural-network",
+        "telescope:very-large-telescope",
+    }
+    assert CANDIDATES_KEY in doc.spans
+    assert all(ent._.astro_source in {"ruler", "abbreviation", "candidate"} for ent in doc.ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("VLT/MUSE", ["VLT", "/", "MUSE"]),
+        ("SDO/HMI", ["SDO", "/", "HMI"]),
+        ("ResNet-50", ["ResNet", "-", "50"]),
+        ("FIRE-2", ["FIRE", "-", "2"]),
+        ("self-organizing", ["self", "-", "organizing"]),
+    ],
+)
+def test_tokenizer_splits(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens
+
+
+def test_tokenizer_installs_the_folding_norm(nlp):
+    doc = nlp.make_doc("Catalogues of neighbouring galaxies and CNNs")
+    assert [t.norm_ for t in doc] == ["catalog", "of", "neighboring", "galaxy", "and", "cnn"]
+
+
+def test_instrument_pair_with_slash_gives_two_entities(nlp):
+    assert ents(nlp, "VLT/MUSE spectra") == [
+        ("VLT", "telescope:very-large-telescope"),
+        ("MUSE", "telescope:multi-unit-spectroscopic-explorer"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("k-NN", "technique:k-nearest-neighbors"),
+        ("t-SNE", "technique:t-distributed-stochastic-neighbor-embedding"),
+        ("GaSNet-II", "software:gasnet-ii"),
+        ("ForSE+", "software:forse+"),
+    ],
+)
+def test_names_with_hyphens_and_plus_are_one_entity(nlp, text, concept):
+    assert ents(nlp, f"We compare {text} with other methods.") == [(text, concept)]
+
+
+def test_prefix_of_a_longer_name_is_its_own_concept(nlp):
+    assert ents(nlp, "GaSNet and ForSE differ from GaSNet-II and ForSE+.") == [
+        ("GaSNet", "software:gasnet"),
+        ("ForSE", "software:forse"),
+        ("GaSNet-II", "software:gasnet-ii"),
+        ("ForSE+", "software:forse+"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "self-organizing map",
+        "self organizing map",
+        "Self-Organising Maps",
+        "self-organising maps",
+        "selforganizing map",
+        "Kohonen maps",
+        "SOM",
+        "SOMs",
+    ],
+)
+def test_spelling_plural_and_hyphen_variants_match(nlp, text):
+    assert ents(nlp, f"We train {text} on images.") == [(text, "technique:self-organizing-map")]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("machine-learning", "technique:machine-learning"),
+        ("Machine Learning", "technique:machine-learning"),
+        ("convolutional neural networks", "technique:convolutional-neural-network"),
+        ("CNNs", "technique:convolutional-neural-network"),
+        ("ConvNets", "technique:convolutional-neural-network"),
+        ("k-nearest neighbours", "technique:k-nearest-neighbors"),
+        ("k nearest neighbors", "technique:k-nearest-neighbors"),
+        ("kNN", "technique:k-nearest-neighbors"),
+        ("Very Large Telescope", "telescope:very-large-telescope"),
+    ],
+)
+def test_more_variants_match(nlp, text, concept):
+    assert ents(nlp, f"We use {text} here.") == [(text, concept)]
+
+
+@pytest.mark.parametrize("text", ["cnn", "som", "lsst", "vlt", "hst", "muse", "knn"])
+def test_case_sensitive_acronyms_do_not_match_in_lower_case(nlp, text):
+    assert ents(nlp, f"We use {text} here.") == []
+
+
+def test_case_sensitive_alias_does_not_match_in_lower_case(nlp):
+    assert ents(nlp, "A swift analysis of Swift data.") == [("Swift", "telescope:neil-gehrels-swift-observatory")]
+
+
+def test_all_capitals_variant_of_a_case_sensitive_name_matches(nlp):
+    assert ents(nlp, "Distances from GAIA and Gaia.") == [("GAIA", "telescope:gaia"), ("Gaia", "telescope:gaia")]
+    assert ents(nlp, "Images from HUBBLE.") == [("HUBBLE", "telescope:hubble-space-telescope")]
+
+
+def test_not_before_vetoes_a_match(nlp):
+    assert ents(nlp, "The Hubble constant and the Hubble tension.") == []
+    assert ents(nlp, "Hubble images.") == [("Hubble", "telescope:hubble-space-telescope")]
+    # the veto word is compared by norm: the plural vetoes too
+    assert ents(nlp, "Two Hubble parameters.") == []
+
+
+def test_not_after_vetoes_a_match(nlp):
+    assert ents(nlp, "We pay attention here.") == []
+    assert ents(nlp, "With special attention here.") == []
+    assert ents(nlp, "Self attention layers.") == [("attention", "technique:attention-mechanism")]
+
+
+def test_veto_applies_to_its_own_form_only(nlp):
+    # "attention" is vetoed before "to"; the label "attention mechanism" has no veto.
+    assert ents(nlp, "Attention to detail.") == []
+    assert ents(nlp, "An attention mechanism to weigh inputs.") == [
+        ("attention mechanism", "technique:attention-mechanism")
+    ]
+
+
+def test_to_disk_copies_the_ontology_and_round_trips(nlp, tmp_path):
+    text = (
+        "Maps of the sky\n\nWe train a random forest (RF), self-organising maps and a "
+        "domain-adversarial neural network (DANN) on GAIA and VLT/MUSE data; the RF and the DANNs win."
+    )
+    before = [(e.start_char, e.end_char, e.label_, e.kb_id_, e._.astro_source) for e in nlp(text).ents]
+    assert len(before) >= 8
+    nlp.to_disk(tmp_path / "model")
+    for name in ("astro_ontology_ruler", "astro_candidates", "astro_linker"):
+        copied = sorted(p.name for p in (tmp_path / "model" / name).glob("*.yaml"))
+        assert copied == sorted(p.name for p in MINI.glob("*.yaml"))
+    loaded = spacy.load(tmp_path / "model")
+    assert loaded.pipe_names == nlp.pipe_names
+    after = [(e.start_char, e.end_char, e.label_, e.kb_id_, e._.astro_source) for e in loaded(text).ents]
+    assert after == before
+
+
+def test_saved_pipeline_loads_without_the_original_ontology(tmp_path):
+    onto = tmp_path / "onto"
+    shutil.copytree(MINI, onto)
+    build_pipeline(onto).to_disk(tmp_path / "model")
+    shutil.rmtree(onto)
+    loaded = spacy.load(tmp_path / "model")
+    assert [e.text for e in loaded("A CNN.").ents] == ["CNN"]
