@@ -12,22 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import __version__
-from .io import atomic_open
+from .io import atomic_open, cache_root
 from .models import Abstract
 
 _EXTRACTORS: dict[str, "object"] = {}
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("ASTRO_IE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "astro-ie"
-    )
-    return Path(base) / "batches"
+    return cache_root() / "batches"
 
 
 def write_batches(abstracts: Iterable[Abstract], abstracts_path: Path, batch_dir: Path,

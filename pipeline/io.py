@@ -49,6 +49,36 @@ def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> 
         raise
 
 
+def cache_root() -> Path:
+    """Where astro-ie keeps what it can rebuild: ``$ASTRO_IE_CACHE`` or ``~/.cache/astro-ie``."""
+    base = os.environ.get("ASTRO_IE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "astro-ie"
+    )
+    return Path(base)
+
+
+def read_cached_json(path: Path):
+    """A cache entry written by :func:`write_cached_json`, or None when absent or unreadable."""
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None
+
+
+def write_cached_json(path: Path, data) -> None:
+    """Best effort: a cache that cannot be written only costs time."""
+    import json
+
+    try:
+        with atomic_open(path) as handle:
+            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+    except (OSError, OutputError):
+        pass
+
+
 def write_text(path: Path, text: str) -> None:
     with atomic_open(path) as handle:
         handle.write(text)

@@ -18,9 +18,11 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
+from . import __version__
 from .errors import AstroIEError, OntologyError
+from .io import cache_root, read_cached_json, write_cached_json
 from .models import Alias, Concept
 from .normalize import alias_key
 
@@ -116,12 +118,38 @@ def ontology_hash(directory: Path) -> str:
     return digest.hexdigest()
 
 
-def load_ontology(directory: Path | str) -> Ontology:
-    """Read and validate every ``*.yaml`` of ``directory``; raise one OntologyError listing all problems."""
+_CONCEPT_LIST = TypeAdapter(list[Concept])
+
+
+def load_ontology(directory: Path | str, use_cache: bool = True) -> Ontology:
+    """Read and validate every ``*.yaml`` of ``directory``; raise one OntologyError listing all problems.
+
+    A validated ontology is cached as JSON under its content hash (see
+    :func:`pipeline.io.cache_root`), so later loads of the same files skip
+    YAML parsing and validation.
+    """
     directory = Path(directory)
     files = ontology_files(directory) if directory.is_dir() else []
     if not files:
         raise OntologyError([AstroIEError("E101", directory)])
+    digest = ontology_hash(directory)
+    cache_file = cache_root() / "ontology" / f"{digest}.json"
+    cached = read_cached_json(cache_file) if use_cache else None
+    if cached is not None and cached.get("astro_ie") == __version__:
+        concepts = {c.id: c for c in _CONCEPT_LIST.validate_python(cached["concepts"])}
+        where = {cid: Where(str(directory / name), line) for cid, (name, line) in cached["where"].items()}
+        return Ontology(concepts, where, digest, directory, files)
+    ontology = _load_and_validate(directory, files, digest)
+    if use_cache:
+        write_cached_json(cache_file, {
+            "astro_ie": __version__,
+            "concepts": [c.model_dump(mode="json", exclude_defaults=True) for c in ontology],
+            "where": {cid: [Path(at.path).name, at.line] for cid, at in ontology.where.items()},
+        })
+    return ontology
+
+
+def _load_and_validate(directory: Path, files: list[Path], digest: str) -> Ontology:
     problems: list[AstroIEError] = []
     concepts: dict[str, Concept] = {}
     where: dict[str, Where] = {}
@@ -136,7 +164,7 @@ def load_ontology(directory: Path | str) -> Ontology:
     problems.extend(_check_aliases(concepts, where))
     if problems:
         raise OntologyError(problems)
-    return Ontology(concepts, where, ontology_hash(directory), directory, files)
+    return Ontology(concepts, where, digest, directory, files)
 
 
 def _refuse_aliases(text: str) -> None:

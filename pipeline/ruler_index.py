@@ -15,10 +15,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from . import __version__
+from .io import cache_root, read_cached_json, write_cached_json
 from .models import Alias, Concept
 from .normalize import alias_key, normalize_word
 from .ontology import Ontology, load_ontology, ontology_hash, surface_forms
@@ -40,31 +43,30 @@ class Rule:
 def variants(text: str, case_sensitive: bool) -> list[str]:
     """The spellings of a form that the matcher also accepts.
 
-    Hyphens and spaces between words are interchangeable, gap by gap for
-    forms of up to five words ("unsupervised machine-learning"), and a
-    hyphen may also be dropped ("self-organizing" / "selforganizing").
-    Case-sensitive forms also match in all capitals ("GAIA") and with a plural
-    "s" when they look like an acronym or a CamelCase name ("SOMs", "GNNs").
-    Case, spelling and plural of case-insensitive forms are folded by
-    ``NORM`` instead.
+    Hyphens and spaces between words are interchangeable: gap by gap for forms
+    of up to three words ("unsupervised machine-learning"), all at once for
+    longer ones; a hyphen may also be dropped ("self-organizing" /
+    "selforganizing"). A one-word case-sensitive form also matches in all
+    capitals ("GAIA") and with a plural "s" when it looks like an acronym or a
+    CamelCase name ("SOMs", "GNNs"). Case, spelling and plural of
+    case-insensitive forms are folded by ``NORM`` instead.
     """
     parts = re.split(r"(?<=\w)([ -])(?=\w)", text)
     words, gaps = parts[0::2], parts[1::2]
     forms = {text}
-    if gaps and len(gaps) <= 4:
+    if gaps and len(gaps) <= 2:
         choices = [(" ", "-", "") if gap == "-" else (" ", "-") for gap in gaps]
         for combo in itertools.product(*choices):
             forms.add("".join(w + g for w, g in zip(words, combo + ("",))))
     elif gaps:
         forms.add(text.replace("-", " "))
         forms.add(re.sub(r"(?<=\w) (?=\w)", "-", text))
-    if case_sensitive:
+    if case_sensitive and " " not in text:
         for form in list(forms):
             if form.upper() != form:
                 forms.add(form.upper())
         for form in list(forms):
-            last = form.split()[-1] if form.split() else form
-            if any(ch.isupper() for ch in last[1:] or last) and last[-1].isalnum() and not last.endswith("s"):
+            if any(ch.isupper() for ch in form[1:] or form) and form[-1].isalnum() and not form.endswith("s"):
                 forms.add(form + "s")
     return sorted(f for f in forms if f.strip())
 
@@ -110,17 +112,34 @@ class OntologyIndex:
                     pending.append((index, form.case_sensitive, text))
         texts = [text for _, _, text in pending]
         groups: dict[tuple[int, bool], list[Doc]] = {}
-        for (index, sensitive, _), doc in zip(pending, nlp.tokenizer.pipe(texts)):
+        for (index, sensitive, _), doc in zip(pending, self._pattern_docs(nlp, texts)):
             groups.setdefault((index, sensitive), []).append(doc)
         for (index, sensitive), docs in groups.items():
             key = f"astro_rule_{index}"
             matcher = self.sensitive if sensitive else self.insensitive
             matcher.add(key, docs)
             self._rule_of_match[self.vocab.strings[key]] = index
-        # Tokenizing ~10^4 short patterns leaves the tokenizer's cache in a state
+
+    def _pattern_docs(self, nlp: Language, texts: list[str]) -> list[Doc]:
+        """The patterns as Docs; their tokenization is cached under the ontology hash.
+
+        Tokenizing ~10^4 patterns is most of the start-up time, so the words
+        are kept as JSON (keyed on the ontology, astro-ie and spaCy versions)
+        and later builds make the Docs from them directly.
+        """
+        key = f"{self.ontology.hash}-{__version__}-{spacy.about.__version__}"
+        path = cache_root() / "patterns" / f"{key}.json"
+        cached = read_cached_json(path)
+        if isinstance(cached, dict) and cached.get("texts") == texts:
+            return [Doc(self.vocab, words=w, spaces=[bool(c) for c in sp]) for w, sp in cached["tokens"]]
+        docs = list(nlp.tokenizer.pipe(texts))
+        # Tokenizing many short patterns leaves the tokenizer's cache in a state
         # that makes later tokenization several times slower (measured with
         # benchmarks/throughput.py); re-assigning the rules flushes the cache.
         nlp.tokenizer.rules = nlp.tokenizer.rules
+        tokens = [[[t.text for t in d], [int(bool(t.whitespace_)) for t in d]] for d in docs]
+        write_cached_json(path, {"texts": texts, "tokens": tokens})
+        return docs
 
     @staticmethod
     def _rule(concept: Concept, form: Alias) -> Rule:

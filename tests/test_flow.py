@@ -132,16 +132,6 @@ def describe(proc: subprocess.CompletedProcess) -> str:
 # --- fixtures --------------------------------------------------------------------
 
 
-def test_prefect_is_sandboxed(sandbox: Path) -> None:
-    """tests/conftest.py ran before Prefect was imported: its home is the session's tmp dir."""
-    from prefect.settings import PREFECT_API_URL, PREFECT_HOME
-
-    assert Path(PREFECT_HOME.value()).resolve() == (sandbox / "prefect-home").resolve()
-    assert Path(os.environ["ASTRO_IE_CACHE"]).resolve().is_relative_to(sandbox.resolve())
-    assert os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
-    assert not PREFECT_API_URL.value() or "127.0.0.1" in PREFECT_API_URL.value()
-
-
 @pytest.fixture(scope="module")
 def small_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("inputs") / "small.jsonl"
@@ -181,7 +171,21 @@ def cli_run(tmp_path_factory: pytest.TempPathFactory, small_jsonl: Path, prefect
     return CliRun(proc, cwd / "small.jsonl", out, cache, manifest, output_files(out))
 
 
+# --- isolation -----------------------------------------------------------------------
+
+
+def test_prefect_is_sandboxed(sandbox: Path) -> None:
+    """tests/conftest.py ran before Prefect was imported: its home is the session's tmp dir."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_HOME
+
+    assert Path(PREFECT_HOME.value()).resolve() == (sandbox / "prefect-home").resolve()
+    assert Path(os.environ["ASTRO_IE_CACHE"]).resolve().is_relative_to(sandbox.resolve())
+    assert os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
+    assert not PREFECT_API_URL.value() or "127.0.0.1" in PREFECT_API_URL.value()
+
+
 # --- astro-ie run, end to end ---------------------------------------------------------
+
 
 
 @pytest.mark.slow
@@ -195,8 +199,8 @@ def test_run_succeeds_quietly_with_progress(cli_run: CliRun) -> None:
                       "publish-outputs", "publish-artifacts"):
         assert re.search(rf"Task run '{task_name}-\w+' - Finished in state Completed", log), task_name
     assert re.search(r"Flow run '[\w-]+' - Finished in state Completed", log)
-    last = cli_run.proc.stdout.strip().splitlines()[-1]
-    assert re.fullmatch(rf"{len(SMALL_RECORDS)} abstracts, \d+ mentions -> {re.escape(str(cli_run.out))}", last)
+    last = re.fullmatch(r"(\d+) abstracts, \d+ mentions -> (.+)", cli_run.proc.stdout.strip().splitlines()[-1])
+    assert last and int(last[1]) == len(SMALL_RECORDS) and Path(last[2]).resolve() == cli_run.out.resolve()
 
 
 @pytest.mark.slow
@@ -261,7 +265,7 @@ def test_flow_run_ls_shows_the_run_completed(cli_run: CliRun, prefect_env: dict[
     runs = {run["name"]: run for run in json.loads(proc.stdout)}
     assert name in runs, f"flow run {name!r} not in {sorted(runs)}"
     assert (runs[name]["state_type"], runs[name]["state_name"]) == ("COMPLETED", "Completed")
-    assert runs[name]["parameters"]["out_dir"] == str(cli_run.out)
+    assert Path(runs[name]["parameters"]["out_dir"]).resolve() == cli_run.out.resolve()
 
 
 # --- the graph and the exports ------------------------------------------------------
