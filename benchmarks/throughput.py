@@ -49,7 +49,7 @@ def main() -> None:
             pass
 
     def pipeline(batch: list[str]) -> None:
-        for _ in extractor.tag(abstracts, batch_size=64):
+        for _ in extractor.tag_lines(abstracts, batch_size=64):
             pass
 
     extractor.tag_batch(abstracts[:50])  # warm the vocabulary of both

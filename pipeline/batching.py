@@ -82,8 +82,8 @@ def extract_batch(batch_path: Path, ontology_dir: str, ontology_hash: str, cache
     extractor = extractor_for(ontology_dir)
     count = 0
     with atomic_open(target) as handle:
-        for record in extractor.tag(abstracts):
-            handle.write(record.to_json_line())
+        for line in extractor.tag_lines(abstracts):
+            handle.write(line)
             handle.write("\n")
             count += 1
     return target, count, False

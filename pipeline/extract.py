@@ -15,11 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import ABSTRACT_START
-from .models import Abstract, Entity, TaggedRecord
+from .linking import TEXT_KEY
+from .models import SCHEMA_VERSION, Abstract, TaggedRecord, json_line
 from .nlp import build_pipeline
 from .ontology import Ontology
 
 SEPARATOR = "\n\n"
+TEXT = TEXT_KEY
+"""``doc.user_data`` key: the record's text as composed."""
 
 
 def compose_text(abstract: Abstract) -> tuple[str, int]:
@@ -41,46 +44,58 @@ class Extractor:
         """Tagged records in input order; streams, holding one spaCy batch at a time."""
         docs = ((self.make_doc(a), a) for a in abstracts)
         for doc, abstract in self.nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-            yield self.record(doc, abstract, doc.user_data[ABSTRACT_START])
+            yield self.record(doc, abstract)
 
     def make_doc(self, abstract: Abstract) -> Doc:
         """The record's text, tokenized, knowing where its abstract starts."""
         text, start = compose_text(abstract)
         doc = self.nlp.make_doc(text)
         doc.user_data[ABSTRACT_START] = start
+        doc.user_data[TEXT] = text  # the doc rebuilds its text token by token: keep the string
         return doc
 
     def tag_batch(self, abstracts: list[Abstract]) -> list[TaggedRecord]:
         return list(self.tag(abstracts, batch_size=max(1, len(abstracts))))
 
-    def record(self, doc: Doc, abstract: Abstract, abstract_start: int) -> TaggedRecord:
+    def record(self, doc: Doc, abstract: Abstract, abstract_start: int | None = None) -> TaggedRecord:
+        """The tagged record of a processed doc, as the validated model."""
+        return TaggedRecord.model_validate(self.record_dict(doc, abstract))
+
+    def tag_lines(self, abstracts: Iterable[Abstract], batch_size: int = 64) -> Iterator[str]:
+        """``corpus.jsonl`` lines: the records without building models, for bulk runs."""
+        docs = ((self.make_doc(a), a) for a in abstracts)
+        for doc, abstract in self.nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+            yield json_line(self.record_dict(doc, abstract))
+
+    def record_dict(self, doc: Doc, abstract: Abstract) -> dict:
+        """The record as plain JSON data, fields in the order of :class:`TaggedRecord`."""
+        text = doc.user_data.get(TEXT) or doc.text
         concepts = self.ontology.concepts
         local_labels = doc.user_data.get("astro_concept_labels", {})
         entities = []
         for ent in doc.ents:
-            concept = concepts.get(ent.kb_id_)
-            entities.append(
-                Entity.model_construct(
-                    start=ent.start_char,
-                    end=ent.end_char,
-                    text=ent.text,
-                    label=ent.label_,
-                    concept_id=ent.kb_id_,
-                    concept_label=concept.label if concept else local_labels.get(ent.kb_id_, ent.text),
-                    source=ent._.astro_source or "ruler",
-                    generic=bool(concept.generic) if concept else False,
-                )
-            )
-        return TaggedRecord.model_construct(
-            schema_version=TaggedRecord.model_fields["schema_version"].default,
-            id=abstract.id,
-            title=abstract.title,
-            session=abstract.session,
-            number=abstract.number,
-            date=abstract.date,
-            speakers=abstract.speakers,
-            metadata=abstract.metadata,
-            text=doc.text,
-            abstract_start=abstract_start,
-            entities=entities,
-        )
+            start, end, concept_id = ent.start_char, ent.end_char, ent.kb_id_
+            concept = concepts.get(concept_id)
+            entities.append({
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "label": ent.label_,
+                "concept_id": concept_id,
+                "concept_label": concept.label if concept else local_labels.get(concept_id, text[start:end]),
+                "source": ent._.astro_source or "ruler",
+                "generic": bool(concept.generic) if concept else False,
+            })
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": abstract.id,
+            "title": abstract.title,
+            "session": abstract.session,
+            "number": abstract.number,
+            "date": abstract.date.isoformat() if abstract.date else None,
+            "speakers": [speaker.model_dump(mode="json") for speaker in abstract.speakers],
+            "metadata": abstract.metadata,
+            "text": text,
+            "abstract_start": doc.user_data.get(ABSTRACT_START, 0),
+            "entities": entities,
+        }

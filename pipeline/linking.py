@@ -26,22 +26,23 @@ The result is ``doc.ents`` with ``kb_id_`` = concept id and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from .candidates import STOP, candidate_id
 from .normalize import alias_key
-from .ruler_index import OntologyIndex, token_positions
+from .ruler_index import OntologyIndex
 
 MATCHES_KEY = "astro_matches"
 CANDIDATES_KEY = "astro_candidates"
-DATA_RELEASE_FORMS = [f"{prefix}DR{n}" for prefix in ("", "E") for n in range(1, 31)]
+_DATA_RELEASE = re.compile(r"\bE?DR[1-9][0-9]?\b")
+TEXT_KEY = "astro_text"  # doc.user_data: the record's text, when the extractor made the doc
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     label: str
@@ -68,11 +69,10 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     candidates = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else []
     definitions, short_spans = _definitions(doc, matches, candidates, index)
     defined_forms = _short_form_variants(definitions)
-    orths = doc.to_array(ORTH).tolist()
-    strings = doc.vocab.strings
+    text = doc.user_data.get(TEXT_KEY) or doc.text
 
     def text_of(start: int, end: int) -> str:
-        return strings[orths[start]] if end - start == 1 else doc[start:end].text
+        return doc[start].text if end - start == 1 else doc[start:end].text
 
     mentions: list[Mention] = []
     for span in matches:
@@ -88,7 +88,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     for short_text, definition in sorted(definitions.items()):
         if definition.concept_id is None:
             continue
-        for span in _occurrences(doc, orths, short_text, short_spans.get(short_text, [])):
+        for span in _occurrences(doc, text, short_text, short_spans.get(short_text, [])):
             mentions.append(Mention(span.start, span.end, definition.label, definition.concept_id,
                                     "abbreviation", 0, True, definition.concept_label))
 
@@ -98,16 +98,17 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                                 _clean(span.text)))
 
     chosen = _resolve(mentions)
-    chosen = _data_releases(doc, orths, chosen, index)
+    if "DR" in text:
+        chosen = _data_releases(doc, text, chosen, index)
     ents = []
+    labels = doc.user_data.setdefault("astro_concept_labels", {})
     for mention in chosen:
         span = Span(doc, mention.start, mention.end, label=mention.label, kb_id=mention.concept_id)
-        ents.append((span, mention))
-    doc.ents = [span for span, _ in ents]
-    for span, mention in zip(doc.ents, (m for _, m in ents)):
         span._.astro_source = mention.source
         if mention.concept_label:
-            doc.user_data.setdefault("astro_concept_labels", {})[mention.concept_id] = mention.concept_label
+            labels[mention.concept_id] = mention.concept_label
+        ents.append(span)
+    doc.ents = ents
     return doc
 
 
@@ -184,12 +185,15 @@ def _short_form_variants(definitions: dict[str, Definition]) -> dict[str, str]:
     return out
 
 
-def _occurrences(doc: Doc, orths: list[int], short: str, known: list[Span]) -> list[Span]:
+def _occurrences(doc: Doc, text: str, short: str, known: list[Span]) -> list[Span]:
     """Every use of a defined short form in the record: as written, plural or singular."""
     spans = {(s.start, s.end): s for s in known}
-    if " " not in short:  # one token: find every written variant by its id
-        for i in token_positions(doc, orths, _short_form_variants({short: None})):  # type: ignore[dict-item]
-            spans.setdefault((i, i + 1), doc[i:i + 1])
+    if " " not in short:
+        forms = sorted(_short_form_variants({short: None}), key=len, reverse=True)  # type: ignore[dict-item]
+        for found in re.finditer("|".join(re.escape(f) for f in forms), text):
+            span = doc.char_span(found.start(), found.end())  # None unless whole tokens
+            if span is not None:
+                spans.setdefault((span.start, span.end), span)
     return [spans[k] for k in sorted(spans)]
 
 
@@ -210,8 +214,12 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     return chosen
 
 
-def _data_releases(doc: Doc, orths: list[int], chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
-    releases = token_positions(doc, orths, DATA_RELEASE_FORMS)
+def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
+    releases = []
+    for found in _DATA_RELEASE.finditer(text):
+        span = doc.char_span(found.start(), found.end())
+        if span is not None:
+            releases.append(span.start)
     if not releases:
         return chosen
     by_end = {m.end: m for m in chosen}

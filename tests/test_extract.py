@@ -72,3 +72,16 @@ def test_extractor_can_reuse_a_pipeline(extractor):
     assert again.nlp is extractor.nlp
     assert again.ontology is extractor.ontology
     assert len(again.ontology) == len(extractor.ontology)
+
+
+def test_bulk_lines_are_the_model_records_byte_for_byte():
+    """tag_lines() skips the models for speed; it must write exactly what the models would."""
+    from pipeline.ingest import read_abstracts
+    from pipeline.nlp import build_pipeline
+
+    book = Path(__file__).resolve().parent.parent / "data" / "ml4astro-2024-book-of-abstracts.txt"
+    abstracts = list(read_abstracts([book]))[:25]
+    extractor = Extractor(MINI, nlp=build_pipeline(MINI))
+    models = [record.to_json_line() for record in extractor.tag(abstracts)]
+    assert list(extractor.tag_lines(abstracts)) == models
+    assert any('"entities": [{' in line for line in models)

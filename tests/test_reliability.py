@@ -697,7 +697,8 @@ RUN_FAILURES_BEFORE_PREFECT = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, line, code", RUN_FAILURES_BEFORE_PREFECT, ids=[c[0] for c in RUN_FAILURES_BEFORE_PREFECT])
+@pytest.mark.parametrize("name, line, code", RUN_FAILURES_BEFORE_PREFECT,
+                         ids=[case[0] for case in RUN_FAILURES_BEFORE_PREFECT])
 def test_run_refuses_an_unreadable_file_before_starting_prefect(
         tmp_path, inputs, ontology_dir, prefect_env, name, line, code) -> None:
     out = tmp_path / "out"
