@@ -35,6 +35,15 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
+def shown_path(path: Path) -> str:
+    """A path as a reader of the manifest can use it: relative to the working directory when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def code_hash(root: Path | None = None) -> str:
     """sha256 over the source of ``pipeline/*.py`` and ``flows/*.py``, files in sorted order.
 
@@ -61,9 +70,9 @@ def write_manifest(directory: Path, inputs: list[Path], ontology: dict, counts: 
         "astro_ie": __version__,
         "code_hash": code_hash(),
         "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-        "inputs": [{"path": str(p), "name": p.name, "bytes": p.stat().st_size, "sha256": sha256_file(p)}
+        "inputs": [{"path": shown_path(p), "name": p.name, "bytes": p.stat().st_size, "sha256": sha256_file(p)}
                    for p in inputs],
-        "ontology": {"hash": ontology["hash"], "concepts": ontology["concepts"], "directory": ontology["directory"]},
+        "ontology": {"hash": ontology["hash"], "concepts": ontology["concepts"], "directory": shown_path(Path(ontology["directory"]))},
         "parameters": parameters,
         "packages": package_versions(),
         "counts": counts,
