@@ -89,7 +89,7 @@ class Measured:
     processes_seen: int
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float]
-    timeline: list[tuple[float, float]] = field(default_factory=list)
+    timeline: list[tuple[float, float, float]] = field(default_factory=list)
     stdout: str = ""
     stderr: str = ""
 
@@ -128,7 +128,7 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path = ROOT, inte
         root = psutil.Process(proc.pid)
         peak_tree = peak_single = 0
         seen: set[int] = set()
-        timeline: list[tuple[float, float]] = []
+        timeline: list[tuple[float, float, float]] = []
         stop = threading.Event()
 
         def sample() -> None:
@@ -140,7 +140,7 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path = ROOT, inte
                 except psutil.Error:
                     pass
                 peak_tree, peak_single = max(peak_tree, total), max(peak_single, largest)
-                timeline.append((round(time.perf_counter() - started, 2), round(total / 2**20, 1)))
+                timeline.append((round(time.perf_counter() - started, 2), round(total / 2**20, 1), round(largest / 2**20, 1)))
                 stop.wait(interval)
 
         sampler = threading.Thread(target=sample, daemon=True)

@@ -39,8 +39,8 @@ def measure(n: int, workers: int, batch_size: int | None, timeline: Path | None)
     if timeline:
         timeline.mkdir(parents=True, exist_ok=True)
         with open(timeline / f"rss-{n}.csv", "w", encoding="utf-8") as handle:
-            handle.write("seconds,tree_mb\n")
-            handle.writelines(f"{t},{mb}\n" for t, mb in measured.timeline)
+            handle.write("seconds,tree_mb,largest_process_mb\n")
+            handle.writelines(f"{t},{tree},{largest}\n" for t, tree, largest in measured.timeline)
     print(f"n={n}: {measured.summary()}", file=sys.stderr)
     return measured
 

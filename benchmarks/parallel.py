@@ -31,7 +31,7 @@ def timed_run(n: int, workers: int, options: list[str]) -> dict:
         measured = check(run_measured(astro_ie_run(corpus, out, "--workers", str(workers), *options),
                                       sandbox_env(home)))
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    result = {"wall_s": measured.wall_s, "timings": manifest.get("timings", {}),
+    result = {"wall_s": measured.wall_s, "timings": manifest.get("timings_seconds", {}),
               "peak_tree_mb": measured.peak_tree_mb, "load": [measured.load_before, measured.load_after]}
     print(f"workers={workers}: {result}", file=sys.stderr)
     return result

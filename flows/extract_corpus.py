@@ -11,14 +11,17 @@ of batches, artifacts and logging.
 # Prefect can only validate parameters whose annotations are objects, not strings.
 
 import json
+import os
 import shutil
 import time
+from collections import deque
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
 
 from pipeline import batching, corpus, graph, ingest, manifest, report
@@ -68,42 +71,59 @@ def ingest_task(inputs: list[str], input_format: str, skip_bad: bool, staging: s
 
 @task(name="extract-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def extract_batch_task(batch: str, ontology_dir: str, ontology_hash: str, cache_dir: str) -> dict:
+    built = batching.pipelines_built()
     path, count, hit = batching.extract_batch(Path(batch), ontology_dir, ontology_hash, Path(cache_dir))
-    return {"path": str(path), "records": count, "cached": hit}
+    return {"path": str(path), "records": count, "cached": hit, "pid": os.getpid(),
+            "built": batching.pipelines_built() - built}
 
 
 @task(name="write-corpus", cache_policy=NO_CACHE)
 def write_corpus_task(parts: list[str], staging: str, ontology_dir: str) -> dict:
+    started = time.perf_counter()
     ontology = load_ontology(ontology_dir)
     summary = corpus.write_corpus(batching.iter_records(Path(p) for p in parts), Path(staging), ontology)
     return {
         "counts": summary.to_dict(),
         "top_concepts": summary.top_concepts,
         "new_candidates": summary.new_candidates,
+        "seconds": time.perf_counter() - started,
     }
 
 
 @task(name="build-graph", cache_policy=NO_CACHE)
-def build_graph_task(staging: str, ontology_dir: str, include_generic: bool) -> dict:
+def build_graph_task(parts: list[str], staging: str, ontology_dir: str, include_generic: bool,
+                     rollup: bool) -> dict:
+    """One graph (plain or rolled up) and its technique-instrument view, exported.
+
+    Reads the tagged batches, the same records ``corpus.jsonl`` gets, so it
+    need not wait for the corpus to be written; the plain and the rolled-up
+    graphs are two tasks, which run side by side on a pool or a cluster.
+    """
+    started = time.perf_counter()
     ontology = load_ontology(ontology_dir)
-    views = graph.graph_views(corpus.read_corpus(Path(staging) / "corpus.jsonl"), ontology.concepts, include_generic)
+    records = batching.iter_records(Path(p) for p in parts)
+    G = graph.build_graph(records, ontology.concepts, include_generic, rollup=rollup)
+    names = ("full-rollup", "technique-instrument-rollup") if rollup else ("full", "technique-instrument")
+    views = {names[0]: G, names[1]: graph.technique_instrument_view(G)}
     written: list[str] = []
     for name, view in views.items():
         written += [str(p) for p in graph.write_exports(view, staging, GRAPH_STEMS[name])]
-    pairs = graph.summarise(views["technique-instrument"], top=10)
     return {
         "files": written,
         "nodes": {name: view.number_of_nodes() for name, view in views.items()},
         "edges": {name: view.number_of_edges() for name, view in views.items()},
-        "summary": pairs,
+        "summary": None if rollup else graph.summarise(views["technique-instrument"], top=10),
+        "seconds": time.perf_counter() - started,
     }
 
 
 @task(name="write-report", cache_policy=NO_CACHE)
-def write_report_task(staging: str) -> list[str]:
-    records = corpus.read_corpus(Path(staging) / "corpus.jsonl")
+def write_report_task(parts: list[str], staging: str) -> dict:
+    started = time.perf_counter()
+    records = batching.iter_records(Path(p) for p in parts)
     view = graph.read_node_link(Path(staging) / f"{GRAPH_STEMS['technique-instrument']}.json")
-    return [str(p) for p in report.write_report(Path(staging), records, view)]
+    written = [str(p) for p in report.write_report(Path(staging), records, view)]
+    return {"files": written, "seconds": time.perf_counter() - started}
 
 
 @task(name="write-manifest", cache_policy=NO_CACHE)
@@ -133,7 +153,8 @@ def publish_artifacts_task(out_dir: str, counts: dict, written: dict, graph_info
 # --- the flow -------------------------------------------------------------------
 
 
-@flow(name="extract-corpus", validate_parameters=True, log_prints=False)
+@flow(name="extract-corpus", validate_parameters=True, log_prints=False,
+      task_runner=ThreadPoolTaskRunner(max_workers=1))
 def extract_corpus(
     inputs: list[str],
     out_dir: str,
@@ -159,23 +180,31 @@ def extract_corpus(
         ingested = ingest_task(inputs, input_format, skip_bad, str(staging), batch_size)
         timings["ingest"] = _lap(started, timings)
 
-        futures = [extract_batch_task.submit(b, ontology["directory"], ontology["hash"], cache)
-                   for b in ingested["batches"]]
-        parts = []
-        for done, future in enumerate(futures, 1):
-            parts.append(future.result())
-            if done == len(futures) or done % max(1, len(futures) // 10) == 0:
-                logger.info("extracted %d/%d batches", done, len(futures))
+        parts = extract_batches(ingested["batches"], ontology, cache, parallel_slots(workers))
         timings["extract"] = _lap(started, timings)
+        processes = len({p["pid"] for p in parts if not p["cached"]})
+        built = sum(p["built"] for p in parts)
+        logger.info("extraction: %d pipeline(s) built in %d process(es)", built, processes)
 
-        written = write_corpus_task([p["path"] for p in parts], str(staging), ontology["directory"])
-        timings["write"] = _lap(started, timings)
-
-        graph_info = build_graph_task(str(staging), ontology["directory"], include_generic)
-        timings["graph"] = _lap(started, timings)
-
-        write_report_task(str(staging))
-        timings["report"] = _lap(started, timings)
+        # The corpus, the two graphs and the report read the tagged batches: they run side by
+        # side where the task runner allows it (the report needs the plain graph's view).
+        paths = [p["path"] for p in parts]
+        corpus_future = write_corpus_task.submit(paths, str(staging), ontology["directory"])
+        graph_future = build_graph_task.submit(paths, str(staging), ontology["directory"], include_generic, False)
+        rollup_future = build_graph_task.submit(paths, str(staging), ontology["directory"], include_generic, True)
+        report_future = write_report_task.submit(paths, str(staging), wait_for=[graph_future])
+        written, plain, rolled, reported = (f.result() for f in
+                                            (corpus_future, graph_future, rollup_future, report_future))
+        graph_info = {
+            "files": plain["files"] + rolled["files"],
+            "nodes": {**plain["nodes"], **rolled["nodes"]},
+            "edges": {**plain["edges"], **rolled["edges"]},
+            "summary": plain["summary"],
+        }
+        timings["write"] = round(written["seconds"], 3)
+        timings["graph"] = round(plain["seconds"] + rolled["seconds"], 3)
+        timings["report"] = round(reported["seconds"], 3)
+        timings["outputs"] = _lap(started, timings, excluding=("write", "graph", "report"))
 
         counts = dict(written["counts"], skipped=len(ingested["skipped"]),
                       cached_batches=sum(1 for p in parts if p["cached"]), batches=len(parts))
@@ -185,11 +214,65 @@ def extract_corpus(
         publish_task(str(staging), str(out))
         publish_artifacts_task(str(out), counts, written, graph_info)
         logger.info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
-        return {"out_dir": str(out), "counts": counts, "timings": timings}
+        return {"out_dir": str(out), "counts": counts, "timings": timings,
+                "extraction": {"processes": processes, "pipelines_built": built}}
 
 
-def _lap(started: float, timings: dict[str, float]) -> float:
-    return round(time.perf_counter() - started - sum(timings.values()), 3)
+def extract_batches(batches: list[str], ontology: dict, cache: str, slots: int) -> list[dict]:
+    """Run the batch tasks, at most ``2 * slots`` in flight; their results in batch order.
+
+    Submitting every batch at once would start them all at once on a thread
+    runner (each holding its batch's Docs) and queue a future per batch on the
+    others: memory would grow with the corpus. A window of two per slot keeps
+    every worker busy (the next batch is queued when one finishes) and memory
+    flat.
+    """
+    logger = get_run_logger()
+    window = 2 * slots if slots > 1 else 1
+    in_flight: deque = deque()
+    parts: list[dict] = []
+
+    def collect() -> None:
+        parts.append(in_flight.popleft().result())
+        done = len(parts)
+        if done == len(batches) or done % max(1, len(batches) // 10) == 0:
+            logger.info("extracted %d/%d batches", done, len(batches))
+
+    for batch in batches:
+        in_flight.append(extract_batch_task.submit(batch, ontology["directory"], ontology["hash"], cache))
+        if len(in_flight) >= window:
+            collect()
+    while in_flight:
+        collect()
+    return parts
+
+
+def parallel_slots(workers: int) -> int:
+    """How many batches the flow's task runner really runs at once.
+
+    A process pool runs ``workers``; a Dask cluster as many as its workers have
+    threads; threads run one, since spaCy holds the GIL and two batches in
+    threads of one process only cost memory.
+    """
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    if isinstance(runner, ProcessPoolTaskRunner):
+        return max(1, workers)
+    client = getattr(runner, "client", None) if type(runner).__name__ == "DaskTaskRunner" else None
+    if client is not None:
+        try:
+            return max(1, sum(client.nthreads().values()))
+        except Exception:  # noqa: BLE001 - a cluster that cannot say: fall back on --workers
+            return max(1, workers)
+    return 1
+
+
+def _lap(started: float, timings: dict[str, float], excluding: tuple[str, ...] = ()) -> float:
+    spent = sum(v for k, v in timings.items() if k not in excluding)
+    return round(time.perf_counter() - started - spent, 3)
 
 
 def flow_for(workers: int, dask_address: str | None = None):

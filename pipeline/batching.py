@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from .io import atomic_open, cache_root
 from .models import Abstract
 
 _EXTRACTORS: dict[str, "object"] = {}
+_EXTRACTORS_LOCK = threading.Lock()
+_BUILDS = 0
 
 
 def default_cache_dir() -> Path:
@@ -63,12 +66,20 @@ def batch_key(batch_path: Path, ontology_hash: str) -> str:
 
 def extractor_for(ontology_dir: str):
     """One Extractor per process and ontology directory: built once, reused by every batch."""
+    global _BUILDS
     from .extract import Extractor
 
-    extractor = _EXTRACTORS.get(ontology_dir)
-    if extractor is None:
-        extractor = _EXTRACTORS[ontology_dir] = Extractor(ontology_dir)
+    with _EXTRACTORS_LOCK:  # two threads of one process must not both build it
+        extractor = _EXTRACTORS.get(ontology_dir)
+        if extractor is None:
+            extractor = _EXTRACTORS[ontology_dir] = Extractor(ontology_dir)
+            _BUILDS += 1
     return extractor
+
+
+def pipelines_built() -> int:
+    """How many Extractors this process has built: once per ontology directory, however many batches."""
+    return _BUILDS
 
 
 def extract_batch(batch_path: Path, ontology_dir: str, ontology_hash: str, cache_dir: Path) -> tuple[Path, int, bool]:

@@ -70,6 +70,9 @@ STOP = frozenset(
     based such each all both other some any""".split()
 )
 NAME_TRIGGERS = {"called", "named", "dubbed", "nicknamed", "coined"}
+# Nouns a coined name stands in apposition to: "our pipeline, RadioGNN," / "VarNet, a new model".
+TOOL_HEADS = {"pipeline", "code", "package", "library", "toolkit", "toolbox", "framework", "software",
+              "tool", "model", "network", "algorithm", "emulator", "classifier", "architecture", "broker"}
 _NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*)$")
 
 
@@ -126,6 +129,7 @@ class CandidateRules:
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS}
         self._trigger_norms = {strings.add(w) for w in NAME_TRIGGERS}
+        self._tool_head_norms = {strings.add(w) for w in TOOL_HEADS}
 
     def _tokenize(self, text: str) -> Doc:
         return self.tokenizer(text)
@@ -246,10 +250,29 @@ class CandidateRules:
                 end = self._compound_name(doc, token.i + 1)
                 if end:
                     names.add(doc[token.i + 1:end].text)
+        # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...".
+        for i in self._positions(norms, self._tool_head_norms):
+            if i + 2 < len(doc) and doc[i + 1].text in {",", ":", "("}:
+                end = self._compound_name(doc, i + 2)
+                if end and end < len(doc) and doc[end].text in {",", ")", ".", ";"}:
+                    names.add(doc[i + 2:end].text)
+            back = next((j for j in range(i - 1, max(-1, i - 6), -1) if doc[j].lower_ in {"a", "an"}), None)
+            if back is not None and back >= 2 and doc[back - 1].text == ",":
+                start = self._name_before_comma(doc, back - 1)
+                if start is not None:
+                    names.add(doc[start:back - 1].text)
         out: list[Span] = []
         for name in sorted(names):
             out.extend(self._occurrences(doc, name))
         return out
+
+    def _name_before_comma(self, doc: Doc, comma: int) -> int | None:
+        """Start of a name-shaped token (or hyphenated compound) that ends right before ``comma``."""
+        start = comma - 1
+        while start - 2 >= 0 and doc[start - 1].text == "-":
+            start -= 2
+        end = self._compound_name(doc, start)
+        return start if end == comma else None
 
     def _compound_name(self, doc: Doc, start: int) -> int:
         """End of a name like "GaSNet-II" or "Radio-UNet" starting at ``start`` (0: none)."""

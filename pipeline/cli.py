@@ -135,7 +135,7 @@ def run(
     skip_bad: SkipBadOpt = False,
     include_generic: Annotated[bool, typer.Option("--include-generic", help="Keep umbrella concepts in graph views.")] = False,
     dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="tcp://HOST:PORT of a Dask scheduler.")] = None,
-    dask_local: Annotated[bool, typer.Option("--dask", help="Run the batches on a local Dask cluster ('--dask local').")] = False,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="local", help="'local': run the batches on a Dask LocalCluster of --workers processes.")] = None,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
 ) -> None:
     """Run the whole job as the Prefect flow 'extract-corpus'."""
@@ -145,6 +145,10 @@ def run(
 
     inputs = inputs or [DEFAULT_CORPUS]
     out = out or DEFAULT_OUT
+    if dask is not None and dask != "local":
+        fail(AstroIEError("E204", detail=f"--dask takes 'local' (a cluster elsewhere: --dask-address), got {dask!r}"))
+    if dask and dask_address:
+        fail(AstroIEError("E204", detail="give one of --dask local and --dask-address"))
     try:  # every problem found here, before any work starts (and before Prefect's server)
         load_ontology(ontology)
         check_files(inputs, input_format.value)
@@ -154,7 +158,7 @@ def run(
     _quiet_prefect()
     from flows.extract_corpus import flow_for
 
-    address = "local" if dask_local else dask_address
+    address = "local" if dask else dask_address
     flow_fn = flow_for(workers, address)
     _install_filters_on_handlers()
     try:
