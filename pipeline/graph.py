@@ -78,7 +78,7 @@ from networkx.readwrite.graphml import GraphMLWriter
 
 from .errors import InputError
 from .io import atomic_open
-from .models import Concept
+from .models import Concept, as_mapping
 
 LOUVAIN_SEED = 42
 """Seed of the Louvain run: the same graph always gets the same communities."""
@@ -138,16 +138,6 @@ def npmi(c_ij: int, n_i: int, n_j: int, n: int) -> float:
 # --- counting the corpus --------------------------------------------------------
 
 
-def _as_mapping(item: Any) -> Mapping:
-    """A corpus line as a mapping: a parsed dict, or a ``TaggedRecord``/``Entity``."""
-    if isinstance(item, Mapping):
-        return item
-    dump = getattr(item, "model_dump", None)
-    if dump is None:
-        raise InputError("E012", detail=f"expected a mapping, got {type(item).__name__}")
-    return dump()
-
-
 def _field(concept: Concept | Mapping, name: str, default: Any = None) -> Any:
     if isinstance(concept, Mapping):
         return concept.get(name, default)
@@ -166,14 +156,14 @@ class _Counts:
         self.mentions: dict[str, Counter[str]] = {}
         self.surface: dict[str, Counter[tuple[str, str, bool]]] = defaultdict(Counter)
         for number, raw in enumerate(records, 1):
-            record = _as_mapping(raw)
+            record = as_mapping(raw)
             abstract_id = record.get("id")
             if not isinstance(abstract_id, str) or not abstract_id:
                 raise InputError("E008", line=number, field="id")
             # A repeated id is one abstract: its mentions add up, whatever the order.
             counts = self.mentions.setdefault(abstract_id, Counter())
             for raw_entity in record.get("entities") or ():
-                entity = _as_mapping(raw_entity)
+                entity = as_mapping(raw_entity)
                 concept_id = entity.get("concept_id")
                 if not isinstance(concept_id, str) or not concept_id:
                     raise InputError(

@@ -131,6 +131,18 @@ class TaggedRecord(Record):
     entities: list[Entity] = Field(default_factory=list)
 
 
+def as_mapping(item: Any) -> Any:
+    """A corpus line as plain JSON data: a parsed dict as it is, a model dumped."""
+    if isinstance(item, dict):
+        return item
+    dump = getattr(item, "model_dump", None)
+    if dump is None:
+        from .errors import InputError
+
+        raise InputError("E012", detail=f"expected a mapping, got {type(item).__name__}")
+    return dump(mode="json")
+
+
 # --- ontology ---------------------------------------------------------------
 
 

@@ -44,7 +44,7 @@ from spacy import displacy
 
 from .errors import InputError, OutputError
 from .io import atomic_open, write_text
-from .models import LABELS
+from .models import LABELS, as_mapping
 
 REPORT_NAME = "report.html"
 PNG_NAME = "technique-instrument.png"
@@ -102,16 +102,6 @@ INSTRUMENT_COLUMNS = ("TELESCOPE", "SURVEY")
 def _esc(value: Any) -> str:
     """HTML-escape any value for text or a double- or single-quoted attribute."""
     return html.escape("" if value is None else str(value), quote=True)
-
-
-def _as_mapping(item: Any) -> Mapping:
-    """A corpus line as a mapping: a parsed dict, or a ``TaggedRecord``/``Entity``."""
-    if isinstance(item, Mapping):
-        return item
-    dump = getattr(item, "model_dump", None)
-    if dump is None:
-        raise InputError("E012", detail=f"expected a mapping, got {type(item).__name__}")
-    return dump(mode="json")
 
 
 def _tint(colour: str, amount: float = MARK_TINT) -> str:
@@ -174,7 +164,7 @@ def _clean_spans(entities: Iterable[Any], length: int) -> list[Mapping]:
     """
     spans = []
     for raw in entities:
-        entity = _as_mapping(raw)
+        entity = as_mapping(raw)
         start, end = entity.get("start"), entity.get("end")
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length:
             spans.append(entity)
@@ -216,7 +206,7 @@ def render_abstract(record: Mapping | Any) -> str:
     Every piece of corpus text is escaped, by displaCy (mention and plain text)
     or here (ids, labels, metadata).
     """
-    record = _as_mapping(record)
+    record = as_mapping(record)
     abstract_id = str(record.get("id") or "")
     text = str(record.get("text") or "")
     start = record.get("abstract_start")
@@ -235,7 +225,7 @@ def render_abstract(record: Mapping | Any) -> str:
         meta.append(_esc(record["session"]) + (f" #{_esc(record['number'])}" if record.get("number") else ""))
     if record.get("date"):
         meta.append(_esc(record["date"]))
-    names = [_esc(_as_mapping(s).get("name")) for s in record.get("speakers") or () if _as_mapping(s).get("name")]
+    names = [_esc(as_mapping(s).get("name")) for s in record.get("speakers") or () if as_mapping(s).get("name")]
     if names:
         meta.append(", ".join(names))
     return (
@@ -282,9 +272,9 @@ class _Digest:
     embedded_ids: set = field(default_factory=set)
 
     def add(self, raw: Any) -> None:
-        record = _as_mapping(raw)
+        record = as_mapping(raw)
         abstract_id = str(record.get("id") or "")
-        entities = [_as_mapping(e) for e in record.get("entities") or ()]
+        entities = [as_mapping(e) for e in record.get("entities") or ()]
         self.n_records += 1
         if not entities:
             self.n_without_mentions += 1
