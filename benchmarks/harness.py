@@ -11,7 +11,9 @@ resident memory of its whole process tree (the CLI, Prefect's temporary
 server, pool and Dask worker processes): the peak of the sum over the tree, and
 the peak of the largest single process. ``resource.getrusage(RUSAGE_CHILDREN)``
 gives a second figure for the largest single process that sampling cannot miss
-(the kernel's own high-water mark of every waited-for descendant).
+(the kernel's own high-water mark of every waited-for descendant), and the CPU
+seconds the tree used: what the whole machine was busy for besides is
+``others_cpu_s``, the load other users put on it during the run.
 """
 
 from __future__ import annotations
@@ -89,6 +91,8 @@ class Measured:
     processes_seen: int
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float]
+    tree_cpu_s: float
+    others_cpu_s: float
     timeline: list[tuple[float, float, float]] = field(default_factory=list)
     stdout: str = ""
     stderr: str = ""
@@ -121,7 +125,8 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path = ROOT, inte
                  timeout: float | None = None) -> Measured:
     """Run ``command``, sampling its process tree's RSS every ``interval`` seconds."""
     load_before = os.getloadavg()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy_before = _busy_cpu()
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err, text=True)
@@ -140,7 +145,8 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path = ROOT, inte
                 except psutil.Error:
                     pass
                 peak_tree, peak_single = max(peak_tree, total), max(peak_single, largest)
-                timeline.append((round(time.perf_counter() - started, 2), round(total / 2**20, 1), round(largest / 2**20, 1)))
+                timeline.append((round(time.perf_counter() - started, 2), round(total / 2**20, 1),
+                                 round(largest / 2**20, 1)))
                 stop.wait(interval)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -157,17 +163,26 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path = ROOT, inte
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    busy = _busy_cpu() - busy_before
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     # ru_maxrss is in KiB on Linux; it is a high-water mark over all children so far,
     # so it says something about this run only when it rose during it.
-    children_maxrss = after if after > before else 0
+    children_maxrss = after.ru_maxrss if after.ru_maxrss > before.ru_maxrss else 0
+    tree_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return Measured(
         command=command, returncode=returncode, wall_s=round(wall, 3),
         peak_tree_mb=round(peak_tree / 2**20, 1), peak_single_mb=round(peak_single / 2**20, 1),
         children_maxrss_mb=round(children_maxrss / 1024, 1), processes_seen=len(seen) + 1,
         load_before=tuple(round(x, 2) for x in load_before), load_after=tuple(round(x, 2) for x in os.getloadavg()),
+        tree_cpu_s=round(tree_cpu, 1), others_cpu_s=round(max(0.0, busy - tree_cpu), 1),
         timeline=timeline, stdout=stdout, stderr=stderr,
     )
+
+
+def _busy_cpu() -> float:
+    """CPU seconds the whole machine has been busy (all cores): others' load is this less our tree's."""
+    times = psutil.cpu_times()
+    return sum(getattr(times, name, 0.0) for name in ("user", "nice", "system", "irq", "softirq", "steal"))
 
 
 def check(measured: Measured) -> Measured:

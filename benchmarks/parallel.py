@@ -8,8 +8,10 @@ the extraction stage alone can be told from the whole run's (ingest, writing
 the tables, the graph and the report are serial).
 
 Target: ``speedup >= 1.6`` for 100,000 abstracts on 2 cores. On a shared
-machine the load average is printed with every run: read figures taken under
-load with that in mind. The last line printed is JSON:
+machine, others' processes take cores from ``--workers 2`` more than from
+``--workers 1``: every run prints the load average and ``others_cpu_s``, the
+CPU seconds the rest of the machine used meanwhile; with ``--repeats`` the
+best run of each counts. The last line printed is JSON:
 ``{"n", "workers1_s", "workers2_s", "speedup", ...}``.
 
     python benchmarks/parallel.py [--n 100000] [--repeats 1] [--batch-size N] [--extra-option ...]
@@ -32,7 +34,8 @@ def timed_run(n: int, workers: int, options: list[str]) -> dict:
                                       sandbox_env(home)))
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     result = {"wall_s": measured.wall_s, "timings": manifest.get("timings_seconds", {}),
-              "peak_tree_mb": measured.peak_tree_mb, "load": [measured.load_before, measured.load_after]}
+              "peak_tree_mb": measured.peak_tree_mb, "load": [measured.load_before, measured.load_after],
+              "cpu_s": measured.tree_cpu_s, "others_cpu_s": measured.others_cpu_s}
     print(f"workers={workers}: {result}", file=sys.stderr)
     return result
 
@@ -65,6 +68,7 @@ def main() -> None:
         "timings1": one["timings"],
         "timings2": two["timings"],
         "options": options,
+        "others_cpu_s": [one["others_cpu_s"], two["others_cpu_s"]],
         "load": [one["load"], two["load"]],
         "machine": host,
     })

@@ -130,12 +130,12 @@ def run(
     out: Annotated[Optional[Path], typer.Option("--out", help="Output directory.")] = None,
     input_format: FormatOpt = InputFormat.auto,
     ontology: Annotated[Path, typer.Option("--ontology", help="Ontology directory.")] = DEFAULT_ONTOLOGY,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch task.")] = 256,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch (the unit of caching).")] = 256,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel extraction processes.")] = 1,
     skip_bad: SkipBadOpt = False,
     include_generic: Annotated[bool, typer.Option("--include-generic", help="Keep umbrella concepts in graph views.")] = False,
     dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="tcp://HOST:PORT of a Dask scheduler.")] = None,
-    dask: Annotated[Optional[str], typer.Option("--dask", metavar="local", help="'local': run the batches on a Dask LocalCluster of --workers processes.")] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="local", help="'local': a Dask LocalCluster of --workers processes.")] = None,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
 ) -> None:
     """Run the whole job as the Prefect flow 'extract-corpus'."""

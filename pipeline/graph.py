@@ -67,10 +67,11 @@ import csv
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import combinations
 from pathlib import Path
 from typing import IO, Any
+from xml.etree.ElementTree import ElementTree
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
@@ -147,21 +148,22 @@ def _field(concept: Concept | Mapping, name: str, default: Any = None) -> Any:
 class _Counts:
     """The corpus reduced to what the graph needs, counted once for every view.
 
-    ``mentions[abstract_id][concept_id]`` is the number of mentions; ``surface``
-    keeps, per concept id, how mentions labelled it (used for concepts outside
-    the ontology).
+    ``concepts_of(abstract_id)`` gives each concept id the abstract mentions
+    with its number of mentions; ``surface`` keeps, per concept id, how
+    mentions labelled it (used for concepts outside the ontology). Memory: one
+    flat tuple per abstract, plus the evidence lists the graph is made of.
     """
 
     def __init__(self, records: Iterable[Any]) -> None:
-        self.mentions: dict[str, Counter[str]] = {}
+        self.mentions: dict[str, tuple] = {}
         self.surface: dict[str, Counter[tuple[str, str, bool]]] = defaultdict(Counter)
+        names: dict[str, str] = {}  # one string per concept id, however many records name it
         for number, raw in enumerate(records, 1):
             record = as_mapping(raw)
             abstract_id = record.get("id")
             if not isinstance(abstract_id, str) or not abstract_id:
                 raise InputError("E008", line=number, field="id")
-            # A repeated id is one abstract: its mentions add up, whatever the order.
-            counts = self.mentions.setdefault(abstract_id, Counter())
+            counts: Counter[str] = Counter()
             for raw_entity in record.get("entities") or ():
                 entity = as_mapping(raw_entity)
                 concept_id = entity.get("concept_id")
@@ -171,7 +173,7 @@ class _Counts:
                         line=number,
                         detail=f"record '{abstract_id}' has an entity without a concept_id",
                     )
-                counts[concept_id] += 1
+                counts[names.setdefault(concept_id, concept_id)] += 1
                 self.surface[concept_id][
                     (
                         str(entity.get("label") or ""),
@@ -179,6 +181,19 @@ class _Counts:
                         bool(entity.get("generic", False)),
                     )
                 ] += 1
+            # A repeated id is one abstract: its mentions add up, whatever the order.
+            if abstract_id in self.mentions:
+                earlier = Counter(dict(self.concepts_of(abstract_id)))
+                earlier.update(counts)
+                counts = earlier
+            # Kept flat, (id, n, id, n, ...): a Counter per abstract would cost some
+            # four times as much, and there is one entry per abstract of the corpus.
+            self.mentions[abstract_id] = tuple(item for pair in counts.items() for item in pair)
+
+    def concepts_of(self, abstract_id: str) -> Iterator[tuple[str, int]]:
+        """(concept id, mentions) of one abstract, in the order they were first mentioned."""
+        flat = self.mentions[abstract_id]
+        return zip(flat[::2], flat[1::2])
 
 
 def _node_info(concept_id: str, concepts: Mapping[str, Any], counts: _Counts) -> dict[str, Any]:
@@ -242,7 +257,7 @@ def _graph_from_counts(
     evidence: dict[tuple[str, str], list[str]] = defaultdict(list)
     for abstract_id in sorted(counts.mentions):  # sorted ids: evidence comes out sorted
         present: set[str] = set()
-        for concept_id, mentions in counts.mentions[abstract_id].items():
+        for concept_id, mentions in counts.concepts_of(abstract_id):
             if not include_generic and node_info(concept_id)["generic"]:
                 continue
             node = _rollup_target(concept_id, concepts, include_generic) if rollup else concept_id
@@ -488,7 +503,7 @@ def write_graphml(G: nx.Graph, handle: IO[str]) -> None:
     writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph_element(_flat(G))
     handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
-    handle.write(str(writer).rstrip("\n") + "\n")
+    _write_xml(writer, handle)
 
 
 def write_gexf(G: nx.Graph, handle: IO[str]) -> None:
@@ -507,13 +522,64 @@ def write_gexf(G: nx.Graph, handle: IO[str]) -> None:
             creator.text = "astro-ie"
     writer.add_graph(_flat(G))
     handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
-    handle.write(str(writer).rstrip("\n") + "\n")
+    _write_xml(writer, handle)
+
+
+class _OneFinalNewline:
+    """A binary sink for ElementTree that writes ASCII into a text handle, ending it with one newline."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        self.handle = handle
+        self.pending = ""  # newlines that may be the document's last characters
+
+    def write(self, data: bytes) -> int:
+        text = data.decode("ascii")
+        body = text.rstrip("\n")
+        if body:
+            self.handle.write(self.pending + body)
+            self.pending = text[len(body):]
+        else:
+            self.pending += text
+        return len(data)
+
+    def close(self) -> None:
+        self.handle.write("\n")
+
+
+def _write_xml(writer: GraphMLWriter | GEXFWriter, handle: IO[str]) -> None:
+    """The bytes of ``str(writer).rstrip("\\n") + "\\n"``, streamed into ``handle``.
+
+    ``str(writer)`` holds the whole document as one string beside its element
+    tree; with the evidence lists of 100,000 abstracts that is some 40 MB per
+    export, and more while it is built. Serialising to ASCII with character
+    references for the rest is what ``ElementTree.tostring`` does by default.
+    """
+    if writer.prettyprint:
+        writer.indent(writer.xml)
+    sink = _OneFinalNewline(handle)
+    ElementTree(writer.xml).write(sink, encoding="us-ascii")
+    sink.close()
+
+
+_JSON_CHUNKS = 8192
+"""Encoder chunks joined per write: few calls, and no string of the whole document."""
 
 
 def write_node_link(G: nx.Graph, handle: IO[str]) -> None:
-    """networkx node-link JSON (``edges="links"``), read back by ``nx.node_link_graph``."""
+    """networkx node-link JSON (``edges="links"``), read back by ``nx.node_link_graph``.
+
+    Streamed in chunks, the same bytes as ``json.dumps`` of the whole would be.
+    """
     data = nx.node_link_data(G, edges="links")
-    handle.write(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n")
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+    chunks: list[str] = []
+    for chunk in encoder.iterencode(data):
+        chunks.append(chunk)
+        if len(chunks) >= _JSON_CHUNKS:
+            handle.write("".join(chunks))
+            chunks.clear()
+    chunks.append("\n")
+    handle.write("".join(chunks))
 
 
 def read_node_link(path: str | Path) -> nx.Graph:

@@ -8,7 +8,10 @@
   worker builds its spaCy pipeline once however many batches it tags: the
   per-process count of :func:`pipeline.batching.pipelines_built`, read on
   every worker with ``Client.run``;
-* ``--dask`` takes only ``local``, and not together with ``--dask-address``.
+* ``--dask`` takes only ``local``, and not together with ``--dask-address``;
+* the graph exports that stream into their files (GraphML, GEXF, node-link
+  JSON: no whole document in memory) write the bytes the whole-document
+  writers did.
 
 The reference run and the ``--dask-address`` run go through the flow in this
 process (one shared Prefect test API, started once); the ``--dask local`` run
@@ -136,3 +139,61 @@ def test_dask_options_are_checked_before_any_work(tmp_path: Path, corpus: Path, 
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith("astro-ie: error:") and message in proc.stderr, proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --- streamed graph exports: the bytes of the whole-document writers -----------------------------
+
+
+def _awkward_graph():
+    import networkx as nx
+
+    G = nx.Graph(name="tést — graph", n_abstracts=3)
+    G.add_node("a", label="Émilie naïve 🚀 <&> \"q\"\n", type="TECHNIQUE", broader=["x", "ÿ"], n_abstracts=2)
+    G.add_node("b", label="trailing newlines\n\n", type="SURVEY", n_abstracts=1)
+    G.add_edge("a", "b", weight=2, evidence=["id-é1", "id\n2"], npmi=0.5, association_strength=1.0)
+    return G
+
+
+def test_streamed_xml_exports_are_the_bytes_of_the_whole_document_writers() -> None:
+    """GraphML and GEXF stream into the file; the bytes are those ``str(writer)`` gave (ASCII, char refs)."""
+    import io
+
+    from networkx.readwrite.gexf import GEXFWriter
+    from networkx.readwrite.graphml import GraphMLWriter
+
+    from pipeline import graph
+
+    G = _awkward_graph()
+    whole = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    whole.add_graph_element(graph._flat(G))
+    expected = "<?xml version='1.0' encoding='utf-8'?>\n" + str(whole).rstrip("\n") + "\n"
+    streamed = io.StringIO()
+    graph.write_graphml(G, streamed)
+    assert streamed.getvalue() == expected
+
+    whole = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    meta = whole.xml.find("meta")
+    meta.attrib.pop("lastmodifieddate", None)
+    meta.find("creator").text = "astro-ie"
+    whole.add_graph(graph._flat(G))
+    expected = "<?xml version='1.0' encoding='utf-8'?>\n" + str(whole).rstrip("\n") + "\n"
+    streamed = io.StringIO()
+    graph.write_gexf(G, streamed)
+    assert streamed.getvalue() == expected
+    assert "&#201;milie" in expected  # non-ASCII as character references, as before
+
+
+def test_streamed_node_link_json_is_the_bytes_of_json_dumps(monkeypatch) -> None:
+    import io
+
+    import networkx as nx
+
+    from pipeline import graph
+
+    monkeypatch.setattr(graph, "_JSON_CHUNKS", 3)  # many writes, as on a large graph
+    G = _awkward_graph()
+    streamed = io.StringIO()
+    graph.write_node_link(G, streamed)
+    expected = json.dumps(nx.node_link_data(G, edges="links"), ensure_ascii=False, indent=1, sort_keys=True,
+                          allow_nan=False) + "\n"
+    assert streamed.getvalue() == expected
