@@ -3,7 +3,7 @@
 Ingestion cuts the abstracts into batch files; each batch is extracted on its
 own (a Prefect task, a worker process, a Dask worker), and its tagged records
 are kept in a content-addressed cache keyed on the batch's bytes, the
-ontology hash and the astro-ie version. A rerun over an unchanged corpus
+ontology hash and the code (:func:`pipeline.manifest.code_version`). A rerun over an unchanged corpus
 reads the cache instead of running spaCy again; a change to the ontology or
 the code misses it.
 """
@@ -16,8 +16,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import __version__
 from .io import atomic_open, cache_root
+from .manifest import code_version
 from .models import Abstract
 
 _EXTRACTORS: dict[str, "object"] = {}
@@ -59,7 +59,7 @@ def write_batches(abstracts: Iterable[Abstract], abstracts_path: Path, batch_dir
 
 def batch_key(batch_path: Path, ontology_hash: str) -> str:
     digest = hashlib.sha256()
-    digest.update(f"astro-ie {__version__}\0{ontology_hash}\0".encode())
+    digest.update(f"{code_version()}\0{ontology_hash}\0".encode())
     digest.update(Path(batch_path).read_bytes())
     return digest.hexdigest()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import lru_cache
 import json
 import platform
 from importlib import metadata
@@ -42,6 +43,15 @@ def shown_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The astro-ie version and the hash of its source: the key part of every cache.
+
+    A cache keyed on this misses as soon as the code changes, released or not.
+    """
+    return f"astro-ie {__version__} {code_hash()}"
 
 
 def code_hash(root: Path | None = None) -> str:

@@ -20,9 +20,9 @@ from pathlib import Path
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from . import __version__
 from .errors import AstroIEError, OntologyError
 from .io import cache_root, read_cached_json, write_cached_json
+from .manifest import code_version
 from .models import Alias, Concept
 from .normalize import alias_key
 
@@ -135,14 +135,14 @@ def load_ontology(directory: Path | str, use_cache: bool = True) -> Ontology:
     digest = ontology_hash(directory)
     cache_file = cache_root() / "ontology" / f"{digest}.json"
     cached = read_cached_json(cache_file) if use_cache else None
-    if cached is not None and cached.get("astro_ie") == __version__:
+    if cached is not None and cached.get("astro_ie") == code_version():
         concepts = {c.id: c for c in _CONCEPT_LIST.validate_python(cached["concepts"])}
         where = {cid: Where(str(directory / name), line) for cid, (name, line) in cached["where"].items()}
         return Ontology(concepts, where, digest, directory, files)
     ontology = _load_and_validate(directory, files, digest)
     if use_cache:
         write_cached_json(cache_file, {
-            "astro_ie": __version__,
+            "astro_ie": code_version(),
             "concepts": [c.model_dump(mode="json", exclude_defaults=True) for c in ontology],
             "where": {cid: [Path(at.path).name, at.line] for cid, at in ontology.where.items()},
         })

@@ -10,6 +10,7 @@ pipeline share it, and a worker process builds it once.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from dataclasses import dataclass
@@ -20,8 +21,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from . import __version__
 from .io import cache_root, read_cached_json, write_cached_json
+from .manifest import code_version
 from .models import Alias, Concept
 from .normalize import alias_key, normalize_word
 from .ontology import Ontology, load_ontology, ontology_hash, surface_forms
@@ -127,7 +128,8 @@ class OntologyIndex:
         are kept as JSON (keyed on the ontology, astro-ie and spaCy versions)
         and later builds make the Docs from them directly.
         """
-        key = f"{self.ontology.hash}-{__version__}-{spacy.about.__version__}"
+        key = hashlib.sha256(f"{self.ontology.hash} {code_version()} spacy {spacy.about.__version__}"
+                             .encode()).hexdigest()
         path = cache_root() / "patterns" / f"{key}.json"
         cached = read_cached_json(path)
         if isinstance(cached, dict) and cached.get("texts") == texts:
