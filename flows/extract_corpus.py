@@ -10,7 +10,6 @@ of batches, artifacts and logging.
 # subprocess that gets the flow by value (cloudpickle), without this module's globals, so
 # Prefect can only validate parameters whose annotations are objects, not strings.
 
-import json
 import os
 import shutil
 import time
@@ -326,7 +325,3 @@ def flow_for(workers: int, dask_address: str | None = None):
 
         return extract_corpus.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
     return extract_corpus
-
-
-def summary_json(result: dict) -> str:
-    return json.dumps(result, indent=2, sort_keys=True)

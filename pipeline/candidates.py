@@ -96,6 +96,9 @@ def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
     return any(lowers[i:i + n] == words for i in range(len(lowers) - n + 1))
 
 
+MATCHES = "astro_matches"
+"""``doc.spans`` key of the ontology ruler's matches (read here, written by the ruler)."""
+
 ABSTRACT_START = "astro_abstract_start"
 """``doc.user_data`` key: character offset where the abstract starts (0: no title)."""
 
@@ -229,7 +232,7 @@ class CandidateRules:
         return Span(doc, start, end, label=label, kb_id=candidate_id(span.text), span_id="phrase")
 
     def _is_known(self, doc: Doc, start: int, end: int) -> bool:
-        return any(s.start <= start and s.end >= end for s in doc.spans.get("astro_matches", []))
+        return any(s.start <= start and s.end >= end for s in doc.spans.get(MATCHES, []))
 
     # -- rule three: named tools -----------------------------------------------
 

@@ -32,11 +32,11 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from .candidates import STOP, candidate_id
+from .candidates import MATCHES, STOP, candidate_id
 from .normalize import alias_key
 from .ruler_index import OntologyIndex
 
-MATCHES_KEY = "astro_matches"
+MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
 _DATA_RELEASE = re.compile(r"\bE?DR[1-9][0-9]?\b")
 TEXT_KEY = "astro_text"  # doc.user_data: the record's text, when the extractor made the doc

@@ -36,14 +36,13 @@ from spacy.util import compile_infix_regex, registry
 
 from scispacy.abbreviation import AbbreviationDetector, filter_matches
 
+from .linking import CANDIDATES_KEY, MATCHES_KEY
 from .normalize import normalize_word
 from .ruler_index import OntologyIndex, get_index
 
 # scispaCy runs an empty Matcher on abstracts that define no acronym; that is expected.
 warnings.filterwarnings("ignore", message=r"\[W036\]")
 
-MATCHES_KEY = "astro_matches"
-CANDIDATES_KEY = "astro_candidates"
 
 if not Span.has_extension("astro_source"):
     Span.set_extension("astro_source", default=None)
