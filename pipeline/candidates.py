@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import NORM, ORTH
+import numpy
+from spacy.attrs import IDX, LOWER, NORM, ORTH
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, Token
 
 from .normalize import alias_key
@@ -69,6 +71,8 @@ STOP = frozenset(
     to with from by at as is are be using use via into onto new novel first second third
     based such each all both other some any""".split()
 )
+# What follows a tool's name that opens a title: "LEMON: Lens modelling with ...".
+TITLE_MARKS = (":", "-", "\u2013", "\u2014")
 NAME_TRIGGERS = {"called", "named", "dubbed", "nicknamed", "coined"}
 # Nouns a coined name stands in apposition to: "our pipeline, RadioGNN," / "VarNet, a new model".
 TOOL_HEADS = {"pipeline", "code", "package", "library", "toolkit", "toolbox", "framework", "software",
@@ -96,6 +100,31 @@ def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
     return any(lowers[i:i + n] == words for i in range(len(lowers) - n + 1))
 
 
+_SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
+
+
+def sentence_initial(doc: Doc, i: int) -> bool:
+    """Would spaCy's ``sentencizer`` start a sentence at token ``i``?
+
+    Its rule, read backwards: a token that is not punctuation starts a
+    sentence when the nearest earlier token that is not other punctuation
+    ends one ("." "!" "?" ...). Asked for a few tokens, so no component has to
+    segment every abstract.
+    """
+    token = doc[i]
+    if i == 0:
+        return True
+    if token.is_punct or token.text in _SENTENCE_ENDS:
+        return False
+    for j in range(i - 1, -1, -1):
+        before = doc[j]
+        if before.text in _SENTENCE_ENDS:
+            return True
+        if not before.is_punct:
+            return False
+    return False
+
+
 MATCHES = "astro_matches"
 """``doc.spans`` key of the ontology ruler's matches (read here, written by the ruler)."""
 
@@ -113,10 +142,7 @@ def title_end(doc: Doc) -> int:
     if start is not None:
         if start <= 0:
             return 0
-        for token in doc:  # the title is short: this stops early
-            if token.idx >= start:
-                return token.i
-        return len(doc)
+        return int(numpy.searchsorted(doc.to_array(IDX), start))  # first token at or after it
     for token in doc[:64]:
         if token.is_space and "\n\n" in token.text:
             return token.i
@@ -133,20 +159,36 @@ class CandidateRules:
         self._head_norms = {strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS}
         self._trigger_norms = {strings.add(w) for w in NAME_TRIGGERS}
         self._tool_head_norms = {strings.add(w) for w in TOOL_HEADS}
+        self._before_name = {strings.add(w) for w in (",", ":", "(")}
+        self._after_name = {strings.add(w) for w in (",", ")", ".", ";")}
+        self._articles = {strings.add(w) for w in ("a", "an")}
+        self._comma = strings.add(",")
+        self._title_marks = {strings.add(w) for w in TITLE_MARKS}
+        self._cues = numpy.array(sorted(self._head_norms | self._trigger_norms | self._tool_head_norms),
+                                 dtype=numpy.uint64)
 
     def _tokenize(self, text: str) -> Doc:
         return self.tokenizer(text)
 
+    def cue_positions(self, doc: Doc) -> dict[int, int]:
+        """Token index -> norm id of every token whose norm cues a rule, in one array pass."""
+        norms = doc.to_array(NORM)
+        slots = numpy.searchsorted(self._cues, norms)
+        slots[slots == len(self._cues)] = 0
+        hits = numpy.flatnonzero(self._cues[slots] == norms)
+        return dict(zip(hits.tolist(), norms[hits].tolist()))
+
     @staticmethod
-    def _positions(norms: list[int], wanted: set[int]) -> list[int]:
-        return [i for i, norm in enumerate(norms) if norm in wanted]
+    def _positions(cues: dict[int, int], wanted: set[int]) -> list[int]:
+        return [i for i, norm in cues.items() if norm in wanted]
 
     def find(self, doc: Doc) -> list[Span]:
-        norms = doc.to_array(NORM).tolist()
+        cues = self.cue_positions(doc)
         spans: list[Span] = []
         spans.extend(self._definitions(doc))
-        spans.extend(self._typed_names(doc, norms))
-        spans.extend(self._named_tools(doc, norms))
+        if cues:
+            spans.extend(self._typed_names(doc, cues))
+        spans.extend(self._named_tools(doc, cues))
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
 
@@ -182,10 +224,10 @@ class CandidateRules:
 
     # -- rule two: typed names -------------------------------------------------
 
-    def _typed_names(self, doc: Doc, norms: list[int]) -> list[Span]:
+    def _typed_names(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         out: list[Span] = []
         boundary = title_end(doc)
-        for i in self._positions(norms, self._head_norms):
+        for i in self._positions(cues, self._head_norms):
             token = doc[i]
             head = token.norm_
             if head in NAME_HEADS and token.is_title and not token.text.endswith("s"):
@@ -215,7 +257,7 @@ class CandidateRules:
                 continue
             if tok.lower_ in STOP or not (tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num):
                 break
-            if tok.is_sent_start and tok.is_title and not name_shaped(tok.text) and i == head_i - 1:
+            if i == head_i - 1 and tok.is_title and not name_shaped(tok.text) and sentence_initial(doc, i):
                 break
             start = i
             i -= 1
@@ -236,31 +278,33 @@ class CandidateRules:
 
     # -- rule three: named tools -----------------------------------------------
 
-    def _named_tools(self, doc: Doc, norms: list[int]) -> list[Span]:
+    def _named_tools(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         names: set[str] = set()
         boundary = title_end(doc)
-        if boundary:
+        if boundary and not self._title_marks.isdisjoint(doc.to_array(ORTH)[:boundary].tolist()):
             first = doc[0]
             nxt = doc[1] if len(doc) > 1 else None
             name_tokens = self._compound_name(doc, 0)
-            if name_tokens and name_tokens < len(doc) and doc[name_tokens].text in {":", "-", "–", "—"}:
+            if name_tokens and name_tokens < len(doc) and doc[name_tokens].text in TITLE_MARKS:
                 names.add(doc[0:name_tokens].text)
             elif nxt is not None and nxt.text == ":" and name_shaped(first.text):
                 names.add(first.text)
-        for i in self._positions(norms, self._trigger_norms):
+        for i in self._positions(cues, self._trigger_norms):
             token = doc[i]
             if i + 1 < len(doc):
                 end = self._compound_name(doc, token.i + 1)
                 if end:
                     names.add(doc[token.i + 1:end].text)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...".
-        for i in self._positions(norms, self._tool_head_norms):
-            if i + 2 < len(doc) and doc[i + 1].text in {",", ":", "("}:
+        tool_heads = self._positions(cues, self._tool_head_norms)
+        lowers = doc.to_array(LOWER).tolist() if tool_heads else []
+        for i in tool_heads:
+            if i + 2 < len(doc) and lowers[i + 1] in self._before_name:
                 end = self._compound_name(doc, i + 2)
-                if end and end < len(doc) and doc[end].text in {",", ")", ".", ";"}:
+                if end and end < len(doc) and lowers[end] in self._after_name:
                     names.add(doc[i + 2:end].text)
-            back = next((j for j in range(i - 1, max(-1, i - 6), -1) if doc[j].lower_ in {"a", "an"}), None)
-            if back is not None and back >= 2 and doc[back - 1].text == ",":
+            back = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] in self._articles), None)
+            if back is not None and back >= 2 and lowers[back - 1] == self._comma:
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
                     names.add(doc[start:back - 1].text)

@@ -83,7 +83,7 @@ class Extractor:
                 "label": ent.label_,
                 "concept_id": concept_id,
                 "concept_label": concept.label if concept else local_labels.get(concept_id, text[start:end]),
-                "source": ent._.astro_source or "ruler",
+                "source": ent.id_ or "ruler",
                 "generic": bool(concept.generic) if concept else False,
             })
         return {

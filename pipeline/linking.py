@@ -21,7 +21,7 @@ finder proposes unknown entities. This module decides, per abstract:
    candidate ``<survey> DR4``.
 
 The result is ``doc.ents`` with ``kb_id_`` = concept id and
-``ent._.astro_source`` in {ruler, abbreviation, candidate}.
+``ent.id_`` (also ``ent._.astro_source``) in {ruler, abbreviation, candidate}.
 """
 
 from __future__ import annotations
@@ -71,19 +71,16 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     defined_forms = _short_form_variants(definitions)
     text = doc.user_data.get(TEXT_KEY) or doc.text
 
-    def text_of(start: int, end: int) -> str:
-        return doc[start].text if end - start == 1 else doc[start:end].text
-
     mentions: list[Mention] = []
     for span in matches:
         rule = index.rule_of(span)
-        start, end = span.start, span.end
-        if defined_forms and text_of(start, end) in defined_forms:
+        written = text[span.start_char:span.end_char]
+        if defined_forms and written in defined_forms:
             continue  # the local definition decides (below)
         if rule.requires_definition:
             continue  # not defined in this abstract
-        exact = rule.case_sensitive and text_of(start, end) == rule.text
-        mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
+        exact = rule.case_sensitive and written == rule.text
+        mentions.append(Mention(span.start, span.end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
         if definition.concept_id is None:
@@ -103,8 +100,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
     for mention in chosen:
-        span = Span(doc, mention.start, mention.end, label=mention.label, kb_id=mention.concept_id)
-        span._.astro_source = mention.source
+        span = Span(doc, mention.start, mention.end, label=mention.label, kb_id=mention.concept_id,
+                    span_id=mention.source)
         if mention.concept_label:
             labels[mention.concept_id] = mention.concept_label
         ents.append(span)

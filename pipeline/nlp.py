@@ -6,27 +6,30 @@ directory:
 1. ``astro_ie.tokenizer.v1``: spaCy's English tokenizer, also splitting
    "ResNet-50" and "FIRE-2"; it installs the spelling-folding ``NORM`` (see
    :mod:`pipeline.normalize`), computed once per vocabulary entry.
-2. ``sentencizer``: sentence boundaries, for the contexts curators read.
-3. ``astro_abbreviations``: scispaCy's AbbreviationDetector ("Self-Organising
-   Map (SOM)" definitions, Schwartz & Hearst 2003) with a faster search for
-   parentheses.
-4. ``astro_ontology_ruler``: every surface form of every concept, found by two
+2. ``astro_abbreviations``: scispaCy's AbbreviationDetector ("Self-Organising
+   Map (SOM)" definitions, Schwartz & Hearst 2003), finding parentheses and
+   later uses of each short form from the token ids instead of ``Matcher`` s.
+3. ``astro_ontology_ruler``: every surface form of every concept, found by two
    ``PhraseMatcher`` s (on ``NORM`` for case-insensitive aliases, on ``ORTH`` for
    case-sensitive ones), into ``doc.spans["astro_matches"]`` (overlapping).
-5. ``astro_candidates``: phrases that look like an entity but match no concept,
+4. ``astro_candidates``: phrases that look like an entity but match no concept,
    into ``doc.spans["astro_candidates"]`` (see :mod:`pipeline.candidates`).
-6. ``astro_linker``: decides, per abstract, which matches stand and which
+5. ``astro_linker``: decides, per abstract, which matches stand and which
    concept each links to (see :mod:`pipeline.linking`), and sets ``doc.ents``
-   with ``ent.kb_id_`` = concept id and ``ent._.astro_source``.
+   with ``ent.kb_id_`` = concept id and ``ent.id_`` = how it was found (one
+   of ``SOURCES``, also readable as ``ent._.astro_source``).
+
+No component needs sentence boundaries; add spaCy's ``sentencizer`` for ``doc.sents``.
 """
 
 from __future__ import annotations
 
 import shutil
-import warnings
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
@@ -34,18 +37,22 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, registry
 
-from scispacy.abbreviation import AbbreviationDetector, filter_matches
+from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
 
 from .linking import CANDIDATES_KEY, MATCHES_KEY
 from .normalize import normalize_word
 from .ruler_index import OntologyIndex, get_index
 
-# scispaCy runs an empty Matcher on abstracts that define no acronym; that is expected.
-warnings.filterwarnings("ignore", message=r"\[W036\]")
+SOURCES = ("ruler", "abbreviation", "candidate")
+"""How an entity was found; the linker stores it as the entity's ``id_``."""
+
+
+def _entity_source(span: Span) -> str | None:
+    return span.id_ if span.id_ in SOURCES else None
 
 
 if not Span.has_extension("astro_source"):
-    Span.set_extension("astro_source", default=None)
+    Span.set_extension("astro_source", getter=_entity_source)
 if not Span.has_extension("astro_rule"):
     Span.set_extension("astro_rule", default=None)
 
@@ -62,15 +69,17 @@ def make_abbreviations(nlp: Language, name: str, max_inner: int) -> "Parenthesis
 
 
 class ParenthesisAbbreviationDetector(AbbreviationDetector):
-    """scispaCy's AbbreviationDetector with a faster search for parentheses.
+    """scispaCy's AbbreviationDetector, searching token ids instead of running ``Matcher`` s.
 
     scispaCy finds candidate definitions with a ``Matcher`` pattern
-    ``( + )``, which enumerates every bracketed run token by token in
-    Python-visible matches; here the same runs (every ``(`` paired with each
-    ``)`` that follows within ``max_inner`` tokens) come from one pass over the
-    token ids. Everything after that is scispaCy's own code: its candidate
-    filter and its implementation of Schwartz & Hearst (2003), so
-    ``doc._.abbreviations`` is what scispaCy would give.
+    ``( + )`` and then every later use of each short form with a second,
+    per-document ``Matcher``; both walk the doc token by token in Python-visible
+    objects. Here the same bracketed runs (every ``(`` paired with each ``)``
+    that follows within ``max_inner`` tokens) and the same exact-text uses of
+    each short form come from the doc's array of token ids. Everything else is
+    scispaCy's own code, its candidate filter and its implementation of Schwartz
+    & Hearst (2003), so ``doc._.abbreviations`` is what scispaCy would give
+    (``tests/test_nlp.py`` checks it on the default corpus).
     """
 
     def __init__(self, nlp: Language, name: str = "astro_abbreviations", max_inner: int = 10) -> None:
@@ -80,18 +89,52 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
         self._close = nlp.vocab.strings.add(")")
 
     def __call__(self, doc: Doc) -> Doc:
-        orths = doc.to_array(ORTH).tolist()
-        opens = [i for i, orth in enumerate(orths) if orth == self._open]
+        orths = doc.to_array(ORTH)
+        opens = numpy.flatnonzero(orths == self._open).tolist()
         if not opens:
             return doc
-        closes = [i for i, orth in enumerate(orths) if orth == self._close]
+        closes = numpy.flatnonzero(orths == self._close).tolist()
         runs = [(0, i + 1, j) for i in opens for j in closes if i + 1 < j <= i + 1 + self.max_inner]
         runs.sort(key=lambda run: (run[1], run[2]))
-        for long_form, short_forms in self.find_matches_for(filter_matches(runs, doc), doc):
+        filtered = filter_matches(runs, doc)
+        if not filtered:
+            return doc
+        for long_form, short_forms in self._find_matches_for(filtered, doc, orths):
             for short in short_forms:
                 short._.long_form = long_form
                 doc._.abbreviations.append(short)
         return doc
+
+    def find_matches_for(self, filtered: list[tuple[Span, Span]], doc: Doc) -> list[tuple[Span, set[Span]]]:
+        return self._find_matches_for(filtered, doc, doc.to_array(ORTH))
+
+    def _find_matches_for(
+        self, filtered: list[tuple[Span, Span]], doc: Doc, orths: numpy.ndarray
+    ) -> list[tuple[Span, set[Span]]]:
+        """scispaCy's ``find_matches_for``, with its global ``Matcher`` replaced by an id search."""
+        occurrences: dict[Span, set[Span]] = defaultdict(set)
+        seen_long: set[str] = set()
+        seen_short: set[str] = set()
+        patterns: list[tuple[Span, list[int]]] = []
+        for long_candidate, short_candidate in filtered:
+            short, long = find_abbreviation(long_candidate, short_candidate)
+            if long is None:
+                continue
+            long_text, short_text = long.text, short.text
+            if long_text in seen_long or short_text in seen_short:
+                continue
+            seen_long.add(long_text)
+            seen_short.add(short_text)
+            occurrences[long].add(short)
+            patterns.append((long, [token.orth for token in short]))
+        if patterns:
+            ids = orths.tolist()
+            for long, pattern in patterns:
+                n = len(pattern)
+                for i in numpy.flatnonzero(orths == pattern[0]).tolist():
+                    if ids[i:i + n] == pattern:
+                        occurrences[long].add(doc[i:i + n])
+        return list(occurrences.items())
 
 
 @registry.tokenizers("astro_ie.tokenizer.v1")
@@ -213,7 +256,6 @@ def build_pipeline(ontology_dir: Path | str) -> Language:
     """The extraction pipeline on ``spacy.blank("en")`` for an ontology directory."""
     ontology_dir = str(Path(ontology_dir).resolve())
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "astro_ie.tokenizer.v1"}}})
-    nlp.add_pipe("sentencizer")
     nlp.add_pipe("astro_abbreviations")
     for name in ("astro_ontology_ruler", "astro_candidates", "astro_linker"):
         nlp.add_pipe(name, config={"ontology_dir": ontology_dir})

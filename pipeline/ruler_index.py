@@ -163,18 +163,19 @@ class OntologyIndex:
         Each span has ``label_`` = concept type, ``kb_id_`` = concept id and
         ``id_`` = the rule index, for the linker.
         """
-        spans: list[Span] = []
-        found = self.insensitive(doc) + self.sensitive(doc)
-        for match_id, start, end in found:
+        kept: list[tuple[int, int, str, str]] = []
+        for match_id, start, end in self.insensitive(doc) + self.sensitive(doc):
             index = self._rule_of_match[match_id]
             rule = self.rules[index]
             if rule.not_before and end < len(doc) and doc[end].norm_ in rule.not_before:
                 continue
             if rule.not_after and start > 0 and doc[start - 1].norm_ in rule.not_after:
                 continue
-            spans.append(Span(doc, start, end, label=rule.label, kb_id=rule.concept_id, span_id=str(index)))
-        spans.sort(key=lambda s: (s.start, -s.end, s.kb_id_, s.id_))
-        return spans
+            kept.append((start, -end, rule.concept_id, str(index)))
+        kept.sort()  # by start, longest first, concept, rule: the order the linker reads
+        rules = self.rules
+        return [Span(doc, start, -neg_end, label=rules[int(index)].label, kb_id=concept_id, span_id=index)
+                for start, neg_end, concept_id, index in kept]
 
     def rule_of(self, span: Span) -> Rule:
         return self.rules[int(span.id_)]

@@ -32,7 +32,6 @@ def ents(nlp, text: str) -> list[tuple[str, str]]:
 def test_components_in_order(nlp):
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "astro_ie.tokenizer.v1"
     assert nlp.pipe_names == [
-        "sentencizer",
         "astro_abbreviations",
         "astro_ontology_ruler",
         "astro_candidates",
@@ -81,6 +80,42 @@ def test_abbreviations_are_what_scispacy_finds(nlp, stock_abbreviations, words):
     ours = nlp.get_pipe("astro_abbreviations")(nlp.make_doc(text))
     theirs = stock_abbreviations(text)
     assert found(ours) == found(theirs)
+
+
+def test_abbreviations_are_what_scispacy_finds_on_the_default_corpus(nlp, stock_abbreviations):
+    """Every definition and use scispaCy finds in the real abstracts, and nothing else."""
+    from pipeline.extract import compose_text
+    from pipeline.ingest import read_abstracts
+
+    book = Path(__file__).resolve().parent.parent / "data" / "ml4astro-2024-book-of-abstracts.txt"
+    detector = nlp.get_pipe("astro_abbreviations")
+    total = 0
+    for abstract in read_abstracts([book]):
+        text = compose_text(abstract)[0]
+        ours = detector(nlp.make_doc(text))._.abbreviations
+        theirs = stock_abbreviations(text)._.abbreviations
+        key = sorted((a.start, a.end, a._.long_form.start, a._.long_form.end) for a in ours)
+        assert key == sorted((a.start, a.end, a._.long_form.start, a._.long_form.end) for a in theirs), abstract.id
+        total += len(key)
+    assert total > 100
+
+
+def test_sentence_starts_are_the_sentencizers(nlp):
+    """The candidate rules ask where spaCy's sentencizer would start a sentence, without running it."""
+    from pipeline.candidates import sentence_initial
+    from pipeline.ingest import read_abstracts
+
+    book = Path(__file__).resolve().parent.parent / "data" / "ml4astro-2024-book-of-abstracts.txt"
+    sentencizer = nlp.create_pipe("sentencizer")
+    texts = [f"{a.title}\n\n{a.abstract}" for a in read_abstracts([book])]
+    texts.append('It ends. ) "Then" (a) ... !? and .\n\nNext')
+    starts = 0
+    for text in texts:
+        doc = sentencizer(nlp.make_doc(text))
+        expected = [bool(token.is_sent_start) for token in doc]
+        assert [sentence_initial(doc, i) for i in range(len(doc))] == expected, text[:60]
+        starts += sum(expected)
+    assert starts > 500
 
 
 def test_components_share_one_index(nlp):
