@@ -14,6 +14,7 @@ import os
 import shutil
 import time
 from collections import deque
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -23,7 +24,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
 
-from pipeline import batching, corpus, graph, ingest, manifest, report
+from pipeline import batching, ingest, manifest
 from pipeline.io import check_replaceable, publish_directory, staging_directory
 from pipeline.ontology import load_ontology
 
@@ -36,6 +37,10 @@ GRAPH_STEMS = {
 
 
 # --- tasks: each wraps one function of the core ----------------------------------
+#
+# The output tasks import their modules when they run: on a process pool or a Dask
+# cluster the flow's own process only orchestrates, and so need not hold spaCy,
+# matplotlib, pyarrow and networkx (some 120 MB) for the whole run.
 
 
 @task(name="load-ontology", cache_policy=NO_CACHE)
@@ -90,6 +95,8 @@ def extract_batch_task(batches: list[str], ontology_dir: str, ontology_hash: str
 
 @task(name="write-corpus", cache_policy=NO_CACHE)
 def write_corpus_task(parts: list[str], staging: str, ontology_dir: str) -> dict:
+    from pipeline import corpus
+
     started = time.perf_counter()
     ontology = load_ontology(ontology_dir)
     summary = corpus.write_corpus(batching.iter_records(Path(p) for p in parts), Path(staging), ontology)
@@ -110,6 +117,8 @@ def build_graph_task(parts: list[str], staging: str, ontology_dir: str, include_
     need not wait for the corpus to be written; the plain and the rolled-up
     graphs are two tasks, which run side by side on a pool or a cluster.
     """
+    from pipeline import graph
+
     started = time.perf_counter()
     ontology = load_ontology(ontology_dir)
     records = batching.iter_records(Path(p) for p in parts)
@@ -130,6 +139,8 @@ def build_graph_task(parts: list[str], staging: str, ontology_dir: str, include_
 
 @task(name="write-report", cache_policy=NO_CACHE)
 def write_report_task(parts: list[str], staging: str) -> dict:
+    from pipeline import graph, report
+
     started = time.perf_counter()
     records = batching.iter_records(Path(p) for p in parts)
     view = graph.read_node_link(Path(staging) / f"{GRAPH_STEMS['technique-instrument']}.json")
@@ -184,7 +195,7 @@ def extract_corpus(
     out = Path(out_dir)
     check_replaceable(out)
     cache = cache_dir or str(batching.default_cache_dir())
-    with staging_directory(out) as staging:
+    with staging_directory(out) as staging, workers_share_api():
         ontology = load_ontology_task(ontology_dir)
         timings["ontology"] = _lap(started, timings)
 
@@ -302,6 +313,41 @@ def parallel_slots(workers: int) -> int:
             threads = 0
         return max(1, threads or workers)
     return 1
+
+
+def workers_share_api() -> AbstractContextManager:
+    """While it is entered, worker processes on this machine report to the flow run's own API server.
+
+    With no ``PREFECT_API_URL`` configured, Prefect starts a temporary API
+    server for each process that needs one: the flow's, and then every worker
+    of a process pool or of a local Dask cluster too. Each costs a server
+    process of some 220 MB for the whole run, the server's code (some 80 MB)
+    in the worker, seconds of start-up, and one more writer of the same
+    database. Workers take the flow's settings with each task they run, so a
+    URL set here sends their task runs to the server this process started. A
+    configured API needs no help, and workers on other machines could not
+    reach a server on this one's loopback.
+    """
+    from prefect.context import FlowRunContext
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    context = FlowRunContext.get()
+    if PREFECT_API_URL.value() or context is None or not _workers_on_this_machine(context.task_runner):
+        return nullcontext()
+    return temporary_settings(updates={PREFECT_API_URL: str(context.client.api_url)})
+
+
+def _workers_on_this_machine(runner) -> bool:
+    """True for a process pool, and for a Dask runner whose cluster is a ``LocalCluster``."""
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    if isinstance(runner, ProcessPoolTaskRunner):
+        return True
+    if type(runner).__name__ != "DaskTaskRunner":
+        return False
+    from distributed import LocalCluster
+
+    return isinstance(getattr(runner.client, "cluster", None), LocalCluster)
 
 
 def _lap(started: float, timings: dict[str, float], excluding: tuple[str, ...] = ()) -> float:

@@ -73,8 +73,9 @@ def write_cached_json(path: Path, data) -> None:
     import json
 
     try:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # json.dump would encode in Python
         with atomic_open(path) as handle:
-            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+            handle.write(text)
     except (OSError, OutputError):
         pass
 

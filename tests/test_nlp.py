@@ -124,6 +124,25 @@ def test_components_share_one_index(nlp):
     assert nlp.get_pipe("astro_linker").index is index
 
 
+def test_a_build_from_the_pattern_cache_matches_what_the_first_build_did(tmp_path, monkeypatch):
+    # "Mt." is a tokenizer exception with a norm of its own ("Mount"): a build
+    # from the cache must keep it, not only the first one.
+    onto = tmp_path / "onto"
+    shutil.copytree(MINI, onto)
+    with open(onto / "telescopes.yaml", "a", encoding="utf-8") as handle:
+        handle.write("- id: telescope:mount-wilson-observatory\n  label: Mount Wilson Observatory\n"
+                     "  type: TELESCOPE\n  aliases: [Mt. Wilson Observatory]\n")
+    monkeypatch.setenv("ASTRO_IE_CACHE", str(tmp_path / "cache"))
+    text = "Plates taken at Mt. Wilson Observatory in 1920."
+    first = build_pipeline(onto)
+    assert list((tmp_path / "cache" / "patterns").glob("*.json"))
+    second = build_pipeline(onto)  # another vocabulary: its index is built again, from the cache
+    assert second.get_pipe("astro_ontology_ruler").index is not first.get_pipe("astro_ontology_ruler").index
+    expected = [("Mt. Wilson Observatory", "telescope:mount-wilson-observatory")]
+    assert ents(first, text) == expected
+    assert ents(second, text) == expected
+
+
 def test_ruler_and_candidates_leave_their_span_groups(nlp):
     doc = nlp("We use a CNN on VLT data.")
     assert {s.kb_id_ for s in doc.spans[MATCHES_KEY]} >= {

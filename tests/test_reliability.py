@@ -929,6 +929,8 @@ def test_two_workers_publish_the_same_bytes_as_one(tmp_path, first_run, kill_cor
     assert_no_traceback(result)
     manifest = assert_complete_run(out)
     assert manifest["counts"]["cached_batches"] == 0 and manifest["parameters"]["workers"] == 2
+    # The pool's processes report to the flow's temporary API server instead of starting their own.
+    assert result.output.count("Starting temporary server") == 1, result.describe()
     mine, reference = without_manifest(files_of(out)), without_manifest(first_run.files)
     assert sorted(mine) == sorted(reference)
     differ = [name for name in sorted(mine) if mine[name] != reference[name]]

@@ -98,6 +98,7 @@ def test_dask_local_two_workers_publishes_what_a_local_run_does(tmp_path: Path, 
     assert proc.returncode == 0, log[-3000:]
     assert "Traceback" not in log, log[-3000:]
     assert "DaskTaskRunner" in log or "LocalCluster" in log, "the run did not go through Dask"
+    assert log.count("Starting temporary server") == 1, "the Dask workers started API servers of their own"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["parameters"]["workers"] == 2 and manifest["counts"]["cached_batches"] == 0
     assert_same_outputs(published(out), reference, "--dask local --workers 2")
