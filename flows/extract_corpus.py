@@ -200,12 +200,22 @@ def extract_corpus(
         timings["ontology"] = _lap(started, timings)
 
         slots = parallel_slots(workers)
-        # Worker processes start (spawn, imports, the pipeline: seconds each) while this one ingests.
-        warming = [warm_up_task.submit(ontology["directory"]) for _ in range(slots)] if slots > 1 else []
-        ingested = ingest_task(inputs, input_format, skip_bad, str(staging), batch_size)
-        timings["ingest"] = _lap(started, timings)
-
-        parts = extract_batches(ingested["batches"], ontology, cache, slots)
+        ingest_args = {"inputs": inputs, "input_format": input_format, "skip_bad": skip_bad,
+                       "staging": str(staging), "batch_size": batch_size}
+        if slots > 1:
+            # This process ingests on a thread of its own while the workers start (spawn,
+            # imports, the pipeline: seconds each) and tag each batch as soon as it is written.
+            with ThreadPoolTaskRunner(max_workers=1) as thread:
+                ingesting = thread.submit(ingest_task, parameters=ingest_args)
+                warming = [warm_up_task.submit(ontology["directory"]) for _ in range(slots)]
+                ingested, parts, ingest_ended = extract_while_ingesting(
+                    ingesting, staging / ".batches", ontology, cache, slots)
+            timings["ingest"] = round(ingest_ended - started - sum(timings.values()), 3)
+        else:
+            warming = []
+            ingested = ingest_task(**ingest_args)
+            timings["ingest"] = _lap(started, timings)
+            parts = extract_batches(ingested["batches"], ontology, cache, slots)
         timings["extract"] = _lap(started, timings)
         warm = [future.result() for future in warming]
         processes = len({p["pid"] for p in parts if not p["cached"]} | {w["pid"] for w in warm})
@@ -268,27 +278,93 @@ def extract_batches(batches: list[str], ontology: dict, cache: str, slots: int) 
     corpus. A window of two per slot keeps every worker busy (its next task is
     queued when one finishes) and memory flat.
     """
-    logger = get_run_logger()
-    per_task = max(1, min(MAX_BATCHES_PER_TASK, len(batches) // (TASKS_PER_SLOT * slots)))
-    groups = [batches[i:i + per_task] for i in range(0, len(batches), per_task)]
-    window = 2 * slots if slots > 1 else 1
-    in_flight: deque = deque()
-    parts: list[dict] = []
-    step = max(1, len(batches) // 10)
+    extraction = _Extraction(ontology, cache, slots)
+    extraction.submit_all(batches)
+    return extraction.finish()
 
-    def collect() -> None:
-        done = len(parts)
-        parts.extend(in_flight.popleft().result())
-        if len(parts) == len(batches) or len(parts) // step > done // step:
-            logger.info("extracted %d/%d batches", len(parts), len(batches))
 
-    for group in groups:
-        in_flight.append(extract_batch_task.submit(group, ontology["directory"], ontology["hash"], cache))
-        if len(in_flight) >= window:
-            collect()
-    while in_flight:
-        collect()
-    return parts
+def extract_while_ingesting(ingesting, batch_dir: Path, ontology: dict, cache: str,
+                            slots: int) -> tuple[dict, list[dict], float]:
+    """On a pool or a cluster: tag the batches while the ``ingesting`` task is still writing them.
+
+    Ingest writes each batch file whole and in order
+    (:func:`pipeline.batching.written_batches`), so while it runs, every
+    :data:`MAX_BATCHES_PER_TASK` batches written become a task, within the
+    same window as :func:`extract_batches`, which takes the batches left when
+    ingest ends. Returns the ingest result, the tagged parts in batch order
+    and when ingest ended. If ingest fails, the tasks already running finish
+    before its error is raised.
+    """
+    extraction = _Extraction(ontology, cache, slots)
+    taken = 0
+    while not ingesting.wrapped_future.done():
+        ready = batching.written_batches(batch_dir, taken)
+        if len(ready) >= MAX_BATCHES_PER_TASK and extraction.has_room():
+            extraction.submit([str(p) for p in ready[:MAX_BATCHES_PER_TASK]])
+            taken += MAX_BATCHES_PER_TASK
+        elif not extraction.collect_done():
+            time.sleep(0.05)
+    try:
+        ingested = ingesting.result()
+    except BaseException:
+        extraction.settle()
+        raise
+    ended = time.perf_counter()
+    extraction.submit_all(ingested["batches"][taken:], total=len(ingested["batches"]))
+    return ingested, extraction.finish(), ended
+
+
+class _Extraction:
+    """The extract tasks of a run: submitted in batch order, at most two per slot in flight."""
+
+    def __init__(self, ontology: dict, cache: str, slots: int) -> None:
+        self.ontology, self.cache, self.slots = ontology, cache, slots
+        self.window = 2 * slots if slots > 1 else 1
+        self.in_flight: deque = deque()
+        self.parts: list[dict] = []
+        self.total = 0  # batches in the run, once known: for the progress log
+
+    def has_room(self) -> bool:
+        return len(self.in_flight) < self.window
+
+    def submit(self, group: list[str]) -> None:
+        if not self.has_room():
+            self.collect()
+        self.in_flight.append(extract_batch_task.submit(group, self.ontology["directory"], self.ontology["hash"],
+                                                        self.cache))
+
+    def submit_all(self, batches: list[str], total: int | None = None) -> None:
+        """Tasks of up to :data:`MAX_BATCHES_PER_TASK` batches, at least :data:`TASKS_PER_SLOT` per slot."""
+        self.total = total if total is not None else len(batches)
+        per_task = max(1, min(MAX_BATCHES_PER_TASK, len(batches) // (TASKS_PER_SLOT * self.slots)))
+        for i in range(0, len(batches), per_task):
+            self.submit(batches[i:i + per_task])
+
+    def collect(self) -> None:
+        """Wait for the oldest task and keep its parts."""
+        done = len(self.parts)
+        self.parts.extend(self.in_flight.popleft().result())
+        step = max(1, self.total // 10)
+        if self.total and (len(self.parts) == self.total or len(self.parts) // step > done // step):
+            get_run_logger().info("extracted %d/%d batches", len(self.parts), self.total)
+
+    def collect_done(self) -> bool:
+        """Collect the oldest task if it has finished; say whether it had."""
+        if self.in_flight and self.in_flight[0].wrapped_future.done():
+            self.collect()
+            return True
+        return False
+
+    def settle(self) -> None:
+        """Let the tasks in flight end (their errors are not the run's), without keeping their parts."""
+        for future in self.in_flight:
+            future.wait()
+        self.in_flight.clear()
+
+    def finish(self) -> list[dict]:
+        while self.in_flight:
+            self.collect()
+        return self.parts
 
 
 def parallel_slots(workers: int) -> int:

@@ -38,7 +38,7 @@ def write_batches(abstracts: Iterable[Abstract], abstracts_path: Path, batch_dir
     current: list[str] = []
 
     def flush() -> None:
-        path = batch_dir / f"batch-{len(paths) + 1:06d}.jsonl"
+        path = batch_file(batch_dir, len(paths) + 1)
         with atomic_open(path) as handle:
             handle.write("".join(current))
         paths.append(path)
@@ -55,6 +55,24 @@ def write_batches(abstracts: Iterable[Abstract], abstracts_path: Path, batch_dir
         if current:
             flush()
     return paths, count
+
+
+def batch_file(batch_dir: Path, number: int) -> Path:
+    """The path of the ``number``-th batch (from 1) that :func:`write_batches` writes."""
+    return Path(batch_dir) / f"batch-{number:06d}.jsonl"
+
+
+def written_batches(batch_dir: Path, done: int) -> list[Path]:
+    """The batches after the first ``done`` that are written already, in order.
+
+    :func:`write_batches` writes each batch whole (``atomic_open`` renames it
+    into place), one after another, so a batch file that exists is complete:
+    a reader may start on it while later ones are still being written.
+    """
+    found: list[Path] = []
+    while (path := batch_file(batch_dir, done + len(found) + 1)).exists():
+        found.append(path)
+    return found
 
 
 def batch_key(batch_path: Path, ontology_hash: str) -> str:

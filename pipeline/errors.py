@@ -79,6 +79,11 @@ class AstroIEError(Exception):
         self.message = getattr(Errors, code).format(**fields)
         super().__init__(self.one_line())
 
+    def __reduce__(self):
+        # Raised in a pool or Dask worker, an error travels to the flow pickled:
+        # rebuild it from its fields, not from its message.
+        return _restore, (type(self), self.__dict__.copy())
+
     @property
     def location(self) -> str:
         if self.path is None:
@@ -89,6 +94,13 @@ class AstroIEError(Exception):
         where = self.location
         text = f"{self.code} {self.message}"
         return f"{where}: {text}" if where else text
+
+
+def _restore(cls: type[AstroIEError], state: dict) -> AstroIEError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.one_line())
+    return error
 
 
 class InputError(AstroIEError):

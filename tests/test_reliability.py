@@ -724,12 +724,17 @@ def test_run_refuses_to_replace_a_directory_that_is_not_a_run(tmp_path, inputs, 
 
 
 @pytest.mark.slow
-def test_run_stops_at_the_malformed_record_among_ten_thousand(tmp_path, inputs, ontology_dir, prefect_env) -> None:
+@pytest.mark.parametrize("options", [[], ["--workers", "2", "--batch-size", "64"]], ids=["one-process", "pool"])
+def test_run_stops_at_the_malformed_record_among_ten_thousand(tmp_path, inputs, ontology_dir, prefect_env,
+                                                              options) -> None:
+    """With a pool, batches are tagged while ingest goes on: the error still ends the run cleanly."""
     out = tmp_path / "out"
     result = cli(["run", inputs["ten-thousand.jsonl"], "--out", out, "--ontology", ontology_dir,
-                  "--cache-dir", tmp_path / "cache"], prefect_env, tmp_path, RUN_TIMEOUT)
+                  "--cache-dir", tmp_path / "cache", *options], prefect_env, tmp_path, RUN_TIMEOUT)
     assert_user_error(result, inputs["ten-thousand.jsonl"], 5001, "E007")
     assert not out.exists() and not leftovers(tmp_path)
+    if options:  # the 78 batches before the bad record were being tagged when ingest failed
+        assert list((tmp_path / "cache").rglob("*.jsonl")), "no batch was tagged while ingest ran"
 
 
 @pytest.mark.slow
@@ -944,3 +949,22 @@ def test_every_record_of_a_run_validates_against_the_schemas(first_run) -> None:
     assert len(abstracts) == len(corpus) == KILL_CORPUS_SIZE
     assert_offsets_index_text(corpus)
     assert_complete_run(first_run.out)
+
+
+def test_errors_survive_the_trip_from_a_worker_process() -> None:
+    """A pool or Dask worker sends its exception to the flow pickled: it must arrive whole."""
+    import pickle
+
+    from pipeline.errors import InputError, OntologyError
+
+    sent = [
+        OutputError("E201", "/data/cache/ab/ab12.jsonl", detail="No space left on device"),
+        InputError("E004", "abstracts.jsonl", 12, byte=0xFF, column=7),
+        OntologyError([InputError("E001", "ontologies/techniques.yaml")]),
+    ]
+    for error in sent:
+        received = pickle.loads(pickle.dumps(error))
+        assert type(received) is type(error)
+        assert str(received) == str(error) and received.one_line() == error.one_line()
+        assert (received.code, received.path, received.line) == (error.code, error.path, error.line)
+    assert [p.one_line() for p in received.problems] == ["ontologies/techniques.yaml: E001 file not found"]
