@@ -15,8 +15,8 @@ import random
 import re
 from pathlib import Path
 
-from pipeline.ingest import read_abstracts
-from pipeline.models import Abstract
+from astro_ie.ingest import read_abstracts
+from astro_ie.models import Abstract
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "data" / "ml4astro-2024-book-of-abstracts.txt"

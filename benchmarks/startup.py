@@ -30,7 +30,7 @@ from harness import ROOT, emit, machine, sandbox_env, scratch
 PROBE = """
 import json, sys, time
 started = time.perf_counter()
-from pipeline.nlp import build_pipeline
+from astro_ie.nlp import build_pipeline
 imported = time.perf_counter()
 nlp = build_pipeline(sys.argv[1])
 built = time.perf_counter()

@@ -27,8 +27,8 @@ from pathlib import Path
 import spacy
 from make_corpus import synthetic_abstracts  # this folder is on sys.path when run as a script
 
-from pipeline.extract import Extractor, compose_text
-from pipeline.models import json_line
+from astro_ie.extract import Extractor, compose_text
+from astro_ie.models import json_line
 
 ROOT = Path(__file__).resolve().parent.parent
 

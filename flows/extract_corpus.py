@@ -24,9 +24,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
 
-from pipeline import batching, ingest, manifest
-from pipeline.io import check_replaceable, publish_directory, staging_directory
-from pipeline.ontology import load_ontology
+from astro_ie import batching, ingest, manifest
+from astro_ie.io import check_replaceable, publish_directory, staging_directory
+from astro_ie.ontology import load_ontology
 
 GRAPH_STEMS = {
     "full": "graph",
@@ -95,7 +95,7 @@ def extract_batch_task(batches: list[str], ontology_dir: str, ontology_hash: str
 
 @task(name="write-corpus", cache_policy=NO_CACHE)
 def write_corpus_task(parts: list[str], staging: str, ontology_dir: str) -> dict:
-    from pipeline import corpus
+    from astro_ie import corpus
 
     started = time.perf_counter()
     ontology = load_ontology(ontology_dir)
@@ -117,7 +117,7 @@ def build_graph_task(parts: list[str], staging: str, ontology_dir: str, include_
     need not wait for the corpus to be written; the plain and the rolled-up
     graphs are two tasks, which run side by side on a pool or a cluster.
     """
-    from pipeline import graph
+    from astro_ie import graph
 
     started = time.perf_counter()
     ontology = load_ontology(ontology_dir)
@@ -139,7 +139,7 @@ def build_graph_task(parts: list[str], staging: str, ontology_dir: str, include_
 
 @task(name="write-report", cache_policy=NO_CACHE)
 def write_report_task(parts: list[str], staging: str) -> dict:
-    from pipeline import graph, report
+    from astro_ie import graph, report
 
     started = time.perf_counter()
     records = batching.iter_records(Path(p) for p in parts)
@@ -288,7 +288,7 @@ def extract_while_ingesting(ingesting, batch_dir: Path, ontology: dict, cache: s
     """On a pool or a cluster: tag the batches while the ``ingesting`` task is still writing them.
 
     Ingest writes each batch file whole and in order
-    (:func:`pipeline.batching.written_batches`), so while it runs, every
+    (:func:`astro_ie.batching.written_batches`), so while it runs, every
     :data:`MAX_BATCHES_PER_TASK` batches written become a task, within the
     same window as :func:`extract_batches`, which takes the batches left when
     ingest ends. Returns the ingest result, the tagged parts in batch order

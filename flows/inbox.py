@@ -28,8 +28,8 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from pipeline.io import sha256_file, write_text
-from pipeline.ontology import ontology_hash
+from astro_ie.io import sha256_file, write_text
+from astro_ie.ontology import ontology_hash
 
 from .extract_corpus import extract_corpus
 

@@ -24,10 +24,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT / "data" / "ml4astro-2024-book-of-abstracts.txt"
-DEFAULT_ONTOLOGY = REPO_ROOT / "ontologies"
-DEFAULT_OUT = REPO_ROOT / "outputs" / "ml4astro-2024"
+OntologyOpt = Annotated[
+    Optional[Path], typer.Option("--ontology", help="Ontology directory (default: the one astro-ie ships).")
+]
+OntologyArg = Annotated[Optional[Path], typer.Argument(help="Ontology directory (default: the one astro-ie ships).")]
+
+
+def ontology_or_default(directory: Optional[Path]) -> Path:
+    from .resources import default_ontology_dir
+
+    return directory if directory is not None else default_ontology_dir()
 
 
 class InputFormat(str, Enum):
@@ -129,7 +135,7 @@ def run(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Inputs; default: the ML4Astro 2024 book.")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Output directory.")] = None,
     input_format: FormatOpt = InputFormat.auto,
-    ontology: Annotated[Path, typer.Option("--ontology", help="Ontology directory.")] = DEFAULT_ONTOLOGY,
+    ontology: OntologyOpt = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch (the unit of caching).")] = 256,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel extraction processes.")] = 1,
     skip_bad: SkipBadOpt = False,
@@ -143,8 +149,11 @@ def run(
     from .io import check_replaceable
     from .ontology import load_ontology
 
-    inputs = inputs or [DEFAULT_CORPUS]
-    out = out or DEFAULT_OUT
+    from .resources import default_corpus, default_out_dir
+
+    out = out or default_out_dir(inputs)
+    inputs = inputs or [default_corpus()]
+    ontology = ontology_or_default(ontology)
     if dask is not None and dask != "local":
         fail(AstroIEError("E204", detail=f"--dask takes 'local' (a cluster elsewhere: --dask-address), got {dask!r}"))
     if dask and dask_address:
@@ -156,7 +165,7 @@ def run(
     except AstroIEError as error:
         fail(error)
     _quiet_prefect()
-    from flows.extract_corpus import flow_for
+    from astro_ie.flows.extract_corpus import flow_for
 
     address = "local" if dask else dask_address
     flow_fn = flow_for(workers, address)
@@ -176,16 +185,17 @@ def run(
 @app.command()
 def serve(
     inbox: Annotated[Path, typer.Option("--inbox", help="Directory whose files each run processes.")],
-    out: Annotated[Path, typer.Option("--out", help="Output directory.")] = REPO_ROOT / "outputs" / "inbox",
+    out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("outputs") / "inbox",
     cron: Annotated[Optional[str], typer.Option("--cron", help="Cron schedule, e.g. '0 6 * * 1'.")] = None,
     interval: Annotated[Optional[int], typer.Option("--interval", min=1, help="Or: every N seconds.")] = None,
-    ontology: Annotated[Path, typer.Option("--ontology", help="Ontology directory.")] = DEFAULT_ONTOLOGY,
+    ontology: OntologyOpt = None,
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "astro-ie-inbox",
 ) -> None:
     """Serve a scheduled deployment that processes an inbox directory."""
     from .io import check_replaceable
     from .ontology import load_ontology
 
+    ontology = ontology_or_default(ontology)
     if (cron is None) == (interval is None):
         fail(AstroIEError("E204", detail="give exactly one of --cron and --interval"))
     try:
@@ -196,7 +206,7 @@ def serve(
     except AstroIEError as error:
         fail(error)
     _quiet_prefect()
-    from flows.inbox import serve_inbox
+    from astro_ie.flows.inbox import serve_inbox
 
     serve_inbox(inbox.resolve(), out.resolve(), ontology.resolve(), cron=cron, interval=interval, name=name)
 
@@ -230,13 +240,13 @@ class OntologyFormat(str, Enum):
 
 @ontology_app.command("check")
 def ontology_check(
-    directory: Annotated[Path, typer.Argument(help="Ontology directory.")] = DEFAULT_ONTOLOGY,
+    directory: OntologyArg = None,
 ) -> None:
     """Validate the ontology; report every problem with file:line."""
     from .ontology import load_ontology
 
     try:
-        onto = load_ontology(directory)
+        onto = load_ontology(ontology_or_default(directory))
     except AstroIEError as error:
         fail(error)
     counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(onto.by_type().items()))
@@ -245,7 +255,7 @@ def ontology_check(
 
 @ontology_app.command("export")
 def ontology_export(
-    directory: Annotated[Path, typer.Argument(help="Ontology directory.")] = DEFAULT_ONTOLOGY,
+    directory: OntologyArg = None,
     fmt: Annotated[OntologyFormat, typer.Option("--format", help="Export format.")] = OntologyFormat.skos,
     out: Annotated[Optional[Path], typer.Option("--out", help="File to write (default: stdout).")] = None,
 ) -> None:
@@ -254,7 +264,7 @@ def ontology_export(
     from .ontology import load_ontology, to_skos
 
     try:
-        text = to_skos(load_ontology(directory))
+        text = to_skos(load_ontology(ontology_or_default(directory)))
         if out is None:
             typer.echo(text, nl=False)
         else:
@@ -266,7 +276,7 @@ def ontology_export(
 
 @app.command()
 def schema(
-    out: Annotated[Path, typer.Option("--out", help="Directory for the JSON Schemas.")] = REPO_ROOT / "schemas",
+    out: Annotated[Path, typer.Option("--out", help="Directory for the JSON Schemas.")] = Path("schemas"),
 ) -> None:
     """Write the JSON Schemas of the published records."""
     from .models import write_schemas

@@ -20,7 +20,7 @@ from . import __version__
 from .io import sha256_file, write_text
 from .models import LABELS
 
-CODE_PACKAGES = ("pipeline", "flows")
+CODE_PACKAGES = ("astro_ie", "astro_ie.flows")
 """The packages whose source makes the outputs: :func:`code_hash` covers their ``*.py``."""
 
 PACKAGES = ("spacy", "scispacy", "prefect", "prefect-dask", "pydantic", "networkx", "pandas", "pyarrow", "rdflib")
@@ -54,19 +54,24 @@ def code_version() -> str:
     return f"astro-ie {__version__} {code_hash()}"
 
 
-def code_hash(root: Path | None = None) -> str:
-    """sha256 over the source of ``pipeline/*.py`` and ``flows/*.py``, files in sorted order.
+def code_hash() -> str:
+    """sha256 over the source of the ``astro_ie`` and ``astro_ie.flows`` modules, in sorted order.
 
-    Each file adds its path (relative to ``root``, the directory holding both
-    packages) and its bytes, line endings normalised to ``\\n`` so a Windows
-    checkout hashes the same. Committed outputs whose manifest records another
-    value were made by other code.
+    Each file adds its name within the package (``astro_ie/cli.py``,
+    ``astro_ie/flows/inbox.py``) and its bytes, line endings normalised to
+    ``\\n``, so a checkout, an editable install and a wheel of the same code
+    hash the same. Committed outputs whose manifest records another value were
+    made by other code.
     """
-    root = Path(root) if root is not None else Path(__file__).resolve().parent.parent
-    files = sorted((p.relative_to(root).as_posix(), p) for package in CODE_PACKAGES
-                   for p in (root / package).glob("*.py"))
+    import importlib
+
+    files = []
+    for package in CODE_PACKAGES:
+        directory = Path(importlib.import_module(package).__file__).parent
+        prefix = package.replace(".", "/")
+        files.extend((f"{prefix}/{p.name}", p) for p in directory.glob("*.py"))
     digest = hashlib.sha256()
-    for name, path in files:
+    for name, path in sorted(files):
         digest.update(name.encode() + b"\0")
         digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
     return digest.hexdigest()

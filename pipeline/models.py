@@ -66,7 +66,7 @@ def _require_schema_version(schema: dict[str, Any]) -> None:
 
 
 class Abstract(Record):
-    """One abstract as ingested: the output of ``pipeline.ingest``."""
+    """One abstract as ingested: the output of ``astro_ie.ingest``."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_require_schema_version)
 

@@ -1108,7 +1108,7 @@ def write_report(
     """Write ``report.html`` and ``technique-instrument.png`` into ``directory``.
 
     ``records`` are parsed ``corpus.jsonl`` lines (or ``TaggedRecord``), read
-    once; ``view`` is the technique-instrument graph of ``pipeline.graph``
+    once; ``view`` is the technique-instrument graph of ``astro_ie.graph``
     (plain or rolled up), whose nodes, weights and ``evidence`` the graph and
     heat-map show. At most ``max_abstracts`` abstracts are rendered into the
     page, the first in corpus order, and the page says so when it stops short.

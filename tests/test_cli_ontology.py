@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.models import Entity, TaggedRecord, schema_texts
-from pipeline.ontology import load_ontology, ontology_hash
+from astro_ie.cli import app
+from astro_ie.models import Entity, TaggedRecord, schema_texts
+from astro_ie.ontology import load_ontology, ontology_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -105,7 +105,7 @@ def test_check_reports_an_empty_directory(runner, tmp_path):
 
 def test_console_script_reports_without_traceback(broken_ontology):
     script = Path(sys.executable).with_name("astro-ie")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "astro_ie"]
     result = subprocess.run([*command, "ontology", "check", str(broken_ontology)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2

@@ -1,4 +1,4 @@
-"""Tests of pipeline.corpus: the tagged corpus and the tables written from it.
+"""Tests of astro_ie.corpus: the tagged corpus and the tables written from it.
 
 Two inputs: a handful of hand-made records whose counts are known, and the records the
 extractor makes from a few abstracts (the real shape of the data). Every table is read
@@ -15,11 +15,11 @@ import jsonschema
 import pandas as pd
 import pytest
 
-from pipeline.corpus import MENTION_COLUMNS, context_of, read_corpus, record_line, write_corpus
-from pipeline.errors import InputError
-from pipeline.extract import Extractor
-from pipeline.models import LABELS, Abstract, Entity, TaggedRecord
-from pipeline.ontology import load_ontology
+from astro_ie.corpus import MENTION_COLUMNS, context_of, read_corpus, record_line, write_corpus
+from astro_ie.errors import InputError
+from astro_ie.extract import Extractor
+from astro_ie.models import LABELS, Abstract, Entity, TaggedRecord
+from astro_ie.ontology import load_ontology
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
 

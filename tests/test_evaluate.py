@@ -1,4 +1,4 @@
-"""Tests of pipeline.evaluate: every expected number below is computed by hand from SCORING.md.
+"""Tests of astro_ie.evaluate: every expected number below is computed by hand from SCORING.md.
 
 ``fixtures/eval/gold.jsonl`` and ``fixtures/eval/pred.jsonl`` are a small scenario
 covering each rule at once (the prediction file is real ``TaggedRecord`` lines);
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pipeline.errors import EvaluationError
-from pipeline.evaluate import (
+from astro_ie.errors import EvaluationError
+from astro_ie.evaluate import (
     MICRO_LABELS,
     Counts,
     GoldEntity,
@@ -26,7 +26,7 @@ from pipeline.evaluate import (
     load_predictions,
     score,
 )
-from pipeline.models import LABELS, TaggedRecord
+from astro_ie.models import LABELS, TaggedRecord
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = FIXTURES / "eval" / "gold.jsonl"

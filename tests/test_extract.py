@@ -1,4 +1,4 @@
-"""Tests of pipeline.extract: from abstracts to tagged records (text layout, order, fields)."""
+"""Tests of astro_ie.extract: from abstracts to tagged records (text layout, order, fields)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import Extractor, compose_text
-from pipeline.models import Abstract, Speaker, TaggedRecord
+from astro_ie.extract import Extractor, compose_text
+from astro_ie.models import Abstract, Speaker, TaggedRecord
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
 
@@ -76,8 +76,8 @@ def test_extractor_can_reuse_a_pipeline(extractor):
 
 def test_bulk_lines_are_the_model_records_byte_for_byte():
     """tag_lines() skips the models for speed; it must write exactly what the models would."""
-    from pipeline.ingest import read_abstracts
-    from pipeline.nlp import build_pipeline
+    from astro_ie.ingest import read_abstracts
+    from astro_ie.nlp import build_pipeline
 
     book = Path(__file__).resolve().parent.parent / "data" / "ml4astro-2024-book-of-abstracts.txt"
     abstracts = list(read_abstracts([book]))[:25]

@@ -50,10 +50,10 @@ import pandas as pd
 import pytest
 import yaml
 
-import pipeline
-from pipeline.manifest import code_hash
-from pipeline.models import Abstract, TaggedRecord
-from pipeline.ontology import load_ontology, ontology_hash
+import astro_ie
+from astro_ie.manifest import code_hash
+from astro_ie.models import Abstract, TaggedRecord
+from astro_ie.ontology import load_ontology, ontology_hash
 
 REPO = Path(__file__).resolve().parents[1]
 MINI_ONTOLOGY = REPO / "tests" / "fixtures" / "mini-ontology"
@@ -98,7 +98,7 @@ ERROR_LINE = re.compile(r"^astro-ie: error: (?P<path>.+?)(?::(?P<line>\d+))?: (?
 def astro_ie() -> list[str]:
     """The console script of this environment (what a user runs), else the module."""
     script = Path(sys.executable).with_name("astro-ie")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "astro_ie"]
 
 
 def run_cli(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -224,9 +224,9 @@ def test_manifest_tells_inputs_ontology_code_versions_counts_timings(cli_run: Cl
     assert manifest["ontology"]["hash"] == ontology_hash(MINI_ONTOLOGY) == ontology.hash
     assert manifest["ontology"]["concepts"] == len(ontology)
     assert manifest["code_hash"] == code_hash()
-    assert manifest["astro_ie"] == pipeline.__version__
+    assert manifest["astro_ie"] == astro_ie.__version__
     packages = manifest["packages"]
-    assert packages["astro-ie"] == pipeline.__version__
+    assert packages["astro-ie"] == astro_ie.__version__
     for name in ("prefect", "spacy", "scispacy", "networkx", "pydantic", "pyarrow", "pandas"):
         assert packages[name] == metadata.version(name), name
 
@@ -404,7 +404,7 @@ def test_rerun_reads_the_cache_writes_the_same_bytes_and_publishes_artifacts(
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
-    from flows.extract_corpus import extract_corpus
+    from astro_ie.flows.extract_corpus import extract_corpus
 
     state = extract_corpus(inputs=[str(cli_run.input.resolve())], out_dir=str(cli_run.out),
                            ontology_dir=str(MINI_ONTOLOGY), batch_size=BATCH_SIZE, cache_dir=str(cli_run.cache),
@@ -638,8 +638,8 @@ def test_committed_outputs_match_current_corpus_ontology_and_code() -> None:
         stale.append("the ontology changed")
     if manifest.get("code_hash") != code_hash():
         stale.append("the code (pipeline/*.py, flows/*.py) changed")
-    if manifest.get("astro_ie") != pipeline.__version__:
-        stale.append(f"astro-ie {manifest.get('astro_ie')} made them, this is {pipeline.__version__}")
+    if manifest.get("astro_ie") != astro_ie.__version__:
+        stale.append(f"astro-ie {manifest.get('astro_ie')} made them, this is {astro_ie.__version__}")
     assert not stale, f"outputs/ml4astro-2024/ is stale: {'; '.join(stale)}. To fix: {REMAKE}."
 
     broken = [f["path"] for f in manifest["files"]
@@ -658,7 +658,7 @@ def test_committed_outputs_equal_a_fresh_run(tmp_path: Path, request: pytest.Fix
     """
     manifest = committed_manifest()
     request.getfixturevalue("prefect_harness")  # only now: a skip costs no Prefect server
-    from flows.extract_corpus import extract_corpus
+    from astro_ie.flows.extract_corpus import extract_corpus
 
     parameters = manifest.get("parameters", {})
     out = tmp_path / "ml4astro-2024"

@@ -1,4 +1,4 @@
-"""Tests of pipeline.graph: counts, measures, views, roll-up, exports, determinism."""
+"""Tests of astro_ie.graph: counts, measures, views, roll-up, exports, determinism."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import graph as graph_module
-from pipeline.errors import InputError
-from pipeline.graph import (
+from astro_ie import graph as graph_module
+from astro_ie.errors import InputError
+from astro_ie.graph import (
     association_strength,
     build_graph,
     graph_views,
@@ -30,7 +30,7 @@ from pipeline.graph import (
     technique_instrument_view,
     write_exports,
 )
-from pipeline.models import Concept, Entity, TaggedRecord
+from astro_ie.models import Concept, Entity, TaggedRecord
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -504,7 +504,7 @@ def test_exports_do_not_depend_on_hash_seed(tmp_path, full):
         sys.path.insert(0, {str(REPO)!r})
         sys.path.insert(0, {str(Path(__file__).parent)!r})
         from test_graph import RECORDS, CONCEPTS
-        from pipeline.graph import graph_views, write_exports
+        from astro_ie.graph import graph_views, write_exports
         for name, G in graph_views(RECORDS, CONCEPTS).items():
             write_exports(G, sys.argv[1], name)
         """

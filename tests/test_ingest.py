@@ -1,4 +1,4 @@
-"""Tests of ``pipeline.ingest``: the book parser, JSONL and CSV readers, and bad input.
+"""Tests of ``astro_ie.ingest``: the book parser, JSONL and CSV readers, and bad input.
 
 The default corpus is checked against a fixture built by reading the book by
 eye (``fixtures/book-ids-titles.tsv``: every id and title in book order), and
@@ -20,10 +20,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import ingest
-from pipeline.errors import InputError
-from pipeline.ingest import BookParse, detect_format, parse_book, parse_speaker_line, read_abstracts, session_slug
-from pipeline.models import Abstract
+from astro_ie import ingest
+from astro_ie.errors import InputError
+from astro_ie.ingest import BookParse, detect_format, parse_book, parse_speaker_line, read_abstracts, session_slug
+from astro_ie.models import Abstract
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

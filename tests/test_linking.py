@@ -1,4 +1,4 @@
-"""Tests of pipeline.linking (and the candidates it chooses from): what one abstract's mentions link to.
+"""Tests of astro_ie.linking (and the candidates it chooses from): what one abstract's mentions link to.
 
 Each test tags one small record (title, blank line, abstract) with the mini ontology and
 reads the entities of the resulting :class:`TaggedRecord`, the way users see them.
@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import Extractor
-from pipeline.models import LABELS, Abstract, TaggedRecord
-from pipeline.nlp import build_pipeline
-from pipeline.ontology import load_ontology, surface_forms
+from astro_ie.extract import Extractor
+from astro_ie.models import LABELS, Abstract, TaggedRecord
+from astro_ie.nlp import build_pipeline
+from astro_ie.ontology import load_ontology, surface_forms
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
 

@@ -1,4 +1,4 @@
-"""Tests of pipeline.nlp: the components, the tokenizer, what the ontology ruler matches, serialisation.
+"""Tests of astro_ie.nlp: the components, the tokenizer, what the ontology ruler matches, serialisation.
 
 Entities are read from ``doc.ents`` after the whole pipeline (what users get); the
 matching rules (variants, vetoes, case) are those ontologies/README.md promises.
@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scispacy.abbreviation import AbbreviationDetector
 
-from pipeline.nlp import CANDIDATES_KEY, MATCHES_KEY, build_pipeline
+from astro_ie.nlp import CANDIDATES_KEY, MATCHES_KEY, build_pipeline
 
 MINI = Path(__file__).parent / "fixtures" / "mini-ontology"
 
@@ -84,8 +84,8 @@ def test_abbreviations_are_what_scispacy_finds(nlp, stock_abbreviations, words):
 
 def test_abbreviations_are_what_scispacy_finds_on_the_default_corpus(nlp, stock_abbreviations):
     """Every definition and use scispaCy finds in the real abstracts, and nothing else."""
-    from pipeline.extract import compose_text
-    from pipeline.ingest import read_abstracts
+    from astro_ie.extract import compose_text
+    from astro_ie.ingest import read_abstracts
 
     book = Path(__file__).resolve().parent.parent / "data" / "ml4astro-2024-book-of-abstracts.txt"
     detector = nlp.get_pipe("astro_abbreviations")
@@ -102,8 +102,8 @@ def test_abbreviations_are_what_scispacy_finds_on_the_default_corpus(nlp, stock_
 
 def test_sentence_starts_are_the_sentencizers(nlp):
     """The candidate rules ask where spaCy's sentencizer would start a sentence, without running it."""
-    from pipeline.candidates import sentence_initial
-    from pipeline.ingest import read_abstracts
+    from astro_ie.candidates import sentence_initial
+    from astro_ie.ingest import read_abstracts
 
     book = Path(__file__).resolve().parent.parent / "data" / "ml4astro-2024-book-of-abstracts.txt"
     sentencizer = nlp.create_pipe("sentencizer")

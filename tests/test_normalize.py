@@ -1,4 +1,4 @@
-"""Tests of pipeline.normalize: the norm that decides which spellings are one word.
+"""Tests of astro_ie.normalize: the norm that decides which spellings are one word.
 
 What matters to the matcher is that the variants of one word share a norm (British
 and American spelling, singular and plural, acronym plurals) and that words which only
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalize import ISE_STEMS, _WORD_SPELLINGS, alias_key, normalize_word, singularize
+from astro_ie.normalize import ISE_STEMS, _WORD_SPELLINGS, alias_key, normalize_word, singularize
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests of pipeline.ontology: loading, validation (every problem, with file:line, at once), hash, SKOS.
+"""Tests of astro_ie.ontology: loading, validation (every problem, with file:line, at once), hash, SKOS.
 
 Broken ontologies are written into ``tmp_path``, one small file per case; the line
 numbers asserted are those of the YAML written in the test.
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import AstroIEError, OntologyError
-from pipeline.models import LABELS
-from pipeline.ontology import ASTRO_IE_NS, load_ontology, ontology_hash, surface_forms, to_skos
+from astro_ie.errors import AstroIEError, OntologyError
+from astro_ie.models import LABELS
+from astro_ie.ontology import ASTRO_IE_NS, load_ontology, ontology_hash, surface_forms, to_skos
 
 MINI = Path(__file__).parent / "fixtures" / "mini-ontology"
 

@@ -1,7 +1,7 @@
 """The extraction quality on the development gold must not fall.
 
 Runs the real pipeline with the real ontology over the default corpus and
-scores it with the project's metric (``pipeline.evaluate``, SCORING.md)
+scores it with the project's metric (``astro_ie.evaluate``, SCORING.md)
 against ``tests/fixtures/seed-dev.jsonl``, 50 hand-annotated abstracts. The
 floors sit a little under today's scores (micro F1 0.996, linking 1.000), so
 an ontology or rule change that costs real mentions fails here, while the
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate
-from pipeline.extract import Extractor
-from pipeline.ingest import read_abstracts
+from astro_ie import evaluate
+from astro_ie.extract import Extractor
+from astro_ie.ingest import read_abstracts
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "seed-dev.jsonl"

@@ -50,9 +50,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from pipeline import io as pio
-from pipeline.errors import OutputError
-from pipeline.models import SCHEMA_VERSION, schema_texts
+from astro_ie import io as pio
+from astro_ie.errors import OutputError
+from astro_ie.models import SCHEMA_VERSION, schema_texts
 
 REPO = Path(__file__).resolve().parents[1]
 MINI_ONTOLOGY = REPO / "tests" / "fixtures" / "mini-ontology"
@@ -120,7 +120,7 @@ class Result:
 
 def astro_ie() -> list[str]:
     script = Path(sys.executable).with_name("astro-ie")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "astro_ie"]
 
 
 def _limit_memory() -> None:
@@ -955,7 +955,7 @@ def test_errors_survive_the_trip_from_a_worker_process() -> None:
     """A pool or Dask worker sends its exception to the flow pickled: it must arrive whole."""
     import pickle
 
-    from pipeline.errors import InputError, OntologyError
+    from astro_ie.errors import InputError, OntologyError
 
     sent = [
         OutputError("E201", "/data/cache/ab/ab12.jsonl", detail="No space left on device"),

@@ -1,4 +1,4 @@
-"""Tests of pipeline.report: the page's content, escaping, determinism, and the page in a real browser."""
+"""Tests of astro_ie.report: the page's content, escaping, determinism, and the page in a real browser."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from pipeline import report as report_module
-from pipeline.errors import OutputError
-from pipeline.graph import graph_views
-from pipeline.models import TaggedRecord
-from pipeline.ontology import load_ontology
-from pipeline.report import PNG_NAME, REPORT_NAME, abstract_anchor, render_abstract, write_report
+from astro_ie import report as report_module
+from astro_ie.errors import OutputError
+from astro_ie.graph import graph_views
+from astro_ie.models import TaggedRecord
+from astro_ie.ontology import load_ontology
+from astro_ie.report import PNG_NAME, REPORT_NAME, abstract_anchor, render_abstract, write_report
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = FIXTURES / "report" / "corpus.jsonl"

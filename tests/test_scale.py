@@ -6,7 +6,7 @@
 * the flow on a cluster that is already running (``--dask-address``: here a
   LocalCluster the test starts, ``processes=True``) does too, and each Dask
   worker builds its spaCy pipeline once however many batches it tags: the
-  per-process count of :func:`pipeline.batching.pipelines_built`, read on
+  per-process count of :func:`astro_ie.batching.pipelines_built`, read on
   every worker with ``Client.run``;
 * ``--dask`` takes only ``local``, and not together with ``--dask-address``;
 * the graph exports that stream into their files (GraphML, GEXF, node-link
@@ -74,7 +74,7 @@ def run_flow(flow_fn, corpus: Path, out: Path, cache: Path, workers: int) -> dic
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory, corpus: Path, prefect_harness: str) -> dict[str, bytes]:
     """A plain local run (threads, one batch at a time): the outputs every other run must equal."""
-    from flows.extract_corpus import flow_for
+    from astro_ie.flows.extract_corpus import flow_for
 
     root = tmp_path_factory.mktemp("scale-reference")
     result = run_flow(flow_for(1), corpus, root / "out", root / "cache", workers=1)
@@ -113,8 +113,8 @@ def test_dask_address_runs_on_an_existing_cluster_and_builds_once_per_worker(tmp
                                                                              reference) -> None:
     from distributed import Client, LocalCluster
 
-    from flows.extract_corpus import flow_for
-    from pipeline import batching
+    from astro_ie.flows.extract_corpus import flow_for
+    from astro_ie import batching
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
@@ -162,7 +162,7 @@ def test_streamed_xml_exports_are_the_bytes_of_the_whole_document_writers() -> N
     from networkx.readwrite.gexf import GEXFWriter
     from networkx.readwrite.graphml import GraphMLWriter
 
-    from pipeline import graph
+    from astro_ie import graph
 
     G = _awkward_graph()
     whole = GraphMLWriter(encoding="utf-8", prettyprint=True)
@@ -189,7 +189,7 @@ def test_streamed_node_link_json_is_the_bytes_of_json_dumps(monkeypatch) -> None
 
     import networkx as nx
 
-    from pipeline import graph
+    from astro_ie import graph
 
     monkeypatch.setattr(graph, "_JSON_CHUNKS", 3)  # many writes, as on a large graph
     G = _awkward_graph()

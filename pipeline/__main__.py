@@ -1,0 +1,5 @@
+"""``python -m astro_ie``: the ``astro-ie`` command."""
+
+from .cli import main
+
+main()
