@@ -95,14 +95,14 @@ SMALL_RECORDS = [
 ERROR_LINE = re.compile(r"^astro-ie: error: (?P<path>.+?)(?::(?P<line>\d+))?: (?P<code>E\d{3}) \S.*$")
 
 
-def astro_ie() -> list[str]:
+def astro_ie_command() -> list[str]:
     """The console script of this environment (what a user runs), else the module."""
     script = Path(sys.executable).with_name("astro-ie")
     return [str(script)] if script.exists() else [sys.executable, "-m", "astro_ie"]
 
 
 def run_cli(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([*astro_ie(), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([*astro_ie_command(), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -557,7 +557,7 @@ def test_serve_processes_the_inbox_on_schedule_then_skips_it(
     env = dict(prefect_env, PREFECT_HOME=str(tmp_path / "prefect-home"), ASTRO_IE_CACHE=str(tmp_path / "cache"))
     with open(log, "w", encoding="utf-8") as sink:
         proc = subprocess.Popen(
-            [*astro_ie(), "serve", "--interval", "5", "--inbox", str(inbox), "--out", str(out),
+            [*astro_ie_command(), "serve", "--interval", "5", "--inbox", str(inbox), "--out", str(out),
              "--ontology", str(MINI_ONTOLOGY)],
             env=env, cwd=tmp_path, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True,
