@@ -21,6 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from astro_ie import ingest
+from astro_ie.ingest import book as book_parser
+from astro_ie.ingest import files as ingest_files
 from astro_ie.errors import InputError
 from astro_ie.ingest import BookParse, detect_format, parse_book, parse_speaker_line, read_abstracts, session_slug
 from astro_ie.models import Abstract
@@ -443,7 +445,7 @@ SPANS = _record_spans()
 
 
 def _day_before(index: int) -> str:
-    return next(line for line in reversed(BOOK_LINES[:index]) if ingest._DAY_HEADER.match(line))
+    return next(line for line in reversed(BOOK_LINES[:index]) if book_parser._DAY_HEADER.match(line))
 
 
 def excerpt(first: int, count: int) -> list[str]:
@@ -491,11 +493,11 @@ def _mixed_line_endings(lines: list[str], draw) -> str:
 
 def _fuse(lines: list[str], draw) -> list[str]:
     """Fuse one record's header, title and speaker line into one line through ``**``, as extraction does."""
-    headers = [i for i, line in enumerate(lines) if ingest._SESSION_HEADER.match(line)]
+    headers = [i for i, line in enumerate(lines) if book_parser._SESSION_HEADER.match(line)]
     if not headers:
         return lines
     at = draw(st.sampled_from(headers))
-    speaker = next(i for i in range(at, len(lines)) if ingest._SPEAKER_LINE.match(lines[i]))
+    speaker = next(i for i in range(at, len(lines)) if book_parser._SPEAKER_LINE.match(lines[i]))
     title = " ".join(line for line in lines[at + 1 : speaker] if line.strip())
     label, _, names = lines[speaker].partition(":")
     if draw(st.booleans()):
@@ -741,7 +743,7 @@ def test_missing_file_and_directory_are_refused_before_reading(tmp_path):
 
 
 def test_overlong_lines_and_fields_are_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_LINE_BYTES", 100)
+    monkeypatch.setattr(ingest_files, "MAX_LINE_BYTES", 100)
     path = write(tmp_path, "a.jsonl", json.dumps({"id": "1", "title": "T", "abstract": "x" * 300}) + "\n"
                  + json.dumps({"id": "2", "title": "T", "abstract": "y"}) + "\n")
     assert (error_reading(path).code, error_reading(path).line) == ("E022", 1)
@@ -794,10 +796,10 @@ def test_skip_bad_in_a_book_keeps_book_order(tmp_path):
 
 def test_a_book_too_big_to_parse_whole_or_with_an_overlong_line_is_refused(tmp_path, monkeypatch):
     path = write(tmp_path, "b.txt", mini_book(record("S", 1, "T", text="A long line of text.")))
-    monkeypatch.setattr(ingest, "MAX_LINE_BYTES", 15)
+    monkeypatch.setattr(ingest_files, "MAX_LINE_BYTES", 15)
     error = error_reading(path)
     assert (error.code, error.line) == ("E022", 1)  # "Monday, 8 July 2024"
-    monkeypatch.setattr(ingest, "MAX_BOOK_BYTES", 10)
+    monkeypatch.setattr(book_parser, "MAX_BOOK_BYTES", 10)
     assert error_reading(path).code == "E024"
 
 
