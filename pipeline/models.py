@@ -72,7 +72,7 @@ class Abstract(Record):
 
     schema_version: str = SCHEMA_VERSION
     id: str = Field(min_length=1, description="Stable id; for the book, '<session-slug>-<number>'.")
-    title: str
+    title: str = Field(default="", description="Empty for an abstract-only record (common in exported data).")
     abstract: str
     session: str | None = None
     number: int | None = None
@@ -120,13 +120,14 @@ class TaggedRecord(Record):
 
     schema_version: str = SCHEMA_VERSION
     id: str
-    title: str
+    title: str = ""
     session: str | None = None
     number: int | None = None
     date: dt.date | None = None
     speakers: list[Speaker] = Field(default_factory=list)
     metadata: dict[str, Any] = Field(default_factory=dict)
-    text: str = Field(description="Title, a blank line, then the abstract: the string offsets index into.")
+    text: str = Field(description="Title, a blank line, then the abstract (the abstract alone when there is no "
+                      "title): the string offsets index into.")
     abstract_start: int = Field(ge=0, description="Offset in text where the abstract begins.")
     entities: list[Entity] = Field(default_factory=list)
 

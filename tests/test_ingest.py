@@ -705,7 +705,7 @@ def test_undetectable_and_unknown_formats(tmp_path):
         ("latin1.txt", "Monday, 8 July 2024\n\nS / 1\n\nCaf\u00e9\n".encode("latin-1"), "E004", 5),
         ("prose.txt", b"Just prose, no header.\n", "E005", None),
         ("nojson.jsonl", b'{"id": "1", "title": "T", "abstract": "A."}\n{"id": "2",\n', "E007", 2),
-        ("notitle.jsonl", b'{"id": "1", "abstract": "A."}\n', "E008", 1),
+        ("nullabstract.jsonl", b'{"id": "1", "title": "T", "abstract": null}\n', "E008", 1),
         ("noabstract.jsonl", b'\n{"id": "1", "title": "T", "abstract": "  "}\n', "E008", 2),
         ("noid.jsonl", b'{"title": "T", "abstract": "A."}\n', "E008", 1),
         ("array.jsonl", b"[1, 2]\n", "E012", 1),
@@ -723,6 +723,17 @@ def test_bad_input_raises_one_error_naming_file_and_line(tmp_path, name, content
     assert (error.code, error.path, error.line) == (code, str(path), line)
     assert "\n" not in error.one_line()
     assert error.one_line().startswith(f"{path}:{line}: {code} " if line else f"{path}: {code} ")
+
+
+def test_a_record_without_a_title_is_read_as_its_abstract_alone(tmp_path):
+    jsonl = write(tmp_path, "a.jsonl", '{"id": "1", "abstract": "A CNN on Gaia."}\n'
+                  '{"id": "2", "title": "  ", "abstract": "B."}\n{"id": "3", "title": null, "abstract": "C."}\n')
+    csv_path = write(tmp_path, "b.csv", "id,abstract,year\nb-1,A random forest.,2021\n")
+    records = read_all(jsonl, csv_path)
+    assert [(r.id, r.title, r.abstract) for r in records] == [
+        ("1", "", "A CNN on Gaia."), ("2", "", "B."), ("3", "", "C."), ("b-1", "", "A random forest.")]
+    assert records[3].metadata == {"year": "2021"}
+    assert error_reading(write(tmp_path, "c.jsonl", '{"id": "1", "title": ["T"], "abstract": "A."}\n')).code == "E012"
 
 
 def test_not_utf8_says_line_and_column(tmp_path):

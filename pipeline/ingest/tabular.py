@@ -1,6 +1,7 @@
 """JSONL and CSV: one record a line (or a CSV row), streamed, the simplest way to bring your own abstracts.
 
-``id`` and ``abstract`` are required; ``title``, ``session``, ``number``,
+``id`` and ``abstract`` are required (an abstract-only record is common in
+exported data); ``title``, ``session``, ``number``,
 ``date`` and ``speakers`` fill the record's own fields when present; every
 other field is kept in ``metadata`` as given.
 """
@@ -20,9 +21,9 @@ from ..models import Abstract
 from .files import decode_line, json_objects, json_type, physical_lines
 from .people import speakers_from_field
 
-REQUIRED_FIELDS = ("id", "title", "abstract")
+REQUIRED_FIELDS = ("id", "abstract")
 """A JSONL/CSV record must have these; every other field goes to ``metadata``..."""
-OPTIONAL_FIELDS = ("session", "number", "date", "speakers")
+OPTIONAL_FIELDS = ("title", "session", "number", "date", "speakers")
 """...except these, which fill the record's own fields when present."""
 
 
@@ -132,7 +133,7 @@ def _check_csv_header(row: list[str], path: Path, line: int) -> list[str]:
 def record_from_fields(fields: dict[str, Any], path: Path, line: int, *, keep_types: bool) -> Abstract:
     """One record from the fields of a JSONL object or CSV row.
 
-    ``id``, ``title`` and ``abstract`` must be there and not blank (E008);
+    ``id`` and ``abstract`` must be there and not blank (E008); ``title``,
     ``session``, ``number``, ``date`` and ``speakers`` fill the record's fields
     when present; every other field goes to ``metadata`` as given.
     """
@@ -149,8 +150,13 @@ def record_from_fields(fields: dict[str, Any], path: Path, line: int, *, keep_ty
             value = str(value)
         if not isinstance(value, str):
             raise invalid(f"'{name}' must be a string, not a {json_type(value)}")
-        # A title is one line; an id and an abstract are kept as given (the id's own rules apply).
-        values[name] = " ".join(value.split()) if name == "title" else value.strip()
+        values[name] = value.strip()  # kept as given (the id's own rules apply)
+
+    title = fields.get("title")
+    if title is not None:
+        if not isinstance(title, str):
+            raise invalid(f"'title' must be a string, not a {json_type(title)}")
+        values["title"] = " ".join(title.split())  # a title is one line
 
     session = fields.get("session")
     if session not in (None, ""):
