@@ -32,7 +32,7 @@ class Errors:
     E010 = "cannot tell the input format of this file; pass --input-format"
     E011 = "CSV header lacks the required column '{field}'"
     E012 = "invalid record: {detail}"
-    E013 = "unknown input format '{fmt}' (expected auto, book, jsonl or csv)"
+    E013 = "unknown input format '{fmt}' (expected auto, book, jsonl, csv, arxiv, ads or indico)"
     E014 = "{count} bad record(s) skipped"
     E015 = "a field is larger than {limit} bytes"
     E016 = "header '{header}' has no title before its 'Speaker:' line"
@@ -44,6 +44,7 @@ class Errors:
     E022 = "line is longer than {limit} bytes"
     E023 = "is a directory, not a file"
     E024 = "cannot read the file: {detail}"
+    E025 = "not {source}: {detail}"
 
     # --- ontology ---------------------------------------------------------
     E101 = "ontology directory has no *.yaml files"

@@ -1,10 +1,11 @@
-"""Ingestion: books of abstracts, JSONL and CSV files in, ``Abstract`` records out.
+"""Ingestion: books of abstracts, JSONL/CSV files and archive exports in, ``Abstract`` records out.
 
 Every source becomes the same record (:class:`~astro_ie.models.Abstract`), so no
 later stage needs to know where an abstract came from. :func:`read_abstracts` is
 the one entry point; each format is one module (``tabular``: JSONL and CSV;
-``book``: the book of abstracts), ``sniff`` tells them apart and ``files`` holds
-what they share.
+``book``: the book of abstracts; ``arxiv``, ``ads``, ``indico``: the archives'
+exports), ``sniff`` tells them apart, ``files`` and ``fields`` hold what they
+share.
 
 Problems a user can fix are raised as :class:`~astro_ie.errors.InputError`, one
 line naming file and line, at the first bad record; with ``skip_bad`` the bad
@@ -25,14 +26,17 @@ from pathlib import Path
 from ..errors import InputError, Warnings, warn, warning_line
 from ..models import Abstract
 from .book import MAX_BOOK_BYTES, BookParse, TocEntry, parse_book, read_book, session_slug
-from .files import MAX_LINE_BYTES, SNIFF_BYTES, check_head, check_is_file, open_input
+from .ads import read_ads
+from .arxiv import read_arxiv
+from .files import MAX_LINE_BYTES, SNIFF_BYTES, ReadOptions, check_head, check_is_file, open_input
+from .indico import read_indico
 from .people import parse_speaker_line
 from .sniff import EXTENSION_FORMATS, detect_format
 from .tabular import OPTIONAL_FIELDS, REQUIRED_FIELDS, read_csv, read_jsonl
 
 __all__ = [
     "EXTENSION_FORMATS", "FORMATS", "MAX_BOOK_BYTES", "MAX_LINE_BYTES", "OPTIONAL_FIELDS", "REQUIRED_FIELDS",
-    "SNIFF_BYTES", "BookParse", "TocEntry", "Warnings", "check_files", "detect_format", "parse_book",
+    "READERS", "SNIFF_BYTES", "BookParse", "ReadOptions", "TocEntry", "Warnings", "check_files", "detect_format", "parse_book",
     "parse_speaker_line", "read_abstracts", "session_slug", "warning_line",
 ]
 
@@ -40,7 +44,8 @@ log = logging.getLogger(__name__)
 
 PathLike = str | Path
 
-READERS = {"book": read_book, "jsonl": read_jsonl, "csv": read_csv}
+READERS = {"book": read_book, "jsonl": read_jsonl, "csv": read_csv, "arxiv": read_arxiv, "ads": read_ads,
+           "indico": read_indico}
 """Each format's reader: ``(handle, path, on_warning)`` to records and the errors of bad ones, in file order."""
 FORMATS = ("auto", *READERS)
 
@@ -51,6 +56,7 @@ def read_abstracts(
     skip_bad: bool = False,
     on_skip: Callable[[InputError], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
+    categories: Sequence[str] = (),
 ) -> Iterator[Abstract]:
     """Yield the abstracts of every input, in input order (book order for a book).
 
@@ -59,6 +65,9 @@ def read_abstracts(
     of every path are checked now, so that a typo fails before any output is
     started; the files themselves are read as the iterator is consumed.
     Warnings go to ``on_warning`` (default: Python's :mod:`warnings`).
+    ``categories`` keeps, of an arXiv snapshot, the records with a category
+    starting with one of them ('astro-ph' keeps 'astro-ph.GA'); other formats
+    have no categories and are not filtered.
 
     Ids must be unique over all inputs: a later duplicate is an error (E009),
     or, with ``skip_bad``, is skipped.
@@ -68,7 +77,8 @@ def read_abstracts(
     checked = [Path(path) for path in paths]
     for path in checked:
         check_is_file(path)
-    return _read_all(checked, input_format, skip_bad, on_skip or _log_skip, on_warning or warn)
+    options = ReadOptions(on_warning or warn, tuple(c.strip() for c in categories if c.strip()))
+    return _read_all(checked, input_format, skip_bad, on_skip or _log_skip, options)
 
 
 def check_files(paths: Sequence[PathLike], input_format: str = "auto") -> None:
@@ -98,7 +108,7 @@ def _read_all(
     input_format: str,
     skip_bad: bool,
     on_skip: Callable[[InputError], None],
-    on_warning: Callable[[str], None],
+    options: ReadOptions,
 ) -> Iterator[Abstract]:
     first_seen: dict[str, tuple[str, int | None]] = {}
     for path in paths:
@@ -107,7 +117,7 @@ def _read_all(
             check_head(head, path)
             fmt = input_format if input_format != "auto" else detect_format(path, head)
             handle.seek(0)
-            for item in READERS[fmt](handle, path, on_warning):
+            for item in READERS[fmt](handle, path, options):
                 if isinstance(item, Abstract) and item.id in first_seen:
                     item = _duplicate_error(item, path, first_seen[item.id])
                 if isinstance(item, InputError):

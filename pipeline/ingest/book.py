@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from ..errors import InputError, warning_line
 from ..models import Abstract, Speaker
 from . import files
-from .files import line_and_column
+from .files import ReadOptions, line_and_column
 from .people import parse_speaker_line
 from .text import BOLD, clean_inline, join_lines
 
@@ -108,7 +108,7 @@ def session_slug(session: str) -> str:
 
 
 
-def read_book(handle: BinaryIO, path: Path, on_warning: Callable[[str], None]) -> Iterator[Abstract | InputError]:
+def read_book(handle: BinaryIO, path: Path, options: ReadOptions) -> Iterator[Abstract | InputError]:
     size = os.fstat(handle.fileno()).st_size
     if size > MAX_BOOK_BYTES:
         raise InputError("E024", path, detail=f"a book of abstracts is parsed whole, and {size:,} bytes is more "
@@ -127,7 +127,7 @@ def read_book(handle: BinaryIO, path: Path, on_warning: Callable[[str], None]) -
         raise InputError("E002", path)
     parsed = parse_book(text, source=path.name, path=str(path), skip_bad=True)
     for message in parsed.warnings:
-        on_warning(message)
+        options.on_warning(message)
     # Abstracts and skipped records, merged back into book order.
     yield from sorted([*parsed.abstracts, *parsed.skipped], key=lambda item: item.line or 0)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -24,6 +24,15 @@ MAX_LINE_BYTES = 16 * 1024 * 1024
 """A JSONL line longer than this is refused rather than loaded (no abstract is that long)."""
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 """A JSON document (an ADS page, an Indico export) is parsed whole: a larger one is refused."""
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What every reader is handed besides the file."""
+
+    on_warning: Callable[[str], None]
+    categories: tuple[str, ...] = ()
+    """arXiv category prefixes a record must match one of ('astro-ph' matches 'astro-ph.GA'); empty: all."""
 
 
 def check_is_file(path: Path) -> None:

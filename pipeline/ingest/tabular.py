@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError
 from ..models import Abstract
-from .files import decode_line, json_objects, json_type, physical_lines
+from .files import ReadOptions, decode_line, json_objects, json_type, physical_lines
 from .people import speakers_from_field
 
 REQUIRED_FIELDS = ("id", "abstract")
@@ -27,7 +27,7 @@ OPTIONAL_FIELDS = ("title", "session", "number", "date", "speakers")
 """...except these, which fill the record's own fields when present."""
 
 
-def read_jsonl(handle: BinaryIO, path: Path, on_warning: Callable[[str], None]) -> Iterator[Abstract | InputError]:
+def read_jsonl(handle: BinaryIO, path: Path, options: ReadOptions) -> Iterator[Abstract | InputError]:
     for item in json_objects(handle, path):
         if isinstance(item, InputError):
             yield item
@@ -74,7 +74,7 @@ class _LineFeed:
         return text
 
 
-def read_csv(handle: BinaryIO, path: Path, on_warning: Callable[[str], None]) -> Iterator[Abstract | InputError]:
+def read_csv(handle: BinaryIO, path: Path, options: ReadOptions) -> Iterator[Abstract | InputError]:
     feed = _LineFeed(handle, path)
     reader = csv.reader(feed)
     header: list[str] | None = None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
+from html.parser import HTMLParser
 
 BOLD = re.compile(r"\*{2,}")
 _MATH = re.compile(r"(\$[^$\n]*\$)")
@@ -44,3 +46,53 @@ def join_lines(lines: Iterable[str]) -> str:
         parts.append(line)
     return "".join(parts)
 
+
+
+def unwrap(text: str) -> str:
+    """A hard-wrapped abstract as paragraphs: lines joined, an indented line starting a new paragraph.
+
+    arXiv's metadata keeps the submitter's line breaks, and marks a new paragraph
+    by indenting its first line; a blank line ends a paragraph too.
+    """
+    paragraphs: list[list[str]] = []
+    for line in text.strip().splitlines():
+        if not line.strip():
+            paragraphs.append([])
+            continue
+        if not paragraphs or (line[:1].isspace() and paragraphs[-1]):
+            paragraphs.append([])
+        paragraphs[-1].append(line.strip())
+    return "\n\n".join(join_lines(lines) for lines in paragraphs if lines)
+
+
+_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+                         "tr", "table"})
+
+
+class _TextOfHTML(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[list[str]] = [[]]
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self.blocks.append([])
+
+    def handle_data(self, data: str) -> None:
+        self.blocks[-1].append(data)
+
+
+def html_to_text(text: str) -> str:
+    """Plain text of an HTML fragment (Indico descriptions, ADS abstracts): tags dropped, entities
+    decoded, block elements as paragraphs. Text without tags only has its entities decoded."""
+    if not _TAG.search(text):
+        return html.unescape(text).strip()
+    parser = _TextOfHTML()
+    parser.feed(text)
+    parser.close()
+    paragraphs = (" ".join("".join(block).split()) for block in parser.blocks)
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
