@@ -58,8 +58,8 @@ InputsArg = Annotated[list[Path], typer.Argument(
 FormatOpt = Annotated[InputFormat, typer.Option("--input-format", help="auto: by extension and content.")]
 SkipBadOpt = Annotated[bool, typer.Option("--skip-bad", help="Skip bad records, report each, go on.")]
 CategoriesOpt = Annotated[Optional[list[str]], typer.Option(
-    "--categories", help="arXiv snapshots: keep records with a category starting with one of these "
-                         "(repeat or comma-separate: astro-ph,cs.LG).")]
+    "--categories", metavar="PREFIX,...",
+    help="arXiv snapshots: keep records with a category starting with one of these (repeat or comma-separate).")]
 
 
 def split_categories(categories: Optional[list[str]]) -> list[str]:

@@ -1,4 +1,4 @@
-"""People: speakers of a ``Speaker:`` line or a JSON field, authors of the archives' records."""
+"""People as sources name them: the speakers of a ``Speaker:`` line or of a JSONL/CSV ``speakers`` field."""
 
 from __future__ import annotations
 
