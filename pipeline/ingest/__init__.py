@@ -35,9 +35,25 @@ from .sniff import EXTENSION_FORMATS, detect_format
 from .tabular import OPTIONAL_FIELDS, REQUIRED_FIELDS, read_csv, read_jsonl
 
 __all__ = [
-    "EXTENSION_FORMATS", "FORMATS", "MAX_BOOK_BYTES", "MAX_LINE_BYTES", "OPTIONAL_FIELDS", "REQUIRED_FIELDS",
-    "READERS", "SNIFF_BYTES", "BookParse", "ReadOptions", "TocEntry", "Warnings", "check_files", "detect_format", "parse_book",
-    "parse_speaker_line", "read_abstracts", "session_slug", "warning_line",
+    "EXTENSION_FORMATS",
+    "FORMATS",
+    "MAX_BOOK_BYTES",
+    "MAX_LINE_BYTES",
+    "OPTIONAL_FIELDS",
+    "READERS",
+    "REQUIRED_FIELDS",
+    "SNIFF_BYTES",
+    "BookParse",
+    "ReadOptions",
+    "TocEntry",
+    "Warnings",
+    "check_files",
+    "detect_format",
+    "parse_book",
+    "parse_speaker_line",
+    "read_abstracts",
+    "session_slug",
+    "warning_line",
 ]
 
 log = logging.getLogger(__name__)

@@ -70,8 +70,7 @@ def parse_book(
     ``Session / N`` header at all.
     """
     where = path if path is not None else source
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     lines = LINE_BREAK.split(text)
     items = _tokenise(lines)
     body_start = next((i for i, item in enumerate(items) if item.kind in ("day", "header")), None)
