@@ -50,7 +50,8 @@ def load_ontology_task(ontology_dir: str) -> dict:
 
 
 @task(name="ingest", cache_policy=NO_CACHE)
-def ingest_task(inputs: list[str], input_format: str, skip_bad: bool, staging: str, batch_size: int) -> dict:
+def ingest_task(inputs: list[str], input_format: str, skip_bad: bool, staging: str, batch_size: int,
+                categories: Optional[list[str]] = None) -> dict:
     logger = get_run_logger()
     skipped: list[str] = []
     warnings: list[str] = []
@@ -64,7 +65,8 @@ def ingest_task(inputs: list[str], input_format: str, skip_bad: bool, staging: s
         logger.warning(text)
 
     abstracts = ingest.read_abstracts(
-        [Path(p) for p in inputs], input_format=input_format, skip_bad=skip_bad, on_skip=on_skip, on_warning=on_warning
+        [Path(p) for p in inputs], input_format=input_format, skip_bad=skip_bad, on_skip=on_skip, on_warning=on_warning,
+        categories=categories or (),
     )
     paths, count = batching.write_batches(
         abstracts, Path(staging) / "abstracts.jsonl", Path(staging) / ".batches", batch_size
@@ -181,12 +183,13 @@ def extract_corpus(
     inputs: list[str],
     out_dir: str,
     ontology_dir: str,
-    input_format: Literal["auto", "book", "jsonl", "csv"] = "auto",
+    input_format: Literal["auto", "book", "jsonl", "csv", "arxiv", "ads", "indico"] = "auto",
     batch_size: Annotated[int, Field(ge=1, le=100_000)] = 256,
     workers: Annotated[int, Field(ge=1, le=256)] = 1,
     skip_bad: bool = False,
     include_generic: bool = False,
     cache_dir: Optional[str] = None,
+    categories: Optional[list[str]] = None,
 ) -> dict:
     """Ingest, extract per batch, write the corpus and tables, build the graph, report, publish."""
     logger = get_run_logger()
@@ -201,7 +204,7 @@ def extract_corpus(
 
         slots = parallel_slots(workers)
         ingest_args = {"inputs": inputs, "input_format": input_format, "skip_bad": skip_bad,
-                       "staging": str(staging), "batch_size": batch_size}
+                       "staging": str(staging), "batch_size": batch_size, "categories": categories}
         if slots > 1:
             # This process ingests on a thread of its own while the workers start (spawn,
             # imports, the pipeline: seconds each) and tag each batch as soon as it is written.
@@ -249,7 +252,7 @@ def extract_corpus(
         counts = dict(written["counts"], skipped=len(ingested["skipped"]),
                       cached_batches=sum(1 for p in parts if p["cached"]), batches=len(parts))
         parameters = {"input_format": input_format, "batch_size": batch_size, "workers": workers,
-                      "skip_bad": skip_bad, "include_generic": include_generic}
+                      "skip_bad": skip_bad, "include_generic": include_generic, "categories": categories}
         write_manifest_task(str(staging), inputs, ontology, counts, timings, parameters)
         publish_task(str(staging), str(out))
         publish_artifacts_task(str(out), counts, written, graph_info)

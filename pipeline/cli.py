@@ -41,6 +41,9 @@ class InputFormat(str, Enum):
     book = "book"
     jsonl = "jsonl"
     csv = "csv"
+    arxiv = "arxiv"
+    ads = "ads"
+    indico = "indico"
 
 
 def fail(error: AstroIEError) -> None:
@@ -50,9 +53,17 @@ def fail(error: AstroIEError) -> None:
     raise typer.Exit(code=2)
 
 
-InputsArg = Annotated[list[Path], typer.Argument(help="Book-of-abstracts text, JSONL or CSV files.")]
+InputsArg = Annotated[list[Path], typer.Argument(
+    help="Book-of-abstracts text, JSONL or CSV files, arXiv snapshots, ADS or Indico JSON exports.")]
 FormatOpt = Annotated[InputFormat, typer.Option("--input-format", help="auto: by extension and content.")]
 SkipBadOpt = Annotated[bool, typer.Option("--skip-bad", help="Skip bad records, report each, go on.")]
+CategoriesOpt = Annotated[Optional[list[str]], typer.Option(
+    "--categories", metavar="PREFIX,...",
+    help="arXiv snapshots: keep records with a category starting with one of these (repeat or comma-separate).")]
+
+
+def split_categories(categories: Optional[list[str]]) -> list[str]:
+    return [c.strip() for value in categories or [] for c in value.split(",") if c.strip()]
 
 
 @app.command()
@@ -61,6 +72,7 @@ def ingest(
     out: Annotated[Path, typer.Option("--out", help="Output directory for abstracts.jsonl.")],
     input_format: FormatOpt = InputFormat.auto,
     skip_bad: SkipBadOpt = False,
+    categories: CategoriesOpt = None,
 ) -> None:
     """Parse abstracts into clean records: OUT/abstracts.jsonl."""
     from . import ingest as ingest_mod
@@ -83,6 +95,7 @@ def ingest(
             skip_bad=skip_bad,
             on_skip=report_skip,
             on_warning=report_warning,
+            categories=split_categories(categories),
         )
         count = write_lines(out / "abstracts.jsonl", (r.to_json_line() for r in records))
     except AstroIEError as error:
@@ -139,6 +152,7 @@ def run(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch (the unit of caching).")] = 256,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel extraction processes.")] = 1,
     skip_bad: SkipBadOpt = False,
+    categories: CategoriesOpt = None,
     include_generic: Annotated[bool, typer.Option("--include-generic", help="Keep umbrella concepts in graph views.")] = False,
     dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="tcp://HOST:PORT of a Dask scheduler.")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="local", help="'local': a Dask LocalCluster of --workers processes.")] = None,
@@ -174,7 +188,7 @@ def run(
         result = flow_fn(
             inputs=[str(p.resolve()) for p in inputs], out_dir=str(out.resolve()), ontology_dir=str(ontology.resolve()),
             input_format=input_format.value, batch_size=batch_size, workers=workers, skip_bad=skip_bad,
-            include_generic=include_generic, cache_dir=str(cache_dir.resolve()) if cache_dir else None,
+            categories=split_categories(categories), include_generic=include_generic, cache_dir=str(cache_dir.resolve()) if cache_dir else None,
         )
     except AstroIEError as error:
         fail(error)

@@ -4,6 +4,11 @@ Modelled on ``spacy/errors.py``: every message a user can see lives here, with a
 stable code, so that documentation, tests and bug reports can refer to it. Each
 error carries the file and line it is about; the CLI turns it into one line,
 ``path:line: E012 message``, and a non-zero exit, with no traceback.
+
+Warnings (``W001``...) sit in the same module, as spaCy keeps them: the input is
+usable but looks off. They reach the user through a reader's ``on_warning``
+callback, or, when none is given, through Python's :mod:`warnings` as
+:class:`InputWarning`.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ class Errors:
     E010 = "cannot tell the input format of this file; pass --input-format"
     E011 = "CSV header lacks the required column '{field}'"
     E012 = "invalid record: {detail}"
-    E013 = "unknown input format '{fmt}' (expected auto, book, jsonl or csv)"
+    E013 = "unknown input format '{fmt}' (expected auto, book, jsonl, csv, arxiv, ads or indico)"
     E014 = "{count} bad record(s) skipped"
     E015 = "a field is larger than {limit} bytes"
     E016 = "header '{header}' has no title before its 'Speaker:' line"
@@ -39,6 +44,7 @@ class Errors:
     E022 = "line is longer than {limit} bytes"
     E023 = "is a directory, not a file"
     E024 = "cannot read the file: {detail}"
+    E025 = "not {source}: {detail}"
 
     # --- ontology ---------------------------------------------------------
     E101 = "ontology directory has no *.yaml files"
@@ -130,3 +136,33 @@ class OutputError(AstroIEError):
 
 class EvaluationError(AstroIEError):
     """A gold or prediction file cannot be scored."""
+
+
+# --- warnings -------------------------------------------------------------
+
+
+class Warnings:
+    """Catalogue of the warnings ingestion reports: the input is usable but looks off."""
+
+    W001 = "the table of contents lists '{title}', but no abstract has this title"
+    W002 = "the table of contents lists '{title}' once, but {count} abstracts have it (lines {lines})"
+    W003 = "the table of contents lists '{title}' out of book order (its abstract is at line {found})"
+    W004 = "abstract '{title}' is not in the table of contents"
+    W005 = "text outside any abstract ignored: '{text}'"
+
+
+class InputWarning(UserWarning):
+    """An input astro-ie can read, but that looks off (a code of :class:`Warnings`)."""
+
+
+def warning_line(code: str, path: str, line: int | None, **fields: object) -> str:
+    """One warning as the one-line string reported to ``on_warning``: ``file:line: W00N text``."""
+    where = f"{path}:{line}" if line is not None else path
+    return f"{where}: {code} {getattr(Warnings, code).format(**fields)}"
+
+
+def warn(message: str) -> None:
+    """Report a warning line through Python's :mod:`warnings` (the default of ``on_warning``)."""
+    import warnings
+
+    warnings.warn(message, InputWarning, stacklevel=3)

@@ -94,6 +94,7 @@ class Extractor:
             "number": abstract.number,
             "date": abstract.date.isoformat() if abstract.date else None,
             "speakers": [speaker.model_dump(mode="json") for speaker in abstract.speakers],
+            "authors": [author.model_dump(mode="json") for author in abstract.authors],
             "metadata": abstract.metadata,
             "text": text,
             "abstract_start": doc.user_data.get(ABSTRACT_START, 0),

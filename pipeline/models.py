@@ -58,6 +58,13 @@ class Speaker(Record):
     invited: bool = False
 
 
+class Author(Record):
+    """An author of a paper or contribution, as the source names them."""
+
+    name: str
+    affiliation: str | None = None
+
+
 def _require_schema_version(schema: dict[str, Any]) -> None:
     """A published record must say which schema it follows, even though the model fills it in."""
     required = schema.setdefault("required", [])
@@ -72,14 +79,17 @@ class Abstract(Record):
 
     schema_version: str = SCHEMA_VERSION
     id: str = Field(min_length=1, description="Stable id; for the book, '<session-slug>-<number>'.")
-    title: str
+    title: str = Field(default="", description="Empty for an abstract-only record (common in exported data).")
     abstract: str
     session: str | None = None
     number: int | None = None
-    date: dt.date | None = None
+    date: dt.date | None = Field(
+        default=None, description="Publication or talk date; a source giving only a month or year gives its first "
+                                  "day, and metadata 'date_precision' says so.")
     speakers: list[Speaker] = Field(default_factory=list)
+    authors: list[Author] = Field(default_factory=list)
     metadata: dict[str, Any] = Field(
-        default_factory=dict, description="Further fields of a JSONL/CSV input, kept as given."
+        default_factory=dict, description="Further fields of the source, kept as given."
     )
     source: str | None = Field(default=None, description="File name the record came from.")
     line: int | None = Field(default=None, description="Line of the source where the record starts.")
@@ -120,13 +130,15 @@ class TaggedRecord(Record):
 
     schema_version: str = SCHEMA_VERSION
     id: str
-    title: str
+    title: str = ""
     session: str | None = None
     number: int | None = None
     date: dt.date | None = None
     speakers: list[Speaker] = Field(default_factory=list)
+    authors: list[Author] = Field(default_factory=list)
     metadata: dict[str, Any] = Field(default_factory=dict)
-    text: str = Field(description="Title, a blank line, then the abstract: the string offsets index into.")
+    text: str = Field(description="Title, a blank line, then the abstract (the abstract alone when there is no "
+                      "title): the string offsets index into.")
     abstract_start: int = Field(ge=0, description="Offset in text where the abstract begins.")
     entities: list[Entity] = Field(default_factory=list)
 

@@ -58,7 +58,7 @@ def assert_clean_failure(result: subprocess.CompletedProcess, out: Path, locatio
         ("prose.txt", b"Not a book of abstracts.\n", "", "E005"),
         ("nospeaker.txt", MINI_BOOK.encode(), ":11", "E006"),
         ("notjson.jsonl", (GOOD + "{broken\n").encode(), ":2", "E007"),
-        ("notitle.jsonl", (GOOD + '{"id": "2", "abstract": "A."}\n').encode(), ":2", "E008"),
+        ("noid.jsonl", (GOOD + '{"title": "T", "abstract": "A."}\n').encode(), ":2", "E008"),
         ("noabstract.jsonl", (GOOD + '{"id": "2", "title": "T"}\n').encode(), ":2", "E008"),
         ("dup.jsonl", (GOOD + "\n" + GOOD).encode(), ":3", "E009"),
         ("nocol.csv", b"id,title\n1,T\n", ":1", "E011"),

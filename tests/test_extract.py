@@ -44,6 +44,13 @@ def test_records_keep_the_order_and_fields_of_the_abstracts(extractor):
         TaggedRecord.model_validate(record.model_dump())
 
 
+def test_an_abstract_only_record_is_tagged_on_its_abstract_alone(extractor):
+    [record] = extractor.tag_batch([Abstract(id="a", abstract="Self-organising maps on Gaia DR3.")])
+    assert (record.title, record.text, record.abstract_start) == ("", "Self-organising maps on Gaia DR3.", 0)
+    assert [record.text[e.start:e.end] for e in record.entities] == [e.text for e in record.entities]
+    assert "Self-organising maps" in [e.text for e in record.entities]
+
+
 def test_batch_size_does_not_change_the_records(extractor):
     abstracts = [Abstract(id=str(i), title="SOMs", abstract=text) for i, text in enumerate([
         "A random forest (RF) and the RF.", "The RF alone.", "A DANN is a domain-adversarial neural network (DANN).",

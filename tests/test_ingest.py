@@ -21,6 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from astro_ie import ingest
+from astro_ie.ingest import book as book_parser
+from astro_ie.ingest import files as ingest_files
 from astro_ie.errors import InputError
 from astro_ie.ingest import BookParse, detect_format, parse_book, parse_speaker_line, read_abstracts, session_slug
 from astro_ie.models import Abstract
@@ -443,7 +445,7 @@ SPANS = _record_spans()
 
 
 def _day_before(index: int) -> str:
-    return next(line for line in reversed(BOOK_LINES[:index]) if ingest._DAY_HEADER.match(line))
+    return next(line for line in reversed(BOOK_LINES[:index]) if book_parser._DAY_HEADER.match(line))
 
 
 def excerpt(first: int, count: int) -> list[str]:
@@ -491,11 +493,11 @@ def _mixed_line_endings(lines: list[str], draw) -> str:
 
 def _fuse(lines: list[str], draw) -> list[str]:
     """Fuse one record's header, title and speaker line into one line through ``**``, as extraction does."""
-    headers = [i for i, line in enumerate(lines) if ingest._SESSION_HEADER.match(line)]
+    headers = [i for i, line in enumerate(lines) if book_parser._SESSION_HEADER.match(line)]
     if not headers:
         return lines
     at = draw(st.sampled_from(headers))
-    speaker = next(i for i in range(at, len(lines)) if ingest._SPEAKER_LINE.match(lines[i]))
+    speaker = next(i for i in range(at, len(lines)) if book_parser._SPEAKER_LINE.match(lines[i]))
     title = " ".join(line for line in lines[at + 1 : speaker] if line.strip())
     label, _, names = lines[speaker].partition(":")
     if draw(st.booleans()):
@@ -703,7 +705,7 @@ def test_undetectable_and_unknown_formats(tmp_path):
         ("latin1.txt", "Monday, 8 July 2024\n\nS / 1\n\nCaf\u00e9\n".encode("latin-1"), "E004", 5),
         ("prose.txt", b"Just prose, no header.\n", "E005", None),
         ("nojson.jsonl", b'{"id": "1", "title": "T", "abstract": "A."}\n{"id": "2",\n', "E007", 2),
-        ("notitle.jsonl", b'{"id": "1", "abstract": "A."}\n', "E008", 1),
+        ("nullabstract.jsonl", b'{"id": "1", "title": "T", "abstract": null}\n', "E008", 1),
         ("noabstract.jsonl", b'\n{"id": "1", "title": "T", "abstract": "  "}\n', "E008", 2),
         ("noid.jsonl", b'{"title": "T", "abstract": "A."}\n', "E008", 1),
         ("array.jsonl", b"[1, 2]\n", "E012", 1),
@@ -721,6 +723,17 @@ def test_bad_input_raises_one_error_naming_file_and_line(tmp_path, name, content
     assert (error.code, error.path, error.line) == (code, str(path), line)
     assert "\n" not in error.one_line()
     assert error.one_line().startswith(f"{path}:{line}: {code} " if line else f"{path}: {code} ")
+
+
+def test_a_record_without_a_title_is_read_as_its_abstract_alone(tmp_path):
+    jsonl = write(tmp_path, "a.jsonl", '{"id": "1", "abstract": "A CNN on Gaia."}\n'
+                  '{"id": "2", "title": "  ", "abstract": "B."}\n{"id": "3", "title": null, "abstract": "C."}\n')
+    csv_path = write(tmp_path, "b.csv", "id,abstract,year\nb-1,A random forest.,2021\n")
+    records = read_all(jsonl, csv_path)
+    assert [(r.id, r.title, r.abstract) for r in records] == [
+        ("1", "", "A CNN on Gaia."), ("2", "", "B."), ("3", "", "C."), ("b-1", "", "A random forest.")]
+    assert records[3].metadata == {"year": "2021"}
+    assert error_reading(write(tmp_path, "c.jsonl", '{"id": "1", "title": ["T"], "abstract": "A."}\n')).code == "E012"
 
 
 def test_not_utf8_says_line_and_column(tmp_path):
@@ -741,7 +754,7 @@ def test_missing_file_and_directory_are_refused_before_reading(tmp_path):
 
 
 def test_overlong_lines_and_fields_are_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_LINE_BYTES", 100)
+    monkeypatch.setattr(ingest_files, "MAX_LINE_BYTES", 100)
     path = write(tmp_path, "a.jsonl", json.dumps({"id": "1", "title": "T", "abstract": "x" * 300}) + "\n"
                  + json.dumps({"id": "2", "title": "T", "abstract": "y"}) + "\n")
     assert (error_reading(path).code, error_reading(path).line) == ("E022", 1)
@@ -794,10 +807,10 @@ def test_skip_bad_in_a_book_keeps_book_order(tmp_path):
 
 def test_a_book_too_big_to_parse_whole_or_with_an_overlong_line_is_refused(tmp_path, monkeypatch):
     path = write(tmp_path, "b.txt", mini_book(record("S", 1, "T", text="A long line of text.")))
-    monkeypatch.setattr(ingest, "MAX_LINE_BYTES", 15)
+    monkeypatch.setattr(ingest_files, "MAX_LINE_BYTES", 15)
     error = error_reading(path)
     assert (error.code, error.line) == ("E022", 1)  # "Monday, 8 July 2024"
-    monkeypatch.setattr(ingest, "MAX_BOOK_BYTES", 10)
+    monkeypatch.setattr(book_parser, "MAX_BOOK_BYTES", 10)
     assert error_reading(path).code == "E024"
 
 
