@@ -127,7 +127,10 @@ class Extent:
     def _organization(self) -> re.Pattern | None:
         if not self.rules.organization_words:
             return None
-        return re.compile(rf"(?: [A-Z][\w&.-]*){{0,3}}? (?i:{_words(self.rules.organization_words)})\b")
+        # Organisations are proper names: "Planck Collaboration", not "the SO collaboration pipelines".
+        words = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(self.rules.organization_words, key=len,
+                                                                           reverse=True))
+        return re.compile(rf"(?: [A-Z][\w&.-]*){{0,3}}? (?:{words})\b")
 
     @cached_property
     def institution_words(self) -> frozenset[str]:

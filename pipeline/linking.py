@@ -272,6 +272,8 @@ BROADER_KEY = "astro_candidate_broader"
 
 _FACILITY = frozenset({"TELESCOPE", "SURVEY"})
 _PRODUCT_OWNERS = frozenset({"TELESCOPE", "SURVEY", "DATASET"})
+# Kinds of technique that name a model when written side by side ("gradient boosting decision trees").
+_NAME_KINDS = frozenset({"algorithm", "architecture"})
 
 
 def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent) -> list[Mention]:
@@ -295,9 +297,10 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         grown = None
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)
-        elif m.label in _FACILITY and nxt is not None and nxt.label == "SURVEY" and m.label == "TELESCOPE" \
+        elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "SURVEY" and m.end - m.start == 1 \
                 and text[end_char:doc[nxt.start].idx] in (" ", "-"):
-            # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility.
+            # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
+            # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent)
@@ -355,8 +358,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     if nxt is not None and nxt.label == "TECHNIQUE" and not generic:
         gap = text[end_char:doc[nxt.start].idx]
         head = index.concept(nxt.concept_id)
-        if head is not None and not head.generic and (gap in (" ", "-") or (
-                extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
+        if head is not None and not head.generic and concept is not None and (
+                (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS)
+                or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
     # A tail that completes the name: "transformer encoder".
     tail = extent.technique_tail_end(text, end_char)
@@ -380,6 +384,8 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
     """A release, phase or product written after a survey, mission or data set."""
     for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
                         (extent.phase_end, m.label)):
+        if find == extent.product_end and m.label == "DATASET":
+            continue  # already a product: "PCCS2 catalogue" is PCCS2
         end = find(text, end_char)
         if end is None:
             continue
