@@ -36,6 +36,7 @@ class SpanRules(BaseModel):
     release_patterns: tuple[str, ...] = ()
     product_patterns: tuple[str, ...] = ()
     phase_patterns: tuple[str, ...] = ()
+    product_ordinals: tuple[str, ...] = ()
     organization_words: tuple[str, ...] = ()
     institution_name_words: tuple[str, ...] = ()
     veto_patterns: tuple[str, ...] = ()
@@ -162,6 +163,23 @@ class Extent:
     def product_end(self, text: str, end: int) -> int | None:
         found = self._product.match(text, end) if self._product else None
         return found.end() if found else None
+
+    @cached_property
+    def _ordinal(self) -> re.Pattern | None:
+        if not self.rules.product_ordinals:
+            return None
+        return re.compile(rf"(?<![\w-])(?:{_words(self.rules.product_ordinals)}) $", re.IGNORECASE)
+
+    def ordinal_start(self, text: str, start: int) -> int | None:
+        """Start of an ordinal written right before a product name ("fourth Fermi-LAT catalog")."""
+        found = self._ordinal.search(text, max(0, start - 12), start) if self._ordinal else None
+        return found.start() if found else None
+
+    def glued(self, text: str, start: int, end: int) -> bool:
+        """Is the name glued by a hyphen to a capitalised word ("Astro-WISE", "XMM-LSS")?"""
+        before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
+        after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper()
+        return before or after
 
     def phase_end(self, text: str, end: int) -> int | None:
         found = self._phase.match(text, end) if self._phase else None

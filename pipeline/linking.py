@@ -291,7 +291,9 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         m = pending[i]
         nxt = pending[i + 1] if i + 1 < len(pending) else None
         start_char, end_char = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
-        if m.label in _FACILITY and m.source != "abbreviation" and _not_a_facility(doc, text, m, end_char, index, extent):
+        if m.label in _FACILITY and m.source != "abbreviation" and (
+                _not_a_facility(doc, text, m, end_char, index, extent)
+                or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char))):
             i += 1
             continue
         grown = None
@@ -314,6 +316,15 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             j += 1
         pending[i:j] = [grown]
     return out
+
+
+def _joined_to(doc: Doc, text: str, m: Mention, nxt: Mention | None, out: list[Mention], end_char: int) -> bool:
+    """Is the hyphen that glues ``m`` to a word the joint of two names ("ASKAP-EMU", "LoTSS-DR2")?"""
+    if nxt is not None and doc[nxt.start].idx == end_char + 1:
+        return True
+    if out and out[-1].end == m.start - 1:
+        return True
+    return text[end_char:end_char + 1] == "-" and bool(re.match(r"-(?:E|P)?DR[0-9]", text[end_char:end_char + 5]))
 
 
 def _span_of(doc: Doc, start_char: int, end_char: int) -> Span | None:
@@ -359,7 +370,7 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         gap = text[end_char:doc[nxt.start].idx]
         head = index.concept(nxt.concept_id)
         if head is not None and not head.generic and concept is not None and (
-                (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS)
+                (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
     # A tail that completes the name: "transformer encoder".
@@ -389,7 +400,10 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
         end = find(text, end_char)
         if end is None:
             continue
-        span = _span_of(doc, doc[m.start].idx, end)
+        begin = doc[m.start].idx
+        if find == extent.product_end:
+            begin = extent.ordinal_start(text, begin) or begin
+        span = _span_of(doc, begin, end)
         if span is None:
             continue
         if label == "DATASET" and m.label != "DATASET":
