@@ -104,6 +104,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     extent = index.extent
     if extent is not None:
         chosen = compose(doc, text, chosen, index, extent)
+        if doc._.abbreviations:
+            chosen = _defined_by_composed(doc, text, chosen, short_spans)
     if "DR" in text:
         chosen = _data_releases(doc, text, chosen, index)
     ents = []
@@ -325,6 +327,26 @@ def _joined_to(doc: Doc, text: str, m: Mention, nxt: Mention | None, out: list[M
     if out and out[-1].end == m.start - 1:
         return True
     return text[end_char:end_char + 1] == "-" and bool(re.match(r"-(?:E|P)?DR[0-9]", text[end_char:end_char + 5]))
+
+
+def _defined_by_composed(doc: Doc, text: str, chosen: list[Mention],
+                         short_spans: dict[str, list[Span]]) -> list[Mention]:
+    """A short form defined by a composed name takes its concept: "Data Release 10 (LSDR10)"."""
+    by_span = {(m.start, m.end): m for m in chosen}
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    added: list[Mention] = []
+    for short_text, shorts in sorted(short_spans.items()):
+        long = shorts[0]._.long_form
+        if long is None:
+            continue
+        owner = by_span.get((long.start, long.end)) or by_span.get((long.start + 1, long.end))
+        if owner is None or owner.source != "candidate":
+            continue
+        for span in _occurrences(doc, text, short_text, shorts):
+            if all(i not in taken for i in range(span.start, span.end)):
+                taken.update(range(span.start, span.end))
+                added.append(owner._replace(start=span.start, end=span.end, source="abbreviation"))
+    return sorted(chosen + added, key=lambda m: (m.start, m.end)) if added else chosen
 
 
 def _span_of(doc: Doc, start_char: int, end_char: int) -> Span | None:
