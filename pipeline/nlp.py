@@ -58,7 +58,8 @@ if not Span.has_extension("astro_rule"):
 
 # Hyphen between a letter and a digit ("ResNet-50", "FIRE-2", "Stage-IV" is
 # already split by spaCy between letters).
-_EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])"]  # "ResNet-50", "VST+VISTA"
+_EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])",  # "ResNet-50", "VST+VISTA"
+                  r"\)(?=-[A-Za-z])", r"(?<=\))-(?=[A-Za-z])"]  # "(AI)-based": "AI", ")", "-", "based"
 # A hanging hyphen ("Conformer- and Transformer-based") is not part of the word.
 _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$"]
 
