@@ -39,6 +39,7 @@ from spacy.util import compile_infix_regex, registry
 
 from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
 
+from .extent import RULES_DIR, rules_path
 from .linking import CANDIDATES_KEY, MATCHES_KEY
 from .normalize import normalize_word
 from .ruler_index import OntologyIndex, get_index
@@ -193,6 +194,10 @@ class _OntologyComponent:
         path.mkdir(parents=True, exist_ok=True)
         for source in self.index.ontology.files:
             shutil.copyfile(source, path / source.name)
+        rules = rules_path(self.index.ontology.directory)
+        if rules.is_file():  # the span-extent vocabulary travels with the concepts
+            (path / RULES_DIR).mkdir(exist_ok=True)
+            shutil.copyfile(rules, path / RULES_DIR / rules.name)
 
     def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> "_OntologyComponent":
         self.ontology_dir = str(path)
