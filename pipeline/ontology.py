@@ -363,7 +363,7 @@ def _check_alias_extent(
                 if owners:
                     at = where[cid]
                     yield AstroIEError("E111", at.path, at.line, alias=text, id=cid,
-                                       detail=f"without its hyphen is '{joined}', a form of '{sorted(owners)[0]}'")
+                                       detail=f"without its hyphen is '{joined}', a form of '{min(owners)}'")
 
 
 def _hyphen_dropped(text: str) -> list[str]:
