@@ -63,6 +63,10 @@ class Errors:
     E203 = "prediction file: {detail}"
     E204 = "invalid parameter: {detail}"
 
+    # --- ontology span rules and alias checks (issue 12) -------------------
+    E110 = "span rules: {detail}"
+    E111 = "alias '{alias}' of '{id}' {detail}"
+
 
 class AstroIEError(Exception):
     """Base of every error astro-ie reports to a user.

@@ -16,7 +16,12 @@ finder proposes unknown entities. This module decides, per abstract:
 3. **Longest match wins**, then a form written exactly as declared over a
    generated variant, then the concept id (for determinism). Heuristic
    candidates only fill gaps the ontology leaves.
-4. **Data releases.** "DR4" after a survey or mission ("Gaia DR4") is the data
+4. **Whole names** (GUIDELINE "Span extent", :func:`compose`): a known name
+   grows over the meaning-changing modifiers, tails, releases and products
+   written with it ("Bayesian CNN", "VST KiDS", "Gaia XP", "OGLE catalog"),
+   longest name winning; a facility name inside an organisation, programme id,
+   object designation or filter is dropped.
+5. **Data releases.** "DR4" after a survey or mission ("Gaia DR4") is the data
    release of that survey: the ontology's concept when it has one, else a
    candidate ``<survey> DR4``.
 
@@ -33,6 +38,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from .candidates import MATCHES, STOP, candidate_id
+from .extent import Extent
 from .normalize import alias_key
 from .ruler_index import OntologyIndex
 
@@ -95,6 +101,11 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                                 _clean(span.text)))
 
     chosen = _resolve(mentions)
+    extent = index.extent
+    if extent is not None:
+        chosen = compose(doc, text, chosen, index, extent)
+        if doc._.abbreviations:
+            chosen = _defined_by_composed(doc, text, chosen, short_spans)
     if "DR" in text:
         chosen = _data_releases(doc, text, chosen, index)
     ents = []
@@ -254,3 +265,178 @@ def _release(doc: Doc, index: OntologyIndex, owner: Mention | None, start: int, 
     else:
         text = release
     return Mention(start, end, "DATASET", candidate_id(text), "candidate", 0, True, text)
+
+
+# -- whole names ------------------------------------------------------------------
+
+BROADER_KEY = "astro_candidate_broader"
+"""``doc.user_data`` key: candidate id -> the known concept its composed name contains."""
+
+_FACILITY = frozenset({"TELESCOPE", "SURVEY"})
+_PRODUCT_OWNERS = frozenset({"TELESCOPE", "SURVEY", "DATASET"})
+# Kinds of technique that name a model when written side by side ("gradient boosting decision trees").
+_NAME_KINDS = frozenset({"algorithm", "architecture"})
+
+
+def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent) -> list[Mention]:
+    """Grow each chosen mention to the whole name written there; drop facility names that are not facilities.
+
+    The composed name links to the ontology concept of its whole text when
+    there is one, else to a ``candidate:`` whose broader concept
+    (``doc.user_data[BROADER_KEY]``) is the known concept inside it, so
+    "Bayesian CNN" never silently becomes CNN.
+    """
+    out: list[Mention] = []
+    i = 0
+    pending = sorted(chosen, key=lambda m: (m.start, m.end))
+    while i < len(pending):
+        m = pending[i]
+        nxt = pending[i + 1] if i + 1 < len(pending) else None
+        start_char, end_char = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+        if m.label in _FACILITY and m.source != "abbreviation" and (
+                _not_a_facility(doc, text, m, end_char, index, extent)
+                or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char))):
+            i += 1
+            continue
+        grown = None
+        if m.label == "TECHNIQUE":
+            grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)
+        elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "SURVEY" and m.end - m.start == 1 \
+                and text[end_char:doc[nxt.start].idx] in (" ", "-"):
+            # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
+            # name ("Vera C. Rubin Observatory LSST" is two names side by side).
+            grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
+        if grown is None and m.label in _PRODUCT_OWNERS:
+            grown = _grow_product(doc, text, m, end_char, index, extent)
+        if grown is None:
+            out.append(m)
+            i += 1
+            continue
+        # The grown name replaces every mention it covers; it may grow again ("Gaia DR3 XP").
+        j = i + 1
+        while j < len(pending) and pending[j].start < grown.end:
+            j += 1
+        pending[i:j] = [grown]
+    return out
+
+
+def _joined_to(doc: Doc, text: str, m: Mention, nxt: Mention | None, out: list[Mention], end_char: int) -> bool:
+    """Is the hyphen that glues ``m`` to a word the joint of two names ("ASKAP-EMU", "LoTSS-DR2")?"""
+    if nxt is not None and doc[nxt.start].idx == end_char + 1:
+        return True
+    if out and out[-1].end == m.start - 1:
+        return True
+    return text[end_char:end_char + 1] == "-" and bool(re.match(r"-(?:E|P)?DR[0-9]", text[end_char:end_char + 5]))
+
+
+def _defined_by_composed(doc: Doc, text: str, chosen: list[Mention],
+                         short_spans: dict[str, list[Span]]) -> list[Mention]:
+    """A short form defined by a composed name takes its concept: "Data Release 10 (LSDR10)"."""
+    by_span = {(m.start, m.end): m for m in chosen}
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    added: list[Mention] = []
+    for short_text, shorts in sorted(short_spans.items()):
+        long = shorts[0]._.long_form
+        if long is None:
+            continue
+        owner = by_span.get((long.start, long.end)) or by_span.get((long.start + 1, long.end))
+        if owner is None or owner.source != "candidate":
+            continue
+        for span in _occurrences(doc, text, short_text, shorts):
+            if all(i not in taken for i in range(span.start, span.end)):
+                taken.update(range(span.start, span.end))
+                added.append(owner._replace(start=span.start, end=span.end, source="abbreviation"))
+    return sorted(chosen + added, key=lambda m: (m.start, m.end)) if added else chosen
+
+
+def _span_of(doc: Doc, start_char: int, end_char: int) -> Span | None:
+    return doc.char_span(start_char, end_char)
+
+
+def _not_a_facility(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex, extent: Extent) -> bool:
+    if extent.vetoed_after(text, end_char):
+        return True
+    if m.source == "candidate" and m.label == "TELESCOPE":
+        words = {t.lower_ for t in doc[m.start:m.end]}
+        return not words.isdisjoint(extent.institution_words)
+    return False
+
+
+def _composed(doc: Doc, m: Mention, start: int, end: int, label: str, index: OntologyIndex,
+              head_label: str | None = None) -> Mention:
+    """The mention of a composed name: its own concept if the ontology knows it, else a candidate under ``m``."""
+    written = doc[start:end].text
+    known = sorted(cid for cid in index.lookup(written) if (c := index.concept(cid)) is not None and c.type == label)
+    if known:
+        return Mention(start, end, label, known[0], "ruler", 0, True)
+    name = " ".join(written.split())
+    if head_label is not None:
+        name = head_label
+    cid = candidate_id(name)
+    doc.user_data.setdefault(BROADER_KEY, {})[cid] = m.concept_id
+    return Mention(start, end, label, cid, "candidate", 0, True, name)
+
+
+def _label_of(index: OntologyIndex, m: Mention) -> str:
+    concept = index.concept(m.concept_id)
+    return concept.label if concept is not None else (m.concept_label or "")
+
+
+def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_char: int, end_char: int,
+                    index: OntologyIndex, extent: Extent) -> Mention | None:
+    concept = index.concept(m.concept_id)
+    generic = bool(concept is not None and concept.generic)
+    # Two techniques written as one name: "gradient boosting decision trees",
+    # "LSTM-based autoencoder", "GAN-based autoencoders".
+    if nxt is not None and nxt.label == "TECHNIQUE" and not generic:
+        gap = text[end_char:doc[nxt.start].idx]
+        head = index.concept(nxt.concept_id)
+        if head is not None and not head.generic and concept is not None and (
+                (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
+                or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
+            return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+    # A tail that completes the name: "transformer encoder".
+    tail = extent.technique_tail_end(text, end_char)
+    if tail is not None and not generic:
+        span = _span_of(doc, start_char, tail)
+        if span is not None and not (nxt is not None and nxt.start < span.end):
+            return _composed(doc, m, span.start, span.end, "TECHNIQUE", index)
+    # Meaning-changing modifiers before it: "Bayesian CNNs", "3D U-Net", "residual-UNet".
+    begin = extent.modifier_start(text, start_char)
+    if begin is not None:
+        span = _span_of(doc, begin, end_char)
+        if span is not None and span.start < m.start:
+            words = text[begin:start_char].strip(" -")
+            label = f"{words} {_label_of(index, m)}" if concept is not None else None
+            return _composed(doc, m, span.start, m.end, "TECHNIQUE", index, head_label=label and label.lower())
+    return None
+
+
+def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex,
+                  extent: Extent) -> Mention | None:
+    """A release, phase or product written after a survey, mission or data set."""
+    for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
+                        (extent.phase_end, m.label)):
+        if find == extent.product_end and m.label == "DATASET":
+            continue  # already a product: "PCCS2 catalogue" is PCCS2
+        end = find(text, end_char)
+        if end is None:
+            continue
+        begin = doc[m.start].idx
+        if find == extent.product_end:
+            begin = extent.ordinal_start(text, begin) or begin
+        span = _span_of(doc, begin, end)
+        if span is None:
+            continue
+        if label == "DATASET" and m.label != "DATASET":
+            # "Gaia DR3" through the owner's other names ("Gaia Data Release 3").
+            concept = index.concept(m.concept_id)
+            tail = text[end_char:end].strip(" -")
+            names = [concept.label] + [a.text for a in concept.aliases + concept.acronyms] if concept else []
+            for name in names:
+                for cid in sorted(index.lookup(f"{name} {tail}")):
+                    found = index.concept(cid)
+                    if found is not None and found.type == "DATASET":
+                        return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
+        return _composed(doc, m, span.start, span.end, label, index)
+    return None

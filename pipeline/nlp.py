@@ -39,6 +39,7 @@ from spacy.util import compile_infix_regex, registry
 
 from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
 
+from .extent import RULES_DIR, rules_path
 from .linking import CANDIDATES_KEY, MATCHES_KEY
 from .normalize import normalize_word
 from .ruler_index import OntologyIndex, get_index
@@ -58,7 +59,8 @@ if not Span.has_extension("astro_rule"):
 
 # Hyphen between a letter and a digit ("ResNet-50", "FIRE-2", "Stage-IV" is
 # already split by spaCy between letters).
-_EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])"]  # "ResNet-50", "VST+VISTA"
+_EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])",  # "ResNet-50", "VST+VISTA"
+                  r"\)(?=-[A-Za-z])", r"(?<=\))-(?=[A-Za-z])"]  # "(AI)-based": "AI", ")", "-", "based"
 # A hanging hyphen ("Conformer- and Transformer-based") is not part of the word.
 _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$"]
 
@@ -192,6 +194,10 @@ class _OntologyComponent:
         path.mkdir(parents=True, exist_ok=True)
         for source in self.index.ontology.files:
             shutil.copyfile(source, path / source.name)
+        rules = rules_path(self.index.ontology.directory)
+        if rules.is_file():  # the span-extent vocabulary travels with the concepts
+            (path / RULES_DIR).mkdir(exist_ok=True)
+            shutil.copyfile(rules, path / RULES_DIR / rules.name)
 
     def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> "_OntologyComponent":
         self.ontology_dir = str(path)

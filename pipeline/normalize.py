@@ -51,6 +51,9 @@ _WORD_SPELLINGS = {
     "analyses": "analyses",
     "analysing": "analyzing",
     "learnt": "learned",
+    # Word forms that name the same method (issue 12): "foundational model", "boosted decision trees".
+    "foundational": "foundation",
+    "boosted": "boosting",
 }
 
 ISE_STEMS = (

@@ -11,6 +11,7 @@ starts.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import AstroIEError, OntologyError
+from .extent import SpanRules, read_span_rules, rules_path
 from .io import cache_root, read_cached_json, write_cached_json
 from .manifest import code_version
 from .models import Alias, Concept
@@ -64,6 +66,7 @@ class Ontology:
     hash: str
     directory: Path
     files: list[Path] = field(default_factory=list)
+    span_rules: SpanRules = field(default_factory=SpanRules)
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -115,6 +118,9 @@ def ontology_hash(directory: Path) -> str:
     digest = hashlib.sha256()
     for path in ontology_files(directory):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    rules = rules_path(directory)
+    if rules.is_file():
+        digest.update(b"rules/" + rules.name.encode() + b"\0" + rules.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -136,9 +142,12 @@ def load_ontology(directory: Path | str, use_cache: bool = True) -> Ontology:
     cache_file = cache_root() / "ontology" / f"{digest}.json"
     cached = read_cached_json(cache_file) if use_cache else None
     if cached is not None and cached.get("astro_ie") == code_version():
+        span_rules, problems = read_span_rules(directory)
+        if problems:
+            raise OntologyError(problems)
         concepts = {c.id: c for c in _CONCEPT_LIST.validate_python(cached["concepts"])}
         where = {cid: Where(str(directory / name), line) for cid, (name, line) in cached["where"].items()}
-        return Ontology(concepts, where, digest, directory, files)
+        return Ontology(concepts, where, digest, directory, files, span_rules)
     ontology = _load_and_validate(directory, files, digest)
     if use_cache:
         write_cached_json(cache_file, {
@@ -162,9 +171,12 @@ def _load_and_validate(directory: Path, files: list[Path], digest: str) -> Ontol
             where[concept.id] = at
     problems.extend(_check_links(concepts, where))
     problems.extend(_check_aliases(concepts, where))
+    span_rules, rule_problems = read_span_rules(directory)
+    problems.extend(rule_problems)
+    problems.extend(_check_alias_extent(concepts, where, span_rules))
     if problems:
         raise OntologyError(problems)
-    return Ontology(concepts, where, digest, directory, files)
+    return Ontology(concepts, where, digest, directory, files, span_rules)
 
 
 def _refuse_aliases(text: str) -> None:
@@ -305,6 +317,61 @@ def _check_aliases(concepts: dict[str, Concept], where: dict[str, Where]) -> Ite
                 reported.add((a, b))
                 at = where[b]
                 yield AstroIEError("E105", at.path, at.line, alias=fb.text, a=a, b=b)
+
+
+def _check_alias_extent(
+    concepts: dict[str, Concept], where: dict[str, Where], rules: SpanRules
+) -> Iterator[AstroIEError]:
+    """Aliases must name the thing and no more (GUIDELINE "Span extent").
+
+    Rejected: a form that adds a descriptive word the guideline drops to a
+    form of some concept ("deep CNN", "NASA/ESA Hubble Space Telescope",
+    "neural network emulator"), unless it is an established name ("deep
+    neural network"); and a form whose hyphen-dropped spelling is another
+    concept's form ("GMOS-S" would become "GMOSS").
+    """
+    forms: dict[str, set[str]] = defaultdict(set)
+    insensitive: dict[str, set[str]] = defaultdict(set)  # what a case-sensitive form can collide with
+    for cid, concept in concepts.items():
+        for form in surface_forms(concept):
+            if not form.requires_definition:
+                forms[alias_key(form.text)].add(cid)
+                if not form.case_sensitive:
+                    insensitive[alias_key(form.text)].add(cid)
+    established = {alias_key(n) for n in rules.established_names}
+    leading = sorted(rules.descriptive_words, key=len, reverse=True)
+    tails = {t.lower() for t in rules.descriptive_tails}
+    for cid in sorted(concepts):
+        concept = concepts[cid]
+        for form in surface_forms(concept):
+            text, key = form.text, alias_key(form.text)
+            if any(key == e or key.endswith(" " + e) for e in established):
+                continue
+            rest = None
+            for word in leading:
+                if text.lower().startswith(word.lower() + " ") and len(text) > len(word) + 1:
+                    rest, dropped = text[len(word) + 1:], word
+                    break
+            if rest is None and " " in text and text.rsplit(" ", 1)[1].lower() in tails:
+                rest, dropped = text.rsplit(" ", 1)[0], text.rsplit(" ", 1)[1]
+            if rest is not None and forms.get(alias_key(rest)):
+                at = where[cid]
+                yield AstroIEError("E111", at.path, at.line, alias=text, id=cid,
+                                   detail=f"carries the descriptive word '{dropped}': the name is '{rest}'")
+            for joined in _hyphen_dropped(text):
+                owners = (insensitive if form.case_sensitive else forms).get(alias_key(joined), set()) - {cid}
+                if owners:
+                    at = where[cid]
+                    yield AstroIEError("E111", at.path, at.line, alias=text, id=cid,
+                                       detail=f"without its hyphen is '{joined}', a form of '{min(owners)}'")
+
+
+def _hyphen_dropped(text: str) -> list[str]:
+    """The spellings the matcher would make by dropping one hyphen ("self-organizing" -> "selforganizing")."""
+    from .ruler_index import joinable
+
+    return [text[:m.start()] + text[m.end():] for m in re.finditer(r"(?<=\w)-(?=\w)", text)
+            if joinable(text[:m.start()].split()[-1], text[m.end():].split()[0])]
 
 
 def _separated(a: Alias, b: Alias) -> bool:

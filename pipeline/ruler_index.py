@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .extent import Extent, SpanRules
 from .io import cache_root, read_cached_json, write_cached_json
 from .manifest import code_version
 from .models import Alias, Concept
@@ -51,7 +52,8 @@ def variants(text: str, case_sensitive: bool) -> list[str]:
     Hyphens and spaces between words are interchangeable: gap by gap for forms
     of up to three words ("unsupervised machine-learning"), all at once for
     longer ones; a hyphen may also be dropped ("self-organizing" /
-    "selforganizing"). A one-word case-sensitive form also matches in all
+    "selforganizing") when neither side is a letter or two ("GMOS-S" is not
+    "GMOSS"). A one-word case-sensitive form also matches in all
     capitals ("GAIA") and with a plural "s" when it looks like an acronym or a
     CamelCase name ("SOMs", "GNNs"). Case, spelling and plural of
     case-insensitive forms are folded by ``NORM`` instead.
@@ -60,7 +62,8 @@ def variants(text: str, case_sensitive: bool) -> list[str]:
     words, gaps = parts[0::2], parts[1::2]
     forms = {text}
     if gaps and len(gaps) <= 2:
-        choices = [(" ", "-", "") if gap == "-" else (" ", "-") for gap in gaps]
+        choices = [(" ", "-", "") if gap == "-" and joinable(words[i], words[i + 1]) else (" ", "-")
+                   for i, gap in enumerate(gaps)]
         for combo in itertools.product(*choices):
             forms.add("".join(w + g for w, g in zip(words, combo + ("",))))
     elif gaps:
@@ -76,6 +79,11 @@ def variants(text: str, case_sensitive: bool) -> list[str]:
     return sorted(f for f in forms if f.strip())
 
 
+def joinable(left: str, right: str) -> bool:
+    """May the hyphen between these words be dropped? Not when a side is a letter or two ("GMOS-S", "X-ray")."""
+    return len(left) >= 3 and len(right) >= 3 and not right.isdigit()
+
+
 class OntologyIndex:
     """Patterns, rules and look-ups compiled from one ontology for one vocabulary."""
 
@@ -87,6 +95,7 @@ class OntologyIndex:
         self.insensitive = PhraseMatcher(nlp.vocab, attr="NORM")
         self.sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._rule_of_match: dict[int, int] = {}
+        self.extent = Extent(ontology.span_rules) if ontology.span_rules != SpanRules() else None
         self._compile(nlp)
 
     # -- building -------------------------------------------------------------

@@ -340,3 +340,103 @@ def test_record_without_a_title_has_no_title_rules(extractor):
         "We study the Rubin Deep Drilling Survey.\n\nA second paragraph."))])
     assert record.abstract_start == 0
     assert mentions(record) == [("Rubin Deep Drilling Survey", "candidate:rubin-deep-drilling-survey")]
+
+
+# -- whole names with the shipped ontology and span rules (GUIDELINE "Span extent") --------
+
+REAL = Path(__file__).resolve().parent.parent / "ontologies"
+
+
+@pytest.fixture(scope="module")
+def real() -> Extractor:
+    return Extractor(REAL)
+
+
+def spans(record: TaggedRecord) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in record.entities]
+
+
+def test_meaning_changing_modifier_stays_with_the_technique_under_a_candidate(real):
+    record = tag(real, "We train Bayesian CNNs and a multimodal convolutional neural network on the cutouts.")
+    assert ("Bayesian CNNs", "TECHNIQUE") in spans(record)
+    assert ("multimodal convolutional neural network", "TECHNIQUE") in spans(record)
+    assert ("CNNs", "TECHNIQUE") not in spans(record)
+    bayesian = next(e for e in record.entities if e.text == "Bayesian CNNs")
+    assert bayesian.concept_id.startswith("candidate:") and "convolutional" in bayesian.concept_id
+
+
+def test_descriptive_deep_is_not_part_of_the_name(real):
+    record = tag(real, "We use deep convolutional neural networks to classify galaxies.")
+    assert spans(record) == [("convolutional neural networks", "TECHNIQUE")]
+
+
+def test_two_techniques_joined_by_based_are_one_name(real):
+    record = tag(real, "Anomalies are found with GAN-based autoencoders and gradient boosting decision trees.")
+    assert ("GAN-based autoencoders", "TECHNIQUE") in spans(record)
+    assert ("gradient boosting decision trees", "TECHNIQUE") in spans(record)
+
+
+def test_a_named_model_before_its_family_stays_two_names(real):
+    record = tag(real, "Our classifier is a ResNet-50 convolutional neural network initialised on ImageNet.")
+    assert ("ResNet-50", "TECHNIQUE") in spans(record)
+    assert ("convolutional neural network", "TECHNIQUE") in spans(record)
+
+
+def test_survey_named_with_its_facility_is_one_survey(real):
+    record = tag(real, "We use 38 ASKAP-EMU tiles, the VST KiDS imaging and MeerKAT MIGHTEE cutouts.")
+    assert [s for s in spans(record) if s[1] == "SURVEY"] == [
+        ("ASKAP-EMU", "SURVEY"), ("VST KiDS", "SURVEY"), ("MeerKAT MIGHTEE", "SURVEY")]
+    kids = next(e for e in record.entities if e.text == "VST KiDS")
+    assert kids.concept_id == "survey:kilo-degree-survey"
+
+
+def test_a_full_facility_name_before_a_survey_stays_two_names(real):
+    record = tag(real, "The Vera C. Rubin Observatory LSST will observe the southern sky.")
+    assert ("Vera C. Rubin Observatory", "TELESCOPE") in spans(record)
+    assert ("LSST", "SURVEY") in spans(record)
+
+
+def test_releases_and_products_make_a_dataset(real):
+    record = tag(real, "We use Gaia XP spectra, the Euclid Q1 release, Radio Galaxy Zoo DR1 and the OGLE catalog, "
+                       "and the DESI Legacy Imaging Surveys Data Release 10.")
+    found = spans(record)
+    for name in ("Gaia XP", "Euclid Q1", "Radio Galaxy Zoo DR1", "OGLE catalog",
+                 "DESI Legacy Imaging Surveys Data Release 10"):
+        assert (name, "DATASET") in found, found
+    xp = next(e for e in record.entities if e.text == "Gaia XP")
+    assert xp.concept_id == "dataset:gaia-xp-spectra"
+
+
+def test_an_ordinal_before_a_catalogue_belongs_to_it(real):
+    record = tag(real, "For fast radio bursts we use the 536 bursts of the first CHIME/FRB catalogue.")
+    assert ("first CHIME/FRB catalogue", "DATASET") in spans(record)
+
+
+def test_facility_names_inside_organisations_programmes_designations_and_filters_are_dropped(real):
+    record = tag(real, "J.R. is supported by the NASA Hubble Fellowship grant HST-HF2-51512.001-A awarded by the "
+                       "Space Telescope Science Institute. Hosts fainter than 17.5 mag in the WISE W1 band are "
+                       "flagged; sources such as IRAS 16293-2422 and WASP-39 b are removed. We used Astro-WISE.")
+    assert [s for s in spans(record) if s[1] in {"TELESCOPE", "SURVEY"}] == []
+
+
+def test_a_lower_case_collaboration_keeps_the_facility(real):
+    record = tag(real, "We show the code used in ACT and SO collaboration pipelines and the Planck Collaboration.")
+    assert ("ACT", "TELESCOPE") in spans(record)
+    assert ("Planck", "TELESCOPE") not in spans(record)
+
+
+def test_year_after_a_facility_is_no_designation(real):
+    record = tag(real, "We add the SPT-3G 2019/2020 maps of the South Pole Telescope main field.")
+    assert ("SPT-3G", "TELESCOPE") in spans(record) or ("SPT-3G", "SURVEY") in spans(record)
+
+
+def test_bare_gcn_in_transient_text_is_the_alert_network(real):
+    record = tag(real, "Alerts are distributed through GCN within seconds of the trigger.")
+    assert mentions(record) == [("GCN", "dataset:general-coordinates-network")]
+    defined = tag(real, "A graph convolutional network (GCN) classifies the light curves; the GCN is fast.")
+    assert {e.concept_id for e in defined.entities if e.text == "GCN"} == {"technique:graph-convolutional-network"}
+
+
+def test_planck_pr3_and_pr4_are_different_releases(real):
+    record = tag(real, "We use the Planck PR4 maps and the Planck PR3 component-separated maps.")
+    assert dict(mentions(record)) == {"Planck PR4": "dataset:planck-pr4", "Planck PR3": "dataset:planck-legacy-release"}

@@ -295,3 +295,8 @@ def test_saved_pipeline_loads_without_the_original_ontology(tmp_path):
     shutil.rmtree(onto)
     loaded = spacy.load(tmp_path / "model")
     assert [e.text for e in loaded("A CNN.").ents] == ["CNN"]
+
+
+def test_parenthesised_acronym_before_based_is_its_own_token(nlp):
+    doc = nlp.make_doc("Artificial Intelligence (AI)-based tools")
+    assert [t.text for t in doc] == ["Artificial", "Intelligence", "(", "AI", ")", "-", "based", "tools"]

@@ -179,3 +179,8 @@ def test_norm_is_idempotent_on_real_words(word):
 @given(st.lists(ASCII_LOWER, min_size=1, max_size=5))
 def test_alias_key_treats_hyphens_and_spaces_alike(words):
     assert alias_key("-".join(words)) == alias_key(" ".join(words)) == alias_key(" ".join(words).upper())
+
+
+def test_word_forms_of_one_method_fold_together():
+    assert alias_key("foundational models") == alias_key("foundation model")
+    assert alias_key("boosted decision trees") == alias_key("boosting decision tree")

@@ -442,3 +442,90 @@ def test_skos_export_parses_back_with_the_labels_and_links():
 def test_skos_export_is_deterministic():
     onto = load_ontology(MINI)
     assert to_skos(onto) == to_skos(load_ontology(MINI))
+
+
+# --- span rules and alias extent (GUIDELINE "Span extent") ----------------------
+
+RULES = """
+    descriptive_words: [deep, NASA/ESA]
+    descriptive_tails: [algorithm, emulator]
+    established_names: [deep neural network]
+    """
+
+
+def test_alias_with_a_descriptive_word_the_guideline_drops_is_rejected(tmp_path):
+    (tmp_path / "rules").mkdir()
+    write(tmp_path / "rules", "span.yaml", RULES)
+    write(tmp_path, "t.yaml", """
+        - id: technique:convolutional-neural-network
+          label: convolutional neural network
+          type: TECHNIQUE
+          aliases: [deep convolutional neural network]
+        - id: technique:random-forest
+          label: random forest
+          type: TECHNIQUE
+          aliases: [random forest algorithm]
+        - id: technique:deep-neural-network
+          label: deep neural network
+          type: TECHNIQUE
+        - id: technique:neural-network
+          label: neural network
+          type: TECHNIQUE
+        - id: telescope:hst
+          label: Hubble Space Telescope
+          type: TELESCOPE
+          aliases: [NASA/ESA Hubble Space Telescope]
+        """)
+    problems = problems_of(tmp_path)
+    assert codes(problems) == ["E111", "E111", "E111"]
+    text = " ".join(p.message for p in problems)
+    assert "'deep convolutional neural network'" in text and "'random forest algorithm'" in text
+    assert "'NASA/ESA Hubble Space Telescope'" in text and "deep neural network'" not in text.replace(
+        "deep convolutional neural network'", "")
+
+
+def test_alias_whose_hyphen_dropped_spelling_is_another_concept_is_rejected(tmp_path):
+    write(tmp_path, "t.yaml", """
+        - id: telescope:a
+          label: Ultra-Violet Imager
+          type: TELESCOPE
+        - id: telescope:b
+          label: Ultraviolet Imager
+          type: TELESCOPE
+        """)
+    [problem] = problems_of(tmp_path)
+    assert problem.code == "E111" and "without its hyphen" in problem.message
+
+
+def test_hyphen_before_a_letter_or_two_is_never_dropped():
+    from astro_ie.ruler_index import variants
+
+    assert "GMOSS" not in variants("GMOS-S", True)
+    assert "selforganizing map" in variants("self-organizing map", False)
+
+
+def test_span_rules_are_validated_on_load(tmp_path):
+    shutil.copytree(MINI, tmp_path / "onto")
+    (tmp_path / "onto" / "rules").mkdir()
+    write(tmp_path / "onto" / "rules", "span.yaml", """
+        release_patterns: ['DR(']
+        unknown_list: [x]
+        """)
+    [problem] = problems_of(tmp_path / "onto")
+    assert problem.code == "E110"
+
+
+def test_span_rules_change_the_ontology_hash(tmp_path):
+    shutil.copytree(MINI, tmp_path / "onto")
+    before = ontology_hash(tmp_path / "onto")
+    (tmp_path / "onto" / "rules").mkdir()
+    write(tmp_path / "onto" / "rules", "span.yaml", "technique_modifiers: [Bayesian]\n")
+    assert ontology_hash(tmp_path / "onto") != before
+    assert load_ontology(tmp_path / "onto").span_rules.technique_modifiers == ("Bayesian",)
+
+
+def test_shipped_ontology_has_span_rules():
+    from astro_ie.resources import default_ontology_dir
+
+    rules = load_ontology(default_ontology_dir()).span_rules
+    assert "Bayesian" in rules.technique_modifiers and "deep" not in rules.technique_modifiers

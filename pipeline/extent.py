@@ -1,0 +1,194 @@
+"""The vocabulary of span extent: which words around a known name belong to it.
+
+GUIDELINE.md ("Span extent", "Not entities") asks for the whole name and no
+more: meaning-changing modifiers and release or product tails are part of a
+name ("Bayesian CNN", "Gaia XP", "OGLE catalog"), descriptions are not, and a
+facility name inside an organisation, a programme id, an object designation or
+a filter is no facility. The words are data (``ontologies/rules/span.yaml``,
+validated on load); this module compiles them into look-ups on the record's
+text, and :mod:`pipeline.linking` composes the mentions with them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import AstroIEError
+
+RULES_DIR = "rules"
+RULES_FILE = "span.yaml"
+
+
+class SpanRules(BaseModel):
+    """The closed word lists of ``rules/span.yaml`` (every list optional)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    technique_modifiers: tuple[str, ...] = ()
+    technique_tails: tuple[str, ...] = ()
+    technique_joiners: tuple[str, ...] = ()
+    release_patterns: tuple[str, ...] = ()
+    product_patterns: tuple[str, ...] = ()
+    phase_patterns: tuple[str, ...] = ()
+    product_ordinals: tuple[str, ...] = ()
+    organization_words: tuple[str, ...] = ()
+    institution_name_words: tuple[str, ...] = ()
+    veto_patterns: tuple[str, ...] = ()
+    descriptive_words: tuple[str, ...] = ()
+    descriptive_tails: tuple[str, ...] = ()
+    established_names: tuple[str, ...] = ()
+
+
+def rules_path(directory: Path | str) -> Path:
+    return Path(directory) / RULES_DIR / RULES_FILE
+
+
+def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError]]:
+    """The span rules of an ontology directory (empty when it has none), and any problems."""
+    path = rules_path(directory)
+    if not path.is_file():
+        return SpanRules(), []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        rules = SpanRules.model_validate(data)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        return SpanRules(), [AstroIEError("E110", path, 1, detail=str(exc).splitlines()[0])]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        return SpanRules(), [AstroIEError("E110", path, 1, detail=f"{where}: {err['msg']}")]
+    problems = []
+    for name in ("release_patterns", "product_patterns", "phase_patterns", "veto_patterns"):
+        for pattern in getattr(rules, name):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problems.append(AstroIEError("E110", path, 1, detail=f"{name}: {pattern!r}: {exc}"))
+    return (rules if not problems else SpanRules()), problems
+
+
+def _words(words: tuple[str, ...]) -> str:
+    """An alternation of words, longest first, a hyphen also matching a space."""
+    return "|".join(re.escape(w).replace(r"\-", "[- ]?") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Extent:
+    """Compiled look-ups of :class:`SpanRules` on a record's text, by character offset."""
+
+    rules: SpanRules
+
+    @cached_property
+    def _modifiers(self) -> re.Pattern | None:
+        if not self.rules.technique_modifiers:
+            return None
+        word = f"(?:{_words(self.rules.technique_modifiers)})"
+        return re.compile(rf"(?<![\w-]){word}(?:[ -]+{word})*[ -]+$", re.IGNORECASE)
+
+    @cached_property
+    def _tails(self) -> re.Pattern | None:
+        if not self.rules.technique_tails:
+            return None
+        return re.compile(rf"[ -](?:{_words(self.rules.technique_tails)})\b", re.IGNORECASE)
+
+    @cached_property
+    def _joiners(self) -> re.Pattern | None:
+        if not self.rules.technique_joiners:
+            return None
+        return re.compile(rf"-(?:{_words(self.rules.technique_joiners)}) ", re.IGNORECASE)
+
+    def _after(self, patterns: tuple[str, ...], separators: str) -> re.Pattern | None:
+        if not patterns:
+            return None
+        return re.compile(rf"{separators}(?:{'|'.join(patterns)})(?![\w+])")
+
+    @cached_property
+    def _release(self) -> re.Pattern | None:
+        return self._after(self.rules.release_patterns, "[ -]")
+
+    @cached_property
+    def _product(self) -> re.Pattern | None:
+        return self._after(self.rules.product_patterns, " ")
+
+    @cached_property
+    def _phase(self) -> re.Pattern | None:
+        return self._after(self.rules.phase_patterns, "[ -]")
+
+    @cached_property
+    def _veto(self) -> re.Pattern | None:
+        return re.compile("|".join(f"(?:{p})" for p in self.rules.veto_patterns)) if self.rules.veto_patterns else None
+
+    @cached_property
+    def _organization(self) -> re.Pattern | None:
+        if not self.rules.organization_words:
+            return None
+        # Organisations are proper names: "Planck Collaboration", not "the SO collaboration pipelines".
+        words = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(self.rules.organization_words, key=len,
+                                                                           reverse=True))
+        return re.compile(rf"(?: [A-Z][\w&.-]*){{0,3}}? (?:{words})\b")
+
+    @cached_property
+    def institution_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.rules.institution_name_words)
+
+    # -- questions on the text ---------------------------------------------------
+
+    def modifier_start(self, text: str, start: int) -> int | None:
+        """Start of the meaning-changing modifiers written right before ``start``, if any."""
+        if self._modifiers is None:
+            return None
+        low = max(0, start - 80)
+        found = self._modifiers.search(text, low, start)
+        return None if found is None else found.start()
+
+    def technique_tail_end(self, text: str, end: int) -> int | None:
+        found = self._tails.match(text, end) if self._tails else None
+        return found.end() if found else None
+
+    def joiner_end(self, text: str, end: int) -> int | None:
+        """End of "-based " after a technique ("LSTM-based autoencoder")."""
+        found = self._joiners.match(text, end) if self._joiners else None
+        return found.end() if found else None
+
+    def release_end(self, text: str, end: int) -> int | None:
+        found = self._release.match(text, end) if self._release else None
+        return found.end() if found else None
+
+    def product_end(self, text: str, end: int) -> int | None:
+        found = self._product.match(text, end) if self._product else None
+        return found.end() if found else None
+
+    @cached_property
+    def _ordinal(self) -> re.Pattern | None:
+        if not self.rules.product_ordinals:
+            return None
+        return re.compile(rf"(?<![\w-])(?:{_words(self.rules.product_ordinals)}) $", re.IGNORECASE)
+
+    def ordinal_start(self, text: str, start: int) -> int | None:
+        """Start of an ordinal written right before a product name ("fourth Fermi-LAT catalog")."""
+        found = self._ordinal.search(text, max(0, start - 12), start) if self._ordinal else None
+        return found.start() if found else None
+
+    def glued(self, text: str, start: int, end: int) -> bool:
+        """Is the name glued by a hyphen to a capitalised word ("Astro-WISE", "XMM-LSS")?"""
+        before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
+        after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper()
+        return before or after
+
+    def phase_end(self, text: str, end: int) -> int | None:
+        found = self._phase.match(text, end) if self._phase else None
+        return found.end() if found else None
+
+    def vetoed_after(self, text: str, end: int) -> bool:
+        """Is a facility name ending at ``end`` a designation, programme id, filter or organisation?"""
+        if self._veto is not None and self._veto.match(text, end):
+            return True
+        if self._organization is None:
+            return False
+        return self._organization.match(text, end) is not None
