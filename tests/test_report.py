@@ -487,7 +487,7 @@ def test_browser_pan_and_zoom(opened):
 def test_browser_mention_and_heatmap_cell_open_the_panel(opened):
     opened.page.locator(f'article[data-abstract-id="ml-for-surveys-1"] mark[data-concept="{CNN}"] a').first.click()
     assert opened.page.get_attribute("#selection", "data-selected") == CNN
-    opened.page.locator(f'td.cell[data-cell][title^="convolutional neural network × Hubble"]').click()
+    opened.page.locator('td.cell[data-cell][title^="convolutional neural network × Hubble"]').click()
     assert opened.page.get_attribute("#selection", "data-selected") == f"{CNN} {HST}"
     assert opened.page.locator("#selection ol li").count() == 2
     assert opened.problems == []

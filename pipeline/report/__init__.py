@@ -34,9 +34,9 @@ from typing import Any
 
 from ..errors import OutputError
 from ..io import write_text
+from . import geometry
 from .abstracts import abstract_anchor, concept_link
 from .colors import LABEL_COLORS, color_of
-from . import geometry
 from .data import RunOutputs, read_run
 from .figure import draw_figure, write_png
 from .geometry import drawn_graph, layout

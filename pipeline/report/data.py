@@ -90,8 +90,7 @@ class RunOutputs:
 
 def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     with open(path, encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle), 2):
-            yield number, row
+        yield from enumerate(csv.DictReader(handle), 2)
 
 
 def _int(value: str | None, path: Path, line: int, name: str) -> int:
@@ -145,7 +144,10 @@ def read_pair_trends(path: Path) -> list[TrendRow]:
     return [
         TrendRow(
             key=(row.get("source") or "", row.get("target") or ""),
-            labels=(row.get("source_label") or row.get("source") or "", row.get("target_label") or row.get("target") or ""),
+            labels=(
+                row.get("source_label") or row.get("source") or "",
+                row.get("target_label") or row.get("target") or "",
+            ),
             type="",
             year=_int(row.get("year"), path, line, "year"),
             abstracts=_int(row.get("abstracts"), path, line, "abstracts"),

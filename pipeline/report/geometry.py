@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+
 import networkx as nx
 
 LAYOUT_SEED = 42
