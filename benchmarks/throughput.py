@@ -2,7 +2,7 @@
 
 Both are measured in this process on the same texts: the baseline is
 ``spacy.blank("en")`` tokenizing; the pipeline is everything extraction does
-(tokenizer, sentencizer, abbreviations, ontology ruler, candidates, linker,
+(tokenizer, abbreviations, ontology ruler, candidates, linker,
 building the records). Each is timed three times, alternating, and the best
 run counts.
 

@@ -29,7 +29,7 @@ def fixture_view() -> nx.Graph:
 
 
 def default_view() -> nx.Graph:
-    """The default corpus's view, as its committed run wrote it: some 150 concepts, a dense centre."""
+    """The default corpus's view, as its committed run wrote it: some 150 concepts, a dense center."""
     if not DEFAULT_VIEW.exists():
         pytest.skip(f"{DEFAULT_VIEW} is not there")
     with open(DEFAULT_VIEW, encoding="utf-8") as handle:

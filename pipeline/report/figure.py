@@ -155,12 +155,12 @@ def draw_figure(G: nx.Graph, title: str) -> Figure:
     order = by_abstracts(G)[::-1]  # the largest last, so on top
     axes.scatter([positions[n][0] for n in order], [positions[n][1] for n in order], s=[sizes[n] for n in order],
                  c=[color_of(G.nodes[n].get("type")) for n in order], edgecolors="white", linewidths=0.8, zorder=2)
-    labelled = _place_labels(figure, axes, G, positions, sizes)
+    labeled = _place_labels(figure, axes, G, positions, sizes)
     present = sorted({G.nodes[n].get("type") or "" for n in G}, key=type_order)
     handles = [Line2D([], [], marker="o", linestyle="", markersize=10, color=color_of(t), label=t or "other")
                for t in present]
     handles.append(Line2D([], [], linestyle="", label=(
-        f"node area: abstracts; link width: abstracts mentioning both; named: {len(labelled)} of the most frequent"
+        f"node area: abstracts; link width: abstracts mentioning both; named: {len(labeled)} of the most frequent"
     )))
     figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.01), ncol=len(handles),
                   frameon=False, fontsize=10, handletextpad=0.3, columnspacing=1.2)

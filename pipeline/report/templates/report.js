@@ -33,7 +33,7 @@
     view.k = k;
     apply();
   }
-  const centre = () => { const box = svg.viewBox.baseVal; return { x: box.width / 2, y: box.height / 2 }; };
+  const center = () => { const box = svg.viewBox.baseVal; return { x: box.width / 2, y: box.height / 2 }; };
   svg.addEventListener("wheel", (event) => {
     event.preventDefault();
     zoomAt(svgPoint(event), Math.exp(-event.deltaY * 0.0015));
@@ -56,14 +56,14 @@
   const endDrag = () => { drag = null; svg.classList.remove("panning"); };
   svg.addEventListener("pointerup", endDrag);
   svg.addEventListener("pointercancel", endDrag);
-  document.getElementById("zoom-in").addEventListener("click", () => zoomAt(centre(), 1.4));
-  document.getElementById("zoom-out").addEventListener("click", () => zoomAt(centre(), 1 / 1.4));
+  document.getElementById("zoom-in").addEventListener("click", () => zoomAt(center(), 1.4));
+  document.getElementById("zoom-out").addEventListener("click", () => zoomAt(center(), 1 / 1.4));
   document.getElementById("zoom-reset").addEventListener("click", () => {
     view.x = 0; view.y = 0; view.k = 1; apply();
   });
-  function centreOn(el) {
+  function centerOn(el) {
     const circle = el.querySelector("circle");
-    const c = centre();
+    const c = center();
     view.k = Math.max(view.k, 2);
     view.x = c.x - Number(circle.getAttribute("cx")) * view.k;
     view.y = c.y - Number(circle.getAttribute("cy")) * view.k;
@@ -116,7 +116,7 @@
     if (event.key !== "Enter") { return; }
     event.preventDefault();
     const first = nodeEls.slice().reverse().find((el) => el.classList.contains("match"));
-    if (first) { select(first.dataset.node); centreOn(first); }
+    if (first) { select(first.dataset.node); centerOn(first); }
   });
 
   // --- the selection panel -----------------------------------------------------------
@@ -158,24 +158,24 @@
     const el = nodeById.get(id);
     if (!el) { return false; }
     const node = data.nodes[id];
-    const neighbours = [];
+    const neighbors = [];
     for (const edge of edgeEls) {
       const other = edge.dataset.source === id ? edge.dataset.target :
         (edge.dataset.target === id ? edge.dataset.source : null);
       edge.classList.toggle("active", other !== null);
-      if (other !== null) { neighbours.push([Number(edge.dataset.weight), other]); }
+      if (other !== null) { neighbors.push([Number(edge.dataset.weight), other]); }
     }
-    const near = new Set(neighbours.map((pair) => pair[1]));
+    const near = new Set(neighbors.map((pair) => pair[1]));
     for (const other of nodeEls) {
       other.classList.toggle("selected", other === el);
-      other.classList.toggle("neighbour", near.has(other.dataset.node));
+      other.classList.toggle("neighbor", near.has(other.dataset.node));
     }
-    neighbours.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
+    neighbors.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
     const partners = element("p", "", "note");
     partners.appendChild(document.createTextNode("Most often with: "));
-    neighbours.slice(0, 8).forEach((pair, i) => {
+    neighbors.slice(0, 8).forEach((pair, i) => {
       if (i > 0) { partners.appendChild(document.createTextNode(", ")); }
-      const button = element("button", (data.nodes[pair[1]] || {}).label || pair[1], "neighbour");
+      const button = element("button", (data.nodes[pair[1]] || {}).label || pair[1], "neighbor");
       button.type = "button";
       button.addEventListener("click", () => select(pair[1]));
       partners.appendChild(button);
@@ -209,7 +209,7 @@
   // --- links to a concept: "#concept=<id>" -----------------------------------------------
   function focusConcept(id) {
     if (select(id)) {
-      centreOn(nodeById.get(id));
+      centerOn(nodeById.get(id));
       document.getElementById("graph-section").scrollIntoView();
     } else {
       showPanel(id, "not in the technique\u2013instrument graph", []);
