@@ -145,9 +145,15 @@ def test_trend_labels_are_escaped(page):
 def test_without_trends_the_section_says_so_and_still_counts_undated(tmp_path):
     directory = trend_run(tmp_path, with_trends=False)
     text = section(write_report(directory)[0].read_text(encoding="utf-8"))
-    assert "No record has a date, so this run has no trends." in text
+    assert "This run wrote no trends.csv, so there are no trends to show." in text
     assert 'data-undated="3"' in text  # counted from the corpus, which is all in the sample
     assert "<svg" not in text
+
+
+def test_a_run_without_any_date_says_so(tmp_path):
+    directory = trend_run(tmp_path, with_trends=False)
+    text = section(write_report(directory, {"abstracts": 3, "undated": 3})[0].read_text(encoding="utf-8"))
+    assert "No record has a date, so this run has no trends." in text
 
 
 def test_undated_unknown_beyond_the_sample_is_not_guessed(tmp_path):

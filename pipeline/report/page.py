@@ -233,7 +233,7 @@ def render_page(run: RunOutputs, title: str, G: nx.Graph, positions: Mapping[str
         },
         "heatmap": {"table": table, "n_rows": len(rows), "n_columns": len(columns), "top": HEATMAP_TOP},
         "trends": trends_section(run.trends, run.pair_trends, type_of, run.n_undated,
-                                 run.undated_in_sample[:UNDATED_LISTED], run.sample_is_complete),
+                                 run.undated_in_sample[:UNDATED_LISTED], run.sample_is_complete, run.n_abstracts),
         "abstracts": {
             "records": [abstract_context(r) for r in run.sample], "total": run.n_abstracts,
             "complete": run.sample_is_complete,

@@ -142,8 +142,9 @@ def trends_section(
     n_undated: int | None,
     undated_ids: list[str],
     sample_is_complete: bool,
+    n_abstracts: int | None = None,
 ) -> dict[str, Any]:
-    """What ``trends.html`` shows; ``years`` is empty when the run has no dated record."""
+    """What ``trends.html`` shows; ``years`` is empty when the run wrote no year."""
     years: list[int] = []
     if trends:
         first, last = min(r.year for r in trends), max(r.year for r in trends)
@@ -153,6 +154,8 @@ def trends_section(
         "n_undated": n_undated,
         "undated_ids": undated_ids,
         "undated_listed_all": sample_is_complete or (n_undated is not None and len(undated_ids) >= n_undated),
+        "has_table": trends is not None,
+        "all_undated": n_undated is not None and n_undated > 0 and n_undated == n_abstracts,
         "panels": [], "rising": [], "first_seen": [],
         "panel": {"width": PANEL_WIDTH, "height": PANEL_HEIGHT, "left": PANEL_LEFT, "right": PANEL_WIDTH - PANEL_RIGHT,
                   "top": PANEL_TOP, "bottom": PANEL_HEIGHT - PANEL_BOTTOM},
