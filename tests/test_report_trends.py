@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_report import OpenReport, browser, requires_browser  # noqa: F401 (browser: the Chromium fixture)
 
 from astro_ie.report import write_report
 
@@ -170,3 +171,24 @@ def test_a_malformed_trends_table_is_one_clear_error(tmp_path):
     with pytest.raises(InputError) as info:
         write_report(directory)
     assert info.value.code == "E012" and "year" in str(info.value)
+
+
+# --- in a real browser ---------------------------------------------------------------------
+
+
+@requires_browser
+def test_browser_draws_the_trends_without_errors(browser, tmp_path):  # noqa: F811 (the fixture imported above)
+    directory = trend_run(tmp_path / "run")
+    page = write_report(directory, {"abstracts": len(YEARS) * PER_YEAR + len(UNDATED), "undated": len(UNDATED)})[0]
+    opened = OpenReport(browser, page)
+    panels = opened.page.locator("#trends figure.multiple svg.trend")
+    assert panels.count() == len(PLANTED)
+    box = panels.first.bounding_box()
+    assert box["width"] > 150 and box["height"] > 60  # drawn at a readable size, not collapsed
+    assert opened.page.locator("#trends table.rising tbody tr").count() == 1
+    shot = tmp_path / "trends.png"
+    opened.page.locator("#trends").screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    assert opened.page.evaluate("typeof window.__pwned") == "undefined"
+    assert opened.problems == []
+    opened.page.close()
