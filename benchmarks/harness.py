@@ -18,6 +18,7 @@ seconds the tree used: what the whole machine was busy for besides is
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -140,10 +141,8 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path = ROOT, inte
             nonlocal peak_tree, peak_single
             while not stop.is_set():
                 total, largest, _ = _tree_rss(root)
-                try:
+                with contextlib.suppress(psutil.Error):
                     seen.update(p.pid for p in root.children(recursive=True))
-                except psutil.Error:
-                    pass
                 peak_tree, peak_single = max(peak_tree, total), max(peak_single, largest)
                 timeline.append((round(time.perf_counter() - started, 2), round(total / 2**20, 1),
                                  round(largest / 2**20, 1)))

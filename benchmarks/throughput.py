@@ -2,7 +2,7 @@
 
 Both are measured in this process on the same texts: the baseline is
 ``spacy.blank("en")`` tokenizing; the pipeline is everything extraction does
-(tokenizer, sentencizer, abbreviations, ontology ruler, candidates, linker,
+(tokenizer, abbreviations, ontology ruler, candidates, linker,
 building the records). Each is timed three times, alternating, and the best
 run counts.
 
@@ -101,15 +101,15 @@ def stage_seconds(extractor: Extractor, abstracts: list, repeats: int) -> dict[s
 
     for _ in range(repeats):
         docs: list = []
-        timed("tokenize", lambda: docs.extend(extractor.make_doc(a) for a in abstracts))
+        timed("tokenize", lambda docs=docs: docs.extend(extractor.make_doc(a) for a in abstracts))
         for name, component in nlp.pipeline:
-            timed(name, lambda: [component(doc) for doc in docs])
-        timed("records", lambda: [json_line(extractor.record_dict(d, a)) for d, a in zip(docs, abstracts)])
-        timed("phrase_matchers", lambda: [(index.insensitive(doc), index.sensitive(doc)) for doc in docs])
+            timed(name, lambda component=component, docs=docs: [component(doc) for doc in docs])
+        timed("records", lambda docs=docs: [json_line(extractor.record_dict(d, a)) for d, a in zip(docs, abstracts)])
+        timed("phrase_matchers", lambda docs=docs: [(index.insensitive(doc), index.sensitive(doc)) for doc in docs])
         ents = [doc.ents for doc in docs]
-        timed("set_ents", lambda: [setattr(doc, "ents", e) for doc, e in zip(docs, ents)])
+        timed("set_ents", lambda docs=docs, ents=ents: [setattr(doc, "ents", e) for doc, e in zip(docs, ents)])
         records = [extractor.record_dict(d, a) for d, a in zip(docs, abstracts)]
-        timed("json_line", lambda: [json_line(record) for record in records])
+        timed("json_line", lambda records=records: [json_line(record) for record in records])
     return best
 
 

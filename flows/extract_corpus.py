@@ -140,13 +140,12 @@ def build_graph_task(parts: list[str], staging: str, ontology_dir: str, include_
 
 
 @task(name="write-report", cache_policy=NO_CACHE)
-def write_report_task(parts: list[str], staging: str) -> dict:
-    from astro_ie import graph, report
+def write_report_task(staging: str, corpus_written: dict) -> dict:
+    """The report reads the written tables and graph view; the run's counts come from the corpus task."""
+    from astro_ie import report
 
     started = time.perf_counter()
-    records = batching.iter_records(Path(p) for p in parts)
-    view = graph.read_node_link(Path(staging) / f"{GRAPH_STEMS['technique-instrument']}.json")
-    written = [str(p) for p in report.write_report(Path(staging), records, view)]
+    written = [str(p) for p in report.write_report(Path(staging), corpus_written["counts"])]
     return {"files": written, "seconds": time.perf_counter() - started}
 
 
@@ -226,15 +225,13 @@ def extract_corpus(
         logger.info("extraction: %d pipeline(s) built in %d process(es); %.1f s of tagging in %.1f s",
                     built, processes, sum(p["seconds"] for p in parts), timings["extract"])
 
-        # The corpus, the two graphs and the report read the tagged batches: they run side by
-        # side where the task runner allows it (the report needs the plain graph's view). In
-        # this order two workers finish together: the corpus (the longest) then the report, the
-        # graph then the rolled-up graph.
+        # The corpus and the two graphs read the tagged batches: they run side by side where the
+        # task runner allows it. The report reads what the corpus and the plain graph wrote.
         paths = [p["path"] for p in parts]
         corpus_future = write_corpus_task.submit(paths, str(staging), ontology["directory"])
         graph_future = build_graph_task.submit(paths, str(staging), ontology["directory"], include_generic, False)
         rollup_future = build_graph_task.submit(paths, str(staging), ontology["directory"], include_generic, True)
-        report_future = write_report_task.submit(paths, str(staging), wait_for=[graph_future])
+        report_future = write_report_task.submit(str(staging), corpus_future, wait_for=[graph_future])
         written, plain, rolled, reported = (f.result() for f in
                                             (corpus_future, graph_future, rollup_future, report_future))
         graph_info = {

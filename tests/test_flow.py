@@ -176,12 +176,25 @@ def cli_run(tmp_path_factory: pytest.TempPathFactory, small_jsonl: Path, prefect
 
 def test_prefect_is_sandboxed(sandbox: Path) -> None:
     """tests/conftest.py ran before Prefect was imported: its home is the session's tmp dir."""
-    from prefect.settings import PREFECT_API_URL, PREFECT_HOME
+    from prefect.settings import PREFECT_HOME
 
     assert Path(PREFECT_HOME.value()).resolve() == (sandbox / "prefect-home").resolve()
     assert Path(os.environ["ASTRO_IE_CACHE"]).resolve().is_relative_to(sandbox.resolve())
     assert os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
-    assert not PREFECT_API_URL.value() or "127.0.0.1" in PREFECT_API_URL.value()
+
+
+def test_a_developers_prefect_server_does_not_leak_into_the_tests(prefect_env) -> None:
+    """With a developer's server and profile in the environment, conftest leaves Prefect on neither."""
+    leaked = dict(os.environ, PREFECT_API_URL="http://developer.invalid:4200/api", PREFECT_PROFILE="developer")
+    probe = (
+        "import sys; sys.path.insert(0, 'tests'); import conftest, os; "
+        "from prefect.settings import PREFECT_API_URL; "
+        "print(os.environ.get('PREFECT_API_URL'), PREFECT_API_URL.value(), os.environ.get('PREFECT_PROFILE'))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], env=leaked, cwd=REPO, capture_output=True, text=True,
+                            timeout=120, check=True)
+    assert result.stdout.split() == ["None", "None", "None"], result.stderr
+    assert not {"PREFECT_API_URL", "PREFECT_PROFILE"} & set(prefect_env)  # nor into the subprocesses
 
 
 # --- astro-ie run, end to end ---------------------------------------------------------

@@ -519,8 +519,12 @@ def test_exports_do_not_depend_on_hash_seed(tmp_path, full):
     assert digests(tmp_path / "0") == digests(tmp_path / "1") == digests(tmp_path / "12345")
 
 
-def test_writers_are_registered_once():
-    assert list(graph_module.WRITERS) == [".graphml", ".gexf", ".json", ".vosviewer.json", ".edges.csv", ".nodes.csv"]
+def test_every_export_format_is_documented():
+    """A writer added to the registry without a line in the README's outputs fails here."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert graph_module.WRITERS
+    for suffix in graph_module.WRITERS:
+        assert f"`{suffix}`" in readme, suffix
 
 
 # --- property-based -------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from astro_ie.normalize import ISE_STEMS, _WORD_SPELLINGS, alias_key, normalize_word, singularize
+from astro_ie.normalize import _WORD_SPELLINGS, ISE_STEMS, alias_key, normalize_word, singularize
 
 
 @pytest.mark.parametrize(

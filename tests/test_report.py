@@ -1,8 +1,13 @@
-"""Tests of astro_ie.report: the page's content, escaping, determinism, and the page in a real browser."""
+"""Tests of astro_ie.report: the page's content, escaping, determinism, and the page in a real browser.
+
+The report reads a run directory; the fixtures write one with the run's own
+writers (``corpus.write_corpus`` and ``graph.write_exports``).
+"""
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import html
 import json
@@ -15,11 +20,11 @@ import networkx as nx
 import pytest
 
 from astro_ie import report as report_module
+from astro_ie.corpus import write_corpus
 from astro_ie.errors import OutputError
-from astro_ie.graph import graph_views
-from astro_ie.models import TaggedRecord
+from astro_ie.graph import graph_views, write_exports
 from astro_ie.ontology import load_ontology
-from astro_ie.report import PNG_NAME, REPORT_NAME, abstract_anchor, render_abstract, write_report
+from astro_ie.report import PNG_NAME, REPORT_NAME, abstract_anchor, geometry, render_abstract, write_report
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = FIXTURES / "report" / "corpus.jsonl"
@@ -37,11 +42,20 @@ def load_records() -> list[dict]:
 
 
 RECORDS = load_records()
+ONTOLOGY_LOADED = load_ontology(ONTOLOGY)
+
+
+def run_directory(directory: Path, records: list[dict], view: nx.Graph, stem: str = "technique-instrument") -> Path:
+    """A run directory as the flow leaves it before the report: corpus, tables, the graph view."""
+    directory.mkdir(parents=True, exist_ok=True)
+    write_corpus(records, directory, ONTOLOGY_LOADED)
+    write_exports(view, directory, stem)
+    return directory
 
 
 @pytest.fixture(scope="module")
 def views() -> dict[str, nx.Graph]:
-    return graph_views(RECORDS, load_ontology(ONTOLOGY).concepts)
+    return graph_views(RECORDS, ONTOLOGY_LOADED.concepts)
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +65,9 @@ def view(views) -> nx.Graph:
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory, view) -> tuple[Path, Path]:
-    """The report of the fixture corpus, written once for the module (the records streamed)."""
-    page, png = write_report(tmp_path_factory.mktemp("report"), iter(RECORDS), view, title="ML for surveys")
+    """The report of the fixture corpus, written once for the module."""
+    directory = run_directory(tmp_path_factory.mktemp("report"), RECORDS, view)
+    page, png = write_report(directory, title="ML for surveys")
     return page, png
 
 
@@ -81,17 +96,21 @@ def test_writes_the_page_and_the_png(written):
 
 
 def test_same_inputs_same_bytes(tmp_path, view):
-    first = write_report(tmp_path / "one", RECORDS, view)
-    second = write_report(tmp_path / "two", iter(RECORDS), view)
+    first = write_report(run_directory(tmp_path / "one", RECORDS, view))
+    second = write_report(run_directory(tmp_path / "two", RECORDS, view))
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), a.name
     png = first[1].read_bytes()
     assert b"matplotlib" not in png.lower()  # no software version in the PNG metadata
 
 
-def test_accepts_tagged_records(tmp_path, view, page_text):
-    records = [TaggedRecord.model_validate(r) for r in RECORDS]
-    page, _ = write_report(tmp_path, records, view, title="ML for surveys")
+def test_reads_a_gzipped_corpus(tmp_path, view, page_text):
+    directory = run_directory(tmp_path, RECORDS, view)
+    corpus = directory / "corpus.jsonl"
+    with gzip.open(directory / "corpus.jsonl.gz", "wb") as handle:
+        handle.write(corpus.read_bytes())
+    corpus.unlink()
+    page, _ = write_report(directory, title="ML for surveys")
     assert page.read_text(encoding="utf-8") == page_text
 
 
@@ -173,8 +192,11 @@ def test_only_its_own_script_runs_and_nothing_is_fetched(page_text):
     assert len(scripts) == 1
     digest = base64.b64encode(hashlib.sha256(scripts[0].encode("utf-8")).digest()).decode()
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page_text).group(1)
-    assert f"script-src &#x27;sha256-{digest}&#x27;" in csp
-    assert "default-src &#x27;none&#x27;" in csp
+    csp = html.unescape(csp)
+    assert f"script-src 'sha256-{digest}'" in csp
+    assert "default-src 'none'" in csp
+    shipped = (Path(report_module.__file__).parent / "templates" / "report.js").read_bytes()
+    assert scripts[0].encode("utf-8") == shipped  # the shipped file, byte for byte
     assert not re.search(r"\b(src|href)=\"(https?:)?//", page_text)  # no CDN, no remote anything
 
 
@@ -185,7 +207,7 @@ def test_corpus_text_is_escaped(page_text):
     assert "<script>window.__pwned" not in page_text
     assert "&lt;script&gt;window.__pwned = true&lt;/script&gt;" in page_text
     assert "<img src=x" not in page_text
-    assert "&lt;img src=x onerror=&quot;window.__pwned=true&quot;&gt;" in page_text
+    assert "&lt;img src=x onerror=&#34;window.__pwned=true&#34;&gt;" in page_text
     assert "<i>Mallory</i>" not in page_text and "&lt;i&gt;Mallory&lt;/i&gt;" in page_text
     assert "<b>X-Net</b>" not in page_text  # a candidate's label, in the graph, tooltips and tables
     blob = re.search(r'id="report-data">(.*?)</script>', page_text, re.S).group(1)
@@ -194,9 +216,9 @@ def test_corpus_text_is_escaped(page_text):
 
 
 def test_title_is_escaped(tmp_path, view):
-    page, _ = write_report(tmp_path, RECORDS[:1], view, title='<script>alert("t")</script> & $x$')
+    page, _ = write_report(run_directory(tmp_path, RECORDS[:1], view), title='<script>alert("t")</script> & $x$')
     text = page.read_text(encoding="utf-8")
-    assert "<title>&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; $x$</title>" in text
+    assert "<title>&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; &amp; $x$</title>" in text
 
 
 def test_render_abstract_marks_each_mention_with_its_concept():
@@ -246,33 +268,35 @@ def test_render_abstract_escapes_ids_labels_and_concepts():
     }
     markup = render_abstract(record)
     assert "<svg" not in markup
-    assert "&quot;&gt;&lt;svg onload=alert(1)&gt;" in markup
+    assert "&#34;&gt;&lt;svg onload=alert(1)&gt;" in markup
 
 
 # --- limits -------------------------------------------------------------------------------------
 
 
 def test_max_abstracts_caps_the_embedded_abstracts(tmp_path, view):
-    page, _ = write_report(tmp_path, RECORDS, view, max_abstracts=2)
+    page, _ = write_report(run_directory(tmp_path, RECORDS, view), max_abstracts=2)
     text = page.read_text(encoding="utf-8")
     assert text.count('<article class="abstract"') == 2
     assert "embeds the first 2 of 7" in text
-    # The graph still knows every abstract; those not embedded are listed without a link.
+    # The graph's evidence still names every abstract of a link; those not embedded are listed
+    # after the embedded ones, by id (the order of the evidence), without a link and title.
     data = page_data(text)
     lsst = [data["abstracts"][i] for i in data["nodes"][LSST]["abstracts"]]
-    assert [a["id"] for a in lsst] == ["ml-for-surveys-2", "ml-for-surveys-4", "ml-for-surveys 7"]
+    assert [a["id"] for a in lsst] == ["ml-for-surveys-2", "ml-for-surveys 7", "ml-for-surveys-4"]
     assert [bool(a["anchor"]) for a in lsst] == [True, False, False]
+    assert [a["title"] for a in lsst][1:] == ["", ""]
 
 
 def test_max_abstracts_must_not_be_negative(tmp_path, view):
     with pytest.raises(OutputError) as info:
-        write_report(tmp_path, RECORDS, view, max_abstracts=-1)
+        write_report(run_directory(tmp_path, RECORDS, view), max_abstracts=-1)
     assert info.value.code == "E204"
 
 
 def test_large_views_are_capped_and_say_so(tmp_path, view, monkeypatch):
-    monkeypatch.setattr(report_module, "GRAPH_NODE_LIMIT", 4)
-    page, _ = write_report(tmp_path, RECORDS, view)
+    monkeypatch.setattr(geometry, "GRAPH_NODE_LIMIT", 4)
+    page, _ = write_report(run_directory(tmp_path, RECORDS, view))
     text = page.read_text(encoding="utf-8")
     drawn = re.findall(r'<g class="node[^"]*" data-node="([^"]+)"', text)
     assert 0 < len(drawn) <= 4
@@ -281,7 +305,8 @@ def test_large_views_are_capped_and_say_so(tmp_path, view, monkeypatch):
 
 def test_rolled_up_view_lists_the_abstracts_of_its_members(tmp_path, views):
     rolled = views["technique-instrument-rollup"]
-    page, _ = write_report(tmp_path, RECORDS, rolled)
+    page, _ = write_report(run_directory(tmp_path, RECORDS, rolled, "technique-instrument-rollup"),
+                           graph="technique-instrument-rollup")
     data = page_data(page.read_text(encoding="utf-8"))
     for node, attrs in rolled.nodes(data=True):
         members = set(attrs["members"])
@@ -290,7 +315,7 @@ def test_rolled_up_view_lists_the_abstracts_of_its_members(tmp_path, views):
 
 
 def test_an_empty_corpus_still_gets_a_report(tmp_path):
-    page, png = write_report(tmp_path, [], nx.Graph())
+    page, png = write_report(run_directory(tmp_path, [], graph_views([], ONTOLOGY_LOADED.concepts)["technique-instrument"]))
     text = page.read_text(encoding="utf-8")
     assert "No technique is mentioned with a telescope, survey or dataset." in text
     assert 'data-count="total-abstracts">0<' in text
@@ -301,7 +326,7 @@ def test_layout_is_inside_the_drawing_and_seeded(view):
     positions = report_module.layout(view)
     assert set(positions) == set(view)
     for x, y in positions.values():
-        assert 0 <= x <= report_module.SVG_WIDTH and 0 <= y <= report_module.SVG_HEIGHT
+        assert 0 <= x <= geometry.SVG_WIDTH and 0 <= y <= geometry.SVG_HEIGHT
     assert report_module.layout(view) == positions
 
 
@@ -462,7 +487,7 @@ def test_browser_pan_and_zoom(opened):
 def test_browser_mention_and_heatmap_cell_open_the_panel(opened):
     opened.page.locator(f'article[data-abstract-id="ml-for-surveys-1"] mark[data-concept="{CNN}"] a').first.click()
     assert opened.page.get_attribute("#selection", "data-selected") == CNN
-    opened.page.locator(f'td.cell[data-cell][title^="convolutional neural network × Hubble"]').click()
+    opened.page.locator('td.cell[data-cell][title^="convolutional neural network × Hubble"]').click()
     assert opened.page.get_attribute("#selection", "data-selected") == f"{CNN} {HST}"
     assert opened.page.locator("#selection ol li").count() == 2
     assert opened.problems == []
