@@ -16,7 +16,7 @@ import time
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import (
@@ -61,8 +61,8 @@ class RunOptions:
     workers: int = 1
     skip_bad: bool = False
     include_generic: bool = False
-    since: Optional[int] = None
-    until: Optional[int] = None
+    since: int | None = None
+    until: int | None = None
     tables: tuple[str, ...] = ("parquet",)
     compress: str = "auto"
     keep_abstracts: bool = False
@@ -160,11 +160,37 @@ def ingest_task(inputs: list[str], staging: str, options: RunOptions, plan=None)
     return result
 
 
+@dataclass(frozen=True)
+class WarmUp:
+    pid: int
+    built: int
+
+
+@dataclass
+class Tagged:
+    """The tagging stage: what ingest read, the tagged parts in batch order, the warmed workers."""
+
+    ingested: Ingested
+    parts: list
+    warm: list
+
+    def extraction(self) -> dict:
+        pids = {p.pid for p in self.parts if not p.cached} | {w.pid for w in self.warm}
+        return {"processes": len(pids), "pipelines_built": sum(p.built for p in self.parts) + sum(
+            w.built for w in self.warm), "tagging_seconds": round(sum(p.seconds for p in self.parts), 3)}
+
+    def counts(self) -> dict:
+        return {"skipped": len(self.ingested.skipped), "tagged": sum(p.records for p in self.parts),
+                "unchanged": self.ingested.unchanged, "outside_period": self.ingested.outside_period,
+                "cached_batches": sum(1 for p in self.parts if p.cached), "batches": len(self.parts)}
+
+
 @task(name="warm-up", cache_policy=NO_CACHE)
-def warm_up_task(ontology_dir: str) -> int:
-    """Build a worker's pipeline while the flow ingests; return the worker's pid."""
+def warm_up_task(ontology_dir: str) -> WarmUp:
+    """Build a worker's pipeline while the flow ingests: the pool starts and builds in parallel with it."""
+    built = batching.pipelines_built()
     batching.extractor_for(ontology_dir)
-    return os.getpid()
+    return WarmUp(os.getpid(), batching.pipelines_built() - built)
 
 
 @task(name="extract-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -252,9 +278,9 @@ def extract_corpus(
     workers: Annotated[int, Field(ge=1, le=256)] = 1,
     skip_bad: bool = False,
     include_generic: bool = False,
-    cache_dir: Optional[str] = None,
-    since: Optional[int] = None,
-    until: Optional[int] = None,
+    cache_dir: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
     tables: list[Literal["parquet", "csv"]] = ["parquet"],  # noqa: B006 - Prefect copies parameters
     compress: Literal["auto", "none", "gzip"] = "auto",
     keep_abstracts: bool = False,
@@ -268,17 +294,17 @@ def extract_corpus(
     with staging_directory(out) as staging, workers_share_api():
         ontology = clock.lap("ontology", load_ontology_task(ontology_dir))
         plan = clock.lap("plan", plan_update_task(inputs, out_dir, ontology, options) if update else None)
-        ingested, parts = clock.lap("extract", tag_corpus(inputs, str(staging), ontology, options, plan,
-                                                          cache_dir or str(batching.default_cache_dir())))
-        written = clock.lap("outputs", write_outputs_task(parts, str(staging), ontology, options, plan))
+        tagged = clock.lap("extract", tag_corpus(inputs, str(staging), ontology, options, plan,
+                                                 cache_dir or str(batching.default_cache_dir())))
+        written = clock.lap("outputs", write_outputs_task(tagged.parts, str(staging), ontology, options, plan))
         clock.lap("report", write_report_task(str(staging)))
-        counts = run_counts(written, ingested, parts)
+        counts = dict(written.counts, **tagged.counts())
         write_manifest_task(str(staging), inputs, ontology, counts, clock.timings, options)
         publish_task(str(staging), str(out))
         publish_run_artifacts(out, {"counts": counts, "written": asdict(written), "graph": {
             "summary": written.summary, "nodes": written.nodes, "edges": written.edges}})
     get_run_logger().info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
-    return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": extraction_info(parts)}
+    return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": tagged.extraction()}
 
 
 # --- helpers of the flow: orchestration only -------------------------------------
@@ -298,17 +324,6 @@ class Stopwatch:
         return value
 
 
-def run_counts(written: Written, ingested: Ingested, parts: list) -> dict:
-    return dict(written.counts, skipped=len(ingested.skipped), tagged=sum(p.records for p in parts),
-                unchanged=ingested.unchanged, outside_period=ingested.outside_period,
-                cached_batches=sum(1 for p in parts if p.cached), batches=len(parts))
-
-
-def extraction_info(parts: list) -> dict:
-    return {"processes": len({p.pid for p in parts if not p.cached}), "pipelines_built": sum(p.built for p in parts),
-            "tagging_seconds": round(sum(p.seconds for p in parts), 3)}
-
-
 MAX_BATCHES_PER_TASK = 8
 """Most batches one extract task tags: progress and retries stay fine-grained."""
 
@@ -317,7 +332,7 @@ TASKS_PER_SLOT = 4
 
 
 def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options: RunOptions, plan,
-               cache: str) -> tuple[Ingested, list]:
+               cache: str) -> Tagged:
     """Ingest on a thread of this process and tag each batch as soon as it is written.
 
     Ingest writes each batch file whole and in order
@@ -327,7 +342,7 @@ def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options:
     Dask: the cluster) decides how many run at once. Each task carries a fixed
     cost in Prefect, so a task tags several consecutive batches; the batches left
     when ingest ends are spread over at least :data:`TASKS_PER_SLOT` tasks per
-    slot. Returns the ingest result and the tagged parts in batch order.
+    slot.
     """
     slots = parallel_slots(options.workers)
     batch_dir = Path(staging) / ".batches"
@@ -359,10 +374,13 @@ def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options:
     tracker.total = ingested.abstracts
     while not tracker.poll(futures):
         time.sleep(0.1)
-    [future.result() for future in warming]
-    parts = [part for future in futures for part in future.result()]
-    tracker.finish(parts)
-    return ingested, parts
+    tagged = Tagged(ingested, [part for future in futures for part in future.result()],
+                    [future.result() for future in warming])
+    tracker.finish(tagged.parts)
+    info = tagged.extraction()
+    get_run_logger().info("extraction: %d pipeline(s) built in %d process(es); %.1f s of tagging",
+                          info["pipelines_built"], info["processes"], info["tagging_seconds"])
+    return tagged
 
 
 class ProgressTracker:
@@ -372,7 +390,7 @@ class ProgressTracker:
         from astro_ie.progress import Progress
 
         self.progress = Progress(what="abstracts tagged")
-        self.total: Optional[int] = None
+        self.total: int | None = None
         self.counted: dict[int, int] = {}
         self.artifact = None
 
@@ -388,7 +406,7 @@ class ProgressTracker:
     def finish(self, parts: list) -> None:
         self._report(self.progress.update(sum(p.records for p in parts), self.total, final=True))
 
-    def _report(self, line: Optional[str]) -> None:
+    def _report(self, line: str | None) -> None:
         if line is None:
             return
         get_run_logger().info("progress: %s", line)

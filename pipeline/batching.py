@@ -24,7 +24,7 @@ from .io import atomic_open, cache_root
 from .manifest import code_version
 from .models import Abstract
 
-_EXTRACTORS: dict[str, "object"] = {}
+_EXTRACTORS: dict[str, object] = {}
 _EXTRACTORS_LOCK = threading.Lock()
 _BUILDS = 0
 

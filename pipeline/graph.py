@@ -69,9 +69,7 @@ from __future__ import annotations
 import csv
 import json
 import math
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import combinations
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import ElementTree
