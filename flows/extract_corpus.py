@@ -251,7 +251,8 @@ def publish_task(staging: str, out_dir: str) -> str:
 @task(name="publish-artifacts", cache_policy=NO_CACHE)
 def publish_artifacts_task(out_dir: str, summary: dict) -> None:
     """Until ``astro_ie.flows.artifacts.publish_run_artifacts`` lands: the same summary, the old artifacts."""
-    markdown, rows = manifest.summary_markdown(out_dir, summary["counts"], summary["written"], summary["graph"])
+    markdown, rows = manifest.summary_markdown(out_dir, summary["counts"], summary,
+                                               {"summary": {"top_technique_instrument": summary["top_pairs"]}})
     create_markdown_artifact(markdown=markdown, key="astro-ie-summary", description="astro-ie run summary")
     create_table_artifact(table=rows, key="astro-ie-concepts", description="Top concepts per label")
     report = Path(out_dir) / "report.html"
@@ -260,7 +261,11 @@ def publish_artifacts_task(out_dir: str, summary: dict) -> None:
 
 
 def publish_run_artifacts(out_dir: Path, summary: dict) -> None:
-    """The one call site for the run's artifacts (switch to ``astro_ie.flows.artifacts`` when it lands)."""
+    """The run's artifacts from ``summary`` (counts, top_concepts, top_pairs, new_candidates).
+
+    When ``astro_ie.flows.artifacts`` lands, this function is replaced by its
+    ``publish_run_artifacts`` (an import), which takes the same summary.
+    """
     publish_artifacts_task(str(out_dir), summary)
 
 
@@ -301,8 +306,8 @@ def extract_corpus(
         counts = dict(written.counts, **tagged.counts())
         write_manifest_task(str(staging), inputs, ontology, counts, clock.timings, options)
         publish_task(str(staging), str(out))
-        publish_run_artifacts(out, {"counts": counts, "written": asdict(written), "graph": {
-            "summary": written.summary, "nodes": written.nodes, "edges": written.edges}})
+        publish_run_artifacts(out, {"counts": counts, "top_concepts": written.top_concepts,
+                                    "top_pairs": written.summary["top_pairs"], "new_candidates": written.new_candidates})
     get_run_logger().info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
     return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": tagged.extraction()}
 
