@@ -482,7 +482,7 @@ def _heatmap(view: nx.Graph, rows: list[str], columns: list[str]) -> tuple[str, 
             if not value:
                 tds.append('<td class="cell" data-value="0"></td>')
                 continue
-            evidence = list(view.edges[r, c].get("evidence") or ())
+            evidence = list(view.edges[r, c].get("examples") or ())  # a few ids; all in edges-evidence.parquet
             cells.append({"row": r, "column": c, "n": value, "abstracts": evidence[:NODE_ABSTRACT_LIMIT]})
             alpha = round(0.12 + 0.88 * value / largest, 3)
             tds.append(
