@@ -762,3 +762,17 @@ def test_dated_records_give_trends_a_dynamic_gexf_and_a_period(tmp_path: Path, p
     since = extract_corpus(inputs=inputs, out_dir=str(tmp_path / "since"), since=2020, until=2020, **common)
     assert (since["counts"]["abstracts"], since["counts"]["outside_period"]) == (2, 4)
     assert set(pd.read_csv(tmp_path / "since" / "trends.csv").year) == {2020}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--tables", "xml"], "--tables takes parquet, csv or both"),
+    (["--compress", "zip"], "--compress takes auto, none or gzip"),
+    (["--since", "2022", "--until", "2020"], "--since 2022 is after --until 2020"),
+])
+def test_run_options_are_checked_before_any_work(tmp_path: Path, small_jsonl: Path, prefect_env: dict[str, str],
+                                                 args: list[str], message: str) -> None:
+    proc = run_cli(["run", str(small_jsonl), "--out", str(tmp_path / "out"), *args], prefect_env, tmp_path, 60)
+    assert proc.returncode == 2, describe(proc)
+    [line] = [text for text in proc.stderr.splitlines() if text.startswith("astro-ie: error:")]
+    assert message in line and "E204" in line
+    assert not (tmp_path / "out").exists()
