@@ -13,13 +13,19 @@ of batches, artifacts and logging.
 import os
 import shutil
 import time
-from collections import deque
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.artifacts import (
+    create_link_artifact,
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
@@ -36,123 +42,202 @@ GRAPH_STEMS = {
 }
 
 
+# --- typed results --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OntologyInfo:
+    hash: str
+    concepts: int
+    directory: str
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What shapes a run's outputs besides its inputs and ontology."""
+
+    input_format: str = "auto"
+    batch_size: int = 256
+    workers: int = 1
+    skip_bad: bool = False
+    include_generic: bool = False
+    since: int | None = None
+    until: int | None = None
+    tables: tuple[str, ...] = ("parquet",)
+    compress: str = "auto"
+    keep_abstracts: bool = False
+    update: bool = False
+    categories: tuple[str, ...] = ()
+
+    def parameters(self) -> dict:
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+
+@dataclass
+class Ingested:
+    batches: list[str]
+    abstracts: int
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    outside_period: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class Written:
+    """What the digest pass wrote: counts, rankings, the graphs' sizes and summary."""
+
+    counts: dict
+    top_concepts: dict
+    new_candidates: list
+    corpus_file: str
+    nodes: dict
+    edges: dict
+    summary: dict
+    seconds: float
+
+
 # --- tasks: each wraps one function of the core ----------------------------------
 #
 # The output tasks import their modules when they run: on a process pool or a Dask
 # cluster the flow's own process only orchestrates, and so need not hold spaCy,
-# matplotlib, pyarrow and networkx (some 120 MB) for the whole run.
+# matplotlib, pyarrow and networkx for the whole run.
 
 
 @task(name="load-ontology", cache_policy=NO_CACHE)
-def load_ontology_task(ontology_dir: str) -> dict:
+def load_ontology_task(ontology_dir: str) -> OntologyInfo:
     ontology = load_ontology(ontology_dir)
-    return {"hash": ontology.hash, "concepts": len(ontology), "directory": str(ontology.directory)}
+    return OntologyInfo(ontology.hash, len(ontology), str(ontology.directory))
+
+
+@task(name="plan-update", cache_policy=NO_CACHE)
+def plan_update_task(inputs: list[str], out_dir: str, ontology: OntologyInfo, options: RunOptions):
+    """Which abstracts of the inputs the output directory already holds (None: no previous run)."""
+    from astro_ie import incremental
+
+    previous = incremental.PreviousRun.find(Path(out_dir), ontology.hash, manifest.code_hash())
+    if previous is None:
+        return None
+    abstracts = ingest.read_abstracts([Path(p) for p in inputs], input_format=options.input_format,
+                                      skip_bad=options.skip_bad)
+    plan = incremental.UpdatePlan.make(previous, abstracts)
+    get_run_logger().info("update: %d unchanged, %d changed abstract(s); previous tags %s", len(plan.unchanged),
+                          len(plan.replaced), "kept" if previous.reusable else "redone (ontology or code changed)")
+    return plan
 
 
 @task(name="ingest", cache_policy=NO_CACHE)
-def ingest_task(inputs: list[str], input_format: str, skip_bad: bool, staging: str, batch_size: int,
-                categories: Optional[list[str]] = None) -> dict:
+def ingest_task(inputs: list[str], staging: str, options: RunOptions, plan=None) -> Ingested:
+    from astro_ie.incremental import in_period
+
     logger = get_run_logger()
-    skipped: list[str] = []
-    warnings: list[str] = []
+    result = Ingested([], 0)
 
     def on_skip(error) -> None:
-        skipped.append(error.one_line())
+        result.skipped.append(error.one_line())
         logger.warning("skipped: %s", error.one_line())
 
     def on_warning(text: str) -> None:
-        warnings.append(text)
+        result.warnings.append(text)
         logger.warning(text)
 
-    abstracts = ingest.read_abstracts(
-        [Path(p) for p in inputs], input_format=input_format, skip_bad=skip_bad, on_skip=on_skip, on_warning=on_warning,
-        categories=categories or (),
-    )
-    paths, count = batching.write_batches(
-        abstracts, Path(staging) / "abstracts.jsonl", Path(staging) / ".batches", batch_size
-    )
-    logger.info("ingested %d abstracts into %d batches", count, len(paths))
-    return {"batches": [str(p) for p in paths], "abstracts": count, "skipped": skipped, "warnings": warnings}
+    def wanted(abstracts):
+        for abstract in abstracts:
+            if in_period(abstract.date, options.since, options.until):
+                yield abstract
+            else:
+                result.outside_period += 1
+
+    abstracts = ingest.read_abstracts([Path(p) for p in inputs], input_format=options.input_format,
+                                      skip_bad=options.skip_bad, on_skip=on_skip, on_warning=on_warning,
+                                      categories=options.categories)
+    if plan is not None:
+        abstracts = plan.to_tag(abstracts)
+        result.unchanged = len(plan.unchanged)
+    abstracts_path = Path(staging) / "abstracts.jsonl" if options.keep_abstracts else None
+    paths, result.abstracts = batching.write_batches(wanted(abstracts), Path(staging) / ".batches",
+                                                     options.batch_size, abstracts_path)
+    result.batches = [str(p) for p in paths]
+    logger.info("ingested %d abstracts into %d batches", result.abstracts, len(paths))
+    return result
+
+
+@dataclass(frozen=True)
+class WarmUp:
+    pid: int
+    built: int
+
+
+@dataclass
+class Tagged:
+    """The tagging stage: what ingest read, the tagged parts in batch order, the warmed workers."""
+
+    ingested: Ingested
+    parts: list
+    warm: list
+
+    def extraction(self) -> dict:
+        pids = {p.pid for p in self.parts if not p.cached} | {w.pid for w in self.warm}
+        return {"processes": len(pids), "pipelines_built": sum(p.built for p in self.parts) + sum(
+            w.built for w in self.warm), "tagging_seconds": round(sum(p.seconds for p in self.parts), 3)}
+
+    def counts(self) -> dict:
+        return {"skipped": len(self.ingested.skipped), "tagged": sum(p.records for p in self.parts),
+                "unchanged": self.ingested.unchanged, "outside_period": self.ingested.outside_period,
+                "cached_batches": sum(1 for p in self.parts if p.cached), "batches": len(self.parts)}
 
 
 @task(name="warm-up", cache_policy=NO_CACHE)
-def warm_up_task(ontology_dir: str) -> dict:
+def warm_up_task(ontology_dir: str) -> WarmUp:
     """Build a worker's pipeline while the flow ingests: the pool starts and builds in parallel with it."""
     built = batching.pipelines_built()
     batching.extractor_for(ontology_dir)
-    return {"pid": os.getpid(), "built": batching.pipelines_built() - built}
+    return WarmUp(os.getpid(), batching.pipelines_built() - built)
 
 
 @task(name="extract-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract_batch_task(batches: list[str], ontology_dir: str, ontology_hash: str, cache_dir: str) -> list[dict]:
+def extract_batch_task(batches: list[str], ontology: OntologyInfo, cache_dir: str) -> list[batching.TaggedPart]:
     """Tag a run of consecutive batches, each into the batch cache (a retry reads back those done)."""
-    parts = []
-    for batch in batches:
-        built, started = batching.pipelines_built(), time.perf_counter()
-        path, count, hit = batching.extract_batch(Path(batch), ontology_dir, ontology_hash, Path(cache_dir))
-        parts.append({"path": str(path), "records": count, "cached": hit, "pid": os.getpid(),
-                      "built": batching.pipelines_built() - built, "seconds": time.perf_counter() - started})
-    return parts
+    return [batching.extract_batch(Path(b), ontology.directory, ontology.hash, Path(cache_dir)) for b in batches]
 
 
-@task(name="write-corpus", cache_policy=NO_CACHE)
-def write_corpus_task(parts: list[str], staging: str, ontology_dir: str) -> dict:
-    from astro_ie import corpus
+@task(name="write-outputs", cache_policy=NO_CACHE)
+def write_outputs_task(parts: list[batching.TaggedPart], staging: str, ontology: OntologyInfo,
+                       options: RunOptions, plan=None) -> Written:
+    """One pass over the tagged records: corpus, mentions, evidence, tables; then the graphs from the digest."""
+    from astro_ie import corpus, graph, incremental
 
     started = time.perf_counter()
-    ontology = load_ontology(ontology_dir)
-    summary = corpus.write_corpus(batching.iter_records(Path(p) for p in parts), Path(staging), ontology)
-    return {
-        "counts": summary.to_dict(),
-        "top_concepts": summary.top_concepts,
-        "new_candidates": summary.new_candidates,
-        "seconds": time.perf_counter() - started,
-    }
-
-
-@task(name="build-graph", cache_policy=NO_CACHE)
-def build_graph_task(parts: list[str], staging: str, ontology_dir: str, include_generic: bool,
-                     rollup: bool) -> dict:
-    """One graph (plain or rolled up) and its technique-instrument view, exported.
-
-    Reads the tagged batches, the same records ``corpus.jsonl`` gets, so it
-    need not wait for the corpus to be written; the plain and the rolled-up
-    graphs are two tasks, which run side by side on a pool or a cluster.
-    """
-    from astro_ie import graph
-
-    started = time.perf_counter()
-    ontology = load_ontology(ontology_dir)
-    records = batching.iter_records(Path(p) for p in parts)
-    G = graph.build_graph(records, ontology.concepts, include_generic, rollup=rollup)
-    names = ("full-rollup", "technique-instrument-rollup") if rollup else ("full", "technique-instrument")
-    views = {names[0]: G, names[1]: graph.technique_instrument_view(G)}
-    written: list[str] = []
+    loaded = load_ontology(ontology.directory)
+    paths = [p.path for p in parts]
+    records = incremental.merged_records(plan, batching.iter_records(paths), batching.iter_records(paths),
+                                         options.since, options.until)
+    summary = corpus.write_corpus(records, Path(staging), loaded, include_generic=options.include_generic,
+                                  tables=options.tables, compress=options.compress)
+    views = graph.views_from_digest(summary.digest)
     for name, view in views.items():
-        written += [str(p) for p in graph.write_exports(view, staging, GRAPH_STEMS[name])]
-    return {
-        "files": written,
-        "nodes": {name: view.number_of_nodes() for name, view in views.items()},
-        "edges": {name: view.number_of_edges() for name, view in views.items()},
-        "summary": None if rollup else graph.summarise(views["technique-instrument"], top=10),
-        "seconds": time.perf_counter() - started,
-    }
+        graph.write_exports(view, staging, GRAPH_STEMS[name])
+    return Written(
+        counts=summary.to_dict(), top_concepts=summary.top_concepts, new_candidates=summary.new_candidates,
+        corpus_file=summary.corpus_file,
+        nodes={name: view.number_of_nodes() for name, view in views.items()},
+        edges={name: view.number_of_edges() for name, view in views.items()},
+        summary=graph.summarise(views["technique-instrument"], top=10), seconds=time.perf_counter() - started)
 
 
 @task(name="write-report", cache_policy=NO_CACHE)
-def write_report_task(staging: str, corpus_written: dict) -> dict:
-    """The report reads the written tables and graph view; the run's counts come from the corpus task."""
+def write_report_task(staging: str, counts: dict) -> list[str]:
+    """The report, from the written outputs of the run and its counts."""
     from astro_ie import report
 
-    started = time.perf_counter()
-    written = [str(p) for p in report.write_report(Path(staging), corpus_written["counts"])]
-    return {"files": written, "seconds": time.perf_counter() - started}
+    return [str(p) for p in report.write_report(Path(staging), counts)]
 
 
 @task(name="write-manifest", cache_policy=NO_CACHE)
-def write_manifest_task(staging: str, inputs: list[str], ontology: dict, counts: dict, timings: dict,
-                        parameters: dict) -> str:
-    path = manifest.write_manifest(Path(staging), [Path(p) for p in inputs], ontology, counts, timings, parameters)
+def write_manifest_task(staging: str, inputs: list[str], ontology: OntologyInfo, counts: dict, timings: dict,
+                        options: RunOptions) -> str:
+    path = manifest.write_manifest(Path(staging), [Path(p) for p in inputs], asdict(ontology), counts, timings,
+                                   options.parameters())
     return str(path)
 
 
@@ -164,13 +249,24 @@ def publish_task(staging: str, out_dir: str) -> str:
 
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE)
-def publish_artifacts_task(out_dir: str, counts: dict, written: dict, graph_info: dict) -> None:
-    markdown, rows = manifest.summary_markdown(out_dir, counts, written, graph_info)
+def publish_artifacts_task(out_dir: str, summary: dict) -> None:
+    """Until ``astro_ie.flows.artifacts.publish_run_artifacts`` lands: the same summary, the old artifacts."""
+    markdown, rows = manifest.summary_markdown(out_dir, summary["counts"], summary,
+                                               {"summary": {"top_technique_instrument": summary["top_pairs"]}})
     create_markdown_artifact(markdown=markdown, key="astro-ie-summary", description="astro-ie run summary")
     create_table_artifact(table=rows, key="astro-ie-concepts", description="Top concepts per label")
     report = Path(out_dir) / "report.html"
     if report.exists():
         create_link_artifact(link=report.resolve().as_uri(), link_text="astro-ie report", key="astro-ie-report")
+
+
+def publish_run_artifacts(out_dir: Path, summary: dict) -> None:
+    """The run's artifacts from ``summary`` (counts, top_concepts, top_pairs, new_candidates).
+
+    When ``astro_ie.flows.artifacts`` lands, this function is replaced by its
+    ``publish_run_artifacts`` (an import), which takes the same summary.
+    """
+    publish_artifacts_task(str(out_dir), summary)
 
 
 # --- the flow -------------------------------------------------------------------
@@ -187,184 +283,147 @@ def extract_corpus(
     workers: Annotated[int, Field(ge=1, le=256)] = 1,
     skip_bad: bool = False,
     include_generic: bool = False,
-    cache_dir: Optional[str] = None,
-    categories: Optional[list[str]] = None,
+    cache_dir: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    tables: list[Literal["parquet", "csv"]] = ["parquet"],  # noqa: B006 - Prefect copies parameters
+    compress: Literal["auto", "none", "gzip"] = "auto",
+    keep_abstracts: bool = False,
+    update: bool = False,
+    categories: list[str] | None = None,
 ) -> dict:
-    """Ingest, extract per batch, write the corpus and tables, build the graph, report, publish."""
-    logger = get_run_logger()
-    started = time.perf_counter()
-    timings: dict[str, float] = {}
-    out = Path(out_dir)
+    """Ingest and tag (only what is new with ``update``), digest into corpus, tables and graphs, report, publish."""
+    options = RunOptions(input_format, batch_size, workers, skip_bad, include_generic, since, until,
+                         tuple(tables), compress, keep_abstracts, update, tuple(categories or ()))
+    clock, out = Stopwatch(), Path(out_dir)
     check_replaceable(out)
-    cache = cache_dir or str(batching.default_cache_dir())
     with staging_directory(out) as staging, workers_share_api():
-        ontology = load_ontology_task(ontology_dir)
-        timings["ontology"] = _lap(started, timings)
-
-        slots = parallel_slots(workers)
-        ingest_args = {"inputs": inputs, "input_format": input_format, "skip_bad": skip_bad,
-                       "staging": str(staging), "batch_size": batch_size, "categories": categories}
-        if slots > 1:
-            # This process ingests on a thread of its own while the workers start (spawn,
-            # imports, the pipeline: seconds each) and tag each batch as soon as it is written.
-            with ThreadPoolTaskRunner(max_workers=1) as thread:
-                ingesting = thread.submit(ingest_task, parameters=ingest_args)
-                warming = [warm_up_task.submit(ontology["directory"]) for _ in range(slots)]
-                ingested, parts, ingest_ended = extract_while_ingesting(
-                    ingesting, staging / ".batches", ontology, cache, slots)
-            timings["ingest"] = round(ingest_ended - started - sum(timings.values()), 3)
-        else:
-            warming = []
-            ingested = ingest_task(**ingest_args)
-            timings["ingest"] = _lap(started, timings)
-            parts = extract_batches(ingested["batches"], ontology, cache, slots)
-        timings["extract"] = _lap(started, timings)
-        warm = [future.result() for future in warming]
-        processes = len({p["pid"] for p in parts if not p["cached"]} | {w["pid"] for w in warm})
-        built = sum(p["built"] for p in parts) + sum(w["built"] for w in warm)
-        logger.info("extraction: %d pipeline(s) built in %d process(es); %.1f s of tagging in %.1f s",
-                    built, processes, sum(p["seconds"] for p in parts), timings["extract"])
-
-        # The corpus and the two graphs read the tagged batches: they run side by side where the
-        # task runner allows it. The report reads what the corpus and the plain graph wrote.
-        paths = [p["path"] for p in parts]
-        corpus_future = write_corpus_task.submit(paths, str(staging), ontology["directory"])
-        graph_future = build_graph_task.submit(paths, str(staging), ontology["directory"], include_generic, False)
-        rollup_future = build_graph_task.submit(paths, str(staging), ontology["directory"], include_generic, True)
-        report_future = write_report_task.submit(str(staging), corpus_future, wait_for=[graph_future])
-        written, plain, rolled, reported = (f.result() for f in
-                                            (corpus_future, graph_future, rollup_future, report_future))
-        graph_info = {
-            "files": plain["files"] + rolled["files"],
-            "nodes": {**plain["nodes"], **rolled["nodes"]},
-            "edges": {**plain["edges"], **rolled["edges"]},
-            "summary": plain["summary"],
-        }
-        # Each stage's own seconds (they may overlap); "outputs" is the wall time of all four.
-        timings["write"] = round(written["seconds"], 3)
-        timings["graph"] = round(plain["seconds"] + rolled["seconds"], 3)
-        timings["report"] = round(reported["seconds"], 3)
-        timings["outputs"] = _lap(started, timings, excluding=("write", "graph", "report"))
-
-        counts = dict(written["counts"], skipped=len(ingested["skipped"]),
-                      cached_batches=sum(1 for p in parts if p["cached"]), batches=len(parts))
-        parameters = {"input_format": input_format, "batch_size": batch_size, "workers": workers,
-                      "skip_bad": skip_bad, "include_generic": include_generic, "categories": categories}
-        write_manifest_task(str(staging), inputs, ontology, counts, timings, parameters)
+        ontology = clock.lap("ontology", load_ontology_task(ontology_dir))
+        plan = clock.lap("plan", plan_update_task(inputs, out_dir, ontology, options) if update else None)
+        tagged = clock.lap("extract", tag_corpus(inputs, str(staging), ontology, options, plan,
+                                                 cache_dir or str(batching.default_cache_dir())))
+        written = clock.lap("outputs", write_outputs_task(tagged.parts, str(staging), ontology, options, plan))
+        counts = dict(written.counts, **tagged.counts())
+        clock.lap("report", write_report_task(str(staging), counts))
+        write_manifest_task(str(staging), inputs, ontology, counts, clock.timings, options)
         publish_task(str(staging), str(out))
-        publish_artifacts_task(str(out), counts, written, graph_info)
-        logger.info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
-        return {"out_dir": str(out), "counts": counts, "timings": timings,
-                "extraction": {"processes": processes, "pipelines_built": built}}
+        publish_run_artifacts(out, {"counts": counts, "top_concepts": written.top_concepts,
+                                    "top_pairs": written.summary["top_pairs"], "new_candidates": written.new_candidates})
+    get_run_logger().info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
+    return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": tagged.extraction()}
+
+
+# --- helpers of the flow: orchestration only -------------------------------------
+
+
+class Stopwatch:
+    """Seconds per stage, in the order the stages ran."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self.mark = time.perf_counter()
+
+    def lap(self, name: str, value):
+        now = time.perf_counter()
+        self.timings[name] = round(now - self.mark, 3)
+        self.mark = now
+        return value
 
 
 MAX_BATCHES_PER_TASK = 8
 """Most batches one extract task tags: progress and retries stay fine-grained."""
 
 TASKS_PER_SLOT = 4
-"""At least this many tasks per parallel slot, so no worker idles long at the end."""
+"""At least this many tasks per parallel slot at the end, so no worker idles long."""
 
 
-def extract_batches(batches: list[str], ontology: dict, cache: str, slots: int) -> list[dict]:
-    """Tag every batch with tasks of a few batches each, at most ``2 * slots`` in flight.
-
-    Results come back in batch order. Each task carries a fixed cost in Prefect
-    (its task run, its states, on a process pool its pickled call): some 0.3 s
-    on a busy 2-core machine, half the time of a 256-abstract batch. So a task
-    tags up to :data:`MAX_BATCHES_PER_TASK` consecutive batches, while every
-    slot still gets :data:`TASKS_PER_SLOT` tasks or more. Submitting every task
-    at once would run them all at once on a thread runner (each holding its
-    Docs) and queue a future per task on the others: memory would grow with the
-    corpus. A window of two per slot keeps every worker busy (its next task is
-    queued when one finishes) and memory flat.
-    """
-    extraction = _Extraction(ontology, cache, slots)
-    extraction.submit_all(batches)
-    return extraction.finish()
-
-
-def extract_while_ingesting(ingesting, batch_dir: Path, ontology: dict, cache: str,
-                            slots: int) -> tuple[dict, list[dict], float]:
-    """On a pool or a cluster: tag the batches while the ``ingesting`` task is still writing them.
+def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options: RunOptions, plan,
+               cache: str) -> Tagged:
+    """Ingest on a thread of this process and tag each batch as soon as it is written.
 
     Ingest writes each batch file whole and in order
-    (:func:`astro_ie.batching.written_batches`), so while it runs, every
-    :data:`MAX_BATCHES_PER_TASK` batches written become a task, within the
-    same window as :func:`extract_batches`, which takes the batches left when
-    ingest ends. Returns the ingest result, the tagged parts in batch order
-    and when ingest ended. If ingest fails, the tasks already running finish
-    before its error is raised.
+    (:func:`astro_ie.batching.written_batches`); every
+    :data:`MAX_BATCHES_PER_TASK` batches become an extract task on the flow's
+    task runner, whose own limit (threads: one; a process pool: ``--workers``;
+    Dask: the cluster) decides how many run at once. Each task carries a fixed
+    cost in Prefect, so a task tags several consecutive batches; the batches left
+    when ingest ends are spread over at least :data:`TASKS_PER_SLOT` tasks per
+    slot.
     """
-    extraction = _Extraction(ontology, cache, slots)
-    taken = 0
-    while not ingesting.wrapped_future.done():
-        ready = batching.written_batches(batch_dir, taken)
-        if len(ready) >= MAX_BATCHES_PER_TASK and extraction.has_room():
-            extraction.submit([str(p) for p in ready[:MAX_BATCHES_PER_TASK]])
-            taken += MAX_BATCHES_PER_TASK
-        elif not extraction.collect_done():
-            time.sleep(0.05)
-    try:
-        ingested = ingesting.result()
-    except BaseException:
-        extraction.settle()
-        raise
-    ended = time.perf_counter()
-    extraction.submit_all(ingested["batches"][taken:], total=len(ingested["batches"]))
-    return ingested, extraction.finish(), ended
+    slots = parallel_slots(options.workers)
+    batch_dir = Path(staging) / ".batches"
+    tracker = ProgressTracker()
+    futures: list = []
+    with ThreadPoolTaskRunner(max_workers=1) as thread:
+        ingesting = thread.submit(ingest_task, parameters={"inputs": inputs, "staging": staging, "options": options,
+                                                            "plan": plan})
+        warming = [warm_up_task.submit(ontology.directory) for _ in range(slots)] if slots > 1 else []
+        taken = 0
+        while not ingesting.wrapped_future.done():
+            ready = batching.written_batches(batch_dir, taken)
+            if len(ready) >= MAX_BATCHES_PER_TASK:
+                futures.append(extract_batch_task.submit([str(p) for p in ready[:MAX_BATCHES_PER_TASK]], ontology,
+                                                         cache))
+                taken += MAX_BATCHES_PER_TASK
+            else:
+                tracker.poll(futures)
+                time.sleep(0.05)
+        try:
+            ingested = ingesting.result()
+        except BaseException:
+            for future in futures:  # let the tasks in flight end; their errors are not the run's
+                future.wait()
+            raise
+    rest = ingested.batches[taken:]
+    per_task = max(1, min(MAX_BATCHES_PER_TASK, len(rest) // (TASKS_PER_SLOT * slots)))
+    futures += [extract_batch_task.submit(rest[i:i + per_task], ontology, cache) for i in range(0, len(rest), per_task)]
+    tracker.total = ingested.abstracts
+    while not tracker.poll(futures):
+        time.sleep(0.1)
+    tagged = Tagged(ingested, [part for future in futures for part in future.result()],
+                    [future.result() for future in warming])
+    tracker.finish(tagged.parts)
+    info = tagged.extraction()
+    get_run_logger().info("extraction: %d pipeline(s) built in %d process(es); %.1f s of tagging",
+                          info["pipelines_built"], info["processes"], info["tagging_seconds"])
+    return tagged
 
 
-class _Extraction:
-    """The extract tasks of a run: submitted in batch order, at most two per slot in flight."""
+class ProgressTracker:
+    """Abstracts tagged / total, rate and ETA: in the log every few seconds, and as a Prefect progress artifact."""
 
-    def __init__(self, ontology: dict, cache: str, slots: int) -> None:
-        self.ontology, self.cache, self.slots = ontology, cache, slots
-        self.window = 2 * slots if slots > 1 else 1
-        self.in_flight: deque = deque()
-        self.parts: list[dict] = []
-        self.total = 0  # batches in the run, once known: for the progress log
+    def __init__(self) -> None:
+        from astro_ie.progress import Progress
 
-    def has_room(self) -> bool:
-        return len(self.in_flight) < self.window
+        self.progress = Progress(what="abstracts tagged")
+        self.total: int | None = None
+        self.counted: dict[int, int] = {}
+        self.artifact = None
 
-    def submit(self, group: list[str]) -> None:
-        if not self.has_room():
-            self.collect()
-        self.in_flight.append(extract_batch_task.submit(group, self.ontology["directory"], self.ontology["hash"],
-                                                        self.cache))
+    def poll(self, futures: list) -> bool:
+        """Count the finished tasks; report when due; True when every task has finished."""
+        for index, future in enumerate(futures):
+            if index not in self.counted and future.wrapped_future.done():
+                state = future.state  # a failed task counts as done here; its error is raised later
+                self.counted[index] = sum(p.records for p in future.result()) if state.is_completed() else 0
+        self._report(self.progress.update(sum(self.counted.values()), self.total))
+        return len(self.counted) == len(futures)
 
-    def submit_all(self, batches: list[str], total: int | None = None) -> None:
-        """Tasks of up to :data:`MAX_BATCHES_PER_TASK` batches, at least :data:`TASKS_PER_SLOT` per slot."""
-        self.total = total if total is not None else len(batches)
-        per_task = max(1, min(MAX_BATCHES_PER_TASK, len(batches) // (TASKS_PER_SLOT * self.slots)))
-        for i in range(0, len(batches), per_task):
-            self.submit(batches[i:i + per_task])
+    def finish(self, parts: list) -> None:
+        self._report(self.progress.update(sum(p.records for p in parts), self.total, final=True))
 
-    def collect(self) -> None:
-        """Wait for the oldest task and keep its parts."""
-        done = len(self.parts)
-        self.parts.extend(self.in_flight.popleft().result())
-        step = max(1, self.total // 10)
-        if self.total and (len(self.parts) == self.total or len(self.parts) // step > done // step):
-            get_run_logger().info("extracted %d/%d batches", len(self.parts), self.total)
-
-    def collect_done(self) -> bool:
-        """Collect the oldest task if it has finished; say whether it had."""
-        if self.in_flight and self.in_flight[0].wrapped_future.done():
-            self.collect()
-            return True
-        return False
-
-    def settle(self) -> None:
-        """Let the tasks in flight end (their errors are not the run's), without keeping their parts."""
-        for future in self.in_flight:
-            future.wait()
-        self.in_flight.clear()
-
-    def finish(self) -> list[dict]:
-        while self.in_flight:
-            self.collect()
-        return self.parts
+    def _report(self, line: str | None) -> None:
+        if line is None:
+            return
+        get_run_logger().info("progress: %s", line)
+        percent = self.progress.percent
+        if percent is None:
+            return
+        if self.artifact is None:
+            self.artifact = create_progress_artifact(progress=percent, key="astro-ie-progress",
+                                                     description="abstracts tagged")
+        else:
+            update_progress_artifact(artifact_id=self.artifact, progress=percent)
 
 
 def parallel_slots(workers: int) -> int:
@@ -424,11 +483,6 @@ def _workers_on_this_machine(runner) -> bool:
     from distributed import LocalCluster
 
     return isinstance(getattr(runner.client, "cluster", None), LocalCluster)
-
-
-def _lap(started: float, timings: dict[str, float], excluding: tuple[str, ...] = ()) -> float:
-    spent = sum(v for k, v in timings.items() if k not in excluding)
-    return round(time.perf_counter() - started - spent, 3)
 
 
 def flow_for(workers: int, dask_address: str | None = None):

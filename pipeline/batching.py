@@ -10,17 +10,21 @@ the code misses it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import threading
+import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .io import atomic_open, cache_root
 from .manifest import code_version
 from .models import Abstract
 
-_EXTRACTORS: dict[str, "object"] = {}
+_EXTRACTORS: dict[str, object] = {}
 _EXTRACTORS_LOCK = threading.Lock()
 _BUILDS = 0
 
@@ -29,9 +33,9 @@ def default_cache_dir() -> Path:
     return cache_root() / "batches"
 
 
-def write_batches(abstracts: Iterable[Abstract], abstracts_path: Path, batch_dir: Path,
-                  batch_size: int) -> tuple[list[Path], int]:
-    """Write ``abstracts.jsonl`` and the batch files in one pass; return the batch paths and the count."""
+def write_batches(abstracts: Iterable[Abstract], batch_dir: Path, batch_size: int,
+                  abstracts_path: Path | None = None) -> tuple[list[Path], int]:
+    """Write the batch files (and ``abstracts.jsonl`` when asked) in one pass; return the batch paths and the count."""
     batch_dir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     count = 0
@@ -44,10 +48,11 @@ def write_batches(abstracts: Iterable[Abstract], abstracts_path: Path, batch_dir
         paths.append(path)
         current.clear()
 
-    with atomic_open(abstracts_path) as out:
+    with atomic_open(abstracts_path) if abstracts_path else contextlib.nullcontext() as out:
         for abstract in abstracts:
             line = abstract.to_json_line() + "\n"
-            out.write(line)
+            if out is not None:
+                out.write(line)
             current.append(line)
             count += 1
             if len(current) >= batch_size:
@@ -100,13 +105,27 @@ def pipelines_built() -> int:
     return _BUILDS
 
 
-def extract_batch(batch_path: Path, ontology_dir: str, ontology_hash: str, cache_dir: Path) -> tuple[Path, int, bool]:
-    """Tag one batch into the cache; return (records path, number of records, cache hit)."""
+@dataclass(frozen=True)
+class TaggedPart:
+    """One tagged batch: where its records are, how many, and what tagging it cost."""
+
+    path: str
+    records: int
+    cached: bool
+    pid: int
+    built: int
+    seconds: float
+
+
+def extract_batch(batch_path: Path, ontology_dir: str, ontology_hash: str, cache_dir: Path) -> TaggedPart:
+    """Tag one batch into the cache (or find it there)."""
+    built, started = _BUILDS, time.perf_counter()
     key = batch_key(batch_path, ontology_hash)
     target = Path(cache_dir) / key[:2] / f"{key}.jsonl"
     if target.exists():
         with open(target, encoding="utf-8") as handle:
-            return target, sum(1 for _ in handle), True
+            count = sum(1 for _ in handle)
+        return TaggedPart(str(target), count, True, os.getpid(), 0, time.perf_counter() - started)
     abstracts = [Abstract.model_validate_json(line) for line in read_lines(batch_path)]
     extractor = extractor_for(ontology_dir)
     count = 0
@@ -115,7 +134,7 @@ def extract_batch(batch_path: Path, ontology_dir: str, ontology_hash: str, cache
             handle.write(line)
             handle.write("\n")
             count += 1
-    return target, count, False
+    return TaggedPart(str(target), count, False, os.getpid(), _BUILDS - built, time.perf_counter() - started)
 
 
 def read_lines(path: Path) -> Iterator[str]:
@@ -125,7 +144,7 @@ def read_lines(path: Path) -> Iterator[str]:
                 yield line
 
 
-def iter_records(paths: Iterable[Path]) -> Iterator[dict]:
+def iter_records(paths: Iterable[Path | str]) -> Iterator[dict]:
     """The tagged records of the batches, in batch order."""
     for path in paths:
         for line in read_lines(path):

@@ -157,6 +157,12 @@ def run(
     dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="tcp://HOST:PORT of a Dask scheduler.")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="local", help="'local': a Dask LocalCluster of --workers processes.")] = None,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
+    update: Annotated[bool, typer.Option("--update", help="Tag only abstracts --out does not hold yet (new or changed); merge.")] = False,
+    since: Annotated[Optional[int], typer.Option("--since", metavar="YEAR", help="Only records dated in or after YEAR.")] = None,
+    until: Annotated[Optional[int], typer.Option("--until", metavar="YEAR", help="Only records dated in or before YEAR.")] = None,
+    tables: Annotated[str, typer.Option("--tables", metavar="parquet,csv", help="Formats of the mentions table.")] = "parquet",
+    compress: Annotated[str, typer.Option("--compress", metavar="auto|none|gzip", help="Tagged corpus: gzip when large (auto), never, always.")] = "auto",
+    keep_abstracts: Annotated[bool, typer.Option("--abstracts", help="Also write abstracts.jsonl, the ingested records.")] = False,
 ) -> None:
     """Run the whole job as the Prefect flow 'extract-corpus'."""
     from .ingest import check_files
@@ -172,6 +178,13 @@ def run(
         fail(AstroIEError("E204", detail=f"--dask takes 'local' (a cluster elsewhere: --dask-address), got {dask!r}"))
     if dask and dask_address:
         fail(AstroIEError("E204", detail="give one of --dask local and --dask-address"))
+    table_formats = [t.strip() for t in tables.split(",") if t.strip()]
+    if not table_formats or set(table_formats) - {"parquet", "csv"}:
+        fail(AstroIEError("E204", detail=f"--tables takes parquet, csv or both (comma-separated), got {tables!r}"))
+    if compress not in ("auto", "none", "gzip"):
+        fail(AstroIEError("E204", detail=f"--compress takes auto, none or gzip, got {compress!r}"))
+    if since is not None and until is not None and since > until:
+        fail(AstroIEError("E204", detail=f"--since {since} is after --until {until}"))
     try:  # every problem found here, before any work starts (and before Prefect's server)
         load_ontology(ontology)
         check_files(inputs, input_format.value)
@@ -189,6 +202,8 @@ def run(
             inputs=[str(p.resolve()) for p in inputs], out_dir=str(out.resolve()), ontology_dir=str(ontology.resolve()),
             input_format=input_format.value, batch_size=batch_size, workers=workers, skip_bad=skip_bad,
             categories=split_categories(categories), include_generic=include_generic, cache_dir=str(cache_dir.resolve()) if cache_dir else None,
+            since=since, until=until, tables=sorted(set(table_formats), reverse=True), compress=compress,
+            keep_abstracts=keep_abstracts, update=update,
         )
     except AstroIEError as error:
         fail(error)

@@ -1,33 +1,53 @@
-"""Corpus I/O: the tagged corpus and the tables written from it.
+"""Corpus I/O: the tagged corpus and the tables written from its digest.
 
-One pass over a stream of :class:`TaggedRecord` writes
+One pass over a stream of tagged records writes
 
-* ``corpus.jsonl``: one record per abstract (the tagged corpus);
-* ``mentions.csv`` and ``mentions.parquet``: one row per mention, for pandas;
-* ``concepts.csv``: every concept mentioned, with counts;
-* ``candidates.csv``: entities the ontology lacks, with counts and contexts,
-  for curators to promote.
+* ``corpus.jsonl`` (or ``corpus.jsonl.gz`` when large): one record per abstract;
+* ``mentions.parquet`` (and ``mentions.csv`` on request): one row per mention;
+* ``edges-evidence.parquet``: which abstracts support each edge of the graphs;
 
-Each file is written through :func:`pipeline.io.atomic_open`; nothing is held
-in memory but per-concept counters, so a corpus of any size streams through.
+and gathers the :class:`~astro_ie.digest.CorpusDigest`, from which the tables
+are written without another pass:
+
+* ``concepts.csv``: every concept mentioned, with counts and surface forms;
+* ``candidates.csv``: entities the ontology lacks, with counts and contexts;
+* ``trends.csv``, ``pair-trends.csv``: abstracts per year, when records have dates.
+
+Each file is written through :func:`astro_ie.io.atomic_open`.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
-from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any, Literal
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .digest import (
+    CONTEXT_CHARS,
+    EVIDENCE_FILE,
+    CorpusDigest,
+    EvidenceWriter,
+    context_of,
+    is_candidate,
+    ranked,
+)
 from .errors import InputError
 from .io import atomic_open
 from .models import LABELS, TaggedRecord, json_line
-from .ontology import Ontology
+
+__all__ = [
+    "CONTEXT_CHARS", "MENTION_COLUMNS", "CorpusSummary", "context_of", "corpus_path", "read_corpus",
+    "record_line", "write_corpus", "write_tables",
+]
 
 MENTION_COLUMNS = [
     "record_id", "start", "end", "text", "label", "concept_id", "concept_label", "source", "generic",
@@ -37,19 +57,18 @@ _MENTION_SCHEMA = pa.schema([
     ("label", pa.string()), ("concept_id", pa.string()), ("concept_label", pa.string()),
     ("source", pa.string()), ("generic", pa.bool_()),
 ])
-CONTEXT_CHARS = 60
-MAX_CONTEXTS = 3
+TABLE_FORMATS = ("parquet", "csv")
+Compression = Literal["auto", "none", "gzip"]
 
+CORPUS_FILE = "corpus.jsonl"
+GZIP_CORPUS_FILE = "corpus.jsonl.gz"
+AUTO_GZIP_BYTES = 16 * 1024 * 1024
+"""With ``compress="auto"``, a corpus larger than this is written gzipped."""
 
-@dataclass
-class ConceptStats:
-    label: str
-    type: str
-    mentions: int = 0
-    abstracts: int = 0
-    last_record: str | None = None  # records stream one by one: count each once
-    forms: Counter = field(default_factory=Counter)
-    contexts: list[str] = field(default_factory=list)
+TRENDS_FILE = "trends.csv"
+PAIR_TRENDS_FILE = "pair-trends.csv"
+TREND_COLUMNS = ["concept_id", "label", "type", "year", "abstracts", "share"]
+PAIR_TREND_COLUMNS = ["source", "target", "source_label", "target_label", "year", "abstracts", "share"]
 
 
 @dataclass
@@ -61,8 +80,27 @@ class CorpusSummary:
     per_label: dict[str, int] = field(default_factory=lambda: {label: 0 for label in LABELS})
     concepts: int = 0
     candidates: int = 0
+    undated: int = 0
     top_concepts: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
     new_candidates: list[tuple[str, str, int]] = field(default_factory=list)
+    corpus_file: str = CORPUS_FILE
+    digest: CorpusDigest | None = field(default=None, repr=False, compare=False)
+    """The statistics the graphs are built from (held in memory, not serialised)."""
+
+    @classmethod
+    def of(cls, digest: CorpusDigest, corpus_file: str = CORPUS_FILE) -> CorpusSummary:
+        return cls(
+            abstracts=digest.abstracts,
+            mentions=digest.mentions,
+            per_label=dict(digest.per_label),
+            concepts=sum(1 for cid in digest.concepts if not is_candidate(cid)),
+            candidates=sum(1 for cid in digest.concepts if is_candidate(cid)),
+            undated=digest.undated,
+            top_concepts=digest.top_concepts(),
+            new_candidates=digest.new_candidates(),
+            corpus_file=corpus_file,
+            digest=digest,
+        )
 
     def to_dict(self) -> dict:
         return {
@@ -71,14 +109,8 @@ class CorpusSummary:
             "mentions_per_label": self.per_label,
             "concepts": self.concepts,
             "candidates": self.candidates,
+            "undated": self.undated,
         }
-
-
-def context_of(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
-    left = max(0, start - width)
-    right = min(len(text), end + width)
-    snippet = f"{text[left:start]}[{text[start:end]}]{text[end:right]}"
-    return ("…" if left else "") + " ".join(snippet.split()) + ("…" if right < len(text) else "")
 
 
 def record_line(record: TaggedRecord | dict) -> str:
@@ -88,75 +120,131 @@ def record_line(record: TaggedRecord | dict) -> str:
     return json_line(record)
 
 
-def write_corpus(records: Iterable[dict], directory: Path, ontology: Ontology,
-                 parquet_batch: int = 5000) -> CorpusSummary:
-    """Write the corpus and its tables into ``directory`` from one pass over ``records``.
+def corpus_path(directory: Path) -> Path:
+    """The tagged corpus of an output directory: ``corpus.jsonl.gz`` if present, else ``corpus.jsonl``."""
+    directory = Path(directory)
+    packed = directory / GZIP_CORPUS_FILE
+    return packed if packed.exists() else directory / CORPUS_FILE
 
-    ``records`` are parsed ``corpus.jsonl`` lines (plain dicts), as the batch
-    tasks leave them on disk.
+
+class _CorpusSink:
+    """Writes corpus lines plain, or gzipped; with ``auto``, gzipped once they pass a size.
+
+    ``auto`` holds the first :data:`AUTO_GZIP_BYTES` in memory: a corpus that ends
+    before is written plain, a larger one gzipped (the same bytes every time:
+    no name, no timestamp in the gzip header).
+    """
+
+    def __init__(self, directory: Path, compress: Compression, stack: ExitStack) -> None:
+        self.directory, self.compress, self.stack = directory, compress, stack
+        self.buffer: list[str] | None = [] if compress == "auto" else None
+        self.buffered = 0
+        self.handle: IO[str] | None = None
+        self.name = GZIP_CORPUS_FILE if compress == "gzip" else CORPUS_FILE
+        if compress != "auto":
+            self._open(gzipped=compress == "gzip")
+
+    def _open(self, gzipped: bool) -> None:
+        self.name = GZIP_CORPUS_FILE if gzipped else CORPUS_FILE
+        if gzipped:
+            raw = self.stack.enter_context(atomic_open(self.directory / self.name, "wb"))
+            packed = self.stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
+                                                            compresslevel=6))
+            self.handle = self.stack.enter_context(io.TextIOWrapper(packed, encoding="utf-8", newline="\n"))
+        else:
+            self.handle = self.stack.enter_context(atomic_open(self.directory / self.name))
+
+    def write(self, line: str) -> None:
+        if self.buffer is None:
+            self.handle.write(line)
+            return
+        self.buffer.append(line)
+        self.buffered += len(line)  # characters: close enough to bytes for the threshold
+        if self.buffered > AUTO_GZIP_BYTES:
+            self._open(gzipped=True)
+            self._drain()
+
+    def _drain(self) -> None:
+        self.handle.write("".join(self.buffer))
+        self.buffer = None
+
+    def close(self) -> None:
+        if self.buffer is not None:
+            self._open(gzipped=False)
+            self._drain()
+
+
+def write_corpus(records: Iterable[Any], directory: Path, ontology: Any, include_generic: bool = False,
+                 tables: Iterable[str] = ("parquet",), compress: Compression = "auto",
+                 parquet_batch: int = 5000) -> CorpusSummary:
+    """Write the corpus, mentions, evidence and tables into ``directory`` from one pass over ``records``.
+
+    ``records`` are parsed ``corpus.jsonl`` lines (plain dicts) or ``TaggedRecord``;
+    ``ontology`` an :class:`~astro_ie.ontology.Ontology` or a mapping of its concepts.
+    Returns the summary, whose ``digest`` the graphs are built from.
     """
     directory = Path(directory)
-    summary = CorpusSummary()
-    stats: dict[str, ConceptStats] = {}
-    with atomic_open(directory / "corpus.jsonl") as corpus, \
-            atomic_open(directory / "mentions.csv") as mentions_csv, \
-            atomic_open(directory / "mentions.parquet", "wb") as parquet_file:
-        writer = csv.writer(mentions_csv, lineterminator="\n")
-        writer.writerow(MENTION_COLUMNS)
-        parquet = pq.ParquetWriter(parquet_file, _MENTION_SCHEMA)
-        rows: dict[str, list] = {name: [] for name in MENTION_COLUMNS}
-        for record in records:
-            corpus.write(record_line(record))
-            corpus.write("\n")
-            summary.abstracts += 1
-            record_id, text = record["id"], record["text"]
+    tables = tuple(tables)
+    concepts = getattr(ontology, "concepts", ontology)
+    with ExitStack() as stack:
+        sink = _CorpusSink(directory, compress, stack)
+        mentions_csv = None
+        if "csv" in tables:
+            mentions_csv = csv.writer(stack.enter_context(atomic_open(directory / "mentions.csv")),
+                                      lineterminator="\n")
+            mentions_csv.writerow(MENTION_COLUMNS)
+        parquet = None
+        if "parquet" in tables:
+            parquet = pq.ParquetWriter(stack.enter_context(atomic_open(directory / "mentions.parquet", "wb")),
+                                       _MENTION_SCHEMA)
+        evidence = EvidenceWriter(stack.enter_context(atomic_open(directory / EVIDENCE_FILE, "wb")))
+        digest = CorpusDigest(concepts, include_generic, evidence=evidence)
+        rows: list[list] = [[] for _ in MENTION_COLUMNS]
+        for raw in records:
+            record = raw.model_dump(mode="json") if isinstance(raw, TaggedRecord) else raw
+            sink.write(record_line(record) + "\n")
+            digest.add(record)
+            record_id = record["id"]
             for entity in record["entities"]:
-                row = [record_id, entity["start"], entity["end"], entity["text"], entity["label"],
-                       entity["concept_id"], entity["concept_label"], entity["source"], entity["generic"]]
-                writer.writerow(row)
-                for name, value in zip(MENTION_COLUMNS, row):
-                    rows[name].append(value)
-                summary.mentions += 1
-                concept_id, label = entity["concept_id"], entity["label"]
-                summary.per_label[label] = summary.per_label.get(label, 0) + 1
-                st = stats.get(concept_id)
-                if st is None:
-                    st = stats[concept_id] = ConceptStats(entity["concept_label"], label)
-                st.mentions += 1
-                if st.last_record != record_id:
-                    st.abstracts += 1
-                    st.last_record = record_id
-                st.forms[entity["text"]] += 1
-                if concept_id.startswith("candidate:") and len(st.contexts) < MAX_CONTEXTS:
-                    st.contexts.append(f"{record_id}: {context_of(text, entity['start'], entity['end'])}")
-            if len(rows["record_id"]) >= parquet_batch:
-                parquet.write_table(pa.table(rows, schema=_MENTION_SCHEMA))
-                rows = {name: [] for name in MENTION_COLUMNS}
-        parquet.write_table(pa.table(rows, schema=_MENTION_SCHEMA))
-        parquet.close()
-    _write_concepts(directory / "concepts.csv", stats, ontology)
-    _write_candidates(directory / "candidates.csv", stats)
-    summary.concepts = sum(1 for cid in stats if not cid.startswith("candidate:"))
-    summary.candidates = sum(1 for cid in stats if cid.startswith("candidate:"))
-    for label in LABELS:
-        ranked = sorted(((cid, st) for cid, st in stats.items() if st.type == label),
-                        key=lambda kv: (-kv[1].abstracts, kv[0]))
-        summary.top_concepts[label] = [(cid, st.label, st.abstracts) for cid, st in ranked[:10]]
-    cands = sorted(((cid, st) for cid, st in stats.items() if cid.startswith("candidate:")),
-                   key=lambda kv: (-kv[1].abstracts, kv[0]))
-    summary.new_candidates = [(cid, st.type, st.abstracts) for cid, st in cands[:20]]
-    return summary
+                row = (record_id, entity["start"], entity["end"], entity["text"], entity["label"],
+                       entity["concept_id"], entity["concept_label"], entity["source"], entity["generic"])
+                if mentions_csv is not None:
+                    mentions_csv.writerow(row)
+                if parquet is not None:
+                    for column, value in zip(rows, row):
+                        column.append(value)
+            if parquet is not None and len(rows[0]) >= parquet_batch:
+                parquet.write_table(pa.table(dict(zip(MENTION_COLUMNS, rows)), schema=_MENTION_SCHEMA))
+                rows = [[] for _ in MENTION_COLUMNS]
+        if parquet is not None:
+            parquet.write_table(pa.table(dict(zip(MENTION_COLUMNS, rows)), schema=_MENTION_SCHEMA))
+            parquet.close()
+        evidence.close()
+        sink.close()
+    write_tables(digest, directory, ontology)
+    return CorpusSummary.of(digest, sink.name)
 
 
-def _write_concepts(path: Path, stats: dict[str, ConceptStats], ontology: Ontology) -> None:
+def write_tables(digest: CorpusDigest, directory: Path, ontology: Any) -> list[Path]:
+    """``concepts.csv``, ``candidates.csv`` and, for dated records, the two trend tables."""
+    directory = Path(directory)
+    concepts = getattr(ontology, "concepts", ontology)
+    written = [_write_concepts(directory / "concepts.csv", digest, concepts),
+               _write_candidates(directory / "candidates.csv", digest)]
+    if digest.dated:
+        written += [_write_trends(directory / TRENDS_FILE, digest), _write_pair_trends(directory / PAIR_TRENDS_FILE, digest)]
+    return written
+
+
+def _write_concepts(path: Path, digest: CorpusDigest, concepts: Any) -> Path:
     with atomic_open(path) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["concept_id", "label", "type", "kind", "generic", "broader", "n_abstracts",
                          "n_mentions", "forms", "wikidata", "aas"])
-        for cid in sorted(stats):
-            st = stats[cid]
-            concept = ontology.get(cid)
-            forms = ";".join(form for form, _ in sorted(st.forms.items(), key=lambda kv: (-kv[1], kv[0])))
+        for cid in sorted(digest.concepts):
+            st = digest.concepts[cid]
+            concept = concepts.get(cid)
+            forms = ";".join(st.ranked_forms())
             if concept is None:
                 writer.writerow([cid, st.label, st.type, "candidate", False, "", st.abstracts, st.mentions,
                                  forms, "", ""])
@@ -164,23 +252,64 @@ def _write_concepts(path: Path, stats: dict[str, ConceptStats], ontology: Ontolo
                 writer.writerow([cid, concept.label, concept.type, concept.kind or "", concept.generic,
                                  ";".join(concept.broader), st.abstracts, st.mentions, forms,
                                  concept.wikidata or "", concept.aas or ""])
+    return path
 
 
-def _write_candidates(path: Path, stats: dict[str, ConceptStats]) -> None:
+def _write_candidates(path: Path, digest: CorpusDigest) -> Path:
     with atomic_open(path) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["candidate_id", "label", "type", "n_abstracts", "n_mentions", "forms", "contexts"])
-        ranked = sorted(((cid, st) for cid, st in stats.items() if cid.startswith("candidate:")),
-                        key=lambda kv: (-kv[1].abstracts, kv[0]))
-        for cid, st in ranked:
-            forms = ";".join(form for form, _ in sorted(st.forms.items(), key=lambda kv: (-kv[1], kv[0])))
-            writer.writerow([cid, st.label, st.type, st.abstracts, st.mentions, forms,
+        for cid in ranked(digest.concepts):
+            if not is_candidate(cid):
+                continue
+            st = digest.concepts[cid]
+            writer.writerow([cid, st.label, st.type, st.abstracts, st.mentions, ";".join(st.ranked_forms()),
                              " | ".join(st.contexts)])
+    return path
+
+
+def _share(count: int, total: int) -> float:
+    return round(count / total, 6) if total else 0.0
+
+
+def _write_trends(path: Path, digest: CorpusDigest) -> Path:
+    """Per concept and year: abstracts mentioning it, and their share of that year's abstracts."""
+    per_year = digest.abstracts_per_year
+    with atomic_open(path) as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(TREND_COLUMNS)
+        for cid in sorted(digest.concepts):
+            info = digest.node_info(cid)
+            for year, count in sorted(digest.concepts[cid].years.items()):
+                writer.writerow([cid, info["label"], info["type"], year, count, _share(count, per_year[year])])
+    return path
+
+
+def _write_pair_trends(path: Path, digest: CorpusDigest) -> Path:
+    """Per technique-instrument pair (the technique as source) and year, as :func:`_write_trends`."""
+    from .graph import INSTRUMENT_TYPES, TECHNIQUE
+
+    per_year = digest.abstracts_per_year
+    with atomic_open(path) as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(PAIR_TREND_COLUMNS)
+        rows = []
+        for (a, b), tally in digest.pairs.items():
+            info_a, info_b = digest.node_info(a), digest.node_info(b)
+            if info_b["type"] == TECHNIQUE and info_a["type"] in INSTRUMENT_TYPES:
+                (a, info_a), (b, info_b) = (b, info_b), (a, info_a)
+            if info_a["type"] == TECHNIQUE and info_b["type"] in INSTRUMENT_TYPES:
+                rows.extend((a, b, info_a["label"], info_b["label"], year, count, _share(count, per_year[year]))
+                            for year, count in tally.years.items())
+        writer.writerows(sorted(rows, key=lambda row: (row[0], row[1], row[4])))
+    return path
 
 
 def read_corpus(path: Path) -> Iterator[dict]:
-    """Stream the records of a ``corpus.jsonl`` as plain dicts (for the graph and reports)."""
-    with open(path, encoding="utf-8") as handle:
+    """Stream the records of a ``corpus.jsonl`` (or ``corpus.jsonl.gz``) as plain dicts."""
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
@@ -188,4 +317,3 @@ def read_corpus(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError("E007", path, number, detail=exc.msg) from exc
-

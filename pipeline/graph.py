@@ -10,8 +10,11 @@ Edge attributes
 ---------------
 ``weight``
     c_ij, the number of abstracts that mention both concepts.
-``evidence``
-    the sorted ids of those abstracts (all of them: that is the contract).
+``examples``
+    the smallest few ids of those abstracts (:data:`astro_ie.digest.EXAMPLES`);
+    every abstract of every edge is in ``edges-evidence.parquet``.
+``first_year``, ``last_year``, ``mean_year``, ``abstracts_per_year``
+    when the records have dates: the years of those abstracts (nodes too).
 ``association_strength``
     VOSviewer's normalisation (van Eck & Waltman 2009, "How to normalize
     cooccurrence data? An analysis of some well-known similarity measures",
@@ -56,9 +59,9 @@ networks", J. Stat. Mech. P10008; ``nx.community.louvain_communities`` on
 ``weight`` with a fixed seed) from 1, largest first, ties by smallest node id.
 Roll-up graphs add ``members``: the mentioned concept ids merged into the node.
 
-Cost: counting is linear in the number of mentions (one set per abstract); pairs
-add sum over abstracts of k_a^2, k_a the distinct concepts of abstract a, which is
-the size of the evidence lists themselves.
+Graphs are built from the sufficient statistics of :class:`astro_ie.digest.CorpusDigest`
+(per-concept and per-pair counts), gathered in one pass: memory grows with the
+number of concepts and pairs, not with the corpus.
 """
 
 from __future__ import annotations
@@ -66,9 +69,7 @@ from __future__ import annotations
 import csv
 import json
 import math
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import combinations
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import ElementTree
@@ -77,9 +78,9 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 from networkx.readwrite.graphml import GraphMLWriter
 
-from .errors import InputError
+from .digest import CorpusDigest, year_stats
 from .io import atomic_open
-from .models import Concept, as_mapping
+from .models import Concept
 
 LOUVAIN_SEED = 42
 """Seed of the Louvain run: the same graph always gets the same communities."""
@@ -91,10 +92,9 @@ TECHNIQUE = "TECHNIQUE"
 INSTRUMENT_TYPES = ("TELESCOPE", "SURVEY", "DATASET")
 """What a technique is applied to in the technique-instrument view."""
 
-CANDIDATE_PREFIX = "candidate:"
 VIEW_NAMES = ("full", "full-rollup", "technique-instrument", "technique-instrument-rollup")
 LIST_SEPARATOR = ";"
-"""Joins list attributes (evidence, broader, members) in GraphML, GEXF and CSV."""
+"""Joins list attributes (examples, broader, members) in GraphML, GEXF and CSV."""
 
 VOSVIEWER_MAX_CLUSTER = 1000
 """VOSviewer clusters are integers 1..1000; items in a later community get none."""
@@ -136,153 +136,37 @@ def npmi(c_ij: int, n_i: int, n_j: int, n: int) -> float:
     return max(-1.0, min(1.0, value))
 
 
-# --- counting the corpus --------------------------------------------------------
+# --- graphs from the digest -----------------------------------------------------
 
 
-def _field(concept: Concept | Mapping, name: str, default: Any = None) -> Any:
-    if isinstance(concept, Mapping):
-        return concept.get(name, default)
-    return getattr(concept, name, default)
-
-
-class _Counts:
-    """The corpus reduced to what the graph needs, counted once for every view.
-
-    ``concepts_of(abstract_id)`` gives each concept id the abstract mentions
-    with its number of mentions; ``surface`` keeps, per concept id, how
-    mentions labelled it (used for concepts outside the ontology). Memory: one
-    flat tuple per abstract, plus the evidence lists the graph is made of.
-    """
-
-    def __init__(self, records: Iterable[Any]) -> None:
-        self.mentions: dict[str, tuple] = {}
-        self.surface: dict[str, Counter[tuple[str, str, bool]]] = defaultdict(Counter)
-        names: dict[str, str] = {}  # one string per concept id, however many records name it
-        for number, raw in enumerate(records, 1):
-            record = as_mapping(raw)
-            abstract_id = record.get("id")
-            if not isinstance(abstract_id, str) or not abstract_id:
-                raise InputError("E008", line=number, field="id")
-            counts: Counter[str] = Counter()
-            for raw_entity in record.get("entities") or ():
-                entity = as_mapping(raw_entity)
-                concept_id = entity.get("concept_id")
-                if not isinstance(concept_id, str) or not concept_id:
-                    raise InputError(
-                        "E012",
-                        line=number,
-                        detail=f"record '{abstract_id}' has an entity without a concept_id",
-                    )
-                counts[names.setdefault(concept_id, concept_id)] += 1
-                self.surface[concept_id][
-                    (
-                        str(entity.get("label") or ""),
-                        str(entity.get("concept_label") or entity.get("text") or concept_id),
-                        bool(entity.get("generic", False)),
-                    )
-                ] += 1
-            # A repeated id is one abstract: its mentions add up, whatever the order.
-            if abstract_id in self.mentions:
-                earlier = Counter(dict(self.concepts_of(abstract_id)))
-                earlier.update(counts)
-                counts = earlier
-            # Kept flat, (id, n, id, n, ...): a Counter per abstract would cost some
-            # four times as much, and there is one entry per abstract of the corpus.
-            self.mentions[abstract_id] = tuple(item for pair in counts.items() for item in pair)
-
-    def concepts_of(self, abstract_id: str) -> Iterator[tuple[str, int]]:
-        """(concept id, mentions) of one abstract, in the order they were first mentioned."""
-        flat = self.mentions[abstract_id]
-        return zip(flat[::2], flat[1::2])
-
-
-def _node_info(concept_id: str, concepts: Mapping[str, Any], counts: _Counts) -> dict[str, Any]:
-    """Label, type, kind, generic, broader: from the ontology, else from the mentions."""
-    concept = concepts.get(concept_id)
-    if concept is not None:
-        return {
-            "label": _field(concept, "label"),
-            "type": _field(concept, "type"),
-            "kind": _field(concept, "kind"),
-            "generic": bool(_field(concept, "generic", False)),
-            "broader": list(_field(concept, "broader", None) or ()),
-        }
-    seen = counts.surface.get(concept_id)
-    # Most frequent (label, concept_label, generic); ties to the smallest, so
-    # the choice does not depend on the order of the records.
-    label, concept_label, generic = (
-        min(seen.items(), key=lambda item: (-item[1], item[0]))[0] if seen else ("", concept_id, False)
-    )
-    return {
-        "label": concept_label,
-        "type": label,
-        "kind": "candidate" if concept_id.startswith(CANDIDATE_PREFIX) else "unknown",
-        "generic": generic,
-        "broader": [],
-    }
-
-
-def _rollup_target(concept_id: str, concepts: Mapping[str, Any], include_generic: bool) -> str:
-    """The first broader parent that may appear in the view, else the concept itself.
-
-    A generic parent is skipped when generics are excluded, so rolling up never
-    makes a specific concept vanish into a hidden umbrella term; unknown parents
-    are skipped too. One level only: the parent is not rolled up further.
-    """
-    concept = concepts.get(concept_id)
-    if concept is None:
-        return concept_id
-    for parent_id in _field(concept, "broader", None) or ():
-        parent = concepts.get(parent_id)
-        if parent is None:
-            continue
-        if include_generic or not _field(parent, "generic", False):
-            return parent_id
-    return concept_id
-
-
-def _graph_from_counts(
-    counts: _Counts, concepts: Mapping[str, Any], include_generic: bool, rollup: bool
-) -> nx.Graph:
-    info: dict[str, dict[str, Any]] = {}
-
-    def node_info(concept_id: str) -> dict[str, Any]:
-        if concept_id not in info:
-            info[concept_id] = _node_info(concept_id, concepts, counts)
-        return info[concept_id]
-
-    n_abstracts: Counter[str] = Counter()
-    n_mentions: Counter[str] = Counter()
-    members: dict[str, set[str]] = defaultdict(set)
-    evidence: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for abstract_id in sorted(counts.mentions):  # sorted ids: evidence comes out sorted
-        present: set[str] = set()
-        for concept_id, mentions in counts.concepts_of(abstract_id):
-            if not include_generic and node_info(concept_id)["generic"]:
-                continue
-            node = _rollup_target(concept_id, concepts, include_generic) if rollup else concept_id
-            present.add(node)
-            n_mentions[node] += mentions
-            members[node].add(concept_id)
-        for node in present:  # a set: two children of one parent count once
-            n_abstracts[node] += 1
-        for pair in combinations(sorted(present), 2):
-            evidence[pair].append(abstract_id)
-
+def _graph_from_digest(digest: CorpusDigest, rollup: bool) -> nx.Graph:
+    """One view's graph from the digest's sufficient statistics: no pass over the corpus."""
     nodes = []
-    for node in sorted(n_abstracts):
-        data = dict(node_info(node))
-        data["n_abstracts"] = n_abstracts[node]
-        data["n_mentions"] = n_mentions[node]
-        if rollup:
-            data["members"] = sorted(members[node])
-        nodes.append((node, data))
-    edges = [(a, b, {"weight": len(ids), "evidence": ids}) for (a, b), ids in sorted(evidence.items())]
+    if rollup:
+        for node, tally in digest.rollup_nodes.items():
+            data = digest.node_info(node)
+            data.update(n_abstracts=tally.abstracts, n_mentions=tally.mentions, members=sorted(tally.members))
+            data.update(year_stats(tally.years))
+            nodes.append((node, data))
+        pairs = digest.rollup_pairs
+    else:
+        for node in digest.shown:
+            tally = digest.concepts[node]
+            data = digest.node_info(node)
+            data.update(n_abstracts=tally.abstracts, n_mentions=tally.mentions)
+            data.update(year_stats(tally.years))
+            nodes.append((node, data))
+        pairs = digest.pairs
+    edges = []
+    for (a, b), tally in pairs.items():
+        data = {"weight": tally.abstracts, "examples": list(tally.examples)}
+        data.update(year_stats(tally.years))
+        edges.append((a, b, data))
     graph = {
         "name": "astro-ie concept co-occurrence",
         "view": "full-rollup" if rollup else "full",
-        "n_abstracts": len(counts.mentions),
-        "include_generic": include_generic,
+        "n_abstracts": digest.abstracts,
+        "include_generic": digest.include_generic,
         "rollup": rollup,
         "louvain_seed": LOUVAIN_SEED,
     }
@@ -346,7 +230,7 @@ def build_graph(
     ``rollup`` each concept is replaced by its first broader parent (see
     :func:`roll_up`). The order of the records does not matter.
     """
-    return _graph_from_counts(_Counts(records), concepts, include_generic, rollup)
+    return _graph_from_digest(CorpusDigest(concepts, include_generic).add_all(records), rollup)
 
 
 def roll_up(
@@ -366,7 +250,7 @@ def technique_instrument_view(G: nx.Graph) -> nx.Graph:
     """The bipartite graph of techniques against telescopes, surveys and datasets.
 
     Keeps only edges between a TECHNIQUE node and a TELESCOPE, SURVEY or DATASET
-    node, and the nodes they join. Weights, evidence and NPMI are kept (they
+    node, and the nodes they join. Weights, examples, years and NPMI are kept (they
     count abstracts); link strength, association strength and communities are
     recomputed over the kept edges. Nodes get networkx's ``bipartite`` mark:
     0 for techniques, 1 for the rest.
@@ -396,16 +280,22 @@ def is_technique_instrument(type_a: str | None, type_b: str | None) -> bool:
 
 
 def _copy(value: Any) -> Any:
-    return list(value) if isinstance(value, list) else value
+    if isinstance(value, list):
+        return list(value)
+    return dict(value) if isinstance(value, dict) else value
 
 
 def graph_views(
     records: Iterable[Mapping], concepts: Mapping[str, Concept], include_generic: bool = False
 ) -> dict[str, nx.Graph]:
     """The four views, counting the corpus once: keys as in :data:`VIEW_NAMES`."""
-    counts = _Counts(records)
-    full = _graph_from_counts(counts, concepts, include_generic, rollup=False)
-    rolled = _graph_from_counts(counts, concepts, include_generic, rollup=True)
+    return views_from_digest(CorpusDigest(concepts, include_generic).add_all(records))
+
+
+def views_from_digest(digest: CorpusDigest) -> dict[str, nx.Graph]:
+    """The four views of a corpus already digested (:mod:`astro_ie.digest`)."""
+    full = _graph_from_digest(digest, rollup=False)
+    rolled = _graph_from_digest(digest, rollup=True)
     return {
         "full": full,
         "full-rollup": rolled,
@@ -483,7 +373,9 @@ def summarise(G: nx.Graph, top: int = 10) -> dict[str, Any]:
 
 
 def _scalar(value: Any) -> Any:
-    """Lists joined with ';' (GraphML and GEXF hold scalars only)."""
+    """Lists joined with ';', per-year counts as 'year:count;...' (GraphML and GEXF hold scalars only)."""
+    if isinstance(value, dict):
+        return LIST_SEPARATOR.join(f"{key}:{item}" for key, item in value.items())
     if isinstance(value, (list, tuple, set)):
         return LIST_SEPARATOR.join(str(item) for item in value)
     return value
@@ -506,8 +398,41 @@ def write_graphml(G: nx.Graph, handle: IO[str]) -> None:
     _write_xml(writer, handle)
 
 
+def _year_start(year: int) -> str:
+    return f"{year:04d}-01-01"
+
+
+def _year_end(year: int) -> str:
+    return f"{year:04d}-12-31"
+
+
+def _spells(years: Mapping[int, int]) -> list[tuple[str, str]]:
+    """The years with abstracts as GEXF spells, consecutive years merged into one."""
+    spells: list[list[int]] = []
+    for year in sorted(years):
+        if spells and year == spells[-1][1] + 1:
+            spells[-1][1] = year
+        else:
+            spells.append([year, year])
+    return [(_year_start(a), _year_end(b)) for a, b in spells]
+
+
+def _dynamic(data: Mapping[str, Any]) -> dict[str, Any]:
+    """GEXF attributes of a node or edge: static ones joined, per-year counts as a timeline.
+
+    Gephi's timeline reads ``spells`` (when the concept or pair has abstracts)
+    and the dynamic attribute ``abstracts`` (how many, per year), both as dates.
+    """
+    years = data.get("abstracts_per_year")
+    flat = {k: _scalar(v) for k, v in data.items() if v is not None and k != "abstracts_per_year"}
+    if years:
+        flat["spells"] = _spells(years)
+        flat["abstracts"] = [(count, _year_start(y), _year_end(y)) for y, count in years.items()]
+    return flat
+
+
 def write_gexf(G: nx.Graph, handle: IO[str]) -> None:
-    """GEXF 1.2 for Gephi, with a fixed ``meta``.
+    """GEXF 1.2 for Gephi, with a fixed ``meta``; a dynamic graph when records have dates.
 
     networkx stamps ``meta`` with today's date and its own version; both are
     replaced (date dropped, creator 'astro-ie') so the bytes depend on the graph
@@ -520,7 +445,11 @@ def write_gexf(G: nx.Graph, handle: IO[str]) -> None:
         creator = meta.find("creator")
         if creator is not None:
             creator.text = "astro-ie"
-    writer.add_graph(_flat(G))
+    H = nx.Graph()
+    H.graph.update({k: _scalar(v) for k, v in G.graph.items() if v is not None})
+    H.add_nodes_from((n, _dynamic(d)) for n, d in G.nodes(data=True))
+    H.add_edges_from((u, v, _dynamic(d)) for u, v, d in G.edges(data=True))
+    writer.add_graph(H)
     handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
     _write_xml(writer, handle)
 
@@ -616,6 +545,8 @@ def vosviewer_data(G: nx.Graph) -> dict[str, Any]:
             "Occurrences": data.get("n_abstracts", 0),
             "Mentions": data.get("n_mentions", 0),
         }
+        if data.get("mean_year") is not None:
+            item["scores"] = {"Avg. pub. year": data["mean_year"]}
         items.append(item)
     links = [{"source_id": u, "target_id": v, "strength": d["weight"]} for u, v, d in G.edges(data=True)]
     # Each cluster is named after its most frequent concept.
@@ -641,8 +572,10 @@ def _cell(value: Any) -> str:
 _NODE_COLUMNS = (
     "label", "type", "kind", "generic", "n_abstracts", "n_mentions", "n_links",
     "link_strength", "community", "broader", "members", "bipartite",
+    "first_year", "last_year", "mean_year", "abstracts_per_year",
 )  # fmt: skip
-_EDGE_COLUMNS = ("weight", "association_strength", "npmi", "evidence")
+_EDGE_COLUMNS = ("weight", "association_strength", "npmi", "examples", "first_year", "last_year", "mean_year",
+                 "abstracts_per_year")
 
 
 def _columns(preferred: tuple[str, ...], rows: Iterable[Mapping[str, Any]]) -> list[str]:

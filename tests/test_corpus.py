@@ -26,7 +26,8 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini-ontology"
 SCHEMA = ROOT / "schemas" / "corpus-record.schema.json"
-FILES = ("corpus.jsonl", "mentions.csv", "mentions.parquet", "concepts.csv", "candidates.csv")
+FILES = ("corpus.jsonl", "mentions.parquet", "edges-evidence.parquet", "concepts.csv", "candidates.csv")
+BOTH = ("csv", "parquet")
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +154,7 @@ def test_read_corpus_reports_a_bad_line(tmp_path):
 @pytest.mark.parametrize("source", ["hand_records", "extracted_records"])
 def test_mentions_csv_and_parquet_hold_the_same_rows(tmp_path, ontology, source, request):
     records = request.getfixturevalue(source)
-    write_corpus(records, tmp_path, ontology)
+    write_corpus(records, tmp_path, ontology, tables=BOTH)
     expected = expected_mentions(records)
     from_csv = pd.read_csv(tmp_path / "mentions.csv", keep_default_na=False)
     from_parquet = pd.read_parquet(tmp_path / "mentions.parquet")
@@ -175,7 +176,7 @@ def test_parquet_row_groups_do_not_change_the_rows(tmp_path, ontology, hand_reco
 
 
 def test_empty_corpus_writes_headers_only(tmp_path, ontology):
-    summary = write_corpus([], tmp_path, ontology)
+    summary = write_corpus([], tmp_path, ontology, tables=BOTH)
     assert summary.abstracts == summary.mentions == 0
     assert (tmp_path / "corpus.jsonl").read_text(encoding="utf-8") == ""
     assert len(pd.read_parquet(tmp_path / "mentions.parquet")) == 0
@@ -273,3 +274,73 @@ def test_labels_of_the_summary_cover_every_label(tmp_path, ontology, extracted_r
     summary = write_corpus(extracted_records, tmp_path, ontology)
     assert list(summary.per_label) == list(LABELS)
     assert sum(summary.per_label.values()) == summary.mentions
+
+
+# --- lean outputs ------------------------------------------------------------------------------
+
+
+def test_mentions_csv_only_on_request(tmp_path, ontology, hand_records):
+    write_corpus(hand_records, tmp_path / "lean", ontology)
+    assert not (tmp_path / "lean" / "mentions.csv").exists()
+    write_corpus(hand_records, tmp_path / "csv", ontology, tables=("csv",))
+    assert (tmp_path / "csv" / "mentions.csv").exists() and not (tmp_path / "csv" / "mentions.parquet").exists()
+
+
+@pytest.mark.parametrize("compress", ["gzip", "auto"])
+def test_large_corpus_is_gzipped_and_reads_back(tmp_path, ontology, hand_records, compress, monkeypatch):
+    import gzip
+
+    from astro_ie import corpus as corpus_module
+
+    monkeypatch.setattr(corpus_module, "AUTO_GZIP_BYTES", 100)  # the hand records are larger
+    summary = write_corpus(hand_records, tmp_path, ontology, compress=compress)
+    path = tmp_path / "corpus.jsonl.gz"
+    assert summary.corpus_file == "corpus.jsonl.gz" and corpus_module.corpus_path(tmp_path) == path
+    assert not (tmp_path / "corpus.jsonl").exists()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        assert [json.loads(line) for line in handle] == hand_records
+    assert list(read_corpus(path)) == hand_records
+    assert pd.read_json(path, lines=True)["id"].tolist() == ["r1", "r2", "r3", "r4"]
+    first = path.read_bytes()
+    write_corpus(hand_records, tmp_path, ontology, compress=compress)
+    assert path.read_bytes() == first  # no timestamp, no name in the gzip header
+
+
+def test_small_corpus_stays_plain_with_auto(tmp_path, ontology, hand_records):
+    summary = write_corpus(hand_records, tmp_path, ontology, compress="auto")
+    assert summary.corpus_file == "corpus.jsonl"
+    assert list(read_corpus(tmp_path / "corpus.jsonl")) == hand_records
+    write_corpus(hand_records, tmp_path / "none", ontology, compress="none")
+    assert (tmp_path / "none" / "corpus.jsonl").read_bytes() == (tmp_path / "corpus.jsonl").read_bytes()
+
+
+def test_evidence_table_lists_every_abstract_of_every_edge(tmp_path, ontology, hand_records):
+    write_corpus(hand_records, tmp_path, ontology)
+    evidence = pd.read_parquet(tmp_path / "edges-evidence.parquet")
+    full = evidence[evidence.view == "full"]
+    pairs = {(r.source, r.target, r.abstract_id) for r in full.itertuples()}
+    assert pairs == {("technique:convolutional-neural-network", "telescope:gaia", "r1"),
+                     ("candidate:domain-adversarial-neural-network", "telescope:gaia", "r2")}
+
+
+# --- trends ------------------------------------------------------------------------------------
+
+
+def test_trends_when_records_have_dates(tmp_path, ontology, hand_records):
+    write_corpus(hand_records, tmp_path / "undated", ontology)
+    assert not (tmp_path / "undated" / "trends.csv").exists()
+    dates = {"r1": "2020-05-01", "r2": "2021-01-01", "r3": "2021-02-01"}  # r4 undated
+    dated = [{**r, "date": dates.get(r["id"])} for r in hand_records]
+    summary = write_corpus(dated, tmp_path, ontology)
+    assert summary.undated == 1 and summary.to_dict()["undated"] == 1
+    trends = pd.read_csv(tmp_path / "trends.csv")
+    assert list(trends.columns) == ["concept_id", "label", "type", "year", "abstracts", "share"]
+    gaia = trends[trends.concept_id == "telescope:gaia"].set_index("year")
+    assert gaia.abstracts.to_dict() == {2020: 1, 2021: 1}
+    assert gaia.share.to_dict() == {2020: 1.0, 2021: 0.5}  # 2021 has two dated abstracts
+    pairs = pd.read_csv(tmp_path / "pair-trends.csv")
+    assert list(pairs.columns) == ["source", "target", "source_label", "target_label", "year", "abstracts", "share"]
+    assert set(zip(pairs.source, pairs.target, pairs.year)) == {
+        ("technique:convolutional-neural-network", "telescope:gaia", 2020),
+        ("candidate:domain-adversarial-neural-network", "telescope:gaia", 2021)}
+    assert pairs.share.tolist() == [0.5, 1.0]

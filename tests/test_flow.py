@@ -50,7 +50,7 @@ import pandas as pd
 import pytest
 import yaml
 
-import astro_ie
+import astro_ie as astro_ie_package
 from astro_ie.manifest import code_hash
 from astro_ie.models import Abstract, TaggedRecord
 from astro_ie.ontology import load_ontology, ontology_hash
@@ -61,7 +61,8 @@ DEFAULT_CORPUS = REPO / "data" / "ml4astro-2024-book-of-abstracts.txt"
 ONTOLOGY = REPO / "ontologies"
 COMMITTED = REPO / "outputs" / "ml4astro-2024"
 
-TABLES = ("abstracts.jsonl", "corpus.jsonl", "mentions.csv", "mentions.parquet", "concepts.csv", "candidates.csv")
+TABLES = ("abstracts.jsonl", "corpus.jsonl", "mentions.csv", "mentions.parquet", "edges-evidence.parquet",
+          "concepts.csv", "candidates.csv")  # abstracts.jsonl and mentions.csv: asked for by cli_run
 GRAPH_STEMS = ("graph", "graph-rollup", "technique-instrument", "technique-instrument-rollup")
 GRAPH_SUFFIXES = (".graphml", ".gexf", ".json", ".vosviewer.json", ".edges.csv", ".nodes.csv")
 EXPECTED_FILES = (
@@ -164,7 +165,8 @@ def cli_run(tmp_path_factory: pytest.TempPathFactory, small_jsonl: Path, prefect
     shutil.copy(small_jsonl, cwd / "small.jsonl")
     cache = cwd / "batch-cache"
     proc = run_cli(["run", "small.jsonl", "--out", "out", "--ontology", str(MINI_ONTOLOGY),
-                    "--batch-size", str(BATCH_SIZE), "--cache-dir", str(cache)], prefect_env, cwd)
+                    "--batch-size", str(BATCH_SIZE), "--cache-dir", str(cache), "--tables", "parquet,csv",
+                    "--abstracts"], prefect_env, cwd)
     out = cwd / "out"
     assert proc.returncode == 0, describe(proc)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -207,8 +209,10 @@ def test_run_succeeds_quietly_with_progress(cli_run: CliRun) -> None:
     assert "ERROR" not in log, describe(cli_run.proc)
     assert "Traceback" not in log, describe(cli_run.proc)
     batches = -(-len(SMALL_RECORDS) // BATCH_SIZE)
-    assert re.search(rf"extracted {batches}/{batches} batches", log), describe(cli_run.proc)
-    for task_name in ("ingest", "extract-batch", "write-corpus", "build-graph", "write-report", "write-manifest",
+    n = len(SMALL_RECORDS)
+    assert re.search(rf"progress: {n}/{n} abstracts tagged, \d+/s", log), describe(cli_run.proc)
+    assert batches > 1
+    for task_name in ("ingest", "extract-batch", "write-outputs", "write-report", "write-manifest",
                       "publish-outputs", "publish-artifacts"):
         assert re.search(rf"Task run '{task_name}-\w+' - Finished in state Completed", log), task_name
     assert re.search(r"Flow run '[\w-]+' - Finished in state Completed", log)
@@ -237,9 +241,9 @@ def test_manifest_tells_inputs_ontology_code_versions_counts_timings(cli_run: Cl
     assert manifest["ontology"]["hash"] == ontology_hash(MINI_ONTOLOGY) == ontology.hash
     assert manifest["ontology"]["concepts"] == len(ontology)
     assert manifest["code_hash"] == code_hash()
-    assert manifest["astro_ie"] == astro_ie.__version__
+    assert manifest["astro_ie"] == astro_ie_package.__version__
     packages = manifest["packages"]
-    assert packages["astro-ie"] == astro_ie.__version__
+    assert packages["astro-ie"] == astro_ie_package.__version__
     for name in ("prefect", "spacy", "scispacy", "networkx", "pydantic", "pyarrow", "pandas"):
         assert packages[name] == metadata.version(name), name
 
@@ -256,7 +260,7 @@ def test_manifest_tells_inputs_ontology_code_versions_counts_timings(cli_run: Cl
     assert counts["candidates"] == sum(1 for c in concepts if c.startswith("candidate:"))
     assert (counts["batches"], counts["cached_batches"], counts["skipped"]) == (batches, 0, 0)
 
-    stages = {"ontology", "ingest", "extract", "write", "graph", "report"}
+    stages = {"ontology", "extract", "outputs", "report"}
     assert stages <= set(manifest["timings_seconds"])
     assert all(isinstance(v, (int, float)) and v >= 0 for v in manifest["timings_seconds"].values())
 
@@ -318,7 +322,10 @@ def test_graphml_weights_are_the_corpus_cooccurrences(cli_run: CliRun) -> None:
     assert set(G.nodes) == nodes
     found = {edge_key(u, v): d for u, v, d in G.edges(data=True)}
     assert {pair: int(d["weight"]) for pair, d in found.items()} == dict(weights)
-    assert {pair: sorted(d["evidence"].split(";")) for pair, d in found.items()} == evidence
+    assert {pair: d["examples"].split(";") for pair, d in found.items()} == {p: ids[:3] for p, ids in evidence.items()}
+    table = pd.read_parquet(cli_run.out / "edges-evidence.parquet").query("view == 'full'")
+    from_table = table.groupby(["source", "target"])["abstract_id"].apply(sorted).to_dict()
+    assert from_table == evidence
 
     # The technique-instrument view keeps exactly those pairs, with the same weights.
     types = {node: G.nodes[node]["type"] for node in G.nodes}
@@ -421,7 +428,7 @@ def test_rerun_reads_the_cache_writes_the_same_bytes_and_publishes_artifacts(
 
     state = extract_corpus(inputs=[str(cli_run.input.resolve())], out_dir=str(cli_run.out),
                            ontology_dir=str(MINI_ONTOLOGY), batch_size=BATCH_SIZE, cache_dir=str(cli_run.cache),
-                           return_state=True)
+                           tables=["parquet", "csv"], keep_abstracts=True, return_state=True)
     assert state.is_completed(), state
     manifest = json.loads((cli_run.out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["cached_batches"] == manifest["counts"]["batches"] == cli_run.manifest["counts"]["batches"]
@@ -651,8 +658,8 @@ def test_committed_outputs_match_current_corpus_ontology_and_code() -> None:
         stale.append("the ontology changed")
     if manifest.get("code_hash") != code_hash():
         stale.append("the code (pipeline/*.py, flows/*.py) changed")
-    if manifest.get("astro_ie") != astro_ie.__version__:
-        stale.append(f"astro-ie {manifest.get('astro_ie')} made them, this is {astro_ie.__version__}")
+    if manifest.get("astro_ie") != astro_ie_package.__version__:
+        stale.append(f"astro-ie {manifest.get('astro_ie')} made them, this is {astro_ie_package.__version__}")
     assert not stale, f"outputs/ml4astro-2024/ is stale: {'; '.join(stale)}. To fix: {REMAKE}."
 
     broken = [f["path"] for f in manifest["files"]
@@ -688,3 +695,97 @@ def test_committed_outputs_equal_a_fresh_run(tmp_path: Path, request: pytest.Fix
     assert fresh["corpus.jsonl"] == committed.get("corpus.jsonl"), f"corpus.jsonl is stale. To fix: {REMAKE}."
     differ = sorted(name for name in fresh.keys() | committed.keys() if fresh.get(name) != committed.get(name))
     assert not differ, f"outputs/ml4astro-2024/ is stale: {differ} differ from a fresh run. To fix: {REMAKE}."
+
+
+# --- incremental runs and the time axis ----------------------------------------------
+
+
+def dated(records: list[dict]) -> list[dict]:
+    """SMALL_RECORDS with dates over three years, the last one undated."""
+    years = ["2019-03-01", "2020-06-01", "2020-09-01", "2021-01-15", "2021-02-01", None]
+    return [dict(r, date=d) if d else dict(r) for r, d in zip(records, years)]
+
+
+def write_inputs(path: Path, records: list[dict]) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.slow
+def test_update_is_byte_identical_to_a_full_run(tmp_path: Path, prefect_harness: str) -> None:
+    """Run A, then --update with B (one changed, one unchanged, two new): the same bytes as one run over both."""
+    from astro_ie.flows.extract_corpus import extract_corpus
+
+    records = dated(SMALL_RECORDS)
+    changed = dict(records[1], abstract=records[1]["abstract"] + " We also try a random forest on Gaia.")
+    first = write_inputs(tmp_path / "a.jsonl", records[:4])
+    second = write_inputs(tmp_path / "b.jsonl", [records[0], changed, *records[4:]])
+    merged = write_inputs(tmp_path / "all.jsonl", [records[0], changed, *records[2:]])
+    common = {"ontology_dir": str(MINI_ONTOLOGY), "batch_size": BATCH_SIZE, "cache_dir": str(tmp_path / "cache")}
+
+    out, full = tmp_path / "out", tmp_path / "full"
+    extract_corpus(inputs=[first], out_dir=str(out), **common)
+    result = extract_corpus(inputs=[second], out_dir=str(out), update=True, **common)
+    extract_corpus(inputs=[merged], out_dir=str(full), **common)
+
+    counts = result["counts"]
+    assert (counts["abstracts"], counts["tagged"], counts["unchanged"]) == (6, 3, 1)
+    assert counts["undated"] == 1
+    updated, reference = output_files(out), output_files(full)
+    assert sorted(updated) == sorted(reference)
+    assert [name for name in updated if updated[name] != reference[name]] == []
+    records_out = read_jsonl(out / "corpus.jsonl")
+    assert [r["id"] for r in records_out] == [r["id"] for r in records]
+    assert "random forest" in records_out[1]["text"]
+
+    # Another ontology: every record is tagged again, from the previous corpus; still the same bytes.
+    other = tmp_path / "ontology"
+    shutil.copytree(MINI_ONTOLOGY, other)
+    with open(next(other.glob("*.yaml")), "a", encoding="utf-8") as handle:
+        handle.write("\n# a comment changes the ontology hash\n")
+    again = extract_corpus(inputs=[second], out_dir=str(out), update=True, **dict(common, ontology_dir=str(other)))
+    assert again["counts"]["tagged"] == 6
+    assert read_jsonl(out / "corpus.jsonl") == records_out
+
+
+@pytest.mark.slow
+def test_dated_records_give_trends_a_dynamic_gexf_and_a_period(tmp_path: Path, prefect_harness: str) -> None:
+    from astro_ie.flows.extract_corpus import extract_corpus
+
+    inputs = [write_inputs(tmp_path / "dated.jsonl", dated(SMALL_RECORDS))]
+    common = {"ontology_dir": str(MINI_ONTOLOGY), "batch_size": BATCH_SIZE, "cache_dir": str(tmp_path / "cache")}
+    out = tmp_path / "out"
+    extract_corpus(inputs=inputs, out_dir=str(out), **common)
+    trends = pd.read_csv(out / "trends.csv")
+    assert set(trends.year) == {2019, 2020, 2021}
+    assert ((trends.share > 0) & (trends.share <= 1)).all()
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]["undated"] == 1
+    assert len(pd.read_csv(out / "pair-trends.csv")) > 0
+
+    G = nx.read_gexf(out / "graph.gexf")
+    assert G.graph.get("mode") == "dynamic"
+    node, data = next((n, d) for n, d in G.nodes(data=True) if "spells" in d)
+    assert all(str(start).endswith("-01-01") for start, _ in data["spells"])
+    node_link = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    years = [n for n in node_link["nodes"] if "mean_year" in n]
+    assert years and all(n["first_year"] <= n["mean_year"] <= n["last_year"] for n in years)
+    items = json.loads((out / "graph.vosviewer.json").read_text(encoding="utf-8"))["network"]["items"]
+    assert any("Avg. pub. year" in item.get("scores", {}) for item in items)
+
+    since = extract_corpus(inputs=inputs, out_dir=str(tmp_path / "since"), since=2020, until=2020, **common)
+    assert (since["counts"]["abstracts"], since["counts"]["outside_period"]) == (2, 4)
+    assert set(pd.read_csv(tmp_path / "since" / "trends.csv").year) == {2020}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--tables", "xml"], "--tables takes parquet, csv or both"),
+    (["--compress", "zip"], "--compress takes auto, none or gzip"),
+    (["--since", "2022", "--until", "2020"], "--since 2022 is after --until 2020"),
+])
+def test_run_options_are_checked_before_any_work(tmp_path: Path, small_jsonl: Path, prefect_env: dict[str, str],
+                                                 args: list[str], message: str) -> None:
+    proc = run_cli(["run", str(small_jsonl), "--out", str(tmp_path / "out"), *args], prefect_env, tmp_path, 60)
+    assert proc.returncode == 2, describe(proc)
+    [line] = [text for text in proc.stderr.splitlines() if text.startswith("astro-ie: error:")]
+    assert message in line and "E204" in line
+    assert not (tmp_path / "out").exists()

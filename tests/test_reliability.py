@@ -746,7 +746,7 @@ def test_run_skip_bad_gives_a_correct_escaped_output_for_the_whole_catalogue(
     out = work / "out"
     passwd = Path("/etc/passwd")
     passwd_before = passwd.read_bytes() if passwd.exists() else None
-    result = cli(["run", *(inputs[n] for n in SKIP_BAD_INPUTS), "--out", out, "--ontology", ontology_dir, "--skip-bad",
+    result = cli(["run", *(inputs[n] for n in SKIP_BAD_INPUTS), "--out", out, "--ontology", ontology_dir, "--abstracts", "--skip-bad",
                   "--cache-dir", tmp_path / "cache"], prefect_env, tmp_path, RUN_TIMEOUT)
 
     assert result.returncode == 0, result.describe()
@@ -824,7 +824,7 @@ def kill_corpus(tmp_path_factory) -> Path:
 
 def run_args(corpus: Path, out: Path, ontology: Path, cache: Path, workers: int = 1) -> list[str]:
     return ["run", str(corpus), "--out", str(out), "--ontology", str(ontology), "--batch-size",
-            str(KILL_BATCH_SIZE), "--workers", str(workers), "--cache-dir", str(cache)]
+            str(KILL_BATCH_SIZE), "--workers", str(workers), "--cache-dir", str(cache), "--abstracts"]
 
 
 @pytest.fixture(scope="module")

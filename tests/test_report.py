@@ -173,7 +173,7 @@ def test_heatmap_cells_are_the_view_weights(page_text, view):
         assert values == [view.edges[r, c]["weight"] if view.has_edge(r, c) else 0 for c in columns]
     data = page_data(page_text)
     cnn_hst = next(c for c in data["cells"] if (c["row"], c["column"]) == (CNN, HST))
-    assert [data["abstracts"][i]["id"] for i in cnn_hst["abstracts"]] == view.edges[CNN, HST]["evidence"]
+    assert [data["abstracts"][i]["id"] for i in cnn_hst["abstracts"]] == view.edges[CNN, HST]["examples"]
 
 
 def test_every_abstract_is_linked_and_rendered(page_text):

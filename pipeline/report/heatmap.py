@@ -46,7 +46,7 @@ def heatmap(view: nx.Graph, rows: list[str], columns: list[str]) -> tuple[dict[s
             if not value:
                 tds.append(None)
                 continue
-            evidence = list(view.edges[r, c].get("evidence") or ())
+            evidence = list(view.edges[r, c].get("examples") or ())
             cells.append({"row": r, "column": c, "n": value, "abstracts": evidence[:NODE_ABSTRACT_LIMIT]})
             alpha = round(0.12 + 0.88 * value / largest, 3)
             tds.append({

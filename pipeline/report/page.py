@@ -159,7 +159,7 @@ def _node_abstracts(run: RunOutputs, view: nx.Graph) -> dict[str, list[str]]:
     for node in view:
         if len(listed[node]) >= NODE_ABSTRACT_LIMIT:
             continue
-        evidence = {aid for _, _, d in view.edges(node, data=True) for aid in d.get("evidence") or ()}
+        evidence = {aid for _, _, d in view.edges(node, data=True) for aid in d.get("examples") or ()}
         listed[node] += sorted(evidence - sampled)
     return {node: ids[:NODE_ABSTRACT_LIMIT] for node, ids in listed.items()}
 
