@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Annotated, Literal, Optional
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
@@ -164,12 +163,11 @@ def publish_task(staging: str, out_dir: str) -> str:
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE)
 def publish_artifacts_task(out_dir: str, counts: dict, written: dict, graph_info: dict) -> None:
-    markdown, rows = manifest.summary_markdown(out_dir, counts, written, graph_info)
-    create_markdown_artifact(markdown=markdown, key="astro-ie-summary", description="astro-ie run summary")
-    create_table_artifact(table=rows, key="astro-ie-concepts", description="Top concepts per label")
-    report = Path(out_dir) / "report.html"
-    if report.exists():
-        create_link_artifact(link=report.resolve().as_uri(), link_text="astro-ie report", key="astro-ie-report")
+    from astro_ie.flows.artifacts import publish_run_artifacts
+
+    summary = {"counts": counts, "top_concepts": written["top_concepts"], "new_candidates": written["new_candidates"],
+               "top_pairs": (graph_info.get("summary") or {}).get("top_technique_instrument", [])}
+    publish_run_artifacts(Path(out_dir), summary)
 
 
 # --- the flow -------------------------------------------------------------------
