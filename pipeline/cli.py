@@ -163,6 +163,10 @@ NOISE_ENV = {
     "DASK_LOGGING__DISTRIBUTED": "warning",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_LOGGERS_PREFECT_CLIENT_LEVEL": "WARNING",
+    # Prefect's own lines ("Starting temporary server ...") at WARNING; the run's progress stays.
+    "PREFECT_LOGGING_LOGGERS_PREFECT_LEVEL": "WARNING",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL": "INFO",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL": "INFO",
 }
 NOISY_LOGGERS = ("distributed", "prefect.server", "prefect.client", "prefect._internal", "uvicorn", "httpx",
                  "prefect.events")
@@ -506,7 +510,6 @@ def main(argv: Optional[list[str]] = None) -> None:
         typer.echo(f"astro-ie: error: {error.format_message()}{where}", err=True)
         code = error.exit_code
     except (KeyboardInterrupt, Abort):
-        typer.echo("astro-ie: interrupted; outputs already published are kept", err=True)
         code = EXIT_INTERRUPTED
     except AstroIEError as error:  # raised outside a command's own handler
         typer.echo(error_line(error), err=True)
@@ -517,6 +520,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         detail = " ".join(f"{type(error).__name__}: {error}".split())[:300]
         typer.echo(error_line(AstroIEError("E210", detail=detail)), err=True)
         code = EXIT_FAILURE
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into exit code 130 by itself, silently
+        typer.echo("astro-ie: interrupted; outputs already published are kept", err=True)
     sys.exit(code if isinstance(code, int) else 0)
 
 

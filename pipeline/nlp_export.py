@@ -38,7 +38,7 @@ def export_pipeline(directory: Path, ontology_dir: Path, name: str = "astro_ie")
                        "linked to the astro-ie ontology (rules, no trained weights).",
         "license": "MIT",
         "requirements": [f"astro-ie=={__version__}"],
-        "sources": [{"name": "astro-ie ontology", "hash": ontology.hash, "concepts": len(ontology)}],
+        "sources": [{"name": "astro-ie ontology", "hash": ontology.hash, "concepts": str(len(ontology))}],
     })
     staging = directory.with_name(f".{directory.name}.export-tmp")
     shutil.rmtree(staging, ignore_errors=True)
