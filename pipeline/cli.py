@@ -163,10 +163,6 @@ NOISE_ENV = {
     "DASK_LOGGING__DISTRIBUTED": "warning",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_LOGGERS_PREFECT_CLIENT_LEVEL": "WARNING",
-    # Prefect's own lines ("Starting temporary server ...") at WARNING; the run's progress stays.
-    "PREFECT_LOGGING_LOGGERS_PREFECT_LEVEL": "WARNING",
-    "PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL": "INFO",
-    "PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL": "INFO",
 }
 NOISY_LOGGERS = ("distributed", "prefect.server", "prefect.client", "prefect._internal", "uvicorn", "httpx",
                  "prefect.events")
