@@ -43,6 +43,33 @@ from astro_ie.resources import default_ontology_dir
 
 from .extract_corpus import flow_for
 
+QUIET_ENV = "ASTRO_IE_QUIET_INTERRUPTS"
+"""Set by ``astro-ie serve`` (without ``--verbose``) for the flow-run processes it starts."""
+
+
+def _quiet_interrupts() -> None:
+    """In a served run's process: Ctrl-C of ``astro-ie serve`` is a stop, not a crash to print as ERROR.
+
+    The terminal's Ctrl-C reaches the run's process too; Prefect records the
+    run as crashed (the UI shows it) and would also print its ERROR lines.
+    """
+    import logging
+
+    if os.environ.get(QUIET_ENV) != "1":
+        return
+    from astro_ie.cli import _UserErrorFilter
+
+    quiet = _UserErrorFilter()
+    loggers = [logging.getLogger()] + [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)
+                                       if name.startswith("prefect")]
+    for logger in loggers:
+        for handler in logger.handlers:
+            if not any(isinstance(f, _UserErrorFilter) for f in handler.filters):
+                handler.addFilter(quiet)
+
+
+_quiet_interrupts()
+
 FAILED_DIR = ".failed"
 """Where bad inbox files go, each with ``<name>.error.txt``."""
 

@@ -185,7 +185,7 @@ def _quiet_prefect() -> None:
         logging.getLogger(name).addFilter(_UserErrorFilter())
 
 
-INTERRUPT_TEXTS = ("Crash detected", "interrupt", "KeyboardInterrupt", "Crashed(")
+INTERRUPT_TEXTS = ("Crash detected", "interrupt signal", "KeyboardInterrupt")
 
 
 class _UserErrorFilter:
@@ -198,7 +198,11 @@ class _UserErrorFilter:
         if isinstance(exc, (AstroIEError, KeyboardInterrupt)):
             return False
         text = str(record.msg)
-        if record.levelno >= 30 and any(t in text for t in INTERRUPT_TEXTS):
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a record whose arguments do not format: judge its template
+            message = text
+        if any(t in message for t in INTERRUPT_TEXTS) and (record.levelno >= 30 or "Crash" in message):
             return False
         return not any(name in text for name in ("InputError", "OntologyError", "AstroIEError", "OutputError"))
 
@@ -217,6 +221,50 @@ def _install_filters_on_handlers() -> None:
         for handler in getattr(logger, "handlers", []):
             handler.addFilter(_UserErrorFilter())
             handler.addFilter(_FinalSummaryFilter())
+
+
+INTERRUPTED_LINE = "astro-ie: interrupted; outputs already published are kept"
+
+
+def _stop_on_ctrl_c() -> None:
+    """Ctrl-C during a run: stop this process and its children now, exit 130, print one line.
+
+    A terminal's Ctrl-C reaches Prefect's temporary API server too (same
+    process group), so the flow cannot report its end anywhere: left to
+    itself, the engine retries a dead server and then logs a crash. Nothing
+    is lost by stopping at once: outputs are published by one atomic
+    directory exchange, and the next run removes a dead run's staging
+    directory.
+    """
+    import os
+    import signal
+
+    def stop(signum, frame) -> None:  # noqa: ANN001 - signal's protocol
+        sys.stderr.write(INTERRUPTED_LINE + "\n")
+        sys.stderr.flush()
+        _stop_children()
+        os._exit(EXIT_INTERRUPTED)
+
+    signal.signal(signal.SIGINT, stop)
+
+
+def _stop_children(grace: float = 5.0) -> None:
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil comes with distributed
+        return
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        try:
+            child.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(children, timeout=grace)
+    for child in alive:
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
 
 
 DASK_CONNECT_SECONDS = 5.0
@@ -323,6 +371,7 @@ def run(
     address = "local" if dask else dask_address
     flow_fn = flow_for(workers, address)
     _install_filters_on_handlers()
+    _stop_on_ctrl_c()
     try:
         result = flow_fn(
             inputs=[str(p.resolve()) for p in inputs], out_dir=str(out.resolve()), ontology_dir=str(ontology.resolve()),
@@ -369,6 +418,10 @@ def serve(
         check_prefect_api()
     except AstroIEError as error:
         fail(error)
+    import os
+
+    if not _State.verbose:
+        os.environ["ASTRO_IE_QUIET_INTERRUPTS"] = "1"  # for the flow-run processes serve starts
     from astro_ie.flows.inbox import serve_inbox
 
     every = f"on cron '{cron}'" if cron else f"every {interval} s"
@@ -517,7 +570,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         typer.echo(error_line(AstroIEError("E210", detail=detail)), err=True)
         code = EXIT_FAILURE
     if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into exit code 130 by itself, silently
-        typer.echo("astro-ie: interrupted; outputs already published are kept", err=True)
+        typer.echo(INTERRUPTED_LINE, err=True)
     sys.exit(code if isinstance(code, int) else 0)
 
 
