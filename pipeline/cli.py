@@ -346,7 +346,6 @@ def run(
     from .ingest import check_files
     from .io import check_replaceable
     from .ontology import load_ontology
-
     from .resources import default_corpus, default_out_dir
 
     out = out or default_out_dir(inputs)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from functools import lru_cache
 import json
 import platform
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 

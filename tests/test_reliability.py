@@ -919,7 +919,7 @@ def test_a_killed_run_leaves_the_previous_outputs_whole_and_the_next_run_succeed
     assert result.returncode == 0, result.describe()
     assert_no_traceback(result)
     assert not leftovers(tmp_path), leftovers(tmp_path)
-    manifest = assert_complete_run(out)
+    assert_complete_run(out)
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]["cached_batches"] == 0
     assert without_manifest(files_of(out)) == without_manifest(previous), "a second run changed the outputs"
 

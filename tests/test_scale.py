@@ -99,6 +99,9 @@ def test_dask_local_two_workers_publishes_what_a_local_run_does(tmp_path: Path, 
     assert "Traceback" not in log, log[-3000:]
     assert "DaskTaskRunner" in log or "LocalCluster" in log, "the run did not go through Dask"
     assert log.count("Starting temporary server") == 1, "the Dask workers started API servers of their own"
+    info = re.compile(r"\| INFO +\| distributed\.|distributed\.[\w.]+ - INFO")
+    noise = [line for line in log.splitlines() if info.search(line)]
+    assert not noise, f"distributed's INFO lines reach the user: {noise[:3]}"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["parameters"]["workers"] == 2
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]["cached_batches"] == 0
