@@ -40,10 +40,11 @@ def _plain_help_types() -> None:
             label = label.split()[0]
         return label if "|" in label or " " in label else label.upper()
 
-    original = core._TyperParameter.display_type
-    if not getattr(original, "_astro_ie", False):
+    parameter = getattr(core, "_TyperParameter", None)  # typer's help internals; other versions: left alone
+    original = getattr(parameter, "display_type", None)
+    if original is not None and not getattr(original, "_astro_ie", False):
         display_type._astro_ie = True
-        core._TyperParameter.display_type = display_type
+        parameter.display_type = display_type
 
 
 _plain_help_types()
