@@ -51,6 +51,7 @@ import pytest
 import yaml
 
 import astro_ie
+from astro_ie import __version__ as ASTRO_IE_VERSION
 from astro_ie.manifest import code_hash
 from astro_ie.models import Abstract, TaggedRecord
 from astro_ie.ontology import load_ontology, ontology_hash
@@ -225,9 +226,9 @@ def test_manifest_tells_inputs_ontology_code_versions_counts_timings(cli_run: Cl
     assert manifest["ontology"]["hash"] == ontology_hash(MINI_ONTOLOGY) == ontology.hash
     assert manifest["ontology"]["concepts"] == len(ontology)
     assert manifest["code_hash"] == code_hash()
-    assert manifest["astro_ie"] == astro_ie.__version__
+    assert manifest["astro_ie"] == ASTRO_IE_VERSION
     packages = manifest["packages"]
-    assert packages["astro-ie"] == astro_ie.__version__
+    assert packages["astro-ie"] == ASTRO_IE_VERSION
     for name in ("prefect", "spacy", "scispacy", "networkx", "pydantic", "pyarrow", "pandas"):
         assert packages[name] == metadata.version(name), name
 
@@ -643,8 +644,8 @@ def test_committed_outputs_match_current_corpus_ontology_and_code() -> None:
         stale.append("the ontology changed")
     if manifest.get("code_hash") != code_hash():
         stale.append("the code (pipeline/*.py, flows/*.py) changed")
-    if manifest.get("astro_ie") != astro_ie.__version__:
-        stale.append(f"astro-ie {manifest.get('astro_ie')} made them, this is {astro_ie.__version__}")
+    if manifest.get("astro_ie") != ASTRO_IE_VERSION:
+        stale.append(f"astro-ie {manifest.get('astro_ie')} made them, this is {ASTRO_IE_VERSION}")
     assert not stale, f"outputs/ml4astro-2024/ is stale: {'; '.join(stale)}. To fix: {REMAKE}."
 
     broken = [f["path"] for f in manifest["files"]
