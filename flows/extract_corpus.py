@@ -19,18 +19,13 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import (
-    create_link_artifact,
-    create_markdown_artifact,
-    create_progress_artifact,
-    create_table_artifact,
-    update_progress_artifact,
-)
+from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
 
 from astro_ie import batching, ingest, manifest
+from astro_ie.flows.artifacts import publish_run_artifacts
 from astro_ie.io import check_replaceable, publish_directory, staging_directory
 from astro_ie.ontology import load_ontology
 
@@ -246,27 +241,6 @@ def publish_task(staging: str, out_dir: str) -> str:
     shutil.rmtree(Path(staging) / ".batches", ignore_errors=True)
     publish_directory(Path(staging), Path(out_dir))
     return out_dir
-
-
-@task(name="publish-artifacts", cache_policy=NO_CACHE)
-def publish_artifacts_task(out_dir: str, summary: dict) -> None:
-    """Until ``astro_ie.flows.artifacts.publish_run_artifacts`` lands: the same summary, the old artifacts."""
-    markdown, rows = manifest.summary_markdown(out_dir, summary["counts"], summary,
-                                               {"summary": {"top_technique_instrument": summary["top_pairs"]}})
-    create_markdown_artifact(markdown=markdown, key="astro-ie-summary", description="astro-ie run summary")
-    create_table_artifact(table=rows, key="astro-ie-concepts", description="Top concepts per label")
-    report = Path(out_dir) / "report.html"
-    if report.exists():
-        create_link_artifact(link=report.resolve().as_uri(), link_text="astro-ie report", key="astro-ie-report")
-
-
-def publish_run_artifacts(out_dir: Path, summary: dict) -> None:
-    """The run's artifacts from ``summary`` (counts, top_concepts, top_pairs, new_candidates).
-
-    When ``astro_ie.flows.artifacts`` lands, this function is replaced by its
-    ``publish_run_artifacts`` (an import), which takes the same summary.
-    """
-    publish_artifacts_task(str(out_dir), summary)
 
 
 # --- the flow -------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """The ``astro-ie`` command line.
 
 Each command is a thin shell over a function of the core (or, for ``run`` and
-``serve``, over the Prefect flow). User errors become one line on stderr and
-exit code 2; there is no traceback for them.
+``serve``, over the Prefect flow). Every failure a user can cause or meet
+becomes one line on stderr (``astro-ie: error: ...``, with a hint where one
+helps) and a non-zero exit: 2 for bad input or usage, 1 for anything else,
+130 for Ctrl-C. ``--verbose`` shows tracebacks and library logs.
 """
 
 from __future__ import annotations
@@ -14,7 +16,38 @@ from typing import Annotated, Optional
 
 import typer
 
+from . import __version__
 from .errors import AstroIEError, OntologyError
+
+EXIT_USAGE, EXIT_FAILURE, EXIT_INTERRUPTED = 2, 1, 130
+
+
+class _State:
+    verbose = False
+
+
+def _plain_help_types() -> None:
+    """Help shows flags bare and values as metavars (``PATH``), not Python types (``<bool>``, ``<list[Path]>``)."""
+    from typer import core
+
+    def display_type(self, ctx) -> str:  # noqa: ANN001 - typer's signature
+        if getattr(self, "is_flag", False) or getattr(self, "count", False):
+            return ""
+        label = original(self, ctx).strip("<>")
+        while label.startswith("list[") and label.endswith("]"):
+            label = label[5:-1]
+        if label.endswith(" range"):  # the range itself is shown beside it
+            label = label.split()[0]
+        return label if "|" in label or " " in label else label.upper()
+
+    parameter = getattr(core, "_TyperParameter", None)  # typer's help internals; other versions: left alone
+    original = getattr(parameter, "display_type", None)
+    if original is not None and not getattr(original, "_astro_ie", False):
+        display_type._astro_ie = True
+        parameter.display_type = display_type
+
+
+_plain_help_types()
 
 app = typer.Typer(
     name="astro-ie",
@@ -28,6 +61,23 @@ OntologyOpt = Annotated[
     Optional[Path], typer.Option("--ontology", help="Ontology directory (default: the one astro-ie ships).")
 ]
 OntologyArg = Annotated[Optional[Path], typer.Argument(help="Ontology directory (default: the one astro-ie ships).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"astro-ie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks and library logs.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Information extraction for the astronomy + machine-learning literature."""
+    _State.verbose = verbose
 
 
 def ontology_or_default(directory: Optional[Path]) -> Path:
@@ -46,11 +96,17 @@ class InputFormat(str, Enum):
     indico = "indico"
 
 
-def fail(error: AstroIEError) -> None:
+def error_line(error: AstroIEError) -> str:
+    """``astro-ie: error: <where>: <code> <message> (<hint>)``: what a user sees of an error."""
+    hint = f" ({error.hint})" if error.hint else ""
+    return f"astro-ie: error: {error.one_line()}{hint}"
+
+
+def fail(error: AstroIEError, code: int = EXIT_USAGE) -> None:
     """Report a user error in one line (every line, for an ontology) and exit non-zero."""
-    text = error.report() if isinstance(error, OntologyError) else error.one_line()
-    typer.echo(f"astro-ie: error: {text}" if "\n" not in text else text, err=True)
-    raise typer.Exit(code=2)
+    text = error.report() if isinstance(error, OntologyError) else error_line(error)
+    typer.echo(text, err=True)
+    raise typer.Exit(code=code)
 
 
 InputsArg = Annotated[list[Path], typer.Argument(
@@ -109,30 +165,67 @@ def _report_skip(error: AstroIEError) -> None:
     typer.echo(f"astro-ie: skipped: {error.one_line()}", err=True)
 
 
+QUIET_ENV = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT": "false",
+    # The temporary server can take more than Prefect's 20 s to start on a busy machine.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+}
+NOISE_ENV = {
+    # Library logs a user cannot act on stay at WARNING (inherited by workers and servers).
+    "DASK_LOGGING__DISTRIBUTED": "warning",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_CLIENT_LEVEL": "WARNING",
+}
+NOISY_LOGGERS = ("distributed", "prefect.server", "prefect.client", "prefect._internal", "uvicorn", "httpx",
+                 "prefect.events")
+
+
 def _quiet_prefect() -> None:
-    """Defaults for a command-line run: nothing phones home, no ERROR noise for user errors."""
+    """Defaults for a command-line run: nothing phones home, no ERROR noise for user errors or Ctrl-C."""
     import logging
     import os
 
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT", "false")
-    # The temporary server can take more than Prefect's 20 s to start on a busy machine.
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    for name, value in QUIET_ENV.items():
+        os.environ.setdefault(name, value)
+    if not _State.verbose:
+        for name, value in NOISE_ENV.items():
+            os.environ.setdefault(name, value)
+        for name in NOISY_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
     logging.getLogger().addFilter(_UserErrorFilter())
     for name in ("prefect", "prefect.flow_runs", "prefect.task_runs", "prefect.engine"):
         logging.getLogger(name).addFilter(_UserErrorFilter())
 
 
+INTERRUPT_TEXTS = ("Crash detected", "interrupt signal", "KeyboardInterrupt")
+
+
 class _UserErrorFilter:
-    """Drop Prefect's failure logs caused by an AstroIEError: the CLI prints that error in one line."""
+    """Drop Prefect's failure logs caused by an AstroIEError or Ctrl-C: the CLI reports either in one line."""
 
     def filter(self, record) -> bool:  # noqa: ANN001 - logging's protocol
+        if _State.verbose:
+            return True
         exc = record.exc_info[1] if record.exc_info else None
-        if isinstance(exc, AstroIEError):
+        if isinstance(exc, (AstroIEError, KeyboardInterrupt)):
             return False
         text = str(record.msg)
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a record whose arguments do not format: judge its template
+            message = text
+        if any(t in message for t in INTERRUPT_TEXTS) and (record.levelno >= 30 or "Crash" in message):
+            return False
         return not any(name in text for name in ("InputError", "OntologyError", "AstroIEError", "OutputError"))
+
+
+class _FinalSummaryFilter:
+    """The flow logs its final counts; the CLI prints them once, in its own last line."""
+
+    def filter(self, record) -> bool:  # noqa: ANN001 - logging's protocol
+        return record.msg != "%d abstracts, %d mentions -> %s"
 
 
 def _install_filters_on_handlers() -> None:
@@ -141,12 +234,118 @@ def _install_filters_on_handlers() -> None:
     for logger in [logging.getLogger()] + [logging.getLogger(n) for n in logging.root.manager.loggerDict]:
         for handler in getattr(logger, "handlers", []):
             handler.addFilter(_UserErrorFilter())
+            handler.addFilter(_FinalSummaryFilter())
+
+
+INTERRUPTED_LINE = "astro-ie: interrupted; outputs already published are kept"
+
+
+def _stop_on_ctrl_c() -> None:
+    """Ctrl-C during a run: stop this process and its children now, exit 130, print one line.
+
+    A terminal's Ctrl-C reaches Prefect's temporary API server too (same
+    process group), so the flow cannot report its end anywhere: left to
+    itself, the engine retries a dead server and then logs a crash. Nothing
+    is lost by stopping at once: outputs are published by one atomic
+    directory exchange, and the next run removes a dead run's staging
+    directory.
+    """
+    import os
+    import signal
+
+    def stop(signum, frame) -> None:  # noqa: ANN001 - signal's protocol
+        sys.stderr.write(INTERRUPTED_LINE + "\n")
+        sys.stderr.flush()
+        _stop_children()
+        os._exit(EXIT_INTERRUPTED)
+
+    signal.signal(signal.SIGINT, stop)
+
+
+def _stop_children(grace: float = 5.0) -> None:
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil comes with distributed
+        return
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        try:
+            child.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, alive = psutil.wait_procs(children, timeout=grace)
+    for child in alive:
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
+
+
+DASK_CONNECT_SECONDS = 5.0
+PREFECT_API_SECONDS = 5.0
+
+
+def check_dask_address(address: str) -> None:
+    """Fail fast when no Dask scheduler answers at ``address`` (Dask itself waits 30 s, then a traceback)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host, port = None, None
+    if parts.scheme not in ("tcp", "tls") or not host or not port:
+        raise AstroIEError("E204", detail=f"--dask-address takes tcp://HOST:PORT, got {address!r}")
+    try:
+        with socket.create_connection((host, port), timeout=DASK_CONNECT_SECONDS):
+            pass
+    except OSError as exc:
+        raise AstroIEError("E205", address=address, seconds=DASK_CONNECT_SECONDS) from exc
+
+
+def check_prefect_api() -> None:
+    """Fail fast when ``PREFECT_API_URL`` names a server that does not answer."""
+    import httpx
+    from prefect.settings import PREFECT_API_URL
+
+    url = PREFECT_API_URL.value()
+    if not url:
+        return
+    try:
+        httpx.get(f"{url.rstrip('/')}/health", timeout=PREFECT_API_SECONDS).raise_for_status()
+    except httpx.HTTPError as exc:
+        raise AstroIEError("E206", url=url) from exc
+
+
+def check_cron(cron: str) -> None:
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+
+    try:
+        CronSchedule(cron=cron)
+    except ValidationError as exc:
+        detail = exc.errors()[0].get("msg", "not a cron expression").removeprefix("Value error, ")
+        raise AstroIEError("E207", cron=cron, detail=detail.splitlines()[0]) from None
+
+
+def final_line(counts: dict, out_dir: str) -> str:
+    """The run's one summary line: counts, bad records skipped, what came from the cache."""
+    parts = [f"{counts['abstracts']} abstracts", f"{counts['mentions']} mentions"]
+    if counts.get("skipped"):
+        parts.append(f"{counts['skipped']} bad record(s) skipped")
+    cached, batches = counts.get("cached_batches", 0), counts.get("batches", 0)
+    if batches and cached == batches:
+        parts.append(f"all {batches} batch(es) from the cache")
+    elif cached:
+        parts.append(f"{cached} of {batches} batches from the cache")
+    return ", ".join(parts) + f" -> {out_dir}"
 
 
 @app.command()
 def run(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Inputs; default: the ML4Astro 2024 book.")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Output directory.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Output directory (default: ./outputs/<input name>).")] = None,
     input_format: FormatOpt = InputFormat.auto,
     ontology: OntologyOpt = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch (the unit of caching).")] = 256,
@@ -154,7 +353,7 @@ def run(
     skip_bad: SkipBadOpt = False,
     categories: CategoriesOpt = None,
     include_generic: Annotated[bool, typer.Option("--include-generic", help="Keep umbrella concepts in graph views.")] = False,
-    dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="tcp://HOST:PORT of a Dask scheduler.")] = None,
+    dask_address: Annotated[Optional[str], typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="A Dask scheduler.")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="local", help="'local': a Dask LocalCluster of --workers processes.")] = None,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
     update: Annotated[bool, typer.Option("--update", help="Tag only abstracts --out does not hold yet (new or changed); merge.")] = False,
@@ -168,7 +367,6 @@ def run(
     from .ingest import check_files
     from .io import check_replaceable
     from .ontology import load_ontology
-
     from .resources import default_corpus, default_out_dir
 
     out = out or default_out_dir(inputs)
@@ -189,14 +387,18 @@ def run(
         load_ontology(ontology)
         check_files(inputs, input_format.value)
         check_replaceable(out)
+        if dask_address:
+            check_dask_address(dask_address)
+        _quiet_prefect()
+        check_prefect_api()
     except AstroIEError as error:
         fail(error)
-    _quiet_prefect()
     from astro_ie.flows.extract_corpus import flow_for
 
     address = "local" if dask else dask_address
     flow_fn = flow_for(workers, address)
     _install_filters_on_handlers()
+    _stop_on_ctrl_c()
     try:
         result = flow_fn(
             inputs=[str(p.resolve()) for p in inputs], out_dir=str(out.resolve()), ontology_dir=str(ontology.resolve()),
@@ -207,8 +409,7 @@ def run(
         )
     except AstroIEError as error:
         fail(error)
-    counts = result["counts"]
-    typer.echo(f"{counts['abstracts']} abstracts, {counts['mentions']} mentions -> {result['out_dir']}")
+    typer.echo(final_line(result["counts"], result["out_dir"]))
 
 
 @app.command()
@@ -216,11 +417,19 @@ def serve(
     inbox: Annotated[Path, typer.Option("--inbox", help="Directory whose files each run processes.")],
     out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("outputs") / "inbox",
     cron: Annotated[Optional[str], typer.Option("--cron", help="Cron schedule, e.g. '0 6 * * 1'.")] = None,
-    interval: Annotated[Optional[int], typer.Option("--interval", min=1, help="Or: every N seconds.")] = None,
+    interval: Annotated[Optional[int], typer.Option("--interval", min=1, metavar="SECONDS", help="Or: every N seconds.")] = None,
     ontology: OntologyOpt = None,
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "astro-ie-inbox",
+    skip_bad: SkipBadOpt = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel extraction processes.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch.")] = 256,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
 ) -> None:
-    """Serve a scheduled deployment that processes an inbox directory."""
+    """Serve a scheduled deployment that processes an inbox directory.
+
+    A file that cannot be read is moved to INBOX/.failed/ with its error in
+    <name>.error.txt; the other files are processed.
+    """
     from .io import check_replaceable
     from .ontology import load_ontology
 
@@ -230,14 +439,34 @@ def serve(
     try:
         load_ontology(ontology)
         if not inbox.is_dir():
-            raise AstroIEError("E001", inbox)
+            raise AstroIEError("E208", inbox)
         check_replaceable(out)
+        _quiet_prefect()
+        if cron is not None:
+            check_cron(cron)
+        check_prefect_api()
     except AstroIEError as error:
         fail(error)
-    _quiet_prefect()
+    import os
+
+    if not _State.verbose:
+        os.environ["ASTRO_IE_QUIET_INTERRUPTS"] = "1"  # for the flow-run processes serve starts
     from astro_ie.flows.inbox import serve_inbox
 
-    serve_inbox(inbox.resolve(), out.resolve(), ontology.resolve(), cron=cron, interval=interval, name=name)
+    every = f"on cron '{cron}'" if cron else f"every {interval} s"
+
+    def ready(api_url: str, ui_url: Optional[str]) -> None:
+        typer.echo(f"astro-ie: serving deployment 'process-inbox/{name}' {every} on {inbox}; Ctrl-C stops", err=True)
+        if ui_url:
+            typer.echo(f"astro-ie: Prefect UI: {ui_url.rstrip('/')}/deployments", err=True)
+        else:
+            typer.echo(f"astro-ie: Prefect API (no UI): {api_url}", err=True)
+
+    _install_filters_on_handlers()
+    serve_inbox(inbox.resolve(), out.resolve(), ontology.resolve(), cron=cron, interval=interval, name=name,
+                skip_bad=skip_bad, workers=workers, batch_size=batch_size,
+                cache_dir=cache_dir.resolve() if cache_dir else None, on_ready=ready)
+    raise typer.Exit(code=EXIT_INTERRUPTED)  # serve returns only when stopped (Ctrl-C, SIGTERM)
 
 
 @app.command()
@@ -247,13 +476,16 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     top: Annotated[int, typer.Option("--top", min=0, help="How many false positives/negatives to list.")] = 20,
 ) -> None:
-    """Score predictions against gold annotations (the project's SCORING.md)."""
+    """Score predictions against gold annotations, as docs/SCORING.md defines."""
     import json as json_mod
 
     from . import evaluate as ev
 
     try:
-        result = ev.score(ev.load_gold(gold), ev.load_predictions(pred), top=top)
+        gold_records, predictions = ev.load_gold(gold), ev.load_predictions(pred)
+        if not set(gold_records) & set(predictions):
+            raise AstroIEError("E209", pred)
+        result = ev.score(gold_records, predictions, top=top)
     except AstroIEError as error:
         fail(error)
     typer.echo(json_mod.dumps(result.to_dict(), indent=2) if as_json else result.to_table())
@@ -314,12 +546,61 @@ def schema(
         typer.echo(str(path))
 
 
-def main() -> None:
+nlp_app = typer.Typer(help="The extraction pipeline as a spaCy pipeline.", no_args_is_help=True)
+app.add_typer(nlp_app, name="nlp")
+
+
+@nlp_app.command("export")
+def nlp_export(
+    directory: Annotated[Path, typer.Argument(help="Directory to write the pipeline to (replaced if it is one).")],
+    ontology: OntologyOpt = None,
+    name: Annotated[str, typer.Option("--name", help="Pipeline name in meta.json (spacy package: en_<name>).")] = "astro_ie",
+) -> None:
+    """Write the pipeline, ontology included, as a directory spacy.load() opens."""
+    from .nlp_export import export_pipeline
+
     try:
-        app()
+        written = export_pipeline(directory, ontology_or_default(ontology), name=name)
+    except AstroIEError as error:
+        fail(error)
+    typer.echo(str(written))
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """The console script: every failure in one line and an exit code; Ctrl-C is 130."""
+    try:  # typer >= 0.20 carries its own copy of click
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError
+        from typer.exceptions import Abort, Exit
+    except ImportError:  # pragma: no cover - older typer, click itself
+        from click.exceptions import Abort, ClickException, Exit, NoArgsIsHelpError
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="astro-ie", standalone_mode=False)
+    except Exit as exit_:
+        code = exit_.exit_code
+    except NoArgsIsHelpError as error:
+        error.show()
+        code = EXIT_USAGE
+    except ClickException as error:  # usage: bad option, bad value, missing argument
+        ctx = getattr(error, "ctx", None)
+        where = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+        typer.echo(f"astro-ie: error: {error.format_message()}{where}", err=True)
+        code = error.exit_code
+    except (KeyboardInterrupt, Abort):
+        code = EXIT_INTERRUPTED
     except AstroIEError as error:  # raised outside a command's own handler
-        typer.echo(f"astro-ie: error: {error.one_line()}", err=True)
-        sys.exit(2)
+        typer.echo(error_line(error), err=True)
+        code = EXIT_USAGE
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, unless --verbose
+        if _State.verbose:
+            raise
+        detail = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+        typer.echo(error_line(AstroIEError("E210", detail=detail)), err=True)
+        code = EXIT_FAILURE
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into exit code 130 by itself, silently
+        typer.echo(INTERRUPTED_LINE, err=True)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -67,6 +67,36 @@ class Errors:
     E110 = "span rules: {detail}"
     E111 = "alias '{alias}' of '{id}' {detail}"
 
+    # --- command line, serving, deployment (astro-ie run/serve/nlp) --------
+    E205 = "cannot reach the Dask scheduler at {address} within {seconds:g} s"
+    E206 = "cannot reach the Prefect API at {url}"
+    E207 = "invalid cron schedule {cron!r}: {detail}"
+    E208 = "directory not found"
+    E209 = "no prediction has the id of a gold record: nothing to score"
+    E210 = "the run failed: {detail}"
+    E211 = "cannot write the spaCy pipeline: {detail}"
+
+
+Hints = {
+    "E007": "--skip-bad skips bad records and reports each one",
+    "E008": "--skip-bad skips bad records and reports each one",
+    "E009": "--skip-bad skips bad records and reports each one",
+    "E012": "--skip-bad skips bad records and reports each one",
+    "E015": "--skip-bad skips bad records and reports each one",
+    "E016": "--skip-bad skips bad records and reports each one",
+    "E017": "--skip-bad skips bad records and reports each one",
+    "E018": "--skip-bad skips bad records and reports each one",
+    "E019": "--skip-bad skips bad records and reports each one",
+    "E020": "--skip-bad skips bad records and reports each one",
+    "E022": "--skip-bad skips bad records and reports each one",
+    "E205": "start the scheduler (`dask scheduler`), check the address, or use --dask local",
+    "E206": "start the server (`prefect server start`), or unset PREFECT_API_URL to run without one",
+    "E207": "five fields: minute hour day-of-month month day-of-week, e.g. '0 6 * * 1'",
+    "E209": "are the gold file and the predictions of the same corpus?",
+    "E210": "run with --verbose for the traceback",
+}
+"""What a user can do about an error, by code; the CLI prints it after the message."""
+
 
 class AstroIEError(Exception):
     """Base of every error astro-ie reports to a user.
@@ -104,6 +134,11 @@ class AstroIEError(Exception):
         where = self.location
         text = f"{self.code} {self.message}"
         return f"{where}: {text}" if where else text
+
+    @property
+    def hint(self) -> str | None:
+        """What to do about it, when the catalogue knows (:data:`Hints`)."""
+        return Hints.get(self.code)
 
 
 def _restore(cls: type[AstroIEError], state: dict) -> AstroIEError:

@@ -1,6 +1,6 @@
 """Scoring a ``corpus.jsonl`` against hand-annotated gold, exactly as SCORING.md says.
 
-The metric is the one in ``/work/shared/gold/SCORING.md`` (annotation rules in
+The metric is the one in ``docs/SCORING.md`` (annotation rules in
 GUIDELINE.md); this module is its one implementation, so that every number the
 project reports means the same thing. Linking is scored with B-cubed (A. Bagga and
 B. Baldwin, "Algorithms for Scoring Coreference Chains", LREC 1998 Workshop on

@@ -1,24 +1,23 @@
-"""``manifest.json``: what a run read, with what, what it wrote, and how long it took.
+"""``manifest.json``: what a run read, with what, and what it wrote; ``run.json``: when and how long.
 
 The manifest names the complete set of output files with their sha256, so a
-reader can check that a directory is whole. It is the only output that holds
-timestamps and timings: everything else is byte-identical across runs on the
-same inputs and ontology.
+reader can check that a directory is whole. It is deterministic like every
+other output; the timestamp, the timings and the cache hits of a run live in
+``run.json``, which the manifest does not list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from functools import lru_cache
 import json
 import platform
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from . import __version__
 from .io import sha256_file, write_text
-from .models import LABELS
 
 CODE_PACKAGES = ("astro_ie", "astro_ie.flows")
 """The packages whose source makes the outputs: :func:`code_hash` covers their ``*.py``."""
@@ -77,55 +76,44 @@ def code_hash() -> str:
     return digest.hexdigest()
 
 
+RUN_FILE = "run.json"
+"""When a run happened, how long it took, what came from the cache: the one output that differs run to run.
+
+``manifest.json`` does not list it, so the manifest (and every file it lists)
+is the same bytes for the same inputs, ontology and code: ``make run`` leaves a
+checkout clean.
+"""
+
+VOLATILE_COUNTS = ("cached_batches",)
+"""Counts that depend on the cache, not on the inputs: kept in ``run.json``."""
+
+
 def write_manifest(directory: Path, inputs: list[Path], ontology: dict, counts: dict, timings: dict,
                    parameters: dict) -> Path:
+    """Write ``manifest.json`` (deterministic) and ``run.json`` (this run's time, timings, cache use)."""
+    stable_counts = {k: v for k, v in counts.items() if k not in VOLATILE_COUNTS}
+    run = {
+        "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "timings_seconds": timings,
+        "counts": {k: counts[k] for k in VOLATILE_COUNTS if k in counts},
+    }
+    write_text(directory / RUN_FILE, json.dumps(run, indent=2, sort_keys=True) + "\n")
     files = sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith(".")
-                   and ".batches" not in p.parts and p.name != "manifest.json")
+                   and ".batches" not in p.parts and p.name not in ("manifest.json", RUN_FILE))
     manifest = {
         "astro_ie": __version__,
         "code_hash": code_hash(),
-        "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "inputs": [{"path": shown_path(p), "name": p.name, "bytes": p.stat().st_size, "sha256": sha256_file(p)}
                    for p in inputs],
-        "ontology": {"hash": ontology["hash"], "concepts": ontology["concepts"], "directory": shown_path(Path(ontology["directory"]))},
+        "ontology": {"hash": ontology["hash"], "concepts": ontology["concepts"],
+                     "directory": shown_path(Path(ontology["directory"]))},
         "parameters": parameters,
         "packages": package_versions(),
-        "counts": counts,
-        "timings_seconds": timings,
+        "counts": stable_counts,
+        "run_file": RUN_FILE,
         "files": [{"path": str(p.relative_to(directory)), "bytes": p.stat().st_size, "sha256": sha256_file(p)}
                   for p in files],
     }
     path = directory / "manifest.json"
     write_text(path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     return path
-
-
-def summary_markdown(out_dir: str, counts: dict, written: dict, graph_info: dict) -> tuple[str, list[dict]]:
-    """The Prefect summary artifact: markdown, and the rows of the top-concepts table."""
-    lines = [f"# astro-ie run: {out_dir}", "",
-             f"**{counts['abstracts']}** abstracts, **{counts['mentions']}** mentions, "
-             f"**{counts['concepts']}** concepts, **{counts['candidates']}** new candidates, "
-             f"{counts.get('cached_batches', 0)}/{counts.get('batches', 0)} batches from cache.", "",
-             "| label | mentions |", "|---|---|"]
-    for label in LABELS:
-        lines.append(f"| {label} | {counts['mentions_per_label'].get(label, 0)} |")
-    rows: list[dict] = []
-    lines += ["", "## Top concepts", ""]
-    for label in LABELS:
-        top = written["top_concepts"].get(label, [])[:5]
-        if top:
-            lines.append(f"- **{label}**: " + ", ".join(f"{name} ({n})" for _, name, n in top))
-        rows += [{"label": label, "concept_id": cid, "concept": name, "abstracts": n} for cid, name, n in top]
-    pairs = graph_info.get("summary", {}).get("top_technique_instrument", [])
-    if pairs:
-        lines += ["", "## Top technique–instrument pairs", "", "| technique | instrument | abstracts |", "|---|---|---|"]
-        for pair in pairs[:10]:
-            lines.append(f"| {pair.get('source_label') or pair.get('source')} | "
-                         f"{pair.get('target_label') or pair.get('target')} | {pair.get('weight')} |")
-    if written.get("new_candidates"):
-        lines += ["", "## New candidates (for curators)", ""]
-        lines += [f"- `{cid}` ({label}, {n} abstracts)" for cid, label, n in written["new_candidates"][:10]]
-    report = Path(out_dir) / "report.html"
-    if report.exists():
-        lines += ["", f"[Open the report]({report.resolve().as_uri()})"]
-    return "\n".join(lines) + "\n", rows

@@ -167,6 +167,12 @@ def install_norms(nlp: Language) -> None:
         lexeme.norm_ = normalize_word(lexeme.orth_)
 
 
+def _shipped_ontology() -> str:
+    from .resources import default_ontology_dir
+
+    return str(default_ontology_dir())
+
+
 class _OntologyComponent:
     """Shared plumbing: a component built on the ontology index, serialisable to disk.
 
@@ -186,7 +192,8 @@ class _OntologyComponent:
     @property
     def index(self) -> OntologyIndex:
         if self._index is None:
-            self._index = get_index(self.nlp, self.ontology_dir)
+            # "" (a config that names no directory): the ontology astro-ie ships
+            self._index = get_index(self.nlp, self.ontology_dir or _shipped_ontology())
         return self._index
 
     def to_disk(self, path: Path | str, *, exclude: tuple = ()) -> None:

@@ -83,7 +83,8 @@ def test_failure_mid_stream_leaves_no_output_and_keeps_the_previous_one(tmp_path
     result = run("in.jsonl", "--out", out, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "astro-ie: error: in.jsonl:501: E007 line is not valid JSON: Expecting property name enclosed in double quotes (column 2)"
+        "astro-ie: error: in.jsonl:501: E007 line is not valid JSON: Expecting property name enclosed in double quotes"
+        " (column 2) (--skip-bad skips bad records and reports each one)"
     ]
     assert (out / "abstracts.jsonl").read_text(encoding="utf-8") == previous
     assert sorted(p.name for p in out.iterdir()) == ["abstracts.jsonl"]

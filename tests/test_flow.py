@@ -50,7 +50,8 @@ import pandas as pd
 import pytest
 import yaml
 
-import astro_ie as astro_ie_package
+import astro_ie
+from astro_ie import __version__ as ASTRO_IE_VERSION
 from astro_ie.manifest import code_hash
 from astro_ie.models import Abstract, TaggedRecord
 from astro_ie.ontology import load_ontology, ontology_hash
@@ -70,6 +71,7 @@ EXPECTED_FILES = (
     *(stem + suffix for stem in GRAPH_STEMS for suffix in GRAPH_SUFFIXES),
     "report.html",
     "manifest.json",
+    "run.json",
 )
 TECHNIQUE, INSTRUMENTS = "TECHNIQUE", {"TELESCOPE", "SURVEY", "DATASET"}
 
@@ -113,7 +115,7 @@ def sha256_bytes(data: bytes) -> str:
 def output_files(directory: Path) -> dict[str, bytes]:
     """Every published file but manifest.json, by path relative to ``directory``."""
     return {p.relative_to(directory).as_posix(): p.read_bytes()
-            for p in sorted(directory.rglob("*")) if p.is_file() and p.name != "manifest.json"}
+            for p in sorted(directory.rglob("*")) if p.is_file() and p.name not in ("manifest.json", "run.json")}
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -241,9 +243,9 @@ def test_manifest_tells_inputs_ontology_code_versions_counts_timings(cli_run: Cl
     assert manifest["ontology"]["hash"] == ontology_hash(MINI_ONTOLOGY) == ontology.hash
     assert manifest["ontology"]["concepts"] == len(ontology)
     assert manifest["code_hash"] == code_hash()
-    assert manifest["astro_ie"] == astro_ie_package.__version__
+    assert manifest["astro_ie"] == ASTRO_IE_VERSION
     packages = manifest["packages"]
-    assert packages["astro-ie"] == astro_ie_package.__version__
+    assert packages["astro-ie"] == ASTRO_IE_VERSION
     for name in ("prefect", "spacy", "scispacy", "networkx", "pydantic", "pyarrow", "pandas"):
         assert packages[name] == metadata.version(name), name
 
@@ -258,11 +260,13 @@ def test_manifest_tells_inputs_ontology_code_versions_counts_timings(cli_run: Cl
     concepts = {e["concept_id"] for e in mentions}
     assert counts["concepts"] == sum(1 for c in concepts if not c.startswith("candidate:"))
     assert counts["candidates"] == sum(1 for c in concepts if c.startswith("candidate:"))
-    assert (counts["batches"], counts["cached_batches"], counts["skipped"]) == (batches, 0, 0)
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))  # what differs run to run
+    assert (counts["batches"], run["counts"]["cached_batches"], counts["skipped"]) == (batches, 0, 0)
+    assert "created" not in manifest and "timings_seconds" not in manifest and "cached_batches" not in counts
 
     stages = {"ontology", "extract", "outputs", "report"}
-    assert stages <= set(manifest["timings_seconds"])
-    assert all(isinstance(v, (int, float)) and v >= 0 for v in manifest["timings_seconds"].values())
+    assert stages <= set(run["timings_seconds"]) and run["created"]
+    assert all(isinstance(v, (int, float)) and v >= 0 for v in run["timings_seconds"].values())
 
     listed = {f["path"]: f for f in manifest["files"]}
     assert set(listed) == set(cli_run.files), "manifest must list exactly the published files"
@@ -431,7 +435,8 @@ def test_rerun_reads_the_cache_writes_the_same_bytes_and_publishes_artifacts(
                            tables=["parquet", "csv"], keep_abstracts=True, return_state=True)
     assert state.is_completed(), state
     manifest = json.loads((cli_run.out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"]["cached_batches"] == manifest["counts"]["batches"] == cli_run.manifest["counts"]["batches"]
+    run = json.loads((cli_run.out / "run.json").read_text(encoding="utf-8"))
+    assert run["counts"]["cached_batches"] == manifest["counts"]["batches"] == cli_run.manifest["counts"]["batches"]
 
     again = output_files(cli_run.out)
     assert sorted(again) == sorted(cli_run.files)
@@ -443,7 +448,7 @@ def test_rerun_reads_the_cache_writes_the_same_bytes_and_publishes_artifacts(
         artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
             flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
     by_key = {artifact.key: artifact for artifact in artifacts}
-    assert {"astro-ie-summary", "astro-ie-concepts", "astro-ie-report"} <= set(by_key), sorted(by_key)
+    assert {"astro-ie-summary", "astro-ie-concepts"} <= set(by_key), sorted(by_key)
     summary = by_key["astro-ie-summary"]
     assert summary.type == "markdown"
     assert f"**{manifest['counts']['abstracts']}** abstracts" in summary.data
@@ -452,8 +457,9 @@ def test_rerun_reads_the_cache_writes_the_same_bytes_and_publishes_artifacts(
     assert table.type == "table"
     rows = json.loads(table.data) if isinstance(table.data, str) else table.data
     assert rows and {"label", "concept_id", "abstracts"} <= set(rows[0])
-    report_uri = (cli_run.out / "report.html").resolve().as_uri()
-    assert f"]({report_uri})" in by_key["astro-ie-report"].data  # a link artifact is markdown: [text](uri)
+    # The UI cannot open file:// links: the report's path is text to copy.
+    assert f"`{(cli_run.out / 'report.html').resolve()}`" in summary.data
+    assert not any("file://" in str(artifact.data) for artifact in artifacts)
 
 
 # --- bad input ----------------------------------------------------------------------
@@ -619,15 +625,15 @@ def test_prefect_yaml_declares_both_deployments_with_cron_and_loadable_entrypoin
 
     config = yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))
     deployments = {d["entrypoint"]: d for d in config["deployments"]}
-    assert set(deployments) == {"flows/inbox.py:process_inbox", "flows/extract_corpus.py:extract_corpus"}
+    assert set(deployments) == {"astro_ie.flows.inbox.process_inbox",
+                                "astro_ie.flows.default_corpus.rebuild_default_corpus"}
     for entrypoint, deployment in deployments.items():
         assert deployment["name"] and deployment["work_pool"]["name"], entrypoint
         crons = [s for s in deployment["schedules"] if "cron" in s]
         assert crons, f"{entrypoint}: no cron schedule"
         for schedule in crons:
             CronSchedule(cron=schedule["cron"], timezone=schedule.get("timezone"))
-        path, name = entrypoint.split(":")
-        flow = load_flow_from_entrypoint(f"{REPO / path}:{name}")
+        flow = load_flow_from_entrypoint(entrypoint)  # from the installed package, no checkout path
         flow.validate_parameters(deployment["parameters"])  # every required parameter, of the right type
     try:
         from prefect.cli.deploy._models import PrefectYamlModel  # the schema `prefect deploy` reads
@@ -658,8 +664,8 @@ def test_committed_outputs_match_current_corpus_ontology_and_code() -> None:
         stale.append("the ontology changed")
     if manifest.get("code_hash") != code_hash():
         stale.append("the code (pipeline/*.py, flows/*.py) changed")
-    if manifest.get("astro_ie") != astro_ie_package.__version__:
-        stale.append(f"astro-ie {manifest.get('astro_ie')} made them, this is {astro_ie_package.__version__}")
+    if manifest.get("astro_ie") != ASTRO_IE_VERSION:
+        stale.append(f"astro-ie {manifest.get('astro_ie')} made them, this is {ASTRO_IE_VERSION}")
     assert not stale, f"outputs/ml4astro-2024/ is stale: {'; '.join(stale)}. To fix: {REMAKE}."
 
     broken = [f["path"] for f in manifest["files"]

@@ -48,7 +48,7 @@ def _make_corpus_module():
 def published(directory: Path) -> dict[str, bytes]:
     """Every published file but manifest.json (timestamps, timings, parameters)."""
     return {p.relative_to(directory).as_posix(): p.read_bytes()
-            for p in sorted(directory.rglob("*")) if p.is_file() and p.name != "manifest.json"}
+            for p in sorted(directory.rglob("*")) if p.is_file() and p.name not in ("manifest.json", "run.json")}
 
 
 def assert_same_outputs(mine: dict[str, bytes], reference: dict[str, bytes], what: str) -> None:
@@ -99,8 +99,12 @@ def test_dask_local_two_workers_publishes_what_a_local_run_does(tmp_path: Path, 
     assert "Traceback" not in log, log[-3000:]
     assert "DaskTaskRunner" in log or "LocalCluster" in log, "the run did not go through Dask"
     assert log.count("Starting temporary server") == 1, "the Dask workers started API servers of their own"
+    info = re.compile(r"\| INFO +\| distributed\.|distributed\.[\w.]+ - INFO")
+    noise = [line for line in log.splitlines() if info.search(line)]
+    assert not noise, f"distributed's INFO lines reach the user: {noise[:3]}"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["parameters"]["workers"] == 2 and manifest["counts"]["cached_batches"] == 0
+    assert manifest["parameters"]["workers"] == 2
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]["cached_batches"] == 0
     assert_same_outputs(published(out), reference, "--dask local --workers 2")
     # Each worker process built its pipeline once: as many builds as processes that tagged, at most 2.
     built = re.search(r"extraction: (\d+) pipeline\(s\) built in (\d+) process\(es\)", log)
