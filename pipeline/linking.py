@@ -96,6 +96,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                                     "abbreviation", 0, True, definition.concept_label))
 
     for span in candidates:
+        if span.id_ == "context":  # a concept's form that needed the company of other tools
+            mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "ruler", 0, True))
+            continue
         tier = 0 if span.id_ == "definition" else 1
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
                                 _clean(span.text)))

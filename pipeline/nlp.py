@@ -62,7 +62,11 @@ if not Span.has_extension("astro_rule"):
 _EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])",  # "ResNet-50", "VST+VISTA"
                   r"\)(?=-[A-Za-z])", r"(?<=\))-(?=[A-Za-z])"]  # "(AI)-based": "AI", ")", "-", "based"
 # A hanging hyphen ("Conformer- and Transformer-based") is not part of the word.
-_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$"]
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$", r"(?<=[A-Za-z0-9])\}\$?$"]
+# LaTeX markup around a name in arXiv abstracts ("$\textit{Fermi}$-LAT"): the
+# command and its braces are tokens of their own, the name is left whole.
+_LATEX_PREFIXES = [r"\\(?:textit|textbf|textrm|textsc|textsf|texttt|mathrm|mathit|mathbf|mathcal|emph|it|bf|rm)\{"]
+_LATEX_INFIXES = [r"(?<=[A-Za-z0-9])\}\$?(?=[-\u2013])", r"(?<=[}$])[-\u2013](?=[A-Za-z])"]
 
 
 @Language.factory("astro_abbreviations", default_config={"max_inner": 10})
@@ -144,9 +148,9 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
     def make_tokenizer(nlp: Language) -> Tokenizer:
         install_norms(nlp)
         defaults = nlp.Defaults
-        prefix = spacy.util.compile_prefix_regex(defaults.prefixes)
+        prefix = spacy.util.compile_prefix_regex(_LATEX_PREFIXES + list(defaults.prefixes))
         suffix = spacy.util.compile_suffix_regex(list(defaults.suffixes) + _EXTRA_SUFFIXES)
-        infix = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES)
+        infix = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES + _LATEX_INFIXES)
         return Tokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
