@@ -63,6 +63,9 @@ NAME_HEADS = {
 } | {"broker"}
 # Lower-case data-product heads after a name token: "MOCCA simulations".
 PRODUCT_HEADS = {"simulation", "catalog", "database", "suite"}
+# Words that make a name ending in "Survey" an instrument: "Bistatic Radar for LEO Survey".
+_FACILITY_NOUNS = frozenset({"radar", "telescope", "array", "interferometer", "camera", "spectrograph", "satellite",
+                             "imager", "antenna", "detector", "spectrometer", "radiotelescope"})
 # Types a head noun after a definition's parentheses may give it ("(SMART) survey").
 _AFTER_DEFINITION = frozenset({"TELESCOPE", "SURVEY"})
 _ORGANISATION_WORDS = frozenset("""agency administration organisation organization institute institution university
@@ -105,6 +108,8 @@ _NOT_A_TOOL_AFTER = frozenset("""data observation imaging image spectrum spectra
 # Nouns after a tool's name that say it is one: "the sbi package", "the e2cnn library".
 SOFTWARE_NOUNS = frozenset({"package", "packages", "library", "libraries", "code", "codes", "toolkit", "toolbox",
                             "module", "software", "pipeline", "framework", "implementation", "wrapper"})
+# A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
+_CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet" (CamelCase + a model suffix).
 _COINED_MODEL = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
                            r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)(?:[-+]?[0-9IVX]+)?(?![\w-])")
@@ -251,6 +256,8 @@ class CandidateRules:
         if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
             return "DATASET"
         label = HEAD_TYPES.get(head)
+        if label == "SURVEY" and any(t.norm_ in _FACILITY_NOUNS for t in words[:-1]):
+            return "TELESCOPE"  # "Bistatic Radar for LEO Survey": an instrument that surveys
         if label == "TECHNIQUE" and head in _WEAK_TECHNIQUE_HEADS:
             # "Neural Ratio Estimation", "machine learning": ML-shaped only.
             if not any(t.norm_ in {"neural", "network", "machine", "deep", "learning", "bayesian"} for t in words[:-1]):
@@ -328,6 +335,8 @@ class CandidateRules:
         if end - start < 2:
             return None
         span = doc[start:end]
+        if label == "SURVEY" and any(t.norm_ in _FACILITY_NOUNS for t in span[:-1]):
+            label = "TELESCOPE"
         if self.index.lookup(span.text):
             return None
         return Span(doc, start, end, label=label, kb_id=candidate_id(span.text), span_id="phrase")
@@ -469,6 +478,11 @@ class CandidateRules:
                 end = take(j)
                 if end:
                     walk_right(end)
+        for i in openers:  # "the lc_classifier package", "the h5py library": a code word before the noun
+            word = doc[i - 1] if i else None
+            if (word is not None and doc[i].lower_ in SOFTWARE_NOUNS and _CODE_WORD.match(word.text)
+                    and not self.index.lookup(word.text) and not self._is_known(doc, i - 1, i)):
+                names.add(word.text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
             if j < n and doc[j].lower_ in _INSTRUMENTAL:

@@ -135,7 +135,7 @@ def write_corpus(records: Iterable[dict], directory: Path, ontology: Ontology,
         parquet.write_table(pa.table(rows, schema=_MENTION_SCHEMA))
         parquet.close()
     _write_concepts(directory / "concepts.csv", stats, ontology)
-    _write_candidates(directory / "candidates.csv", stats)
+    _write_candidates(directory / "candidates.csv", stats, ontology)
     summary.concepts = sum(1 for cid in stats if not cid.startswith("candidate:"))
     summary.candidates = sum(1 for cid in stats if cid.startswith("candidate:"))
     for label in LABELS:
@@ -158,24 +158,25 @@ def _write_concepts(path: Path, stats: dict[str, ConceptStats], ontology: Ontolo
             concept = ontology.get(cid)
             forms = ";".join(form for form, _ in sorted(st.forms.items(), key=lambda kv: (-kv[1], kv[0])))
             if concept is None:
-                writer.writerow([cid, st.label, st.type, "candidate", False, "", st.abstracts, st.mentions,
-                                 forms, "", ""])
+                writer.writerow([cid, st.label, st.type, "candidate", False, ontology.contained_concept(st.label) or "",
+                                 st.abstracts, st.mentions, forms, "", ""])
             else:
                 writer.writerow([cid, concept.label, concept.type, concept.kind or "", concept.generic,
                                  ";".join(concept.broader), st.abstracts, st.mentions, forms,
                                  concept.wikidata or "", concept.aas or ""])
 
 
-def _write_candidates(path: Path, stats: dict[str, ConceptStats]) -> None:
+def _write_candidates(path: Path, stats: dict[str, ConceptStats], ontology: Ontology) -> None:
     with atomic_open(path) as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["candidate_id", "label", "type", "n_abstracts", "n_mentions", "forms", "contexts"])
+        # broader: the known concept the candidate's name is composed on ("Bayesian CNN" -> CNN).
+        writer.writerow(["candidate_id", "label", "type", "n_abstracts", "n_mentions", "forms", "contexts", "broader"])
         ranked = sorted(((cid, st) for cid, st in stats.items() if cid.startswith("candidate:")),
                         key=lambda kv: (-kv[1].abstracts, kv[0]))
         for cid, st in ranked:
             forms = ";".join(form for form, _ in sorted(st.forms.items(), key=lambda kv: (-kv[1], kv[0])))
             writer.writerow([cid, st.label, st.type, st.abstracts, st.mentions, forms,
-                             " | ".join(st.contexts)])
+                             " | ".join(st.contexts), ontology.contained_concept(st.label) or ""])
 
 
 def read_corpus(path: Path) -> Iterator[dict]:

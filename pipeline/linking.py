@@ -152,10 +152,13 @@ def _define(
     doc: Doc, short: Span, long: Span, matches: list[Span], candidates: list[Span], index: OntologyIndex
 ) -> Definition | None:
     start = long.start + 1 if doc[long.start].lower_ in STOP and len(long) > 1 else long.start
+    whole = long.start  # a long form found from inside a hyphenated word: "Southern-[sky MWA ...] (SMART)"
+    while whole >= 2 and doc[whole - 1].text == "-" and doc[whole - 1].idx == doc[whole - 2].idx + len(doc[whole - 2]):
+        whole -= 2
     best = None
     for span in matches:
         rule = index.rule_of(span)
-        if span.end == long.end and span.start in (long.start, start) and not rule.requires_definition:
+        if span.end == long.end and span.start in (long.start, start, whole) and not rule.requires_definition:
             if best is None or (span.end - span.start, span.text == rule.text) > (best.end - best.start, True):
                 best = span
     if best is not None:
@@ -279,6 +282,8 @@ _FACILITY = frozenset({"TELESCOPE", "SURVEY"})
 _PRODUCT_OWNERS = frozenset({"TELESCOPE", "SURVEY", "DATASET"})
 # Kinds of technique that name a model when written side by side ("gradient boosting decision trees").
 _NAME_KINDS = frozenset({"algorithm", "architecture"})
+# A software's major version: one digit, then the end of the word ("PySM 3", not "emcee 3.1" or "CLASS 2 times").
+_VERSION = re.compile(r" [1-9](?=[,;:)]|\.(?!\d)|$| and | or | with | to | in | for )")
 
 
 def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent) -> list[Mention]:
@@ -309,6 +314,15 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
+        elif m.label in _FACILITY and nxt is not None and nxt.label == "SURVEY" and _named_survey(doc, text, m, nxt):
+            # "Zwicky Transient Facility Bright Transient Survey": a facility's full name before a
+            # survey's capitalised name ending in "Survey" is one name.
+            grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
+        if m.label == "SOFTWARE" and (version := _VERSION.match(text, end_char)) is not None:
+            # "PySM 3", "GADGET 4": a major version written after the name is part of it.
+            span = _span_of(doc, start_char, version.end())
+            if span is not None and not (nxt is not None and nxt.start < span.end):
+                grown = m._replace(end=span.end)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent)
         if grown is None:
@@ -321,6 +335,15 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             j += 1
         pending[i:j] = [grown]
     return out
+
+
+def _named_survey(doc: Doc, text: str, m: Mention, nxt: Mention) -> bool:
+    if text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[nxt.start].idx] != " ":
+        return False
+    survey = doc[nxt.start:nxt.end]
+    if len(survey) < 2 or survey[-1].text != "Survey" or not all(t.is_title or t.is_upper for t in survey):
+        return False
+    return m.end - m.start > 1 and all(t.is_title or t.is_upper or t.text in "-." for t in doc[m.start:m.end])
 
 
 def _joined_to(doc: Doc, text: str, m: Mention, nxt: Mention | None, out: list[Mention], end_char: int) -> bool:
@@ -343,7 +366,12 @@ def _defined_by_composed(doc: Doc, text: str, chosen: list[Mention],
         if long is None:
             continue
         owner = by_span.get((long.start, long.end)) or by_span.get((long.start + 1, long.end))
-        if owner is None or owner.source != "candidate":
+        if owner is None:
+            # The long form is the tail of a longer composed release: "DESI [Legacy Imaging Surveys
+            # Data Release 10] (LSDR10)", "Rubin Observatory [Data Preview 1] (DP1)".
+            owner = next((m for m in chosen if m.end == long.end and m.start < long.start
+                          and m.label == "DATASET"), None)
+        if owner is None or (owner.source != "candidate" and owner.label != "DATASET"):
             continue
         for span in _occurrences(doc, text, short_text, shorts):
             if all(i not in taken for i in range(span.start, span.end)):

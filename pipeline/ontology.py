@@ -87,6 +87,34 @@ class Ontology:
         return dict(out)
 
     @cached_property
+    def _form_keys(self) -> dict[str, str]:
+        """Matching key of every definition-free form -> its concept (the first id, for determinism)."""
+        keys: dict[str, str] = {}
+        for cid in sorted(self.concepts):
+            for form in surface_forms(self.concepts[cid]):
+                if not form.requires_definition:
+                    keys.setdefault(alias_key(form.text), cid)
+        return keys
+
+    def contained_concept(self, name: str) -> str | None:
+        """The known concept a candidate's name is composed on: "Bayesian CNN" -> CNN.
+
+        The longest run of whole words of ``name`` that is a form of a concept
+        (the rightmost of equal length: the head of an English noun phrase);
+        None when no part of the name is known. This is the ``broader`` of a
+        composed name that ``candidates.csv`` and ``concepts.csv`` show, read
+        back from ``corpus.jsonl`` without a field of its own.
+        """
+        words = alias_key(name).split()
+        keys = self._form_keys
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size, -1, -1):
+                cid = keys.get(" ".join(words[start:start + size]))
+                if cid is not None:
+                    return cid
+        return None
+
+    @cached_property
     def ancestors(self) -> Mapping[str, tuple[str, ...]]:
         """Every concept's transitive ``broader`` ids, nearest first."""
         result: dict[str, tuple[str, ...]] = {}
