@@ -45,6 +45,8 @@ from .ruler_index import OntologyIndex
 MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
 _DATA_RELEASE = re.compile(r"\bE?DR[1-9][0-9]?\b")
+_QUALIFIED_PRODUCT = re.compile(r" (?:[Pp]oint[- ])?(?:[Ss]ource|[Ii]nput|[Cc]luster|[Gg]alaxy|[Qq]uasar) [Cc]atalog")
+_RELEASE_END = re.compile(r"[ -](?:[EP]?DR ?[0-9]+|[Dd]ata [Rr]elease [0-9]+)$")
 TEXT_KEY = "astro_text"  # doc.user_data: the record's text, when the extractor made the doc
 
 
@@ -448,8 +450,11 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
     """A release, phase or product written after a survey, mission or data set."""
     for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
                         (extent.phase_end, m.label)):
-        if find == extent.product_end and m.label == "DATASET":
-            continue  # already a product: "PCCS2 catalogue" is PCCS2
+        if find == extent.product_end and m.label == "DATASET" and not (
+                _RELEASE_END.search(doc[m.start:m.end].text) and _QUALIFIED_PRODUCT.match(text, end_char)):
+            # Already a product: "PCCS2 catalogue" is PCCS2, "Gaia DR3 catalogue" is Gaia DR3; a
+            # catalogue of one kind drawn from a release is a product of its own ("ACT DR5 point-source catalogue").
+            continue
         end = find(text, end_char)
         if end is None:
             continue
