@@ -27,7 +27,7 @@ import numpy
 from spacy.attrs import IDX, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .normalize import alias_key
 from .ruler_index import OntologyIndex, token_positions
@@ -68,15 +68,17 @@ _FACILITY_NOUNS = frozenset({"radar", "telescope", "array", "interferometer", "c
                              "imager", "antenna", "detector", "spectrometer", "radiotelescope"})
 # Types a head noun after a definition's parentheses may give it ("(SMART) survey").
 _AFTER_DEFINITION = frozenset({"TELESCOPE", "SURVEY"})
-_ORGANISATION_WORDS = frozenset("""agency administration organisation organization institute institution university
-    center centre council foundation consortium collaboration laboratory society""".split())
+_ORGANISATION_WORDS = frozenset(["agency", "administration", "organisation", "organization", "institute",
+                                 "institution", "university", "center", "centre", "council", "foundation",
+                                 "consortium", "collaboration", "laboratory", "society"])
 # Technique heads for definitions only when the long form is ML-shaped.
 _WEAK_TECHNIQUE_HEADS = {"estimation", "estimator", "inference", "learning", "regression", "clustering"}
 
 STOP = frozenset(
-    """a an the this that these those our their its his her we i they it in on of for and or
-    to with from by at as is are be using use via into onto new novel first second third
-    based such each all both other some any""".split()
+    ["a", "an", "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "we", "i", "they",
+     "it", "in", "on", "of", "for", "and", "or", "to", "with", "from", "by", "at", "as", "is", "are", "be",
+     "using", "use", "via", "into", "onto", "new", "novel", "first", "second", "third", "based", "such", "each",
+     "all", "both", "other", "some", "any"]
 )
 # What follows a tool's name that opens a title: "LEMON: Lens modelling with ...".
 TITLE_MARKS = (":", "-", "\u2013", "\u2014")
@@ -86,14 +88,16 @@ TOOL_HEADS = {"pipeline", "code", "package", "library", "toolkit", "toolbox", "f
               "tool", "model", "network", "algorithm", "emulator", "classifier", "architecture", "broker",
               "approach", "method", "system", "platform", "agent", "marshal", "baseline"}
 # Verbs that present a coined name: "we introduced Wavetrack - a general method".
-PRESENT_VERBS = frozenset("""present presents presented introduce introduces introduced propose proposes proposed
-    develop develops developed""".split())
+PRESENT_VERBS = frozenset(["present", "presents", "presented", "introduce", "introduces", "introduced", "propose",
+                           "proposes", "proposed", "develop", "develops", "developed"])
 _DASHES = (",", "-", "\u2013", "\u2014")
 # Verbs of data processing: "reduced with THELI", "folded with DSPSR", "detrended using EVEREST".
-PROCESS_VERBS = frozenset("""processed reduced re-reduced computed measured derived detrended folded masked fitted
-    fit implemented performed generated extracted re-extracted calibrated cleaned cleaning modelled modeled analysed
-    analyzed drizzled stacked coadded co-added produced obtained simulated written run built searched dedispersed
-    classified identified vetted validated""".split())
+PROCESS_VERBS = frozenset(["processed", "reduced", "re-reduced", "computed", "measured", "derived", "detrended",
+                           "folded", "masked", "fitted", "fit", "implemented", "performed", "generated",
+                           "extracted", "re-extracted", "calibrated", "cleaned", "cleaning", "modelled",
+                           "modeled", "analysed", "analyzed", "drizzled", "stacked", "coadded", "co-added",
+                           "produced", "obtained", "simulated", "written", "run", "built", "searched",
+                           "dedispersed", "classified", "identified", "vetted", "validated"])
 # Between two items of a list of tools: "PRESTO, Heimdall", "TransientX and presto", "JAX with Equinox".
 LIST_JOINERS = frozenset({",", "and", "or", "&", ";", "with"})
 # What introduces a list of tools: "softwares like", "tools (e.g.,", "codes such as".
@@ -102,9 +106,10 @@ _ITEM_ENDS = frozenset({")", ".", ";", ":"})
 _OPENER_WORDS = frozenset({"like", "such", "as", "including", "e.g.", "e.g", "eg", "(", ",", ":"})
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through"})
 # After a name: it is data or a facility, not a tool ("processed with HSC data").
-_NOT_A_TOOL_AFTER = frozenset("""data observation imaging image spectrum spectra photometry telescope survey camera
-    instrument catalog archive light simulation map mission satellite detector array spectrograph facility
-    observatory filter band field sample""".split())
+_NOT_A_TOOL_AFTER = frozenset(["data", "observation", "imaging", "image", "spectrum", "spectra", "photometry",
+                               "telescope", "survey", "camera", "instrument", "catalog", "archive", "light",
+                               "simulation", "map", "mission", "satellite", "detector", "array", "spectrograph",
+                               "facility", "observatory", "filter", "band", "field", "sample"])
 # Nouns after a tool's name that say it is one: "the sbi package", "the e2cnn library".
 SOFTWARE_NOUNS = frozenset({"package", "packages", "library", "libraries", "code", "codes", "toolkit", "toolbox",
                             "module", "software", "pipeline", "framework", "implementation", "wrapper"})
@@ -242,7 +247,7 @@ class CandidateRules:
             if long is None or (long.start, long.end) in seen:
                 continue
             seen.add((long.start, long.end))
-            label = self._definition_label(long) or self._label_after(doc, short, long)
+            label = self._definition_label(long) or self._label_after(doc, long)
             if label is None or self.index.lookup(long.text):
                 continue
             out.append(Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition"))
@@ -265,15 +270,20 @@ class CandidateRules:
         return label
 
     @staticmethod
-    def _label_after(doc: Doc, short: Span, long: Span) -> str | None:
+    def _label_after(doc: Doc, long: Span) -> str | None:
         """The type a head noun written right after the definition gives it.
 
         "ECHO (Exploring Cosmic History and Origins) mission", "Southern-sky
         MWA Rapid Two-metre (SMART) survey": the head word follows the
         parentheses, so neither form ends in it.
         """
-        close = max(short.end, long.end)
-        if close + 1 >= len(doc) or doc[close].text != ")":
+        # The closing parenthesis of this definition, whichever use of the short form we were given:
+        # "Long Form (LF) survey" or "LF (Long Form) mission".
+        n = len(doc)
+        close = long.end
+        if close < n and doc[close].text == "(":
+            close = next((j for j in range(close + 1, min(n, close + 12)) if doc[j].text == ")"), n)
+        if close + 1 >= n or doc[close].text != ")":
             return None
         label = HEAD_TYPES.get(doc[close + 1].norm_)
         if label not in _AFTER_DEFINITION:

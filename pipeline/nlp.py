@@ -31,13 +31,16 @@ from pathlib import Path
 
 import numpy
 import spacy
+from scispacy.abbreviation import (
+    AbbreviationDetector,
+    filter_matches,
+    find_abbreviation,
+)
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, registry
-
-from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
 
 from .extent import RULES_DIR, rules_path
 from .linking import CANDIDATES_KEY, MATCHES_KEY
@@ -71,7 +74,7 @@ _LATEX_INFIXES = [r"(?<=[A-Za-z0-9])\}\$?(?=[-\u2013])", r"(?<=[}$])[-\u2013](?=
 
 
 @Language.factory("astro_abbreviations", default_config={"max_inner": 10})
-def make_abbreviations(nlp: Language, name: str, max_inner: int) -> "ParenthesisAbbreviationDetector":
+def make_abbreviations(nlp: Language, name: str, max_inner: int) -> ParenthesisAbbreviationDetector:
     return ParenthesisAbbreviationDetector(nlp, name, max_inner=max_inner)
 
 
@@ -204,14 +207,14 @@ class _OntologyComponent:
             (path / RULES_DIR).mkdir(exist_ok=True)
             shutil.copyfile(rules, path / RULES_DIR / rules.name)
 
-    def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> "_OntologyComponent":
+    def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> _OntologyComponent:
         self.ontology_dir = str(path)
         self._index = None
         return self
 
 
 @Language.factory("astro_ontology_ruler", default_config={"ontology_dir": ""})
-def make_ontology_ruler(nlp: Language, name: str, ontology_dir: str) -> "OntologyRuler":
+def make_ontology_ruler(nlp: Language, name: str, ontology_dir: str) -> OntologyRuler:
     return OntologyRuler(nlp, name, ontology_dir)
 
 
@@ -224,7 +227,7 @@ class OntologyRuler(_OntologyComponent):
 
 
 @Language.factory("astro_candidates", default_config={"ontology_dir": ""})
-def make_candidates(nlp: Language, name: str, ontology_dir: str) -> "CandidateFinder":
+def make_candidates(nlp: Language, name: str, ontology_dir: str) -> CandidateFinder:
     return CandidateFinder(nlp, name, ontology_dir)
 
 
@@ -249,7 +252,7 @@ class CandidateFinder(_OntologyComponent):
 
 
 @Language.factory("astro_linker", default_config={"ontology_dir": ""})
-def make_linker(nlp: Language, name: str, ontology_dir: str) -> "OntologyLinker":
+def make_linker(nlp: Language, name: str, ontology_dir: str) -> OntologyLinker:
     return OntologyLinker(nlp, name, ontology_dir)
 
 

@@ -34,7 +34,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _LineLoader(_Loader):  # type: ignore[misc,valid-type]
     """Safe YAML loading that remembers the line each mapping starts on."""
 
-    def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+    def construct_mapping(self, node, deep=False):
         seen: set = set()
         for key_node, _ in node.value:
             key = getattr(key_node, "value", None)
@@ -222,7 +222,7 @@ def _read_file(path: Path, problems: list[AstroIEError]) -> Iterator[tuple[Conce
     try:
         text = raw.decode("utf-8")
         _refuse_aliases(text)
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - safe loader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
