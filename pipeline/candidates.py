@@ -97,14 +97,15 @@ PROCESS_VERBS = frozenset(["processed", "reduced", "re-reduced", "computed", "me
                            "extracted", "re-extracted", "calibrated", "cleaned", "cleaning", "modelled",
                            "modeled", "analysed", "analyzed", "drizzled", "stacked", "coadded", "co-added",
                            "produced", "obtained", "simulated", "written", "run", "built", "searched",
-                           "dedispersed", "classified", "identified", "vetted", "validated"])
+                           "dedispersed", "classified", "identified", "vetted", "validated", "integrated",
+                           "incorporated", "deployed", "ingested"])
 # Between two items of a list of tools: "PRESTO, Heimdall", "TransientX and presto", "JAX with Equinox".
 LIST_JOINERS = frozenset({",", "and", "or", "&", ";", "with"})
 # What introduces a list of tools: "softwares like", "tools (e.g.,", "codes such as".
 LIST_OPENERS = frozenset({"like", "as", "including", "e.g.", "e.g", "eg", "(", ":"})
 _ITEM_ENDS = frozenset({")", ".", ";", ":"})
 _OPENER_WORDS = frozenset({"like", "such", "as", "including", "e.g.", "e.g", "eg", "(", ",", ":"})
-_INSTRUMENTAL = frozenset({"with", "using", "via", "through"})
+_INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
 # After a name: it is data or a facility, not a tool ("processed with HSC data").
 _NOT_A_TOOL_AFTER = frozenset(["data", "observation", "imaging", "image", "spectrum", "spectra", "photometry",
                                "telescope", "survey", "camera", "instrument", "catalog", "archive", "light",

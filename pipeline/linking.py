@@ -101,7 +101,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         if span.id_ == "context":  # a concept's form that needed the company of other tools
             mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "ruler", 0, True))
             continue
-        tier = 0 if span.id_ == "definition" else 1
+        # A definition, or a coined tool name glued to a known name ("DART-Vetter", "Radio-UNet"): the
+        # whole name is another thing than the known name inside it.
+        tier = 0 if span.id_ == "definition" or (span.id_ == "tool" and "-" in span.text) else 1
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
                                 _clean(span.text)))
 
