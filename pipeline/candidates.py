@@ -170,6 +170,9 @@ def sentence_initial(doc: Doc, i: int) -> bool:
 MATCHES = "astro_matches"
 """``doc.spans`` key of the ontology ruler's matches (read here, written by the ruler)."""
 
+TEXT_KEY = "astro_text"
+"""``doc.user_data`` key: the record's text, when the extractor made the doc (``doc.text`` rebuilds it per call)."""
+
 ABSTRACT_START = "astro_abstract_start"
 """``doc.user_data`` key: character offset where the abstract starts (0: no title)."""
 
@@ -422,7 +425,7 @@ class CandidateRules:
             (unsure if rules[int(span.id_)].requires_definition else anchors).append(span)
         verbs = self._positions(cues, self._verb_norms)
         openers = self._positions(cues, self._tool_head_norms | {self._software_norm})
-        coined = list(_COINED_MODEL.finditer(doc.text))
+        coined = list(_COINED_MODEL.finditer(doc.user_data.get(TEXT_KEY) or doc.text))
         if not (anchors or unsure or verbs or openers or coined):
             return []
         n = len(doc)

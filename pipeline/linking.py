@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from .candidates import MATCHES, STOP, candidate_id
+from .candidates import MATCHES, STOP, TEXT_KEY, candidate_id
 from .extent import Extent
 from .normalize import alias_key
 from .ruler_index import OntologyIndex
@@ -47,7 +47,6 @@ CANDIDATES_KEY = "astro_candidates"
 _DATA_RELEASE = re.compile(r"\bE?DR[1-9][0-9]?\b")
 _QUALIFIED_PRODUCT = re.compile(r" (?:[Pp]oint[- ])?(?:[Ss]ource|[Ii]nput|[Cc]luster|[Gg]alaxy|[Qq]uasar) [Cc]atalog")
 _RELEASE_END = re.compile(r"[ -](?:[EP]?DR ?[0-9]+|[Dd]ata [Rr]elease [0-9]+)$")
-TEXT_KEY = "astro_text"  # doc.user_data: the record's text, when the extractor made the doc
 
 
 class Mention(NamedTuple):
