@@ -30,7 +30,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key
-from .ruler_index import OntologyIndex, token_positions
+from .ruler_index import OntologyIndex, match_tuples, token_positions
 
 HEAD_TYPES: dict[str, str] = {
     # techniques
@@ -356,7 +356,7 @@ class CandidateRules:
         return Span(doc, start, end, label=label, kb_id=candidate_id(span.text), span_id="phrase")
 
     def _is_known(self, doc: Doc, start: int, end: int) -> bool:
-        return any(s.start <= start and s.end >= end for s in doc.spans.get(MATCHES, []))
+        return any(s <= start and e >= end for s, e, *_ in match_tuples(doc, MATCHES))
 
     # -- rule three: named tools -----------------------------------------------
 
@@ -407,22 +407,21 @@ class CandidateRules:
         (``requires_definition`` forms: "exoplanet", "Commander", "batman")
         counts in the same company, or before "package"/"library"/"code".
         """
-        matches = list(doc.spans[MATCHES]) if MATCHES in doc.spans else []
         rules = self.index.rules
-        soft_by_start: dict[int, Span] = {}
-        soft_by_end: dict[int, Span] = {}
+        soft_by_start: dict[int, tuple] = {}
+        soft_by_end: dict[int, tuple] = {}
         other_starts: set[int] = set()
         other_ends: set[int] = set()
-        anchors: list[Span] = []
-        unsure: list[Span] = []
-        for span in matches:
-            if span.label_ != "SOFTWARE":
-                other_starts.add(span.start)
-                other_ends.add(span.end)
+        anchors: list[tuple] = []
+        unsure: list[tuple] = []
+        for match in match_tuples(doc, MATCHES):  # (start, end, label, concept id, rule index)
+            if match[2] != "SOFTWARE":
+                other_starts.add(match[0])
+                other_ends.add(match[1])
                 continue
-            soft_by_start.setdefault(span.start, span)
-            soft_by_end.setdefault(span.end, span)
-            (unsure if rules[int(span.id_)].requires_definition else anchors).append(span)
+            soft_by_start.setdefault(match[0], match)
+            soft_by_end.setdefault(match[1], match)
+            (unsure if rules[match[4]].requires_definition else anchors).append(match)
         verbs = self._positions(cues, self._verb_norms)
         openers = self._positions(cues, self._tool_head_norms | {self._software_norm})
         coined = list(_COINED_MODEL.finditer(doc.user_data.get(TEXT_KEY) or doc.text))
@@ -430,17 +429,17 @@ class CandidateRules:
             return []
         n = len(doc)
         names: set[str] = set()
-        accepted: dict[tuple[int, int], Span] = {}
+        accepted: dict[tuple[int, int], tuple] = {}
 
         def ends_item(end: int) -> bool:
             return end >= n or doc[end].lower_ in LIST_JOINERS or doc[end].text in _ITEM_ENDS
 
         def take(pos: int, need_end: bool = True) -> int:
             """Take the item starting at ``pos`` (a tool match or a coined name); its end, or 0."""
-            span = soft_by_start.get(pos)
-            if span is not None:
-                accepted[(span.start, span.end)] = span
-                return span.end
+            match = soft_by_start.get(pos)
+            if match is not None:
+                accepted[(match[0], match[1])] = match
+                return match[1]
             if pos in other_starts:
                 return 0
             end = self._compound_name(doc, pos)
@@ -467,10 +466,10 @@ class CandidateRules:
                     j -= 1
                 if j == pos or j == 0:
                     return
-                span = soft_by_end.get(j)
-                if span is not None:
-                    accepted[(span.start, span.end)] = span
-                    pos = span.start
+                match = soft_by_end.get(j)
+                if match is not None:
+                    accepted[(match[0], match[1])] = match
+                    pos = match[0]
                     continue
                 if j in other_ends:
                     return
@@ -480,9 +479,9 @@ class CandidateRules:
                 names.add(doc[start:j].text)
                 pos = start
 
-        for span in anchors:
-            walk_left(span.start)
-            walk_right(span.end)
+        for match in anchors:
+            walk_left(match[0])
+            walk_right(match[1])
         for i in openers:  # "softwares like X and Y", "tools (e.g., X, Y)", "Software: X, Y"
             j, opened = i + 1, False
             while j < n and doc[j].lower_ in _OPENER_WORDS:
@@ -510,11 +509,11 @@ class CandidateRules:
                     elif end:
                         names.discard(doc[j:end].text)
                         accepted.pop((j, end), None)
-        for span in unsure:  # "the sbi package", "the public code plancklens"
-            after = doc[span.end].lower_ if span.end < n else ""
-            before = doc[span.start - 1].lower_ if span.start else ""
+        for match in unsure:  # "the sbi package", "the public code plancklens"
+            after = doc[match[1]].lower_ if match[1] < n else ""
+            before = doc[match[0] - 1].lower_ if match[0] else ""
             if after in SOFTWARE_NOUNS or before in SOFTWARE_NOUNS:
-                accepted[(span.start, span.end)] = span
+                accepted[(match[0], match[1])] = match
         for found in coined:
             span = doc.char_span(found.start(), found.end())
             if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
@@ -522,9 +521,9 @@ class CandidateRules:
         out: list[Span] = []
         for name in sorted(names):
             out.extend(self._occurrences(doc, name))
-        for (start, end), span in sorted(accepted.items()):
-            if rules[int(span.id_)].requires_definition:
-                out.append(Span(doc, start, end, label="SOFTWARE", kb_id=span.kb_id_, span_id="context"))
+        for (start, end), match in sorted(accepted.items()):
+            if rules[match[4]].requires_definition:
+                out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
 
     def _name_before_comma(self, doc: Doc, comma: int) -> int | None:

@@ -35,12 +35,13 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from .candidates import MATCHES, STOP, TEXT_KEY, candidate_id
 from .extent import Extent
 from .normalize import alias_key
-from .ruler_index import OntologyIndex
+from .ruler_index import OntologyIndex, match_tuples
 
 MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
@@ -72,22 +73,28 @@ class Definition:
 
 
 def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
-    matches = list(doc.spans[MATCHES_KEY]) if MATCHES_KEY in doc.spans else []
+    tuples = match_tuples(doc, MATCHES_KEY)  # (start, end, label, concept id, rule index)
     candidates = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else []
+    # Spans of the matches only where a definition needs them.
+    matches = list(doc.spans[MATCHES_KEY]) if tuples and doc._.abbreviations else []
     definitions, short_spans = _definitions(doc, matches, candidates, index)
     defined_forms = _short_form_variants(definitions)
     text = doc.user_data.get(TEXT_KEY) or doc.text
 
     mentions: list[Mention] = []
-    for span in matches:
-        rule = index.rule_of(span)
-        written = text[span.start_char:span.end_char]
-        if defined_forms and written in defined_forms:
-            continue  # the local definition decides (below)
-        if rule.requires_definition:
-            continue  # not defined in this abstract
-        exact = rule.case_sensitive and written == rule.text
-        mentions.append(Mention(span.start, span.end, rule.label, rule.concept_id, "ruler", 0, exact))
+    if tuples:
+        bounds = doc.to_array([IDX, LENGTH]).tolist()
+        rules = index.rules
+        for start, end, _label, _cid, rule_index in tuples:
+            rule = rules[rule_index]
+            last = bounds[end - 1]
+            written = text[bounds[start][0]:last[0] + last[1]]
+            if defined_forms and written in defined_forms:
+                continue  # the local definition decides (below)
+            if rule.requires_definition:
+                continue  # not defined in this abstract
+            exact = rule.case_sensitive and written == rule.text
+            mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
         if definition.concept_id is None:
