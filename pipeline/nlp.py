@@ -24,6 +24,7 @@ No component needs sentence boundaries; add spaCy's ``sentencizer`` for ``doc.se
 
 from __future__ import annotations
 
+import bisect
 import shutil
 from collections import defaultdict
 from collections.abc import Callable
@@ -104,7 +105,13 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
         if not opens:
             return doc
         closes = numpy.flatnonzero(orths == self._close).tolist()
-        runs = [(0, i + 1, j) for i in opens for j in closes if i + 1 < j <= i + 1 + self.max_inner]
+        # Each "(" with every ")" after it within max_inner tokens (closes are sorted: two bisections, not a
+        # scan of every pair); in order of start, then end.
+        runs = []
+        for i in opens:
+            lo = bisect.bisect_right(closes, i + 1)
+            hi = bisect.bisect_right(closes, i + 1 + self.max_inner, lo)
+            runs.extend((0, i + 1, j) for j in closes[lo:hi])
         runs.sort(key=lambda run: (run[1], run[2]))
         filtered = filter_matches(runs, doc)
         if not filtered:
