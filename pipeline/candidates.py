@@ -211,6 +211,9 @@ class CandidateRules:
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
         self._verb_norms = {strings.add(w) for w in PROCESS_VERBS}
         self._software_norm = strings.add("software")
+        self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
+        self._opener_ids = {strings.add(w) for w in _OPENER_WORDS}
+        self._software_noun_ids = {strings.add(w) for w in SOFTWARE_NOUNS}
         self._cues = numpy.array(sorted(self._head_norms | self._trigger_norms | self._tool_head_norms
                                         | self._verb_norms | {self._software_norm}),
                                  dtype=numpy.uint64)
@@ -422,12 +425,18 @@ class CandidateRules:
             soft_by_start.setdefault(match[0], match)
             soft_by_end.setdefault(match[1], match)
             (unsure if rules[match[4]].requires_definition else anchors).append(match)
+        n = len(doc)
         verbs = self._positions(cues, self._verb_norms)
         openers = self._positions(cues, self._tool_head_norms | {self._software_norm})
+        nouns: list[int] = []
+        if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
+            lowers = doc.to_array(LOWER).tolist()
+            verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
+            nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
+            openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
         coined = list(_COINED_MODEL.finditer(doc.user_data.get(TEXT_KEY) or doc.text))
-        if not (anchors or unsure or verbs or openers or coined):
+        if not (anchors or unsure or verbs or openers or nouns or coined):
             return []
-        n = len(doc)
         names: set[str] = set()
         accepted: dict[tuple[int, int], tuple] = {}
 
@@ -491,9 +500,9 @@ class CandidateRules:
                 end = take(j)
                 if end:
                     walk_right(end)
-        for i in openers:  # "the lc_classifier package", "the h5py library": a code word before the noun
-            word = doc[i - 1] if i else None
-            if (word is not None and doc[i].lower_ in SOFTWARE_NOUNS and _CODE_WORD.match(word.text)
+        for i in nouns:  # "the lc_classifier package", "the h5py library": a code word before the noun
+            word = doc[i - 1]
+            if (_CODE_WORD.match(word.text)
                     and not self.index.lookup(word.text) and not self._is_known(doc, i - 1, i)):
                 names.add(word.text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
