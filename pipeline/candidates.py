@@ -91,13 +91,14 @@ TOOL_HEADS = {"pipeline", "code", "package", "library", "toolkit", "toolbox", "f
 PRESENT_VERBS = frozenset(["present", "presents", "presented", "introduce", "introduces", "introduced", "propose",
                            "proposes", "proposed", "develop", "develops", "developed"])
 _DASHES = (",", "-", "\u2013", "\u2014")
-# Verbs of data processing: "reduced with THELI", "folded with DSPSR", "detrended using EVEREST".
+# Verbs of data processing: "reduced with THELI", "folded with DSPSR", "detrended using EVEREST"
+# (not "obtained with" / "observed with": instruments follow those).
 PROCESS_VERBS = frozenset(["processed", "reduced", "re-reduced", "computed", "measured", "derived", "detrended",
                            "folded", "masked", "fitted", "fit", "implemented", "performed", "generated",
                            "extracted", "re-extracted", "calibrated", "cleaned", "cleaning", "modelled",
                            "modeled", "analysed", "analyzed", "drizzled", "stacked", "coadded", "co-added",
-                           "produced", "obtained", "simulated", "written", "run", "built", "searched",
-                           "dedispersed", "classified", "identified", "vetted", "validated", "integrated",
+                           "written", "searched", "dedispersed", "classified", "identified", "vetted",
+                           "validated", "integrated",
                            "incorporated", "deployed", "ingested"])
 # Between two items of a list of tools: "PRESTO, Heimdall", "TransientX and presto", "JAX with Equinox".
 LIST_JOINERS = frozenset({",", "and", "or", "&", ";", "with"})
