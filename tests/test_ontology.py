@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from astro_ie.errors import AstroIEError, OntologyError
 from astro_ie.models import LABELS
 from astro_ie.ontology import (
@@ -77,13 +78,17 @@ def test_ancestors_are_transitive_nearest_first():
 
 
 def test_surface_forms_respect_match_label(tmp_path):
-    write(tmp_path, "telescopes.yaml", """
+    write(
+        tmp_path,
+        "telescopes.yaml",
+        """
         - id: telescope:planck
           label: Planck
           match_label: false
           type: TELESCOPE
           aliases: [{text: Planck satellite}]
-        """)
+        """,
+    )
     concept = load_ontology(tmp_path).get("telescope:planck")
     assert [f.text for f in surface_forms(concept)] == ["Planck satellite"]
 
@@ -92,19 +97,27 @@ def test_surface_forms_respect_match_label(tmp_path):
 
 
 def test_duplicate_id_is_reported_with_both_places(tmp_path):
-    write(tmp_path, "a.yaml", """
+    write(
+        tmp_path,
+        "a.yaml",
+        """
         - id: technique:alpha
           label: alpha
           type: TECHNIQUE
-        """)
-    write(tmp_path, "b.yaml", """
+        """,
+    )
+    write(
+        tmp_path,
+        "b.yaml",
+        """
         - id: technique:beta
           label: beta
           type: TECHNIQUE
         - id: technique:alpha
           label: alpha again
           type: TECHNIQUE
-        """)
+        """,
+    )
     [problem] = problems_of(tmp_path)
     assert problem.code == "E104"
     assert problem.location == f"{tmp_path / 'b.yaml'}:4"
@@ -112,7 +125,10 @@ def test_duplicate_id_is_reported_with_both_places(tmp_path):
 
 
 def test_alias_claimed_twice_without_a_rule_is_reported(tmp_path):
-    write(tmp_path, "t.yaml", """
+    write(
+        tmp_path,
+        "t.yaml",
+        """
         - id: technique:one
           label: first thing
           type: TECHNIQUE
@@ -121,7 +137,8 @@ def test_alias_claimed_twice_without_a_rule_is_reported(tmp_path):
           label: second thing
           type: TECHNIQUE
           aliases: [Shared-Names]
-        """)
+        """,
+    )
     [problem] = problems_of(tmp_path)
     assert problem.code == "E105"
     assert problem.location == f"{tmp_path / 't.yaml'}:5"
@@ -129,7 +146,10 @@ def test_alias_claimed_twice_without_a_rule_is_reported(tmp_path):
 
 
 def test_same_case_sensitive_acronym_on_two_concepts_is_reported(tmp_path):
-    write(tmp_path, "t.yaml", """
+    write(
+        tmp_path,
+        "t.yaml",
+        """
         - id: technique:one
           label: first thing
           type: TECHNIQUE
@@ -138,7 +158,8 @@ def test_same_case_sensitive_acronym_on_two_concepts_is_reported(tmp_path):
           label: further trick
           type: TECHNIQUE
           acronyms: [FT]
-        """)
+        """,
+    )
     assert codes(problems_of(tmp_path)) == ["E105"]
 
 
@@ -150,7 +171,10 @@ def test_same_case_sensitive_acronym_on_two_concepts_is_reported(tmp_path):
     ],
 )
 def test_alias_claimed_twice_with_a_separating_rule_is_allowed(tmp_path, second):
-    write(tmp_path, "t.yaml", f"""
+    write(
+        tmp_path,
+        "t.yaml",
+        f"""
         - id: technique:one
           label: first thing
           type: TECHNIQUE
@@ -159,13 +183,17 @@ def test_alias_claimed_twice_with_a_separating_rule_is_allowed(tmp_path, second)
           label: further trick
           type: TECHNIQUE
           {second}
-        """)
+        """,
+    )
     assert len(load_ontology(tmp_path)) == 2
 
 
 def test_case_insensitive_alias_against_an_acronym_of_other_case_is_reported(tmp_path):
     # "Ft" matched case-insensitively also matches "FT": case alone does not separate them.
-    write(tmp_path, "t.yaml", """
+    write(
+        tmp_path,
+        "t.yaml",
+        """
         - id: technique:one
           label: first thing
           type: TECHNIQUE
@@ -174,12 +202,16 @@ def test_case_insensitive_alias_against_an_acronym_of_other_case_is_reported(tmp
           label: further trick
           type: TECHNIQUE
           aliases: [ft]
-        """)
+        """,
+    )
     assert codes(problems_of(tmp_path)) == ["E105"]
 
 
 def test_dangling_broader_and_relation_are_reported(tmp_path):
-    write(tmp_path, "t.yaml", """
+    write(
+        tmp_path,
+        "t.yaml",
+        """
         - id: technique:child
           label: child
           type: TECHNIQUE
@@ -188,7 +220,8 @@ def test_dangling_broader_and_relation_are_reported(tmp_path):
           label: other
           type: TECHNIQUE
           relations: {related: [telescope:nowhere]}
-        """)
+        """,
+    )
     problems = problems_of(tmp_path)
     assert sorted(codes(problems)) == ["E106", "E108"]
     by_code = {p.code: p for p in problems}
@@ -199,22 +232,33 @@ def test_dangling_broader_and_relation_are_reported(tmp_path):
 
 
 def test_relation_to_a_concept_of_another_file_is_fine(tmp_path):
-    write(tmp_path, "telescopes.yaml", """
+    write(
+        tmp_path,
+        "telescopes.yaml",
+        """
         - id: telescope:scope
           label: scope
           type: TELESCOPE
-        """)
-    write(tmp_path, "surveys.yaml", """
+        """,
+    )
+    write(
+        tmp_path,
+        "surveys.yaml",
+        """
         - id: survey:look
           label: look survey
           type: SURVEY
           relations: {uses: [telescope:scope]}
-        """)
+        """,
+    )
     assert len(load_ontology(tmp_path)) == 2
 
 
 def test_broader_cycle_is_reported_once(tmp_path):
-    write(tmp_path, "t.yaml", """
+    write(
+        tmp_path,
+        "t.yaml",
+        """
         - id: technique:a
           label: a thing
           type: TECHNIQUE
@@ -231,7 +275,8 @@ def test_broader_cycle_is_reported_once(tmp_path):
           label: self thing
           type: TECHNIQUE
           broader: [technique:self]
-        """)
+        """,
+    )
     problems = problems_of(tmp_path)
     assert codes(problems) == ["E107", "E107"]
     texts = " | ".join(p.message for p in problems)
@@ -243,14 +288,18 @@ def test_broader_cycle_is_reported_once(tmp_path):
 
 
 def test_bad_yaml_is_reported_with_its_line(tmp_path):
-    write(tmp_path, "t.yaml", """
+    write(
+        tmp_path,
+        "t.yaml",
+        """
         - id: technique:ok
           label: ok
           type: TECHNIQUE
         - id: technique:broken
           label: broken
           aliases: [unclosed
-        """)
+        """,
+    )
     [problem] = problems_of(tmp_path)
     assert problem.code == "E102"
     assert problem.path == str(tmp_path / "t.yaml")
@@ -258,24 +307,32 @@ def test_bad_yaml_is_reported_with_its_line(tmp_path):
 
 
 def test_file_that_is_not_a_list_is_reported(tmp_path):
-    write(tmp_path, "t.yaml", """
+    write(
+        tmp_path,
+        "t.yaml",
+        """
         id: technique:x
         label: x
         type: TECHNIQUE
-        """)
+        """,
+    )
     [problem] = problems_of(tmp_path)
     assert problem.code == "E102"
     assert problem.line == 1
 
 
 def test_item_that_is_not_a_mapping_is_reported_with_its_line(tmp_path):
-    write(tmp_path, "t.yaml", """
+    write(
+        tmp_path,
+        "t.yaml",
+        """
         - id: technique:ok
           label: ok
           type: TECHNIQUE
 
         - just a string
-        """)
+        """,
+    )
     [problem] = problems_of(tmp_path)
     assert problem.code == "E103"
     assert problem.location == f"{tmp_path / 't.yaml'}:5"
@@ -311,7 +368,10 @@ def test_pydantic_invalid_concept_is_reported(tmp_path, body, field):
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    write(tmp_path, "a.yaml", """
+    write(
+        tmp_path,
+        "a.yaml",
+        """
         - id: technique:dup
           label: dup
           type: TECHNIQUE
@@ -323,15 +383,20 @@ def test_every_problem_is_reported_at_once(tmp_path):
           label: bad
           type: TECHNIQUE
           unknown_field: 1
-        """)
+        """,
+    )
     write(tmp_path, "b.yaml", "- id: [unclosed\n")
-    write(tmp_path, "c.yaml", """
+    write(
+        tmp_path,
+        "c.yaml",
+        """
         - id: technique:x
           label: x
           type: TECHNIQUE
           relations: {related: [technique:nobody]}
           aliases: [dup]
-        """)
+        """,
+    )
     problems = problems_of(tmp_path)
     assert sorted(codes(problems)) == ["E102", "E103", "E104", "E105", "E106", "E108"]
     for problem in problems:
@@ -348,11 +413,15 @@ def test_empty_or_missing_directory_is_reported(tmp_path):
 
 def test_empty_yaml_file_holds_no_concepts(tmp_path):
     write(tmp_path, "a.yaml", "# nothing yet\n")
-    write(tmp_path, "b.yaml", """
+    write(
+        tmp_path,
+        "b.yaml",
+        """
         - id: technique:x
           label: x
           type: TECHNIQUE
-        """)
+        """,
+    )
     assert list(load_ontology(tmp_path).concepts) == ["technique:x"]
 
 
@@ -366,12 +435,16 @@ def test_empty_yaml_file_holds_no_concepts(tmp_path):
 )
 def test_python_tags_are_rejected_not_executed(tmp_path, tag):
     marker = tmp_path / "executed"
-    write(tmp_path, "t.yaml", f"""
+    write(
+        tmp_path,
+        "t.yaml",
+        f"""
         - id: technique:x
           label: x
           type: TECHNIQUE
           description: {tag.format(marker=marker)}
-        """)
+        """,
+    )
     [problem] = problems_of(tmp_path)
     assert problem.code == "E102"
     assert problem.line == 4
@@ -461,7 +534,10 @@ RULES = """
 def test_alias_with_a_descriptive_word_the_guideline_drops_is_rejected(tmp_path):
     (tmp_path / "rules").mkdir()
     write(tmp_path / "rules", "span.yaml", RULES)
-    write(tmp_path, "t.yaml", """
+    write(
+        tmp_path,
+        "t.yaml",
+        """
         - id: technique:convolutional-neural-network
           label: convolutional neural network
           type: TECHNIQUE
@@ -480,24 +556,30 @@ def test_alias_with_a_descriptive_word_the_guideline_drops_is_rejected(tmp_path)
           label: Hubble Space Telescope
           type: TELESCOPE
           aliases: [NASA/ESA Hubble Space Telescope]
-        """)
+        """,
+    )
     problems = problems_of(tmp_path)
     assert codes(problems) == ["E111", "E111", "E111"]
     text = " ".join(p.message for p in problems)
     assert "'deep convolutional neural network'" in text and "'random forest algorithm'" in text
     assert "'NASA/ESA Hubble Space Telescope'" in text and "deep neural network'" not in text.replace(
-        "deep convolutional neural network'", "")
+        "deep convolutional neural network'", ""
+    )
 
 
 def test_alias_whose_hyphen_dropped_spelling_is_another_concept_is_rejected(tmp_path):
-    write(tmp_path, "t.yaml", """
+    write(
+        tmp_path,
+        "t.yaml",
+        """
         - id: telescope:a
           label: Ultra-Violet Imager
           type: TELESCOPE
         - id: telescope:b
           label: Ultraviolet Imager
           type: TELESCOPE
-        """)
+        """,
+    )
     [problem] = problems_of(tmp_path)
     assert problem.code == "E111" and "without its hyphen" in problem.message
 
@@ -512,10 +594,14 @@ def test_hyphen_before_a_letter_or_two_is_never_dropped():
 def test_span_rules_are_validated_on_load(tmp_path):
     shutil.copytree(MINI, tmp_path / "onto")
     (tmp_path / "onto" / "rules").mkdir()
-    write(tmp_path / "onto" / "rules", "span.yaml", """
+    write(
+        tmp_path / "onto" / "rules",
+        "span.yaml",
+        """
         release_patterns: ['DR(']
         unknown_list: [x]
-        """)
+        """,
+    )
     [problem] = problems_of(tmp_path / "onto")
     assert problem.code == "E110"
 
@@ -543,3 +629,161 @@ def test_contained_concept_is_the_longest_known_run_of_words_rightmost_first():
     assert onto.contained_concept("OGLE catalog") == "survey:optical-gravitational-lensing-experiment"
     assert onto.contained_concept("Heimdall GPU search") == "software:heimdall"
     assert onto.contained_concept("zzz qqq") is None
+
+
+# --- breadth across subfields: the shipped ontology on one real sentence each -----
+
+
+@pytest.fixture(scope="module")
+def shipped_nlp():
+    from astro_ie.nlp import build_pipeline
+    from astro_ie.resources import default_ontology_dir
+
+    return build_pipeline(default_ontology_dir())
+
+
+BREADTH = [
+    (  # radio, pulsars
+        "Pulsars were observed with the Ultra-Wideband Low (UWL) receiver of Murriyang and with PTUSE on MeerKAT.",
+        [
+            ("UWL", "TELESCOPE", "telescope:ultra-wideband-low-receiver"),
+            ("PTUSE", "TELESCOPE", "telescope:pulsar-timing-user-supplied-equipment"),
+        ],
+    ),
+    (  # pulsar timing arrays
+        "We search the NANOGrav 15-year data set and EPTA DR2 for a gravitational-wave background (GWB).",
+        [
+            ("NANOGrav 15-year data set", "DATASET", "dataset:nanograv-15-year-data-set"),
+            ("EPTA DR2", "DATASET", "dataset:epta-dr2"),
+        ],
+    ),
+    (  # FRBs
+        "Candidates from MeerTRAP were classified with FETCH before comparison with the first CHIME/FRB catalog.",
+        [
+            ("MeerTRAP", "TELESCOPE", "telescope:meertrap"),
+            ("FETCH", "SOFTWARE", "software:fetch"),
+            ("first CHIME/FRB catalog", "DATASET", "dataset:chime-frb-catalog-1"),
+        ],
+    ),
+    (  # gamma rays, water Cherenkov and air-shower detector blocks
+        "The 1LHAASO and 3HWC sources were fitted with LHAASO-KM2A and WCDA spectra.",
+        [
+            ("1LHAASO", "DATASET", "dataset:1lhaaso"),
+            ("3HWC", "DATASET", "dataset:3hwc"),
+            ("LHAASO-KM2A", "TELESCOPE", "telescope:lhaaso-kilometer-square-array"),
+            ("WCDA", "TELESCOPE", "telescope:lhaaso-water-cherenkov-detector-array"),
+        ],
+    ),
+    (  # X rays
+        "We cross-match 2SXPS with 2RXS and time the pulsar with the NICER XTI.",
+        [
+            ("2SXPS", "DATASET", "dataset:2sxps"),
+            ("2RXS", "DATASET", "dataset:second-rosat-all-sky-survey-source-catalog"),
+            ("NICER XTI", "TELESCOPE", "telescope:x-ray-timing-instrument"),
+        ],
+    ),
+    (  # neutrinos
+        "Tracks from the IceCube Upgrade and IceTop are compared with IceCat-1 alerts and with ARCA.",
+        [
+            ("IceCube Upgrade", "TELESCOPE", "telescope:icecube-upgrade"),
+            ("IceTop", "TELESCOPE", "telescope:icetop"),
+            ("IceCat-1", "DATASET", "dataset:icecat-1"),
+            ("ARCA", "TELESCOPE", "telescope:km3net-arca"),
+        ],
+    ),
+    (  # gravitational waves
+        "Candidates in GraceDB from MBTA were followed up with bilby_pipe and RIFT.",
+        [
+            ("GraceDB", "DATASET", "dataset:gracedb"),
+            ("MBTA", "SOFTWARE", "software:mbta"),
+            ("bilby_pipe", "SOFTWARE", "software:bilby-pipe"),
+            ("RIFT", "SOFTWARE", "software:rift"),
+        ],
+    ),
+    (  # solar
+        "Coronal mass ejections seen by Metis and LASCO C2 are listed in the CDAW CME catalog; magnetograms come from JSOC.",
+        [
+            ("Metis", "TELESCOPE", "telescope:metis-coronagraph"),
+            ("LASCO C2", "TELESCOPE", "telescope:lasco-c2"),
+            ("CDAW CME catalog", "DATASET", "dataset:cdaw-cme-catalog"),
+            ("JSOC", "DATASET", "dataset:joint-science-operations-center"),
+        ],
+    ),
+    (  # solar system
+        "HiRISE images from the Mars Reconnaissance Orbiter and astrometry from the Minor Planet Center were fitted with OpenOrb.",
+        [
+            ("HiRISE", "TELESCOPE", "telescope:high-resolution-imaging-science-experiment"),
+            ("Mars Reconnaissance Orbiter", "TELESCOPE", "telescope:mars-reconnaissance-orbiter"),
+            ("Minor Planet Center", "DATASET", "dataset:minor-planet-center-database"),
+            ("OpenOrb", "SOFTWARE", "software:openorb"),
+        ],
+    ),
+    (  # (sub)mm and CMB
+        "TolTEC on the LMT maps dust while the SO LAT and PIXIE target the CMB.",
+        [
+            ("TolTEC", "TELESCOPE", "telescope:toltec"),
+            ("SO LAT", "TELESCOPE", "telescope:simons-observatory-large-aperture-telescope"),
+            ("PIXIE", "TELESCOPE", "telescope:pixie"),
+        ],
+    ),
+    (  # spectroscopic surveys and archives
+        "Abundances from GALAH DR4 and parallaxes from TGAS were retrieved from SkyServer and the Chandra Data Archive.",
+        [
+            ("GALAH DR4", "DATASET", "dataset:galah-dr4"),
+            ("TGAS", "DATASET", "dataset:tycho-gaia-astrometric-solution"),
+            ("SkyServer", "DATASET", "dataset:skyserver"),
+            ("Chandra Data Archive", "DATASET", "dataset:chandra-data-archive"),
+        ],
+    ),
+    (  # time domain
+        "Alerts of the ZTF alert stream are classified by ATAT in the ALeRCE broker.",
+        [("ZTF alert stream", "DATASET", "dataset:ztf-alert-stream"), ("ATAT", "SOFTWARE", "software:atat")],
+    ),
+    (  # exoplanets
+        "Spectra reduced with Eureka! were retrieved with petitRADTRANS, and TESS light curves came from the QLP.",
+        [
+            ("Eureka!", "SOFTWARE", "software:eureka"),
+            ("petitRADTRANS", "SOFTWARE", "software:petitradtrans"),
+            ("QLP", "SOFTWARE", "software:quick-look-pipeline"),
+        ],
+    ),
+    (  # simulations, photometric redshifts
+        "Mock catalogues from FIREbox and CAMELS-SAM are compared with Phosphoros photometric redshifts.",
+        [
+            ("FIREbox", "DATASET", "dataset:firebox"),
+            ("CAMELS-SAM", "DATASET", "dataset:camels-sam"),
+            ("Phosphoros", "SOFTWARE", "software:phosphoros"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", BREADTH, ids=[e[1][0][0] for e in BREADTH])
+def test_breadth_names_of_every_subfield_are_whole_typed_and_linked(shipped_nlp, text, expected):
+    found = {(e.text, e.label_, e.kb_id_) for e in shipped_nlp(text).ents}
+    for item in expected:
+        assert item in found, (item, sorted(found))
+
+
+@pytest.mark.parametrize(
+    "text,word,meant",
+    [
+        ("The power density spectrum (PDS) shows a quasi-periodic oscillation.", "PDS", None),
+        ("The gravitational-wave background (GWB) is searched for in pulsar timing data.", "GWB", None),
+        (
+            "Principal component analysis (PCA) reduces the light curves to ten numbers.",
+            "PCA",
+            "technique:principal-component-analysis",
+        ),
+        ("A starry sky is not a tool.", "starry", None),
+        (
+            "The METIS instrument of the ELT will image exoplanets.",
+            "METIS",
+            "telescope:mid-infrared-elt-imager-and-spectrograph",
+        ),
+    ],
+)
+def test_breadth_short_forms_keep_their_other_meanings(shipped_nlp, text, word, meant):
+    """A new instrument or tool whose short form means something else elsewhere stays out."""
+    ids = {e.kb_id_ for e in shipped_nlp(text).ents if e.text == word}
+    assert ids == ({meant} if meant else set())
