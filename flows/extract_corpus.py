@@ -90,6 +90,8 @@ class Written:
     edges: dict
     summary: dict
     seconds: float
+    update: str | None = None
+    """How an update made the outputs: "in place" (from the previous state) or "merged" (a pass over the corpus)."""
 
 
 # --- tasks: each wraps one function of the core ----------------------------------
@@ -205,10 +207,22 @@ def write_outputs_task(parts: list[batching.TaggedPart], staging: str, ontology:
     started = time.perf_counter()
     loaded = load_ontology(ontology.directory)
     paths = [p.path for p in parts]
-    records = incremental.merged_records(plan, batching.iter_records(paths), batching.iter_records(paths),
-                                         options.since, options.until)
-    summary = corpus.write_corpus(records, Path(staging), loaded, include_generic=options.include_generic,
-                                  tables=options.tables, compress=options.compress)
+    summary, how = None, None if plan is None else "merged"
+    if incremental.can_update_in_place(plan, options.since, options.until, options.tables, options.keep_abstracts):
+        summary = incremental.update_outputs(plan, paths, Path(staging), loaded, options.include_generic,
+                                             options.compress)
+        if summary is None:
+            get_run_logger().info("update: a changed abstract held what only a full pass restores; merging the corpus")
+        else:
+            how = "in place"
+    if summary is None:
+        if plan is None:
+            records = batching.iter_tagged(paths)
+        else:
+            records = incremental.merged_records(plan, batching.iter_records(paths), batching.iter_records(paths),
+                                                 options.since, options.until)
+        summary = corpus.write_corpus(records, Path(staging), loaded, include_generic=options.include_generic,
+                                      tables=options.tables, compress=options.compress)
     views = graph.views_from_digest(summary.digest)
     for name, view in views.items():
         graph.write_exports(view, staging, GRAPH_STEMS[name])
@@ -217,7 +231,8 @@ def write_outputs_task(parts: list[batching.TaggedPart], staging: str, ontology:
         corpus_file=summary.corpus_file,
         nodes={name: view.number_of_nodes() for name, view in views.items()},
         edges={name: view.number_of_edges() for name, view in views.items()},
-        summary=graph.summarise(views["technique-instrument"], top=10), seconds=time.perf_counter() - started)
+        summary=graph.summarise(views["technique-instrument"], top=10), seconds=time.perf_counter() - started,
+        update=how)
 
 
 @task(name="write-report", cache_policy=NO_CACHE)
@@ -284,7 +299,8 @@ def extract_corpus(
         publish_run_artifacts(out, {"counts": counts, "top_concepts": written.top_concepts,
                                     "top_pairs": written.summary["top_pairs"], "new_candidates": written.new_candidates})
     get_run_logger().info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
-    return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": tagged.extraction()}
+    return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": tagged.extraction(),
+            "update": written.update}
 
 
 # --- helpers of the flow: orchestration only -------------------------------------

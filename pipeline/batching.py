@@ -149,3 +149,12 @@ def iter_records(paths: Iterable[Path | str]) -> Iterator[dict]:
     for path in paths:
         for line in read_lines(path):
             yield json.loads(line)
+
+
+def iter_tagged(paths: Iterable[Path | str]) -> Iterator[tuple[bytes, dict]]:
+    """(line, record) of every tagged record of the batches, in batch order: the line is the corpus line as is."""
+    for path in paths:
+        with open(path, "rb") as handle:
+            for line in handle:
+                if line.strip():
+                    yield (line if line.endswith(b"\n") else line + b"\n"), json.loads(line)
