@@ -764,6 +764,27 @@ def test_update_is_byte_identical_to_a_full_run(tmp_path: Path, prefect_harness:
 
 
 @pytest.mark.slow
+def test_inbox_runs_tag_only_what_is_new(tmp_path: Path, prefect_harness: str) -> None:
+    """process-inbox: the first run tags the inbox; a new file later adds only its new abstracts to the outputs."""
+    from astro_ie.flows.inbox import process_inbox
+
+    inbox, out = tmp_path / "inbox", tmp_path / "served"
+    inbox.mkdir()
+    write_inputs(inbox / "a.jsonl", SMALL_RECORDS[:4])
+    common = {"inbox": str(inbox), "out_dir": str(out), "ontology_dir": str(MINI_ONTOLOGY),
+              "batch_size": BATCH_SIZE, "cache_dir": str(tmp_path / "cache")}
+    first = process_inbox(**common)
+    assert first["counts"]["tagged"] == 4
+    write_inputs(inbox / "b.jsonl", SMALL_RECORDS[3:])  # one abstract already in the outputs, two new
+    second = process_inbox(**common)
+    assert second["processed"] == [str(inbox / "b.jsonl")]
+    counts = second["counts"]
+    assert (counts["abstracts"], counts["tagged"], counts["unchanged"]) == (len(SMALL_RECORDS), 2, 1)
+    assert [r["id"] for r in read_jsonl(out / "corpus.jsonl")] == [r["id"] for r in SMALL_RECORDS]
+    assert process_inbox(**common)["processed"] == []
+
+
+@pytest.mark.slow
 def test_dated_records_give_trends_a_dynamic_gexf_and_a_period(tmp_path: Path, prefect_harness: str) -> None:
     from astro_ie.flows.extract_corpus import extract_corpus
 
