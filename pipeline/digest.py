@@ -372,13 +372,25 @@ class CorpusDigest:
                 raise Recount("examples")
 
     def _pairs(self, pairs: dict, view: str, nodes: list[str], abstract_id: str, year: int | None) -> None:
-        for pair in combinations(nodes, 2):
+        found = list(combinations(nodes, 2))
+        for pair in found:  # PairTally.add, inlined: this loop runs once per pair of every abstract
             tally = pairs.get(pair)
             if tally is None:
                 tally = pairs[pair] = PairTally()
-            tally.add(abstract_id, year)
-            if self.evidence is not None:
-                self.evidence(view, pair[0], pair[1], abstract_id)
+            tally.abstracts += 1
+            if year is not None:
+                tally.years[year] += 1
+            examples = tally.examples
+            if len(examples) < EXAMPLES or abstract_id < examples[-1]:
+                bisect.insort(examples, abstract_id)
+                del examples[EXAMPLES:]
+        if self.evidence is not None and found:
+            add_pairs = getattr(self.evidence, "add_pairs", None)
+            if add_pairs is not None:
+                add_pairs(view, found, abstract_id)
+            else:
+                for source, target in found:
+                    self.evidence(view, source, target, abstract_id)
 
     def _generic(self, concept_id: str, mention_generic: bool) -> bool:
         concept = self.ontology.get(concept_id)
@@ -581,6 +593,18 @@ class EvidenceWriter:
         targets.append(target)
         ids.append(abstract_id)
         self.rows += 1
+        if len(ids) >= self.rows_per_group:
+            self.flush()
+
+    def add_pairs(self, view: str, pairs: list[tuple[str, str]], abstract_id: str) -> None:
+        """The rows of one abstract's pairs at once (what the digest calls)."""
+        views, sources, targets, ids = self.columns
+        count = len(pairs)
+        views.extend([view] * count)
+        sources.extend([pair[0] for pair in pairs])
+        targets.extend([pair[1] for pair in pairs])
+        ids.extend([abstract_id] * count)
+        self.rows += count
         if len(ids) >= self.rows_per_group:
             self.flush()
 
