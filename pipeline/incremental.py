@@ -29,10 +29,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from . import corpus as corpus_module
 from .corpus import (
-    AUTO_GZIP_BYTES,
     EVIDENCE_FILE,
-    GZIP_MEMBER_RECORDS,
     INDEX_FILE,
     INDEX_SCHEMA,
     MENTION_COLUMNS,
@@ -260,7 +259,7 @@ def update_outputs(plan: UpdatePlan, parts: Iterable[Path | str], directory: Pat
     except Recount:
         return None
     size = (layout["bytes"] + new_bytes + sum(len(line) - int(line_bytes[p]) for p, (line, _) in replacements.items()))
-    gzipped = compress == "gzip" or (compress == "auto" and size > AUTO_GZIP_BYTES)
+    gzipped = compress == "gzip" or (compress == "auto" and size > corpus_module.AUTO_GZIP_BYTES)
 
     def adopt(evidence):
         digest.evidence = evidence
@@ -332,7 +331,7 @@ def _copy_corpus(sink: Any, path: Path, layout: dict, line_bytes: np.ndarray, re
             for member, packed in enumerate(layout["members"]):
                 first, last = member * per, min(total, (member + 1) * per)
                 raw = handle.read(packed)
-                if (last - first == per and sink.gzipped and sink.at_member_start() and per == GZIP_MEMBER_RECORDS
+                if (last - first == per and sink.gzipped and sink.at_member_start() and per == corpus_module.GZIP_MEMBER_RECORDS
                         and not any(first <= p < last for p in replaced)):
                     sink.copy_member(raw, per, int(starts[last] - starts[first]))
                     continue

@@ -104,7 +104,7 @@ def files(directory: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
 
 
-@pytest.mark.parametrize("compress", ["none", "gzip"])
+@pytest.mark.parametrize("compress", ["none", "gzip", "auto"])
 def test_update_in_place_writes_the_bytes_of_a_full_pass(tmp_path, extractor, monkeypatch, compress):
     """Previous run of 23, then 1 changed + 5 new: whole gzip members copied, rows spliced, same bytes as one pass."""
     from astro_ie import corpus as corpus_module
@@ -112,12 +112,13 @@ def test_update_in_place_writes_the_bytes_of_a_full_pass(tmp_path, extractor, mo
 
     monkeypatch.setattr(corpus_module, "GZIP_MEMBER_RECORDS", 4)
     monkeypatch.setattr(corpus_module, "MENTION_ROWS_PER_GROUP", 7)
-    monkeypatch.setattr("astro_ie.incremental.GZIP_MEMBER_RECORDS", 4)
     old, new = many(23), many(5, start=23)
     changed = abstracts(("r0009", "A CNN on SDSS and Gaia, with a random forest."))
     old_lines = tagged_lines(extractor, old)
     write_corpus([(line, json.loads(line)) for line in old_lines], tmp_path / "out", extractor.ontology,
                  compress=compress)
+    if compress == "auto":  # the previous corpus is plain, the merged one passes the size: gzipped
+        monkeypatch.setattr(corpus_module, "AUTO_GZIP_BYTES", (tmp_path / "out" / "corpus.jsonl").stat().st_size)
     (tmp_path / "out" / "manifest.json").write_text(json.dumps({"ontology": {"hash": "h"}, "code_hash": "c",
                                                                 "parameters": {"tables": ["parquet"]}}))
     previous = PreviousRun.find(tmp_path / "out", "h", "c")
@@ -133,6 +134,8 @@ def test_update_in_place_writes_the_bytes_of_a_full_pass(tmp_path, extractor, mo
     summary = update_outputs(plan, [part], tmp_path / "updated", extractor.ontology, compress=compress)
     assert summary is not None and summary.abstracts == 28
     assert len(copied) == (4 if compress == "gzip" else 0)  # members 1, 2, 4, 5 of 6: no change, full
+    if compress == "auto":
+        assert (tmp_path / "out" / "corpus.jsonl").exists() and summary.corpus_file == "corpus.jsonl.gz"
 
     merged = [*old[:9], *changed, *old[10:], *new]
     lines = tagged_lines(extractor, merged)
