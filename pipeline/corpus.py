@@ -131,6 +131,9 @@ GZIP_MEMBER_RECORDS = 2000
 """A gzipped corpus is a series of gzip members of this many records each (``gzip.open`` reads them as one):
 an update copies the members it does not change as bytes."""
 
+PACKING_AHEAD = 2
+"""Members compressed on the side at most (each some MB of lines held meanwhile)."""
+
 INDEX_FILE = "corpus-index.parquet"
 """Per record, in corpus order: id, content key, line bytes, mention and evidence rows (what an update needs)."""
 
@@ -175,6 +178,8 @@ class CorpusSink:
         self.records = self.bytes = 0
         self.members: list[int] = []
         self.member: list[bytes] = []
+        self.packer = None
+        self.packing: list = []
         self.handle: IO[bytes] | None = None
         self.gzipped = bool(gzipped)
         if gzipped is not None:
@@ -210,6 +215,7 @@ class CorpusSink:
     def copy_member(self, raw: bytes, records: int, size: int) -> None:
         """A whole gzip member of a previous corpus (``records`` lines, ``size`` bytes unpacked), as bytes."""
         assert self.gzipped and self.at_member_start() and records == GZIP_MEMBER_RECORDS
+        self._write_packed(0)
         self.handle.write(raw)
         self.members.append(len(raw))
         self.records += records
@@ -226,10 +232,22 @@ class CorpusSink:
         self.bytes += len(raw)
 
     def _end_member(self) -> None:
-        packed = gzip_member(b"".join(self.member))
-        self.handle.write(packed)
-        self.members.append(len(packed))
+        """Compress the member on a thread (zlib lets go of the GIL): the digest goes on meanwhile."""
+        if self.packer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self.packer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="astro-ie-gzip")
+            self.stack.callback(self.packer.shutdown, wait=True, cancel_futures=True)
+        self.packing.append(self.packer.submit(gzip_member, b"".join(self.member)))
         self.member.clear()
+        self._write_packed(PACKING_AHEAD)
+
+    def _write_packed(self, keep: int) -> None:
+        """Write the packed members in order, until at most ``keep`` are still being packed."""
+        while len(self.packing) > keep:
+            packed = self.packing.pop(0).result()
+            self.handle.write(packed)
+            self.members.append(len(packed))
 
     def _drain(self) -> None:
         lines, self.buffer = self.buffer, None
@@ -245,6 +263,7 @@ class CorpusSink:
             self.buffer = None
         if self.member:
             self._end_member()
+        self._write_packed(0)
 
     def layout(self) -> dict:
         return {"file": self.name, "records": self.records, "bytes": self.bytes, "member_records": GZIP_MEMBER_RECORDS,
