@@ -319,6 +319,11 @@ def publish_task(staging: str, out_dir: str) -> str:
     return out_dir
 
 
+@task(name="publish-artifacts", cache_policy=NO_CACHE)
+def publish_artifacts_task(out_dir: str, summary: dict) -> None:
+    publish_run_artifacts(Path(out_dir), summary)
+
+
 # --- the flow -------------------------------------------------------------------
 
 
@@ -357,7 +362,7 @@ def extract_corpus(
         clock.lap("report", write_report_task(str(staging), counts))
         write_manifest_task(str(staging), inputs, ontology, counts, clock.timings, options)
         publish_task(str(staging), str(out))
-        publish_run_artifacts(out, {"counts": counts, "top_concepts": written.top_concepts,
+        publish_artifacts_task(str(out), {"counts": counts, "top_concepts": written.top_concepts,
                                     "top_pairs": written.summary["top_pairs"], "new_candidates": written.new_candidates})
     get_run_logger().info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
     return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": tagged.extraction(),

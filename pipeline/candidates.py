@@ -27,10 +27,10 @@ import numpy
 from spacy.attrs import IDX, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .normalize import alias_key
-from .ruler_index import OntologyIndex, token_positions
+from .ruler_index import OntologyIndex, match_tuples, token_positions
 
 HEAD_TYPES: dict[str, str] = {
     # techniques
@@ -63,20 +63,63 @@ NAME_HEADS = {
 } | {"broker"}
 # Lower-case data-product heads after a name token: "MOCCA simulations".
 PRODUCT_HEADS = {"simulation", "catalog", "database", "suite"}
+# Words that make a name ending in "Survey" an instrument: "Bistatic Radar for LEO Survey".
+_FACILITY_NOUNS = frozenset({"radar", "telescope", "array", "interferometer", "camera", "spectrograph", "satellite",
+                             "imager", "antenna", "detector", "spectrometer", "radiotelescope"})
+# Types a head noun after a definition's parentheses may give it ("(SMART) survey").
+_AFTER_DEFINITION = frozenset({"TELESCOPE", "SURVEY"})
+_ORGANISATION_WORDS = frozenset(["agency", "administration", "organisation", "organization", "institute",
+                                 "institution", "university", "center", "centre", "council", "foundation",
+                                 "consortium", "collaboration", "laboratory", "society"])
 # Technique heads for definitions only when the long form is ML-shaped.
 _WEAK_TECHNIQUE_HEADS = {"estimation", "estimator", "inference", "learning", "regression", "clustering"}
 
 STOP = frozenset(
-    """a an the this that these those our their its his her we i they it in on of for and or
-    to with from by at as is are be using use via into onto new novel first second third
-    based such each all both other some any""".split()
+    ["a", "an", "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "we", "i", "they",
+     "it", "in", "on", "of", "for", "and", "or", "to", "with", "from", "by", "at", "as", "is", "are", "be",
+     "using", "use", "via", "into", "onto", "new", "novel", "first", "second", "third", "based", "such", "each",
+     "all", "both", "other", "some", "any"]
 )
 # What follows a tool's name that opens a title: "LEMON: Lens modelling with ...".
 TITLE_MARKS = (":", "-", "\u2013", "\u2014")
 NAME_TRIGGERS = {"called", "named", "dubbed", "nicknamed", "coined"}
 # Nouns a coined name stands in apposition to: "our pipeline, RadioGNN," / "VarNet, a new model".
 TOOL_HEADS = {"pipeline", "code", "package", "library", "toolkit", "toolbox", "framework", "software",
-              "tool", "model", "network", "algorithm", "emulator", "classifier", "architecture", "broker"}
+              "tool", "model", "network", "algorithm", "emulator", "classifier", "architecture", "broker",
+              "approach", "method", "system", "platform", "agent", "marshal", "baseline"}
+# Verbs that present a coined name: "we introduced Wavetrack - a general method".
+PRESENT_VERBS = frozenset(["present", "presents", "presented", "introduce", "introduces", "introduced", "propose",
+                           "proposes", "proposed", "develop", "develops", "developed"])
+_DASHES = (",", "-", "\u2013", "\u2014")
+# Verbs of data processing: "reduced with THELI", "folded with DSPSR", "detrended using EVEREST"
+# (not "obtained with" / "observed with": instruments follow those).
+PROCESS_VERBS = frozenset(["processed", "reduced", "re-reduced", "computed", "measured", "derived", "detrended",
+                           "folded", "masked", "fitted", "fit", "implemented", "performed", "generated",
+                           "extracted", "re-extracted", "calibrated", "cleaned", "cleaning", "modelled",
+                           "modeled", "analysed", "analyzed", "drizzled", "stacked", "coadded", "co-added",
+                           "written", "searched", "dedispersed", "classified", "identified", "vetted",
+                           "validated", "integrated",
+                           "incorporated", "deployed", "ingested"])
+# Between two items of a list of tools: "PRESTO, Heimdall", "TransientX and presto", "JAX with Equinox".
+LIST_JOINERS = frozenset({",", "and", "or", "&", ";", "with"})
+# What introduces a list of tools: "softwares like", "tools (e.g.,", "codes such as".
+LIST_OPENERS = frozenset({"like", "as", "including", "e.g.", "e.g", "eg", "(", ":"})
+_ITEM_ENDS = frozenset({")", ".", ";", ":"})
+_OPENER_WORDS = frozenset({"like", "such", "as", "including", "e.g.", "e.g", "eg", "(", ",", ":"})
+_INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
+# After a name: it is data or a facility, not a tool ("processed with HSC data").
+_NOT_A_TOOL_AFTER = frozenset(["data", "observation", "imaging", "image", "spectrum", "spectra", "photometry",
+                               "telescope", "survey", "camera", "instrument", "catalog", "archive", "light",
+                               "simulation", "map", "mission", "satellite", "detector", "array", "spectrograph",
+                               "facility", "observatory", "filter", "band", "field", "sample"])
+# Nouns after a tool's name that say it is one: "the sbi package", "the e2cnn library".
+SOFTWARE_NOUNS = frozenset({"package", "packages", "library", "libraries", "code", "codes", "toolkit", "toolbox",
+                            "module", "software", "pipeline", "framework", "implementation", "wrapper"})
+# A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
+_CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
+# A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet" (CamelCase + a model suffix).
+_COINED_MODEL = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
+                           r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)(?:[-+]?[0-9IVX]+)?(?![\w-])")
 _NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*)$")
 
 
@@ -128,6 +171,9 @@ def sentence_initial(doc: Doc, i: int) -> bool:
 MATCHES = "astro_matches"
 """``doc.spans`` key of the ontology ruler's matches (read here, written by the ruler)."""
 
+TEXT_KEY = "astro_text"
+"""``doc.user_data`` key: the record's text, when the extractor made the doc (``doc.text`` rebuilds it per call)."""
+
 ABSTRACT_START = "astro_abstract_start"
 """``doc.user_data`` key: character offset where the abstract starts (0: no title)."""
 
@@ -164,7 +210,13 @@ class CandidateRules:
         self._articles = {strings.add(w) for w in ("a", "an")}
         self._comma = strings.add(",")
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
-        self._cues = numpy.array(sorted(self._head_norms | self._trigger_norms | self._tool_head_norms),
+        self._verb_norms = {strings.add(w) for w in PROCESS_VERBS}
+        self._software_norm = strings.add("software")
+        self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
+        self._opener_ids = {strings.add(w) for w in _OPENER_WORDS}
+        self._software_noun_ids = {strings.add(w) for w in SOFTWARE_NOUNS}
+        self._cues = numpy.array(sorted(self._head_norms | self._trigger_norms | self._tool_head_norms
+                                        | self._verb_norms | {self._software_norm}),
                                  dtype=numpy.uint64)
 
     def _tokenize(self, text: str) -> Doc:
@@ -189,6 +241,7 @@ class CandidateRules:
         if cues:
             spans.extend(self._typed_names(doc, cues))
         spans.extend(self._named_tools(doc, cues))
+        spans.extend(self._software_in_context(doc, cues))
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
 
@@ -202,7 +255,7 @@ class CandidateRules:
             if long is None or (long.start, long.end) in seen:
                 continue
             seen.add((long.start, long.end))
-            label = self._definition_label(long)
+            label = self._definition_label(long) or self._label_after(doc, long)
             if label is None or self.index.lookup(long.text):
                 continue
             out.append(Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition"))
@@ -216,10 +269,41 @@ class CandidateRules:
         if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
             return "DATASET"
         label = HEAD_TYPES.get(head)
+        if label == "SURVEY" and any(t.norm_ in _FACILITY_NOUNS for t in words[:-1]):
+            return "TELESCOPE"  # "Bistatic Radar for LEO Survey": an instrument that surveys
         if label == "TECHNIQUE" and head in _WEAK_TECHNIQUE_HEADS:
             # "Neural Ratio Estimation", "machine learning": ML-shaped only.
             if not any(t.norm_ in {"neural", "network", "machine", "deep", "learning", "bayesian"} for t in words[:-1]):
                 return None
+        return label
+
+    @staticmethod
+    def _label_after(doc: Doc, long: Span) -> str | None:
+        """The type a head noun written right after the definition gives it.
+
+        "ECHO (Exploring Cosmic History and Origins) mission", "Southern-sky
+        MWA Rapid Two-metre (SMART) survey": the head word follows the
+        parentheses, so neither form ends in it.
+        """
+        # The closing parenthesis of this definition, whichever use of the short form we were given:
+        # "Long Form (LF) survey" or "LF (Long Form) mission".
+        n = len(doc)
+        close = long.end
+        if close < n and doc[close].text == "(":
+            close = next((j for j in range(close + 1, min(n, close + 12)) if doc[j].text == ")"), n)
+        if close + 1 >= n or doc[close].text != ")":
+            return None
+        label = HEAD_TYPES.get(doc[close + 1].norm_)
+        if label not in _AFTER_DEFINITION:
+            return None
+        # A name, not a description: capitalised words ("European Space Agency (ESA) mission" is
+        # an organisation's mission) and no organisation word.
+        words = [t for t in long if not t.is_punct and t.lower_ not in STOP]
+        if not words or not all(t.is_title or t.is_upper or name_shaped(t.text) or t.like_num
+                                or (t.i > 0 and doc[t.i - 1].text == "-") for t in words):  # "Two-metre"
+            return None
+        if any(t.lower_ in _ORGANISATION_WORDS for t in words):
+            return None
         return label
 
     # -- rule two: typed names -------------------------------------------------
@@ -269,12 +353,14 @@ class CandidateRules:
         if end - start < 2:
             return None
         span = doc[start:end]
+        if label == "SURVEY" and any(t.norm_ in _FACILITY_NOUNS for t in span[:-1]):
+            label = "TELESCOPE"
         if self.index.lookup(span.text):
             return None
         return Span(doc, start, end, label=label, kb_id=candidate_id(span.text), span_id="phrase")
 
     def _is_known(self, doc: Doc, start: int, end: int) -> bool:
-        return any(s.start <= start and s.end >= end for s in doc.spans.get(MATCHES, []))
+        return any(s <= start and e >= end for s, e, *_ in match_tuples(doc, MATCHES))
 
     # -- rule three: named tools -----------------------------------------------
 
@@ -304,7 +390,7 @@ class CandidateRules:
                 if end and end < len(doc) and lowers[end] in self._after_name:
                     names.add(doc[i + 2:end].text)
             back = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] in self._articles), None)
-            if back is not None and back >= 2 and lowers[back - 1] == self._comma:
+            if back is not None and back >= 2 and doc[back - 1].text in _DASHES:
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
                     names.add(doc[start:back - 1].text)
@@ -313,13 +399,157 @@ class CandidateRules:
             out.extend(self._occurrences(doc, name))
         return out
 
+    # -- rule four: tools known by the company they keep -----------------------
+
+    def _software_in_context(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
+        """Tools named among other tools, after a processing verb, or before "package".
+
+        A name-shaped word in a list with a known tool ("PRESTO, Heimdall"),
+        after "softwares like" / "tools (e.g.," or "reduced with" ("reduced
+        with Astro-WISE and THELI") is a tool, and so is a coined model name
+        ("SolarFlareNet", "BTSbot"). A tool's name that is also a common word
+        (``requires_definition`` forms: "exoplanet", "Commander", "batman")
+        counts in the same company, or before "package"/"library"/"code".
+        """
+        rules = self.index.rules
+        soft_by_start: dict[int, tuple] = {}
+        soft_by_end: dict[int, tuple] = {}
+        other_starts: set[int] = set()
+        other_ends: set[int] = set()
+        anchors: list[tuple] = []
+        unsure: list[tuple] = []
+        for match in match_tuples(doc, MATCHES):  # (start, end, label, concept id, rule index)
+            if match[2] != "SOFTWARE":
+                other_starts.add(match[0])
+                other_ends.add(match[1])
+                continue
+            soft_by_start.setdefault(match[0], match)
+            soft_by_end.setdefault(match[1], match)
+            (unsure if rules[match[4]].requires_definition else anchors).append(match)
+        n = len(doc)
+        verbs = self._positions(cues, self._verb_norms)
+        openers = self._positions(cues, self._tool_head_norms | {self._software_norm})
+        nouns: list[int] = []
+        if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
+            lowers = doc.to_array(LOWER).tolist()
+            verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
+            nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
+            openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
+        coined = list(_COINED_MODEL.finditer(doc.user_data.get(TEXT_KEY) or doc.text))
+        if not (anchors or unsure or verbs or openers or nouns or coined):
+            return []
+        names: set[str] = set()
+        accepted: dict[tuple[int, int], tuple] = {}
+
+        def ends_item(end: int) -> bool:
+            return end >= n or doc[end].lower_ in LIST_JOINERS or doc[end].text in _ITEM_ENDS
+
+        def take(pos: int, need_end: bool = True) -> int:
+            """Take the item starting at ``pos`` (a tool match or a coined name); its end, or 0."""
+            match = soft_by_start.get(pos)
+            if match is not None:
+                accepted[(match[0], match[1])] = match
+                return match[1]
+            if pos in other_starts:
+                return 0
+            end = self._compound_name(doc, pos)
+            if not end or (need_end and not ends_item(end)):
+                return 0
+            names.add(doc[pos:end].text)
+            return end
+
+        def walk_right(pos: int) -> None:
+            while pos < n:
+                j = pos
+                while j < n and doc[j].lower_ in LIST_JOINERS:
+                    j += 1
+                if j == pos or j >= n:
+                    return
+                pos = take(j)
+                if not pos:
+                    return
+
+        def walk_left(pos: int) -> None:
+            while pos > 0:
+                j = pos
+                while j > 0 and doc[j - 1].lower_ in LIST_JOINERS:
+                    j -= 1
+                if j == pos or j == 0:
+                    return
+                match = soft_by_end.get(j)
+                if match is not None:
+                    accepted[(match[0], match[1])] = match
+                    pos = match[0]
+                    continue
+                if j in other_ends:
+                    return
+                start = self._name_before_comma(doc, j)
+                if start is None or start == j:
+                    return
+                names.add(doc[start:j].text)
+                pos = start
+
+        for match in anchors:
+            walk_left(match[0])
+            walk_right(match[1])
+        for i in openers:  # "softwares like X and Y", "tools (e.g., X, Y)", "Software: X, Y"
+            j, opened = i + 1, False
+            while j < n and doc[j].lower_ in _OPENER_WORDS:
+                opened = opened or doc[j].lower_ in LIST_OPENERS and doc[j].text != "("
+                j += 1
+            if opened and j < n:
+                end = take(j)
+                if end:
+                    walk_right(end)
+        for i in nouns:  # "the lc_classifier package", "the h5py library": a code word before the noun
+            word = doc[i - 1]
+            if (_CODE_WORD.match(word.text)
+                    and not self.index.lookup(word.text) and not self._is_known(doc, i - 1, i)):
+                names.add(word.text)
+        for v in verbs:  # "reduced with THELI", "folded using DSPSR"
+            j = v + 1
+            if j < n and doc[j].lower_ in _INSTRUMENTAL:
+                j += 1
+                if j < n and doc[j].lower_ == "the":
+                    j += 1
+                if j < n:
+                    end = take(j, need_end=False)
+                    if end and (end >= n or doc[end].norm_ not in _NOT_A_TOOL_AFTER):
+                        walk_right(end)
+                    elif end:
+                        names.discard(doc[j:end].text)
+                        accepted.pop((j, end), None)
+        for match in unsure:  # "the sbi package", "the public code plancklens"
+            after = doc[match[1]].lower_ if match[1] < n else ""
+            before = doc[match[0] - 1].lower_ if match[0] else ""
+            if after in SOFTWARE_NOUNS or before in SOFTWARE_NOUNS:
+                accepted[(match[0], match[1])] = match
+        for found in coined:
+            span = doc.char_span(found.start(), found.end())
+            if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
+                names.add(span.text)
+        out: list[Span] = []
+        for name in sorted(names):
+            out.extend(self._occurrences(doc, name))
+        for (start, end), match in sorted(accepted.items()):
+            if rules[match[4]].requires_definition:
+                out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
+        return out
+
     def _name_before_comma(self, doc: Doc, comma: int) -> int | None:
         """Start of a name-shaped token (or hyphenated compound) that ends right before ``comma``."""
         start = comma - 1
         while start - 2 >= 0 and doc[start - 1].text == "-":
             start -= 2
         end = self._compound_name(doc, start)
-        return start if end == comma else None
+        if end == comma:
+            return start
+        # "we introduced Wavetrack - a ... method": a capitalised word the verb presents.
+        word = doc[comma - 1]
+        if (comma >= 2 and word.is_title and doc[comma - 2].lower_ in PRESENT_VERBS
+                and not self.index.lookup(word.text) and not self._is_known(doc, comma - 1, comma)):
+            return comma - 1
+        return None
 
     def _compound_name(self, doc: Doc, start: int) -> int:
         """End of a name like "GaSNet-II" or "Radio-UNet" starting at ``start`` (0: none)."""

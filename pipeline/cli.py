@@ -250,13 +250,16 @@ def _stop_on_ctrl_c() -> None:
     directory exchange, and the next run removes a dead run's staging
     directory.
     """
+    import logging
     import os
     import signal
 
     def stop(signum, frame) -> None:  # noqa: ANN001 - signal's protocol
+        logging.disable(logging.CRITICAL)  # the run's other threads say nothing more: the line below is the last
+        _stop_children()
+        sys.stdout.flush()
         sys.stderr.write(INTERRUPTED_LINE + "\n")
         sys.stderr.flush()
-        _stop_children()
         os._exit(EXIT_INTERRUPTED)
 
     signal.signal(signal.SIGINT, stop)

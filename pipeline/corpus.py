@@ -382,14 +382,23 @@ def write_tables(digest: CorpusDigest, directory: Path, ontology: Any) -> list[P
     """``concepts.csv``, ``candidates.csv`` and, for dated records, the two trend tables."""
     directory = Path(directory)
     concepts = getattr(ontology, "concepts", ontology)
-    written = [_write_concepts(directory / "concepts.csv", digest, concepts),
-               _write_candidates(directory / "candidates.csv", digest)]
+    broader_of = _candidate_broader(digest, ontology)
+    written = [_write_concepts(directory / "concepts.csv", digest, concepts, broader_of),
+               _write_candidates(directory / "candidates.csv", digest, broader_of)]
     if digest.dated:
         written += [_write_trends(directory / TRENDS_FILE, digest), _write_pair_trends(directory / PAIR_TRENDS_FILE, digest)]
     return written
 
 
-def _write_concepts(path: Path, digest: CorpusDigest, concepts: Any) -> Path:
+def _candidate_broader(digest: CorpusDigest, ontology: Any) -> dict[str, str]:
+    """Per candidate, the known concept its name is composed on ("Bayesian CNN" -> CNN), where there is one."""
+    contained = getattr(ontology, "contained_concept", None)
+    if contained is None:
+        return {}
+    return {cid: contained(st.label) or "" for cid, st in digest.concepts.items() if is_candidate(cid)}
+
+
+def _write_concepts(path: Path, digest: CorpusDigest, concepts: Any, broader_of: dict[str, str]) -> Path:
     with atomic_open(path) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["concept_id", "label", "type", "kind", "generic", "broader", "n_abstracts",
@@ -399,8 +408,8 @@ def _write_concepts(path: Path, digest: CorpusDigest, concepts: Any) -> Path:
             concept = concepts.get(cid)
             forms = ";".join(st.ranked_forms())
             if concept is None:
-                writer.writerow([cid, st.label, st.type, "candidate", False, "", st.abstracts, st.mentions,
-                                 forms, "", ""])
+                writer.writerow([cid, st.label, st.type, "candidate", False, broader_of.get(cid, ""),
+                                 st.abstracts, st.mentions, forms, "", ""])
             else:
                 writer.writerow([cid, concept.label, concept.type, concept.kind or "", concept.generic,
                                  ";".join(concept.broader), st.abstracts, st.mentions, forms,
@@ -408,16 +417,17 @@ def _write_concepts(path: Path, digest: CorpusDigest, concepts: Any) -> Path:
     return path
 
 
-def _write_candidates(path: Path, digest: CorpusDigest) -> Path:
+def _write_candidates(path: Path, digest: CorpusDigest, broader_of: dict[str, str]) -> Path:
     with atomic_open(path) as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["candidate_id", "label", "type", "n_abstracts", "n_mentions", "forms", "contexts"])
+        # broader: the known concept the candidate's name is composed on ("Bayesian CNN" -> CNN).
+        writer.writerow(["candidate_id", "label", "type", "n_abstracts", "n_mentions", "forms", "contexts", "broader"])
         for cid in ranked(digest.concepts):
             if not is_candidate(cid):
                 continue
             st = digest.concepts[cid]
             writer.writerow([cid, st.label, st.type, st.abstracts, st.mentions, ";".join(st.ranked_forms()),
-                             " | ".join(st.contexts)])
+                             " | ".join(st.contexts), broader_of.get(cid, "")])
     return path
 
 

@@ -35,17 +35,19 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
-from .candidates import MATCHES, STOP, candidate_id
+from .candidates import MATCHES, STOP, TEXT_KEY, candidate_id
 from .extent import Extent
 from .normalize import alias_key
-from .ruler_index import OntologyIndex
+from .ruler_index import OntologyIndex, match_tuples
 
 MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
 _DATA_RELEASE = re.compile(r"\bE?DR[1-9][0-9]?\b")
-TEXT_KEY = "astro_text"  # doc.user_data: the record's text, when the extractor made the doc
+_QUALIFIED_PRODUCT = re.compile(r" (?:[Pp]oint[- ])?(?:[Ss]ource|[Ii]nput|[Cc]luster|[Gg]alaxy|[Qq]uasar) [Cc]atalog")
+_RELEASE_END = re.compile(r"[ -](?:[EP]?DR ?[0-9]+|[Dd]ata [Rr]elease [0-9]+)$")
 
 
 class Mention(NamedTuple):
@@ -71,22 +73,28 @@ class Definition:
 
 
 def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
-    matches = list(doc.spans[MATCHES_KEY]) if MATCHES_KEY in doc.spans else []
+    tuples = match_tuples(doc, MATCHES_KEY)  # (start, end, label, concept id, rule index)
     candidates = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else []
+    # Spans of the matches only where a definition needs them.
+    matches = list(doc.spans[MATCHES_KEY]) if tuples and doc._.abbreviations else []
     definitions, short_spans = _definitions(doc, matches, candidates, index)
     defined_forms = _short_form_variants(definitions)
     text = doc.user_data.get(TEXT_KEY) or doc.text
 
     mentions: list[Mention] = []
-    for span in matches:
-        rule = index.rule_of(span)
-        written = text[span.start_char:span.end_char]
-        if defined_forms and written in defined_forms:
-            continue  # the local definition decides (below)
-        if rule.requires_definition:
-            continue  # not defined in this abstract
-        exact = rule.case_sensitive and written == rule.text
-        mentions.append(Mention(span.start, span.end, rule.label, rule.concept_id, "ruler", 0, exact))
+    if tuples:
+        bounds = doc.to_array([IDX, LENGTH]).tolist()
+        rules = index.rules
+        for start, end, _label, _cid, rule_index in tuples:
+            rule = rules[rule_index]
+            last = bounds[end - 1]
+            written = text[bounds[start][0]:last[0] + last[1]]
+            if defined_forms and written in defined_forms:
+                continue  # the local definition decides (below)
+            if rule.requires_definition:
+                continue  # not defined in this abstract
+            exact = rule.case_sensitive and written == rule.text
+            mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
         if definition.concept_id is None:
@@ -96,7 +104,12 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                                     "abbreviation", 0, True, definition.concept_label))
 
     for span in candidates:
-        tier = 0 if span.id_ == "definition" else 1
+        if span.id_ == "context":  # a concept's form that needed the company of other tools
+            mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "ruler", 0, True))
+            continue
+        # A definition, or a coined tool name glued to a known name ("DART-Vetter", "Radio-UNet"): the
+        # whole name is another thing than the known name inside it.
+        tier = 0 if span.id_ == "definition" or (span.id_ == "tool" and "-" in span.text) else 1
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
                                 _clean(span.text)))
 
@@ -149,10 +162,13 @@ def _define(
     doc: Doc, short: Span, long: Span, matches: list[Span], candidates: list[Span], index: OntologyIndex
 ) -> Definition | None:
     start = long.start + 1 if doc[long.start].lower_ in STOP and len(long) > 1 else long.start
+    whole = long.start  # a long form found from inside a hyphenated word: "Southern-[sky MWA ...] (SMART)"
+    while whole >= 2 and doc[whole - 1].text == "-" and doc[whole - 1].idx == doc[whole - 2].idx + len(doc[whole - 2]):
+        whole -= 2
     best = None
     for span in matches:
         rule = index.rule_of(span)
-        if span.end == long.end and span.start in (long.start, start) and not rule.requires_definition:
+        if span.end == long.end and span.start in (long.start, start, whole) and not rule.requires_definition:
             if best is None or (span.end - span.start, span.text == rule.text) > (best.end - best.start, True):
                 best = span
     if best is not None:
@@ -276,6 +292,8 @@ _FACILITY = frozenset({"TELESCOPE", "SURVEY"})
 _PRODUCT_OWNERS = frozenset({"TELESCOPE", "SURVEY", "DATASET"})
 # Kinds of technique that name a model when written side by side ("gradient boosting decision trees").
 _NAME_KINDS = frozenset({"algorithm", "architecture"})
+# A software's major version: one digit, then the end of the word ("PySM 3", not "emcee 3.1" or "CLASS 2 times").
+_VERSION = re.compile(r" [1-9](?=[,;:)]|\.(?!\d)|$| and | or | with | to | in | for )")
 
 
 def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent) -> list[Mention]:
@@ -306,6 +324,15 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
+        elif m.label in _FACILITY and nxt is not None and nxt.label == "SURVEY" and _named_survey(doc, text, m, nxt):
+            # "Zwicky Transient Facility Bright Transient Survey": a facility's full name before a
+            # survey's capitalised name ending in "Survey" is one name.
+            grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
+        if m.label == "SOFTWARE" and (version := _VERSION.match(text, end_char)) is not None:
+            # "PySM 3", "GADGET 4": a major version written after the name is part of it.
+            span = _span_of(doc, start_char, version.end())
+            if span is not None and not (nxt is not None and nxt.start < span.end):
+                grown = m._replace(end=span.end)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent)
         if grown is None:
@@ -318,6 +345,15 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             j += 1
         pending[i:j] = [grown]
     return out
+
+
+def _named_survey(doc: Doc, text: str, m: Mention, nxt: Mention) -> bool:
+    if text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[nxt.start].idx] != " ":
+        return False
+    survey = doc[nxt.start:nxt.end]
+    if len(survey) < 2 or survey[-1].text != "Survey" or not all(t.is_title or t.is_upper for t in survey):
+        return False
+    return m.end - m.start > 1 and all(t.is_title or t.is_upper or t.text in "-." for t in doc[m.start:m.end])
 
 
 def _joined_to(doc: Doc, text: str, m: Mention, nxt: Mention | None, out: list[Mention], end_char: int) -> bool:
@@ -340,7 +376,12 @@ def _defined_by_composed(doc: Doc, text: str, chosen: list[Mention],
         if long is None:
             continue
         owner = by_span.get((long.start, long.end)) or by_span.get((long.start + 1, long.end))
-        if owner is None or owner.source != "candidate":
+        if owner is None:
+            # The long form is the tail of a longer composed release: "DESI [Legacy Imaging Surveys
+            # Data Release 10] (LSDR10)", "Rubin Observatory [Data Preview 1] (DP1)".
+            owner = next((m for m in chosen if m.end == long.end and m.start < long.start
+                          and m.label == "DATASET"), None)
+        if owner is None or (owner.source != "candidate" and owner.label != "DATASET"):
             continue
         for span in _occurrences(doc, text, short_text, shorts):
             if all(i not in taken for i in range(span.start, span.end)):
@@ -417,8 +458,11 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
     """A release, phase or product written after a survey, mission or data set."""
     for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
                         (extent.phase_end, m.label)):
-        if find == extent.product_end and m.label == "DATASET":
-            continue  # already a product: "PCCS2 catalogue" is PCCS2
+        if find == extent.product_end and m.label == "DATASET" and not (
+                _RELEASE_END.search(doc[m.start:m.end].text) and _QUALIFIED_PRODUCT.match(text, end_char)):
+            # Already a product: "PCCS2 catalogue" is PCCS2, "Gaia DR3 catalogue" is Gaia DR3; a
+            # catalogue of one kind drawn from a release is a product of its own ("ACT DR5 point-source catalogue").
+            continue
         end = find(text, end_char)
         if end is None:
             continue

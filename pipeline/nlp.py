@@ -24,6 +24,7 @@ No component needs sentence boundaries; add spaCy's ``sentencizer`` for ``doc.se
 
 from __future__ import annotations
 
+import bisect
 import shutil
 from collections import defaultdict
 from collections.abc import Callable
@@ -31,13 +32,16 @@ from pathlib import Path
 
 import numpy
 import spacy
+from scispacy.abbreviation import (
+    AbbreviationDetector,
+    filter_matches,
+    find_abbreviation,
+)
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, registry
-
-from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
 
 from .extent import RULES_DIR, rules_path
 from .linking import CANDIDATES_KEY, MATCHES_KEY
@@ -62,11 +66,16 @@ if not Span.has_extension("astro_rule"):
 _EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])",  # "ResNet-50", "VST+VISTA"
                   r"\)(?=-[A-Za-z])", r"(?<=\))-(?=[A-Za-z])"]  # "(AI)-based": "AI", ")", "-", "based"
 # A hanging hyphen ("Conformer- and Transformer-based") is not part of the word.
-_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$"]
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$", r"(?<=[A-Za-z0-9])\}\$?$",
+                   r"(?<=[0-9][A-Z])\.$"]  # "SDSS DR16Q." ends a sentence
+# LaTeX markup around a name in arXiv abstracts ("$\textit{Fermi}$-LAT"): the
+# command and its braces are tokens of their own, the name is left whole.
+_LATEX_PREFIXES = [r"\\(?:textit|textbf|textrm|textsc|textsf|texttt|mathrm|mathit|mathbf|mathcal|emph|it|bf|rm)\{"]
+_LATEX_INFIXES = [r"(?<=[A-Za-z0-9])\}\$?(?=[-\u2013])", r"(?<=[}$])[-\u2013](?=[A-Za-z])"]
 
 
 @Language.factory("astro_abbreviations", default_config={"max_inner": 10})
-def make_abbreviations(nlp: Language, name: str, max_inner: int) -> "ParenthesisAbbreviationDetector":
+def make_abbreviations(nlp: Language, name: str, max_inner: int) -> ParenthesisAbbreviationDetector:
     return ParenthesisAbbreviationDetector(nlp, name, max_inner=max_inner)
 
 
@@ -96,7 +105,13 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
         if not opens:
             return doc
         closes = numpy.flatnonzero(orths == self._close).tolist()
-        runs = [(0, i + 1, j) for i in opens for j in closes if i + 1 < j <= i + 1 + self.max_inner]
+        # Each "(" with every ")" after it within max_inner tokens (closes are sorted: two bisections, not a
+        # scan of every pair); in order of start, then end.
+        runs = []
+        for i in opens:
+            lo = bisect.bisect_right(closes, i + 1)
+            hi = bisect.bisect_right(closes, i + 1 + self.max_inner, lo)
+            runs.extend((0, i + 1, j) for j in closes[lo:hi])
         runs.sort(key=lambda run: (run[1], run[2]))
         filtered = filter_matches(runs, doc)
         if not filtered:
@@ -144,9 +159,9 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
     def make_tokenizer(nlp: Language) -> Tokenizer:
         install_norms(nlp)
         defaults = nlp.Defaults
-        prefix = spacy.util.compile_prefix_regex(defaults.prefixes)
+        prefix = spacy.util.compile_prefix_regex(_LATEX_PREFIXES + list(defaults.prefixes))
         suffix = spacy.util.compile_suffix_regex(list(defaults.suffixes) + _EXTRA_SUFFIXES)
-        infix = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES)
+        infix = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES + _LATEX_INFIXES)
         return Tokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
@@ -206,14 +221,14 @@ class _OntologyComponent:
             (path / RULES_DIR).mkdir(exist_ok=True)
             shutil.copyfile(rules, path / RULES_DIR / rules.name)
 
-    def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> "_OntologyComponent":
+    def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> _OntologyComponent:
         self.ontology_dir = str(path)
         self._index = None
         return self
 
 
 @Language.factory("astro_ontology_ruler", default_config={"ontology_dir": ""})
-def make_ontology_ruler(nlp: Language, name: str, ontology_dir: str) -> "OntologyRuler":
+def make_ontology_ruler(nlp: Language, name: str, ontology_dir: str) -> OntologyRuler:
     return OntologyRuler(nlp, name, ontology_dir)
 
 
@@ -226,7 +241,7 @@ class OntologyRuler(_OntologyComponent):
 
 
 @Language.factory("astro_candidates", default_config={"ontology_dir": ""})
-def make_candidates(nlp: Language, name: str, ontology_dir: str) -> "CandidateFinder":
+def make_candidates(nlp: Language, name: str, ontology_dir: str) -> CandidateFinder:
     return CandidateFinder(nlp, name, ontology_dir)
 
 
@@ -251,7 +266,7 @@ class CandidateFinder(_OntologyComponent):
 
 
 @Language.factory("astro_linker", default_config={"ontology_dir": ""})
-def make_linker(nlp: Language, name: str, ontology_dir: str) -> "OntologyLinker":
+def make_linker(nlp: Language, name: str, ontology_dir: str) -> OntologyLinker:
     return OntologyLinker(nlp, name, ontology_dir)
 
 

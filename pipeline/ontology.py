@@ -34,7 +34,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _LineLoader(_Loader):  # type: ignore[misc,valid-type]
     """Safe YAML loading that remembers the line each mapping starts on."""
 
-    def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+    def construct_mapping(self, node, deep=False):
         seen: set = set()
         for key_node, _ in node.value:
             key = getattr(key_node, "value", None)
@@ -85,6 +85,34 @@ class Ontology:
         for concept in self.concepts.values():
             out[concept.type].append(concept)
         return dict(out)
+
+    @cached_property
+    def _form_keys(self) -> dict[str, str]:
+        """Matching key of every definition-free form -> its concept (the first id, for determinism)."""
+        keys: dict[str, str] = {}
+        for cid in sorted(self.concepts):
+            for form in surface_forms(self.concepts[cid]):
+                if not form.requires_definition:
+                    keys.setdefault(alias_key(form.text), cid)
+        return keys
+
+    def contained_concept(self, name: str) -> str | None:
+        """The known concept a candidate's name is composed on: "Bayesian CNN" -> CNN.
+
+        The longest run of whole words of ``name`` that is a form of a concept
+        (the rightmost of equal length: the head of an English noun phrase);
+        None when no part of the name is known. This is the ``broader`` of a
+        composed name that ``candidates.csv`` and ``concepts.csv`` show, read
+        back from ``corpus.jsonl`` without a field of its own.
+        """
+        words = alias_key(name).split()
+        keys = self._form_keys
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size, -1, -1):
+                cid = keys.get(" ".join(words[start:start + size]))
+                if cid is not None:
+                    return cid
+        return None
 
     @cached_property
     def ancestors(self) -> Mapping[str, tuple[str, ...]]:
@@ -194,7 +222,7 @@ def _read_file(path: Path, problems: list[AstroIEError]) -> Iterator[tuple[Conce
     try:
         text = raw.decode("utf-8")
         _refuse_aliases(text)
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - safe loader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -33,6 +33,21 @@ from .normalize import alias_key, normalize_word
 from .ontology import Ontology, load_ontology, ontology_hash, surface_forms
 
 
+MATCH_TUPLES = "astro_match_tuples"
+"""``doc.user_data`` key: the ruler's matches as (start, end, label, concept id, rule index)."""
+
+
+def match_tuples(doc: Doc, key: str = "astro_matches") -> list[tuple[int, int, str, str, int]]:
+    """The ruler's matches of ``doc.spans[key]`` as tuples, without making a ``Span`` per match."""
+    if key not in doc.spans:
+        return []
+    group = doc.spans[key]
+    cached = doc.user_data.get(MATCH_TUPLES)
+    if cached is not None and len(cached) == len(group):
+        return cached
+    return [(s.start, s.end, s.label_, s.kb_id_, int(s.id_)) for s in group]
+
+
 @dataclass(frozen=True)
 class Rule:
     """One declared surface form of one concept."""
@@ -192,6 +207,9 @@ class OntologyIndex:
             kept.append((start, -end, rule.concept_id, str(index)))
         kept.sort()  # by start, longest first, concept, rule: the order the linker reads
         rules = self.rules
+        # The same matches without a Span each, for the candidate finder and the linker.
+        doc.user_data[MATCH_TUPLES] = [(start, -neg_end, rules[int(index)].label, concept_id, int(index))
+                                       for start, neg_end, concept_id, index in kept]
         return [Span(doc, start, -neg_end, label=rules[int(index)].label, kb_id=concept_id, span_id=index)
                 for start, neg_end, concept_id, index in kept]
 

@@ -57,7 +57,8 @@ def test_a_bad_archive_export_fails_in_one_line(tmp_path):
     result = astro_ie("ingest", "page.json", "--out", "out", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "astro-ie: error: page.json:18: E008 record lacks the required field 'bibcode'"]
+        "astro-ie: error: page.json:18: E008 record lacks the required field 'bibcode'"
+        " (--skip-bad skips bad records and reports each one)"]
     assert not (tmp_path / "out" / "abstracts.jsonl").exists()
     result = astro_ie("ingest", "page.json", "--out", "out", "--input-format", "indico", cwd=tmp_path)
     assert result.stderr.splitlines() == [
@@ -67,7 +68,7 @@ def test_a_bad_archive_export_fails_in_one_line(tmp_path):
 @pytest.mark.slow
 def test_one_run_over_arxiv_ads_and_indico_exports(tmp_path, prefect_env):
     result = astro_ie("run", *MIXED, "--out", "out", "--ontology", MINI_ONTOLOGY, "--categories", "astro-ph",
-                      "--cache-dir", tmp_path / "cache", cwd=tmp_path, env=prefect_env, timeout=600)
+                      "--abstracts", "--cache-dir", tmp_path / "cache", cwd=tmp_path, env=prefect_env, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     out = tmp_path / "out"
     abstracts = {r["id"]: r for r in read_jsonl(out / "abstracts.jsonl")}

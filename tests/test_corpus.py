@@ -229,6 +229,14 @@ def test_candidates_csv_lists_candidates_with_contexts(tmp_path, ontology, hand_
     assert all("\n" not in c for c in contexts)
 
 
+def test_candidates_show_the_known_concept_their_name_is_composed_on(tmp_path, ontology, hand_records):
+    write_corpus(hand_records, tmp_path, ontology)
+    [row] = read_csv(tmp_path / "candidates.csv")
+    assert row["broader"] == "technique:neural-network"  # "domain-adversarial [neural network]"
+    concepts = {r["concept_id"]: r for r in read_csv(tmp_path / "concepts.csv")}
+    assert concepts["candidate:domain-adversarial-neural-network"]["broader"] == "technique:neural-network"
+
+
 def test_candidates_of_the_extractor_are_listed(tmp_path, ontology, extracted_records):
     write_corpus(extracted_records, tmp_path, ontology)
     candidate_ids = {e["concept_id"] for r in extracted_records for e in r["entities"]

@@ -12,13 +12,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from astro_ie.extract import Extractor
 from astro_ie.models import LABELS, Abstract, TaggedRecord
 from astro_ie.nlp import build_pipeline
 from astro_ie.ontology import load_ontology, surface_forms
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
 
@@ -440,3 +439,95 @@ def test_bare_gcn_in_transient_text_is_the_alert_network(real):
 def test_planck_pr3_and_pr4_are_different_releases(real):
     record = tag(real, "We use the Planck PR4 maps and the Planck PR3 component-separated maps.")
     assert dict(mentions(record)) == {"Planck PR4": "dataset:planck-pr4", "Planck PR3": "dataset:planck-legacy-release"}
+
+
+# -- round two: tools, defined short forms, LaTeX, releases (issue 12) ------------------------
+
+
+def labelled(record: TaggedRecord, label: str) -> list[str]:
+    return [e.text for e in record.entities if e.label == label]
+
+
+def test_tools_named_beside_a_known_tool_are_tools(real):
+    record = tag(real, "It beats conventional tools (e.g., PRESTO, Heimdall) and softwares like TransientX and "
+                       "FoldNet2, but not the ZTF and XYZ survey.")
+    assert labelled(record, "SOFTWARE") == ["PRESTO", "Heimdall", "TransientX", "FoldNet2"]
+
+
+def test_a_name_after_a_processing_verb_is_a_tool_unless_data_follow(real):
+    record = tag(real, "Frames were reduced with Astro-WISE and QWEPipe2, then folded using DSPSR; spectra were "
+                       "processed with ABCD data from the archive.")
+    assert labelled(record, "SOFTWARE") == ["Astro-WISE", "QWEPipe2", "DSPSR"]
+    assert "ABCD" not in [e.text for e in record.entities]
+
+
+def test_a_tool_called_like_a_common_word_counts_only_in_company(real):
+    record = tag(real, "Software: astropy, exoplanet, PyMC, juliet, batman. Inference uses the sbi package.")
+    assert labelled(record, "SOFTWARE") == ["astropy", "exoplanet", "PyMC", "juliet", "batman", "sbi"]
+    prose = tag(real, "The exoplanet population shows batman-like dips; Romeo and juliet.")
+    assert labelled(prose, "SOFTWARE") == []
+
+
+def test_coined_model_names_and_code_words_are_tools(real):
+    record = tag(real, "SolarFlareNet and BTSbot beat a ResNet; features come from the lc_classifier package.")
+    assert labelled(record, "SOFTWARE") == ["SolarFlareNet", "BTSbot", "lc_classifier"]
+    assert ("ResNet", "TECHNIQUE") in spans(record)
+
+
+def test_a_coined_name_in_apposition_with_a_method_is_a_tool(real):
+    record = tag(real, "Recently, we introduced Wavetrack - a general algorithmic method. This paper presents "
+                       "ROARS, a reinforcement learning approach for scheduling.")
+    assert labelled(record, "SOFTWARE") == ["Wavetrack", "ROARS"]
+
+
+def test_a_head_noun_after_the_definition_types_it(real):
+    record = tag(real, "We use the proposed ECHO (Exploring Cosmic History and Origins) mission and the "
+                       "Southern-sky MWA Rapid Two-metre (SMART) survey.")
+    assert ("ECHO", "TELESCOPE") in spans(record)
+    assert ("Exploring Cosmic History and Origins", "TELESCOPE") in spans(record)
+    assert ("SMART", "SURVEY") in spans(record)
+    prose = tag(real, "It wins on the ten cross-validation (CV) dataset and uses the European Space Agency (ESA) "
+                      "mission Gaia.")
+    assert [e.text for e in prose.entities if e.label in {"DATASET", "TELESCOPE"}] == ["Gaia"]
+
+
+def test_latex_wrapped_names_are_found(real):
+    record = tag(real, "The latest $\\textit{Fermi}$-LAT sources and \\emph{Kepler} light curves.")
+    assert [e.text for e in record.entities if e.label == "TELESCOPE"] == ["Fermi", "LAT", "Kepler"]
+
+
+def test_a_survey_named_with_a_radar_is_a_facility(real):
+    record = tag(real, "Debris is tracked by the Bistatic Radar for LEO Survey (BIRALES) every night.")
+    assert ("BIRALES", "TELESCOPE") in spans(record)
+
+
+def test_a_facility_full_name_before_a_named_survey_is_one_survey(real):
+    record = tag(real, "The Zwicky Transient Facility Bright Transient Survey classifies supernovae.")
+    assert spans(record) == [("Zwicky Transient Facility Bright Transient Survey", "SURVEY")]
+
+
+def test_short_forms_of_composed_releases_link_to_them(real):
+    record = tag(real, "We use the DESI Legacy Imaging Surveys Data Release 10 (LSDR10) and the Rubin Observatory "
+                       "Data Preview 1 (DP1). LSDR10 and DP1 overlap.")
+    links = {e.text: e.concept_id for e in record.entities}
+    assert links["LSDR10"] == links["DESI Legacy Imaging Surveys Data Release 10"]
+    assert links["DP1"] == links["Rubin Observatory Data Preview 1"]
+    assert labelled(record, "DATASET") == ["DESI Legacy Imaging Surveys Data Release 10", "LSDR10",
+                                           "Rubin Observatory Data Preview 1", "DP1", "LSDR10", "DP1"]
+
+
+def test_a_software_major_version_belongs_to_its_name(real):
+    record = tag(real, "Foregrounds come from PySM 3 and chains from emcee 3.1.")
+    assert labelled(record, "SOFTWARE") == ["PySM 3", "emcee"]
+    assert record.entities[0].concept_id == "software:pysm"
+
+
+def test_fields_physics_and_cosmologies_named_like_a_mission_are_not_facilities(real):
+    record = tag(real, "Cutouts of the XMM-LSS fields assume the Planck 2018 best-fitting cosmology and the reduced "
+                       "Planck mass; we compare with Planck maps.")
+    assert [e.text for e in record.entities if e.label in {"TELESCOPE", "SURVEY"}] == ["Planck"]
+
+
+def test_a_qualified_catalogue_of_a_release_is_one_data_set(real):
+    record = tag(real, "Masks use the ACT DR5 point-source catalogue, the Gaia DR3 catalogue and SDSS DR16Q.")
+    assert labelled(record, "DATASET") == ["ACT DR5 point-source catalogue", "Gaia DR3", "SDSS DR16Q"]

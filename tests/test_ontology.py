@@ -11,10 +11,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from astro_ie.errors import AstroIEError, OntologyError
 from astro_ie.models import LABELS
-from astro_ie.ontology import ASTRO_IE_NS, load_ontology, ontology_hash, surface_forms, to_skos
+from astro_ie.ontology import (
+    ASTRO_IE_NS,
+    load_ontology,
+    ontology_hash,
+    surface_forms,
+    to_skos,
+)
 
 MINI = Path(__file__).parent / "fixtures" / "mini-ontology"
 
@@ -529,3 +534,12 @@ def test_shipped_ontology_has_span_rules():
 
     rules = load_ontology(default_ontology_dir()).span_rules
     assert "Bayesian" in rules.technique_modifiers and "deep" not in rules.technique_modifiers
+
+
+def test_contained_concept_is_the_longest_known_run_of_words_rightmost_first():
+    onto = load_ontology(Path(__file__).resolve().parent.parent / "ontologies")
+    assert onto.contained_concept("Bayesian CNNs") == "technique:convolutional-neural-network"
+    assert onto.contained_concept("hyperspherical variational autoencoder") == "technique:variational-autoencoder"
+    assert onto.contained_concept("OGLE catalog") == "survey:optical-gravitational-lensing-experiment"
+    assert onto.contained_concept("Heimdall GPU search") == "software:heimdall"
+    assert onto.contained_concept("zzz qqq") is None

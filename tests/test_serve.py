@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_flow import MINI_ONTOLOGY, SMALL_RECORDS, astro_ie, stop_process_group, wait_until
+from tests.test_flow import MINI_ONTOLOGY, SMALL_RECORDS, astro_ie_command, stop_process_group, wait_until
 
 
 @pytest.mark.slow
@@ -29,7 +29,7 @@ def test_serve_quarantines_a_bad_file_processes_the_good_one_and_stops_with_130(
     env = dict(prefect_env, PREFECT_HOME=str(tmp_path / "prefect-home"), ASTRO_IE_CACHE=str(tmp_path / "cache"))
     with open(log, "w", encoding="utf-8") as sink:
         proc = subprocess.Popen(
-            [*astro_ie(), "serve", "--interval", "5", "--inbox", str(inbox), "--out", str(out),
+            [*astro_ie_command(), "serve", "--interval", "5", "--inbox", str(inbox), "--out", str(out),
              "--ontology", str(MINI_ONTOLOGY), "--batch-size", "1", "--workers", "1"],
             env=env, cwd=tmp_path, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True,
@@ -67,13 +67,13 @@ def test_ctrl_c_during_run_exits_130_in_one_line_and_keeps_the_previous_outputs(
                              for r in SMALL_RECORDS), encoding="utf-8")
     out, log = tmp_path / "out", tmp_path / "run.log"
     env = dict(prefect_env, PREFECT_HOME=str(tmp_path / "prefect-home"), ASTRO_IE_CACHE=str(tmp_path / "cache"))
-    first = subprocess.run([*astro_ie(), "run", str(jsonl), "--out", str(out), "--ontology", str(MINI_ONTOLOGY),
+    first = subprocess.run([*astro_ie_command(), "run", str(jsonl), "--out", str(out), "--ontology", str(MINI_ONTOLOGY),
                             "--batch-size", "100", "--cache-dir", str(tmp_path / "cache-first")], env=env,
                            cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert first.returncode == 0, first.stderr[-3000:]
     previous = output_files(out)
     with open(log, "w", encoding="utf-8") as sink:
-        proc = subprocess.Popen([*astro_ie(), "run", str(jsonl), "--out", str(out), "--ontology", str(MINI_ONTOLOGY),
+        proc = subprocess.Popen([*astro_ie_command(), "run", str(jsonl), "--out", str(out), "--ontology", str(MINI_ONTOLOGY),
                                  "--batch-size", "100"], env=env, cwd=tmp_path, stdout=sink,
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     try:
