@@ -90,6 +90,8 @@ class Written:
     edges: dict
     summary: dict
     seconds: float
+    update: str | None = None
+    """How an update made the outputs: "in place" (from the previous state) or "merged" (a pass over the corpus)."""
 
 
 # --- tasks: each wraps one function of the core ----------------------------------
@@ -196,6 +198,67 @@ def extract_batch_task(batches: list[str], ontology: OntologyInfo, cache_dir: st
     return [batching.extract_batch(Path(b), ontology.directory, ontology.hash, Path(cache_dir)) for b in batches]
 
 
+@task(name="warm-up", cache_policy=NO_CACHE)
+def warm_up_by_value_task(ontology_files: dict, ontology_hash: str) -> WarmUp:
+    """:func:`warm_up_task` on a worker that cannot read the flow's disk: the ontology comes by value."""
+    built = batching.pipelines_built()
+    batching.extractor_for(batching.materialize_ontology(ontology_files, ontology_hash))
+    return WarmUp(os.getpid(), batching.pipelines_built() - built)
+
+
+@task(name="extract-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def extract_by_value_task(batches: list[bytes], ontology_files: dict, ontology_hash: str) -> list:
+    """Tag batches given by value; the tagged lines return by value (the flow writes them into its cache)."""
+    return [batching.tag_batch_bytes(batch, ontology_files, ontology_hash) for batch in batches]
+
+
+class BatchSubmitter:
+    """Submits extract tasks: by path where workers share the flow's disk, by value on a Dask cluster.
+
+    On Dask the workers may run on machines that cannot read the flow's
+    staging directory or cache: each task gets the batches' bytes and the
+    ontology's files and returns the tagged lines; the flow looks batches up in
+    its own cache first and writes the new ones into it.
+    """
+
+    def __init__(self, ontology: OntologyInfo, cache: str, by_value: bool) -> None:
+        self.ontology, self.cache, self.by_value = ontology, cache, by_value
+        self.files = batching.ontology_files(ontology.directory) if by_value else None
+        self.entries: list = []
+        self.futures: list = []
+
+    def warm_up(self):
+        if self.by_value:
+            return warm_up_by_value_task.submit(self.files, self.ontology.hash)
+        return warm_up_task.submit(self.ontology.directory)
+
+    def submit(self, paths: list[str]) -> None:
+        if not self.by_value:
+            future = extract_batch_task.submit(paths, self.ontology, self.cache)
+            self.entries.append((paths, None, future))
+            self.futures.append(future)
+            return
+        cached = [batching.cached_part(Path(p), self.ontology.hash, Path(self.cache)) for p in paths]
+        todo = [Path(p).read_bytes() for p, part in zip(paths, cached) if part is None]
+        future = extract_by_value_task.submit(todo, self.files, self.ontology.hash) if todo else None
+        if future is not None:
+            self.futures.append(future)
+        self.entries.append((paths, cached, future))
+
+    def parts(self) -> list:
+        """The tagged parts in batch order (on Dask, the new ones written into the flow's cache now)."""
+        parts = []
+        for paths, cached, future in self.entries:
+            if cached is None:
+                parts += future.result()
+                continue
+            results = iter(future.result() if future is not None else ())
+            for path, part in zip(paths, cached):
+                parts.append(part if part is not None else batching.store_part(
+                    Path(path), self.ontology.hash, Path(self.cache), next(results)))
+        return parts
+
+
 @task(name="write-outputs", cache_policy=NO_CACHE)
 def write_outputs_task(parts: list[batching.TaggedPart], staging: str, ontology: OntologyInfo,
                        options: RunOptions, plan=None) -> Written:
@@ -205,10 +268,22 @@ def write_outputs_task(parts: list[batching.TaggedPart], staging: str, ontology:
     started = time.perf_counter()
     loaded = load_ontology(ontology.directory)
     paths = [p.path for p in parts]
-    records = incremental.merged_records(plan, batching.iter_records(paths), batching.iter_records(paths),
-                                         options.since, options.until)
-    summary = corpus.write_corpus(records, Path(staging), loaded, include_generic=options.include_generic,
-                                  tables=options.tables, compress=options.compress)
+    summary, how = None, None if plan is None else "merged"
+    if incremental.can_update_in_place(plan, options.since, options.until, options.tables, options.keep_abstracts):
+        summary = incremental.update_outputs(plan, paths, Path(staging), loaded, options.include_generic,
+                                             options.compress)
+        if summary is None:
+            get_run_logger().info("update: a changed abstract held what only a full pass restores; merging the corpus")
+        else:
+            how = "in place"
+    if summary is None:
+        if plan is None:
+            records = batching.iter_tagged(paths)
+        else:
+            records = incremental.merged_records(plan, batching.iter_records(paths), batching.iter_records(paths),
+                                                 options.since, options.until)
+        summary = corpus.write_corpus(records, Path(staging), loaded, include_generic=options.include_generic,
+                                      tables=options.tables, compress=options.compress)
     views = graph.views_from_digest(summary.digest)
     for name, view in views.items():
         graph.write_exports(view, staging, GRAPH_STEMS[name])
@@ -217,7 +292,8 @@ def write_outputs_task(parts: list[batching.TaggedPart], staging: str, ontology:
         corpus_file=summary.corpus_file,
         nodes={name: view.number_of_nodes() for name, view in views.items()},
         edges={name: view.number_of_edges() for name, view in views.items()},
-        summary=graph.summarise(views["technique-instrument"], top=10), seconds=time.perf_counter() - started)
+        summary=graph.summarise(views["technique-instrument"], top=10), seconds=time.perf_counter() - started,
+        update=how)
 
 
 @task(name="write-report", cache_policy=NO_CACHE)
@@ -289,7 +365,8 @@ def extract_corpus(
         publish_artifacts_task(str(out), {"counts": counts, "top_concepts": written.top_concepts,
                                     "top_pairs": written.summary["top_pairs"], "new_candidates": written.new_candidates})
     get_run_logger().info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
-    return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": tagged.extraction()}
+    return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": tagged.extraction(),
+            "update": written.update}
 
 
 # --- helpers of the flow: orchestration only -------------------------------------
@@ -332,17 +409,17 @@ def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options:
     slots = parallel_slots(options.workers)
     batch_dir = Path(staging) / ".batches"
     tracker = ProgressTracker()
-    futures: list = []
+    submitter = BatchSubmitter(ontology, cache, by_value=on_dask())
+    futures = submitter.futures
     with ThreadPoolTaskRunner(max_workers=1) as thread:
         ingesting = thread.submit(ingest_task, parameters={"inputs": inputs, "staging": staging, "options": options,
                                                             "plan": plan})
-        warming = [warm_up_task.submit(ontology.directory) for _ in range(slots)] if slots > 1 else []
+        warming = [submitter.warm_up() for _ in range(slots)] if slots > 1 else []
         taken = 0
         while not ingesting.wrapped_future.done():
             ready = batching.written_batches(batch_dir, taken)
             if len(ready) >= MAX_BATCHES_PER_TASK:
-                futures.append(extract_batch_task.submit([str(p) for p in ready[:MAX_BATCHES_PER_TASK]], ontology,
-                                                         cache))
+                submitter.submit([str(p) for p in ready[:MAX_BATCHES_PER_TASK]])
                 taken += MAX_BATCHES_PER_TASK
             else:
                 tracker.poll(futures)
@@ -355,12 +432,12 @@ def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options:
             raise
     rest = ingested.batches[taken:]
     per_task = max(1, min(MAX_BATCHES_PER_TASK, len(rest) // (TASKS_PER_SLOT * slots)))
-    futures += [extract_batch_task.submit(rest[i:i + per_task], ontology, cache) for i in range(0, len(rest), per_task)]
+    for i in range(0, len(rest), per_task):
+        submitter.submit(rest[i:i + per_task])
     tracker.total = ingested.abstracts
     while not tracker.poll(futures):
         time.sleep(0.1)
-    tagged = Tagged(ingested, [part for future in futures for part in future.result()],
-                    [future.result() for future in warming])
+    tagged = Tagged(ingested, submitter.parts(), [future.result() for future in warming])
     tracker.finish(tagged.parts)
     info = tagged.extraction()
     get_run_logger().info("extraction: %d pipeline(s) built in %d process(es); %.1f s of tagging",
@@ -427,6 +504,14 @@ def parallel_slots(workers: int) -> int:
             threads = 0
         return max(1, threads or workers)
     return 1
+
+
+def on_dask() -> bool:
+    """True when the flow runs its tasks on a Dask cluster (whose workers may share no disk with it)."""
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    return context is not None and type(context.task_runner).__name__ == "DaskTaskRunner"
 
 
 def workers_share_api() -> AbstractContextManager:

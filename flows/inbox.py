@@ -2,10 +2,13 @@
 
 Each run looks at every file in the inbox. When every file's content hash
 was already processed with the same ontology, the run has nothing to do and
-says so; otherwise it runs ``extract-corpus`` over the whole inbox (batches
-already tagged come from the batch cache, so only new inputs cost spaCy time)
-and refreshes the outputs. The ledger of processed hashes lives beside the
-outputs, in ``<out>.inbox-ledger.json``.
+says so; otherwise it runs ``extract-corpus --update`` over the new files:
+only abstracts the outputs do not hold yet (new ids, or changed content) are
+tagged, and the outputs grow from their saved statistics at the cost of what
+is new (:mod:`astro_ie.incremental`). Abstracts of files since removed from the
+inbox stay in the outputs. After another ontology, every file counts as new
+and every abstract is tagged again. The ledger of processed hashes lives
+beside the outputs, in ``<out>.inbox-ledger.json``.
 
 A new file that cannot be read (not a known format, a bad record without
 ``skip_bad``) is moved to ``<inbox>/.failed/`` with its error beside it in
@@ -156,8 +159,10 @@ def process_inbox(
         logger.info("all %d inputs already processed with this ontology: nothing to do", len(found))
         return {"processed": [], "skipped": sorted(found), "failed": sorted(failed)}
     extract = flow_for(workers)
-    result = extract(inputs=sorted(found), out_dir=str(out), ontology_dir=ontology_dir, skip_bad=skip_bad,
-                     workers=workers, batch_size=batch_size, cache_dir=cache_dir)
+    # An update: only the new files are read and only their new abstracts tagged; the outputs keep the rest.
+    inputs = sorted(new) if (out / "manifest.json").exists() else sorted(found)
+    result = extract(inputs=inputs, out_dir=str(out), ontology_dir=ontology_dir, skip_bad=skip_bad,
+                     workers=workers, batch_size=batch_size, cache_dir=cache_dir, update=True)
     ledger.update({digest: onto_hash for digest in found.values()})
     write_text(ledger_file, json.dumps(dict(sorted(ledger.items())), indent=2) + "\n")
     logger.info("processed %d new input(s) of %d", len(new), len(found))

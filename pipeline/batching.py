@@ -149,3 +149,97 @@ def iter_records(paths: Iterable[Path | str]) -> Iterator[dict]:
     for path in paths:
         for line in read_lines(path):
             yield json.loads(line)
+
+
+def iter_tagged(paths: Iterable[Path | str]) -> Iterator[tuple[bytes, dict]]:
+    """(line, record) of every tagged record of the batches, in batch order: the line is the corpus line as is."""
+    for path in paths:
+        with open(path, "rb") as handle:
+            for line in handle:
+                if line.strip():
+                    yield (line if line.endswith(b"\n") else line + b"\n"), json.loads(line)
+
+
+# --- batches that travel by value: a cluster that shares no disk with the flow ------------
+
+COMPRESS_RESULTS_BYTES = 64 * 1024
+"""Tagged lines larger than this travel back zlib-compressed."""
+
+
+def ontology_files(directory: Path | str) -> dict[str, bytes]:
+    """The files of an ontology directory by relative path: what a worker without the flow's disk needs."""
+    directory = Path(directory)
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"}
+
+
+def materialize_ontology(files: dict[str, bytes], ontology_hash: str) -> str:
+    """The ontology's files written once per worker machine under its temporary directory; its path."""
+    import shutil
+    import tempfile
+
+    target = Path(tempfile.gettempdir()) / f"astro-ie-ontology-{ontology_hash[:16]}"
+    if not target.is_dir():
+        scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+        for name, data in files.items():
+            (scratch / name).parent.mkdir(parents=True, exist_ok=True)
+            (scratch / name).write_bytes(data)
+        try:
+            os.rename(scratch, target)
+        except OSError:  # another process of this machine was first
+            shutil.rmtree(scratch, ignore_errors=True)
+    return str(target)
+
+
+@dataclass(frozen=True)
+class TaggedBytes:
+    """One batch tagged on a worker: its corpus lines (zlib-compressed when large), and what it cost."""
+
+    data: bytes
+    compressed: bool
+    records: int
+    pid: int
+    built: int
+    seconds: float
+
+    def lines(self) -> bytes:
+        import zlib
+
+        return zlib.decompress(self.data) if self.compressed else self.data
+
+
+def tag_batch_bytes(batch: bytes, ontology: dict[str, bytes], ontology_hash: str) -> TaggedBytes:
+    """Tag a batch given by value (its abstracts' JSON lines); the tagged lines come back by value."""
+    import zlib
+
+    built, started = _BUILDS, time.perf_counter()
+    extractor = extractor_for(materialize_ontology(ontology, ontology_hash))
+    abstracts = [Abstract.model_validate_json(line) for line in batch.splitlines() if line.strip()]
+    data = "".join(line + "\n" for line in extractor.tag_lines(abstracts)).encode("utf-8")
+    compressed = len(data) > COMPRESS_RESULTS_BYTES
+    return TaggedBytes(zlib.compress(data, 1) if compressed else data, compressed, len(abstracts), os.getpid(),
+                       _BUILDS - built, time.perf_counter() - started)
+
+
+def cache_target(batch_path: Path, ontology_hash: str, cache_dir: Path) -> Path:
+    key = batch_key(batch_path, ontology_hash)
+    return Path(cache_dir) / key[:2] / f"{key}.jsonl"
+
+
+def cached_part(batch_path: Path, ontology_hash: str, cache_dir: Path) -> TaggedPart | None:
+    """The batch's tagged part from the cache, or None."""
+    started = time.perf_counter()
+    target = cache_target(batch_path, ontology_hash, cache_dir)
+    if not target.exists():
+        return None
+    with open(target, "rb") as handle:
+        count = sum(1 for _ in handle)
+    return TaggedPart(str(target), count, True, os.getpid(), 0, time.perf_counter() - started)
+
+
+def store_part(batch_path: Path, ontology_hash: str, cache_dir: Path, tagged: TaggedBytes) -> TaggedPart:
+    """Write a batch tagged elsewhere into this side's cache: the flow keeps the cache."""
+    target = cache_target(batch_path, ontology_hash, cache_dir)
+    with atomic_open(target, "wb") as handle:
+        handle.write(tagged.lines())
+    return TaggedPart(str(target), tagged.records, False, tagged.pid, tagged.built, tagged.seconds)

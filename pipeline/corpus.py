@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -29,13 +29,13 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from .digest import (
     CONTEXT_CHARS,
     EVIDENCE_FILE,
     CorpusDigest,
     EvidenceWriter,
+    RowGroupWriter,
     context_of,
     is_candidate,
     ranked,
@@ -52,7 +52,7 @@ __all__ = [
 MENTION_COLUMNS = [
     "record_id", "start", "end", "text", "label", "concept_id", "concept_label", "source", "generic",
 ]
-_MENTION_SCHEMA = pa.schema([
+MENTION_SCHEMA = pa.schema([
     ("record_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
     ("label", pa.string()), ("concept_id", pa.string()), ("concept_label", pa.string()),
     ("source", pa.string()), ("generic", pa.bool_()),
@@ -127,102 +127,255 @@ def corpus_path(directory: Path) -> Path:
     return packed if packed.exists() else directory / CORPUS_FILE
 
 
-class _CorpusSink:
-    """Writes corpus lines plain, or gzipped; with ``auto``, gzipped once they pass a size.
+GZIP_MEMBER_RECORDS = 2000
+"""A gzipped corpus is a series of gzip members of this many records each (``gzip.open`` reads them as one):
+an update copies the members it does not change as bytes."""
+
+PACKING_AHEAD = 2
+"""Members compressed on the side at most (each some MB of lines held meanwhile)."""
+
+INDEX_FILE = "corpus-index.parquet"
+"""Per record, in corpus order: id, content key, line bytes, mention and evidence rows (what an update needs)."""
+
+STATE_FILE = "digest-state.json.gz"
+"""The digest's sufficient statistics and the corpus layout: an update starts from them, not from the corpus."""
+
+MENTION_ROWS_PER_GROUP = 65_536
+INDEX_ROWS_PER_GROUP = 100_000
+INDEX_SCHEMA = pa.schema([("id", pa.string()), ("key", pa.binary(16)), ("bytes", pa.int64()),
+                          ("mentions", pa.int64()), ("evidence", pa.int64())])
+_ENTITIES = b', "entities": ['
+
+
+def line_key(line: bytes) -> bytes:
+    """The content key of a corpus line: sha256 of everything before its entities (what the abstract gave)."""
+    return hashlib.sha256(line[:line.rfind(_ENTITIES)]).digest()[:16]
+
+
+def head_key(head: dict) -> bytes:
+    """The content key of a record's head (:func:`astro_ie.extract.record_head`): :func:`line_key` of its line."""
+    return hashlib.sha256(json_line(head)[:-1].encode("utf-8")).digest()[:16]
+
+
+def gzip_member(data: bytes) -> bytes:
+    """One gzip member, the same bytes every time (no name, no timestamp)."""
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+class CorpusSink:
+    """Writes corpus lines plain, or gzipped in members; with ``auto``, gzipped once they pass a size.
 
     ``auto`` holds the first :data:`AUTO_GZIP_BYTES` in memory: a corpus that ends
-    before is written plain, a larger one gzipped (the same bytes every time:
-    no name, no timestamp in the gzip header).
+    before is written plain, a larger one gzipped. An update knows its size
+    beforehand and says ``gzipped``.
     """
 
-    def __init__(self, directory: Path, compress: Compression, stack: ExitStack) -> None:
-        self.directory, self.compress, self.stack = directory, compress, stack
-        self.buffer: list[str] | None = [] if compress == "auto" else None
-        self.buffered = 0
-        self.handle: IO[str] | None = None
-        self.name = GZIP_CORPUS_FILE if compress == "gzip" else CORPUS_FILE
-        if compress != "auto":
-            self._open(gzipped=compress == "gzip")
+    def __init__(self, directory: Path, compress: Compression, stack: ExitStack, gzipped: bool | None = None) -> None:
+        self.directory, self.stack = directory, stack
+        if gzipped is None and compress != "auto":
+            gzipped = compress == "gzip"
+        self.buffer: list[bytes] | None = [] if gzipped is None else None
+        self.records = self.bytes = 0
+        self.members: list[int] = []
+        self.member: list[bytes] = []
+        self.packer = None
+        self.packing: list = []
+        self.handle: IO[bytes] | None = None
+        self.gzipped = bool(gzipped)
+        if gzipped is not None:
+            self._open(gzipped)
+
+    @property
+    def name(self) -> str:
+        return GZIP_CORPUS_FILE if self.gzipped else CORPUS_FILE
 
     def _open(self, gzipped: bool) -> None:
-        self.name = GZIP_CORPUS_FILE if gzipped else CORPUS_FILE
-        if gzipped:
-            raw = self.stack.enter_context(atomic_open(self.directory / self.name, "wb"))
-            packed = self.stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
-                                                            compresslevel=6))
-            self.handle = self.stack.enter_context(io.TextIOWrapper(packed, encoding="utf-8", newline="\n"))
-        else:
-            self.handle = self.stack.enter_context(atomic_open(self.directory / self.name))
+        self.gzipped = gzipped
+        self.handle = self.stack.enter_context(atomic_open(self.directory / self.name, "wb"))
 
-    def write(self, line: str) -> None:
-        if self.buffer is None:
+    def write(self, line: bytes) -> None:
+        """One line, its newline included."""
+        self.records += 1
+        self.bytes += len(line)
+        if self.buffer is not None:
+            self.buffer.append(line)
+            if self.bytes > AUTO_GZIP_BYTES:
+                self._open(gzipped=True)
+                self._drain()
+        elif self.gzipped:
+            self.member.append(line)
+            if len(self.member) >= GZIP_MEMBER_RECORDS:
+                self._end_member()
+        else:
             self.handle.write(line)
+
+    def at_member_start(self) -> bool:
+        return self.buffer is None and not self.member
+
+    def copy_member(self, raw: bytes, records: int, size: int) -> None:
+        """A whole gzip member of a previous corpus (``records`` lines, ``size`` bytes unpacked), as bytes."""
+        assert self.gzipped and self.at_member_start() and records == GZIP_MEMBER_RECORDS
+        self._write_packed(0)
+        self.handle.write(raw)
+        self.members.append(len(raw))
+        self.records += records
+        self.bytes += size
+
+    def copy_plain(self, raw: bytes, records: int) -> None:
+        """Whole lines of a previous plain corpus, as bytes."""
+        if self.gzipped or self.buffer is not None:
+            for line in raw.splitlines(keepends=True):
+                self.write(line)
             return
-        self.buffer.append(line)
-        self.buffered += len(line)  # characters: close enough to bytes for the threshold
-        if self.buffered > AUTO_GZIP_BYTES:
-            self._open(gzipped=True)
-            self._drain()
+        self.handle.write(raw)
+        self.records += records
+        self.bytes += len(raw)
+
+    def _end_member(self) -> None:
+        """Compress the member on a thread (zlib lets go of the GIL): the digest goes on meanwhile."""
+        if self.packer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self.packer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="astro-ie-gzip")
+            self.stack.callback(self.packer.shutdown, wait=True, cancel_futures=True)
+        self.packing.append(self.packer.submit(gzip_member, b"".join(self.member)))
+        self.member.clear()
+        self._write_packed(PACKING_AHEAD)
+
+    def _write_packed(self, keep: int) -> None:
+        """Write the packed members in order, until at most ``keep`` are still being packed."""
+        while len(self.packing) > keep:
+            packed = self.packing.pop(0).result()
+            self.handle.write(packed)
+            self.members.append(len(packed))
 
     def _drain(self) -> None:
-        self.handle.write("".join(self.buffer))
-        self.buffer = None
+        lines, self.buffer = self.buffer, None
+        self.records -= len(lines)
+        self.bytes -= sum(len(line) for line in lines)
+        for line in lines:
+            self.write(line)
 
     def close(self) -> None:
         if self.buffer is not None:
             self._open(gzipped=False)
-            self._drain()
+            self.handle.write(b"".join(self.buffer))
+            self.buffer = None
+        if self.member:
+            self._end_member()
+        self._write_packed(0)
+
+    def layout(self) -> dict:
+        return {"file": self.name, "records": self.records, "bytes": self.bytes, "member_records": GZIP_MEMBER_RECORDS,
+                "members": self.members if self.gzipped else []}
+
+
+class CorpusOutputs:
+    """The files one pass over the tagged records writes, fed one record at a time (or, by an update, in blocks).
+
+    Corpus lines, mention rows, evidence rows and index rows, in corpus order;
+    the digest counts each record; :meth:`close` writes the digest's state.
+    """
+
+    def __init__(self, directory: Path, digest_of: Any, tables: tuple[str, ...], compress: Compression,
+                 stack: ExitStack, parquet_batch: int | None = None, gzipped: bool | None = None) -> None:
+        parquet_batch = parquet_batch or MENTION_ROWS_PER_GROUP
+        self.directory = directory
+        self.sink = CorpusSink(directory, compress, stack, gzipped)
+        self.mentions_csv = None
+        if "csv" in tables:
+            self.mentions_csv = csv.writer(stack.enter_context(atomic_open(directory / "mentions.csv")),
+                                           lineterminator="\n")
+            self.mentions_csv.writerow(MENTION_COLUMNS)
+        self.parquet = None
+        if "parquet" in tables:
+            self.parquet = RowGroupWriter(stack.enter_context(atomic_open(directory / "mentions.parquet", "wb")),
+                                          MENTION_SCHEMA, parquet_batch)
+        self.evidence = EvidenceWriter(stack.enter_context(atomic_open(directory / EVIDENCE_FILE, "wb")))
+        self.index = RowGroupWriter(stack.enter_context(atomic_open(directory / INDEX_FILE, "wb")), INDEX_SCHEMA,
+                                    INDEX_ROWS_PER_GROUP)
+        self.digest: CorpusDigest = digest_of(self.evidence)
+        self.rows: list[list] = [[] for _ in MENTION_COLUMNS]
+        self.index_rows: list[list] = [[] for _ in INDEX_SCHEMA.names]
+        self.batch = parquet_batch
+
+    def add(self, line: bytes, record: dict) -> None:
+        """One record and its corpus line (newline included)."""
+        self.sink.write(line)
+        evidence_before = self.evidence.rows
+        self.digest.add(record)
+        record_id = record["id"]
+        rows = self.rows
+        entities = record["entities"]
+        for entity in entities:
+            row = (record_id, entity["start"], entity["end"], entity["text"], entity["label"],
+                   entity["concept_id"], entity["concept_label"], entity["source"], entity["generic"])
+            if self.mentions_csv is not None:
+                self.mentions_csv.writerow(row)
+            for column, value in zip(rows, row):
+                column.append(value)
+        for column, value in zip(self.index_rows, (record_id, line_key(line), len(line), len(entities),
+                                                   self.evidence.rows - evidence_before)):
+            column.append(value)
+        if len(rows[0]) >= self.batch:
+            self.flush_mentions()
+        if len(self.index_rows[0]) >= INDEX_ROWS_PER_GROUP:
+            self.flush_index()
+
+    def flush_mentions(self) -> None:
+        if self.parquet is not None and self.rows[0]:
+            self.parquet.write(pa.table(dict(zip(MENTION_COLUMNS, self.rows)), schema=MENTION_SCHEMA))
+        self.rows = [[] for _ in MENTION_COLUMNS]
+
+    def flush_index(self) -> None:
+        if self.index_rows[0]:
+            self.index.write(pa.table(dict(zip(INDEX_SCHEMA.names, self.index_rows)), schema=INDEX_SCHEMA))
+        self.index_rows = [[] for _ in INDEX_SCHEMA.names]
+
+    def close(self) -> None:
+        self.flush_mentions()
+        self.flush_index()
+        if self.parquet is not None:
+            self.parquet.close()
+        self.evidence.close()
+        self.index.close()
+        self.sink.close()
+        state = {"digest": self.digest.to_state(), "corpus": self.sink.layout(),
+                 "tables": {"mentions": self.parquet is not None, "mentions_csv": self.mentions_csv is not None}}
+        with atomic_open(self.directory / STATE_FILE, "wb") as handle:
+            handle.write(gzip_member(json.dumps(state, sort_keys=True, separators=(",", ":")).encode("utf-8")))
+
+
+def read_state(directory: Path) -> dict:
+    """The state :class:`CorpusOutputs` wrote into ``directory``."""
+    return json.loads(gzip.decompress((Path(directory) / STATE_FILE).read_bytes()))
 
 
 def write_corpus(records: Iterable[Any], directory: Path, ontology: Any, include_generic: bool = False,
                  tables: Iterable[str] = ("parquet",), compress: Compression = "auto",
-                 parquet_batch: int = 5000) -> CorpusSummary:
+                 parquet_batch: int | None = None) -> CorpusSummary:
     """Write the corpus, mentions, evidence and tables into ``directory`` from one pass over ``records``.
 
-    ``records`` are parsed ``corpus.jsonl`` lines (plain dicts) or ``TaggedRecord``;
-    ``ontology`` an :class:`~astro_ie.ontology.Ontology` or a mapping of its concepts.
-    Returns the summary, whose ``digest`` the graphs are built from.
+    ``records`` are parsed ``corpus.jsonl`` lines (plain dicts), ``TaggedRecord``,
+    or (line, record) pairs whose line (bytes, newline included) is the record's
+    ``corpus.jsonl`` line already; ``ontology`` an :class:`~astro_ie.ontology.Ontology`
+    or a mapping of its concepts. Returns the summary, whose ``digest`` the graphs
+    are built from.
     """
     directory = Path(directory)
-    tables = tuple(tables)
     concepts = getattr(ontology, "concepts", ontology)
     with ExitStack() as stack:
-        sink = _CorpusSink(directory, compress, stack)
-        mentions_csv = None
-        if "csv" in tables:
-            mentions_csv = csv.writer(stack.enter_context(atomic_open(directory / "mentions.csv")),
-                                      lineterminator="\n")
-            mentions_csv.writerow(MENTION_COLUMNS)
-        parquet = None
-        if "parquet" in tables:
-            parquet = pq.ParquetWriter(stack.enter_context(atomic_open(directory / "mentions.parquet", "wb")),
-                                       _MENTION_SCHEMA)
-        evidence = EvidenceWriter(stack.enter_context(atomic_open(directory / EVIDENCE_FILE, "wb")))
-        digest = CorpusDigest(concepts, include_generic, evidence=evidence)
-        rows: list[list] = [[] for _ in MENTION_COLUMNS]
+        outputs = CorpusOutputs(directory, lambda evidence: CorpusDigest(concepts, include_generic, evidence=evidence),
+                                tuple(tables), compress, stack, parquet_batch)
         for raw in records:
+            if isinstance(raw, tuple):
+                outputs.add(*raw)
+                continue
             record = raw.model_dump(mode="json") if isinstance(raw, TaggedRecord) else raw
-            sink.write(record_line(record) + "\n")
-            digest.add(record)
-            record_id = record["id"]
-            for entity in record["entities"]:
-                row = (record_id, entity["start"], entity["end"], entity["text"], entity["label"],
-                       entity["concept_id"], entity["concept_label"], entity["source"], entity["generic"])
-                if mentions_csv is not None:
-                    mentions_csv.writerow(row)
-                if parquet is not None:
-                    for column, value in zip(rows, row):
-                        column.append(value)
-            if parquet is not None and len(rows[0]) >= parquet_batch:
-                parquet.write_table(pa.table(dict(zip(MENTION_COLUMNS, rows)), schema=_MENTION_SCHEMA))
-                rows = [[] for _ in MENTION_COLUMNS]
-        if parquet is not None:
-            parquet.write_table(pa.table(dict(zip(MENTION_COLUMNS, rows)), schema=_MENTION_SCHEMA))
-            parquet.close()
-        evidence.close()
-        sink.close()
-    write_tables(digest, directory, ontology)
-    return CorpusSummary.of(digest, sink.name)
+            outputs.add((record_line(record) + "\n").encode("utf-8"), record)
+        outputs.close()
+    write_tables(outputs.digest, directory, ontology)
+    return CorpusSummary.of(outputs.digest, outputs.sink.name)
 
 
 def write_tables(digest: CorpusDigest, directory: Path, ontology: Any) -> list[Path]:

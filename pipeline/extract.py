@@ -86,17 +86,25 @@ class Extractor:
                 "source": ent.id_ or "ruler",
                 "generic": bool(concept.generic) if concept else False,
             })
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "id": abstract.id,
-            "title": abstract.title,
-            "session": abstract.session,
-            "number": abstract.number,
-            "date": abstract.date.isoformat() if abstract.date else None,
-            "speakers": [speaker.model_dump(mode="json") for speaker in abstract.speakers],
-            "authors": [author.model_dump(mode="json") for author in abstract.authors],
-            "metadata": abstract.metadata,
-            "text": text,
-            "abstract_start": doc.user_data.get(ABSTRACT_START, 0),
-            "entities": entities,
-        }
+        record = record_head(abstract, text, doc.user_data.get(ABSTRACT_START, 0))
+        record["entities"] = entities
+        return record
+
+
+def record_head(abstract: Abstract, text: str | None = None, abstract_start: int | None = None) -> dict:
+    """A tagged record's fields before its entities: all that comes from the abstract (what an update compares)."""
+    if text is None:
+        text, abstract_start = compose_text(abstract)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": abstract.id,
+        "title": abstract.title,
+        "session": abstract.session,
+        "number": abstract.number,
+        "date": abstract.date.isoformat() if abstract.date else None,
+        "speakers": [speaker.model_dump(mode="json") for speaker in abstract.speakers],
+        "authors": [author.model_dump(mode="json") for author in abstract.authors],
+        "metadata": abstract.metadata,
+        "text": text,
+        "abstract_start": abstract_start or 0,
+    }

@@ -26,7 +26,8 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini-ontology"
 SCHEMA = ROOT / "schemas" / "corpus-record.schema.json"
-FILES = ("corpus.jsonl", "mentions.parquet", "edges-evidence.parquet", "concepts.csv", "candidates.csv")
+FILES = ("corpus.jsonl", "mentions.parquet", "edges-evidence.parquet", "concepts.csv", "candidates.csv",
+         "corpus-index.parquet", "digest-state.json.gz")
 BOTH = ("csv", "parquet")
 
 

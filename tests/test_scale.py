@@ -206,3 +206,51 @@ def test_streamed_node_link_json_is_the_bytes_of_json_dumps(monkeypatch) -> None
     expected = json.dumps(nx.node_link_data(G, edges="links"), ensure_ascii=False, indent=1, sort_keys=True,
                           allow_nan=False) + "\n"
     assert streamed.getvalue() == expected
+
+
+def _paths_in(value, found: list) -> list:
+    """Every Path, and every string naming something on this machine's disk, inside a task's arguments."""
+    from dataclasses import asdict, is_dataclass
+
+    if isinstance(value, Path):
+        found.append(value)
+    elif isinstance(value, str):
+        if "/" in value and Path(value).exists():
+            found.append(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _paths_in(item, found)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _paths_in(item, found)
+    elif is_dataclass(value):
+        _paths_in(asdict(value), found)
+    return found
+
+
+@pytest.mark.slow
+def test_dask_cluster_needs_no_disk_of_the_flow(tmp_path: Path, corpus: Path, reference, monkeypatch) -> None:
+    """On Dask, batches go to workers and tagged lines come back by value; the cache stays with the flow."""
+    from distributed import Client, LocalCluster
+
+    from astro_ie.flows import extract_corpus as module
+
+    given: list = []
+    for name in ("extract_by_value_task", "warm_up_by_value_task", "extract_batch_task", "warm_up_task"):
+        task = getattr(module, name)
+        monkeypatch.setattr(task, "submit", lambda *args, _submit=task.submit, _name=name, **kwargs: (
+            given.append((_name, args, kwargs)), _submit(*args, **kwargs))[1])
+    elsewhere, cache = tmp_path / "worker-space", tmp_path / "flow-cache"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      local_directory=str(elsewhere)) as cluster, Client(cluster):
+        first = run_flow(module.flow_for(1, cluster.scheduler_address), corpus, tmp_path / "out", cache, workers=1)
+        tasks_first = [name for name, _, _ in given]
+        again = run_flow(module.flow_for(1, cluster.scheduler_address), corpus, tmp_path / "again", cache, workers=1)
+    assert_same_outputs(published(tmp_path / "out"), reference, "Dask by value")
+    assert tasks_first and set(tasks_first) <= {"extract_by_value_task", "warm_up_by_value_task"}, tasks_first
+    assert [(name, _paths_in([args, kwargs], [])) for name, args, kwargs in given if _paths_in([args, kwargs], [])] == []
+    batches = -(-CORPUS_SIZE // BATCH_SIZE)
+    assert first["counts"]["cached_batches"] == 0 and len(list(cache.rglob("*.jsonl"))) == batches
+    assert again["counts"]["cached_batches"] == batches  # looked up by the flow: no task for a cached batch
+    assert [name for name, _, _ in given[len(tasks_first):] if name != "warm_up_by_value_task"] == []
+    assert_same_outputs(published(tmp_path / "again"), reference, "Dask by value, from the flow's cache")

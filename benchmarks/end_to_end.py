@@ -1,0 +1,62 @@
+"""Whole run against tagging alone: how close does ``astro-ie run`` come to the speed of its tagger?
+
+Makes (or reuses) the synthetic corpus of N abstracts, runs ``astro-ie run``
+over it (``--workers 1``, a fresh batch cache) and divides the corpus's words
+by the wall time; then tags the same abstracts in this process with
+:class:`astro_ie.extract.Extractor` (``tag_lines``: the tagger and the JSON
+lines, nothing else) and divides the same words by that time. Words are
+whitespace-separated tokens of each record's text (title and abstract).
+Target: whole-run words/s >= 0.8x tagging-only words/s at 300,000 abstracts.
+Also prints the run's stage timings (``run.json``) and the seconds of tagging it
+logged, so the costs besides tagging can be told apart. The last line printed
+is JSON.
+
+    python benchmarks/end_to_end.py --size 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+from harness import astro_ie_run, check, corpus_of, emit, machine, run_measured, sandbox_env, scratch
+
+from astro_ie.extract import Extractor, compose_text
+from astro_ie.ingest import read_abstracts
+from astro_ie.resources import default_ontology_dir
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=20_000)
+    args = parser.parse_args()
+    host = machine()
+    corpus = corpus_of(args.size)
+    abstracts = list(read_abstracts([corpus]))
+    words = sum(len(compose_text(a)[0].split()) for a in abstracts)
+    with scratch("end-to-end-") as home:
+        run = check(run_measured(astro_ie_run(corpus, home / "out", "--cache-dir", str(home / "cache")),
+                                 sandbox_env(home)))
+        stages = json.loads((home / "out" / "run.json").read_text(encoding="utf-8"))["timings_seconds"]
+    logged = re.search(r"([\d.]+) s of tagging", run.stdout + run.stderr)
+    extractor = Extractor(default_ontology_dir())
+    started = time.perf_counter()
+    for _ in extractor.tag_lines(abstracts):
+        pass
+    tagging_s = time.perf_counter() - started
+    result = {
+        "size": args.size, "words": words, "whole_run_s": run.wall_s, "tagging_only_s": round(tagging_s, 3),
+        "whole_run_wps": round(words / run.wall_s), "tagging_only_wps": round(words / tagging_s),
+        "ratio": round(tagging_s / run.wall_s, 3), "run_stages_s": stages,
+        "run_tagging_s": float(logged[1]) if logged else None, "others_cpu_s": run.others_cpu_s, "machine": host,
+    }
+    print(result, file=sys.stderr)
+    emit(result)
+
+
+if __name__ == "__main__":
+    main()
