@@ -21,7 +21,6 @@ import json
 import re
 import sys
 import time
-from pathlib import Path
 
 from harness import astro_ie_run, check, corpus_of, emit, machine, run_measured, sandbox_env, scratch
 
@@ -39,8 +38,9 @@ def main() -> None:
     abstracts = list(read_abstracts([corpus]))
     words = sum(len(compose_text(a)[0].split()) for a in abstracts)
     with scratch("end-to-end-") as home:
-        run = check(run_measured(astro_ie_run(corpus, home / "out", "--cache-dir", str(home / "cache")),
-                                 sandbox_env(home)))
+        run = check(
+            run_measured(astro_ie_run(corpus, home / "out", "--cache-dir", str(home / "cache")), sandbox_env(home))
+        )
         stages = json.loads((home / "out" / "run.json").read_text(encoding="utf-8"))["timings_seconds"]
     logged = re.search(r"([\d.]+) s of tagging", run.stdout + run.stderr)
     extractor = Extractor(default_ontology_dir())
@@ -49,10 +49,17 @@ def main() -> None:
         pass
     tagging_s = time.perf_counter() - started
     result = {
-        "size": args.size, "words": words, "whole_run_s": run.wall_s, "tagging_only_s": round(tagging_s, 3),
-        "whole_run_wps": round(words / run.wall_s), "tagging_only_wps": round(words / tagging_s),
-        "ratio": round(tagging_s / run.wall_s, 3), "run_stages_s": stages,
-        "run_tagging_s": float(logged[1]) if logged else None, "others_cpu_s": run.others_cpu_s, "machine": host,
+        "size": args.size,
+        "words": words,
+        "whole_run_s": run.wall_s,
+        "tagging_only_s": round(tagging_s, 3),
+        "whole_run_wps": round(words / run.wall_s),
+        "tagging_only_wps": round(words / tagging_s),
+        "ratio": round(tagging_s / run.wall_s, 3),
+        "run_stages_s": stages,
+        "run_tagging_s": float(logged[1]) if logged else None,
+        "others_cpu_s": run.others_cpu_s,
+        "machine": host,
     }
     print(result, file=sys.stderr)
     emit(result)

@@ -45,14 +45,16 @@ def sandbox_env(home: Path, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
     for name in NOT_INHERITED:
         env.pop(name, None)
-    env.update({
-        "PREFECT_HOME": str(home / "prefect-home"),
-        "ASTRO_IE_CACHE": str(home / "astro-ie-cache"),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "DO_NOT_TRACK": "1",
-        "PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT": "false",
-        "PYTHONUNBUFFERED": "1",
-    })
+    env.update(
+        {
+            "PREFECT_HOME": str(home / "prefect-home"),
+            "ASTRO_IE_CACHE": str(home / "astro-ie-cache"),
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "DO_NOT_TRACK": "1",
+            "PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT": "false",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     env.update(extra)
     return env
 
@@ -122,8 +124,9 @@ def _tree_rss(root: psutil.Process) -> tuple[int, int, int]:
     return total, largest, len(processes)
 
 
-def run_measured(command: list[str], env: dict[str, str], cwd: Path = ROOT, interval: float = 0.1,
-                 timeout: float | None = None) -> Measured:
+def run_measured(
+    command: list[str], env: dict[str, str], cwd: Path = ROOT, interval: float = 0.1, timeout: float | None = None
+) -> Measured:
     """Run ``command``, sampling its process tree's RSS every ``interval`` seconds."""
     load_before = os.getloadavg()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -144,8 +147,9 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path = ROOT, inte
                 with contextlib.suppress(psutil.Error):
                     seen.update(p.pid for p in root.children(recursive=True))
                 peak_tree, peak_single = max(peak_tree, total), max(peak_single, largest)
-                timeline.append((round(time.perf_counter() - started, 2), round(total / 2**20, 1),
-                                 round(largest / 2**20, 1)))
+                timeline.append(
+                    (round(time.perf_counter() - started, 2), round(total / 2**20, 1), round(largest / 2**20, 1))
+                )
                 stop.wait(interval)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -169,12 +173,20 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path = ROOT, inte
     children_maxrss = after.ru_maxrss if after.ru_maxrss > before.ru_maxrss else 0
     tree_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return Measured(
-        command=command, returncode=returncode, wall_s=round(wall, 3),
-        peak_tree_mb=round(peak_tree / 2**20, 1), peak_single_mb=round(peak_single / 2**20, 1),
-        children_maxrss_mb=round(children_maxrss / 1024, 1), processes_seen=len(seen) + 1,
-        load_before=tuple(round(x, 2) for x in load_before), load_after=tuple(round(x, 2) for x in os.getloadavg()),
-        tree_cpu_s=round(tree_cpu, 1), others_cpu_s=round(max(0.0, busy - tree_cpu), 1),
-        timeline=timeline, stdout=stdout, stderr=stderr,
+        command=command,
+        returncode=returncode,
+        wall_s=round(wall, 3),
+        peak_tree_mb=round(peak_tree / 2**20, 1),
+        peak_single_mb=round(peak_single / 2**20, 1),
+        children_maxrss_mb=round(children_maxrss / 1024, 1),
+        processes_seen=len(seen) + 1,
+        load_before=tuple(round(x, 2) for x in load_before),
+        load_after=tuple(round(x, 2) for x in os.getloadavg()),
+        tree_cpu_s=round(tree_cpu, 1),
+        others_cpu_s=round(max(0.0, busy - tree_cpu), 1),
+        timeline=timeline,
+        stdout=stdout,
+        stderr=stderr,
     )
 
 

@@ -22,8 +22,11 @@ from harness import astro_ie_run, check, corpus_of, emit, machine, run_measured,
 
 
 def digests(directory: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(directory.iterdir())
-            if p.is_file() and p.name not in ("manifest.json", "run.json")}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.iterdir())
+        if p.is_file() and p.name not in ("manifest.json", "run.json")
+    }
 
 
 def timings(directory: Path) -> dict:
@@ -40,21 +43,29 @@ def main() -> None:
     with scratch("incremental-") as home:
         lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
         base, new = home / "base.jsonl", home / "new.jsonl"
-        base.write_text("".join(lines[:args.size]), encoding="utf-8")
-        new.write_text("".join(lines[args.size:]), encoding="utf-8")
+        base.write_text("".join(lines[: args.size]), encoding="utf-8")
+        new.write_text("".join(lines[args.size :]), encoding="utf-8")
         env = sandbox_env(home)
         first = check(run_measured(astro_ie_run(base, home / "out", "--cache-dir", str(home / "c1")), env))
-        update = check(run_measured(astro_ie_run(new, home / "out", "--update", "--cache-dir", str(home / "c2")),
-                                    env))
+        update = check(run_measured(astro_ie_run(new, home / "out", "--update", "--cache-dir", str(home / "c2")), env))
         update_stages = timings(home / "out")
         full = check(run_measured(astro_ie_run(corpus, home / "full", "--cache-dir", str(home / "c3")), env))
         identical = digests(home / "out") == digests(home / "full")
         output_bytes = sum(p.stat().st_size for p in (home / "full").iterdir() if p.is_file())
-        result = {"size": args.size, "extra": args.extra, "first_run_s": first.wall_s, "update_s": update.wall_s,
-                  "full_run_s": full.wall_s, "update_over_full": round(update.wall_s / full.wall_s, 3),
-                  "update_stages_s": update_stages, "full_stages_s": timings(home / "full"),
-                  "output_bytes": output_bytes, "input_bytes": corpus.stat().st_size,
-                  "byte_identical": identical, "machine": host}
+        result = {
+            "size": args.size,
+            "extra": args.extra,
+            "first_run_s": first.wall_s,
+            "update_s": update.wall_s,
+            "full_run_s": full.wall_s,
+            "update_over_full": round(update.wall_s / full.wall_s, 3),
+            "update_stages_s": update_stages,
+            "full_stages_s": timings(home / "full"),
+            "output_bytes": output_bytes,
+            "input_bytes": corpus.stat().st_size,
+            "byte_identical": identical,
+            "machine": host,
+        }
     print(result, file=sys.stderr)
     emit(result)
 

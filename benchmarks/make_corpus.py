@@ -99,8 +99,12 @@ def main() -> None:
     parser.add_argument("n", type=int, help="number of abstracts")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--seed", type=int, default=20240708)
-    parser.add_argument("--years", type=parse_years, default=None,
-                        help="FIRST-LAST: give records dates in these years, with a planted trend")
+    parser.add_argument(
+        "--years",
+        type=parse_years,
+        default=None,
+        help="FIRST-LAST: give records dates in these years, with a planted trend",
+    )
     args = parser.parse_args()
     suffix = f"-{args.years[0]}-{args.years[1]}" if args.years else ""
     out = args.out or ROOT / "benchmarks" / "work" / f"corpus-{args.n}{suffix}.jsonl"

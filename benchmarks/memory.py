@@ -57,20 +57,22 @@ def main() -> None:
     host = machine()
     small, large = (measure(n, args.workers, args.batch_size, args.timeline) for n in args.sizes)
     a, b = size_key(args.sizes[0]), size_key(args.sizes[1])
-    emit({
-        f"peak_{a}_mb": small.peak_tree_mb,
-        f"peak_{b}_mb": large.peak_tree_mb,
-        "ratio": round(large.peak_tree_mb / small.peak_tree_mb, 3),
-        "measured": "peak of the summed RSS of the astro-ie process tree (psutil, every 0.1 s)",
-        f"largest_process_{a}_mb": small.peak_single_mb,
-        f"largest_process_{b}_mb": large.peak_single_mb,
-        "children_maxrss_mb": [small.children_maxrss_mb, large.children_maxrss_mb],
-        f"wall_{a}_s": small.wall_s,
-        f"wall_{b}_s": large.wall_s,
-        "workers": args.workers,
-        "load": [small.load_before, large.load_after],
-        "machine": host,
-    })
+    emit(
+        {
+            f"peak_{a}_mb": small.peak_tree_mb,
+            f"peak_{b}_mb": large.peak_tree_mb,
+            "ratio": round(large.peak_tree_mb / small.peak_tree_mb, 3),
+            "measured": "peak of the summed RSS of the astro-ie process tree (psutil, every 0.1 s)",
+            f"largest_process_{a}_mb": small.peak_single_mb,
+            f"largest_process_{b}_mb": large.peak_single_mb,
+            "children_maxrss_mb": [small.children_maxrss_mb, large.children_maxrss_mb],
+            f"wall_{a}_s": small.wall_s,
+            f"wall_{b}_s": large.wall_s,
+            "workers": args.workers,
+            "load": [small.load_before, large.load_after],
+            "machine": host,
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -26,9 +26,14 @@ def measure(n: int, options: list[str]) -> dict:
         files = {p.name: p.stat().st_size for p in sorted(out.iterdir()) if p.is_file()}
     total, input_bytes = sum(files.values()), corpus.stat().st_size
     largest = dict(sorted(files.items(), key=lambda kv: -kv[1]))
-    result = {"abstracts": n, "input_bytes": input_bytes, "output_bytes": total,
-              "ratio": round(total / input_bytes, 3), "wall_s": measured.wall_s,
-              "files": largest}
+    result = {
+        "abstracts": n,
+        "input_bytes": input_bytes,
+        "output_bytes": total,
+        "ratio": round(total / input_bytes, 3),
+        "wall_s": measured.wall_s,
+        "files": largest,
+    }
     print(f"n={n}: {result}", file=sys.stderr)
     return result
 
@@ -39,8 +44,14 @@ def main() -> None:
     parser.add_argument("--options", nargs=argparse.REMAINDER, default=[], help="passed to astro-ie run")
     args = parser.parse_args()
     host = machine()
-    emit({"sizes": [measure(n, args.options) for n in args.sizes], "options": args.options,
-          "measured": "sum of the published files' bytes / bytes of the input JSONL", "machine": host})
+    emit(
+        {
+            "sizes": [measure(n, args.options) for n in args.sizes],
+            "options": args.options,
+            "measured": "sum of the published files' bytes / bytes of the input JSONL",
+            "machine": host,
+        }
+    )
 
 
 if __name__ == "__main__":

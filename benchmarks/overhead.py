@@ -53,11 +53,19 @@ def setting(name: str, repeats: int) -> dict:
                 full = check(run_measured(astro_ie(fresh, run), sandbox_env(home)))
             trivials.append(trivial.wall_s)
             runs.append(full.wall_s)
-            print(f"{name} {run}: astro-ie run {full.wall_s:.2f} s, trivial flow {trivial.wall_s:.2f} s, "
-                  f"load {full.load_after}", file=sys.stderr)
+            print(
+                f"{name} {run}: astro-ie run {full.wall_s:.2f} s, trivial flow {trivial.wall_s:.2f} s, "
+                f"load {full.load_after}",
+                file=sys.stderr,
+            )
     run_s, trivial_s = statistics.median(runs), statistics.median(trivials)
-    return {"run_s": round(run_s, 2), "trivial_s": round(trivial_s, 2), "ratio": round(run_s / trivial_s, 3),
-            "runs_s": runs, "trivials_s": trivials}
+    return {
+        "run_s": round(run_s, 2),
+        "trivial_s": round(trivial_s, 2),
+        "ratio": round(run_s / trivial_s, 3),
+        "runs_s": runs,
+        "trivials_s": trivials,
+    }
 
 
 def main() -> None:
@@ -69,8 +77,16 @@ def main() -> None:
     host = machine()
     results = {name: setting(name, args.repeats) for name in ("cold", "warm")}
     chosen = results[args.setting]
-    emit({"run_s": chosen["run_s"], "trivial_s": chosen["trivial_s"], "ratio": chosen["ratio"],
-          "setting": args.setting, **results, "machine": host})
+    emit(
+        {
+            "run_s": chosen["run_s"],
+            "trivial_s": chosen["trivial_s"],
+            "ratio": chosen["ratio"],
+            "setting": args.setting,
+            **results,
+            "machine": host,
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -30,12 +30,18 @@ def timed_run(n: int, workers: int, options: list[str]) -> dict:
     corpus = corpus_of(n)
     with scratch(f"parallel-{n}-w{workers}-") as home:
         out = home / "out"
-        measured = check(run_measured(astro_ie_run(corpus, out, "--workers", str(workers), *options),
-                                      sandbox_env(home)))
+        measured = check(
+            run_measured(astro_ie_run(corpus, out, "--workers", str(workers), *options), sandbox_env(home))
+        )
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    result = {"wall_s": measured.wall_s, "timings": manifest.get("timings_seconds", {}),
-              "peak_tree_mb": measured.peak_tree_mb, "load": [measured.load_before, measured.load_after],
-              "cpu_s": measured.tree_cpu_s, "others_cpu_s": measured.others_cpu_s}
+    result = {
+        "wall_s": measured.wall_s,
+        "timings": manifest.get("timings_seconds", {}),
+        "peak_tree_mb": measured.peak_tree_mb,
+        "load": [measured.load_before, measured.load_after],
+        "cpu_s": measured.tree_cpu_s,
+        "others_cpu_s": measured.others_cpu_s,
+    }
     print(f"workers={workers}: {result}", file=sys.stderr)
     return result
 
@@ -59,19 +65,21 @@ def main() -> None:
     one = min(ones, key=lambda r: r["wall_s"])
     two = min(twos, key=lambda r: r["wall_s"])
     extract1, extract2 = one["timings"].get("extract"), two["timings"].get("extract")
-    emit({
-        "n": args.n,
-        "workers1_s": one["wall_s"],
-        "workers2_s": two["wall_s"],
-        "speedup": round(one["wall_s"] / two["wall_s"], 3),
-        "extract_speedup": round(extract1 / extract2, 3) if extract1 and extract2 else None,
-        "timings1": one["timings"],
-        "timings2": two["timings"],
-        "options": options,
-        "others_cpu_s": [one["others_cpu_s"], two["others_cpu_s"]],
-        "load": [one["load"], two["load"]],
-        "machine": host,
-    })
+    emit(
+        {
+            "n": args.n,
+            "workers1_s": one["wall_s"],
+            "workers2_s": two["wall_s"],
+            "speedup": round(one["wall_s"] / two["wall_s"], 3),
+            "extract_speedup": round(extract1 / extract2, 3) if extract1 and extract2 else None,
+            "timings1": one["timings"],
+            "timings2": two["timings"],
+            "options": options,
+            "others_cpu_s": [one["others_cpu_s"], two["others_cpu_s"]],
+            "load": [one["load"], two["load"]],
+            "machine": host,
+        }
+    )
 
 
 if __name__ == "__main__":

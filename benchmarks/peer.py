@@ -84,8 +84,10 @@ def astro_predictions(extractor: Extractor, records: list[Abstract]) -> dict:
 
 def peer_predictions(nlp: Language, records: list[Abstract]) -> dict:
     texts = [compose_text(r)[0] for r in records]
-    return {r.id: [evaluate.PredictedMention(e.text, e.label_, e.ent_id_ or None) for e in doc.ents]
-            for r, doc in zip(records, nlp.pipe(texts))}
+    return {
+        r.id: [evaluate.PredictedMention(e.text, e.label_, e.ent_id_ or None) for e in doc.ents]
+        for r, doc in zip(records, nlp.pipe(texts))
+    }
 
 
 def summary(evaluation: evaluate.Evaluation) -> dict:
@@ -95,8 +97,11 @@ def summary(evaluation: evaluate.Evaluation) -> dict:
     return {
         "micro": {k: round(data["micro"][k], 3) for k in ("precision", "recall", "f1")},
         "labels": {label: round(labels[label]["f1"], 3) for label in labels},
-        "telescope+survey": {"precision": round(facilities.precision, 3), "recall": round(facilities.recall, 3),
-                             "f1": round(facilities.f1, 3)},
+        "telescope+survey": {
+            "precision": round(facilities.precision, 3),
+            "recall": round(facilities.recall, 3),
+            "f1": round(facilities.f1, 3),
+        },
         "linking_f1": round(data["linking"]["f1"], 3),
     }
 
@@ -133,9 +138,13 @@ def main() -> None:
         for _doc in peer.pipe(texts):
             pass
         best["peer"] = max(best["peer"], words / (time.perf_counter() - started))
-    result["speed"] = {"texts": len(texts), "words": words,
-                       "astro_ie_wps": round(best["astro_ie"]), "peer_wps": round(best["peer"]),
-                       "ratio": round(best["astro_ie"] / best["peer"], 3)}
+    result["speed"] = {
+        "texts": len(texts),
+        "words": words,
+        "astro_ie_wps": round(best["astro_ie"]),
+        "peer_wps": round(best["peer"]),
+        "ratio": round(best["astro_ie"] / best["peer"], 3),
+    }
     print(json.dumps(result, sort_keys=True))
 
 

@@ -39,8 +39,14 @@ print(json.dumps({"import_s": imported - started, "build_s": built - imported, "
 
 
 def probe(ontology: Path, home: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", PROBE, str(ontology)], env=sandbox_env(home), cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(ontology)],
+        env=sandbox_env(home),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
         raise SystemExit("startup probe failed")
@@ -62,18 +68,23 @@ def main() -> None:
         cold.append(first["build_s"])
         warm.append(second["build_s"])
         imports += [first["import_s"], second["import_s"]]
-        print(f"cold {first['build_s']:.3f} s, warm {second['build_s']:.3f} s, "
-              f"imports {first['import_s']:.3f}/{second['import_s']:.3f} s", file=sys.stderr)
-    emit({
-        "cold_s": round(min(cold), 3),
-        "warm_s": round(min(warm), 3),
-        "import_s": round(min(imports), 3),
-        "cold_median_s": round(statistics.median(cold), 3),
-        "warm_median_s": round(statistics.median(warm), 3),
-        "cold_all_s": [round(x, 3) for x in cold],
-        "warm_all_s": [round(x, 3) for x in warm],
-        "machine": host,
-    })
+        print(
+            f"cold {first['build_s']:.3f} s, warm {second['build_s']:.3f} s, "
+            f"imports {first['import_s']:.3f}/{second['import_s']:.3f} s",
+            file=sys.stderr,
+        )
+    emit(
+        {
+            "cold_s": round(min(cold), 3),
+            "warm_s": round(min(warm), 3),
+            "import_s": round(min(imports), 3),
+            "cold_median_s": round(statistics.median(cold), 3),
+            "warm_median_s": round(statistics.median(warm), 3),
+            "cold_all_s": [round(x, 3) for x in cold],
+            "warm_all_s": [round(x, 3) for x in warm],
+            "machine": host,
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -70,13 +70,17 @@ def main() -> None:
     floor = sum(stages[name] for name in FLOOR)
     per_1000 = {name: round(seconds * 1000 / len(abstracts), 3) for name, seconds in stages.items()}
     print(f"{len(texts)} abstracts, {words} words; seconds per 1,000 abstracts: {per_1000}")
-    print(json.dumps({
-        "baseline_wps": round(base),
-        "pipeline_wps": round(full),
-        "ratio": round(full / base, 3),
-        "floor_ratio": round(words / floor / base, 3),
-        "stages_s_per_1000": per_1000,
-    }))
+    print(
+        json.dumps(
+            {
+                "baseline_wps": round(base),
+                "pipeline_wps": round(full),
+                "ratio": round(full / base, 3),
+                "floor_ratio": round(words / floor / base, 3),
+                "stages_s_per_1000": per_1000,
+            }
+        )
+    )
 
 
 FLOOR = ("tokenize", "phrase_matchers", "set_ents", "json_line")

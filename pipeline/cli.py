@@ -9,10 +9,11 @@ helps) and a non-zero exit: 2 for bad input or usage, 1 for anything else,
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -30,7 +31,7 @@ def _plain_help_types() -> None:
     """Help shows flags bare and values as metavars (``PATH``), not Python types (``<bool>``, ``<list[Path]>``)."""
     from typer import core
 
-    def display_type(self, ctx) -> str:  # noqa: ANN001 - typer's signature
+    def display_type(self, ctx) -> str:
         if getattr(self, "is_flag", False) or getattr(self, "count", False):
             return ""
         label = original(self, ctx).strip("<>")
@@ -58,9 +59,9 @@ app = typer.Typer(
 )
 
 OntologyOpt = Annotated[
-    Optional[Path], typer.Option("--ontology", help="Ontology directory (default: the one astro-ie ships).")
+    Path | None, typer.Option("--ontology", help="Ontology directory (default: the one astro-ie ships).")
 ]
-OntologyArg = Annotated[Optional[Path], typer.Argument(help="Ontology directory (default: the one astro-ie ships).")]
+OntologyArg = Annotated[Path | None, typer.Argument(help="Ontology directory (default: the one astro-ie ships).")]
 
 
 def _version(value: bool) -> None:
@@ -80,7 +81,7 @@ def main_options(
     _State.verbose = verbose
 
 
-def ontology_or_default(directory: Optional[Path]) -> Path:
+def ontology_or_default(directory: Path | None) -> Path:
     from .resources import default_ontology_dir
 
     return directory if directory is not None else default_ontology_dir()
@@ -109,16 +110,23 @@ def fail(error: AstroIEError, code: int = EXIT_USAGE) -> None:
     raise typer.Exit(code=code)
 
 
-InputsArg = Annotated[list[Path], typer.Argument(
-    help="Book-of-abstracts text, JSONL or CSV files, arXiv snapshots, ADS or Indico JSON exports.")]
+InputsArg = Annotated[
+    list[Path],
+    typer.Argument(help="Book-of-abstracts text, JSONL or CSV files, arXiv snapshots, ADS or Indico JSON exports."),
+]
 FormatOpt = Annotated[InputFormat, typer.Option("--input-format", help="auto: by extension and content.")]
 SkipBadOpt = Annotated[bool, typer.Option("--skip-bad", help="Skip bad records, report each, go on.")]
-CategoriesOpt = Annotated[Optional[list[str]], typer.Option(
-    "--categories", metavar="PREFIX,...",
-    help="arXiv snapshots: keep records with a category starting with one of these (repeat or comma-separate).")]
+CategoriesOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--categories",
+        metavar="PREFIX,...",
+        help="arXiv snapshots: keep records with a category starting with one of these (repeat or comma-separate).",
+    ),
+]
 
 
-def split_categories(categories: Optional[list[str]]) -> list[str]:
+def split_categories(categories: list[str] | None) -> list[str]:
     return [c.strip() for value in categories or [] for c in value.split(",") if c.strip()]
 
 
@@ -178,8 +186,15 @@ NOISE_ENV = {
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_LOGGERS_PREFECT_CLIENT_LEVEL": "WARNING",
 }
-NOISY_LOGGERS = ("distributed", "prefect.server", "prefect.client", "prefect._internal", "uvicorn", "httpx",
-                 "prefect.events")
+NOISY_LOGGERS = (
+    "distributed",
+    "prefect.server",
+    "prefect.client",
+    "prefect._internal",
+    "uvicorn",
+    "httpx",
+    "prefect.events",
+)
 
 
 def _quiet_prefect() -> None:
@@ -205,7 +220,7 @@ INTERRUPT_TEXTS = ("Crash detected", "interrupt signal", "KeyboardInterrupt")
 class _UserErrorFilter:
     """Drop Prefect's failure logs caused by an AstroIEError or Ctrl-C: the CLI reports either in one line."""
 
-    def filter(self, record) -> bool:  # noqa: ANN001 - logging's protocol
+    def filter(self, record) -> bool:
         if _State.verbose:
             return True
         exc = record.exc_info[1] if record.exc_info else None
@@ -214,7 +229,7 @@ class _UserErrorFilter:
         text = str(record.msg)
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a record whose arguments do not format: judge its template
+        except Exception:
             message = text
         if any(t in message for t in INTERRUPT_TEXTS) and (record.levelno >= 30 or "Crash" in message):
             return False
@@ -224,7 +239,7 @@ class _UserErrorFilter:
 class _FinalSummaryFilter:
     """The flow logs its final counts; the CLI prints them once, in its own last line."""
 
-    def filter(self, record) -> bool:  # noqa: ANN001 - logging's protocol
+    def filter(self, record) -> bool:
         return record.msg != "%d abstracts, %d mentions -> %s"
 
 
@@ -254,7 +269,7 @@ def _stop_on_ctrl_c() -> None:
     import os
     import signal
 
-    def stop(signum, frame) -> None:  # noqa: ANN001 - signal's protocol
+    def stop(signum, frame) -> None:
         logging.disable(logging.CRITICAL)  # the run's other threads say nothing more: the line below is the last
         _stop_children()
         sys.stdout.flush()
@@ -272,16 +287,12 @@ def _stop_children(grace: float = 5.0) -> None:
         return
     children = psutil.Process().children(recursive=True)
     for child in children:
-        try:
+        with contextlib.suppress(psutil.NoSuchProcess):
             child.terminate()
-        except psutil.NoSuchProcess:
-            pass
     _, alive = psutil.wait_procs(children, timeout=grace)
     for child in alive:
-        try:
+        with contextlib.suppress(psutil.NoSuchProcess):
             child.kill()
-        except psutil.NoSuchProcess:
-            pass
 
 
 DASK_CONNECT_SECONDS = 5.0
@@ -347,24 +358,51 @@ def final_line(counts: dict, out_dir: str) -> str:
 
 @app.command()
 def run(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Inputs; default: the ML4Astro 2024 book.")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Output directory (default: ./outputs/<input name>).")] = None,
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Inputs; default: the ML4Astro 2024 book.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output directory (default: ./outputs/<input name>).")
+    ] = None,
     input_format: FormatOpt = InputFormat.auto,
     ontology: OntologyOpt = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch (the unit of caching).")] = 256,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Abstracts per batch (the unit of caching).")
+    ] = 256,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel extraction processes.")] = 1,
     skip_bad: SkipBadOpt = False,
     categories: CategoriesOpt = None,
-    include_generic: Annotated[bool, typer.Option("--include-generic", help="Keep umbrella concepts in graph views.")] = False,
-    dask_address: Annotated[Optional[str], typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="A Dask scheduler.")] = None,
-    dask: Annotated[Optional[str], typer.Option("--dask", metavar="local", help="'local': a Dask LocalCluster of --workers processes.")] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
-    update: Annotated[bool, typer.Option("--update", help="Tag only abstracts --out does not hold yet (new or changed); merge.")] = False,
-    since: Annotated[Optional[int], typer.Option("--since", metavar="YEAR", help="Only records dated in or after YEAR.")] = None,
-    until: Annotated[Optional[int], typer.Option("--until", metavar="YEAR", help="Only records dated in or before YEAR.")] = None,
-    tables: Annotated[str, typer.Option("--tables", metavar="parquet,csv", help="Formats of the mentions table.")] = "parquet",
-    compress: Annotated[str, typer.Option("--compress", metavar="auto|none|gzip", help="Tagged corpus: gzip when large (auto), never, always.")] = "auto",
-    keep_abstracts: Annotated[bool, typer.Option("--abstracts", help="Also write abstracts.jsonl, the ingested records.")] = False,
+    include_generic: Annotated[
+        bool, typer.Option("--include-generic", help="Keep umbrella concepts in graph views.")
+    ] = False,
+    dask_address: Annotated[
+        str | None, typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="A Dask scheduler.")
+    ] = None,
+    dask: Annotated[
+        str | None, typer.Option("--dask", metavar="local", help="'local': a Dask LocalCluster of --workers processes.")
+    ] = None,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")
+    ] = None,
+    update: Annotated[
+        bool, typer.Option("--update", help="Tag only abstracts --out does not hold yet (new or changed); merge.")
+    ] = False,
+    since: Annotated[
+        int | None, typer.Option("--since", metavar="YEAR", help="Only records dated in or after YEAR.")
+    ] = None,
+    until: Annotated[
+        int | None, typer.Option("--until", metavar="YEAR", help="Only records dated in or before YEAR.")
+    ] = None,
+    tables: Annotated[
+        str, typer.Option("--tables", metavar="parquet,csv", help="Formats of the mentions table.")
+    ] = "parquet",
+    compress: Annotated[
+        str,
+        typer.Option(
+            "--compress", metavar="auto|none|gzip", help="Tagged corpus: gzip when large (auto), never, always."
+        ),
+    ] = "auto",
+    keep_abstracts: Annotated[
+        bool, typer.Option("--abstracts", help="Also write abstracts.jsonl, the ingested records.")
+    ] = False,
 ) -> None:
     """Run the whole job as the Prefect flow 'extract-corpus'."""
     from .ingest import check_files
@@ -404,11 +442,22 @@ def run(
     _stop_on_ctrl_c()
     try:
         result = flow_fn(
-            inputs=[str(p.resolve()) for p in inputs], out_dir=str(out.resolve()), ontology_dir=str(ontology.resolve()),
-            input_format=input_format.value, batch_size=batch_size, workers=workers, skip_bad=skip_bad,
-            categories=split_categories(categories), include_generic=include_generic, cache_dir=str(cache_dir.resolve()) if cache_dir else None,
-            since=since, until=until, tables=sorted(set(table_formats), reverse=True), compress=compress,
-            keep_abstracts=keep_abstracts, update=update,
+            inputs=[str(p.resolve()) for p in inputs],
+            out_dir=str(out.resolve()),
+            ontology_dir=str(ontology.resolve()),
+            input_format=input_format.value,
+            batch_size=batch_size,
+            workers=workers,
+            skip_bad=skip_bad,
+            categories=split_categories(categories),
+            include_generic=include_generic,
+            cache_dir=str(cache_dir.resolve()) if cache_dir else None,
+            since=since,
+            until=until,
+            tables=sorted(set(table_formats), reverse=True),
+            compress=compress,
+            keep_abstracts=keep_abstracts,
+            update=update,
         )
     except AstroIEError as error:
         fail(error)
@@ -419,14 +468,18 @@ def run(
 def serve(
     inbox: Annotated[Path, typer.Option("--inbox", help="Directory whose files each run processes.")],
     out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("outputs") / "inbox",
-    cron: Annotated[Optional[str], typer.Option("--cron", help="Cron schedule, e.g. '0 6 * * 1'.")] = None,
-    interval: Annotated[Optional[int], typer.Option("--interval", min=1, metavar="SECONDS", help="Or: every N seconds.")] = None,
+    cron: Annotated[str | None, typer.Option("--cron", help="Cron schedule, e.g. '0 6 * * 1'.")] = None,
+    interval: Annotated[
+        int | None, typer.Option("--interval", min=1, metavar="SECONDS", help="Or: every N seconds.")
+    ] = None,
     ontology: OntologyOpt = None,
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "astro-ie-inbox",
     skip_bad: SkipBadOpt = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel extraction processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch.")] = 256,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")
+    ] = None,
 ) -> None:
     """Serve a scheduled deployment that processes an inbox directory.
 
@@ -458,7 +511,7 @@ def serve(
 
     every = f"on cron '{cron}'" if cron else f"every {interval} s"
 
-    def ready(api_url: str, ui_url: Optional[str]) -> None:
+    def ready(api_url: str, ui_url: str | None) -> None:
         typer.echo(f"astro-ie: serving deployment 'process-inbox/{name}' {every} on {inbox}; Ctrl-C stops", err=True)
         if ui_url:
             typer.echo(f"astro-ie: Prefect UI: {ui_url.rstrip('/')}/deployments", err=True)
@@ -466,9 +519,19 @@ def serve(
             typer.echo(f"astro-ie: Prefect API (no UI): {api_url}", err=True)
 
     _install_filters_on_handlers()
-    serve_inbox(inbox.resolve(), out.resolve(), ontology.resolve(), cron=cron, interval=interval, name=name,
-                skip_bad=skip_bad, workers=workers, batch_size=batch_size,
-                cache_dir=cache_dir.resolve() if cache_dir else None, on_ready=ready)
+    serve_inbox(
+        inbox.resolve(),
+        out.resolve(),
+        ontology.resolve(),
+        cron=cron,
+        interval=interval,
+        name=name,
+        skip_bad=skip_bad,
+        workers=workers,
+        batch_size=batch_size,
+        cache_dir=cache_dir.resolve() if cache_dir else None,
+        on_ready=ready,
+    )
     raise typer.Exit(code=EXIT_INTERRUPTED)  # serve returns only when stopped (Ctrl-C, SIGTERM)
 
 
@@ -521,7 +584,7 @@ def ontology_check(
 def ontology_export(
     directory: OntologyArg = None,
     fmt: Annotated[OntologyFormat, typer.Option("--format", help="Export format.")] = OntologyFormat.skos,
-    out: Annotated[Optional[Path], typer.Option("--out", help="File to write (default: stdout).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export the ontology (SKOS Turtle) for ontology tools."""
     from .io import write_text
@@ -557,7 +620,9 @@ app.add_typer(nlp_app, name="nlp")
 def nlp_export(
     directory: Annotated[Path, typer.Argument(help="Directory to write the pipeline to (replaced if it is one).")],
     ontology: OntologyOpt = None,
-    name: Annotated[str, typer.Option("--name", help="Pipeline name in meta.json (spacy package: en_<name>).")] = "astro_ie",
+    name: Annotated[
+        str, typer.Option("--name", help="Pipeline name in meta.json (spacy package: en_<name>).")
+    ] = "astro_ie",
 ) -> None:
     """Write the pipeline, ontology included, as a directory spacy.load() opens."""
     from .nlp_export import export_pipeline
@@ -569,7 +634,7 @@ def nlp_export(
     typer.echo(str(written))
 
 
-def main(argv: Optional[list[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     """The console script: every failure in one line and an exit code; Ctrl-C is 130."""
     try:  # typer >= 0.20 carries its own copy of click
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
@@ -595,7 +660,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     except AstroIEError as error:  # raised outside a command's own handler
         typer.echo(error_line(error), err=True)
         code = EXIT_USAGE
-    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, unless --verbose
+    except Exception as error:
         if _State.verbose:
             raise
         detail = " ".join(f"{type(error).__name__}: {error}".split())[:300]

@@ -482,9 +482,8 @@ def _mention(raw: dict[str, Any], record_text: str | None, where: str, bad: Any)
     start, end = raw.get("start"), raw.get("end")
     if (start is None) != (end is None):
         raise bad(f"{where}: 'start' and 'end' go together")
-    if start is not None:
-        if any(isinstance(v, bool) or not isinstance(v, int) for v in (start, end)):
-            raise bad(f"{where}: 'start' and 'end' must be integers")
+    if start is not None and any(isinstance(v, bool) or not isinstance(v, int) for v in (start, end)):
+        raise bad(f"{where}: 'start' and 'end' must be integers")
     if record_text is not None and start is not None:
         if not 0 <= start < end <= len(record_text):
             raise bad(f"{where}: offsets {start}:{end} outside the text (length {len(record_text)})")
@@ -514,7 +513,7 @@ def _read_jsonl(path: str | Path, code: str) -> Iterator[tuple[int, dict[str, An
     rather than as an offset into the file.
     """
     try:
-        handle = open(path, "rb")
+        handle = open(path, "rb")  # noqa: SIM115 - opened here to report an open failure apart from a read one
     except OSError as exc:
         raise EvaluationError(code, path, detail=f"cannot open: {exc.strerror or exc}") from exc
     with handle:

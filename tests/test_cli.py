@@ -80,12 +80,15 @@ def test_serve_with_a_missing_inbox_says_directory_not_found(tmp_path: Path, cap
     assert code == 2 and "E208 directory not found" in line and "nope" in line
 
 
-@pytest.mark.parametrize("args,expected", [
-    (["--cron", "bad cron"], "E207 invalid cron schedule 'bad cron'"),
-    (["--interval", "abc"], "Invalid value for '--interval'"),
-    (["--interval", "0"], "Invalid value for '--interval'"),
-    ([], "give exactly one of --cron and --interval"),
-])
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (["--cron", "bad cron"], "E207 invalid cron schedule 'bad cron'"),
+        (["--interval", "abc"], "Invalid value for '--interval'"),
+        (["--interval", "0"], "Invalid value for '--interval'"),
+        ([], "give exactly one of --cron and --interval"),
+    ],
+)
 def test_serve_refuses_a_bad_schedule_in_one_line(tmp_path: Path, args: list[str], expected: str, capsys) -> None:
     code, _, err = invoke(["serve", "--inbox", str(tmp_path), *args], capsys)
     assert code == 2 and expected in one_error_line(err)
@@ -99,8 +102,14 @@ def test_unknown_option_is_one_line_with_the_help_to_read(capsys) -> None:
 def test_bad_record_error_mentions_skip_bad(tmp_path: Path, prefect_env: dict[str, str]) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps(GOOD) + "\n{oops\n", encoding="utf-8")
-    proc = subprocess.run([*astro_ie_command(), "run", str(bad), "--out", str(tmp_path / "out")],
-                          env=prefect_env, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [*astro_ie_command(), "run", str(bad), "--out", str(tmp_path / "out")],
+        env=prefect_env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     errors = [line for line in proc.stderr.splitlines() if line.startswith("astro-ie: error:")]
     assert proc.returncode == 2 and len(errors) == 1, proc.stderr
     assert ":2: E007" in errors[0] and "--skip-bad" in errors[0]
@@ -110,18 +119,26 @@ def test_bad_record_error_mentions_skip_bad(tmp_path: Path, prefect_env: dict[st
 
 def test_unreachable_dask_scheduler_fails_fast_in_one_line(tmp_path: Path, good_jsonl: Path, capsys) -> None:
     started = time.monotonic()
-    code, _, err = invoke(["run", str(good_jsonl), "--out", str(tmp_path / "out"),
-                           "--dask-address", "tcp://127.0.0.1:9"], capsys)
+    code, _, err = invoke(
+        ["run", str(good_jsonl), "--out", str(tmp_path / "out"), "--dask-address", "tcp://127.0.0.1:9"], capsys
+    )
     assert time.monotonic() - started < cli.DASK_CONNECT_SECONDS + 5
     line = one_error_line(err)
     assert code == 2 and "E205" in line and "tcp://127.0.0.1:9" in line and "--dask local" in line
 
 
-def test_prefect_api_url_of_a_stopped_server_is_one_line(tmp_path: Path, good_jsonl: Path,
-                                                          prefect_env: dict[str, str]) -> None:
+def test_prefect_api_url_of_a_stopped_server_is_one_line(
+    tmp_path: Path, good_jsonl: Path, prefect_env: dict[str, str]
+) -> None:
     env = dict(prefect_env, PREFECT_API_URL="http://127.0.0.1:9/api")
-    proc = subprocess.run([*astro_ie_command(), "run", str(good_jsonl), "--out", str(tmp_path / "out")],
-                          env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [*astro_ie_command(), "run", str(good_jsonl), "--out", str(tmp_path / "out")],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     line = one_error_line(proc.stderr)
     assert proc.returncode == 2 and "E206" in line and "prefect server start" in line, proc.stderr
 
@@ -157,8 +174,10 @@ def test_ctrl_c_exits_130_with_one_line(monkeypatch, capsys) -> None:
 
 def test_final_line_counts_skipped_records_and_says_when_batches_came_from_the_cache() -> None:
     counts = {"abstracts": 9, "mentions": 30, "skipped": 2, "cached_batches": 3, "batches": 3}
-    assert final_line(counts, "out") == "9 abstracts, 30 mentions, 2 bad record(s) skipped, " \
-                                        "all 3 batch(es) from the cache -> out"
+    assert (
+        final_line(counts, "out") == "9 abstracts, 30 mentions, 2 bad record(s) skipped, "
+        "all 3 batch(es) from the cache -> out"
+    )
     fresh = dict(counts, skipped=0, cached_batches=0)
     assert final_line(fresh, "out") == "9 abstracts, 30 mentions -> out"
     assert "1 of 3 batches from the cache" in final_line(dict(fresh, cached_batches=1), "out")

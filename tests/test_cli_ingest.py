@@ -142,7 +142,9 @@ def test_table_of_contents_mismatch_is_a_warning_on_stderr(tmp_path):
     assert warnings[0] == (
         "astro-ie: warning: b.txt:4: W001 the table of contents lists 'A title nobody wrote', but no abstract has this title"
     )
-    assert re.fullmatch(r"astro-ie: warning: b\.txt:\d+: W004 abstract 'Another title' is not in the table of contents", warnings[1])
+    assert re.fullmatch(
+        r"astro-ie: warning: b\.txt:\d+: W004 abstract 'Another title' is not in the table of contents", warnings[1]
+    )
     assert [r["id"] for r in output_lines(out)] == ["time-domain-1", "time-domain-3"]
 
 
@@ -174,7 +176,7 @@ def test_jsonl_happy_path_keeps_metadata_with_its_types(tmp_path):
 
 def test_csv_happy_path_keeps_metadata_as_strings(tmp_path):
     (tmp_path / "papers.csv").write_text(
-        'id,title,abstract,year,journal,date\n'
+        "id,title,abstract,year,journal,date\n"
         'p1,"Galaxies, quickly","First line.\nSecond line.",2023,ApJ,2023-05-01\n'
         "p2,Stars,Text.,2024,,\n",
         encoding="utf-8",

@@ -38,7 +38,8 @@ def runner() -> CliRunner:
 def broken_ontology(tmp_path) -> Path:
     directory = tmp_path / "broken"
     directory.mkdir()
-    (directory / "techniques.yaml").write_text(textwrap.dedent("""\
+    (directory / "techniques.yaml").write_text(
+        textwrap.dedent("""\
         - id: technique:alpha
           label: alpha
           type: TECHNIQUE
@@ -50,7 +51,9 @@ def broken_ontology(tmp_path) -> Path:
           label: beta
           type: TECHNIQUE
           colour: blue
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     (directory / "software.yaml").write_text("- id: software:x\n  label: [unclosed\n", encoding="utf-8")
     return directory
 
@@ -106,8 +109,9 @@ def test_check_reports_an_empty_directory(runner, tmp_path):
 def test_console_script_reports_without_traceback(broken_ontology):
     script = Path(sys.executable).with_name("astro-ie")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "astro_ie"]
-    result = subprocess.run([*command, "ontology", "check", str(broken_ontology)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [*command, "ontology", "check", str(broken_ontology)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 2
     assert result.stdout == ""
     assert_problem_report(result.stderr, 4)
@@ -162,25 +166,45 @@ def tagged(rid: str, text: str, spec: list[tuple[str, str, str]]) -> str:
     for surface, label, cid in spec:
         start = text.index(surface, cursor.get(surface, 0))
         cursor[surface] = start + 1
-        entities.append(Entity(start=start, end=start + len(surface), text=surface, label=label,
-                               concept_id=cid, concept_label=surface, source="ruler"))
+        entities.append(
+            Entity(
+                start=start,
+                end=start + len(surface),
+                text=surface,
+                label=label,
+                concept_id=cid,
+                concept_label=surface,
+                source="ruler",
+            )
+        )
     title = text.split("\n\n", 1)[0]
-    return TaggedRecord(id=rid, title=title, text=text, abstract_start=len(title) + 2,
-                        entities=entities).to_json_line()
+    return TaggedRecord(id=rid, title=title, text=text, abstract_start=len(title) + 2, entities=entities).to_json_line()
 
 
 @pytest.fixture
 def predictions(tmp_path) -> Path:
     path = tmp_path / "corpus.jsonl"
     lines = [
-        tagged(R3, "LSST\n\nWe apply machine learning to Legacy Survey of Space and Time (LSST) images "
-                   "and a random forest.",
-               [("LSST", "SURVEY", "survey:lsst"), ("machine learning", "TECHNIQUE", "technique:ml"),
-                ("Legacy Survey of Space and Time", "SURVEY", "survey:lsst"), ("LSST", "SURVEY", "survey:lsst"),
-                ("random forest", "TECHNIQUE", "technique:rf")]),
-        tagged(R5, "Adaptation\n\nA domain-adversarial neural network (DANN) with noise injection.",
-               [("domain-adversarial neural network", "TECHNIQUE", "candidate:dann"),
-                ("DANN", "TECHNIQUE", "candidate:dann"), ("noise injection", "TECHNIQUE", "candidate:noise")]),
+        tagged(
+            R3,
+            "LSST\n\nWe apply machine learning to Legacy Survey of Space and Time (LSST) images and a random forest.",
+            [
+                ("LSST", "SURVEY", "survey:lsst"),
+                ("machine learning", "TECHNIQUE", "technique:ml"),
+                ("Legacy Survey of Space and Time", "SURVEY", "survey:lsst"),
+                ("LSST", "SURVEY", "survey:lsst"),
+                ("random forest", "TECHNIQUE", "technique:rf"),
+            ],
+        ),
+        tagged(
+            R5,
+            "Adaptation\n\nA domain-adversarial neural network (DANN) with noise injection.",
+            [
+                ("domain-adversarial neural network", "TECHNIQUE", "candidate:dann"),
+                ("DANN", "TECHNIQUE", "candidate:dann"),
+                ("noise injection", "TECHNIQUE", "candidate:noise"),
+            ],
+        ),
         tagged("not-in-the-gold", "Other\n\nA CNN.", [("CNN", "TECHNIQUE", "technique:cnn")]),
     ]
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
@@ -197,9 +221,7 @@ def test_evaluate_json(runner, predictions):
     assert (report["labels"]["SURVEY"]["tp"], report["labels"]["SURVEY"]["fp"]) == (2, 0)
     assert (report["micro"]["tp"], report["micro"]["fp"]) == (5, 1)
     assert report["records"] == {"gold": 50, "predicted": 3, "scored": 2, "missing": 48, "unmatched": 1}
-    assert report["false_positives"] == [
-        {"form": "random forest", "label": "TECHNIQUE", "count": 1, "examples": [R3]}
-    ]
+    assert report["false_positives"] == [{"form": "random forest", "label": "TECHNIQUE", "count": 1, "examples": [R3]}]
     linking = report["linking"]
     assert (linking["items"], linking["precision"], linking["recall"]) == (5, 1.0, 1.0)
     assert (linking["predicted_clusters"], linking["gold_clusters"]) == (3, 3)
@@ -212,10 +234,11 @@ def test_evaluate_table(runner, predictions):
     assert lines[0].split() == ["TP", "FP", "FN", "precision", "recall", "F1"]
     micro = next(line.split() for line in lines if line.startswith("micro"))
     assert micro[1:3] == ["5", "1"]
-    assert ("records: 50 gold, 3 predicted, 2 scored, 48 missing from the prediction, "
-            "1 not in the gold (ignored)") in lines
+    assert (
+        "records: 50 gold, 3 predicted, 2 scored, 48 missing from the prediction, 1 not in the gold (ignored)"
+    ) in lines
     assert any(line.split()[:3] == ["1", "TECHNIQUE", "random"] for line in lines)
-    fn_block = lines[lines.index("top false negatives") + 2:]
+    fn_block = lines[lines.index("top false negatives") + 2 :]
     assert 0 < len([line for line in fn_block if line.strip()]) <= 5
 
 

@@ -12,8 +12,7 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 SOURCES = TESTS / "fixtures" / "sources"
-MIXED = [SOURCES / "arxiv-metadata-oai-snapshot.json", SOURCES / "ads-search.json",
-         SOURCES / "indico-event-4242.json"]
+MIXED = [SOURCES / "arxiv-metadata-oai-snapshot.json", SOURCES / "ads-search.json", SOURCES / "indico-event-4242.json"]
 MINI_ONTOLOGY = TESTS / "fixtures" / "mini-ontology"
 ASTRO_IE = Path(sys.executable).with_name("astro-ie")
 
@@ -29,9 +28,12 @@ EXPECTED = {  # id: (date, title) of every record kept with --categories astro-p
 }
 
 
-def astro_ie(*args: str | Path, cwd: Path, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ASTRO_IE), *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
+def astro_ie(
+    *args: str | Path, cwd: Path, env: dict | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(ASTRO_IE), *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -47,7 +49,9 @@ def test_ingest_reads_a_mixed_input_with_a_category_filter(tmp_path):
     everything = astro_ie("ingest", *MIXED, "--out", "all", "--categories", "astro-ph.GA,cs", cwd=tmp_path)
     assert everything.returncode == 0, everything.stderr
     assert [r["id"] for r in read_jsonl(tmp_path / "all" / "abstracts.jsonl")][:2] == [
-        "arXiv:2401.99901", "arXiv:2306.99902"]
+        "arXiv:2401.99901",
+        "arXiv:2306.99902",
+    ]
 
 
 def test_a_bad_archive_export_fails_in_one_line(tmp_path):
@@ -58,17 +62,33 @@ def test_a_bad_archive_export_fails_in_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
         "astro-ie: error: page.json:18: E008 record lacks the required field 'bibcode'"
-        " (--skip-bad skips bad records and reports each one)"]
+        " (--skip-bad skips bad records and reports each one)"
+    ]
     assert not (tmp_path / "out" / "abstracts.jsonl").exists()
     result = astro_ie("ingest", "page.json", "--out", "out", "--input-format", "indico", cwd=tmp_path)
     assert result.stderr.splitlines() == [
-        "astro-ie: error: page.json:1: E025 not an Indico export: no 'results' list of events"]
+        "astro-ie: error: page.json:1: E025 not an Indico export: no 'results' list of events"
+    ]
 
 
 @pytest.mark.slow
 def test_one_run_over_arxiv_ads_and_indico_exports(tmp_path, prefect_env):
-    result = astro_ie("run", *MIXED, "--out", "out", "--ontology", MINI_ONTOLOGY, "--categories", "astro-ph",
-                      "--abstracts", "--cache-dir", tmp_path / "cache", cwd=tmp_path, env=prefect_env, timeout=600)
+    result = astro_ie(
+        "run",
+        *MIXED,
+        "--out",
+        "out",
+        "--ontology",
+        MINI_ONTOLOGY,
+        "--categories",
+        "astro-ph",
+        "--abstracts",
+        "--cache-dir",
+        tmp_path / "cache",
+        cwd=tmp_path,
+        env=prefect_env,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     out = tmp_path / "out"
     abstracts = {r["id"]: r for r in read_jsonl(out / "abstracts.jsonl")}
@@ -80,7 +100,7 @@ def test_one_run_over_arxiv_ads_and_indico_exports(tmp_path, prefect_env):
         assert record["text"] == f"{title}\n\n{abstracts[record['id']]['abstract']}"
         assert record["abstract_start"] == len(title) + 2
         for entity in record["entities"]:
-            assert record["text"][entity["start"]:entity["end"]] == entity["text"]
+            assert record["text"][entity["start"] : entity["end"]] == entity["text"]
     by_id = {r["id"]: r for r in corpus}
     assert [a["name"] for a in by_id["arXiv:2401.99901"]["authors"]] == ["Ana Lima", "Ben Okafor", "Chen Wei"]
     assert by_id["indico:4242-1"]["speakers"][0]["name"] == "Ines Moreau"

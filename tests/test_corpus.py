@@ -26,8 +26,15 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini-ontology"
 SCHEMA = ROOT / "schemas" / "corpus-record.schema.json"
-FILES = ("corpus.jsonl", "mentions.parquet", "edges-evidence.parquet", "concepts.csv", "candidates.csv",
-         "corpus-index.parquet", "digest-state.json.gz")
+FILES = (
+    "corpus.jsonl",
+    "mentions.parquet",
+    "edges-evidence.parquet",
+    "concepts.csv",
+    "candidates.csv",
+    "corpus-index.parquet",
+    "digest-state.json.gz",
+)
 BOTH = ("csv", "parquet")
 
 
@@ -36,20 +43,37 @@ def ontology():
     return load_ontology(MINI)
 
 
-def entity(text: str, surface: str, label: str, concept_id: str, concept_label: str,
-           source: str = "ruler", generic: bool = False, nth: int = 0) -> Entity:
+def entity(
+    text: str,
+    surface: str,
+    label: str,
+    concept_id: str,
+    concept_label: str,
+    source: str = "ruler",
+    generic: bool = False,
+    nth: int = 0,
+) -> Entity:
     """The entity for the nth occurrence of ``surface`` in ``text``."""
     start = -1
     for _ in range(nth + 1):
         start = text.index(surface, start + 1)
-    return Entity(start=start, end=start + len(surface), text=surface, label=label, concept_id=concept_id,
-                  concept_label=concept_label, source=source, generic=generic)
+    return Entity(
+        start=start,
+        end=start + len(surface),
+        text=surface,
+        label=label,
+        concept_id=concept_id,
+        concept_label=concept_label,
+        source=source,
+        generic=generic,
+    )
 
 
 def record(rid: str, title: str, abstract: str, *spec) -> TaggedRecord:
     text = f"{title}\n\n{abstract}"
-    return TaggedRecord(id=rid, title=title, text=text, abstract_start=len(title) + 2,
-                        entities=[entity(text, *s) for s in spec])
+    return TaggedRecord(
+        id=rid, title=title, text=text, abstract_start=len(title) + 2, entities=[entity(text, *s) for s in spec]
+    )
 
 
 CNN = ("TECHNIQUE", "technique:convolutional-neural-network", "convolutional neural network")
@@ -61,18 +85,32 @@ DANN = ("TECHNIQUE", "candidate:domain-adversarial-neural-network", "domain-adve
 @pytest.fixture
 def hand_records() -> list[dict]:
     records = [
-        record("r1", "CNNs for Gaia", "A CNN and machine learning on Gaia data; the CNN wins.",
-               ("CNNs", *CNN), ("Gaia", *GAIA), ("CNN", *CNN), ("machine learning", *ML),
-               ("Gaia", *GAIA, "ruler", False, 1), ("CNN", *CNN, "ruler", False, 1)),
-        record("r2", "Domain adaptation", "A domain-adversarial neural network (DANN) on Gaia; the DANN adapts.",
-               ("domain-adversarial neural network", *DANN, "candidate"), ("DANN", *DANN, "abbreviation"),
-               ("Gaia", *GAIA), ("DANN", *DANN, "abbreviation", False, 1)),
+        record(
+            "r1",
+            "CNNs for Gaia",
+            "A CNN and machine learning on Gaia data; the CNN wins.",
+            ("CNNs", *CNN),
+            ("Gaia", *GAIA),
+            ("CNN", *CNN),
+            ("machine learning", *ML),
+            ("Gaia", *GAIA, "ruler", False, 1),
+            ("CNN", *CNN, "ruler", False, 1),
+        ),
+        record(
+            "r2",
+            "Domain adaptation",
+            "A domain-adversarial neural network (DANN) on Gaia; the DANN adapts.",
+            ("domain-adversarial neural network", *DANN, "candidate"),
+            ("DANN", *DANN, "abbreviation"),
+            ("Gaia", *GAIA),
+            ("DANN", *DANN, "abbreviation", False, 1),
+        ),
         record("r3", "Nothing", "No entity here, but unicode: café – naïve ✓."),
         record("r4", "DANN again", "We reuse the DANN “model”.", ("DANN", *DANN, "abbreviation")),
     ]
     for rec in records:  # the hand-made offsets are right
         for ent in rec.entities:
-            assert rec.text[ent.start:ent.end] == ent.text
+            assert rec.text[ent.start : ent.end] == ent.text
     return [json.loads(rec.to_json_line()) for rec in records]
 
 
@@ -80,11 +118,20 @@ def hand_records() -> list[dict]:
 def extracted_records() -> list[dict]:
     extractor = Extractor(MINI)
     abstracts = [
-        Abstract(id="a1", title="LEMON: Lens modelling with neural networks",
-                 abstract="LEMON fits lenses with a convolutional neural network (CNN) on HST images; the CNN is fast."),
-        Abstract(id="a2", title="Stars", session="Session 1", number=2, speakers=[{"name": "A. B.", "affiliation": "X"}],
-                 abstract="We use Gaia DR3 and HalfDome simulations and a domain-adversarial neural network (DANN).",
-                 metadata={"doi": "10.1/abc"}),
+        Abstract(
+            id="a1",
+            title="LEMON: Lens modelling with neural networks",
+            abstract="LEMON fits lenses with a convolutional neural network (CNN) on HST images; the CNN is fast.",
+        ),
+        Abstract(
+            id="a2",
+            title="Stars",
+            session="Session 1",
+            number=2,
+            speakers=[{"name": "A. B.", "affiliation": "X"}],
+            abstract="We use Gaia DR3 and HalfDome simulations and a domain-adversarial neural network (DANN).",
+            metadata={"doi": "10.1/abc"},
+        ),
         Abstract(id="a3", title="", abstract="Nothing to see here."),
         Abstract(id="a4", title="Rubin", abstract="The Rubin Deep Drilling Survey and VLT/MUSE; a tool called XYZNet."),
     ]
@@ -116,7 +163,7 @@ def test_corpus_lines_validate_against_the_published_schema(tmp_path, ontology, 
         jsonschema.validate(parsed, schema)
         assert parsed == rec
         for ent in parsed["entities"]:
-            assert parsed["text"][ent["start"]:ent["end"]] == ent["text"]
+            assert parsed["text"][ent["start"] : ent["end"]] == ent["text"]
 
 
 def test_schema_rejects_a_bad_record(hand_records):
@@ -193,12 +240,20 @@ def test_concepts_csv_counts(tmp_path, ontology, hand_records):
     summary = write_corpus(hand_records, tmp_path, ontology)
     rows = {row["concept_id"]: row for row in read_csv(tmp_path / "concepts.csv")}
     assert list(rows) == sorted(rows)
-    assert set(rows) == {"technique:convolutional-neural-network", "technique:machine-learning",
-                         "telescope:gaia", "candidate:domain-adversarial-neural-network"}
+    assert set(rows) == {
+        "technique:convolutional-neural-network",
+        "technique:machine-learning",
+        "telescope:gaia",
+        "candidate:domain-adversarial-neural-network",
+    }
     cnn = rows["technique:convolutional-neural-network"]
     assert (cnn["n_abstracts"], cnn["n_mentions"], cnn["forms"]) == ("1", "3", "CNN;CNNs")
     assert (cnn["label"], cnn["type"], cnn["kind"], cnn["broader"]) == (
-        "convolutional neural network", "TECHNIQUE", "architecture", "technique:neural-network")
+        "convolutional neural network",
+        "TECHNIQUE",
+        "architecture",
+        "technique:neural-network",
+    )
     gaia = rows["telescope:gaia"]
     assert (gaia["n_abstracts"], gaia["n_mentions"], gaia["wikidata"]) == ("2", "3", "Q767805")
     assert rows["technique:machine-learning"]["generic"] == "True"
@@ -211,8 +266,11 @@ def test_concepts_csv_counts(tmp_path, ontology, hand_records):
     assert summary.per_label == {"TECHNIQUE": 8, "TELESCOPE": 3, "SURVEY": 0, "DATASET": 0, "SOFTWARE": 0}
     assert (summary.concepts, summary.candidates) == (3, 1)
     assert summary.top_concepts["TELESCOPE"] == [("telescope:gaia", "Gaia", 2)]
-    assert summary.top_concepts["TECHNIQUE"][0] == ("candidate:domain-adversarial-neural-network",
-                                                    "domain-adversarial neural network", 2)
+    assert summary.top_concepts["TECHNIQUE"][0] == (
+        "candidate:domain-adversarial-neural-network",
+        "domain-adversarial neural network",
+        2,
+    )
     assert summary.to_dict()["mentions_per_label"] == summary.per_label
 
 
@@ -239,16 +297,18 @@ def test_candidates_show_the_known_concept_their_name_is_composed_on(tmp_path, o
 
 def test_candidates_of_the_extractor_are_listed(tmp_path, ontology, extracted_records):
     write_corpus(extracted_records, tmp_path, ontology)
-    candidate_ids = {e["concept_id"] for r in extracted_records for e in r["entities"]
-                     if e["concept_id"].startswith("candidate:")}
+    candidate_ids = {
+        e["concept_id"] for r in extracted_records for e in r["entities"] if e["concept_id"].startswith("candidate:")
+    }
     assert {"candidate:lemon", "candidate:rubin-deep-drilling-survey", "candidate:xyznet"} <= candidate_ids
     rows = read_csv(tmp_path / "candidates.csv")
     assert {row["candidate_id"] for row in rows} == candidate_ids
     for row in rows:
         assert row["contexts"] and "[" in row["contexts"]
     concept_rows = read_csv(tmp_path / "concepts.csv")
-    assert {r["concept_id"] for r in concept_rows} == {e["concept_id"] for r in extracted_records
-                                                       for e in r["entities"]}
+    assert {r["concept_id"] for r in concept_rows} == {
+        e["concept_id"] for r in extracted_records for e in r["entities"]
+    }
     assert sum(int(r["n_mentions"]) for r in concept_rows) == sum(len(r["entities"]) for r in extracted_records)
 
 
@@ -328,8 +388,10 @@ def test_evidence_table_lists_every_abstract_of_every_edge(tmp_path, ontology, h
     evidence = pd.read_parquet(tmp_path / "edges-evidence.parquet")
     full = evidence[evidence.view == "full"]
     pairs = {(r.source, r.target, r.abstract_id) for r in full.itertuples()}
-    assert pairs == {("technique:convolutional-neural-network", "telescope:gaia", "r1"),
-                     ("candidate:domain-adversarial-neural-network", "telescope:gaia", "r2")}
+    assert pairs == {
+        ("technique:convolutional-neural-network", "telescope:gaia", "r1"),
+        ("candidate:domain-adversarial-neural-network", "telescope:gaia", "r2"),
+    }
 
 
 # --- trends ------------------------------------------------------------------------------------
@@ -351,5 +413,6 @@ def test_trends_when_records_have_dates(tmp_path, ontology, hand_records):
     assert list(pairs.columns) == ["source", "target", "source_label", "target_label", "year", "abstracts", "share"]
     assert set(zip(pairs.source, pairs.target, pairs.year)) == {
         ("technique:convolutional-neural-network", "telescope:gaia", 2020),
-        ("candidate:domain-adversarial-neural-network", "telescope:gaia", 2021)}
+        ("candidate:domain-adversarial-neural-network", "telescope:gaia", 2021),
+    }
     assert pairs.share.tolist() == [0.5, 1.0]

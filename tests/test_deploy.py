@@ -29,8 +29,11 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-RECORD = {"id": "d1", "title": "A CNN on Hubble images",
-          "abstract": "We train a convolutional neural network on Hubble Space Telescope images of Gaia DR3 sources."}
+RECORD = {
+    "id": "d1",
+    "title": "A CNN on Hubble images",
+    "abstract": "We train a convolutional neural network on Hubble Space Telescope images of Gaia DR3 sources.",
+}
 
 
 def free_port() -> int:
@@ -40,10 +43,12 @@ def free_port() -> int:
 
 
 def prefect(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 180) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "prefect", *args], env=env, cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout)
-    assert proc.returncode == 0, f"prefect {' '.join(args)}: exit {proc.returncode}\n{proc.stdout[-3000:]}\n" \
-                                 f"{proc.stderr[-3000:]}"
+    proc = subprocess.run(
+        [sys.executable, "-m", "prefect", *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout
+    )
+    assert proc.returncode == 0, (
+        f"prefect {' '.join(args)}: exit {proc.returncode}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    )
     return proc
 
 
@@ -52,12 +57,21 @@ def server(tmp_path: Path, prefect_env: dict[str, str]):
     """``prefect server start`` on a free port; yields the environment that points the CLI at it."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/api"
-    env = dict(prefect_env, PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_API_URL=url,
-               ASTRO_IE_CACHE=str(tmp_path / "cache"))
-    log = open(tmp_path / "server.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port",
-                             str(port)], env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            start_new_session=True)
+    env = dict(
+        prefect_env,
+        PREFECT_HOME=str(tmp_path / "prefect-home"),
+        PREFECT_API_URL=url,
+        ASTRO_IE_CACHE=str(tmp_path / "cache"),
+    )
+    log = open(tmp_path / "server.log", "wb")  # noqa: SIM115 - the server process writes it until the test stops it
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 150
         while True:
@@ -103,8 +117,14 @@ def test_readme_deploy_steps_run_the_inbox_deployment_to_completion(server: dict
     assert "astro-ie-inbox" in deployed.stdout and "ml4astro-2024" in deployed.stdout
     started = prefect(["deployment", "run", "process-inbox/astro-ie-inbox"], env, project)
     assert "Created flow run" in started.stdout, started.stdout
-    worker = subprocess.run([sys.executable, "-m", "prefect", "worker", "start", "--pool", "astro-ie", "--run-once"],
-                            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    worker = subprocess.run(
+        [sys.executable, "-m", "prefect", "worker", "start", "--pool", "astro-ie", "--run-once"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert worker.returncode == 0, worker.stdout[-3000:] + worker.stderr[-5000:]
 
     run_id = re.search(r"UUID: ([0-9a-f-]{36})", started.stdout).group(1)
@@ -114,8 +134,10 @@ def test_readme_deploy_steps_run_the_inbox_deployment_to_completion(server: dict
     out = project / "outputs" / "inbox"
     corpus = [json.loads(line) for line in (out / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in corpus] == ["d1"]
-    assert {e["concept_id"] for e in corpus[0]["entities"]} >= {"technique:convolutional-neural-network",
-                                                                 "telescope:hubble-space-telescope"}
+    assert {e["concept_id"] for e in corpus[0]["entities"]} >= {
+        "technique:convolutional-neural-network",
+        "telescope:hubble-space-telescope",
+    }
 
     artifacts = httpx.post(f"{url}/artifacts/filter", json={}, timeout=10).json()
     by_key = {a["key"]: a for a in artifacts if a.get("key")}

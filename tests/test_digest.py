@@ -24,16 +24,25 @@ from astro_ie.models import Concept
 CONCEPTS = {
     "technique:neural-network": Concept(id="technique:neural-network", label="neural network", type="TECHNIQUE"),
     "technique:cnn": Concept(id="technique:cnn", label="CNN", type="TECHNIQUE", broader=["technique:neural-network"]),
-    "technique:machine-learning": Concept(id="technique:machine-learning", label="machine learning",
-                                          type="TECHNIQUE", generic=True),
+    "technique:machine-learning": Concept(
+        id="technique:machine-learning", label="machine learning", type="TECHNIQUE", generic=True
+    ),
     "telescope:jwst": Concept(id="telescope:jwst", label="JWST", type="TELESCOPE"),
     "survey:sdss": Concept(id="survey:sdss", label="SDSS", type="SURVEY"),
 }
 
 
 def ent(concept_id: str, label: str = "TECHNIQUE", text: str = "x", generic: bool = False) -> dict:
-    return {"start": 0, "end": 1, "text": text, "label": label, "concept_id": concept_id,
-            "concept_label": concept_id.split(":")[1], "source": "ruler", "generic": generic}
+    return {
+        "start": 0,
+        "end": 1,
+        "text": text,
+        "label": label,
+        "concept_id": concept_id,
+        "concept_label": concept_id.split(":")[1],
+        "source": "ruler",
+        "generic": generic,
+    }
 
 
 CNN, JWST, SDSS = ent("technique:cnn"), ent("telescope:jwst", "TELESCOPE"), ent("survey:sdss", "SURVEY")
@@ -66,8 +75,11 @@ def test_concept_counts_and_forms(digest):
 
 
 def test_pairs_leave_generic_concepts_out_unless_asked(digest):
-    assert set(digest.pairs) == {("technique:cnn", "telescope:jwst"), ("survey:sdss", "technique:cnn"),
-                                 ("survey:sdss", "telescope:jwst")}
+    assert set(digest.pairs) == {
+        ("technique:cnn", "telescope:jwst"),
+        ("survey:sdss", "technique:cnn"),
+        ("survey:sdss", "telescope:jwst"),
+    }
     assert "technique:machine-learning" not in digest.shown
     with_generic = CorpusDigest(CONCEPTS, include_generic=True).add_all(RECORDS)
     assert ("technique:cnn", "technique:machine-learning") in with_generic.pairs
@@ -124,8 +136,13 @@ def test_evidence_streams_every_pair_of_every_abstract(tmp_path):
 def test_node_info_of_a_candidate_is_its_most_frequent_surface():
     cand = [ent("candidate:foo", "SURVEY"), ent("candidate:foo", "SURVEY"), ent("candidate:foo", "DATASET")]
     d = CorpusDigest(CONCEPTS).add_all([rec("x", *cand)])
-    assert d.node_info("candidate:foo") | {} == {"label": "foo", "type": "SURVEY", "kind": "candidate",
-                                                  "generic": False, "broader": []}
+    assert d.node_info("candidate:foo") | {} == {
+        "label": "foo",
+        "type": "SURVEY",
+        "kind": "candidate",
+        "generic": False,
+        "broader": [],
+    }
     assert is_candidate("candidate:foo") and not is_candidate("survey:sdss")
 
 
@@ -137,8 +154,12 @@ def test_one_ranking_abstracts_then_mentions_then_id(digest):
 def test_years_of_dates_and_their_statistics():
     assert year_of("2021-06-30") == 2021 and year_of(dt.date(1999, 1, 1)) == 1999
     assert year_of(None) is None and year_of("") is None
-    assert year_stats({2020: 1, 2022: 3}) == {"first_year": 2020, "last_year": 2022, "mean_year": 2021.5,
-                                              "abstracts_per_year": {2020: 1, 2022: 3}}
+    assert year_stats({2020: 1, 2022: 3}) == {
+        "first_year": 2020,
+        "last_year": 2022,
+        "mean_year": 2021.5,
+        "abstracts_per_year": {2020: 1, 2022: 3},
+    }
     assert year_stats({}) == {}
 
 

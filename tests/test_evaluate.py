@@ -185,7 +185,9 @@ def test_alt_types_accepted():
 
 def test_borderline_is_neither_fp_nor_fn():
     gold = {"a": [gold_entity("Galaxy Zoo", "DATASET", borderline=True), gold_entity("CNN")]}
-    predicted = score(gold, {"a": [mention("galaxy zoo", "DATASET"), mention("Galaxy Zoo", "SOFTWARE"), mention("CNN")]})
+    predicted = score(
+        gold, {"a": [mention("galaxy zoo", "DATASET"), mention("Galaxy Zoo", "SOFTWARE"), mention("CNN")]}
+    )
     missed = score(gold, {"a": [mention("CNN")]})
     for evaluation in (predicted, missed):
         assert all(counts(evaluation, label) == (0, 0, 0) for label in LABELS if label != "TECHNIQUE")
@@ -337,7 +339,11 @@ def test_prediction_without_record_text_uses_entity_text(tmp_path):
 
 
 def test_prediction_entity_without_text_uses_offsets(tmp_path):
-    record = {"id": "a", "text": "A CNN.", "entities": [{"start": 2, "end": 5, "label": "TECHNIQUE", "concept_id": "t:cnn"}]}
+    record = {
+        "id": "a",
+        "text": "A CNN.",
+        "entities": [{"start": 2, "end": 5, "label": "TECHNIQUE", "concept_id": "t:cnn"}],
+    }
     path = write_lines(tmp_path / "pred.jsonl", [json.dumps(record)])
     assert load_predictions(path)["a"][0].text == "CNN"
 
@@ -358,9 +364,15 @@ GOLD_OK = {"id": "a", "entities": [{"text": "CNN", "type": "TECHNIQUE", "canonic
         json.dumps({"id": "b", "entities": [{"text": "  ", "type": "TECHNIQUE", "canonical": "x"}]}),
         json.dumps({"id": "b", "entities": [{"text": "CNN", "type": "METHOD", "canonical": "cnn"}]}),
         json.dumps({"id": "b", "entities": [{"text": "CNN", "type": "TECHNIQUE"}]}),
-        json.dumps({"id": "b", "entities": [{"text": "CNN", "type": "TECHNIQUE", "canonical": "c", "alt_types": ["X"]}]}),
-        json.dumps({"id": "b", "entities": [{"text": "CNN", "type": "TECHNIQUE", "canonical": "c", "borderline": "yes"}]}),
-        json.dumps({"id": "b", "entities": [{"text": "CNN", "type": "TECHNIQUE", "canonical": "c", "borderlin": True}]}),
+        json.dumps(
+            {"id": "b", "entities": [{"text": "CNN", "type": "TECHNIQUE", "canonical": "c", "alt_types": ["X"]}]}
+        ),
+        json.dumps(
+            {"id": "b", "entities": [{"text": "CNN", "type": "TECHNIQUE", "canonical": "c", "borderline": "yes"}]}
+        ),
+        json.dumps(
+            {"id": "b", "entities": [{"text": "CNN", "type": "TECHNIQUE", "canonical": "c", "borderlin": True}]}
+        ),
         json.dumps(GOLD_OK),  # duplicate id
     ],
 )
@@ -372,7 +384,11 @@ def test_malformed_gold_line_names_file_and_line(tmp_path, bad_line):
     assert str(info.value).startswith(f"{path}:3: E202 gold file: ")
 
 
-PRED_OK = {"id": "a", "text": "A CNN.", "entities": [{"start": 2, "end": 5, "text": "CNN", "label": "TECHNIQUE", "concept_id": "t:cnn"}]}
+PRED_OK = {
+    "id": "a",
+    "text": "A CNN.",
+    "entities": [{"start": 2, "end": 5, "text": "CNN", "label": "TECHNIQUE", "concept_id": "t:cnn"}],
+}
 
 
 def pred_line(**entity):
@@ -445,9 +461,7 @@ CANONICAL = {
 @st.composite
 def surface(draw, form: str) -> str:
     """The form as an annotator might have copied it: any case, any white space."""
-    words = [
-        "".join(ch.upper() if draw(st.booleans()) else ch.lower() for ch in word) for word in form.split(" ")
-    ]
+    words = ["".join(ch.upper() if draw(st.booleans()) else ch.lower() for ch in word) for word in form.split(" ")]
     gaps = [draw(st.sampled_from([" ", "  ", "\n", " \t"])) for _ in words[1:]]
     text = words[0] + "".join(gap + word for gap, word in zip(gaps, words[1:]))
     return draw(st.sampled_from(["", " "])) + text

@@ -50,7 +50,6 @@ import pandas as pd
 import pytest
 import yaml
 
-import astro_ie
 from astro_ie import __version__ as ASTRO_IE_VERSION
 from astro_ie.manifest import code_hash
 from astro_ie.models import Abstract, TaggedRecord
@@ -62,8 +61,17 @@ DEFAULT_CORPUS = REPO / "data" / "ml4astro-2024-book-of-abstracts.txt"
 ONTOLOGY = REPO / "ontologies"
 COMMITTED = REPO / "outputs" / "ml4astro-2024"
 
-TABLES = ("abstracts.jsonl", "corpus.jsonl", "mentions.csv", "mentions.parquet", "edges-evidence.parquet",
-          "concepts.csv", "candidates.csv", "corpus-index.parquet", "digest-state.json.gz")
+TABLES = (
+    "abstracts.jsonl",
+    "corpus.jsonl",
+    "mentions.csv",
+    "mentions.parquet",
+    "edges-evidence.parquet",
+    "concepts.csv",
+    "candidates.csv",
+    "corpus-index.parquet",
+    "digest-state.json.gz",
+)
 # abstracts.jsonl and mentions.csv: asked for by cli_run; the index and the state: what --update starts from
 GRAPH_STEMS = ("graph", "graph-rollup", "technique-instrument", "technique-instrument-rollup")
 GRAPH_SUFFIXES = (".graphml", ".gexf", ".json", ".vosviewer.json", ".edges.csv", ".nodes.csv")
@@ -78,22 +86,40 @@ TECHNIQUE, INSTRUMENTS = "TECHNIQUE", {"TELESCOPE", "SURVEY", "DATASET"}
 
 BATCH_SIZE = 2
 SMALL_RECORDS = [
-    {"id": "flow-1", "title": "Galaxy morphology with a convolutional neural network",
-     "abstract": "We train a CNN on Hubble Space Telescope images and Gaia DR3 photometry with Astropy. "
-                 "Machine learning baselines include a random forest (RF) on VLT spectra."},
-    {"id": "flow-2", "title": "Self-organizing maps for LSST light curves",
-     "abstract": "A self-organizing map (SOM) clusters LSST light curves; k-nearest neighbors and a CNN "
-                 "are compared on Dark Energy Survey DR2 data."},
-    {"id": "flow-3", "title": "Attention on MUSE cubes",
-     "abstract": "An attention mechanism reads MUSE cubes from the VLT; Swift observations and Gaia "
-                 "confirm the sources. We use kNN and t-SNE."},
-    {"id": "flow-4", "title": "Machine learning everywhere",
-     "abstract": "Neural networks and machine learning are used with DES imaging and the Hubble Space Telescope."},
-    {"id": "flow-5", "title": "A note without instruments",
-     "abstract": "We discuss the sociology of a conference and the weather in Catania."},
-    {"id": "flow-6", "title": "Random forests on Gaia",
-     "abstract": "A random forest classifies stars from Gaia Data Release 3; t-SNE embeddings show LSST "
-                 "and Gaia DR3 samples."},
+    {
+        "id": "flow-1",
+        "title": "Galaxy morphology with a convolutional neural network",
+        "abstract": "We train a CNN on Hubble Space Telescope images and Gaia DR3 photometry with Astropy. "
+        "Machine learning baselines include a random forest (RF) on VLT spectra.",
+    },
+    {
+        "id": "flow-2",
+        "title": "Self-organizing maps for LSST light curves",
+        "abstract": "A self-organizing map (SOM) clusters LSST light curves; k-nearest neighbors and a CNN "
+        "are compared on Dark Energy Survey DR2 data.",
+    },
+    {
+        "id": "flow-3",
+        "title": "Attention on MUSE cubes",
+        "abstract": "An attention mechanism reads MUSE cubes from the VLT; Swift observations and Gaia "
+        "confirm the sources. We use kNN and t-SNE.",
+    },
+    {
+        "id": "flow-4",
+        "title": "Machine learning everywhere",
+        "abstract": "Neural networks and machine learning are used with DES imaging and the Hubble Space Telescope.",
+    },
+    {
+        "id": "flow-5",
+        "title": "A note without instruments",
+        "abstract": "We discuss the sociology of a conference and the weather in Catania.",
+    },
+    {
+        "id": "flow-6",
+        "title": "Random forests on Gaia",
+        "abstract": "A random forest classifies stars from Gaia Data Release 3; t-SNE embeddings show LSST "
+        "and Gaia DR3 samples.",
+    },
 ]
 
 ERROR_LINE = re.compile(r"^astro-ie: error: (?P<path>.+?)(?::(?P<line>\d+))?: (?P<code>E\d{3}) \S.*$")
@@ -106,7 +132,9 @@ def astro_ie_command() -> list[str]:
 
 
 def run_cli(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([*astro_ie_command(), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [*astro_ie_command(), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -115,8 +143,11 @@ def sha256_bytes(data: bytes) -> str:
 
 def output_files(directory: Path) -> dict[str, bytes]:
     """Every published file but manifest.json, by path relative to ``directory``."""
-    return {p.relative_to(directory).as_posix(): p.read_bytes()
-            for p in sorted(directory.rglob("*")) if p.is_file() and p.name not in ("manifest.json", "run.json")}
+    return {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file() and p.name not in ("manifest.json", "run.json")
+    }
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -125,8 +156,11 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def leftovers(parent: Path) -> list[str]:
     """Staging directories and temporary files a run must not leave behind."""
-    return sorted(p.name for p in parent.iterdir() if ".staging-" in p.name or p.name.startswith(".tmp-")
-                  or p.name.endswith(".previous"))
+    return sorted(
+        p.name
+        for p in parent.iterdir()
+        if ".staging-" in p.name or p.name.startswith(".tmp-") or p.name.endswith(".previous")
+    )
 
 
 def describe(proc: subprocess.CompletedProcess) -> str:
@@ -167,9 +201,25 @@ def cli_run(tmp_path_factory: pytest.TempPathFactory, small_jsonl: Path, prefect
     cwd = tmp_path_factory.mktemp("cli")
     shutil.copy(small_jsonl, cwd / "small.jsonl")
     cache = cwd / "batch-cache"
-    proc = run_cli(["run", "small.jsonl", "--out", "out", "--ontology", str(MINI_ONTOLOGY),
-                    "--batch-size", str(BATCH_SIZE), "--cache-dir", str(cache), "--tables", "parquet,csv",
-                    "--abstracts"], prefect_env, cwd)
+    proc = run_cli(
+        [
+            "run",
+            "small.jsonl",
+            "--out",
+            "out",
+            "--ontology",
+            str(MINI_ONTOLOGY),
+            "--batch-size",
+            str(BATCH_SIZE),
+            "--cache-dir",
+            str(cache),
+            "--tables",
+            "parquet,csv",
+            "--abstracts",
+        ],
+        prefect_env,
+        cwd,
+    )
     out = cwd / "out"
     assert proc.returncode == 0, describe(proc)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -196,14 +246,14 @@ def test_a_developers_prefect_server_does_not_leak_into_the_tests(prefect_env) -
         "from prefect.settings import PREFECT_API_URL; "
         "print(os.environ.get('PREFECT_API_URL'), PREFECT_API_URL.value(), os.environ.get('PREFECT_PROFILE'))"
     )
-    result = subprocess.run([sys.executable, "-c", probe], env=leaked, cwd=REPO, capture_output=True, text=True,
-                            timeout=120, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=leaked, cwd=REPO, capture_output=True, text=True, timeout=120, check=True
+    )
     assert result.stdout.split() == ["None", "None", "None"], result.stderr
     assert not {"PREFECT_API_URL", "PREFECT_PROFILE"} & set(prefect_env)  # nor into the subprocesses
 
 
 # --- astro-ie run, end to end ---------------------------------------------------------
-
 
 
 @pytest.mark.slow
@@ -215,8 +265,15 @@ def test_run_succeeds_quietly_with_progress(cli_run: CliRun) -> None:
     n = len(SMALL_RECORDS)
     assert re.search(rf"progress: {n}/{n} abstracts tagged, \d+/s", log), describe(cli_run.proc)
     assert batches > 1
-    for task_name in ("ingest", "extract-batch", "write-outputs", "write-report", "write-manifest",
-                      "publish-outputs", "publish-artifacts"):
+    for task_name in (
+        "ingest",
+        "extract-batch",
+        "write-outputs",
+        "write-report",
+        "write-manifest",
+        "publish-outputs",
+        "publish-artifacts",
+    ):
         assert re.search(rf"Task run '{task_name}-\w+' - Finished in state Completed", log), task_name
     assert re.search(r"Flow run '[\w-]+' - Finished in state Completed", log)
     last = re.fullmatch(r"(\d+) abstracts, \d+ mentions -> (.+)", cli_run.proc.stdout.strip().splitlines()[-1])
@@ -238,8 +295,14 @@ def test_run_writes_every_output_and_nothing_else(cli_run: CliRun) -> None:
 def test_manifest_tells_inputs_ontology_code_versions_counts_timings(cli_run: CliRun) -> None:
     manifest, out = cli_run.manifest, cli_run.out
     data = cli_run.input.read_bytes()
-    assert manifest["inputs"] == [{"path": "small.jsonl", "name": "small.jsonl",  # relative to the cwd
-                                   "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}]
+    assert manifest["inputs"] == [
+        {
+            "path": "small.jsonl",
+            "name": "small.jsonl",  # relative to the cwd
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+    ]
     ontology = load_ontology(MINI_ONTOLOGY)
     assert manifest["ontology"]["hash"] == ontology_hash(MINI_ONTOLOGY) == ontology.hash
     assert manifest["ontology"]["concepts"] == len(ontology)
@@ -280,9 +343,25 @@ def test_manifest_tells_inputs_ontology_code_versions_counts_timings(cli_run: Cl
 def test_flow_run_ls_shows_the_run_completed(cli_run: CliRun, prefect_env: dict[str, str]) -> None:
     """``prefect flow-run ls`` with the same PREFECT_HOME finds the CLI's run, Completed."""
     name = re.search(r"Flow run '([\w-]+)' - Beginning flow run", cli_run.log).group(1)
-    proc = subprocess.run([sys.executable, "-m", "prefect", "flow-run", "ls", "--flow-name", "extract-corpus",
-                           "--limit", "50", "-o", "json"],
-                          env=prefect_env, capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "flow-run",
+            "ls",
+            "--flow-name",
+            "extract-corpus",
+            "--limit",
+            "50",
+            "-o",
+            "json",
+        ],
+        env=prefect_env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert proc.returncode == 0, describe(proc)
     runs = {run["name"]: run for run in json.loads(proc.stdout)}
     assert name in runs, f"flow run {name!r} not in {sorted(runs)}"
@@ -336,7 +415,9 @@ def test_graphml_weights_are_the_corpus_cooccurrences(cli_run: CliRun) -> None:
     types = {node: G.nodes[node]["type"] for node in G.nodes}
 
     def technique_instrument(a: str, b: str) -> bool:
-        return (types[a] == TECHNIQUE and types[b] in INSTRUMENTS) or (types[b] == TECHNIQUE and types[a] in INSTRUMENTS)
+        return (types[a] == TECHNIQUE and types[b] in INSTRUMENTS) or (
+            types[b] == TECHNIQUE and types[a] in INSTRUMENTS
+        )
 
     expected = {pair: w for pair, w in weights.items() if technique_instrument(*pair)}
     assert expected, "fixture must have technique-instrument pairs"
@@ -346,6 +427,7 @@ def test_graphml_weights_are_the_corpus_cooccurrences(cli_run: CliRun) -> None:
 
 def read_every_export(directory: Path, stem: str) -> dict[str, tuple[set[str], dict[tuple[str, str], float]]]:
     """Each export of ``stem`` read back with its own reader: nodes and edge weights."""
+
     def from_graph(G: nx.Graph) -> tuple[set[str], dict[tuple[str, str], float]]:
         return set(G.nodes), {edge_key(u, v): float(d["weight"]) for u, v, d in G.edges(data=True)}
 
@@ -355,13 +437,16 @@ def read_every_export(directory: Path, stem: str) -> dict[str, tuple[set[str], d
     node_link = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
     read[".json"] = from_graph(nx.node_link_graph(node_link, edges="links"))
     network = json.loads((directory / f"{stem}.vosviewer.json").read_text(encoding="utf-8"))["network"]
-    read[".vosviewer.json"] = ({item["id"] for item in network["items"]},
-                               {edge_key(link["source_id"], link["target_id"]): float(link["strength"])
-                                for link in network["links"]})
+    read[".vosviewer.json"] = (
+        {item["id"] for item in network["items"]},
+        {edge_key(link["source_id"], link["target_id"]): float(link["strength"]) for link in network["links"]},
+    )
     edges = pd.read_csv(directory / f"{stem}.edges.csv", dtype={"source": str, "target": str})
     nodes = pd.read_csv(directory / f"{stem}.nodes.csv", dtype={"id": str})
-    read[".edges.csv/.nodes.csv"] = (set(nodes["id"]), {edge_key(s, t): float(w) for s, t, w in
-                                                        zip(edges["source"], edges["target"], edges["weight"])})
+    read[".edges.csv/.nodes.csv"] = (
+        set(nodes["id"]),
+        {edge_key(s, t): float(w) for s, t, w in zip(edges["source"], edges["target"], edges["weight"])},
+    )
     return read
 
 
@@ -389,14 +474,18 @@ class _HTMLCheck(HTMLParser):
 @pytest.mark.slow
 def test_every_table_reads_back(cli_run: CliRun) -> None:
     out = cli_run.out
-    abstracts = [Abstract.model_validate_json(line) for line in
-                 (out / "abstracts.jsonl").read_text(encoding="utf-8").splitlines()]
-    records = [TaggedRecord.model_validate_json(line) for line in
-               (out / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
+    abstracts = [
+        Abstract.model_validate_json(line)
+        for line in (out / "abstracts.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    records = [
+        TaggedRecord.model_validate_json(line)
+        for line in (out / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [a.id for a in abstracts] == [r.id for r in records] == [r["id"] for r in SMALL_RECORDS]
     for record in records:
         for entity in record.entities:
-            assert record.text[entity.start:entity.end] == entity.text, (record.id, entity)
+            assert record.text[entity.start : entity.end] == entity.text, (record.id, entity)
 
     mentions_csv = pd.read_csv(out / "mentions.csv", keep_default_na=False)
     mentions_parquet = pd.read_parquet(out / "mentions.parquet")
@@ -410,7 +499,8 @@ def test_every_table_reads_back(cli_run: CliRun) -> None:
     with open(out / "candidates.csv", encoding="utf-8", newline="") as handle:
         candidates = list(csv.DictReader(handle))
     assert {c["candidate_id"] for c in candidates} == {
-        e.concept_id for r in records for e in r.entities if e.concept_id.startswith("candidate:")}
+        e.concept_id for r in records for e in r.entities if e.concept_id.startswith("candidate:")
+    }
 
     report = _HTMLCheck()
     report.feed((out / "report.html").read_text(encoding="utf-8"))
@@ -431,9 +521,16 @@ def test_rerun_reads_the_cache_writes_the_same_bytes_and_publishes_artifacts(
 
     from astro_ie.flows.extract_corpus import extract_corpus
 
-    state = extract_corpus(inputs=[str(cli_run.input.resolve())], out_dir=str(cli_run.out),
-                           ontology_dir=str(MINI_ONTOLOGY), batch_size=BATCH_SIZE, cache_dir=str(cli_run.cache),
-                           tables=["parquet", "csv"], keep_abstracts=True, return_state=True)
+    state = extract_corpus(
+        inputs=[str(cli_run.input.resolve())],
+        out_dir=str(cli_run.out),
+        ontology_dir=str(MINI_ONTOLOGY),
+        batch_size=BATCH_SIZE,
+        cache_dir=str(cli_run.cache),
+        tables=["parquet", "csv"],
+        keep_abstracts=True,
+        return_state=True,
+    )
     assert state.is_completed(), state
     manifest = json.loads((cli_run.out / "manifest.json").read_text(encoding="utf-8"))
     run = json.loads((cli_run.out / "run.json").read_text(encoding="utf-8"))
@@ -446,8 +543,9 @@ def test_rerun_reads_the_cache_writes_the_same_bytes_and_publishes_artifacts(
     assert not leftovers(cli_run.out.parent)
 
     with get_client(sync_client=True) as client:
-        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
-            flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id]))
+        )
     by_key = {artifact.key: artifact for artifact in artifacts}
     assert {"astro-ie-summary", "astro-ie-concepts"} <= set(by_key), sorted(by_key)
     summary = by_key["astro-ie-summary"]
@@ -487,16 +585,22 @@ def previous_outputs(cli_run: CliRun, tmp_path: Path) -> Path:
 
 
 def snapshot(directory: Path) -> dict[str, tuple[str, int]]:
-    return {p.relative_to(directory).as_posix(): (sha256_bytes(p.read_bytes()), p.stat().st_mtime_ns)
-            for p in sorted(directory.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(directory).as_posix(): (sha256_bytes(p.read_bytes()), p.stat().st_mtime_ns)
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.slow
 def test_missing_input_is_one_error_line_and_exit_2(previous_outputs: Path, prefect_env: dict[str, str]) -> None:
     before = snapshot(previous_outputs)
     missing = previous_outputs.parent / "no-such-file.jsonl"
-    proc = run_cli(["run", str(missing), "--out", str(previous_outputs), "--ontology", str(MINI_ONTOLOGY)],
-                   prefect_env, previous_outputs.parent)
+    proc = run_cli(
+        ["run", str(missing), "--out", str(previous_outputs), "--ontology", str(MINI_ONTOLOGY)],
+        prefect_env,
+        previous_outputs.parent,
+    )
     assert_user_error(proc, missing, None, "E001")
     assert snapshot(previous_outputs) == before
     assert not leftovers(previous_outputs.parent)
@@ -513,11 +617,16 @@ def test_malformed_jsonl_line_is_one_error_line_and_exit_2(
     """
     before = snapshot(previous_outputs)
     bad = previous_outputs.parent / "bad.jsonl"
-    bad.write_text(json.dumps(SMALL_RECORDS[0]) + "\n" + '{"id": "flow-x", "title": oops}\n' +
-                   json.dumps(SMALL_RECORDS[1]) + "\n", encoding="utf-8")
+    bad.write_text(
+        json.dumps(SMALL_RECORDS[0]) + "\n" + '{"id": "flow-x", "title": oops}\n' + json.dumps(SMALL_RECORDS[1]) + "\n",
+        encoding="utf-8",
+    )
     env = dict(prefect_env, PREFECT_API_URL=prefect_harness)
-    proc = run_cli(["run", str(bad), "--out", str(previous_outputs), "--ontology", str(MINI_ONTOLOGY)],
-                   env, previous_outputs.parent)
+    proc = run_cli(
+        ["run", str(bad), "--out", str(previous_outputs), "--ontology", str(MINI_ONTOLOGY)],
+        env,
+        previous_outputs.parent,
+    )
     assert_user_error(proc, bad, 2, "E007")
     assert snapshot(previous_outputs) == before
     assert not leftovers(previous_outputs.parent)
@@ -584,9 +693,23 @@ def test_serve_processes_the_inbox_on_schedule_then_skips_it(
     env = dict(prefect_env, PREFECT_HOME=str(tmp_path / "prefect-home"), ASTRO_IE_CACHE=str(tmp_path / "cache"))
     with open(log, "w", encoding="utf-8") as sink:
         proc = subprocess.Popen(
-            [*astro_ie_command(), "serve", "--interval", "5", "--inbox", str(inbox), "--out", str(out),
-             "--ontology", str(MINI_ONTOLOGY)],
-            env=env, cwd=tmp_path, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            [
+                *astro_ie_command(),
+                "serve",
+                "--interval",
+                "5",
+                "--inbox",
+                str(inbox),
+                "--out",
+                str(out),
+                "--ontology",
+                str(MINI_ONTOLOGY),
+            ],
+            env=env,
+            cwd=tmp_path,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
     try:
@@ -626,8 +749,10 @@ def test_prefect_yaml_declares_both_deployments_with_cron_and_loadable_entrypoin
 
     config = yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))
     deployments = {d["entrypoint"]: d for d in config["deployments"]}
-    assert set(deployments) == {"astro_ie.flows.inbox.process_inbox",
-                                "astro_ie.flows.default_corpus.rebuild_default_corpus"}
+    assert set(deployments) == {
+        "astro_ie.flows.inbox.process_inbox",
+        "astro_ie.flows.default_corpus.rebuild_default_corpus",
+    }
     for entrypoint, deployment in deployments.items():
         assert deployment["name"] and deployment["work_pool"]["name"], entrypoint
         crons = [s for s in deployment["schedules"] if "cron" in s]
@@ -669,9 +794,11 @@ def test_committed_outputs_match_current_corpus_ontology_and_code() -> None:
         stale.append(f"astro-ie {manifest.get('astro_ie')} made them, this is {ASTRO_IE_VERSION}")
     assert not stale, f"outputs/ml4astro-2024/ is stale: {'; '.join(stale)}. To fix: {REMAKE}."
 
-    broken = [f["path"] for f in manifest["files"]
-              if not (COMMITTED / f["path"]).is_file()
-              or sha256_bytes((COMMITTED / f["path"]).read_bytes()) != f["sha256"]]
+    broken = [
+        f["path"]
+        for f in manifest["files"]
+        if not (COMMITTED / f["path"]).is_file() or sha256_bytes((COMMITTED / f["path"]).read_bytes()) != f["sha256"]
+    ]
     assert not broken, f"outputs/ml4astro-2024/ differs from its manifest: {broken}. To fix: {REMAKE}."
 
 
@@ -689,14 +816,22 @@ def test_committed_outputs_equal_a_fresh_run(tmp_path: Path, request: pytest.Fix
 
     parameters = manifest.get("parameters", {})
     out = tmp_path / "ml4astro-2024"
-    state = extract_corpus(inputs=[str(DEFAULT_CORPUS)], out_dir=str(out), ontology_dir=str(ONTOLOGY),
-                           batch_size=parameters.get("batch_size", 256),
-                           include_generic=parameters.get("include_generic", False), return_state=True)
+    state = extract_corpus(
+        inputs=[str(DEFAULT_CORPUS)],
+        out_dir=str(out),
+        ontology_dir=str(ONTOLOGY),
+        batch_size=parameters.get("batch_size", 256),
+        include_generic=parameters.get("include_generic", False),
+        return_state=True,
+    )
     assert state.is_completed(), state
 
     def data_files(directory: Path) -> dict[str, bytes]:
-        return {name: content for name, content in output_files(directory).items()
-                if not name.startswith("report") and not name.endswith((".png", ".svg"))}
+        return {
+            name: content
+            for name, content in output_files(directory).items()
+            if not name.startswith("report") and not name.endswith((".png", ".svg"))
+        }
 
     fresh, committed = data_files(out), data_files(COMMITTED)
     assert fresh["corpus.jsonl"] == committed.get("corpus.jsonl"), f"corpus.jsonl is stale. To fix: {REMAKE}."
@@ -771,8 +906,13 @@ def test_inbox_runs_tag_only_what_is_new(tmp_path: Path, prefect_harness: str) -
     inbox, out = tmp_path / "inbox", tmp_path / "served"
     inbox.mkdir()
     write_inputs(inbox / "a.jsonl", SMALL_RECORDS[:4])
-    common = {"inbox": str(inbox), "out_dir": str(out), "ontology_dir": str(MINI_ONTOLOGY),
-              "batch_size": BATCH_SIZE, "cache_dir": str(tmp_path / "cache")}
+    common = {
+        "inbox": str(inbox),
+        "out_dir": str(out),
+        "ontology_dir": str(MINI_ONTOLOGY),
+        "batch_size": BATCH_SIZE,
+        "cache_dir": str(tmp_path / "cache"),
+    }
     first = process_inbox(**common)
     assert first["counts"]["tagged"] == 4
     write_inputs(inbox / "b.jsonl", SMALL_RECORDS[3:])  # one abstract already in the outputs, two new
@@ -800,7 +940,7 @@ def test_dated_records_give_trends_a_dynamic_gexf_and_a_period(tmp_path: Path, p
 
     G = nx.read_gexf(out / "graph.gexf")
     assert G.graph.get("mode") == "dynamic"
-    node, data = next((n, d) for n, d in G.nodes(data=True) if "spells" in d)
+    _node, data = next((n, d) for n, d in G.nodes(data=True) if "spells" in d)
     assert all(str(start).endswith("-01-01") for start, _ in data["spells"])
     node_link = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     years = [n for n in node_link["nodes"] if "mean_year" in n]
@@ -813,13 +953,17 @@ def test_dated_records_give_trends_a_dynamic_gexf_and_a_period(tmp_path: Path, p
     assert set(pd.read_csv(tmp_path / "since" / "trends.csv").year) == {2020}
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--tables", "xml"], "--tables takes parquet, csv or both"),
-    (["--compress", "zip"], "--compress takes auto, none or gzip"),
-    (["--since", "2022", "--until", "2020"], "--since 2022 is after --until 2020"),
-])
-def test_run_options_are_checked_before_any_work(tmp_path: Path, small_jsonl: Path, prefect_env: dict[str, str],
-                                                 args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--tables", "xml"], "--tables takes parquet, csv or both"),
+        (["--compress", "zip"], "--compress takes auto, none or gzip"),
+        (["--since", "2022", "--until", "2020"], "--since 2022 is after --until 2020"),
+    ],
+)
+def test_run_options_are_checked_before_any_work(
+    tmp_path: Path, small_jsonl: Path, prefect_env: dict[str, str], args: list[str], message: str
+) -> None:
     proc = run_cli(["run", str(small_jsonl), "--out", str(tmp_path / "out"), *args], prefect_env, tmp_path, 60)
     assert proc.returncode == 2, describe(proc)
     [line] = [text for text in proc.stderr.splitlines() if text.startswith("astro-ie: error:")]

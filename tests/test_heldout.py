@@ -18,8 +18,12 @@ from tests.test_unseen import read_records
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 
-MICRO_F1_FLOOR = {"heldout-abstracts": 0.91, "heldout-fragments": 0.86,
-                  "final-abstracts": 0.88, "final-fragments": 0.85}
+MICRO_F1_FLOOR = {
+    "heldout-abstracts": 0.91,
+    "heldout-fragments": 0.86,
+    "final-abstracts": 0.88,
+    "final-fragments": 0.85,
+}
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +34,10 @@ def extractor() -> Extractor:
 @pytest.mark.parametrize("name", sorted(MICRO_F1_FLOOR))
 def test_micro_f1_on_held_out_text_holds(name: str, extractor: Extractor) -> None:
     records = read_records(HELDOUT / f"{name}.jsonl")
-    predictions = {r.id: [evaluate.PredictedMention(e.text, e.label, e.concept_id) for e in r.entities]
-                   for r in extractor.tag(records)}
+    predictions = {
+        r.id: [evaluate.PredictedMention(e.text, e.label, e.concept_id) for e in r.entities]
+        for r in extractor.tag(records)
+    }
     evaluation = evaluate.score(evaluate.load_gold(HELDOUT / f"{name}.gold.jsonl"), predictions, top=10)
     assert evaluation.records.missing == 0 and evaluation.records.gold == len(records), name
     assert evaluation.micro.f1 >= MICRO_F1_FLOOR[name], evaluation.to_table()

@@ -32,8 +32,7 @@ def extractor() -> Extractor:
 
 
 def abstracts(*specs: tuple[str, str]) -> list[Abstract]:
-    return [Abstract(id=i, title=f"On {i}", abstract=text, date="2021-05-01", metadata={"n": i})
-            for i, text in specs]
+    return [Abstract(id=i, title=f"On {i}", abstract=text, date="2021-05-01", metadata={"n": i}) for i, text in specs]
 
 
 OLD = abstracts(("a", "A CNN on Gaia data."), ("b", "Random forests on SDSS."), ("c", "Nothing here."))
@@ -50,7 +49,8 @@ def test_content_key_of_an_abstract_equals_that_of_its_tagged_record(extractor):
         record = json.loads(next(extractor.tag([abstract])).to_json_line())
         assert content_key(abstract_head(abstract)) == content_key(record_head(record))
         assert abstract_of(record).model_dump(exclude={"source", "line"}) == abstract.model_dump(
-            exclude={"source", "line"})
+            exclude={"source", "line"}
+        )
 
 
 def test_plan_keeps_unchanged_and_retags_changed_and_new(tmp_path, extractor):
@@ -115,12 +115,14 @@ def test_update_in_place_writes_the_bytes_of_a_full_pass(tmp_path, extractor, mo
     old, new = many(23), many(5, start=23)
     changed = abstracts(("r0009", "A CNN on SDSS and Gaia, with a random forest."))
     old_lines = tagged_lines(extractor, old)
-    write_corpus([(line, json.loads(line)) for line in old_lines], tmp_path / "out", extractor.ontology,
-                 compress=compress)
+    write_corpus(
+        [(line, json.loads(line)) for line in old_lines], tmp_path / "out", extractor.ontology, compress=compress
+    )
     if compress == "auto":  # the previous corpus is plain, the merged one passes the size: gzipped
         monkeypatch.setattr(corpus_module, "AUTO_GZIP_BYTES", (tmp_path / "out" / "corpus.jsonl").stat().st_size)
-    (tmp_path / "out" / "manifest.json").write_text(json.dumps({"ontology": {"hash": "h"}, "code_hash": "c",
-                                                                "parameters": {"tables": ["parquet"]}}))
+    (tmp_path / "out" / "manifest.json").write_text(
+        json.dumps({"ontology": {"hash": "h"}, "code_hash": "c", "parameters": {"tables": ["parquet"]}})
+    )
     previous = PreviousRun.find(tmp_path / "out", "h", "c")
     assert previous.indexed and previous.reusable
     plan = UpdatePlan.make(previous, [*changed, *new])
@@ -129,8 +131,11 @@ def test_update_in_place_writes_the_bytes_of_a_full_pass(tmp_path, extractor, mo
     part.write_bytes(b"".join(tagged_lines(extractor, [*changed, *new])))
     copied = []
     copy_member = corpus_module.CorpusSink.copy_member
-    monkeypatch.setattr(corpus_module.CorpusSink, "copy_member",
-                        lambda self, raw, *args: copied.append(raw) or copy_member(self, raw, *args))
+    monkeypatch.setattr(
+        corpus_module.CorpusSink,
+        "copy_member",
+        lambda self, raw, *args: copied.append(raw) or copy_member(self, raw, *args),
+    )
     summary = update_outputs(plan, [part], tmp_path / "updated", extractor.ontology, compress=compress)
     assert summary is not None and summary.abstracts == 28
     assert len(copied) == (4 if compress == "gzip" else 0)  # members 1, 2, 4, 5 of 6: no change, full
@@ -139,8 +144,7 @@ def test_update_in_place_writes_the_bytes_of_a_full_pass(tmp_path, extractor, mo
 
     merged = [*old[:9], *changed, *old[10:], *new]
     lines = tagged_lines(extractor, merged)
-    write_corpus([(line, json.loads(line)) for line in lines], tmp_path / "full", extractor.ontology,
-                 compress=compress)
+    write_corpus([(line, json.loads(line)) for line in lines], tmp_path / "full", extractor.ontology, compress=compress)
     assert files(tmp_path / "updated") == files(tmp_path / "full")
     assert [r["id"] for r in read_corpus(corpus_path(tmp_path / "updated"))] == [a.id for a in merged]
 
@@ -151,8 +155,9 @@ def test_digest_takes_back_a_record_exactly_or_asks_for_a_recount(extractor):
     records = [json.loads(line) for line in tagged_lines(extractor, many(9))]
     other = json.loads(tagged_lines(extractor, abstracts(("r0005", "Random forests on SDSS.")))[0])
     full = CorpusDigest(extractor.ontology.concepts).add_all([*records[:5], other, *records[6:]])
-    digest = CorpusDigest.from_state(CorpusDigest(extractor.ontology.concepts).add_all(records).to_state(),
-                                     extractor.ontology.concepts)
+    digest = CorpusDigest.from_state(
+        CorpusDigest(extractor.ontology.concepts).add_all(records).to_state(), extractor.ontology.concepts
+    )
     digest.remove(records[5], 5)
     digest.add(other, 5)
     digest.check()

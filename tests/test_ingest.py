@@ -21,10 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from astro_ie import ingest
-from astro_ie.ingest import book as book_parser
-from astro_ie.ingest import files as ingest_files
 from astro_ie.errors import InputError
 from astro_ie.ingest import BookParse, detect_format, parse_book, parse_speaker_line, read_abstracts, session_slug
+from astro_ie.ingest import book as book_parser
+from astro_ie.ingest import files as ingest_files
 from astro_ie.models import Abstract
 
 REPO = Path(__file__).resolve().parent.parent
@@ -116,13 +116,33 @@ def test_speakers_two_on_one_line_share_the_affiliation_given_once():
             "Institut de Ciències de l'Espai (ICE, CSIC) & Institut d'Estudis Espacials de Catalunya (IEEC)",
             False,
         ),
-        ("other-1", "Margret Westerkamp", "Max Planck Institute for Astrophysics; Ludwig-Maximilians-Universität München A", False),
+        (
+            "other-1",
+            "Margret Westerkamp",
+            "Max Planck Institute for Astrophysics; Ludwig-Maximilians-Universität München A",
+            False,
+        ),
         ("astroparticle-physics-4", "Ambra Di Piano", "Università di Modena e Reggio Emilia; INAF/OAS Bologna", False),
-        ("cosmology-simulations-19", "Deaglan Bartlett", "Institut d’Astrophysique de Paris (CNRS & Sorbonne Université), France", True),
-        ("cosmology-simulations-10", "Jose Manuel Casas", "Instituto de Ciencias y Tecnologías Espaciales de Asturias (ICTEA-Uniovi)", False),
+        (
+            "cosmology-simulations-19",
+            "Deaglan Bartlett",
+            "Institut d’Astrophysique de Paris (CNRS & Sorbonne Université), France",
+            True,
+        ),
+        (
+            "cosmology-simulations-10",
+            "Jose Manuel Casas",
+            "Instituto de Ciencias y Tecnologías Espaciales de Asturias (ICTEA-Uniovi)",
+            False,
+        ),
         ("past-and-future-multiwavelength-all-sky-surveys-1", "Dalya Baron", "Carnegie Observatories, USA", True),
         ("time-domain-1", "Francisco Forster", "Universidad de Chile, Chile", True),  # fused header line
-        ("past-and-future-multiwavelength-all-sky-surveys-20", "Nicola Napolitano", "University of Naples Federico II", False),
+        (
+            "past-and-future-multiwavelength-all-sky-surveys-20",
+            "Nicola Napolitano",
+            "University of Naples Federico II",
+            False,
+        ),
         ("flashtalks-25", "Emile Carinos", "Université Toulouse 3 - IRAP", False),
     ],
 )
@@ -184,7 +204,10 @@ def test_abstract_text_keeps_latex_and_loses_markdown():
 @pytest.mark.parametrize(
     "record_id, joined",
     [
-        ("past-and-future-multiwavelength-all-sky-surveys-2", "faint sources that are typically lost in the processing"),
+        (
+            "past-and-future-multiwavelength-all-sky-surveys-2",
+            "faint sources that are typically lost in the processing",
+        ),
         ("past-and-future-multiwavelength-all-sky-surveys-10", "young stars in Trumpler 14. This region"),
         ("flashtalks-12", "column density (NH) values of Active Galactic Nuclei (AGN)"),
         ("cosmology-simulations-6", "with telescopes like Chandra, XMM-Newton"),
@@ -300,7 +323,9 @@ def test_page_break_rules_on_a_small_book():
 
 
 def test_lines_of_one_paragraph_are_joined_and_hyphenated_words_kept():
-    text = mini_book(record("S", 1, "A title that is\nwrapped", text="A hard-\nwrapped high-\nresolution line\nof text."))
+    text = mini_book(
+        record("S", 1, "A title that is\nwrapped", text="A hard-\nwrapped high-\nresolution line\nof text.")
+    )
     r = parse_book(text).abstracts[0]
     assert r.title == "A title that is wrapped"
     assert r.abstract == "A hard-wrapped high-resolution line of text."
@@ -415,7 +440,10 @@ def test_bad_records_raise_with_their_line_or_are_skipped(broken, code):
 
 def test_duplicate_message_names_the_first_line():
     text = mini_book(record("S", 1, "T"), record("S", 1, "T again"))
-    assert raised_by(text).one_line() == f"t.txt:{_line_of(text, 'T again') - 2}: E009 duplicate id 's-1' (first seen at line 3)"
+    assert (
+        raised_by(text).one_line()
+        == f"t.txt:{_line_of(text, 'T again') - 2}: E009 duplicate id 's-1' (first seen at line 3)"
+    )
 
 
 @pytest.mark.parametrize("first_text", ["First text.", "First text.\n\nSecond paragraph."])
@@ -451,13 +479,12 @@ def _day_before(index: int) -> str:
 def excerpt(first: int, count: int) -> list[str]:
     """Lines of ``count`` consecutive records of the book, preceded by the day header they fall under."""
     start, end = SPANS[first][0], SPANS[first + count - 1][1]
-    return [_day_before(start), ""] + BOOK_LINES[start:end]
+    return [_day_before(start), "", *BOOK_LINES[start:end]]
 
 
 def summary(parsed: BookParse) -> list[tuple]:
     return [
-        (r.id, r.title, str(r.date), [(s.name, s.affiliation, s.invited) for s in r.speakers])
-        for r in parsed.abstracts
+        (r.id, r.title, str(r.date), [(s.name, s.affiliation, s.invited) for s in r.speakers]) for r in parsed.abstracts
     ]
 
 
@@ -586,7 +613,9 @@ def test_read_abstracts_reads_the_book_file_and_reports_its_warnings(tmp_path):
     assert warnings == []
     text = mini_book(record("S", 1, "Listed"), record("S", 2, "Unlisted"), toc="Listed\t1")
     read_all(write(tmp_path, "b.md", text), on_warning=warnings.append)
-    assert warnings == [f"{tmp_path / 'b.md'}:{_line_of(text, 'S / 2')}: W004 abstract 'Unlisted' is not in the table of contents"]
+    assert warnings == [
+        f"{tmp_path / 'b.md'}:{_line_of(text, 'S / 2')}: W004 abstract 'Unlisted' is not in the table of contents"
+    ]
 
 
 JSONL = "\n".join(
@@ -621,7 +650,12 @@ CSV = (
 
 def test_csv_records_keep_extra_columns_as_strings(tmp_path):
     first, second = read_all(write(tmp_path, "in.csv", CSV))
-    assert (first.id, first.title, first.abstract, first.line) == ("1", "A title, with a comma", "Line one.\r\nLine two.", 2)
+    assert (first.id, first.title, first.abstract, first.line) == (
+        "1",
+        "A title, with a comma",
+        "Line one.\r\nLine two.",
+        2,
+    )
     assert first.metadata == {"year": "2024", "notes": ""}
     assert (second.id, second.line, second.metadata) == ("2", 5, {"year": "", "notes": "kept as text"})
 
@@ -684,7 +718,10 @@ def test_format_by_extension_then_by_content(tmp_path, name, content, expected):
 
 def test_undetectable_and_unknown_formats(tmp_path):
     prose = write(tmp_path, "notes.dat", "Just some notes.\n")
-    assert error_reading(prose).one_line() == f"{prose}: E010 cannot tell the input format of this file; pass --input-format"
+    assert (
+        error_reading(prose).one_line()
+        == f"{prose}: E010 cannot tell the input format of this file; pass --input-format"
+    )
     records = read_all(write(tmp_path, "book.dat", mini_book(record("S", 1, "T"))), input_format="book")
     assert [r.id for r in records] == ["s-1"]
     with pytest.raises(InputError) as caught:
@@ -726,20 +763,30 @@ def test_bad_input_raises_one_error_naming_file_and_line(tmp_path, name, content
 
 
 def test_a_record_without_a_title_is_read_as_its_abstract_alone(tmp_path):
-    jsonl = write(tmp_path, "a.jsonl", '{"id": "1", "abstract": "A CNN on Gaia."}\n'
-                  '{"id": "2", "title": "  ", "abstract": "B."}\n{"id": "3", "title": null, "abstract": "C."}\n')
+    jsonl = write(
+        tmp_path,
+        "a.jsonl",
+        '{"id": "1", "abstract": "A CNN on Gaia."}\n'
+        '{"id": "2", "title": "  ", "abstract": "B."}\n{"id": "3", "title": null, "abstract": "C."}\n',
+    )
     csv_path = write(tmp_path, "b.csv", "id,abstract,year\nb-1,A random forest.,2021\n")
     records = read_all(jsonl, csv_path)
     assert [(r.id, r.title, r.abstract) for r in records] == [
-        ("1", "", "A CNN on Gaia."), ("2", "", "B."), ("3", "", "C."), ("b-1", "", "A random forest.")]
+        ("1", "", "A CNN on Gaia."),
+        ("2", "", "B."),
+        ("3", "", "C."),
+        ("b-1", "", "A random forest."),
+    ]
     assert records[3].metadata == {"year": "2021"}
     assert error_reading(write(tmp_path, "c.jsonl", '{"id": "1", "title": ["T"], "abstract": "A."}\n')).code == "E012"
 
 
 def test_not_utf8_says_line_and_column(tmp_path):
     book_path = write(tmp_path, "b.txt", b"Monday, 8 July 2024\r\n\r\nab\xe9cd\n")
-    assert error_reading(book_path).one_line() == f"{book_path}:3: E004 text is not UTF-8 (invalid byte 0xe9 at column 3)"
-    jsonl = write(tmp_path, "a.jsonl", '{"id": "1", "title": "T", "abstract": "A."}\n'.encode() + b'{"id": "\xc3\xa9\xff"}\n')
+    assert (
+        error_reading(book_path).one_line() == f"{book_path}:3: E004 text is not UTF-8 (invalid byte 0xe9 at column 3)"
+    )
+    jsonl = write(tmp_path, "a.jsonl", b'{"id": "1", "title": "T", "abstract": "A."}\n' + b'{"id": "\xc3\xa9\xff"}\n')
     assert error_reading(jsonl).one_line() == f"{jsonl}:2: E004 text is not UTF-8 (invalid byte 0xff at column 10)"
 
 
@@ -755,8 +802,14 @@ def test_missing_file_and_directory_are_refused_before_reading(tmp_path):
 
 def test_overlong_lines_and_fields_are_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest_files, "MAX_LINE_BYTES", 100)
-    path = write(tmp_path, "a.jsonl", json.dumps({"id": "1", "title": "T", "abstract": "x" * 300}) + "\n"
-                 + json.dumps({"id": "2", "title": "T", "abstract": "y"}) + "\n")
+    path = write(
+        tmp_path,
+        "a.jsonl",
+        json.dumps({"id": "1", "title": "T", "abstract": "x" * 300})
+        + "\n"
+        + json.dumps({"id": "2", "title": "T", "abstract": "y"})
+        + "\n",
+    )
     assert (error_reading(path).code, error_reading(path).line) == ("E022", 1)
     skipped: list[InputError] = []
     assert [r.id for r in read_all(path, skip_bad=True, on_skip=skipped.append)] == ["2"]

@@ -10,6 +10,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+
 from astro_ie.errors import InputError
 from astro_ie.ingest import detect_format, read_abstracts
 from astro_ie.ingest.text import html_to_text, unwrap
@@ -58,7 +59,8 @@ def test_arxiv_records_get_the_source_id_first_version_date_authors_and_metadata
     assert paper.abstract == (
         "We classify galaxy morphologies with a convolutional neural network trained on simulated images of the "
         "Euclid Wide Survey. The network reaches 94 per cent accuracy.\n\n"
-        "A second paragraph compares it with a random forest on the same features.")
+        "A second paragraph compares it with a random forest on the same features."
+    )
     assert paper.date == dt.date(2024, 1, 2)  # v1, not v2 or update_date
     assert [a.name for a in paper.authors] == ["Ana Lima", "Ben Okafor", "Chen Wei"]
     assert paper.metadata["categories"] == "astro-ph.GA cs.LG"
@@ -123,8 +125,10 @@ def test_ads_pages_give_bibcodes_partial_dates_authors_and_clean_text():
     assert list(records) == ["2024FixA..001..101L", "2023FixB..002..202K", "2019FixC..003..303S"]  # both pages
     first = records["2024FixA..001..101L"]
     assert (first.date, first.metadata["date_precision"]) == (dt.date(2024, 7, 1), "month")
-    assert [(a.name, a.affiliation) for a in first.authors] == [("Lopez, Maria", "Fixture University"),
-                                                                ("Osei, Kwame", None)]
+    assert [(a.name, a.affiliation) for a in first.authors] == [
+        ("Lopez, Maria", "Fixture University"),
+        ("Osei, Kwame", None),
+    ]
     assert first.metadata["doi"] == ["10.0000/astro-ie.fixture.2"]
     assert first.metadata["keyword"][1] == "Gaussian processes"
     assert "bibcode" not in first.metadata and "pubdate" not in first.metadata
@@ -158,8 +162,9 @@ def test_indico_contributions_get_event_ids_sessions_people_and_dates():
     assert list(records) == ["indico:4242-1", "indico:4242-2"]
     talk = records["indico:4242-1"]
     assert talk.title == "Self-organizing maps of MUSE data cubes"
-    assert talk.abstract == ("We cluster VLT/MUSE data cubes with self-organizing maps.\n\n"
-                             "The maps reveal kinematic components.")
+    assert talk.abstract == (
+        "We cluster VLT/MUSE data cubes with self-organizing maps.\n\nThe maps reveal kinematic components."
+    )
     assert (talk.session, talk.date) == ("Galaxies", dt.date(2024, 7, 9))
     assert [(s.name, s.affiliation) for s in talk.speakers] == [("Ines Moreau", "Fixture Observatory")]
     assert [a.name for a in talk.authors] == ["Ines Moreau", "Tom Baker"]
@@ -182,7 +187,7 @@ def test_indico_sessions_detail_and_bad_contributions(tmp_path):
     error = error_reading(path)
     assert (error.code, error.fields["field"]) == ("E008", "description")
     assert path.read_text().splitlines()[error.line - 1].strip() == "{"
-    assert '"Anomaly detection' in "".join(path.read_text().splitlines()[error.line:error.line + 12])
+    assert '"Anomaly detection' in "".join(path.read_text().splitlines()[error.line : error.line + 12])
     second["description"] = "<p>Isolation forests on ZTF alerts.</p>"
     path = write(tmp_path, "event.json", json.dumps(export, indent=1))
     assert by_id(path)["indico:4242-2"].abstract == "Isolation forests on ZTF alerts."

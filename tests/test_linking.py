@@ -12,12 +12,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from astro_ie.extract import Extractor
 from astro_ie.models import LABELS, Abstract, TaggedRecord
 from astro_ie.nlp import build_pipeline
 from astro_ie.ontology import load_ontology, surface_forms
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
 
@@ -204,8 +205,11 @@ def test_title_case_phrase_only_in_the_title_is_ignored(extractor):
 
 
 def test_tool_named_in_the_title_is_software_everywhere(extractor):
-    record = tag(extractor, "LEMON fits lenses. We compare LEMON with others.",
-                 title="LEMON: Lens modelling with neural networks")
+    record = tag(
+        extractor,
+        "LEMON fits lenses. We compare LEMON with others.",
+        title="LEMON: Lens modelling with neural networks",
+    )
     tools = [(e.start, e.label, e.concept_id) for e in record.entities if e.text == "LEMON"]
     assert [(label, cid) for _, label, cid in tools] == [("SOFTWARE", "candidate:lemon")] * 3
     assert tools[0][0] == 0
@@ -285,7 +289,7 @@ def test_entity_text_is_the_record_text_at_its_offsets(extractor):
     assert record.abstract_start == len("Deep  learning   for\tspectra\n\n")
     assert len(record.entities) >= 6
     for entity in record.entities:
-        assert record.text[entity.start:entity.end] == entity.text
+        assert record.text[entity.start : entity.end] == entity.text
 
 
 # --- property: random texts -------------------------------------------------------------------
@@ -294,10 +298,49 @@ def test_entity_text_is_the_record_text_at_its_offsets(extractor):
 def _vocabulary() -> list[str]:
     forms = sorted({f.text for c in load_ontology(MINI) for f in surface_forms(c)})
     variants = ["CNNs", "SOMs", "GAIA", "self organising maps", "Kohonen-maps", "DANNs", "RFs", "NNs"]
-    fillers = ["we", "use", "the", "a", "of", "and", "with", "data", "new", "called", "named", "simulations",
-               "catalog", "Survey", "Telescope", "Network", "Deep", "Drilling", "Rubin", "XYZNet", "HalfDome",
-               "domain-adversarial", "neural", "network", "random", "forest", "radio", "frequency",
-               "DR3", "DR4", "EDR3", "constant", "pay", "to", "ß", "é", "Δ", "🚀", "  ", "\n", "\t"]
+    fillers = [
+        "we",
+        "use",
+        "the",
+        "a",
+        "of",
+        "and",
+        "with",
+        "data",
+        "new",
+        "called",
+        "named",
+        "simulations",
+        "catalog",
+        "Survey",
+        "Telescope",
+        "Network",
+        "Deep",
+        "Drilling",
+        "Rubin",
+        "XYZNet",
+        "HalfDome",
+        "domain-adversarial",
+        "neural",
+        "network",
+        "random",
+        "forest",
+        "radio",
+        "frequency",
+        "DR3",
+        "DR4",
+        "EDR3",
+        "constant",
+        "pay",
+        "to",
+        "ß",
+        "é",
+        "Δ",
+        "🚀",
+        "  ",
+        "\n",
+        "\t",
+    ]
     punctuation = ["(", ")", "(", ")", ".", ",", ";", ":", "-", "/", "+", "'", '"', "[", "]", "–"]
     return forms + variants + fillers + punctuation
 
@@ -316,7 +359,7 @@ def test_any_text_gives_a_well_formed_record(extractor, title, abstract):
     ontology = extractor.ontology
     previous_end = 0
     for entity in record.entities:
-        assert record.text[entity.start:entity.end] == entity.text
+        assert record.text[entity.start : entity.end] == entity.text
         assert entity.text.strip() == entity.text and entity.text
         assert entity.start >= previous_end, "entities overlap or are out of order"
         previous_end = entity.end
@@ -335,8 +378,9 @@ def test_any_text_gives_a_well_formed_record(extractor, title, abstract):
 
 
 def test_record_without_a_title_has_no_title_rules(extractor):
-    [record] = extractor.tag_batch([Abstract(id="r1", title="", abstract=(
-        "We study the Rubin Deep Drilling Survey.\n\nA second paragraph."))])
+    [record] = extractor.tag_batch(
+        [Abstract(id="r1", title="", abstract=("We study the Rubin Deep Drilling Survey.\n\nA second paragraph."))]
+    )
     assert record.abstract_start == 0
     assert mentions(record) == [("Rubin Deep Drilling Survey", "candidate:rubin-deep-drilling-survey")]
 
@@ -384,7 +428,10 @@ def test_a_named_model_before_its_family_stays_two_names(real):
 def test_survey_named_with_its_facility_is_one_survey(real):
     record = tag(real, "We use 38 ASKAP-EMU tiles, the VST KiDS imaging and MeerKAT MIGHTEE cutouts.")
     assert [s for s in spans(record) if s[1] == "SURVEY"] == [
-        ("ASKAP-EMU", "SURVEY"), ("VST KiDS", "SURVEY"), ("MeerKAT MIGHTEE", "SURVEY")]
+        ("ASKAP-EMU", "SURVEY"),
+        ("VST KiDS", "SURVEY"),
+        ("MeerKAT MIGHTEE", "SURVEY"),
+    ]
     kids = next(e for e in record.entities if e.text == "VST KiDS")
     assert kids.concept_id == "survey:kilo-degree-survey"
 
@@ -396,11 +443,19 @@ def test_a_full_facility_name_before_a_survey_stays_two_names(real):
 
 
 def test_releases_and_products_make_a_dataset(real):
-    record = tag(real, "We use Gaia XP spectra, the Euclid Q1 release, Radio Galaxy Zoo DR1 and the OGLE catalog, "
-                       "and the DESI Legacy Imaging Surveys Data Release 10.")
+    record = tag(
+        real,
+        "We use Gaia XP spectra, the Euclid Q1 release, Radio Galaxy Zoo DR1 and the OGLE catalog, "
+        "and the DESI Legacy Imaging Surveys Data Release 10.",
+    )
     found = spans(record)
-    for name in ("Gaia XP", "Euclid Q1", "Radio Galaxy Zoo DR1", "OGLE catalog",
-                 "DESI Legacy Imaging Surveys Data Release 10"):
+    for name in (
+        "Gaia XP",
+        "Euclid Q1",
+        "Radio Galaxy Zoo DR1",
+        "OGLE catalog",
+        "DESI Legacy Imaging Surveys Data Release 10",
+    ):
         assert (name, "DATASET") in found, found
     xp = next(e for e in record.entities if e.text == "Gaia XP")
     assert xp.concept_id == "dataset:gaia-xp-spectra"
@@ -412,9 +467,12 @@ def test_an_ordinal_before_a_catalogue_belongs_to_it(real):
 
 
 def test_facility_names_inside_organisations_programmes_designations_and_filters_are_dropped(real):
-    record = tag(real, "J.R. is supported by the NASA Hubble Fellowship grant HST-HF2-51512.001-A awarded by the "
-                       "Space Telescope Science Institute. Hosts fainter than 17.5 mag in the WISE W1 band are "
-                       "flagged; sources such as IRAS 16293-2422 and WASP-39 b are removed. We used Astro-WISE.")
+    record = tag(
+        real,
+        "J.R. is supported by the NASA Hubble Fellowship grant HST-HF2-51512.001-A awarded by the "
+        "Space Telescope Science Institute. Hosts fainter than 17.5 mag in the WISE W1 band are "
+        "flagged; sources such as IRAS 16293-2422 and WASP-39 b are removed. We used Astro-WISE.",
+    )
     assert [s for s in spans(record) if s[1] in {"TELESCOPE", "SURVEY"}] == []
 
 
@@ -449,14 +507,20 @@ def labelled(record: TaggedRecord, label: str) -> list[str]:
 
 
 def test_tools_named_beside_a_known_tool_are_tools(real):
-    record = tag(real, "It beats conventional tools (e.g., PRESTO, Heimdall) and softwares like TransientX and "
-                       "FoldNet2, but not the ZTF and XYZ survey.")
+    record = tag(
+        real,
+        "It beats conventional tools (e.g., PRESTO, Heimdall) and softwares like TransientX and "
+        "FoldNet2, but not the ZTF and XYZ survey.",
+    )
     assert labelled(record, "SOFTWARE") == ["PRESTO", "Heimdall", "TransientX", "FoldNet2"]
 
 
 def test_a_name_after_a_processing_verb_is_a_tool_unless_data_follow(real):
-    record = tag(real, "Frames were reduced with Astro-WISE and QWEPipe2, then folded using DSPSR; spectra were "
-                       "processed with ABCD data from the archive.")
+    record = tag(
+        real,
+        "Frames were reduced with Astro-WISE and QWEPipe2, then folded using DSPSR; spectra were "
+        "processed with ABCD data from the archive.",
+    )
     assert labelled(record, "SOFTWARE") == ["Astro-WISE", "QWEPipe2", "DSPSR"]
     assert "ABCD" not in [e.text for e in record.entities]
 
@@ -475,19 +539,26 @@ def test_coined_model_names_and_code_words_are_tools(real):
 
 
 def test_a_coined_name_in_apposition_with_a_method_is_a_tool(real):
-    record = tag(real, "Recently, we introduced Wavetrack - a general algorithmic method. This paper presents "
-                       "ROARS, a reinforcement learning approach for scheduling.")
+    record = tag(
+        real,
+        "Recently, we introduced Wavetrack - a general algorithmic method. This paper presents "
+        "ROARS, a reinforcement learning approach for scheduling.",
+    )
     assert labelled(record, "SOFTWARE") == ["Wavetrack", "ROARS"]
 
 
 def test_a_head_noun_after_the_definition_types_it(real):
-    record = tag(real, "We use the proposed ECHO (Exploring Cosmic History and Origins) mission and the "
-                       "Southern-sky MWA Rapid Two-metre (SMART) survey.")
+    record = tag(
+        real,
+        "We use the proposed ECHO (Exploring Cosmic History and Origins) mission and the "
+        "Southern-sky MWA Rapid Two-metre (SMART) survey.",
+    )
     assert ("ECHO", "TELESCOPE") in spans(record)
     assert ("Exploring Cosmic History and Origins", "TELESCOPE") in spans(record)
     assert ("SMART", "SURVEY") in spans(record)
-    prose = tag(real, "It wins on the ten cross-validation (CV) dataset and uses the European Space Agency (ESA) "
-                      "mission Gaia.")
+    prose = tag(
+        real, "It wins on the ten cross-validation (CV) dataset and uses the European Space Agency (ESA) mission Gaia."
+    )
     assert [e.text for e in prose.entities if e.label in {"DATASET", "TELESCOPE"}] == ["Gaia"]
 
 
@@ -507,13 +578,22 @@ def test_a_facility_full_name_before_a_named_survey_is_one_survey(real):
 
 
 def test_short_forms_of_composed_releases_link_to_them(real):
-    record = tag(real, "We use the DESI Legacy Imaging Surveys Data Release 10 (LSDR10) and the Rubin Observatory "
-                       "Data Preview 1 (DP1). LSDR10 and DP1 overlap.")
+    record = tag(
+        real,
+        "We use the DESI Legacy Imaging Surveys Data Release 10 (LSDR10) and the Rubin Observatory "
+        "Data Preview 1 (DP1). LSDR10 and DP1 overlap.",
+    )
     links = {e.text: e.concept_id for e in record.entities}
     assert links["LSDR10"] == links["DESI Legacy Imaging Surveys Data Release 10"]
     assert links["DP1"] == links["Rubin Observatory Data Preview 1"]
-    assert labelled(record, "DATASET") == ["DESI Legacy Imaging Surveys Data Release 10", "LSDR10",
-                                           "Rubin Observatory Data Preview 1", "DP1", "LSDR10", "DP1"]
+    assert labelled(record, "DATASET") == [
+        "DESI Legacy Imaging Surveys Data Release 10",
+        "LSDR10",
+        "Rubin Observatory Data Preview 1",
+        "DP1",
+        "LSDR10",
+        "DP1",
+    ]
 
 
 def test_a_software_major_version_belongs_to_its_name(real):
@@ -523,8 +603,11 @@ def test_a_software_major_version_belongs_to_its_name(real):
 
 
 def test_fields_physics_and_cosmologies_named_like_a_mission_are_not_facilities(real):
-    record = tag(real, "Cutouts of the XMM-LSS fields assume the Planck 2018 best-fitting cosmology and the reduced "
-                       "Planck mass; we compare with Planck maps.")
+    record = tag(
+        real,
+        "Cutouts of the XMM-LSS fields assume the Planck 2018 best-fitting cosmology and the reduced "
+        "Planck mass; we compare with Planck maps.",
+    )
     assert [e.text for e in record.entities if e.label in {"TELESCOPE", "SURVEY"}] == ["Planck"]
 
 

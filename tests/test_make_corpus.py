@@ -34,7 +34,7 @@ def test_the_planted_technique_share_rises_linearly_year_by_year(make_corpus):
     assert set(per_year.values()) == {200}
     shares = [planted[year] / per_year[year] for year in range(2015, 2025)]
     assert shares[0] == pytest.approx(0.05) and shares[-1] == pytest.approx(0.50)
-    for year, share in zip(range(2015, 2025), shares):
+    for year, _share in zip(range(2015, 2025), shares):
         assert planted[year] == math.floor(200 * make_corpus.planted_share(year, years) + 1e-9)
     steps = [b - a for a, b in itertools.pairwise(shares)]
     assert all(step == pytest.approx(0.05, abs=1 / 200) for step in steps)  # linear, rising

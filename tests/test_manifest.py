@@ -51,12 +51,23 @@ def test_git_ignores_run_json_of_committed_outputs() -> None:
 
 
 SUMMARY = {
-    "counts": {"abstracts": 3, "mentions": 7, "concepts": 4, "candidates": 1, "skipped": 1, "batches": 2,
-               "cached_batches": 2, "mentions_per_label": {"TECHNIQUE": 4, "TELESCOPE": 3}},
-    "top_concepts": {"TECHNIQUE": [("technique:cnn", "convolutional neural network", 2)],
-                     "TELESCOPE": [("telescope:hst", "Hubble Space Telescope", 2)]},
-    "top_pairs": [{"source_label": "convolutional neural network", "target_label": "Hubble Space Telescope",
-                   "weight": 2}],
+    "counts": {
+        "abstracts": 3,
+        "mentions": 7,
+        "concepts": 4,
+        "candidates": 1,
+        "skipped": 1,
+        "batches": 2,
+        "cached_batches": 2,
+        "mentions_per_label": {"TECHNIQUE": 4, "TELESCOPE": 3},
+    },
+    "top_concepts": {
+        "TECHNIQUE": [("technique:cnn", "convolutional neural network", 2)],
+        "TELESCOPE": [("telescope:hst", "Hubble Space Telescope", 2)],
+    },
+    "top_pairs": [
+        {"source_label": "convolutional neural network", "target_label": "Hubble Space Telescope", "weight": 2}
+    ],
     "new_candidates": [("candidate:foo", "SOFTWARE", 1)],
 }
 
@@ -65,8 +76,16 @@ def test_summary_artifact_shows_the_figures_and_the_report_path_as_text(tmp_path
     (tmp_path / "report.html").write_text("<html></html>", encoding="utf-8")
     markdown = summary_markdown(tmp_path, SUMMARY)
     assert "**3** abstracts, **7** mentions" in markdown and "2/2 batches from the cache" in markdown
-    assert "| TECHNIQUE | 4 |" in markdown and "| convolutional neural network | Hubble Space Telescope | 2 |" in markdown
+    assert (
+        "| TECHNIQUE | 4 |" in markdown and "| convolutional neural network | Hubble Space Telescope | 2 |" in markdown
+    )
     assert f"`{tmp_path / 'report.html'}`" in markdown and "file://" not in markdown
     assert concept_rows(SUMMARY) == [
-        {"label": "TECHNIQUE", "concept_id": "technique:cnn", "concept": "convolutional neural network", "abstracts": 2},
-        {"label": "TELESCOPE", "concept_id": "telescope:hst", "concept": "Hubble Space Telescope", "abstracts": 2}]
+        {
+            "label": "TECHNIQUE",
+            "concept_id": "technique:cnn",
+            "concept": "convolutional neural network",
+            "abstracts": 2,
+        },
+        {"label": "TELESCOPE", "concept_id": "telescope:hst", "concept": "Hubble Space Telescope", "abstracts": 2},
+    ]

@@ -61,9 +61,46 @@ def stock_abbreviations():
 
 
 _ABBREVIATION_WORDS = [
-    "we", "use", "a", "the", "of", "and", "deep", "neural", "network", "random", "forest", "Very", "Large",
-    "Telescope", "self-organizing", "map", "Dark", "Energy", "Survey", "(", ")", "(", ")", "(", ")", ".",
-    ",", ";", "NN", "RF", "VLT", "DES", "SOM", "DNN", "CNNs", "k-NN", "data", "release", "DR3", "x",
+    "we",
+    "use",
+    "a",
+    "the",
+    "of",
+    "and",
+    "deep",
+    "neural",
+    "network",
+    "random",
+    "forest",
+    "Very",
+    "Large",
+    "Telescope",
+    "self-organizing",
+    "map",
+    "Dark",
+    "Energy",
+    "Survey",
+    "(",
+    ")",
+    "(",
+    ")",
+    "(",
+    ")",
+    ".",
+    ",",
+    ";",
+    "NN",
+    "RF",
+    "VLT",
+    "DES",
+    "SOM",
+    "DNN",
+    "CNNs",
+    "k-NN",
+    "data",
+    "release",
+    "DR3",
+    "x",
 ]
 
 
@@ -130,8 +167,10 @@ def test_a_build_from_the_pattern_cache_matches_what_the_first_build_did(tmp_pat
     onto = tmp_path / "onto"
     shutil.copytree(MINI, onto)
     with open(onto / "telescopes.yaml", "a", encoding="utf-8") as handle:
-        handle.write("- id: telescope:mount-wilson-observatory\n  label: Mount Wilson Observatory\n"
-                     "  type: TELESCOPE\n  aliases: [Mt. Wilson Observatory]\n")
+        handle.write(
+            "- id: telescope:mount-wilson-observatory\n  label: Mount Wilson Observatory\n"
+            "  type: TELESCOPE\n  aliases: [Mt. Wilson Observatory]\n"
+        )
     monkeypatch.setenv("ASTRO_IE_CACHE", str(tmp_path / "cache"))
     text = "Plates taken at Mt. Wilson Observatory in 1920."
     first = build_pipeline(onto)

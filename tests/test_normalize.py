@@ -68,8 +68,30 @@ def test_plurals_fold_to_the_singular(word, norm):
 
 @pytest.mark.parametrize(
     "word",
-    ["analysis", "basis", "series", "species", "physics", "statistics", "data", "lens", "gas", "bias",
-     "mass", "class", "radius", "status", "focus", "corpus", "census", "cosmos", "atlas", "various", "this", "its"],
+    [
+        "analysis",
+        "basis",
+        "series",
+        "species",
+        "physics",
+        "statistics",
+        "data",
+        "lens",
+        "gas",
+        "bias",
+        "mass",
+        "class",
+        "radius",
+        "status",
+        "focus",
+        "corpus",
+        "census",
+        "cosmos",
+        "atlas",
+        "various",
+        "this",
+        "its",
+    ],
 )
 def test_words_that_only_look_plural_keep_their_form(word):
     assert normalize_word(word) == word
@@ -78,8 +100,17 @@ def test_words_that_only_look_plural_keep_their_form(word):
 
 @pytest.mark.parametrize(
     ("word", "norm"),
-    [("CNNs", "cnn"), ("GANs", "gan"), ("SOMs", "som"), ("VAEs", "vae"), ("ANNs", "ann"),
-     ("NNs", "nn"), ("RFs", "rf"), ("GPUs", "gpu"), ("DR3s", "dr3")],
+    [
+        ("CNNs", "cnn"),
+        ("GANs", "gan"),
+        ("SOMs", "som"),
+        ("VAEs", "vae"),
+        ("ANNs", "ann"),
+        ("NNs", "nn"),
+        ("RFs", "rf"),
+        ("GPUs", "gpu"),
+        ("DR3s", "dr3"),
+    ],
 )
 def test_acronym_plurals_fold_to_the_acronym(word, norm):
     assert normalize_word(word) == norm
@@ -150,8 +181,23 @@ _REAL_SUFFIXES = ("ise", "ises", "ised", "ising", "isation", "isations", "iser",
 REAL_WORDS = st.one_of(
     st.sampled_from(sorted(_WORD_SPELLINGS) + sorted(set(_WORD_SPELLINGS.values()))),
     st.builds(lambda stem, suffix: stem + suffix, st.sampled_from(ISE_STEMS), st.sampled_from(_REAL_SUFFIXES)),
-    st.sampled_from(["networks", "galaxies", "analyses", "hypotheses", "lenses", "classes", "neighbourhoods",
-                     "telescopes", "surveys", "catalogues", "simulations", "boxes", "series"]),
+    st.sampled_from(
+        [
+            "networks",
+            "galaxies",
+            "analyses",
+            "hypotheses",
+            "lenses",
+            "classes",
+            "neighbourhoods",
+            "telescopes",
+            "surveys",
+            "catalogues",
+            "simulations",
+            "boxes",
+            "series",
+        ]
+    ),
 )
 
 

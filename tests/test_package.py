@@ -24,10 +24,16 @@ import astro_ie
 
 REPO = Path(__file__).resolve().parents[1]
 RECORDS = [
-    {"id": "w1", "title": "Galaxy morphology with a convolutional neural network",
-     "abstract": "We train a CNN on Hubble Space Telescope images and Gaia DR3 photometry with Astropy."},
-    {"id": "w2", "title": "Self-organizing maps for LSST light curves",
-     "abstract": "A self-organizing map (SOM) clusters LSST light curves; the SOM beats k-nearest neighbors."},
+    {
+        "id": "w1",
+        "title": "Galaxy morphology with a convolutional neural network",
+        "abstract": "We train a CNN on Hubble Space Telescope images and Gaia DR3 photometry with Astropy.",
+    },
+    {
+        "id": "w2",
+        "title": "Self-organizing maps for LSST light curves",
+        "abstract": "A self-organizing map (SOM) clusters LSST light curves; the SOM beats k-nearest neighbors.",
+    },
 ]
 
 
@@ -39,13 +45,17 @@ def tracked_files() -> list[str]:
 
 
 def tree_state(root: Path) -> dict[str, int]:
-    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*")
-            if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        str(p.relative_to(root)): p.stat().st_mtime_ns
+        for p in root.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def git_status() -> str:
-    return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=REPO,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=REPO, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +65,24 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if (REPO / name).is_file():
             (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO / name, source / name)
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-                           "-q", "-w", str(dist), str(source)], capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-q",
+            "-w",
+            str(dist),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     (built,) = dist.glob("astro_ie-*.whl")
     return built
@@ -77,11 +103,16 @@ def test_wheel_holds_one_package_with_its_data_and_entry_points(wheel: Path) -> 
 
 
 @pytest.mark.slow
-def test_installed_wheel_runs_outside_the_checkout_like_the_checkout(wheel: Path, tmp_path: Path,
-                                                                      prefect_env: dict[str, str]) -> None:
+def test_installed_wheel_runs_outside_the_checkout_like_the_checkout(
+    wheel: Path, tmp_path: Path, prefect_env: dict[str, str]
+) -> None:
     target, elsewhere, here = tmp_path / "site", tmp_path / "elsewhere", tmp_path / "checkout-run"
-    proc = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target",
-                           str(target), str(wheel)], capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target", str(target), str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     for directory in (elsewhere, here):
         directory.mkdir()
@@ -89,19 +120,38 @@ def test_installed_wheel_runs_outside_the_checkout_like_the_checkout(wheel: Path
     installed_before, status_before = tree_state(target), git_status()
 
     # The wheel's astro_ie first on the path: the checkout's editable install is not used.
-    wheel_env = dict(prefect_env, PYTHONPATH=str(target), PYTHONDONTWRITEBYTECODE="1",
-                     ASTRO_IE_CACHE=str(tmp_path / "cache-wheel"))
-    where = subprocess.run([sys.executable, "-c", "import astro_ie; print(astro_ie.__file__)"], env=wheel_env,
-                           cwd=elsewhere, capture_output=True, text=True, timeout=60)
+    wheel_env = dict(
+        prefect_env, PYTHONPATH=str(target), PYTHONDONTWRITEBYTECODE="1", ASTRO_IE_CACHE=str(tmp_path / "cache-wheel")
+    )
+    where = subprocess.run(
+        [sys.executable, "-c", "import astro_ie; print(astro_ie.__file__)"],
+        env=wheel_env,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert Path(where.stdout.strip()).is_relative_to(target), where.stdout + where.stderr
-    ran = subprocess.run([sys.executable, "-m", "astro_ie", "run", "my.jsonl"], env=wheel_env, cwd=elsewhere,
-                         capture_output=True, text=True, timeout=600)
+    ran = subprocess.run(
+        [sys.executable, "-m", "astro_ie", "run", "my.jsonl"],
+        env=wheel_env,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert ran.returncode == 0, ran.stdout[-2000:] + ran.stderr[-4000:]
     assert "Traceback" not in ran.stderr
 
     checkout_env = dict(prefect_env, ASTRO_IE_CACHE=str(tmp_path / "cache-checkout"))
-    ref = subprocess.run([sys.executable, "-m", "astro_ie", "run", "my.jsonl", "--out", "ref"], env=checkout_env,
-                         cwd=here, capture_output=True, text=True, timeout=600)
+    ref = subprocess.run(
+        [sys.executable, "-m", "astro_ie", "run", "my.jsonl", "--out", "ref"],
+        env=checkout_env,
+        cwd=here,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert ref.returncode == 0, ref.stderr[-4000:]
 
     corpus = elsewhere / "outputs" / "my" / "corpus.jsonl"  # the default --out: ./outputs/<input name>/

@@ -27,6 +27,7 @@ subprocesses with a 4 GB address-space limit and a timeout:
 from __future__ import annotations
 
 import ast
+import contextlib
 import csv
 import fcntl
 import hashlib
@@ -71,27 +72,51 @@ ERROR_LINE = re.compile(r"^astro-ie: error: (?P<path>.+?)(?::(?P<line>\d+))?: (?
 ONTOLOGY_PROBLEM = re.compile(r"^(?P<path>\S+\.yaml):(?P<line>\d+): (?P<code>E1\d\d) \S.*$")
 
 MARKUP_RECORDS = [
-    {"id": "markup-html", "title": "<b>Bold</b> CNN & <i>Gaia</i> <img src=x onerror=alert(1)>",
-     "abstract": "We apply a <em>convolutional neural network</em> (CNN) to <a href='http://x'>Gaia</a> "
-                 "DR3 photometry."},
-    {"id": "markup-script", "title": "<script>alert('xss')</script> Random forests",
-     "abstract": "</script><script>alert(2)</script> We use a random forest on SDSS spectra. </textarea><!--"},
-    {"id": "markup-latex",
-     "title": r"$\mathcal{O}(N^2)$ \textbf{Gaussian processes} for \emph{TESS}",
-     "abstract": r"We model $\sigma_8$ with \textit{Gaussian process} regression \cite{x} and a CNN "
-                 r"\footnote{see} on TESS light curves at $z \sim 2$ with 50\% of {\bf LSST}."},
-    {"id": "markup-control", "title": "Control\x07chars\x1b[31m red\x7f",
-     "abstract": "Text with \x01\x02\x0b\x0c\u0085\u2028\u2029 separators and a CNN\x08 here.\u200b\ufeff"},
+    {
+        "id": "markup-html",
+        "title": "<b>Bold</b> CNN & <i>Gaia</i> <img src=x onerror=alert(1)>",
+        "abstract": "We apply a <em>convolutional neural network</em> (CNN) to <a href='http://x'>Gaia</a> "
+        "DR3 photometry.",
+    },
+    {
+        "id": "markup-script",
+        "title": "<script>alert('xss')</script> Random forests",
+        "abstract": "</script><script>alert(2)</script> We use a random forest on SDSS spectra. </textarea><!--",
+    },
+    {
+        "id": "markup-latex",
+        "title": r"$\mathcal{O}(N^2)$ \textbf{Gaussian processes} for \emph{TESS}",
+        "abstract": r"We model $\sigma_8$ with \textit{Gaussian process} regression \cite{x} and a CNN "
+        r"\footnote{see} on TESS light curves at $z \sim 2$ with 50\% of {\bf LSST}.",
+    },
+    {
+        "id": "markup-control",
+        "title": "Control\x07chars\x1b[31m red\x7f",
+        "abstract": "Text with \x01\x02\x0b\x0c\u0085\u2028\u2029 separators and a CNN\x08 here.\u200b\ufeff",
+    },
     {"id": "../../evil", "title": "Traversal", "abstract": "A convolutional neural network on Gaia."},
     {"id": "/etc/passwd", "title": "Absolute", "abstract": "A CNN on SDSS."},
-    {"id": "acronyms-10000", "title": "Acronyms",
-     "abstract": "We train a convolutional neural network (CNN). " + " ".join(["CNN"] * 10_000)},
-    {"id": "definitions-3000", "title": "Definitions",
-     "abstract": " ".join(["A random forest (RF) and"] * 3000) + " more."},
+    {
+        "id": "acronyms-10000",
+        "title": "Acronyms",
+        "abstract": "We train a convolutional neural network (CNN). " + " ".join(["CNN"] * 10_000),
+    },
+    {
+        "id": "definitions-3000",
+        "title": "Definitions",
+        "abstract": " ".join(["A random forest (RF) and"] * 3000) + " more.",
+    },
 ]
 VERBATIM_TITLES = ("markup-html", "markup-script", "markup-latex")
-RAW_MARKUP = ("<script>alert", "</script><script>", "<img src=x", "<b>Bold</b>", "<em>convolutional",
-              "<a href='http://x'>", "</textarea><!--")
+RAW_MARKUP = (
+    "<script>alert",
+    "</script><script>",
+    "<img src=x",
+    "<b>Bold</b>",
+    "<em>convolutional",
+    "<a href='http://x'>",
+    "</textarea><!--",
+)
 """Corpus text that must never reach an HTML page unescaped."""
 
 
@@ -111,8 +136,10 @@ class Result:
         return self.stdout + self.stderr
 
     def describe(self) -> str:
-        return (f"astro-ie {' '.join(self.args)[:300]}\nexit {self.returncode} after {self.seconds:.1f} s\n"
-                f"--- stdout ---\n{self.stdout[-4000:]}\n--- stderr ---\n{self.stderr[-6000:]}")
+        return (
+            f"astro-ie {' '.join(self.args)[:300]}\nexit {self.returncode} after {self.seconds:.1f} s\n"
+            f"--- stdout ---\n{self.stdout[-4000:]}\n--- stderr ---\n{self.stderr[-6000:]}"
+        )
 
     def error_lines(self) -> list[str]:
         return [line for line in self.stderr.splitlines() if line.startswith("astro-ie: error:")]
@@ -129,11 +156,18 @@ def _limit_memory() -> None:
 
 def start(args: list[str], env: dict[str, str], cwd: Path, log: Path | None = None) -> subprocess.Popen:
     """``astro-ie ARGS`` in a process group of its own (with its Prefect server), memory-limited."""
-    out = open(log, "w", encoding="utf-8") if log else subprocess.PIPE
+    out = open(log, "w", encoding="utf-8") if log else subprocess.PIPE  # noqa: SIM115 - the child writes it
     try:
-        return subprocess.Popen([*astro_ie(), *args], env=env, cwd=cwd, stdout=out,
-                                stderr=subprocess.STDOUT if log else subprocess.PIPE, text=True,
-                                start_new_session=True, preexec_fn=_limit_memory)
+        return subprocess.Popen(
+            [*astro_ie(), *args],
+            env=env,
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT if log else subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+            preexec_fn=_limit_memory,
+        )
     finally:
         if log:
             out.close()
@@ -141,10 +175,8 @@ def start(args: list[str], env: dict[str, str], cwd: Path, log: Path | None = No
 
 def kill_group(proc: subprocess.Popen) -> None:
     """SIGKILL the whole process group and reap it."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     proc.wait(timeout=30)
 
 
@@ -189,8 +221,7 @@ def sha256(data: bytes) -> str:
 
 
 def files_of(directory: Path) -> dict[str, bytes]:
-    return {p.relative_to(directory).as_posix(): p.read_bytes()
-            for p in sorted(directory.rglob("*")) if p.is_file()}
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
 def without_manifest(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -202,8 +233,11 @@ def staging_dirs(out: Path) -> list[Path]:
 
 
 def leftovers(parent: Path) -> list[str]:
-    return sorted(p.name for p in parent.iterdir()
-                  if ".staging-" in p.name or p.name.startswith(".tmp-") or p.name.endswith(".previous"))
+    return sorted(
+        p.name
+        for p in parent.iterdir()
+        if ".staging-" in p.name or p.name.startswith(".tmp-") or p.name.endswith(".previous")
+    )
 
 
 def jsonl_records(path: Path) -> list[dict]:
@@ -273,7 +307,7 @@ def assert_offsets_index_text(records: Iterable[dict]) -> None:
         text = record["text"]
         assert 0 <= record["abstract_start"] <= len(text), record["id"]
         for entity in record["entities"]:
-            assert text[entity["start"]:entity["end"]] == entity["text"], (record["id"], entity)
+            assert text[entity["start"] : entity["end"]] == entity["text"], (record["id"], entity)
 
 
 def test_published_schemas_are_those_of_the_models() -> None:
@@ -328,11 +362,16 @@ def inputs(tmp_path_factory) -> dict[str, Path]:
     add("blank.jsonl", b"\n  \n\t\n")
     add("binary.jsonl", bytes(range(256)) * 16)
     add("image.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+
     def good(ident: str) -> str:
         return json.dumps({"id": ident, "title": "Fine", "abstract": "A CNN."}) + "\n"
 
-    add("latin1.jsonl", good("latin-ok").encode() + json.dumps({"id": "cafe", "title": "Caf\u00e9", "abstract": "x"},
-                                                    ensure_ascii=False).encode("latin-1") + b"\n")
+    add(
+        "latin1.jsonl",
+        good("latin-ok").encode()
+        + json.dumps({"id": "cafe", "title": "Caf\u00e9", "abstract": "x"}, ensure_ascii=False).encode("latin-1")
+        + b"\n",
+    )
     add("latin1.txt", "Deep learning / 1\nCaf\u00e9 au lait\nSpeaker: A (B)\nText.\n".encode("latin-1"))
     add("utf16.jsonl", good("utf16-ok").encode("utf-16"))
     files["long-line.jsonl"] = d / "long-line.jsonl"
@@ -342,15 +381,19 @@ def inputs(tmp_path_factory) -> dict[str, Path]:
     files["long-line.txt"] = d / "long-line.txt"
     with open(files["long-line.txt"], "w", encoding="utf-8") as handle:
         handle.write("word " * 10_000_000)
-    records = [{"id": f"r{i:05d}", "title": f"Record {i}", "abstract": f"We use a CNN on record {i}."}
-               for i in range(10_000)]
+    records = [
+        {"id": f"r{i:05d}", "title": f"Record {i}", "abstract": f"We use a CNN on record {i}."} for i in range(10_000)
+    ]
     with open(d / "ten-thousand.jsonl", "w", encoding="utf-8") as handle:
         for i, record in enumerate(records):
-            handle.write('{"id": "r05000", "title": "Broken", "abstract": \n' if i == 5000
-                         else json.dumps(record) + "\n")
+            handle.write(
+                '{"id": "r05000", "title": "Broken", "abstract": \n' if i == 5000 else json.dumps(record) + "\n"
+            )
     files["ten-thousand.jsonl"] = d / "ten-thousand.jsonl"
-    files["duplicates.jsonl"] = write_jsonl(d / "duplicates.jsonl", [
-        {"id": f"dup-{i}", "title": f"Dup {i}", "abstract": "Random forests."} for i in (1, 2, 1, 3)])
+    files["duplicates.jsonl"] = write_jsonl(
+        d / "duplicates.jsonl",
+        [{"id": f"dup-{i}", "title": f"Dup {i}", "abstract": "Random forests."} for i in (1, 2, 1, 3)],
+    )
     files["markup.jsonl"] = write_jsonl(d / "markup.jsonl", MARKUP_RECORDS)
     return files
 
@@ -428,8 +471,7 @@ def ontology_problems(result: Result, directory: Path) -> set[tuple[str, int, st
 
 
 @pytest.mark.slow
-def test_bad_ontology_reports_every_problem_with_file_and_line_before_any_work(
-        tmp_path, inputs, prefect_env) -> None:
+def test_bad_ontology_reports_every_problem_with_file_and_line_before_any_work(tmp_path, inputs, prefect_env) -> None:
     marker = tmp_path / "yaml-executed-code"
     bad = write_bad_ontology(tmp_path / "bad-ontology", marker)
     out = tmp_path / "out"
@@ -457,8 +499,9 @@ def test_yaml_alias_bomb_in_the_ontology_is_refused_in_bounded_time(tmp_path, pr
     bomb.mkdir()
     levels = "\n".join(f"  {b}: &{b} [{', '.join(['*' + a] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi"))
     (bomb / "techniques.yaml").write_text(
-        "- id: technique:bomb\n  label: bomb\n  type: TECHNIQUE\n"
-        f"  a: &a [{', '.join(['{x: 1}'] * 9)}]\n{levels}\n", encoding="utf-8")
+        f"- id: technique:bomb\n  label: bomb\n  type: TECHNIQUE\n  a: &a [{', '.join(['{x: 1}'] * 9)}]\n{levels}\n",
+        encoding="utf-8",
+    )
     proc = start(["ontology", "check", str(bomb)], prefect_env, tmp_path)
     try:
         stdout, stderr = proc.communicate(timeout=5)
@@ -475,8 +518,7 @@ def test_yaml_alias_bomb_in_the_ontology_is_refused_in_bounded_time(tmp_path, pr
 
 UNSAFE_MODULES = {"pickle", "cPickle", "_pickle", "dill", "cloudpickle", "marshal", "shelve", "joblib"}
 UNSAFE_BUILTINS = {"eval", "exec", "compile", "__import__", "input"}
-UNSAFE_ATTRIBUTES = {"unsafe_load", "unsafe_load_all", "full_load", "full_load_all", "read_pickle",
-                     "system", "popen"}
+UNSAFE_ATTRIBUTES = {"unsafe_load", "unsafe_load_all", "full_load", "full_load_all", "read_pickle", "system", "popen"}
 
 
 def _sources() -> list[Path]:
@@ -513,16 +555,21 @@ def test_nothing_read_is_unpickled_or_evaluated() -> None:
                     findings.append(f"{where}: {func.id}()")
                 elif isinstance(func, ast.Attribute) and func.attr in UNSAFE_ATTRIBUTES:
                     findings.append(f"{where}: .{func.attr}()")
-                elif isinstance(func, ast.Attribute) and func.attr in ("load", "load_all") and \
-                        isinstance(func.value, ast.Name) and func.value.id == "yaml":
+                elif (
+                    isinstance(func, ast.Attribute)
+                    and func.attr in ("load", "load_all")
+                    and isinstance(func.value, ast.Name)
+                    and func.value.id == "yaml"
+                ):
                     loader = next((k.value for k in node.keywords if k.arg == "Loader"), None)
                     if loader is None and len(node.args) > 1:
                         loader = node.args[1]
                     if loader is None or not _safe_loader(module_name, loader):
                         findings.append(f"{where}: yaml.{func.attr} without a safe loader")
                 for keyword in node.keywords:
-                    if keyword.arg in ("allow_pickle", "shell") and \
-                            not (isinstance(keyword.value, ast.Constant) and keyword.value.value is False):
+                    if keyword.arg in ("allow_pickle", "shell") and not (
+                        isinstance(keyword.value, ast.Constant) and keyword.value.value is False
+                    ):
                         findings.append(f"{where}: {keyword.arg}=")
     assert not findings, "\n".join(findings)
 
@@ -533,14 +580,16 @@ def test_yaml_python_tag_is_an_error_not_executed(tmp_path, prefect_env) -> None
     onto = tmp_path / "onto"
     shutil.copytree(MINI_ONTOLOGY, onto)
     (onto / "evil.yaml").write_text(
-        f"- !!python/object/apply:os.system [\"touch {marker}\"]\n"
-        f"- id: software:evil\n  label: !!python/object/new:os.system [\"touch {marker}\"]\n  type: SOFTWARE\n",
-        encoding="utf-8")
+        f'- !!python/object/apply:os.system ["touch {marker}"]\n'
+        f'- id: software:evil\n  label: !!python/object/new:os.system ["touch {marker}"]\n  type: SOFTWARE\n',
+        encoding="utf-8",
+    )
     result = cli(["ontology", "check", onto], prefect_env, tmp_path, 60)
     assert result.returncode == 2, result.describe()
     assert_no_traceback(result)
-    assert re.search(rf"^{re.escape(str(onto / 'evil.yaml'))}:1: E102 .*python/object/apply:os\.system",
-                     result.stderr, re.MULTILINE), result.describe()
+    assert re.search(
+        rf"^{re.escape(str(onto / 'evil.yaml'))}:1: E102 .*python/object/apply:os\.system", result.stderr, re.MULTILINE
+    ), result.describe()
     assert not marker.exists()
 
 
@@ -550,10 +599,9 @@ def test_yaml_python_tag_is_an_error_not_executed(tmp_path, prefect_env) -> None
 def test_atomic_open_failure_keeps_the_previous_file_and_leaves_no_temporary(tmp_path) -> None:
     target = tmp_path / "corpus.jsonl"
     target.write_text("previous\n", encoding="utf-8")
-    with pytest.raises(RuntimeError):
-        with pio.atomic_open(target) as handle:
-            handle.write("half a new fi")
-            raise RuntimeError("killed")
+    with pytest.raises(RuntimeError), pio.atomic_open(target) as handle:
+        handle.write("half a new fi")
+        raise RuntimeError("killed")
     assert target.read_text(encoding="utf-8") == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["corpus.jsonl"]
 
@@ -613,9 +661,11 @@ def test_an_output_directory_that_is_not_a_run_is_refused(tmp_path) -> None:
     run.mkdir()
     (run / "manifest.json").write_text(json.dumps({"astro_ie": "0.1.0", "files": []}))
     pio.check_replaceable(run)
-    for name, make in (("notes", lambda p: (p.mkdir(), (p / "thesis.tex").write_text("years of work"))),
-                       ("other-manifest", lambda p: (p.mkdir(), (p / "manifest.json").write_text('{"name": "app"}'))),
-                       ("a-file", lambda p: p.write_text("x"))):
+    for name, make in (
+        ("notes", lambda p: (p.mkdir(), (p / "thesis.tex").write_text("years of work"))),
+        ("other-manifest", lambda p: (p.mkdir(), (p / "manifest.json").write_text('{"name": "app"}'))),
+        ("a-file", lambda p: p.write_text("x")),
+    ):
         make(tmp_path / name)
         with pytest.raises(OutputError, match="E201"):
             pio.check_replaceable(tmp_path / name)
@@ -644,11 +694,13 @@ INGEST_FAILURES = [
 @pytest.mark.slow
 @pytest.mark.parametrize("name, extra, line, code", INGEST_FAILURES, ids=[case[0] for case in INGEST_FAILURES])
 def test_ingest_refuses_bad_input_in_one_line_and_keeps_the_previous_output(
-        tmp_path, inputs, prefect_env, name, extra, line, code) -> None:
+    tmp_path, inputs, prefect_env, name, extra, line, code
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    previous = write_jsonl(out / "abstracts.jsonl", [{"schema_version": "1.0", "id": "prev", "title": "t",
-                                                       "abstract": "a"}]).read_bytes()
+    previous = write_jsonl(
+        out / "abstracts.jsonl", [{"schema_version": "1.0", "id": "prev", "title": "t", "abstract": "a"}]
+    ).read_bytes()
     result = cli(["ingest", inputs[name], "--out", out, *extra], prefect_env, tmp_path, INGEST_TIMEOUT)
     assert_user_error(result, inputs[name], line, code)
     assert files_of(out) == {"abstracts.jsonl": previous}
@@ -657,16 +709,24 @@ def test_ingest_refuses_bad_input_in_one_line_and_keeps_the_previous_output(
 
 SKIP_BAD_INPUTS = ["markup.jsonl", "ten-thousand.jsonl", "duplicates.jsonl", "latin1.jsonl", "long-line.jsonl"]
 """Markup first, so that the report (which embeds the first abstracts) shows it."""
-SKIPPED = ("duplicates.jsonl:3: E009", "latin1.jsonl:2: E004", "long-line.jsonl:2: E022",
-           "ten-thousand.jsonl:5001: E007")
+SKIPPED = (
+    "duplicates.jsonl:3: E009",
+    "latin1.jsonl:2: E004",
+    "long-line.jsonl:2: E022",
+    "ten-thousand.jsonl:5001: E007",
+)
 GOOD_RECORDS = len(MARKUP_RECORDS) + 9_999 + 3 + 1 + 1
 
 
 @pytest.mark.slow
 def test_ingest_skip_bad_reports_each_bad_record_and_keeps_the_rest(tmp_path, inputs, prefect_env) -> None:
     out = tmp_path / "out"
-    result = cli(["ingest", *(inputs[n] for n in SKIP_BAD_INPUTS), "--out", out, "--skip-bad"], prefect_env, tmp_path,
-                 INGEST_TIMEOUT)
+    result = cli(
+        ["ingest", *(inputs[n] for n in SKIP_BAD_INPUTS), "--out", out, "--skip-bad"],
+        prefect_env,
+        tmp_path,
+        INGEST_TIMEOUT,
+    )
     assert result.returncode == 0, result.describe()
     assert_no_traceback(result)
     skipped = [line for line in result.stderr.splitlines() if line.startswith("astro-ie: skipped: ")]
@@ -697,13 +757,19 @@ RUN_FAILURES_BEFORE_PREFECT = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, line, code", RUN_FAILURES_BEFORE_PREFECT,
-                         ids=[case[0] for case in RUN_FAILURES_BEFORE_PREFECT])
+@pytest.mark.parametrize(
+    "name, line, code", RUN_FAILURES_BEFORE_PREFECT, ids=[case[0] for case in RUN_FAILURES_BEFORE_PREFECT]
+)
 def test_run_refuses_an_unreadable_file_before_starting_prefect(
-        tmp_path, inputs, ontology_dir, prefect_env, name, line, code) -> None:
+    tmp_path, inputs, ontology_dir, prefect_env, name, line, code
+) -> None:
     out = tmp_path / "out"
-    result = cli(["run", inputs["markup.jsonl"], inputs[name], "--out", out, "--ontology", ontology_dir],
-                 prefect_env, tmp_path, 60)
+    result = cli(
+        ["run", inputs["markup.jsonl"], inputs[name], "--out", out, "--ontology", ontology_dir],
+        prefect_env,
+        tmp_path,
+        60,
+    )
     assert_user_error(result, inputs[name], line, code)
     assert "Starting temporary server" not in result.output
     assert not out.exists() and not leftovers(tmp_path)
@@ -715,8 +781,7 @@ def test_run_refuses_to_replace_a_directory_that_is_not_a_run(tmp_path, inputs, 
     mine = tmp_path / "my-papers"
     mine.mkdir()
     (mine / "thesis.tex").write_text("years of work", encoding="utf-8")
-    result = cli(["run", inputs["markup.jsonl"], "--out", mine, "--ontology", ontology_dir],
-                 prefect_env, tmp_path, 60)
+    result = cli(["run", inputs["markup.jsonl"], "--out", mine, "--ontology", ontology_dir], prefect_env, tmp_path, 60)
     assert_user_error(result, mine, None, "E201")
     assert "Starting temporary server" not in result.output
     assert files_of(mine) == {"thesis.tex": b"years of work"}
@@ -725,12 +790,27 @@ def test_run_refuses_to_replace_a_directory_that_is_not_a_run(tmp_path, inputs, 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("options", [[], ["--workers", "2", "--batch-size", "64"]], ids=["one-process", "pool"])
-def test_run_stops_at_the_malformed_record_among_ten_thousand(tmp_path, inputs, ontology_dir, prefect_env,
-                                                              options) -> None:
+def test_run_stops_at_the_malformed_record_among_ten_thousand(
+    tmp_path, inputs, ontology_dir, prefect_env, options
+) -> None:
     """With a pool, batches are tagged while ingest goes on: the error still ends the run cleanly."""
     out = tmp_path / "out"
-    result = cli(["run", inputs["ten-thousand.jsonl"], "--out", out, "--ontology", ontology_dir,
-                  "--cache-dir", tmp_path / "cache", *options], prefect_env, tmp_path, RUN_TIMEOUT)
+    result = cli(
+        [
+            "run",
+            inputs["ten-thousand.jsonl"],
+            "--out",
+            out,
+            "--ontology",
+            ontology_dir,
+            "--cache-dir",
+            tmp_path / "cache",
+            *options,
+        ],
+        prefect_env,
+        tmp_path,
+        RUN_TIMEOUT,
+    )
     assert_user_error(result, inputs["ten-thousand.jsonl"], 5001, "E007")
     assert not out.exists() and not leftovers(tmp_path)
     if options:  # the 78 batches before the bad record were being tagged when ingest failed
@@ -739,15 +819,31 @@ def test_run_stops_at_the_malformed_record_among_ten_thousand(tmp_path, inputs, 
 
 @pytest.mark.slow
 def test_run_skip_bad_gives_a_correct_escaped_output_for_the_whole_catalogue(
-        tmp_path, inputs, ontology_dir, prefect_env) -> None:
+    tmp_path, inputs, ontology_dir, prefect_env
+) -> None:
     """One run over every record-level problem with --skip-bad."""
     work = tmp_path / "work"  # ids like ../../evil must not reach outside this
     work.mkdir()
     out = work / "out"
     passwd = Path("/etc/passwd")
     passwd_before = passwd.read_bytes() if passwd.exists() else None
-    result = cli(["run", *(inputs[n] for n in SKIP_BAD_INPUTS), "--out", out, "--ontology", ontology_dir, "--abstracts", "--skip-bad",
-                  "--cache-dir", tmp_path / "cache"], prefect_env, tmp_path, RUN_TIMEOUT)
+    result = cli(
+        [
+            "run",
+            *(inputs[n] for n in SKIP_BAD_INPUTS),
+            "--out",
+            out,
+            "--ontology",
+            ontology_dir,
+            "--abstracts",
+            "--skip-bad",
+            "--cache-dir",
+            tmp_path / "cache",
+        ],
+        prefect_env,
+        tmp_path,
+        RUN_TIMEOUT,
+    )
 
     assert result.returncode == 0, result.describe()
     assert_no_traceback(result)
@@ -766,7 +862,7 @@ def test_run_skip_bad_gives_a_correct_escaped_output_for_the_whole_catalogue(
     by_id = {r["id"]: r for r in corpus}
     for given in MARKUP_RECORDS:
         record = by_id[given["id"]]
-        assert record["text"][record["abstract_start"]:] == given["abstract"].strip(), given["id"]
+        assert record["text"][record["abstract_start"] :] == given["abstract"].strip(), given["id"]
         if given["id"] in VERBATIM_TITLES:
             assert record["title"] == given["title"]
             assert record["text"].startswith(given["title"])
@@ -786,12 +882,16 @@ def test_run_skip_bad_gives_a_correct_escaped_output_for_the_whole_catalogue(
     for page in pages:
         text = page.read_text(encoding="utf-8")
         links = re.findall(r"""(?:href|src)\s*=\s*["']([^"']*)""", text)
-        assert all(link.startswith(("#", "data:", "https://", "http://")) or (out / link).is_file()
-                   for link in links), sorted({link for link in links if not link.startswith("#")})
+        assert all(
+            link.startswith(("#", "data:", "https://", "http://")) or (out / link).is_file() for link in links
+        ), sorted({link for link in links if not link.startswith("#")})
         for raw in RAW_MARKUP:
             assert raw not in text, f"{page.name} holds raw corpus markup {raw!r}"
-        escaped = ("&lt;script&gt;alert(&#x27;xss&#x27;)&lt;/script&gt;", "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;",
-                   "&lt;script&gt;alert('xss')&lt;/script&gt;")
+        escaped = (
+            "&lt;script&gt;alert(&#x27;xss&#x27;)&lt;/script&gt;",
+            "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;",
+            "&lt;script&gt;alert('xss')&lt;/script&gt;",
+        )
         assert any(form in text for form in escaped), f"{page.name} does not show the title escaped"
 
 
@@ -818,13 +918,27 @@ class Run:
 @pytest.fixture(scope="module")
 def kill_corpus(tmp_path_factory) -> Path:
     make_corpus = _load_make_corpus()
-    return write_jsonl(tmp_path_factory.mktemp("kill-corpus") / "synthetic.jsonl",
-                       make_corpus.synthetic_records(KILL_CORPUS_SIZE))
+    return write_jsonl(
+        tmp_path_factory.mktemp("kill-corpus") / "synthetic.jsonl", make_corpus.synthetic_records(KILL_CORPUS_SIZE)
+    )
 
 
 def run_args(corpus: Path, out: Path, ontology: Path, cache: Path, workers: int = 1) -> list[str]:
-    return ["run", str(corpus), "--out", str(out), "--ontology", str(ontology), "--batch-size",
-            str(KILL_BATCH_SIZE), "--workers", str(workers), "--cache-dir", str(cache), "--abstracts"]
+    return [
+        "run",
+        str(corpus),
+        "--out",
+        str(out),
+        "--ontology",
+        str(ontology),
+        "--batch-size",
+        str(KILL_BATCH_SIZE),
+        "--workers",
+        str(workers),
+        "--cache-dir",
+        str(cache),
+        "--abstracts",
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -838,8 +952,15 @@ def first_run(tmp_path_factory, kill_corpus, ontology_dir, prefect_env) -> Run:
     return Run(out, files_of(out), result)
 
 
-def kill_when(args: list[str], env: dict[str, str], cwd: Path, log: Path, moment: Callable[[], bool],
-              delay: float = 0.0, timeout: float = RUN_TIMEOUT) -> tuple[bool, str]:
+def kill_when(
+    args: list[str],
+    env: dict[str, str],
+    cwd: Path,
+    log: Path,
+    moment: Callable[[], bool],
+    delay: float = 0.0,
+    timeout: float = RUN_TIMEOUT,
+) -> tuple[bool, str]:
     """Start a run; SIGKILL its process group once ``moment()`` holds (then ``delay`` s later).
 
     Returns whether the kill landed while the run was still going, and its log.
@@ -880,7 +1001,8 @@ def assert_previous_outputs_intact(out: Path, previous: dict[str, bytes]) -> Non
 
 @pytest.mark.slow
 def test_a_killed_run_leaves_the_previous_outputs_whole_and_the_next_run_succeeds(
-        tmp_path, first_run, kill_corpus, ontology_dir, prefect_env) -> None:
+    tmp_path, first_run, kill_corpus, ontology_dir, prefect_env
+) -> None:
     out = tmp_path / "out"
     shutil.copytree(first_run.out, out)
     previous = files_of(out)
@@ -892,8 +1014,14 @@ def test_a_killed_run_leaves_the_previous_outputs_whole_and_the_next_run_succeed
     def extracting() -> bool:
         return any((s / "abstracts.jsonl").exists() for s in staging_dirs(out))
 
-    alive, log = kill_when(run_args(kill_corpus, out, ontology_dir, cache), prefect_env, tmp_path,
-                           tmp_path / "killed-1.log", extracting, delay=0.5)
+    alive, log = kill_when(
+        run_args(kill_corpus, out, ontology_dir, cache),
+        prefect_env,
+        tmp_path,
+        tmp_path / "killed-1.log",
+        extracting,
+        delay=0.5,
+    )
     assert alive, f"the run ended before it could be killed:\n{log[-4000:]}"
     stale = staging_dirs(out)
     assert len(stale) == 1 and not (stale[0] / "corpus.jsonl").exists(), [p.name for p in stale]
@@ -904,8 +1032,9 @@ def test_a_killed_run_leaves_the_previous_outputs_whole_and_the_next_run_succeed
     def complete() -> bool:
         return any((s / "manifest.json").exists() for s in staging_dirs(out))
 
-    alive, log = kill_when(run_args(kill_corpus, out, ontology_dir, cache), prefect_env, tmp_path,
-                           tmp_path / "killed-2.log", complete)
+    alive, log = kill_when(
+        run_args(kill_corpus, out, ontology_dir, cache), prefect_env, tmp_path, tmp_path / "killed-2.log", complete
+    )
     assert "Traceback" not in log
     if alive and files_of(out) == previous:
         assert_complete_run(out)
@@ -915,8 +1044,7 @@ def test_a_killed_run_leaves_the_previous_outputs_whole_and_the_next_run_succeed
     assert not (stale[0]).exists(), "the second run did not clean the first one's staging directory"
 
     # 3. The next run cleans up after the dead ones and succeeds, with a cache of its own: same bytes.
-    result = cli(run_args(kill_corpus, out, ontology_dir, tmp_path / "cache-next"), prefect_env, tmp_path,
-                 RUN_TIMEOUT)
+    result = cli(run_args(kill_corpus, out, ontology_dir, tmp_path / "cache-next"), prefect_env, tmp_path, RUN_TIMEOUT)
     assert result.returncode == 0, result.describe()
     assert_no_traceback(result)
     assert not leftovers(tmp_path), leftovers(tmp_path)
@@ -926,11 +1054,11 @@ def test_a_killed_run_leaves_the_previous_outputs_whole_and_the_next_run_succeed
 
 
 @pytest.mark.slow
-def test_two_workers_publish_the_same_bytes_as_one(tmp_path, first_run, kill_corpus, ontology_dir,
-                                                   prefect_env) -> None:
+def test_two_workers_publish_the_same_bytes_as_one(tmp_path, first_run, kill_corpus, ontology_dir, prefect_env) -> None:
     out = tmp_path / "out"
-    result = cli(run_args(kill_corpus, out, ontology_dir, tmp_path / "cache", workers=2), prefect_env, tmp_path,
-                 RUN_TIMEOUT)
+    result = cli(
+        run_args(kill_corpus, out, ontology_dir, tmp_path / "cache", workers=2), prefect_env, tmp_path, RUN_TIMEOUT
+    )
     assert result.returncode == 0, result.describe()
     assert_no_traceback(result)
     manifest = assert_complete_run(out)

@@ -262,9 +262,7 @@ def test_render_abstract_escapes_ids_labels_and_concepts():
         "text": "Title\n\nX",
         "abstract_start": 7,
         "session": evil,
-        "entities": [
-            {"start": 7, "end": 8, "text": "X", "label": evil, "concept_id": evil, "concept_label": evil}
-        ],
+        "entities": [{"start": 7, "end": 8, "text": "X", "label": evil, "concept_id": evil, "concept_label": evil}],
     }
     markup = render_abstract(record)
     assert "<svg" not in markup
@@ -305,8 +303,9 @@ def test_large_views_are_capped_and_say_so(tmp_path, view, monkeypatch):
 
 def test_rolled_up_view_lists_the_abstracts_of_its_members(tmp_path, views):
     rolled = views["technique-instrument-rollup"]
-    page, _ = write_report(run_directory(tmp_path, RECORDS, rolled, "technique-instrument-rollup"),
-                           graph="technique-instrument-rollup")
+    page, _ = write_report(
+        run_directory(tmp_path, RECORDS, rolled, "technique-instrument-rollup"), graph="technique-instrument-rollup"
+    )
     data = page_data(page.read_text(encoding="utf-8"))
     for node, attrs in rolled.nodes(data=True):
         members = set(attrs["members"])
@@ -315,7 +314,9 @@ def test_rolled_up_view_lists_the_abstracts_of_its_members(tmp_path, views):
 
 
 def test_an_empty_corpus_still_gets_a_report(tmp_path):
-    page, png = write_report(run_directory(tmp_path, [], graph_views([], ONTOLOGY_LOADED.concepts)["technique-instrument"]))
+    page, png = write_report(
+        run_directory(tmp_path, [], graph_views([], ONTOLOGY_LOADED.concepts)["technique-instrument"])
+    )
     text = page.read_text(encoding="utf-8")
     assert "No technique is mentioned with a telescope, survey or dataset." in text
     assert 'data-count="total-abstracts">0<' in text
@@ -374,9 +375,7 @@ class OpenReport:
         self.problems: list[str] = []
         self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on(
-            "request", lambda r: r.url != path.as_uri() and self.problems.append(f"request: {r.url}")
-        )
+        self.page.on("request", lambda r: r.url != path.as_uri() and self.problems.append(f"request: {r.url}"))
         self.page.goto(path.as_uri())
         self.page.wait_for_selector("body[data-ready=true]")
 

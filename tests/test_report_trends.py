@@ -56,11 +56,26 @@ def _write_csv(path: Path, header: list[str], rows: list[list]) -> None:
 def _record(abstract_id: str, date: str | None) -> dict:
     text = "A title\n\nDiffusion models on LSST images."
     return {
-        "schema_version": "1.0", "id": abstract_id, "title": "A title", "date": date, "text": text,
-        "abstract_start": 9, "speakers": [], "metadata": {},
-        "entities": [{"start": 9, "end": 25, "text": "Diffusion models", "label": "TECHNIQUE",
-                      "concept_id": DIFFUSION, "concept_label": "diffusion model", "source": "ruler",
-                      "generic": False}],
+        "schema_version": "1.0",
+        "id": abstract_id,
+        "title": "A title",
+        "date": date,
+        "text": text,
+        "abstract_start": 9,
+        "speakers": [],
+        "metadata": {},
+        "entities": [
+            {
+                "start": 9,
+                "end": 25,
+                "text": "Diffusion models",
+                "label": "TECHNIQUE",
+                "concept_id": DIFFUSION,
+                "concept_label": "diffusion model",
+                "source": "ruler",
+                "generic": False,
+            }
+        ],
     }
 
 
@@ -68,18 +83,35 @@ def trend_run(directory: Path, with_trends: bool = True) -> Path:
     """A run directory as a run over dated records leaves it (the graph view left out: not needed here)."""
     directory.mkdir(parents=True, exist_ok=True)
     totals = {cid: sum(PLANTED.get(cid, [0])) for cid in LABELS}
-    _write_csv(directory / "concepts.csv",
-               ["concept_id", "label", "type", "kind", "generic", "broader", "n_abstracts", "n_mentions", "forms"],
-               [[cid, label, kind, "", False, "", totals[cid] or 5, totals[cid] or 5, label]
-                for cid, (label, kind) in sorted(LABELS.items())])
+    _write_csv(
+        directory / "concepts.csv",
+        ["concept_id", "label", "type", "kind", "generic", "broader", "n_abstracts", "n_mentions", "forms"],
+        [
+            [cid, label, kind, "", False, "", totals[cid] or 5, totals[cid] or 5, label]
+            for cid, (label, kind) in sorted(LABELS.items())
+        ],
+    )
     if with_trends:
-        _write_csv(directory / "trends.csv", ["concept_id", "label", "type", "year", "abstracts", "share"],
-                   [[cid, LABELS[cid][0], LABELS[cid][1], year, n, round(n / PER_YEAR, 6)]
-                    for cid, counts in PLANTED.items() for year, n in zip(YEARS, counts) if n])
-        _write_csv(directory / "pair-trends.csv",
-                   ["source", "target", "source_label", "target_label", "year", "abstracts", "share"],
-                   [[a, b, LABELS[a][0], LABELS[b][0], year, n, round(n / PER_YEAR, 6)]
-                    for (a, b), counts in PAIRS.items() for year, n in zip(YEARS, counts) if n])
+        _write_csv(
+            directory / "trends.csv",
+            ["concept_id", "label", "type", "year", "abstracts", "share"],
+            [
+                [cid, LABELS[cid][0], LABELS[cid][1], year, n, round(n / PER_YEAR, 6)]
+                for cid, counts in PLANTED.items()
+                for year, n in zip(YEARS, counts)
+                if n
+            ],
+        )
+        _write_csv(
+            directory / "pair-trends.csv",
+            ["source", "target", "source_label", "target_label", "year", "abstracts", "share"],
+            [
+                [a, b, LABELS[a][0], LABELS[b][0], year, n, round(n / PER_YEAR, 6)]
+                for (a, b), counts in PAIRS.items()
+                for year, n in zip(YEARS, counts)
+                if n
+            ],
+        )
     records = [_record("dated-1", "2016-05-01")] + [_record(aid, None) for aid in UNDATED]
     (directory / "corpus.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return directory

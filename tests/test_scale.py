@@ -47,8 +47,11 @@ def _make_corpus_module():
 
 def published(directory: Path) -> dict[str, bytes]:
     """Every published file but manifest.json (timestamps, timings, parameters)."""
-    return {p.relative_to(directory).as_posix(): p.read_bytes()
-            for p in sorted(directory.rglob("*")) if p.is_file() and p.name not in ("manifest.json", "run.json")}
+    return {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file() and p.name not in ("manifest.json", "run.json")
+    }
 
 
 def assert_same_outputs(mine: dict[str, bytes], reference: dict[str, bytes], what: str) -> None:
@@ -67,8 +70,14 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def run_flow(flow_fn, corpus: Path, out: Path, cache: Path, workers: int) -> dict:
-    return flow_fn(inputs=[str(corpus)], out_dir=str(out), ontology_dir=str(MINI_ONTOLOGY),
-                   batch_size=BATCH_SIZE, workers=workers, cache_dir=str(cache))
+    return flow_fn(
+        inputs=[str(corpus)],
+        out_dir=str(out),
+        ontology_dir=str(MINI_ONTOLOGY),
+        batch_size=BATCH_SIZE,
+        workers=workers,
+        cache_dir=str(cache),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -86,13 +95,34 @@ def reference(tmp_path_factory, corpus: Path, prefect_harness: str) -> dict[str,
 
 
 @pytest.mark.slow
-def test_dask_local_two_workers_publishes_what_a_local_run_does(tmp_path: Path, corpus: Path, reference,
-                                                               prefect_env: dict[str, str]) -> None:
+def test_dask_local_two_workers_publishes_what_a_local_run_does(
+    tmp_path: Path, corpus: Path, reference, prefect_env: dict[str, str]
+) -> None:
     out = tmp_path / "out"
     proc = subprocess.run(
-        [*ASTRO_IE, "run", str(corpus), "--out", str(out), "--ontology", str(MINI_ONTOLOGY), "--batch-size",
-         str(BATCH_SIZE), "--workers", "2", "--dask", "local", "--cache-dir", str(tmp_path / "cache")],
-        env=prefect_env, cwd=tmp_path, capture_output=True, text=True, timeout=RUN_TIMEOUT, check=False,
+        [
+            *ASTRO_IE,
+            "run",
+            str(corpus),
+            "--out",
+            str(out),
+            "--ontology",
+            str(MINI_ONTOLOGY),
+            "--batch-size",
+            str(BATCH_SIZE),
+            "--workers",
+            "2",
+            "--dask",
+            "local",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
+        env=prefect_env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT,
+        check=False,
     )
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, log[-3000:]
@@ -113,34 +143,51 @@ def test_dask_local_two_workers_publishes_what_a_local_run_does(tmp_path: Path, 
 
 
 @pytest.mark.slow
-def test_dask_address_runs_on_an_existing_cluster_and_builds_once_per_worker(tmp_path: Path, corpus: Path,
-                                                                             reference) -> None:
+def test_dask_address_runs_on_an_existing_cluster_and_builds_once_per_worker(
+    tmp_path: Path, corpus: Path, reference
+) -> None:
     from distributed import Client, LocalCluster
 
-    from astro_ie.flows.extract_corpus import flow_for
     from astro_ie import batching
+    from astro_ie.flows.extract_corpus import flow_for
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
-        result = run_flow(flow_for(1, cluster.scheduler_address), corpus, tmp_path / "out", tmp_path / "cache",
-                          workers=1)
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        result = run_flow(
+            flow_for(1, cluster.scheduler_address), corpus, tmp_path / "out", tmp_path / "cache", workers=1
+        )
         per_worker = client.run(batching.pipelines_built)
     assert_same_outputs(published(tmp_path / "out"), reference, "--dask-address")
     assert len(per_worker) == 2
     assert all(count <= 1 for count in per_worker.values()), per_worker
     extraction = result["extraction"]
-    assert extraction["pipelines_built"] == sum(per_worker.values()) == extraction["processes"] >= 1, \
-        (extraction, per_worker)
+    assert extraction["pipelines_built"] == sum(per_worker.values()) == extraction["processes"] >= 1, (
+        extraction,
+        per_worker,
+    )
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--dask", "tcp://127.0.0.1:8786"], "--dask takes 'local'"),
-    (["--dask", "local", "--dask-address", "tcp://127.0.0.1:8786"], "give one of --dask local and --dask-address"),
-])
-def test_dask_options_are_checked_before_any_work(tmp_path: Path, corpus: Path, prefect_env: dict[str, str],
-                                                  args: list[str], message: str) -> None:
-    proc = subprocess.run([*ASTRO_IE, "run", str(corpus), "--out", str(tmp_path / "out"), *args],
-                          env=prefect_env, cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--dask", "tcp://127.0.0.1:8786"], "--dask takes 'local'"),
+        (["--dask", "local", "--dask-address", "tcp://127.0.0.1:8786"], "give one of --dask local and --dask-address"),
+    ],
+)
+def test_dask_options_are_checked_before_any_work(
+    tmp_path: Path, corpus: Path, prefect_env: dict[str, str], args: list[str], message: str
+) -> None:
+    proc = subprocess.run(
+        [*ASTRO_IE, "run", str(corpus), "--out", str(tmp_path / "out"), *args],
+        env=prefect_env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith("astro-ie: error:") and message in proc.stderr, proc.stderr
     assert not (tmp_path / "out").exists()
@@ -153,7 +200,7 @@ def _awkward_graph():
     import networkx as nx
 
     G = nx.Graph(name="tést — graph", n_abstracts=3)
-    G.add_node("a", label="Émilie naïve 🚀 <&> \"q\"\n", type="TECHNIQUE", broader=["x", "ÿ"], n_abstracts=2)
+    G.add_node("a", label='Émilie naïve 🚀 <&> "q"\n', type="TECHNIQUE", broader=["x", "ÿ"], n_abstracts=2)
     G.add_node("b", label="trailing newlines\n\n", type="SURVEY", n_abstracts=1)
     G.add_edge("a", "b", weight=2, evidence=["id-é1", "id\n2"], npmi=0.5, association_strength=1.0)
     return G
@@ -203,8 +250,10 @@ def test_streamed_node_link_json_is_the_bytes_of_json_dumps(monkeypatch) -> None
     G = _awkward_graph()
     streamed = io.StringIO()
     graph.write_node_link(G, streamed)
-    expected = json.dumps(nx.node_link_data(G, edges="links"), ensure_ascii=False, indent=1, sort_keys=True,
-                          allow_nan=False) + "\n"
+    expected = (
+        json.dumps(nx.node_link_data(G, edges="links"), ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+        + "\n"
+    )
     assert streamed.getvalue() == expected
 
 
@@ -238,19 +287,31 @@ def test_dask_cluster_needs_no_disk_of_the_flow(tmp_path: Path, corpus: Path, re
     given: list = []
     for name in ("extract_by_value_task", "warm_up_by_value_task", "extract_batch_task", "warm_up_task"):
         task = getattr(module, name)
-        monkeypatch.setattr(task, "submit", lambda *args, _submit=task.submit, _name=name, **kwargs: (
-            given.append((_name, args, kwargs)), _submit(*args, **kwargs))[1])
+        monkeypatch.setattr(
+            task,
+            "submit",
+            lambda *args, _submit=task.submit, _name=name, **kwargs: (
+                given.append((_name, args, kwargs)),
+                _submit(*args, **kwargs),
+            )[1],
+        )
     elsewhere, cache = tmp_path / "worker-space", tmp_path / "flow-cache"
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      local_directory=str(elsewhere)) as cluster, Client(cluster):
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, local_directory=str(elsewhere)
+        ) as cluster,
+        Client(cluster),
+    ):
         first = run_flow(module.flow_for(1, cluster.scheduler_address), corpus, tmp_path / "out", cache, workers=1)
         tasks_first = [name for name, _, _ in given]
         again = run_flow(module.flow_for(1, cluster.scheduler_address), corpus, tmp_path / "again", cache, workers=1)
     assert_same_outputs(published(tmp_path / "out"), reference, "Dask by value")
     assert tasks_first and set(tasks_first) <= {"extract_by_value_task", "warm_up_by_value_task"}, tasks_first
-    assert [(name, _paths_in([args, kwargs], [])) for name, args, kwargs in given if _paths_in([args, kwargs], [])] == []
+    assert [
+        (name, _paths_in([args, kwargs], [])) for name, args, kwargs in given if _paths_in([args, kwargs], [])
+    ] == []
     batches = -(-CORPUS_SIZE // BATCH_SIZE)
     assert first["counts"]["cached_batches"] == 0 and len(list(cache.rglob("*.jsonl"))) == batches
     assert again["counts"]["cached_batches"] == batches  # looked up by the flow: no task for a cached batch
-    assert [name for name, _, _ in given[len(tasks_first):] if name != "warm_up_by_value_task"] == []
+    assert [name for name, _, _ in given[len(tasks_first) :] if name != "warm_up_by_value_task"] == []
     assert_same_outputs(published(tmp_path / "again"), reference, "Dask by value, from the flow's cache")

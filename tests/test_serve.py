@@ -29,16 +29,35 @@ def test_serve_quarantines_a_bad_file_processes_the_good_one_and_stops_with_130(
     env = dict(prefect_env, PREFECT_HOME=str(tmp_path / "prefect-home"), ASTRO_IE_CACHE=str(tmp_path / "cache"))
     with open(log, "w", encoding="utf-8") as sink:
         proc = subprocess.Popen(
-            [*astro_ie_command(), "serve", "--interval", "5", "--inbox", str(inbox), "--out", str(out),
-             "--ontology", str(MINI_ONTOLOGY), "--batch-size", "1", "--workers", "1"],
-            env=env, cwd=tmp_path, stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            [
+                *astro_ie_command(),
+                "serve",
+                "--interval",
+                "5",
+                "--inbox",
+                str(inbox),
+                "--out",
+                str(out),
+                "--ontology",
+                str(MINI_ONTOLOGY),
+                "--batch-size",
+                "1",
+                "--workers",
+                "1",
+            ],
+            env=env,
+            cwd=tmp_path,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
     try:
         corpus = out / "corpus.jsonl"
         wait_until(corpus.exists, 180, "outputs of the good inbox file", proc, log)
-        assert [json.loads(line)["id"] for line in corpus.read_text(encoding="utf-8").splitlines()] == \
-            [r["id"] for r in SMALL_RECORDS[:2]]
+        assert [json.loads(line)["id"] for line in corpus.read_text(encoding="utf-8").splitlines()] == [
+            r["id"] for r in SMALL_RECORDS[:2]
+        ]
         failed = inbox / ".failed"
         assert (failed / "bad.jsonl").is_file() and not (inbox / "bad.jsonl").exists()
         error = (failed / "bad.jsonl.error.txt").read_text(encoding="utf-8")
@@ -63,19 +82,54 @@ def test_ctrl_c_during_run_exits_130_in_one_line_and_keeps_the_previous_outputs(
     from tests.test_flow import output_files
 
     jsonl = tmp_path / "many.jsonl"
-    jsonl.write_text("".join(json.dumps(dict(r, id=f"{r['id']}-{i}")) + "\n" for i in range(300)
-                             for r in SMALL_RECORDS), encoding="utf-8")
+    jsonl.write_text(
+        "".join(json.dumps(dict(r, id=f"{r['id']}-{i}")) + "\n" for i in range(300) for r in SMALL_RECORDS),
+        encoding="utf-8",
+    )
     out, log = tmp_path / "out", tmp_path / "run.log"
     env = dict(prefect_env, PREFECT_HOME=str(tmp_path / "prefect-home"), ASTRO_IE_CACHE=str(tmp_path / "cache"))
-    first = subprocess.run([*astro_ie_command(), "run", str(jsonl), "--out", str(out), "--ontology", str(MINI_ONTOLOGY),
-                            "--batch-size", "100", "--cache-dir", str(tmp_path / "cache-first")], env=env,
-                           cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    first = subprocess.run(
+        [
+            *astro_ie_command(),
+            "run",
+            str(jsonl),
+            "--out",
+            str(out),
+            "--ontology",
+            str(MINI_ONTOLOGY),
+            "--batch-size",
+            "100",
+            "--cache-dir",
+            str(tmp_path / "cache-first"),
+        ],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert first.returncode == 0, first.stderr[-3000:]
     previous = output_files(out)
     with open(log, "w", encoding="utf-8") as sink:
-        proc = subprocess.Popen([*astro_ie_command(), "run", str(jsonl), "--out", str(out), "--ontology", str(MINI_ONTOLOGY),
-                                 "--batch-size", "100"], env=env, cwd=tmp_path, stdout=sink,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        proc = subprocess.Popen(
+            [
+                *astro_ie_command(),
+                "run",
+                str(jsonl),
+                "--out",
+                str(out),
+                "--ontology",
+                str(MINI_ONTOLOGY),
+                "--batch-size",
+                "100",
+            ],
+            env=env,
+            cwd=tmp_path,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         wait_until(lambda: "ingested" in log.read_text(encoding="utf-8"), 180, "ingest", proc, log)
     finally:

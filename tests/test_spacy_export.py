@@ -61,30 +61,42 @@ def test_export_writes_a_spacy_pipeline_with_meta_and_no_machine_path(exported: 
         assert sorted(p.name for p in (exported / component).glob("*.yaml")) == shipped, component
 
 
-def test_spacy_load_in_a_fresh_process_tags_the_default_corpus_like_astro_ie_run(exported: Path,
-                                                                                 tmp_path: Path) -> None:
+def test_spacy_load_in_a_fresh_process_tags_the_default_corpus_like_astro_ie_run(
+    exported: Path, tmp_path: Path
+) -> None:
     abstracts = list(read_abstracts([default_corpus()]))
     assert len(abstracts) == 101
     texts = [compose_text(a)[0] for a in abstracts]
     (tmp_path / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", TAG_SCRIPT, str(exported), str(tmp_path / "texts.json"),
-                           str(tmp_path / "ents.json")], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-c", TAG_SCRIPT, str(exported), str(tmp_path / "texts.json"), str(tmp_path / "ents.json")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads((tmp_path / "ents.json").read_text(encoding="utf-8"))
     assert result["pipe_names"] == ["astro_abbreviations", "astro_ontology_ruler", "astro_candidates", "astro_linker"]
     assert "astro_ie.nlp" in result["imported"], "spaCy did not load the components through the entry points"
 
     extractor = Extractor(default_ontology_dir())  # what `astro-ie run` tags with
-    expected = [[[e.start, e.end, e.label, e.concept_id, e.source] for e in record.entities]
-                for record in extractor.tag(abstracts)]
+    expected = [
+        [[e.start, e.end, e.label, e.concept_id, e.source] for e in record.entities]
+        for record in extractor.tag(abstracts)
+    ]
     assert sum(map(len, expected)) > 500
     differing = [a.id for a, got, want in zip(abstracts, result["ents"], expected) if got != want]
     assert not differing, f"{len(differing)} abstracts tagged differently, e.g. {differing[:5]}"
 
 
 def test_spacy_package_can_wrap_the_export(exported: Path, tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "spacy", "package", str(exported), str(tmp_path), "--build", "none"],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "spacy", "package", str(exported), str(tmp_path), "--build", "none"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     meta = json.loads(next(tmp_path.glob("en_astro_ie-*/meta.json")).read_text(encoding="utf-8"))
     assert meta["name"] == "astro_ie" and "astro-ie" in " ".join(meta["requirements"])

@@ -80,8 +80,11 @@ def test_the_graphs_carry_the_years_for_gephi_and_vosviewer(run_dir, make_corpus
     node = G.nodes[make_corpus.PLANTED_CONCEPT]
     assert (int(node["first_year"]), int(node["last_year"])) == YEARS
     mean_year = float(node["mean_year"])
-    planted_years = [year for year in range(YEARS[0], YEARS[1] + 1)
-                     for _ in range(int(PER_YEAR * make_corpus.planted_share(year, YEARS) + 1e-9))]
+    planted_years = [
+        year
+        for year in range(YEARS[0], YEARS[1] + 1)
+        for _ in range(int(PER_YEAR * make_corpus.planted_share(year, YEARS) + 1e-9))
+    ]
     assert mean_year == pytest.approx(sum(planted_years) / len(planted_years), abs=0.01)
     assert 'mode="dynamic"' in (run_dir / "graph.gexf").read_text(encoding="utf-8")
 
@@ -95,15 +98,16 @@ def test_the_graphs_carry_the_years_for_gephi_and_vosviewer(run_dir, make_corpus
 def test_the_report_shows_the_planted_technique_rising(run_dir, make_corpus):
     html = (run_dir / "report.html").read_text(encoding="utf-8")
     assert "Trends over the years" in html
-    section = html[html.index("Trends over the years"):]
+    section = html[html.index("Trends over the years") :]
     label = load_ontology(default_ontology_dir()).concepts[make_corpus.PLANTED_CONCEPT].label
     assert label in section
-    panel = section[section.index(label):][:600]
+    panel = section[section.index(label) :][:600]
     assert f"{YEARS[0]}: 5.0% &rarr; {YEARS[1]}: 50% &middot; peak 50% ({YEARS[1]})" in panel, panel
 
 
 def test_dates_are_the_records_own(run_dir, make_corpus):
     """Every record keeps its date; none is guessed (the synthetic corpus dates them all)."""
-    years = Counter(dt.date.fromisoformat(record["date"]).year
-                    for record in corpus.read_corpus(corpus.corpus_path(run_dir)))
+    years = Counter(
+        dt.date.fromisoformat(record["date"]).year for record in corpus.read_corpus(corpus.corpus_path(run_dir))
+    )
     assert years == {year: PER_YEAR for year in range(YEARS[0], YEARS[1] + 1)}

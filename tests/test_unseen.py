@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from astro_ie import evaluate
 from astro_ie.extract import Extractor
 from astro_ie.models import Abstract
@@ -31,8 +32,10 @@ SOFTWARE_F1_FLOOR = {"abstracts-a": 0.9, "abstracts-b": 0.6, "fragments": 0.95}
 def read_records(path: Path) -> list[Abstract]:
     """``{id, title?, abstract}`` lines; fragments have no title."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [Abstract(id=o["id"], title=o.get("title") or "", abstract=o["abstract"])
-            for o in map(json.loads, filter(str.strip, lines))]
+    return [
+        Abstract(id=o["id"], title=o.get("title") or "", abstract=o["abstract"])
+        for o in map(json.loads, filter(str.strip, lines))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +47,10 @@ def extractor() -> Extractor:
 def scored(request, extractor) -> tuple[str, evaluate.Evaluation]:
     name = request.param
     records = read_records(UNSEEN / f"{name}.jsonl")
-    predictions = {r.id: [evaluate.PredictedMention(e.text, e.label, e.concept_id) for e in r.entities]
-                   for r in extractor.tag(records)}
+    predictions = {
+        r.id: [evaluate.PredictedMention(e.text, e.label, e.concept_id) for e in r.entities]
+        for r in extractor.tag(records)
+    }
     return name, evaluate.score(evaluate.load_gold(UNSEEN / f"{name}.gold.jsonl"), predictions, top=10)
 
 

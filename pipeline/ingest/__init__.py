@@ -25,9 +25,9 @@ from pathlib import Path
 
 from ..errors import InputError, Warnings, warn, warning_line
 from ..models import Abstract
-from .book import MAX_BOOK_BYTES, BookParse, TocEntry, parse_book, read_book, session_slug
 from .ads import read_ads
 from .arxiv import read_arxiv
+from .book import MAX_BOOK_BYTES, BookParse, TocEntry, parse_book, read_book, session_slug
 from .files import MAX_LINE_BYTES, SNIFF_BYTES, ReadOptions, check_head, check_is_file, open_input
 from .indico import read_indico
 from .people import parse_speaker_line
@@ -60,8 +60,14 @@ log = logging.getLogger(__name__)
 
 PathLike = str | Path
 
-READERS = {"book": read_book, "jsonl": read_jsonl, "csv": read_csv, "arxiv": read_arxiv, "ads": read_ads,
-           "indico": read_indico}
+READERS = {
+    "book": read_book,
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+    "arxiv": read_arxiv,
+    "ads": read_ads,
+    "indico": read_indico,
+}
 """Each format's reader: ``(handle, path, on_warning)`` to records and the errors of bad ones, in file order."""
 FORMATS = ("auto", *READERS)
 

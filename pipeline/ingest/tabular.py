@@ -89,7 +89,7 @@ def read_csv(handle: BinaryIO, path: Path, options: ReadOptions) -> Iterator[Abs
             fields = {"limit": csv.field_size_limit()} if code == "E015" else {"detail": detail}
             error = feed.error or InputError(code, path, feed.record_start or reader.line_num, **fields)
             if header is None:
-                raise error
+                raise error from exc
             yield error
             continue
         if not any(cell.strip() for cell in row):
@@ -127,7 +127,6 @@ def _check_csv_header(row: list[str], path: Path, line: int) -> list[str]:
         if required not in {name.lower() for name in header}:
             raise InputError("E011", path, line, field=required)
     return [name.lower() if name.lower() in REQUIRED_FIELDS + OPTIONAL_FIELDS else name for name in header]
-
 
 
 def record_from_fields(fields: dict[str, Any], path: Path, line: int, *, keep_types: bool) -> Abstract:
@@ -189,4 +188,3 @@ def record_from_fields(fields: dict[str, Any], path: Path, line: int, *, keep_ty
         problem = exc.errors()[0]
         where = ".".join(str(part) for part in problem["loc"])
         raise invalid(f"{where}: {problem['msg']}" if where else problem["msg"]) from None
-
