@@ -131,6 +131,20 @@ def astro_ie_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "astro_ie"]
 
 
+def start_logged(args: list[str], env: dict[str, str], cwd: Path, log: Path) -> subprocess.Popen:
+    """``astro-ie ARGS`` in a session of its own (a terminal's Ctrl-C reaches its group), output to ``log``."""
+    with open(log, "w", encoding="utf-8") as sink:
+        return subprocess.Popen(
+            [*astro_ie_command(), *args],
+            env=env,
+            cwd=cwd,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+
 def run_cli(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
         [*astro_ie_command(), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout
@@ -691,27 +705,12 @@ def test_serve_processes_the_inbox_on_schedule_then_skips_it(
     inbox, out, log = tmp_path / "inbox", tmp_path / "served", tmp_path / "serve.log"
     inbox.mkdir()
     env = dict(prefect_env, PREFECT_HOME=str(tmp_path / "prefect-home"), ASTRO_IE_CACHE=str(tmp_path / "cache"))
-    with open(log, "w", encoding="utf-8") as sink:
-        proc = subprocess.Popen(
-            [
-                *astro_ie_command(),
-                "serve",
-                "--interval",
-                "5",
-                "--inbox",
-                str(inbox),
-                "--out",
-                str(out),
-                "--ontology",
-                str(MINI_ONTOLOGY),
-            ],
-            env=env,
-            cwd=tmp_path,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+    proc = start_logged(
+        ["serve", "--interval", "5", "--inbox", str(inbox), "--out", str(out), "--ontology", str(MINI_ONTOLOGY)],
+        env,
+        tmp_path,
+        log,
+    )
     try:
         staged = inbox / ".small.jsonl.part"  # hidden while written: the scan skips dot files
         shutil.copy(small_jsonl, staged)

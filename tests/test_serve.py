@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_flow import MINI_ONTOLOGY, SMALL_RECORDS, astro_ie_command, stop_process_group, wait_until
+from tests.test_flow import MINI_ONTOLOGY, SMALL_RECORDS, astro_ie_command, start_logged, stop_process_group, wait_until
 
 
 @pytest.mark.slow
@@ -27,31 +27,26 @@ def test_serve_quarantines_a_bad_file_processes_the_good_one_and_stops_with_130(
     (inbox / "good.jsonl").write_text("".join(json.dumps(r) + "\n" for r in SMALL_RECORDS[:2]), encoding="utf-8")
     (inbox / "bad.jsonl").write_text(json.dumps(SMALL_RECORDS[2]) + "\n{not json\n", encoding="utf-8")
     env = dict(prefect_env, PREFECT_HOME=str(tmp_path / "prefect-home"), ASTRO_IE_CACHE=str(tmp_path / "cache"))
-    with open(log, "w", encoding="utf-8") as sink:
-        proc = subprocess.Popen(
-            [
-                *astro_ie_command(),
-                "serve",
-                "--interval",
-                "5",
-                "--inbox",
-                str(inbox),
-                "--out",
-                str(out),
-                "--ontology",
-                str(MINI_ONTOLOGY),
-                "--batch-size",
-                "1",
-                "--workers",
-                "1",
-            ],
-            env=env,
-            cwd=tmp_path,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+    proc = start_logged(
+        [
+            "serve",
+            "--interval",
+            "5",
+            "--inbox",
+            str(inbox),
+            "--out",
+            str(out),
+            "--ontology",
+            str(MINI_ONTOLOGY),
+            "--batch-size",
+            "1",
+            "--workers",
+            "1",
+        ],
+        env,
+        tmp_path,
+        log,
+    )
     try:
         corpus = out / "corpus.jsonl"
         wait_until(corpus.exists, 180, "outputs of the good inbox file", proc, log)
@@ -110,26 +105,12 @@ def test_ctrl_c_during_run_exits_130_in_one_line_and_keeps_the_previous_outputs(
     )
     assert first.returncode == 0, first.stderr[-3000:]
     previous = output_files(out)
-    with open(log, "w", encoding="utf-8") as sink:
-        proc = subprocess.Popen(
-            [
-                *astro_ie_command(),
-                "run",
-                str(jsonl),
-                "--out",
-                str(out),
-                "--ontology",
-                str(MINI_ONTOLOGY),
-                "--batch-size",
-                "100",
-            ],
-            env=env,
-            cwd=tmp_path,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+    proc = start_logged(
+        ["run", str(jsonl), "--out", str(out), "--ontology", str(MINI_ONTOLOGY), "--batch-size", "100"],
+        env,
+        tmp_path,
+        log,
+    )
     try:
         wait_until(lambda: "ingested" in log.read_text(encoding="utf-8"), 180, "ingest", proc, log)
     finally:
