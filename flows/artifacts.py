@@ -41,18 +41,10 @@ def summary_markdown(out_dir: Path, summary: dict) -> str:
                 lines.append(f"- **{label}**: " + ", ".join(f"{name} ({n})" for _, name, n in top[label][:5]))
     pairs = summary.get("top_pairs") or []
     if pairs:
-        lines += [
-            "",
-            "## Top technique–instrument pairs",
-            "",
-            "| technique | instrument | abstracts |",
-            "|---|---|---|",
-        ]
-        lines += [
-            f"| {p.get('source_label') or p.get('source')} | {p.get('target_label') or p.get('target')} "
-            f"| {p.get('weight')} |"
-            for p in pairs[:10]
-        ]
+        lines += ["", "## Top technique–instrument pairs", "", "| technique | instrument | abstracts |",
+                  "|---|---|---|"]
+        lines += [f"| {p.get('source_label') or p.get('source')} | {p.get('target_label') or p.get('target')} "
+                  f"| {p.get('weight')} |" for p in pairs[:10]]
     candidates = summary.get("new_candidates") or []
     if candidates:
         lines += ["", "## New candidates (for curators)", ""]
@@ -67,11 +59,8 @@ def summary_markdown(out_dir: Path, summary: dict) -> str:
 def concept_rows(summary: dict) -> list[dict]:
     """Rows of the top-concepts table artifact: up to five concepts per label."""
     top = summary.get("top_concepts", {})
-    return [
-        {"label": label, "concept_id": cid, "concept": name, "abstracts": n}
-        for label in LABELS
-        for cid, name, n in top.get(label, [])[:5]
-    ]
+    return [{"label": label, "concept_id": cid, "concept": name, "abstracts": n}
+            for label in LABELS for cid, name, n in top.get(label, [])[:5]]
 
 
 def publish_run_artifacts(out_dir: Path, summary: dict) -> list:
@@ -83,22 +72,14 @@ def publish_run_artifacts(out_dir: Path, summary: dict) -> list:
     technique–instrument graph's top edges) and ``new_candidates``.
     """
     out_dir = Path(out_dir).resolve()
-    ids = [
-        create_markdown_artifact(
-            markdown=summary_markdown(out_dir, summary), key=SUMMARY_KEY, description="astro-ie run summary"
-        )
-    ]
+    ids = [create_markdown_artifact(markdown=summary_markdown(out_dir, summary), key=SUMMARY_KEY,
+                                    description="astro-ie run summary")]
     rows = concept_rows(summary)
     if rows:
         ids.append(create_table_artifact(table=rows, key=CONCEPTS_KEY, description="Top concepts per label"))
-    pairs = [
-        {
-            "technique": p.get("source_label") or p.get("source"),
-            "instrument": p.get("target_label") or p.get("target"),
-            "abstracts": p.get("weight"),
-        }
-        for p in (summary.get("top_pairs") or [])[:20]
-    ]
+    pairs = [{"technique": p.get("source_label") or p.get("source"),
+              "instrument": p.get("target_label") or p.get("target"), "abstracts": p.get("weight")}
+             for p in (summary.get("top_pairs") or [])[:20]]
     if pairs:
         ids.append(create_table_artifact(table=pairs, key=PAIRS_KEY, description="Top technique–instrument pairs"))
     return ids

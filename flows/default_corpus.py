@@ -22,10 +22,5 @@ def rebuild_default_corpus(
     workers: Annotated[int, Field(ge=1, le=256)] = 1,
 ) -> dict:
     """Run ``extract-corpus`` on the ML4Astro 2024 book of abstracts with the shipped ontology."""
-    return flow_for(workers)(
-        inputs=[str(default_corpus())],
-        out_dir=out_dir,
-        ontology_dir=str(default_ontology_dir()),
-        batch_size=batch_size,
-        workers=workers,
-    )
+    return flow_for(workers)(inputs=[str(default_corpus())], out_dir=out_dir, ontology_dir=str(default_ontology_dir()),
+                             batch_size=batch_size, workers=workers)

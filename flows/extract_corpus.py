@@ -115,16 +115,11 @@ def plan_update_task(inputs: list[str], out_dir: str, ontology: OntologyInfo, op
     previous = incremental.PreviousRun.find(Path(out_dir), ontology.hash, manifest.code_hash())
     if previous is None:
         return None
-    abstracts = ingest.read_abstracts(
-        [Path(p) for p in inputs], input_format=options.input_format, skip_bad=options.skip_bad
-    )
+    abstracts = ingest.read_abstracts([Path(p) for p in inputs], input_format=options.input_format,
+                                      skip_bad=options.skip_bad)
     plan = incremental.UpdatePlan.make(previous, abstracts)
-    get_run_logger().info(
-        "update: %d unchanged, %d changed abstract(s); previous tags %s",
-        len(plan.unchanged),
-        len(plan.replaced),
-        "kept" if previous.reusable else "redone (ontology or code changed)",
-    )
+    get_run_logger().info("update: %d unchanged, %d changed abstract(s); previous tags %s", len(plan.unchanged),
+                          len(plan.replaced), "kept" if previous.reusable else "redone (ontology or code changed)")
     return plan
 
 
@@ -150,21 +145,15 @@ def ingest_task(inputs: list[str], staging: str, options: RunOptions, plan=None)
             else:
                 result.outside_period += 1
 
-    abstracts = ingest.read_abstracts(
-        [Path(p) for p in inputs],
-        input_format=options.input_format,
-        skip_bad=options.skip_bad,
-        on_skip=on_skip,
-        on_warning=on_warning,
-        categories=options.categories,
-    )
+    abstracts = ingest.read_abstracts([Path(p) for p in inputs], input_format=options.input_format,
+                                      skip_bad=options.skip_bad, on_skip=on_skip, on_warning=on_warning,
+                                      categories=options.categories)
     if plan is not None:
         abstracts = plan.to_tag(abstracts)
         result.unchanged = len(plan.unchanged)
     abstracts_path = Path(staging) / "abstracts.jsonl" if options.keep_abstracts else None
-    paths, result.abstracts = batching.write_batches(
-        wanted(abstracts), Path(staging) / ".batches", options.batch_size, abstracts_path
-    )
+    paths, result.abstracts = batching.write_batches(wanted(abstracts), Path(staging) / ".batches",
+                                                     options.batch_size, abstracts_path)
     result.batches = [str(p) for p in paths]
     logger.info("ingested %d abstracts into %d batches", result.abstracts, len(paths))
     return result
@@ -186,21 +175,13 @@ class Tagged:
 
     def extraction(self) -> dict:
         pids = {p.pid for p in self.parts if not p.cached} | {w.pid for w in self.warm}
-        return {
-            "processes": len(pids),
-            "pipelines_built": sum(p.built for p in self.parts) + sum(w.built for w in self.warm),
-            "tagging_seconds": round(sum(p.seconds for p in self.parts), 3),
-        }
+        return {"processes": len(pids), "pipelines_built": sum(p.built for p in self.parts) + sum(
+            w.built for w in self.warm), "tagging_seconds": round(sum(p.seconds for p in self.parts), 3)}
 
     def counts(self) -> dict:
-        return {
-            "skipped": len(self.ingested.skipped),
-            "tagged": sum(p.records for p in self.parts),
-            "unchanged": self.ingested.unchanged,
-            "outside_period": self.ingested.outside_period,
-            "cached_batches": sum(1 for p in self.parts if p.cached),
-            "batches": len(self.parts),
-        }
+        return {"skipped": len(self.ingested.skipped), "tagged": sum(p.records for p in self.parts),
+                "unchanged": self.ingested.unchanged, "outside_period": self.ingested.outside_period,
+                "cached_batches": sum(1 for p in self.parts if p.cached), "batches": len(self.parts)}
 
 
 @task(name="warm-up", cache_policy=NO_CACHE)
@@ -273,18 +254,14 @@ class BatchSubmitter:
                 continue
             results = iter(future.result() if future is not None else ())
             for path, part in zip(paths, cached):
-                parts.append(
-                    part
-                    if part is not None
-                    else batching.store_part(Path(path), self.ontology.hash, Path(self.cache), next(results))
-                )
+                parts.append(part if part is not None else batching.store_part(
+                    Path(path), self.ontology.hash, Path(self.cache), next(results)))
         return parts
 
 
 @task(name="write-outputs", cache_policy=NO_CACHE)
-def write_outputs_task(
-    parts: list[batching.TaggedPart], staging: str, ontology: OntologyInfo, options: RunOptions, plan=None
-) -> Written:
+def write_outputs_task(parts: list[batching.TaggedPart], staging: str, ontology: OntologyInfo,
+                       options: RunOptions, plan=None) -> Written:
     """One pass over the tagged records: corpus, mentions, evidence, tables; then the graphs from the digest."""
     from astro_ie import corpus, graph, incremental
 
@@ -293,9 +270,8 @@ def write_outputs_task(
     paths = [p.path for p in parts]
     summary, how = None, None if plan is None else "merged"
     if incremental.can_update_in_place(plan, options.since, options.until, options.tables, options.keep_abstracts):
-        summary = incremental.update_outputs(
-            plan, paths, Path(staging), loaded, options.include_generic, options.compress
-        )
+        summary = incremental.update_outputs(plan, paths, Path(staging), loaded, options.include_generic,
+                                             options.compress)
         if summary is None:
             get_run_logger().info("update: a changed abstract held what only a full pass restores; merging the corpus")
         else:
@@ -304,31 +280,20 @@ def write_outputs_task(
         if plan is None:
             records = batching.iter_tagged(paths)
         else:
-            records = incremental.merged_records(
-                plan, batching.iter_records(paths), batching.iter_records(paths), options.since, options.until
-            )
-        summary = corpus.write_corpus(
-            records,
-            Path(staging),
-            loaded,
-            include_generic=options.include_generic,
-            tables=options.tables,
-            compress=options.compress,
-        )
+            records = incremental.merged_records(plan, batching.iter_records(paths), batching.iter_records(paths),
+                                                 options.since, options.until)
+        summary = corpus.write_corpus(records, Path(staging), loaded, include_generic=options.include_generic,
+                                      tables=options.tables, compress=options.compress)
     views = graph.views_from_digest(summary.digest)
     for name, view in views.items():
         graph.write_exports(view, staging, GRAPH_STEMS[name])
     return Written(
-        counts=summary.to_dict(),
-        top_concepts=summary.top_concepts,
-        new_candidates=summary.new_candidates,
+        counts=summary.to_dict(), top_concepts=summary.top_concepts, new_candidates=summary.new_candidates,
         corpus_file=summary.corpus_file,
         nodes={name: view.number_of_nodes() for name, view in views.items()},
         edges={name: view.number_of_edges() for name, view in views.items()},
-        summary=graph.summarise(views["technique-instrument"], top=10),
-        seconds=time.perf_counter() - started,
-        update=how,
-    )
+        summary=graph.summarise(views["technique-instrument"], top=10), seconds=time.perf_counter() - started,
+        update=how)
 
 
 @task(name="write-report", cache_policy=NO_CACHE)
@@ -340,12 +305,10 @@ def write_report_task(staging: str, counts: dict) -> list[str]:
 
 
 @task(name="write-manifest", cache_policy=NO_CACHE)
-def write_manifest_task(
-    staging: str, inputs: list[str], ontology: OntologyInfo, counts: dict, timings: dict, options: RunOptions
-) -> str:
-    path = manifest.write_manifest(
-        Path(staging), [Path(p) for p in inputs], asdict(ontology), counts, timings, options.parameters()
-    )
+def write_manifest_task(staging: str, inputs: list[str], ontology: OntologyInfo, counts: dict, timings: dict,
+                        options: RunOptions) -> str:
+    path = manifest.write_manifest(Path(staging), [Path(p) for p in inputs], asdict(ontology), counts, timings,
+                                   options.parameters())
     return str(path)
 
 
@@ -364,9 +327,8 @@ def publish_artifacts_task(out_dir: str, summary: dict) -> None:
 # --- the flow -------------------------------------------------------------------
 
 
-@flow(
-    name="extract-corpus", validate_parameters=True, log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=1)
-)
+@flow(name="extract-corpus", validate_parameters=True, log_prints=False,
+      task_runner=ThreadPoolTaskRunner(max_workers=1))
 def extract_corpus(
     inputs: list[str],
     out_dir: str,
@@ -386,51 +348,25 @@ def extract_corpus(
     categories: list[str] | None = None,
 ) -> dict:
     """Ingest and tag (only what is new with ``update``), digest into corpus, tables and graphs, report, publish."""
-    options = RunOptions(
-        input_format,
-        batch_size,
-        workers,
-        skip_bad,
-        include_generic,
-        since,
-        until,
-        tuple(tables),
-        compress,
-        keep_abstracts,
-        update,
-        tuple(categories or ()),
-    )
+    options = RunOptions(input_format, batch_size, workers, skip_bad, include_generic, since, until,
+                         tuple(tables), compress, keep_abstracts, update, tuple(categories or ()))
     clock, out = Stopwatch(), Path(out_dir)
     check_replaceable(out)
     with staging_directory(out) as staging, workers_share_api():
         ontology = clock.lap("ontology", load_ontology_task(ontology_dir))
         plan = clock.lap("plan", plan_update_task(inputs, out_dir, ontology, options) if update else None)
-        tagged = clock.lap(
-            "extract",
-            tag_corpus(inputs, str(staging), ontology, options, plan, cache_dir or str(batching.default_cache_dir())),
-        )
+        tagged = clock.lap("extract", tag_corpus(inputs, str(staging), ontology, options, plan,
+                                                 cache_dir or str(batching.default_cache_dir())))
         written = clock.lap("outputs", write_outputs_task(tagged.parts, str(staging), ontology, options, plan))
         counts = dict(written.counts, **tagged.counts())
         clock.lap("report", write_report_task(str(staging), counts))
         write_manifest_task(str(staging), inputs, ontology, counts, clock.timings, options)
         publish_task(str(staging), str(out))
-        publish_artifacts_task(
-            str(out),
-            {
-                "counts": counts,
-                "top_concepts": written.top_concepts,
-                "top_pairs": written.summary["top_pairs"],
-                "new_candidates": written.new_candidates,
-            },
-        )
+        publish_artifacts_task(str(out), {"counts": counts, "top_concepts": written.top_concepts,
+                                    "top_pairs": written.summary["top_pairs"], "new_candidates": written.new_candidates})
     get_run_logger().info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
-    return {
-        "out_dir": str(out),
-        "counts": counts,
-        "timings": clock.timings,
-        "extraction": tagged.extraction(),
-        "update": written.update,
-    }
+    return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": tagged.extraction(),
+            "update": written.update}
 
 
 # --- helpers of the flow: orchestration only -------------------------------------
@@ -457,9 +393,8 @@ TASKS_PER_SLOT = 4
 """At least this many tasks per parallel slot at the end, so no worker idles long."""
 
 
-def tag_corpus(
-    inputs: list[str], staging: str, ontology: OntologyInfo, options: RunOptions, plan, cache: str
-) -> Tagged:
+def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options: RunOptions, plan,
+               cache: str) -> Tagged:
     """Ingest on a thread of this process and tag each batch as soon as it is written.
 
     Ingest writes each batch file whole and in order
@@ -477,9 +412,8 @@ def tag_corpus(
     submitter = BatchSubmitter(ontology, cache, by_value=on_dask())
     futures = submitter.futures
     with ThreadPoolTaskRunner(max_workers=1) as thread:
-        ingesting = thread.submit(
-            ingest_task, parameters={"inputs": inputs, "staging": staging, "options": options, "plan": plan}
-        )
+        ingesting = thread.submit(ingest_task, parameters={"inputs": inputs, "staging": staging, "options": options,
+                                                            "plan": plan})
         warming = [submitter.warm_up() for _ in range(slots)] if slots > 1 else []
         taken = 0
         while not ingesting.wrapped_future.done():
@@ -499,19 +433,15 @@ def tag_corpus(
     rest = ingested.batches[taken:]
     per_task = max(1, min(MAX_BATCHES_PER_TASK, len(rest) // (TASKS_PER_SLOT * slots)))
     for i in range(0, len(rest), per_task):
-        submitter.submit(rest[i : i + per_task])
+        submitter.submit(rest[i:i + per_task])
     tracker.total = ingested.abstracts
     while not tracker.poll(futures):
         time.sleep(0.1)
     tagged = Tagged(ingested, submitter.parts(), [future.result() for future in warming])
     tracker.finish(tagged.parts)
     info = tagged.extraction()
-    get_run_logger().info(
-        "extraction: %d pipeline(s) built in %d process(es); %.1f s of tagging",
-        info["pipelines_built"],
-        info["processes"],
-        info["tagging_seconds"],
-    )
+    get_run_logger().info("extraction: %d pipeline(s) built in %d process(es); %.1f s of tagging",
+                          info["pipelines_built"], info["processes"], info["tagging_seconds"])
     return tagged
 
 
@@ -546,9 +476,8 @@ class ProgressTracker:
         if percent is None:
             return
         if self.artifact is None:
-            self.artifact = create_progress_artifact(
-                progress=percent, key="astro-ie-progress", description="abstracts tagged"
-            )
+            self.artifact = create_progress_artifact(progress=percent, key="astro-ie-progress",
+                                                     description="abstracts tagged")
         else:
             update_progress_artifact(artifact_id=self.artifact, progress=percent)
 
@@ -626,14 +555,8 @@ def flow_for(workers: int, dask_address: str | None = None):
         from prefect_dask import DaskTaskRunner
 
         if dask_address == "local":
-            runner = DaskTaskRunner(
-                cluster_kwargs={
-                    "n_workers": max(1, workers),
-                    "threads_per_worker": 1,
-                    "processes": True,
-                    "dashboard_address": None,
-                }
-            )
+            runner = DaskTaskRunner(cluster_kwargs={"n_workers": max(1, workers), "threads_per_worker": 1,
+                                                    "processes": True, "dashboard_address": None})
         else:
             runner = DaskTaskRunner(address=dask_address)
         return extract_corpus.with_options(task_runner=runner)

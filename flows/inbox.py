@@ -63,9 +63,8 @@ def _quiet_interrupts() -> None:
     from astro_ie.cli import _UserErrorFilter
 
     quiet = _UserErrorFilter()
-    loggers = [logging.getLogger()] + [
-        logging.getLogger(name) for name in list(logging.root.manager.loggerDict) if name.startswith("prefect")
-    ]
+    loggers = [logging.getLogger()] + [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)
+                                       if name.startswith("prefect")]
     for logger in loggers:
         for handler in logger.handlers:
             if not any(isinstance(f, _UserErrorFilter) for f in handler.filters):
@@ -87,11 +86,8 @@ def ledger_path(out_dir: Path) -> Path:
 @task(name="scan-inbox", cache_policy=NO_CACHE)
 def scan_inbox(inbox: str) -> dict[str, str]:
     """Input files of the inbox -> their sha256."""
-    files = sorted(
-        p
-        for p in Path(inbox).iterdir()
-        if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith(".")
-    )
+    files = sorted(p for p in Path(inbox).iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                   and not p.name.startswith("."))
     return {str(p): sha256_file(p) for p in files}
 
 
@@ -102,13 +98,8 @@ def check_inbox_file(path: str, skip_bad: bool) -> str | None:
 
     try:
         ingest.check_files([Path(path)], "auto")
-        for _ in ingest.read_abstracts(
-            [Path(path)],
-            input_format="auto",
-            skip_bad=skip_bad,
-            on_skip=lambda error: None,
-            on_warning=lambda text: None,
-        ):
+        for _ in ingest.read_abstracts([Path(path)], input_format="auto", skip_bad=skip_bad,
+                                       on_skip=lambda error: None, on_warning=lambda text: None):
             pass
     except AstroIEError as error:
         return error.one_line() + (f" ({error.hint})" if error.hint else "")
@@ -170,40 +161,19 @@ def process_inbox(
     extract = flow_for(workers)
     # An update: only the new files are read and only their new abstracts tagged; the outputs keep the rest.
     inputs = sorted(new) if (out / "manifest.json").exists() else sorted(found)
-    result = extract(
-        inputs=inputs,
-        out_dir=str(out),
-        ontology_dir=ontology_dir,
-        skip_bad=skip_bad,
-        workers=workers,
-        batch_size=batch_size,
-        cache_dir=cache_dir,
-        update=True,
-    )
+    result = extract(inputs=inputs, out_dir=str(out), ontology_dir=ontology_dir, skip_bad=skip_bad,
+                     workers=workers, batch_size=batch_size, cache_dir=cache_dir, update=True)
     ledger.update({digest: onto_hash for digest in found.values()})
     write_text(ledger_file, json.dumps(dict(sorted(ledger.items())), indent=2) + "\n")
     logger.info("processed %d new input(s) of %d", len(new), len(found))
-    return {
-        "processed": sorted(new),
-        "skipped": sorted(set(found) - set(new)),
-        "failed": sorted(failed),
-        "counts": result["counts"],
-    }
+    return {"processed": sorted(new), "skipped": sorted(set(found) - set(new)), "failed": sorted(failed),
+            "counts": result["counts"]}
 
 
-def serve_inbox(
-    inbox: Path,
-    out_dir: Path,
-    ontology_dir: Path,
-    cron: str | None = None,
-    interval: int | None = None,
-    name: str = "astro-ie-inbox",
-    skip_bad: bool = False,
-    workers: int = 1,
-    batch_size: int = 256,
-    cache_dir: Path | None = None,
-    on_ready=None,
-) -> None:
+def serve_inbox(inbox: Path, out_dir: Path, ontology_dir: Path, cron: str | None = None,
+                interval: int | None = None, name: str = "astro-ie-inbox", skip_bad: bool = False,
+                workers: int = 1, batch_size: int = 256, cache_dir: Path | None = None,
+                on_ready=None) -> None:
     """Serve the inbox deployment on a schedule until interrupted.
 
     One run at a time (``limit=1``): a run that outlasts the interval must not
@@ -212,15 +182,9 @@ def serve_inbox(
     answers there.
     """
     schedule = {"cron": cron} if cron else {"interval": timedelta(seconds=interval or 3600)}
-    parameters = {
-        "inbox": str(inbox),
-        "out_dir": str(out_dir),
-        "ontology_dir": str(ontology_dir),
-        "skip_bad": skip_bad,
-        "workers": workers,
-        "batch_size": batch_size,
-        "cache_dir": str(cache_dir) if cache_dir else None,
-    }
+    parameters = {"inbox": str(inbox), "out_dir": str(out_dir), "ontology_dir": str(ontology_dir),
+                  "skip_bad": skip_bad, "workers": workers, "batch_size": batch_size,
+                  "cache_dir": str(cache_dir) if cache_dir else None}
     with scheduling_api() as (api_url, ui_url):
         if on_ready is not None:
             on_ready(api_url, ui_url)
@@ -257,11 +221,9 @@ def scheduling_api() -> Iterator[tuple[str, str | None]]:
     home.mkdir(parents=True, exist_ok=True)
     with open(home / "astro-ie-server.log", "ab") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port),
+             "--no-ui"],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
         _wait_healthy(server, url, home / "astro-ie-server.log")

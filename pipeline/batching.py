@@ -33,9 +33,8 @@ def default_cache_dir() -> Path:
     return cache_root() / "batches"
 
 
-def write_batches(
-    abstracts: Iterable[Abstract], batch_dir: Path, batch_size: int, abstracts_path: Path | None = None
-) -> tuple[list[Path], int]:
+def write_batches(abstracts: Iterable[Abstract], batch_dir: Path, batch_size: int,
+                  abstracts_path: Path | None = None) -> tuple[list[Path], int]:
     """Write the batch files (and ``abstracts.jsonl`` when asked) in one pass; return the batch paths and the count."""
     batch_dir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
@@ -170,11 +169,8 @@ COMPRESS_RESULTS_BYTES = 64 * 1024
 def ontology_files(directory: Path | str) -> dict[str, bytes]:
     """The files of an ontology directory by relative path: what a worker without the flow's disk needs."""
     directory = Path(directory)
-    return {
-        p.relative_to(directory).as_posix(): p.read_bytes()
-        for p in sorted(directory.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"
-    }
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"}
 
 
 def materialize_ontology(files: dict[str, bytes], ontology_hash: str) -> str:
@@ -221,14 +217,8 @@ def tag_batch_bytes(batch: bytes, ontology: dict[str, bytes], ontology_hash: str
     abstracts = [Abstract.model_validate_json(line) for line in batch.splitlines() if line.strip()]
     data = "".join(line + "\n" for line in extractor.tag_lines(abstracts)).encode("utf-8")
     compressed = len(data) > COMPRESS_RESULTS_BYTES
-    return TaggedBytes(
-        zlib.compress(data, 1) if compressed else data,
-        compressed,
-        len(abstracts),
-        os.getpid(),
-        _BUILDS - built,
-        time.perf_counter() - started,
-    )
+    return TaggedBytes(zlib.compress(data, 1) if compressed else data, compressed, len(abstracts), os.getpid(),
+                       _BUILDS - built, time.perf_counter() - started)
 
 
 def cache_target(batch_path: Path, ontology_hash: str, cache_dir: Path) -> Path:

@@ -34,253 +34,72 @@ from .ruler_index import OntologyIndex, match_tuples, token_positions
 
 HEAD_TYPES: dict[str, str] = {
     # techniques
-    "network": "TECHNIQUE",
-    "net": "TECHNIQUE",
-    "autoencoder": "TECHNIQUE",
-    "forest": "TECHNIQUE",
-    "regression": "TECHNIQUE",
-    "regressor": "TECHNIQUE",
-    "classifier": "TECHNIQUE",
-    "perceptron": "TECHNIQUE",
-    "transformer": "TECHNIQUE",
-    "encoder": "TECHNIQUE",
-    "learning": "TECHNIQUE",
-    "clustering": "TECHNIQUE",
-    "estimation": "TECHNIQUE",
-    "estimator": "TECHNIQUE",
-    "inference": "TECHNIQUE",
+    "network": "TECHNIQUE", "net": "TECHNIQUE", "autoencoder": "TECHNIQUE", "forest": "TECHNIQUE",
+    "regression": "TECHNIQUE", "regressor": "TECHNIQUE", "classifier": "TECHNIQUE",
+    "perceptron": "TECHNIQUE", "transformer": "TECHNIQUE", "encoder": "TECHNIQUE",
+    "learning": "TECHNIQUE", "clustering": "TECHNIQUE", "estimation": "TECHNIQUE",
+    "estimator": "TECHNIQUE", "inference": "TECHNIQUE",
     # facilities
-    "telescope": "TELESCOPE",
-    "observatory": "TELESCOPE",
-    "array": "TELESCOPE",
-    "satellite": "TELESCOPE",
-    "mission": "TELESCOPE",
-    "spectrograph": "TELESCOPE",
-    "spectrometer": "TELESCOPE",
-    "camera": "TELESCOPE",
-    "imager": "TELESCOPE",
-    "interferometer": "TELESCOPE",
-    "explorer": "TELESCOPE",
-    "facility": "TELESCOPE",
-    "instrument": "TELESCOPE",
-    "pathfinder": "TELESCOPE",
-    "probe": "TELESCOPE",
+    "telescope": "TELESCOPE", "observatory": "TELESCOPE", "array": "TELESCOPE",
+    "satellite": "TELESCOPE", "mission": "TELESCOPE", "spectrograph": "TELESCOPE",
+    "spectrometer": "TELESCOPE", "camera": "TELESCOPE", "imager": "TELESCOPE",
+    "interferometer": "TELESCOPE", "explorer": "TELESCOPE", "facility": "TELESCOPE",
+    "instrument": "TELESCOPE", "pathfinder": "TELESCOPE", "probe": "TELESCOPE",
     # surveys
     "survey": "SURVEY",
     # data products
-    "catalog": "DATASET",
-    "simulation": "DATASET",
-    "suite": "DATASET",
-    "database": "DATASET",
-    "archive": "DATASET",
-    "dataset": "DATASET",
-    "challenge": "DATASET",
-    "release": "DATASET",
+    "catalog": "DATASET", "simulation": "DATASET", "suite": "DATASET", "database": "DATASET",
+    "archive": "DATASET", "dataset": "DATASET", "challenge": "DATASET", "release": "DATASET",
     # software
-    "pipeline": "SOFTWARE",
-    "code": "SOFTWARE",
-    "package": "SOFTWARE",
-    "library": "SOFTWARE",
-    "toolkit": "SOFTWARE",
-    "toolbox": "SOFTWARE",
-    "framework": "SOFTWARE",
-    "software": "SOFTWARE",
+    "pipeline": "SOFTWARE", "code": "SOFTWARE", "package": "SOFTWARE", "library": "SOFTWARE",
+    "toolkit": "SOFTWARE", "toolbox": "SOFTWARE", "framework": "SOFTWARE", "software": "SOFTWARE",
     "broker": "SOFTWARE",
 }
 
 # Heads that make a *named* phrase an entity (capitalised runs, rule two).
 NAME_HEADS = {
-    head
-    for head, label in HEAD_TYPES.items()
+    head for head, label in HEAD_TYPES.items()
     if label in {"TELESCOPE", "SURVEY", "DATASET"} and head not in {"release", "probe", "instrument"}
 } | {"broker"}
 # Lower-case data-product heads after a name token: "MOCCA simulations".
 PRODUCT_HEADS = {"simulation", "catalog", "database", "suite"}
 # Words that make a name ending in "Survey" an instrument: "Bistatic Radar for LEO Survey".
-_FACILITY_NOUNS = frozenset(
-    {
-        "radar",
-        "telescope",
-        "array",
-        "interferometer",
-        "camera",
-        "spectrograph",
-        "satellite",
-        "imager",
-        "antenna",
-        "detector",
-        "spectrometer",
-        "radiotelescope",
-    }
-)
+_FACILITY_NOUNS = frozenset({"radar", "telescope", "array", "interferometer", "camera", "spectrograph", "satellite",
+                             "imager", "antenna", "detector", "spectrometer", "radiotelescope"})
 # Types a head noun after a definition's parentheses may give it ("(SMART) survey").
 _AFTER_DEFINITION = frozenset({"TELESCOPE", "SURVEY"})
-_ORGANISATION_WORDS = frozenset(
-    [
-        "agency",
-        "administration",
-        "organisation",
-        "organization",
-        "institute",
-        "institution",
-        "university",
-        "center",
-        "centre",
-        "council",
-        "foundation",
-        "consortium",
-        "collaboration",
-        "laboratory",
-        "society",
-    ]
-)
+_ORGANISATION_WORDS = frozenset(["agency", "administration", "organisation", "organization", "institute",
+                                 "institution", "university", "center", "centre", "council", "foundation",
+                                 "consortium", "collaboration", "laboratory", "society"])
 # Technique heads for definitions only when the long form is ML-shaped.
 _WEAK_TECHNIQUE_HEADS = {"estimation", "estimator", "inference", "learning", "regression", "clustering"}
 
 STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "our",
-        "their",
-        "its",
-        "his",
-        "her",
-        "we",
-        "i",
-        "they",
-        "it",
-        "in",
-        "on",
-        "of",
-        "for",
-        "and",
-        "or",
-        "to",
-        "with",
-        "from",
-        "by",
-        "at",
-        "as",
-        "is",
-        "are",
-        "be",
-        "using",
-        "use",
-        "via",
-        "into",
-        "onto",
-        "new",
-        "novel",
-        "first",
-        "second",
-        "third",
-        "based",
-        "such",
-        "each",
-        "all",
-        "both",
-        "other",
-        "some",
-        "any",
-    ]
+    ["a", "an", "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "we", "i", "they",
+     "it", "in", "on", "of", "for", "and", "or", "to", "with", "from", "by", "at", "as", "is", "are", "be",
+     "using", "use", "via", "into", "onto", "new", "novel", "first", "second", "third", "based", "such", "each",
+     "all", "both", "other", "some", "any"]
 )
 # What follows a tool's name that opens a title: "LEMON: Lens modelling with ...".
 TITLE_MARKS = (":", "-", "\u2013", "\u2014")
 NAME_TRIGGERS = {"called", "named", "dubbed", "nicknamed", "coined"}
 # Nouns a coined name stands in apposition to: "our pipeline, RadioGNN," / "VarNet, a new model".
-TOOL_HEADS = {
-    "pipeline",
-    "code",
-    "package",
-    "library",
-    "toolkit",
-    "toolbox",
-    "framework",
-    "software",
-    "tool",
-    "model",
-    "network",
-    "algorithm",
-    "emulator",
-    "classifier",
-    "architecture",
-    "broker",
-    "approach",
-    "method",
-    "system",
-    "platform",
-    "agent",
-    "marshal",
-    "baseline",
-}
+TOOL_HEADS = {"pipeline", "code", "package", "library", "toolkit", "toolbox", "framework", "software",
+              "tool", "model", "network", "algorithm", "emulator", "classifier", "architecture", "broker",
+              "approach", "method", "system", "platform", "agent", "marshal", "baseline"}
 # Verbs that present a coined name: "we introduced Wavetrack - a general method".
-PRESENT_VERBS = frozenset(
-    [
-        "present",
-        "presents",
-        "presented",
-        "introduce",
-        "introduces",
-        "introduced",
-        "propose",
-        "proposes",
-        "proposed",
-        "develop",
-        "develops",
-        "developed",
-    ]
-)
+PRESENT_VERBS = frozenset(["present", "presents", "presented", "introduce", "introduces", "introduced", "propose",
+                           "proposes", "proposed", "develop", "develops", "developed"])
 _DASHES = (",", "-", "\u2013", "\u2014")
 # Verbs of data processing: "reduced with THELI", "folded with DSPSR", "detrended using EVEREST"
 # (not "obtained with" / "observed with": instruments follow those).
-PROCESS_VERBS = frozenset(
-    [
-        "processed",
-        "reduced",
-        "re-reduced",
-        "computed",
-        "measured",
-        "derived",
-        "detrended",
-        "folded",
-        "masked",
-        "fitted",
-        "fit",
-        "implemented",
-        "performed",
-        "generated",
-        "extracted",
-        "re-extracted",
-        "calibrated",
-        "cleaned",
-        "cleaning",
-        "modelled",
-        "modeled",
-        "analysed",
-        "analyzed",
-        "drizzled",
-        "stacked",
-        "coadded",
-        "co-added",
-        "written",
-        "searched",
-        "dedispersed",
-        "classified",
-        "identified",
-        "vetted",
-        "validated",
-        "integrated",
-        "incorporated",
-        "deployed",
-        "ingested",
-    ]
-)
+PROCESS_VERBS = frozenset(["processed", "reduced", "re-reduced", "computed", "measured", "derived", "detrended",
+                           "folded", "masked", "fitted", "fit", "implemented", "performed", "generated",
+                           "extracted", "re-extracted", "calibrated", "cleaned", "cleaning", "modelled",
+                           "modeled", "analysed", "analyzed", "drizzled", "stacked", "coadded", "co-added",
+                           "written", "searched", "dedispersed", "classified", "identified", "vetted",
+                           "validated", "integrated",
+                           "incorporated", "deployed", "ingested"])
 # Between two items of a list of tools: "PRESTO, Heimdall", "TransientX and presto", "JAX with Equinox".
 LIST_JOINERS = frozenset({",", "and", "or", "&", ";", "with"})
 # What introduces a list of tools: "softwares like", "tools (e.g.,", "codes such as".
@@ -289,66 +108,19 @@ _ITEM_ENDS = frozenset({")", ".", ";", ":"})
 _OPENER_WORDS = frozenset({"like", "such", "as", "including", "e.g.", "e.g", "eg", "(", ",", ":"})
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
 # After a name: it is data or a facility, not a tool ("processed with HSC data").
-_NOT_A_TOOL_AFTER = frozenset(
-    [
-        "data",
-        "observation",
-        "imaging",
-        "image",
-        "spectrum",
-        "spectra",
-        "photometry",
-        "telescope",
-        "survey",
-        "camera",
-        "instrument",
-        "catalog",
-        "archive",
-        "light",
-        "simulation",
-        "map",
-        "mission",
-        "satellite",
-        "detector",
-        "array",
-        "spectrograph",
-        "facility",
-        "observatory",
-        "filter",
-        "band",
-        "field",
-        "sample",
-    ]
-)
+_NOT_A_TOOL_AFTER = frozenset(["data", "observation", "imaging", "image", "spectrum", "spectra", "photometry",
+                               "telescope", "survey", "camera", "instrument", "catalog", "archive", "light",
+                               "simulation", "map", "mission", "satellite", "detector", "array", "spectrograph",
+                               "facility", "observatory", "filter", "band", "field", "sample"])
 # Nouns after a tool's name that say it is one: "the sbi package", "the e2cnn library".
-SOFTWARE_NOUNS = frozenset(
-    {
-        "package",
-        "packages",
-        "library",
-        "libraries",
-        "code",
-        "codes",
-        "toolkit",
-        "toolbox",
-        "module",
-        "software",
-        "pipeline",
-        "framework",
-        "implementation",
-        "wrapper",
-    }
-)
+SOFTWARE_NOUNS = frozenset({"package", "packages", "library", "libraries", "code", "codes", "toolkit", "toolbox",
+                            "module", "software", "pipeline", "framework", "implementation", "wrapper"})
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet" (CamelCase + a model suffix).
-_COINED_MODEL = re.compile(
-    r"(?<![\w-])[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
-    r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)(?:[-+]?[0-9IVX]+)?(?![\w-])"
-)
-_NAME_SHAPE = re.compile(
-    r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*)$"
-)
+_COINED_MODEL = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
+                           r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)(?:[-+]?[0-9IVX]+)?(?![\w-])")
+_NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*)$")
 
 
 def candidate_id(text: str) -> str:
@@ -357,11 +129,10 @@ def candidate_id(text: str) -> str:
 
 
 def name_shaped(text: str) -> bool:
-    """ "LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
+    """"LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
     parts = [p for p in re.split(r"[-_]", text) if p]
-    return (
-        bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text) and any(_NAME_SHAPE.match(p) for p in parts)
-    )
+    return (bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text)
+            and any(_NAME_SHAPE.match(p) for p in parts))
 
 
 def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
@@ -369,7 +140,7 @@ def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
     words = [t.lower_ for t in span]
     lowers = [t.lower_ for t in doc[boundary:]]
     n = len(words)
-    return any(lowers[i : i + n] == words for i in range(len(lowers) - n + 1))
+    return any(lowers[i:i + n] == words for i in range(len(lowers) - n + 1))
 
 
 _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
@@ -444,16 +215,9 @@ class CandidateRules:
         self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
         self._opener_ids = {strings.add(w) for w in _OPENER_WORDS}
         self._software_noun_ids = {strings.add(w) for w in SOFTWARE_NOUNS}
-        self._cues = numpy.array(
-            sorted(
-                self._head_norms
-                | self._trigger_norms
-                | self._tool_head_norms
-                | self._verb_norms
-                | {self._software_norm}
-            ),
-            dtype=numpy.uint64,
-        )
+        self._cues = numpy.array(sorted(self._head_norms | self._trigger_norms | self._tool_head_norms
+                                        | self._verb_norms | {self._software_norm}),
+                                 dtype=numpy.uint64)
 
     def _tokenize(self, text: str) -> Doc:
         return self.tokenizer(text)
@@ -494,9 +258,7 @@ class CandidateRules:
             label = self._definition_label(long) or self._label_after(doc, long)
             if label is None or self.index.lookup(long.text):
                 continue
-            out.append(
-                Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition")
-            )
+            out.append(Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition"))
         return out
 
     def _definition_label(self, long: Span) -> str | None:
@@ -537,10 +299,8 @@ class CandidateRules:
         # A name, not a description: capitalised words ("European Space Agency (ESA) mission" is
         # an organisation's mission) and no organisation word.
         words = [t for t in long if not t.is_punct and t.lower_ not in STOP]
-        if not words or not all(
-            t.is_title or t.is_upper or name_shaped(t.text) or t.like_num or (t.i > 0 and doc[t.i - 1].text == "-")
-            for t in words
-        ):  # "Two-metre"
+        if not words or not all(t.is_title or t.is_upper or name_shaped(t.text) or t.like_num
+                                or (t.i > 0 and doc[t.i - 1].text == "-") for t in words):  # "Two-metre"
             return None
         if any(t.lower_ in _ORGANISATION_WORDS for t in words):
             return None
@@ -620,7 +380,7 @@ class CandidateRules:
             if i + 1 < len(doc):
                 end = self._compound_name(doc, token.i + 1)
                 if end:
-                    names.add(doc[token.i + 1 : end].text)
+                    names.add(doc[token.i + 1:end].text)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...".
         tool_heads = self._positions(cues, self._tool_head_norms)
         lowers = doc.to_array(LOWER).tolist() if tool_heads else []
@@ -628,12 +388,12 @@ class CandidateRules:
             if i + 2 < len(doc) and lowers[i + 1] in self._before_name:
                 end = self._compound_name(doc, i + 2)
                 if end and end < len(doc) and lowers[end] in self._after_name:
-                    names.add(doc[i + 2 : end].text)
+                    names.add(doc[i + 2:end].text)
             back = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] in self._articles), None)
             if back is not None and back >= 2 and doc[back - 1].text in _DASHES:
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
-                    names.add(doc[start : back - 1].text)
+                    names.add(doc[start:back - 1].text)
         out: list[Span] = []
         for name in sorted(names):
             out.extend(self._occurrences(doc, name))
@@ -743,7 +503,8 @@ class CandidateRules:
                     walk_right(end)
         for i in nouns:  # "the lc_classifier package", "the h5py library": a code word before the noun
             word = doc[i - 1]
-            if _CODE_WORD.match(word.text) and not self.index.lookup(word.text) and not self._is_known(doc, i - 1, i):
+            if (_CODE_WORD.match(word.text)
+                    and not self.index.lookup(word.text) and not self._is_known(doc, i - 1, i)):
                 names.add(word.text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
@@ -785,13 +546,8 @@ class CandidateRules:
             return start
         # "we introduced Wavetrack - a ... method": a capitalised word the verb presents.
         word = doc[comma - 1]
-        if (
-            comma >= 2
-            and word.is_title
-            and doc[comma - 2].lower_ in PRESENT_VERBS
-            and not self.index.lookup(word.text)
-            and not self._is_known(doc, comma - 1, comma)
-        ):
+        if (comma >= 2 and word.is_title and doc[comma - 2].lower_ in PRESENT_VERBS
+                and not self.index.lookup(word.text) and not self._is_known(doc, comma - 1, comma)):
             return comma - 1
         return None
 
@@ -815,6 +571,6 @@ class CandidateRules:
         cid = candidate_id(name)
         out: list[Span] = []
         for i in token_positions(doc, doc.to_array(ORTH).tolist(), words[:1]):
-            if [t.text for t in doc[i : i + len(words)]] == words:
+            if [t.text for t in doc[i:i + len(words)]] == words:
                 out.append(Span(doc, i, i + len(words), label="SOFTWARE", kb_id=cid, span_id="tool"))
         return out

@@ -110,20 +110,13 @@ def fail(error: AstroIEError, code: int = EXIT_USAGE) -> None:
     raise typer.Exit(code=code)
 
 
-InputsArg = Annotated[
-    list[Path],
-    typer.Argument(help="Book-of-abstracts text, JSONL or CSV files, arXiv snapshots, ADS or Indico JSON exports."),
-]
+InputsArg = Annotated[list[Path], typer.Argument(
+    help="Book-of-abstracts text, JSONL or CSV files, arXiv snapshots, ADS or Indico JSON exports.")]
 FormatOpt = Annotated[InputFormat, typer.Option("--input-format", help="auto: by extension and content.")]
 SkipBadOpt = Annotated[bool, typer.Option("--skip-bad", help="Skip bad records, report each, go on.")]
-CategoriesOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--categories",
-        metavar="PREFIX,...",
-        help="arXiv snapshots: keep records with a category starting with one of these (repeat or comma-separate).",
-    ),
-]
+CategoriesOpt = Annotated[list[str] | None, typer.Option(
+    "--categories", metavar="PREFIX,...",
+    help="arXiv snapshots: keep records with a category starting with one of these (repeat or comma-separate).")]
 
 
 def split_categories(categories: list[str] | None) -> list[str]:
@@ -186,15 +179,8 @@ NOISE_ENV = {
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_LOGGERS_PREFECT_CLIENT_LEVEL": "WARNING",
 }
-NOISY_LOGGERS = (
-    "distributed",
-    "prefect.server",
-    "prefect.client",
-    "prefect._internal",
-    "uvicorn",
-    "httpx",
-    "prefect.events",
-)
+NOISY_LOGGERS = ("distributed", "prefect.server", "prefect.client", "prefect._internal", "uvicorn", "httpx",
+                 "prefect.events")
 
 
 def _quiet_prefect() -> None:
@@ -359,50 +345,23 @@ def final_line(counts: dict, out_dir: str) -> str:
 @app.command()
 def run(
     inputs: Annotated[list[Path] | None, typer.Argument(help="Inputs; default: the ML4Astro 2024 book.")] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Output directory (default: ./outputs/<input name>).")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Output directory (default: ./outputs/<input name>).")] = None,
     input_format: FormatOpt = InputFormat.auto,
     ontology: OntologyOpt = None,
-    batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Abstracts per batch (the unit of caching).")
-    ] = 256,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch (the unit of caching).")] = 256,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel extraction processes.")] = 1,
     skip_bad: SkipBadOpt = False,
     categories: CategoriesOpt = None,
-    include_generic: Annotated[
-        bool, typer.Option("--include-generic", help="Keep umbrella concepts in graph views.")
-    ] = False,
-    dask_address: Annotated[
-        str | None, typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="A Dask scheduler.")
-    ] = None,
-    dask: Annotated[
-        str | None, typer.Option("--dask", metavar="local", help="'local': a Dask LocalCluster of --workers processes.")
-    ] = None,
-    cache_dir: Annotated[
-        Path | None, typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")
-    ] = None,
-    update: Annotated[
-        bool, typer.Option("--update", help="Tag only abstracts --out does not hold yet (new or changed); merge.")
-    ] = False,
-    since: Annotated[
-        int | None, typer.Option("--since", metavar="YEAR", help="Only records dated in or after YEAR.")
-    ] = None,
-    until: Annotated[
-        int | None, typer.Option("--until", metavar="YEAR", help="Only records dated in or before YEAR.")
-    ] = None,
-    tables: Annotated[
-        str, typer.Option("--tables", metavar="parquet,csv", help="Formats of the mentions table.")
-    ] = "parquet",
-    compress: Annotated[
-        str,
-        typer.Option(
-            "--compress", metavar="auto|none|gzip", help="Tagged corpus: gzip when large (auto), never, always."
-        ),
-    ] = "auto",
-    keep_abstracts: Annotated[
-        bool, typer.Option("--abstracts", help="Also write abstracts.jsonl, the ingested records.")
-    ] = False,
+    include_generic: Annotated[bool, typer.Option("--include-generic", help="Keep umbrella concepts in graph views.")] = False,
+    dask_address: Annotated[str | None, typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="A Dask scheduler.")] = None,
+    dask: Annotated[str | None, typer.Option("--dask", metavar="local", help="'local': a Dask LocalCluster of --workers processes.")] = None,
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
+    update: Annotated[bool, typer.Option("--update", help="Tag only abstracts --out does not hold yet (new or changed); merge.")] = False,
+    since: Annotated[int | None, typer.Option("--since", metavar="YEAR", help="Only records dated in or after YEAR.")] = None,
+    until: Annotated[int | None, typer.Option("--until", metavar="YEAR", help="Only records dated in or before YEAR.")] = None,
+    tables: Annotated[str, typer.Option("--tables", metavar="parquet,csv", help="Formats of the mentions table.")] = "parquet",
+    compress: Annotated[str, typer.Option("--compress", metavar="auto|none|gzip", help="Tagged corpus: gzip when large (auto), never, always.")] = "auto",
+    keep_abstracts: Annotated[bool, typer.Option("--abstracts", help="Also write abstracts.jsonl, the ingested records.")] = False,
 ) -> None:
     """Run the whole job as the Prefect flow 'extract-corpus'."""
     from .ingest import check_files
@@ -442,22 +401,11 @@ def run(
     _stop_on_ctrl_c()
     try:
         result = flow_fn(
-            inputs=[str(p.resolve()) for p in inputs],
-            out_dir=str(out.resolve()),
-            ontology_dir=str(ontology.resolve()),
-            input_format=input_format.value,
-            batch_size=batch_size,
-            workers=workers,
-            skip_bad=skip_bad,
-            categories=split_categories(categories),
-            include_generic=include_generic,
-            cache_dir=str(cache_dir.resolve()) if cache_dir else None,
-            since=since,
-            until=until,
-            tables=sorted(set(table_formats), reverse=True),
-            compress=compress,
-            keep_abstracts=keep_abstracts,
-            update=update,
+            inputs=[str(p.resolve()) for p in inputs], out_dir=str(out.resolve()), ontology_dir=str(ontology.resolve()),
+            input_format=input_format.value, batch_size=batch_size, workers=workers, skip_bad=skip_bad,
+            categories=split_categories(categories), include_generic=include_generic, cache_dir=str(cache_dir.resolve()) if cache_dir else None,
+            since=since, until=until, tables=sorted(set(table_formats), reverse=True), compress=compress,
+            keep_abstracts=keep_abstracts, update=update,
         )
     except AstroIEError as error:
         fail(error)
@@ -469,17 +417,13 @@ def serve(
     inbox: Annotated[Path, typer.Option("--inbox", help="Directory whose files each run processes.")],
     out: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("outputs") / "inbox",
     cron: Annotated[str | None, typer.Option("--cron", help="Cron schedule, e.g. '0 6 * * 1'.")] = None,
-    interval: Annotated[
-        int | None, typer.Option("--interval", min=1, metavar="SECONDS", help="Or: every N seconds.")
-    ] = None,
+    interval: Annotated[int | None, typer.Option("--interval", min=1, metavar="SECONDS", help="Or: every N seconds.")] = None,
     ontology: OntologyOpt = None,
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "astro-ie-inbox",
     skip_bad: SkipBadOpt = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel extraction processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch.")] = 256,
-    cache_dir: Annotated[
-        Path | None, typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")
-    ] = None,
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
 ) -> None:
     """Serve a scheduled deployment that processes an inbox directory.
 
@@ -519,19 +463,9 @@ def serve(
             typer.echo(f"astro-ie: Prefect API (no UI): {api_url}", err=True)
 
     _install_filters_on_handlers()
-    serve_inbox(
-        inbox.resolve(),
-        out.resolve(),
-        ontology.resolve(),
-        cron=cron,
-        interval=interval,
-        name=name,
-        skip_bad=skip_bad,
-        workers=workers,
-        batch_size=batch_size,
-        cache_dir=cache_dir.resolve() if cache_dir else None,
-        on_ready=ready,
-    )
+    serve_inbox(inbox.resolve(), out.resolve(), ontology.resolve(), cron=cron, interval=interval, name=name,
+                skip_bad=skip_bad, workers=workers, batch_size=batch_size,
+                cache_dir=cache_dir.resolve() if cache_dir else None, on_ready=ready)
     raise typer.Exit(code=EXIT_INTERRUPTED)  # serve returns only when stopped (Ctrl-C, SIGTERM)
 
 
@@ -620,9 +554,7 @@ app.add_typer(nlp_app, name="nlp")
 def nlp_export(
     directory: Annotated[Path, typer.Argument(help="Directory to write the pipeline to (replaced if it is one).")],
     ontology: OntologyOpt = None,
-    name: Annotated[
-        str, typer.Option("--name", help="Pipeline name in meta.json (spacy package: en_<name>).")
-    ] = "astro_ie",
+    name: Annotated[str, typer.Option("--name", help="Pipeline name in meta.json (spacy package: en_<name>).")] = "astro_ie",
 ) -> None:
     """Write the pipeline, ontology included, as a directory spacy.load() opens."""
     from .nlp_export import export_pipeline

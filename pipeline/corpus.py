@@ -45,41 +45,18 @@ from .io import atomic_open
 from .models import LABELS, TaggedRecord, json_line
 
 __all__ = [
-    "CONTEXT_CHARS",
-    "MENTION_COLUMNS",
-    "CorpusSummary",
-    "context_of",
-    "corpus_path",
-    "read_corpus",
-    "record_line",
-    "write_corpus",
-    "write_tables",
+    "CONTEXT_CHARS", "MENTION_COLUMNS", "CorpusSummary", "context_of", "corpus_path", "read_corpus",
+    "record_line", "write_corpus", "write_tables",
 ]
 
 MENTION_COLUMNS = [
-    "record_id",
-    "start",
-    "end",
-    "text",
-    "label",
-    "concept_id",
-    "concept_label",
-    "source",
-    "generic",
+    "record_id", "start", "end", "text", "label", "concept_id", "concept_label", "source", "generic",
 ]
-MENTION_SCHEMA = pa.schema(
-    [
-        ("record_id", pa.string()),
-        ("start", pa.int64()),
-        ("end", pa.int64()),
-        ("text", pa.string()),
-        ("label", pa.string()),
-        ("concept_id", pa.string()),
-        ("concept_label", pa.string()),
-        ("source", pa.string()),
-        ("generic", pa.bool_()),
-    ]
-)
+MENTION_SCHEMA = pa.schema([
+    ("record_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
+    ("label", pa.string()), ("concept_id", pa.string()), ("concept_label", pa.string()),
+    ("source", pa.string()), ("generic", pa.bool_()),
+])
 TABLE_FORMATS = ("parquet", "csv")
 Compression = Literal["auto", "none", "gzip"]
 
@@ -165,21 +142,14 @@ STATE_FILE = "digest-state.json.gz"
 
 MENTION_ROWS_PER_GROUP = 65_536
 INDEX_ROWS_PER_GROUP = 100_000
-INDEX_SCHEMA = pa.schema(
-    [
-        ("id", pa.string()),
-        ("key", pa.binary(16)),
-        ("bytes", pa.int64()),
-        ("mentions", pa.int64()),
-        ("evidence", pa.int64()),
-    ]
-)
+INDEX_SCHEMA = pa.schema([("id", pa.string()), ("key", pa.binary(16)), ("bytes", pa.int64()),
+                          ("mentions", pa.int64()), ("evidence", pa.int64())])
 _ENTITIES = b', "entities": ['
 
 
 def line_key(line: bytes) -> bytes:
     """The content key of a corpus line: sha256 of everything before its entities (what the abstract gave)."""
-    return hashlib.sha256(line[: line.rfind(_ENTITIES)]).digest()[:16]
+    return hashlib.sha256(line[:line.rfind(_ENTITIES)]).digest()[:16]
 
 
 def head_key(head: dict) -> bytes:
@@ -296,13 +266,8 @@ class CorpusSink:
         self._write_packed(0)
 
     def layout(self) -> dict:
-        return {
-            "file": self.name,
-            "records": self.records,
-            "bytes": self.bytes,
-            "member_records": GZIP_MEMBER_RECORDS,
-            "members": self.members if self.gzipped else [],
-        }
+        return {"file": self.name, "records": self.records, "bytes": self.bytes, "member_records": GZIP_MEMBER_RECORDS,
+                "members": self.members if self.gzipped else []}
 
 
 class CorpusOutputs:
@@ -312,34 +277,23 @@ class CorpusOutputs:
     the digest counts each record; :meth:`close` writes the digest's state.
     """
 
-    def __init__(
-        self,
-        directory: Path,
-        digest_of: Any,
-        tables: tuple[str, ...],
-        compress: Compression,
-        stack: ExitStack,
-        parquet_batch: int | None = None,
-        gzipped: bool | None = None,
-    ) -> None:
+    def __init__(self, directory: Path, digest_of: Any, tables: tuple[str, ...], compress: Compression,
+                 stack: ExitStack, parquet_batch: int | None = None, gzipped: bool | None = None) -> None:
         parquet_batch = parquet_batch or MENTION_ROWS_PER_GROUP
         self.directory = directory
         self.sink = CorpusSink(directory, compress, stack, gzipped)
         self.mentions_csv = None
         if "csv" in tables:
-            self.mentions_csv = csv.writer(
-                stack.enter_context(atomic_open(directory / "mentions.csv")), lineterminator="\n"
-            )
+            self.mentions_csv = csv.writer(stack.enter_context(atomic_open(directory / "mentions.csv")),
+                                           lineterminator="\n")
             self.mentions_csv.writerow(MENTION_COLUMNS)
         self.parquet = None
         if "parquet" in tables:
-            self.parquet = RowGroupWriter(
-                stack.enter_context(atomic_open(directory / "mentions.parquet", "wb")), MENTION_SCHEMA, parquet_batch
-            )
+            self.parquet = RowGroupWriter(stack.enter_context(atomic_open(directory / "mentions.parquet", "wb")),
+                                          MENTION_SCHEMA, parquet_batch)
         self.evidence = EvidenceWriter(stack.enter_context(atomic_open(directory / EVIDENCE_FILE, "wb")))
-        self.index = RowGroupWriter(
-            stack.enter_context(atomic_open(directory / INDEX_FILE, "wb")), INDEX_SCHEMA, INDEX_ROWS_PER_GROUP
-        )
+        self.index = RowGroupWriter(stack.enter_context(atomic_open(directory / INDEX_FILE, "wb")), INDEX_SCHEMA,
+                                    INDEX_ROWS_PER_GROUP)
         self.digest: CorpusDigest = digest_of(self.evidence)
         self.rows: list[list] = [[] for _ in MENTION_COLUMNS]
         self.index_rows: list[list] = [[] for _ in INDEX_SCHEMA.names]
@@ -354,24 +308,14 @@ class CorpusOutputs:
         rows = self.rows
         entities = record["entities"]
         for entity in entities:
-            row = (
-                record_id,
-                entity["start"],
-                entity["end"],
-                entity["text"],
-                entity["label"],
-                entity["concept_id"],
-                entity["concept_label"],
-                entity["source"],
-                entity["generic"],
-            )
+            row = (record_id, entity["start"], entity["end"], entity["text"], entity["label"],
+                   entity["concept_id"], entity["concept_label"], entity["source"], entity["generic"])
             if self.mentions_csv is not None:
                 self.mentions_csv.writerow(row)
             for column, value in zip(rows, row):
                 column.append(value)
-        for column, value in zip(
-            self.index_rows, (record_id, line_key(line), len(line), len(entities), self.evidence.rows - evidence_before)
-        ):
+        for column, value in zip(self.index_rows, (record_id, line_key(line), len(line), len(entities),
+                                                   self.evidence.rows - evidence_before)):
             column.append(value)
         if len(rows[0]) >= self.batch:
             self.flush_mentions()
@@ -396,11 +340,8 @@ class CorpusOutputs:
         self.evidence.close()
         self.index.close()
         self.sink.close()
-        state = {
-            "digest": self.digest.to_state(),
-            "corpus": self.sink.layout(),
-            "tables": {"mentions": self.parquet is not None, "mentions_csv": self.mentions_csv is not None},
-        }
+        state = {"digest": self.digest.to_state(), "corpus": self.sink.layout(),
+                 "tables": {"mentions": self.parquet is not None, "mentions_csv": self.mentions_csv is not None}}
         with atomic_open(self.directory / STATE_FILE, "wb") as handle:
             handle.write(gzip_member(json.dumps(state, sort_keys=True, separators=(",", ":")).encode("utf-8")))
 
@@ -410,15 +351,9 @@ def read_state(directory: Path) -> dict:
     return json.loads(gzip.decompress((Path(directory) / STATE_FILE).read_bytes()))
 
 
-def write_corpus(
-    records: Iterable[Any],
-    directory: Path,
-    ontology: Any,
-    include_generic: bool = False,
-    tables: Iterable[str] = ("parquet",),
-    compress: Compression = "auto",
-    parquet_batch: int | None = None,
-) -> CorpusSummary:
+def write_corpus(records: Iterable[Any], directory: Path, ontology: Any, include_generic: bool = False,
+                 tables: Iterable[str] = ("parquet",), compress: Compression = "auto",
+                 parquet_batch: int | None = None) -> CorpusSummary:
     """Write the corpus, mentions, evidence and tables into ``directory`` from one pass over ``records``.
 
     ``records`` are parsed ``corpus.jsonl`` lines (plain dicts), ``TaggedRecord``,
@@ -430,14 +365,8 @@ def write_corpus(
     directory = Path(directory)
     concepts = getattr(ontology, "concepts", ontology)
     with ExitStack() as stack:
-        outputs = CorpusOutputs(
-            directory,
-            lambda evidence: CorpusDigest(concepts, include_generic, evidence=evidence),
-            tuple(tables),
-            compress,
-            stack,
-            parquet_batch,
-        )
+        outputs = CorpusOutputs(directory, lambda evidence: CorpusDigest(concepts, include_generic, evidence=evidence),
+                                tuple(tables), compress, stack, parquet_batch)
         for raw in records:
             if isinstance(raw, tuple):
                 outputs.add(*raw)
@@ -454,15 +383,10 @@ def write_tables(digest: CorpusDigest, directory: Path, ontology: Any) -> list[P
     directory = Path(directory)
     concepts = getattr(ontology, "concepts", ontology)
     broader_of = _candidate_broader(digest, ontology)
-    written = [
-        _write_concepts(directory / "concepts.csv", digest, concepts, broader_of),
-        _write_candidates(directory / "candidates.csv", digest, broader_of),
-    ]
+    written = [_write_concepts(directory / "concepts.csv", digest, concepts, broader_of),
+               _write_candidates(directory / "candidates.csv", digest, broader_of)]
     if digest.dated:
-        written += [
-            _write_trends(directory / TRENDS_FILE, digest),
-            _write_pair_trends(directory / PAIR_TRENDS_FILE, digest),
-        ]
+        written += [_write_trends(directory / TRENDS_FILE, digest), _write_pair_trends(directory / PAIR_TRENDS_FILE, digest)]
     return written
 
 
@@ -477,57 +401,19 @@ def _candidate_broader(digest: CorpusDigest, ontology: Any) -> dict[str, str]:
 def _write_concepts(path: Path, digest: CorpusDigest, concepts: Any, broader_of: dict[str, str]) -> Path:
     with atomic_open(path) as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(
-            [
-                "concept_id",
-                "label",
-                "type",
-                "kind",
-                "generic",
-                "broader",
-                "n_abstracts",
-                "n_mentions",
-                "forms",
-                "wikidata",
-                "aas",
-            ]
-        )
+        writer.writerow(["concept_id", "label", "type", "kind", "generic", "broader", "n_abstracts",
+                         "n_mentions", "forms", "wikidata", "aas"])
         for cid in sorted(digest.concepts):
             st = digest.concepts[cid]
             concept = concepts.get(cid)
             forms = ";".join(st.ranked_forms())
             if concept is None:
-                writer.writerow(
-                    [
-                        cid,
-                        st.label,
-                        st.type,
-                        "candidate",
-                        False,
-                        broader_of.get(cid, ""),
-                        st.abstracts,
-                        st.mentions,
-                        forms,
-                        "",
-                        "",
-                    ]
-                )
+                writer.writerow([cid, st.label, st.type, "candidate", False, broader_of.get(cid, ""),
+                                 st.abstracts, st.mentions, forms, "", ""])
             else:
-                writer.writerow(
-                    [
-                        cid,
-                        concept.label,
-                        concept.type,
-                        concept.kind or "",
-                        concept.generic,
-                        ";".join(concept.broader),
-                        st.abstracts,
-                        st.mentions,
-                        forms,
-                        concept.wikidata or "",
-                        concept.aas or "",
-                    ]
-                )
+                writer.writerow([cid, concept.label, concept.type, concept.kind or "", concept.generic,
+                                 ";".join(concept.broader), st.abstracts, st.mentions, forms,
+                                 concept.wikidata or "", concept.aas or ""])
     return path
 
 
@@ -540,18 +426,8 @@ def _write_candidates(path: Path, digest: CorpusDigest, broader_of: dict[str, st
             if not is_candidate(cid):
                 continue
             st = digest.concepts[cid]
-            writer.writerow(
-                [
-                    cid,
-                    st.label,
-                    st.type,
-                    st.abstracts,
-                    st.mentions,
-                    ";".join(st.ranked_forms()),
-                    " | ".join(st.contexts),
-                    broader_of.get(cid, ""),
-                ]
-            )
+            writer.writerow([cid, st.label, st.type, st.abstracts, st.mentions, ";".join(st.ranked_forms()),
+                             " | ".join(st.contexts), broader_of.get(cid, "")])
     return path
 
 
@@ -586,10 +462,8 @@ def _write_pair_trends(path: Path, digest: CorpusDigest) -> Path:
             if info_b["type"] == TECHNIQUE and info_a["type"] in INSTRUMENT_TYPES:
                 (a, info_a), (b, info_b) = (b, info_b), (a, info_a)
             if info_a["type"] == TECHNIQUE and info_b["type"] in INSTRUMENT_TYPES:
-                rows.extend(
-                    (a, b, info_a["label"], info_b["label"], year, count, _share(count, per_year[year]))
-                    for year, count in tally.years.items()
-                )
+                rows.extend((a, b, info_a["label"], info_b["label"], year, count, _share(count, per_year[year]))
+                            for year, count in tally.years.items())
         writer.writerows(sorted(rows, key=lambda row: (row[0], row[1], row[4])))
     return path
 

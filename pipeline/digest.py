@@ -188,9 +188,8 @@ class CorpusDigest:
     pair statistics. Record ids are taken to be unique, as ingestion ensures.
     """
 
-    def __init__(
-        self, concepts: Mapping[str, Any], include_generic: bool = False, evidence: EvidenceSink | None = None
-    ) -> None:
+    def __init__(self, concepts: Mapping[str, Any], include_generic: bool = False,
+                 evidence: EvidenceSink | None = None) -> None:
         self.ontology = concepts
         self.include_generic = include_generic
         self.evidence = evidence
@@ -238,9 +237,8 @@ class CorpusDigest:
             entity = as_mapping(raw_entity)
             concept_id = entity.get("concept_id")
             if not isinstance(concept_id, str) or not concept_id:
-                raise InputError(
-                    "E012", line=number, detail=f"record '{abstract_id}' has an entity without a concept_id"
-                )
+                raise InputError("E012", line=number,
+                                 detail=f"record '{abstract_id}' has an entity without a concept_id")
             label = str(entity.get("label") or "")
             concept_label = str(entity.get("concept_label") or entity.get("text") or concept_id)
             generic = bool(entity.get("generic", False))
@@ -436,36 +434,18 @@ class CorpusDigest:
             "per_label": dict(sorted(self.per_label.items())),
             "abstracts_per_year": counter(self.abstracts_per_year),
             "undated": self.undated,
-            "concepts": [
-                [
-                    cid,
-                    t.label,
-                    t.type,
-                    t.mentions,
-                    t.abstracts,
-                    counter(t.forms),
-                    counter(t.surface),
-                    t.contexts,
-                    [list(k) for k in t.context_keys],
-                    counter(t.years),
-                    t.first,
-                    t.context_mentions,
-                    t.shown,
-                ]
-                for cid, t in sorted(self.concepts.items())
-            ],
+            "concepts": [[cid, t.label, t.type, t.mentions, t.abstracts, counter(t.forms), counter(t.surface),
+                          t.contexts, [list(k) for k in t.context_keys], counter(t.years), t.first,
+                          t.context_mentions, t.shown] for cid, t in sorted(self.concepts.items())],
             "pairs": pairs(self.pairs),
-            "rollup_nodes": [
-                [node, t.abstracts, t.mentions, counter(t.member_counts), counter(t.years)]
-                for node, t in sorted(self.rollup_nodes.items())
-            ],
+            "rollup_nodes": [[node, t.abstracts, t.mentions, counter(t.member_counts), counter(t.years)]
+                             for node, t in sorted(self.rollup_nodes.items())],
             "rollup_pairs": pairs(self.rollup_pairs),
         }
 
     @classmethod
-    def from_state(
-        cls, state: Mapping[str, Any], concepts: Mapping[str, Any], evidence: EvidenceSink | None = None
-    ) -> CorpusDigest:
+    def from_state(cls, state: Mapping[str, Any], concepts: Mapping[str, Any],
+                   evidence: EvidenceSink | None = None) -> CorpusDigest:
         """The digest :meth:`to_state` saved, ready to count more records (same ontology)."""
         if state.get("version") != STATE_VERSION:
             raise ValueError(f"digest state version {state.get('version')!r}, not {STATE_VERSION}")
@@ -473,42 +453,18 @@ class CorpusDigest:
         digest.abstracts, digest.mentions, digest.undated = state["abstracts"], state["mentions"], state["undated"]
         digest.per_label = dict(state["per_label"])
         digest.abstracts_per_year = Counter({y: n for y, n in state["abstracts_per_year"]})
-        for (
-            cid,
-            label,
-            type_,
-            mentions,
-            abstracts,
-            forms,
-            surface,
-            contexts,
-            keys,
-            years,
-            first,
-            context_mentions,
-            shown,
-        ) in state["concepts"]:
+        for (cid, label, type_, mentions, abstracts, forms, surface, contexts, keys, years, first,
+             context_mentions, shown) in state["concepts"]:
             digest.concepts[cid] = ConceptTally(
-                label,
-                type_,
-                mentions,
-                abstracts,
-                Counter({f: n for f, n in forms}),
-                Counter({(a, b, c): n for a, b, c, n in surface}),
-                list(contexts),
-                Counter({y: n for y, n in years}),
-                first,
-                [tuple(k) for k in keys],
-                context_mentions,
-                shown,
-            )
+                label, type_, mentions, abstracts, Counter({f: n for f, n in forms}),
+                Counter({(a, b, c): n for a, b, c, n in surface}), list(contexts),
+                Counter({y: n for y, n in years}), first, [tuple(k) for k in keys], context_mentions, shown)
         for key, target in (("pairs", digest.pairs), ("rollup_pairs", digest.rollup_pairs)):
             for a, b, abstracts, examples, years in state[key]:
                 target[(a, b)] = PairTally(abstracts, list(examples), Counter({y: n for y, n in years}))
         for node, abstracts, mentions, members, years in state["rollup_nodes"]:
-            digest.rollup_nodes[node] = NodeTally(
-                abstracts, mentions, Counter({m: n for m, n in members}), Counter({y: n for y, n in years})
-            )
+            digest.rollup_nodes[node] = NodeTally(abstracts, mentions, Counter({m: n for m, n in members}),
+                                                  Counter({y: n for y, n in years}))
         return digest
 
     # --- what the outputs read -----------------------------------------------------

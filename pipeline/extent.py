@@ -129,9 +129,8 @@ class Extent:
         if not self.rules.organization_words:
             return None
         # Organisations are proper names: "Planck Collaboration", not "the SO collaboration pipelines".
-        words = "|".join(
-            re.escape(w[:1].upper() + w[1:]) for w in sorted(self.rules.organization_words, key=len, reverse=True)
-        )
+        words = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(self.rules.organization_words, key=len,
+                                                                           reverse=True))
         return re.compile(rf"(?: [A-Z][\w&.-]*){{0,3}}? (?:{words})\b")
 
     @cached_property

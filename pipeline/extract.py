@@ -76,18 +76,16 @@ class Extractor:
         for ent in doc.ents:
             start, end, concept_id = ent.start_char, ent.end_char, ent.kb_id_
             concept = concepts.get(concept_id)
-            entities.append(
-                {
-                    "start": start,
-                    "end": end,
-                    "text": text[start:end],
-                    "label": ent.label_,
-                    "concept_id": concept_id,
-                    "concept_label": concept.label if concept else local_labels.get(concept_id, text[start:end]),
-                    "source": ent.id_ or "ruler",
-                    "generic": bool(concept.generic) if concept else False,
-                }
-            )
+            entities.append({
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "label": ent.label_,
+                "concept_id": concept_id,
+                "concept_label": concept.label if concept else local_labels.get(concept_id, text[start:end]),
+                "source": ent.id_ or "ruler",
+                "generic": bool(concept.generic) if concept else False,
+            })
         record = record_head(abstract, text, doc.user_data.get(ABSTRACT_START, 0))
         record["entities"] = entities
         return record

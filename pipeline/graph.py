@@ -233,7 +233,9 @@ def build_graph(
     return _graph_from_digest(CorpusDigest(concepts, include_generic).add_all(records), rollup)
 
 
-def roll_up(records: Iterable[Mapping], concepts: Mapping[str, Concept], include_generic: bool = False) -> nx.Graph:
+def roll_up(
+    records: Iterable[Mapping], concepts: Mapping[str, Concept], include_generic: bool = False
+) -> nx.Graph:
     """The graph one level up ``broader``: children merged into their parent.
 
     Counts are recomputed from the abstracts, not summed: an abstract that
@@ -272,7 +274,9 @@ def technique_instrument_view(G: nx.Graph) -> nx.Graph:
 
 def is_technique_instrument(type_a: str | None, type_b: str | None) -> bool:
     """True for a TECHNIQUE paired with a TELESCOPE, SURVEY or DATASET, either way round."""
-    return (type_a == TECHNIQUE and type_b in INSTRUMENT_TYPES) or (type_b == TECHNIQUE and type_a in INSTRUMENT_TYPES)
+    return (type_a == TECHNIQUE and type_b in INSTRUMENT_TYPES) or (
+        type_b == TECHNIQUE and type_a in INSTRUMENT_TYPES
+    )
 
 
 def _copy(value: Any) -> Any:
@@ -462,7 +466,7 @@ class _OneFinalNewline:
         body = text.rstrip("\n")
         if body:
             self.handle.write(self.pending + body)
-            self.pending = text[len(body) :]
+            self.pending = text[len(body):]
         else:
             self.pending += text
         return len(data)
@@ -570,16 +574,8 @@ _NODE_COLUMNS = (
     "link_strength", "community", "broader", "members", "bipartite",
     "first_year", "last_year", "mean_year", "abstracts_per_year",
 )  # fmt: skip
-_EDGE_COLUMNS = (
-    "weight",
-    "association_strength",
-    "npmi",
-    "examples",
-    "first_year",
-    "last_year",
-    "mean_year",
-    "abstracts_per_year",
-)
+_EDGE_COLUMNS = ("weight", "association_strength", "npmi", "examples", "first_year", "last_year", "mean_year",
+                 "abstracts_per_year")
 
 
 def _columns(preferred: tuple[str, ...], rows: Iterable[Mapping[str, Any]]) -> list[str]:

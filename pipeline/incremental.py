@@ -70,16 +70,9 @@ def content_key(head: dict) -> str:
 def abstract_of(record: dict) -> Abstract:
     """The abstract a tagged record was made from (to re-tag it with another ontology)."""
     start = record.get("abstract_start") or 0
-    return Abstract(
-        id=record["id"],
-        title=record.get("title") or "",
-        abstract=record["text"][start:],
-        session=record.get("session"),
-        number=record.get("number"),
-        date=record.get("date"),
-        speakers=record.get("speakers") or [],
-        metadata=record.get("metadata") or {},
-    )
+    return Abstract(id=record["id"], title=record.get("title") or "", abstract=record["text"][start:],
+                    session=record.get("session"), number=record.get("number"), date=record.get("date"),
+                    speakers=record.get("speakers") or [], metadata=record.get("metadata") or {})
 
 
 def in_period(date: Any, since: int | None, until: int | None) -> bool:
@@ -119,7 +112,8 @@ class PreviousRun:
             return None
         if not path.exists():
             return None
-        reusable = manifest.get("ontology", {}).get("hash") == ontology_hash and manifest.get("code_hash") == code_hash
+        reusable = (manifest.get("ontology", {}).get("hash") == ontology_hash
+                    and manifest.get("code_hash") == code_hash)
         return cls(path, reusable, list(manifest.get("inputs") or []), dict(manifest.get("parameters") or {}))
 
 
@@ -142,7 +136,8 @@ class UpdatePlan:
             index = pq.read_table(previous.directory / INDEX_FILE, columns=["id", "key"])
             found = pc.indices_nonzero(pc.is_in(index["id"], value_set=pa.array(list(keys), pa.string())))
             taken = index.take(found)
-            for position, record_id, key in zip(found.to_pylist(), taken["id"].to_pylist(), taken["key"].to_pylist()):
+            for position, record_id, key in zip(found.to_pylist(), taken["id"].to_pylist(),
+                                                taken["key"].to_pylist()):
                 if previous.reusable and key.hex() == keys[record_id]:
                     plan.unchanged.add(record_id)
                 else:
@@ -176,13 +171,8 @@ class UpdatePlan:
         yield from (a for a in new.values() if a.id not in self.replaced)
 
 
-def merged_records(
-    plan: UpdatePlan | None,
-    tagged: Iterable[dict],
-    retagged: Iterable[dict] | None = None,
-    since: int | None = None,
-    until: int | None = None,
-) -> Iterator[dict]:
+def merged_records(plan: UpdatePlan | None, tagged: Iterable[dict], retagged: Iterable[dict] | None = None,
+                   since: int | None = None, until: int | None = None) -> Iterator[dict]:
     """The records of the updated corpus, in the order of a full run.
 
     ``tagged`` streams the records tagged by this run in input order; with a
@@ -205,36 +195,22 @@ def merged_records(
 # --- updating the outputs in place of a full pass -----------------------------------
 
 
-def can_update_in_place(
-    plan: UpdatePlan | None, since: int | None, until: int | None, tables: Iterable[str], keep_abstracts: bool
-) -> bool:
+def can_update_in_place(plan: UpdatePlan | None, since: int | None, until: int | None, tables: Iterable[str],
+                        keep_abstracts: bool) -> bool:
     """True when :func:`update_outputs` can start from the previous run's state instead of its corpus.
 
     It needs the same tags (ontology and code), the index and state, the
     default tables on both sides (no ``mentions.csv``, no ``abstracts.jsonl``)
     and no period (a period drops previous records).
     """
-    return (
-        plan is not None
-        and plan.previous.reusable
-        and plan.previous.indexed
-        and since is None
-        and until is None
-        and tuple(tables) == ("parquet",)
-        and not keep_abstracts
-        and list(plan.previous.parameters.get("tables") or ["parquet"]) == ["parquet"]
-        and not plan.previous.parameters.get("keep_abstracts")
-    )
+    return (plan is not None and plan.previous.reusable and plan.previous.indexed and since is None
+            and until is None and tuple(tables) == ("parquet",) and not keep_abstracts
+            and list(plan.previous.parameters.get("tables") or ["parquet"]) == ["parquet"]
+            and not plan.previous.parameters.get("keep_abstracts"))
 
 
-def update_outputs(
-    plan: UpdatePlan,
-    parts: Iterable[Path | str],
-    directory: Path,
-    ontology: Any,
-    include_generic: bool = False,
-    compress: Compression = "auto",
-) -> CorpusSummary | None:
+def update_outputs(plan: UpdatePlan, parts: Iterable[Path | str], directory: Path, ontology: Any,
+                   include_generic: bool = False, compress: Compression = "auto") -> CorpusSummary | None:
     """The outputs of the previous run plus this run's tagged ``parts``, without a pass over the previous corpus.
 
     Starts from the previous digest state, takes back the records of changed
@@ -282,7 +258,7 @@ def update_outputs(
         digest.check()
     except Recount:
         return None
-    size = layout["bytes"] + new_bytes + sum(len(line) - int(line_bytes[p]) for p, (line, _) in replacements.items())
+    size = (layout["bytes"] + new_bytes + sum(len(line) - int(line_bytes[p]) for p, (line, _) in replacements.items()))
     gzipped = compress == "gzip" or (compress == "auto" and size > corpus_module.AUTO_GZIP_BYTES)
 
     def adopt(evidence):
@@ -291,29 +267,18 @@ def update_outputs(
 
     with ExitStack() as stack:
         out = CorpusOutputs(directory, adopt, ("parquet",), compress, stack, gzipped=gzipped)
-        _copy_corpus(
-            out.sink, corpus_path(previous), layout, line_bytes, {p: line for p, (line, _) in replacements.items()}
-        )
-        index_rows = {
-            p: (record["id"], line, len(record["entities"]), len(evidence_of[p]))
-            for p, (line, record) in replacements.items()
-        }
-        for table in _splice(
-            _Rows(previous / INDEX_FILE),
-            _cuts(
-                np.ones(len(line_bytes), dtype=np.int64), {p: _index_table(out, *row) for p, row in index_rows.items()}
-            ),
-        ):
+        _copy_corpus(out.sink, corpus_path(previous), layout, line_bytes,
+                     {p: line for p, (line, _) in replacements.items()})
+        index_rows = {p: (record["id"], line, len(record["entities"]), len(evidence_of[p]))
+                      for p, (line, record) in replacements.items()}
+        for table in _splice(_Rows(previous / INDEX_FILE), _cuts(np.ones(len(line_bytes), dtype=np.int64), {
+                p: _index_table(out, *row) for p, row in index_rows.items()})):
             out.index.write(table)
-        for table in _splice(
-            _Rows(previous / "mentions.parquet"),
-            _cuts(index["mentions"].to_numpy(), {p: _mention_table(record) for p, (_, record) in replacements.items()}),
-        ):
+        for table in _splice(_Rows(previous / "mentions.parquet"), _cuts(index["mentions"].to_numpy(), {
+                p: _mention_table(record) for p, (_, record) in replacements.items()})):
             out.parquet.write(table)
-        for table in _splice(
-            _Rows(previous / EVIDENCE_FILE),
-            _cuts(index["evidence"].to_numpy(), {p: _evidence_table(out, evidence_of[p]) for p in replacements}),
-        ):
+        for table in _splice(_Rows(previous / EVIDENCE_FILE), _cuts(index["evidence"].to_numpy(), {
+                p: _evidence_table(out, evidence_of[p]) for p in replacements})):
             out.evidence.write_table(table)
         for line in _lines(parts):
             record = json.loads(line)
@@ -366,13 +331,8 @@ def _copy_corpus(sink: Any, path: Path, layout: dict, line_bytes: np.ndarray, re
             for member, packed in enumerate(layout["members"]):
                 first, last = member * per, min(total, (member + 1) * per)
                 raw = handle.read(packed)
-                if (
-                    last - first == per
-                    and sink.gzipped
-                    and sink.at_member_start()
-                    and per == corpus_module.GZIP_MEMBER_RECORDS
-                    and not any(first <= p < last for p in replaced)
-                ):
+                if (last - first == per and sink.gzipped and sink.at_member_start() and per == corpus_module.GZIP_MEMBER_RECORDS
+                        and not any(first <= p < last for p in replaced)):
                     sink.copy_member(raw, per, int(starts[last] - starts[first]))
                     continue
                 for offset, line in enumerate(gzip.decompress(raw).splitlines(keepends=True)):
@@ -434,37 +394,16 @@ def _splice(rows: _Rows, cuts: list[tuple[int, int, Any]]) -> Iterator[Any]:
 
 
 def _index_table(out: CorpusOutputs, record_id: str, line: bytes, mentions: int, evidence: int) -> Any:
-    return pa.table(
-        {
-            "id": [record_id],
-            "key": [line_key(line)],
-            "bytes": [len(line)],
-            "mentions": [mentions],
-            "evidence": [evidence],
-        },
-        schema=INDEX_SCHEMA,
-    )
+    return pa.table({"id": [record_id], "key": [line_key(line)], "bytes": [len(line)], "mentions": [mentions],
+                     "evidence": [evidence]}, schema=INDEX_SCHEMA)
 
 
 def _mention_table(record: dict) -> Any:
-    rows = [
-        (
-            record["id"],
-            e["start"],
-            e["end"],
-            e["text"],
-            e["label"],
-            e["concept_id"],
-            e["concept_label"],
-            e["source"],
-            e["generic"],
-        )
-        for e in record["entities"]
-    ]
+    rows = [(record["id"], e["start"], e["end"], e["text"], e["label"], e["concept_id"], e["concept_label"],
+             e["source"], e["generic"]) for e in record["entities"]]
     return pa.table({name: [row[i] for row in rows] for i, name in enumerate(MENTION_COLUMNS)}, schema=MENTION_SCHEMA)
 
 
 def _evidence_table(out: CorpusOutputs, rows: list[tuple]) -> Any:
-    return pa.table(
-        {name: [row[i] for row in rows] for i, name in enumerate(EVIDENCE_COLUMNS)}, schema=out.evidence.schema
-    )
+    return pa.table({name: [row[i] for row in rows] for i, name in enumerate(EVIDENCE_COLUMNS)},
+                    schema=out.evidence.schema)

@@ -170,12 +170,8 @@ def check_replaceable(target: Path) -> None:
     except (OSError, ValueError, TypeError):
         ours = False
     if not ours:
-        raise OutputError(
-            "E201",
-            target,
-            detail="the directory holds files but no astro-ie manifest.json; "
-            "publishing would delete them, so give an empty or new directory",
-        )
+        raise OutputError("E201", target, detail="the directory holds files but no astro-ie manifest.json; "
+                                                  "publishing would delete them, so give an empty or new directory")
 
 
 def _staging_prefix(target: Path) -> str:

@@ -88,7 +88,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         for start, end, _label, _cid, rule_index in tuples:
             rule = rules[rule_index]
             last = bounds[end - 1]
-            written = text[bounds[start][0] : last[0] + last[1]]
+            written = text[bounds[start][0]:last[0] + last[1]]
             if defined_forms and written in defined_forms:
                 continue  # the local definition decides (below)
             if rule.requires_definition:
@@ -100,18 +100,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         if definition.concept_id is None:
             continue
         for span in _occurrences(doc, text, short_text, short_spans.get(short_text, [])):
-            mentions.append(
-                Mention(
-                    span.start,
-                    span.end,
-                    definition.label,
-                    definition.concept_id,
-                    "abbreviation",
-                    0,
-                    True,
-                    definition.concept_label,
-                )
-            )
+            mentions.append(Mention(span.start, span.end, definition.label, definition.concept_id,
+                                    "abbreviation", 0, True, definition.concept_label))
 
     for span in candidates:
         if span.id_ == "context":  # a concept's form that needed the company of other tools
@@ -120,9 +110,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         # A definition, or a coined tool name glued to a known name ("DART-Vetter", "Radio-UNet"): the
         # whole name is another thing than the known name inside it.
         tier = 0 if span.id_ == "definition" or (span.id_ == "tool" and "-" in span.text) else 1
-        mentions.append(
-            Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True, _clean(span.text))
-        )
+        mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
+                                _clean(span.text)))
 
     chosen = _resolve(mentions)
     extent = index.extent
@@ -135,9 +124,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
     for mention in chosen:
-        span = Span(
-            doc, mention.start, mention.end, label=mention.label, kb_id=mention.concept_id, span_id=mention.source
-        )
+        span = Span(doc, mention.start, mention.end, label=mention.label, kb_id=mention.concept_id,
+                    span_id=mention.source)
         if mention.concept_label:
             labels[mention.concept_id] = mention.concept_label
         ents.append(span)
@@ -180,12 +168,9 @@ def _define(
     best = None
     for span in matches:
         rule = index.rule_of(span)
-        if (
-            span.end == long.end
-            and span.start in (long.start, start, whole)
-            and not rule.requires_definition
-            and (best is None or (span.end - span.start, span.text == rule.text) > (best.end - best.start, True))
-        ):
+        if (span.end == long.end and span.start in (long.start, start, whole) and not rule.requires_definition
+                and (best is None
+                     or (span.end - span.start, span.text == rule.text) > (best.end - best.start, True))):
             best = span
     if best is not None:
         concept = index.concept(best.kb_id_)
@@ -286,13 +271,13 @@ def _release(doc: Doc, index: OntologyIndex, owner: Mention | None, start: int, 
     if owner is not None:
         concept = index.concept(owner.concept_id)
         names = [concept.label] + [a.text for a in concept.aliases + concept.acronyms] if concept else []
-        names.append(doc[owner.start : owner.end].text)
+        names.append(doc[owner.start:owner.end].text)
         for name in names:
             for cid in sorted(index.lookup(f"{name} {release}")):
                 found = index.concept(cid)
                 if found is not None and found.type == "DATASET":
                     return Mention(start, end, "DATASET", cid, "ruler", 0, True)
-        owner_label = concept.label if concept else doc[owner.start : owner.end].text
+        owner_label = concept.label if concept else doc[owner.start:owner.end].text
         text = f"{owner_label} {release}"
     else:
         text = release
@@ -327,26 +312,16 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         m = pending[i]
         nxt = pending[i + 1] if i + 1 < len(pending) else None
         start_char, end_char = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
-        if (
-            m.label in _FACILITY
-            and m.source != "abbreviation"
-            and (
+        if m.label in _FACILITY and m.source != "abbreviation" and (
                 _not_a_facility(doc, text, m, end_char, index, extent)
-                or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char))
-            )
-        ):
+                or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char))):
             i += 1
             continue
         grown = None
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)
-        elif (
-            m.label == "TELESCOPE"
-            and nxt is not None
-            and nxt.label == "SURVEY"
-            and m.end - m.start == 1
-            and text[end_char : doc[nxt.start].idx] in (" ", "-")
-        ):
+        elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "SURVEY" and m.end - m.start == 1 \
+                and text[end_char:doc[nxt.start].idx] in (" ", "-"):
             # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
@@ -374,12 +349,12 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
 
 
 def _named_survey(doc: Doc, text: str, m: Mention, nxt: Mention) -> bool:
-    if text[doc[m.end - 1].idx + len(doc[m.end - 1]) : doc[nxt.start].idx] != " ":
+    if text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[nxt.start].idx] != " ":
         return False
-    survey = doc[nxt.start : nxt.end]
+    survey = doc[nxt.start:nxt.end]
     if len(survey) < 2 or survey[-1].text != "Survey" or not all(t.is_title or t.is_upper for t in survey):
         return False
-    return m.end - m.start > 1 and all(t.is_title or t.is_upper or t.text in "-." for t in doc[m.start : m.end])
+    return m.end - m.start > 1 and all(t.is_title or t.is_upper or t.text in "-." for t in doc[m.start:m.end])
 
 
 def _joined_to(doc: Doc, text: str, m: Mention, nxt: Mention | None, out: list[Mention], end_char: int) -> bool:
@@ -388,12 +363,11 @@ def _joined_to(doc: Doc, text: str, m: Mention, nxt: Mention | None, out: list[M
         return True
     if out and out[-1].end == m.start - 1:
         return True
-    return text[end_char : end_char + 1] == "-" and bool(re.match(r"-(?:E|P)?DR[0-9]", text[end_char : end_char + 5]))
+    return text[end_char:end_char + 1] == "-" and bool(re.match(r"-(?:E|P)?DR[0-9]", text[end_char:end_char + 5]))
 
 
-def _defined_by_composed(
-    doc: Doc, text: str, chosen: list[Mention], short_spans: dict[str, list[Span]]
-) -> list[Mention]:
+def _defined_by_composed(doc: Doc, text: str, chosen: list[Mention],
+                         short_spans: dict[str, list[Span]]) -> list[Mention]:
     """A short form defined by a composed name takes its concept: "Data Release 10 (LSDR10)"."""
     by_span = {(m.start, m.end): m for m in chosen}
     taken = {i for m in chosen for i in range(m.start, m.end)}
@@ -406,9 +380,8 @@ def _defined_by_composed(
         if owner is None:
             # The long form is the tail of a longer composed release: "DESI [Legacy Imaging Surveys
             # Data Release 10] (LSDR10)", "Rubin Observatory [Data Preview 1] (DP1)".
-            owner = next(
-                (m for m in chosen if m.end == long.end and m.start < long.start and m.label == "DATASET"), None
-            )
+            owner = next((m for m in chosen if m.end == long.end and m.start < long.start
+                          and m.label == "DATASET"), None)
         if owner is None or (owner.source != "candidate" and owner.label != "DATASET"):
             continue
         for span in _occurrences(doc, text, short_text, shorts):
@@ -426,14 +399,13 @@ def _not_a_facility(doc: Doc, text: str, m: Mention, end_char: int, index: Ontol
     if extent.vetoed_after(text, end_char):
         return True
     if m.source == "candidate" and m.label == "TELESCOPE":
-        words = {t.lower_ for t in doc[m.start : m.end]}
+        words = {t.lower_ for t in doc[m.start:m.end]}
         return not words.isdisjoint(extent.institution_words)
     return False
 
 
-def _composed(
-    doc: Doc, m: Mention, start: int, end: int, label: str, index: OntologyIndex, head_label: str | None = None
-) -> Mention:
+def _composed(doc: Doc, m: Mention, start: int, end: int, label: str, index: OntologyIndex,
+              head_label: str | None = None) -> Mention:
     """The mention of a composed name: its own concept if the ontology knows it, else a candidate under ``m``."""
     written = doc[start:end].text
     known = sorted(cid for cid in index.lookup(written) if (c := index.concept(cid)) is not None and c.type == label)
@@ -452,32 +424,18 @@ def _label_of(index: OntologyIndex, m: Mention) -> str:
     return concept.label if concept is not None else (m.concept_label or "")
 
 
-def _grow_technique(
-    doc: Doc,
-    text: str,
-    m: Mention,
-    nxt: Mention | None,
-    start_char: int,
-    end_char: int,
-    index: OntologyIndex,
-    extent: Extent,
-) -> Mention | None:
+def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_char: int, end_char: int,
+                    index: OntologyIndex, extent: Extent) -> Mention | None:
     concept = index.concept(m.concept_id)
     generic = bool(concept is not None and concept.generic)
     # Two techniques written as one name: "gradient boosting decision trees",
     # "LSTM-based autoencoder", "GAN-based autoencoders".
     if nxt is not None and nxt.label == "TECHNIQUE" and not generic:
-        gap = text[end_char : doc[nxt.start].idx]
+        gap = text[end_char:doc[nxt.start].idx]
         head = index.concept(nxt.concept_id)
-        if (
-            head is not None
-            and not head.generic
-            and concept is not None
-            and (
-                (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start : m.end].text.islower())
-                or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)
-            )
-        ):
+        if head is not None and not head.generic and concept is not None and (
+                (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
+                or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
     # A tail that completes the name: "transformer encoder".
     tail = extent.technique_tail_end(text, end_char)
@@ -496,16 +454,13 @@ def _grow_technique(
     return None
 
 
-def _grow_product(
-    doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex, extent: Extent
-) -> Mention | None:
+def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex,
+                  extent: Extent) -> Mention | None:
     """A release, phase or product written after a survey, mission or data set."""
-    for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"), (extent.phase_end, m.label)):
-        if (
-            find == extent.product_end
-            and m.label == "DATASET"
-            and not (_RELEASE_END.search(doc[m.start : m.end].text) and _QUALIFIED_PRODUCT.match(text, end_char))
-        ):
+    for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
+                        (extent.phase_end, m.label)):
+        if find == extent.product_end and m.label == "DATASET" and not (
+                _RELEASE_END.search(doc[m.start:m.end].text) and _QUALIFIED_PRODUCT.match(text, end_char)):
             # Already a product: "PCCS2 catalogue" is PCCS2, "Gaia DR3 catalogue" is Gaia DR3; a
             # catalogue of one kind drawn from a release is a product of its own ("ACT DR5 point-source catalogue").
             continue

@@ -88,9 +88,8 @@ VOLATILE_COUNTS = ("cached_batches",)
 """Counts that depend on the cache, not on the inputs: kept in ``run.json``."""
 
 
-def write_manifest(
-    directory: Path, inputs: list[Path], ontology: dict, counts: dict, timings: dict, parameters: dict
-) -> Path:
+def write_manifest(directory: Path, inputs: list[Path], ontology: dict, counts: dict, timings: dict,
+                   parameters: dict) -> Path:
     """Write ``manifest.json`` (deterministic) and ``run.json`` (this run's time, timings, cache use)."""
     stable_counts = {k: v for k, v in counts.items() if k not in VOLATILE_COUNTS}
     run = {
@@ -99,32 +98,21 @@ def write_manifest(
         "counts": {k: counts[k] for k in VOLATILE_COUNTS if k in counts},
     }
     write_text(directory / RUN_FILE, json.dumps(run, indent=2, sort_keys=True) + "\n")
-    files = sorted(
-        p
-        for p in directory.rglob("*")
-        if p.is_file()
-        and not p.name.startswith(".")
-        and ".batches" not in p.parts
-        and p.name not in ("manifest.json", RUN_FILE)
-    )
+    files = sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith(".")
+                   and ".batches" not in p.parts and p.name not in ("manifest.json", RUN_FILE))
     manifest = {
         "astro_ie": __version__,
         "code_hash": code_hash(),
-        "inputs": [
-            {"path": shown_path(p), "name": p.name, "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in inputs
-        ],
-        "ontology": {
-            "hash": ontology["hash"],
-            "concepts": ontology["concepts"],
-            "directory": shown_path(Path(ontology["directory"])),
-        },
+        "inputs": [{"path": shown_path(p), "name": p.name, "bytes": p.stat().st_size, "sha256": sha256_file(p)}
+                   for p in inputs],
+        "ontology": {"hash": ontology["hash"], "concepts": ontology["concepts"],
+                     "directory": shown_path(Path(ontology["directory"]))},
         "parameters": parameters,
         "packages": package_versions(),
         "counts": stable_counts,
         "run_file": RUN_FILE,
-        "files": [
-            {"path": str(p.relative_to(directory)), "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in files
-        ],
+        "files": [{"path": str(p.relative_to(directory)), "bytes": p.stat().st_size, "sha256": sha256_file(p)}
+                  for p in files],
     }
     path = directory / "manifest.json"
     write_text(path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")

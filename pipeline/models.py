@@ -37,16 +37,9 @@ class Record(BaseModel):
 
 # Characters that some readers (Python's str.splitlines among them) take for line
 # ends: escaped in JSON lines so that one record is always one line.
-_LINE_BREAKERS = {
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-    "\x85": "\\u0085",
-    "\x0b": "\\u000b",
-    "\x0c": "\\u000c",
-    "\x1c": "\\u001c",
-    "\x1d": "\\u001d",
-    "\x1e": "\\u001e",
-}
+_LINE_BREAKERS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085",
+                  "\x0b": "\\u000b", "\x0c": "\\u000c", "\x1c": "\\u001c", "\x1d": "\\u001d",
+                  "\x1e": "\\u001e"}
 _LINE_BREAK_RE = re.compile("[\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
 
 
@@ -91,13 +84,13 @@ class Abstract(Record):
     session: str | None = None
     number: int | None = None
     date: dt.date | None = Field(
-        default=None,
-        description="Publication or talk date; a source giving only a month or year gives its first "
-        "day, and metadata 'date_precision' says so.",
-    )
+        default=None, description="Publication or talk date; a source giving only a month or year gives its first "
+                                  "day, and metadata 'date_precision' says so.")
     speakers: list[Speaker] = Field(default_factory=list)
     authors: list[Author] = Field(default_factory=list)
-    metadata: dict[str, Any] = Field(default_factory=dict, description="Further fields of the source, kept as given.")
+    metadata: dict[str, Any] = Field(
+        default_factory=dict, description="Further fields of the source, kept as given."
+    )
     source: str | None = Field(default=None, description="File name the record came from.")
     line: int | None = Field(default=None, description="Line of the source where the record starts.")
 
@@ -144,10 +137,8 @@ class TaggedRecord(Record):
     speakers: list[Speaker] = Field(default_factory=list)
     authors: list[Author] = Field(default_factory=list)
     metadata: dict[str, Any] = Field(default_factory=dict)
-    text: str = Field(
-        description="Title, a blank line, then the abstract (the abstract alone when there is no "
-        "title): the string offsets index into."
-    )
+    text: str = Field(description="Title, a blank line, then the abstract (the abstract alone when there is no "
+                      "title): the string offsets index into.")
     abstract_start: int = Field(ge=0, description="Offset in text where the abstract begins.")
     entities: list[Entity] = Field(default_factory=list)
 
@@ -248,7 +239,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 def schema_texts() -> dict[str, str]:
     """The JSON Schema of each published record, as the bytes written to ``schemas/``."""
     return {
-        name: json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n" for name, model in SCHEMAS.items()
+        name: json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
+        for name, model in SCHEMAS.items()
     }
 
 

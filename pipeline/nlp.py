@@ -63,18 +63,11 @@ if not Span.has_extension("astro_rule"):
 
 # Hyphen between a letter and a digit ("ResNet-50", "FIRE-2", "Stage-IV" is
 # already split by spaCy between letters).
-_EXTRA_INFIXES = [
-    r"(?<=[A-Za-z])-(?=[0-9])",
-    r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])",  # "ResNet-50", "VST+VISTA"
-    r"\)(?=-[A-Za-z])",
-    r"(?<=\))-(?=[A-Za-z])",
-]  # "(AI)-based": "AI", ")", "-", "based"
+_EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])",  # "ResNet-50", "VST+VISTA"
+                  r"\)(?=-[A-Za-z])", r"(?<=\))-(?=[A-Za-z])"]  # "(AI)-based": "AI", ")", "-", "based"
 # A hanging hyphen ("Conformer- and Transformer-based") is not part of the word.
-_EXTRA_SUFFIXES = [
-    r"(?<=[A-Za-z0-9])-$",
-    r"(?<=[A-Za-z0-9])\}\$?$",
-    r"(?<=[0-9][A-Z])\.$",
-]  # "SDSS DR16Q." ends a sentence
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$", r"(?<=[A-Za-z0-9])\}\$?$",
+                   r"(?<=[0-9][A-Z])\.$"]  # "SDSS DR16Q." ends a sentence
 # LaTeX markup around a name in arXiv abstracts ("$\textit{Fermi}$-LAT"): the
 # command and its braces are tokens of their own, the name is left whole.
 _LATEX_PREFIXES = [r"\\(?:textit|textbf|textrm|textsc|textsf|texttt|mathrm|mathit|mathbf|mathcal|emph|it|bf|rm)\{"]
@@ -156,8 +149,8 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
             for long, pattern in patterns:
                 n = len(pattern)
                 for i in numpy.flatnonzero(orths == pattern[0]).tolist():
-                    if ids[i : i + n] == pattern:
-                        occurrences[long].add(doc[i : i + n])
+                    if ids[i:i + n] == pattern:
+                        occurrences[long].add(doc[i:i + n])
         return list(occurrences.items())
 
 

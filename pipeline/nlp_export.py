@@ -31,17 +31,15 @@ def export_pipeline(directory: Path, ontology_dir: Path, name: str = "astro_ie")
         raise AstroIEError("E211", directory, detail="the directory holds files but no spaCy config.cfg")
     nlp = build_pipeline(ontology_dir)
     ontology = nlp.get_pipe("astro_linker").index.ontology
-    nlp.meta.update(
-        {
-            "name": name,
-            "version": __version__,
-            "description": "astro-ie: techniques, telescopes, surveys, datasets and software in astronomy abstracts, "
-            "linked to the astro-ie ontology (rules, no trained weights).",
-            "license": "MIT",
-            "requirements": [f"astro-ie=={__version__}"],
-            "sources": [{"name": "astro-ie ontology", "hash": ontology.hash, "concepts": str(len(ontology))}],
-        }
-    )
+    nlp.meta.update({
+        "name": name,
+        "version": __version__,
+        "description": "astro-ie: techniques, telescopes, surveys, datasets and software in astronomy abstracts, "
+                       "linked to the astro-ie ontology (rules, no trained weights).",
+        "license": "MIT",
+        "requirements": [f"astro-ie=={__version__}"],
+        "sources": [{"name": "astro-ie ontology", "hash": ontology.hash, "concepts": str(len(ontology))}],
+    })
     staging = directory.with_name(f".{directory.name}.export-tmp")
     shutil.rmtree(staging, ignore_errors=True)
     try:

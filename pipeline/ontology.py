@@ -41,8 +41,7 @@ class _LineLoader(_Loader):  # type: ignore[misc,valid-type]
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     problem=f"duplicate key '{key}' (a second value would silently replace the first)",
-                    problem_mark=key_node.start_mark,
-                )
+                    problem_mark=key_node.start_mark)
             seen.add(key)
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
@@ -110,7 +109,7 @@ class Ontology:
         keys = self._form_keys
         for size in range(len(words) - 1, 0, -1):
             for start in range(len(words) - size, -1, -1):
-                cid = keys.get(" ".join(words[start : start + size]))
+                cid = keys.get(" ".join(words[start:start + size]))
                 if cid is not None:
                     return cid
         return None
@@ -179,14 +178,11 @@ def load_ontology(directory: Path | str, use_cache: bool = True) -> Ontology:
         return Ontology(concepts, where, digest, directory, files, span_rules)
     ontology = _load_and_validate(directory, files, digest)
     if use_cache:
-        write_cached_json(
-            cache_file,
-            {
-                "astro_ie": code_version(),
-                "concepts": [c.model_dump(mode="json", exclude_defaults=True) for c in ontology],
-                "where": {cid: [Path(at.path).name, at.line] for cid, at in ontology.where.items()},
-            },
-        )
+        write_cached_json(cache_file, {
+            "astro_ie": code_version(),
+            "concepts": [c.model_dump(mode="json", exclude_defaults=True) for c in ontology],
+            "where": {cid: [Path(at.path).name, at.line] for cid, at in ontology.where.items()},
+        })
     return ontology
 
 
@@ -217,10 +213,8 @@ def _refuse_aliases(text: str) -> None:
         return
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.MarkedYAMLError(
-                problem=f"YAML aliases (*{event.anchor}) are not allowed in the ontology; write the value out",
-                problem_mark=event.start_mark,
-            )
+            raise yaml.MarkedYAMLError(problem=f"YAML aliases (*{event.anchor}) are not allowed in the "
+                                       "ontology; write the value out", problem_mark=event.start_mark)
 
 
 def _read_file(path: Path, problems: list[AstroIEError]) -> Iterator[tuple[Concept, Where]]:
@@ -245,9 +239,8 @@ def _read_file(path: Path, problems: list[AstroIEError]) -> Iterator[tuple[Conce
         return
     for index, item in enumerate(data):
         if not isinstance(item, dict):
-            problems.append(
-                AstroIEError("E103", path, _item_line(text, index), detail=f"item {index + 1} is not a mapping")
-            )
+            problems.append(AstroIEError("E103", path, _item_line(text, index),
+                                         detail=f"item {index + 1} is not a mapping"))
             continue
         line = item.pop("__line__", None)
         _strip_lines(item)
@@ -315,7 +308,7 @@ def _find_cycles(concepts: dict[str, Concept], where: dict[str, Where]) -> Itera
             if child not in concepts:
                 continue
             if state.get(child) == 1:
-                cycle = [*path[path.index(child) :], child]
+                cycle = [*path[path.index(child):], child]
                 at = where[child]
                 yield AstroIEError("E107", at.path, at.line, cycle=" -> ".join(cycle))
             elif not state.get(child):
@@ -346,7 +339,7 @@ def _check_aliases(concepts: dict[str, Concept], where: dict[str, Where]) -> Ite
             continue
         reported: set[tuple[str, str]] = set()
         for i, (a, fa) in enumerate(entries):
-            for b, fb in entries[i + 1 :]:
+            for b, fb in entries[i + 1:]:
                 if a == b or (a, b) in reported or _separated(fa, fb):
                     continue
                 reported.add((a, b))
@@ -385,43 +378,28 @@ def _check_alias_extent(
             rest = None
             for word in leading:
                 if text.lower().startswith(word.lower() + " ") and len(text) > len(word) + 1:
-                    rest, dropped = text[len(word) + 1 :], word
+                    rest, dropped = text[len(word) + 1:], word
                     break
             if rest is None and " " in text and text.rsplit(" ", 1)[1].lower() in tails:
                 rest, dropped = text.rsplit(" ", 1)[0], text.rsplit(" ", 1)[1]
             if rest is not None and forms.get(alias_key(rest)):
                 at = where[cid]
-                yield AstroIEError(
-                    "E111",
-                    at.path,
-                    at.line,
-                    alias=text,
-                    id=cid,
-                    detail=f"carries the descriptive word '{dropped}': the name is '{rest}'",
-                )
+                yield AstroIEError("E111", at.path, at.line, alias=text, id=cid,
+                                   detail=f"carries the descriptive word '{dropped}': the name is '{rest}'")
             for joined in _hyphen_dropped(text):
                 owners = (insensitive if form.case_sensitive else forms).get(alias_key(joined), set()) - {cid}
                 if owners:
                     at = where[cid]
-                    yield AstroIEError(
-                        "E111",
-                        at.path,
-                        at.line,
-                        alias=text,
-                        id=cid,
-                        detail=f"without its hyphen is '{joined}', a form of '{min(owners)}'",
-                    )
+                    yield AstroIEError("E111", at.path, at.line, alias=text, id=cid,
+                                       detail=f"without its hyphen is '{joined}', a form of '{min(owners)}'")
 
 
 def _hyphen_dropped(text: str) -> list[str]:
     """The spellings the matcher would make by dropping one hyphen ("self-organizing" -> "selforganizing")."""
     from .ruler_index import joinable
 
-    return [
-        text[: m.start()] + text[m.end() :]
-        for m in re.finditer(r"(?<=\w)-(?=\w)", text)
-        if joinable(text[: m.start()].split()[-1], text[m.end() :].split()[0])
-    ]
+    return [text[:m.start()] + text[m.end():] for m in re.finditer(r"(?<=\w)-(?=\w)", text)
+            if joinable(text[:m.start()].split()[-1], text[m.end():].split()[0])]
 
 
 def _separated(a: Alias, b: Alias) -> bool:
@@ -463,13 +441,8 @@ def to_skos(ontology: Ontology) -> str:
         for alias in concept.aliases:
             graph.add((node, SKOS.altLabel, Literal(alias.text, lang="en")))
         for acronym in concept.acronyms:
-            graph.add(
-                (
-                    node,
-                    SKOS.hiddenLabel if acronym.requires_definition else SKOS.altLabel,
-                    Literal(acronym.text, lang="en"),
-                )
-            )
+            graph.add((node, SKOS.hiddenLabel if acronym.requires_definition else SKOS.altLabel,
+                       Literal(acronym.text, lang="en")))
         graph.add((node, ns.type, Literal(concept.type)))
         if concept.kind:
             graph.add((node, ns.kind, Literal(concept.kind)))

@@ -76,10 +76,8 @@ def variants(text: str, case_sensitive: bool) -> list[str]:
     words, gaps = parts[0::2], parts[1::2]
     forms = {text}
     if gaps and len(gaps) <= 2:
-        choices = [
-            (" ", "-", "") if gap == "-" and joinable(words[i], words[i + 1]) else (" ", "-")
-            for i, gap in enumerate(gaps)
-        ]
+        choices = [(" ", "-", "") if gap == "-" and joinable(words[i], words[i + 1]) else (" ", "-")
+                   for i, gap in enumerate(gaps)]
         for combo in itertools.product(*choices):
             forms.add("".join(w + g for w, g in zip(words, (*combo, ""))))
     elif gaps:
@@ -161,15 +159,15 @@ class OntologyIndex:
         "Mount"), so a build from the cache matches exactly what the first did.
         """
         texts = [text for _, _, text in pending]
-        key = hashlib.sha256(
-            f"{self.ontology.hash} {code_version()} spacy {spacy.about.__version__}".encode()
-        ).hexdigest()
+        key = hashlib.sha256(f"{self.ontology.hash} {code_version()} spacy {spacy.about.__version__}"
+                             .encode()).hexdigest()
         path = cache_root() / "patterns" / f"{key}.json"
         cached = read_cached_json(path)
         if isinstance(cached, dict) and cached.get("texts") == texts:
             return cached["patterns"]
         docs = nlp.tokenizer.pipe(texts)
-        patterns = [doc.to_array(ORTH if sensitive else NORM).tolist() for (_, sensitive, _), doc in zip(pending, docs)]
+        patterns = [doc.to_array(ORTH if sensitive else NORM).tolist()
+                    for (_, sensitive, _), doc in zip(pending, docs)]
         # Tokenizing many short patterns leaves the tokenizer's cache in a state
         # that makes later tokenization several times slower (measured with
         # benchmarks/throughput.py); re-assigning the rules flushes the cache.
@@ -209,14 +207,10 @@ class OntologyIndex:
         kept.sort()  # by start, longest first, concept, rule: the order the linker reads
         rules = self.rules
         # The same matches without a Span each, for the candidate finder and the linker.
-        doc.user_data[MATCH_TUPLES] = [
-            (start, -neg_end, rules[int(index)].label, concept_id, int(index))
-            for start, neg_end, concept_id, index in kept
-        ]
-        return [
-            Span(doc, start, -neg_end, label=rules[int(index)].label, kb_id=concept_id, span_id=index)
-            for start, neg_end, concept_id, index in kept
-        ]
+        doc.user_data[MATCH_TUPLES] = [(start, -neg_end, rules[int(index)].label, concept_id, int(index))
+                                       for start, neg_end, concept_id, index in kept]
+        return [Span(doc, start, -neg_end, label=rules[int(index)].label, kb_id=concept_id, span_id=index)
+                for start, neg_end, concept_id, index in kept]
 
     def rule_of(self, span: Span) -> Rule:
         return self.rules[int(span.id_)]

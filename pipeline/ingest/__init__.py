@@ -60,14 +60,8 @@ log = logging.getLogger(__name__)
 
 PathLike = str | Path
 
-READERS = {
-    "book": read_book,
-    "jsonl": read_jsonl,
-    "csv": read_csv,
-    "arxiv": read_arxiv,
-    "ads": read_ads,
-    "indico": read_indico,
-}
+READERS = {"book": read_book, "jsonl": read_jsonl, "csv": read_csv, "arxiv": read_arxiv, "ads": read_ads,
+           "indico": read_indico}
 """Each format's reader: ``(handle, path, on_warning)`` to records and the errors of bad ones, in file order."""
 FORMATS = ("auto", *READERS)
 

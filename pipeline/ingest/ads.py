@@ -35,9 +35,8 @@ def read_ads(handle: BinaryIO, path: Path, options: ReadOptions) -> Iterator[Abs
         response = page.get("response") if isinstance(page, dict) else None
         docs = response.get("docs") if isinstance(response, dict) else None
         if not isinstance(docs, list):
-            raise InputError(
-                "E025", path, document.line(start), source="an ADS search result", detail="no 'response.docs' list"
-            )
+            raise InputError("E025", path, document.line(start), source="an ADS search result",
+                             detail="no 'response.docs' list")
         positions = document.items(document.members(document.members(start)["response"])["docs"])
         for position, doc in zip(positions, docs):
             line = document.line(position)

@@ -102,7 +102,8 @@ def _authors(fields: Fields) -> list[Author]:
     if parsed is not None:
         if not isinstance(parsed, list) or not all(isinstance(a, list) for a in parsed):
             raise fields.error("'authors_parsed' must be a list of [last, first, suffix] lists")
-        names = [" ".join(str(part).strip() for part in (a[1:2] + a[:1] + a[2:3]) if str(part).strip()) for a in parsed]
+        names = [" ".join(str(part).strip() for part in (a[1:2] + a[:1] + a[2:3]) if str(part).strip())
+                 for a in parsed]
     else:
         names = [name.strip() for name in _AUTHOR_SEPARATOR.split(" ".join(fields.string("authors").split()))]
     return [Author(name=name) for name in names if name]

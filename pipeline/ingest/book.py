@@ -59,7 +59,9 @@ class BookParse:
     toc: list[TocEntry] = field(default_factory=list)
 
 
-def parse_book(text: str, source: str = "<book>", *, path: str | None = None, skip_bad: bool = False) -> BookParse:
+def parse_book(
+    text: str, source: str = "<book>", *, path: str | None = None, skip_bad: bool = False
+) -> BookParse:
     """Parse the text of a book of abstracts.
 
     ``source`` becomes each record's ``source``; ``path`` (default: ``source``)
@@ -104,15 +106,12 @@ def session_slug(session: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", session.lower()).strip("-")
 
 
+
 def read_book(handle: BinaryIO, path: Path, options: ReadOptions) -> Iterator[Abstract | InputError]:
     size = os.fstat(handle.fileno()).st_size
     if size > MAX_BOOK_BYTES:
-        raise InputError(
-            "E024",
-            path,
-            detail=f"a book of abstracts is parsed whole, and {size:,} bytes is more "
-            f"than {MAX_BOOK_BYTES:,}: give the abstracts as JSONL or CSV",
-        )
+        raise InputError("E024", path, detail=f"a book of abstracts is parsed whole, and {size:,} bytes is more "
+                                               f"than {MAX_BOOK_BYTES:,}: give the abstracts as JSONL or CSV")
     data = handle.read()
     _check_line_lengths(data, path)
     if b"\x00" in data:
@@ -143,6 +142,7 @@ def _check_line_lengths(data: bytes, path: Path) -> None:
         start, number = end + 1, number + 1
 
 
+
 # --- the book: lines to items ------------------------------------------------------
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -150,21 +150,7 @@ _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = {
     name: number
     for number, name in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1
     )
 }
 _DAY_HEADER = re.compile(
@@ -384,105 +370,12 @@ def _build_record(draft: _Draft, where: str, source: str, session_names: dict[st
         raise InputError("E012", where, draft.line, detail=str(exc.errors()[0]["msg"])) from None
 
 
+
 _SENTENCE_END = re.compile(r"[.!?:\u2026][\"'\u201d\u2019)\]]*$")
 _ABBREVIATION_END = re.compile(r"(?:\be\.g|\bi\.e|\bet al|\bcf|\bvs|\betc|\bapprox|\bFig|\bEq|\bSect|\bRef)\.$")
 _OPEN_END = re.compile(r"[,;(\[/&\u2013\u2014-]$")
 _JOINING_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "whom",
-        "this",
-        "these",
-        "those",
-        "our",
-        "their",
-        "its",
-        "his",
-        "her",
-        "my",
-        "your",
-        "we",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "will",
-        "would",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "such",
-        "like",
-        "via",
-        "into",
-        "onto",
-        "upon",
-        "between",
-        "among",
-        "both",
-        "either",
-        "neither",
-        "not",
-        "no",
-        "very",
-        "more",
-        "most",
-        "less",
-        "also",
-        "thus",
-        "where",
-        "when",
-        "while",
-        "if",
-        "whether",
-        "using",
-        "within",
-        "without",
-        "over",
-        "under",
-        "about",
-        "across",
-        "through",
-        "per",
-        "each",
-        "every",
-        "all",
-        "some",
-        "any",
-        "many",
-        "several",
-    ]
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "as", "than", "that", "which", "who", "whose", "whom", "this", "these", "those", "our", "their", "its", "his", "her", "my", "your", "we", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "could", "will", "would", "may", "might", "must", "should", "shall", "such", "like", "via", "into", "onto", "upon", "between", "among", "both", "either", "neither", "not", "no", "very", "more", "most", "less", "also", "thus", "where", "when", "while", "if", "whether", "using", "within", "without", "over", "under", "about", "across", "through", "per", "each", "every", "all", "some", "any", "many", "several"]
 )
 
 
@@ -524,6 +417,7 @@ def _paragraphs(blocks: list[list[str]]) -> list[str]:
         else:
             paragraphs.append([text])
     return [join_lines(pieces) for pieces in paragraphs]
+
 
 
 # --- the book: table of contents ----------------------------------------------------

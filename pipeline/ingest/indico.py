@@ -39,18 +39,12 @@ def read_indico(handle: BinaryIO, path: Path, options: ReadOptions) -> Iterator[
     for start, export in document.documents():
         events = export.get("results") if isinstance(export, dict) else None
         if not isinstance(events, list):
-            raise InputError(
-                "E025", path, document.line(start), source="an Indico export", detail="no 'results' list of events"
-            )
+            raise InputError("E025", path, document.line(start), source="an Indico export",
+                             detail="no 'results' list of events")
         for event_start, event in zip(document.items(document.members(start)["results"]), events):
             if not isinstance(event, dict):
-                raise InputError(
-                    "E025",
-                    path,
-                    document.line(event_start),
-                    source="an Indico export",
-                    detail="an event must be a JSON object",
-                )
+                raise InputError("E025", path, document.line(event_start), source="an Indico export",
+                                 detail="an event must be a JSON object")
             for position, contribution in _contributions(document, event_start, event):
                 line = document.line(position)
                 if not isinstance(contribution, dict):
@@ -82,9 +76,8 @@ def indico_record(fields: Fields, event: dict[str, Any]) -> Abstract:
     if not abstract:
         raise fields.missing("description")
     metadata: dict[str, Any] = {"event_id": event_id, "event_title": event.get("title")}
-    metadata.update(
-        (key, value) for key, value in fields.fields.items() if key not in MAPPED_FIELDS and not key.startswith("_")
-    )
+    metadata.update((key, value) for key, value in fields.fields.items()
+                    if key not in MAPPED_FIELDS and not key.startswith("_"))
     date = _date(fields, fields.fields.get("startDate"), "startDate")
     if date == (None, {}):
         date = _date(fields, event.get("startDate"), "the event's startDate")
@@ -100,11 +93,8 @@ def indico_record(fields: Fields, event: dict[str, Any]) -> Abstract:
         session=" ".join(session.split()) if isinstance(session, str) and session.strip() else None,
         date=date[0],
         speakers=[Speaker(name=name, affiliation=aff) for name, aff in _people(fields, "speakers")],
-        authors=[
-            Author(name=name, affiliation=aff)
-            for key in ("primaryauthors", "coauthors")
-            for name, aff in _people(fields, key)
-        ],
+        authors=[Author(name=name, affiliation=aff)
+                 for key in ("primaryauthors", "coauthors") for name, aff in _people(fields, key)],
         metadata={**metadata, **date[1]},
     )
 
@@ -124,16 +114,10 @@ def _people(fields: Fields, key: str) -> list[tuple[str, str | None]]:
     """Names and affiliations of a person list: ``fullName``, else first and last name."""
     people = []
     for person in fields.objects(key):
-        name = (
-            person.get("fullName")
-            or " ".join(str(person.get(part) or "").strip() for part in ("first_name", "last_name")).strip()
-        )
+        name = person.get("fullName") or " ".join(
+            str(person.get(part) or "").strip() for part in ("first_name", "last_name")).strip()
         if isinstance(name, str) and name.strip():
             affiliation = person.get("affiliation")
-            people.append(
-                (
-                    " ".join(name.split()),
-                    affiliation.strip() if isinstance(affiliation, str) and affiliation.strip() else None,
-                )
-            )
+            people.append((" ".join(name.split()),
+                           affiliation.strip() if isinstance(affiliation, str) and affiliation.strip() else None))
     return people

@@ -36,6 +36,7 @@ def parse_speaker_line(names: str, invited: bool = False) -> list[Speaker]:
     return speakers
 
 
+
 def speakers_from_field(value: Any, invalid: Callable[[str], InputError]) -> list[Any]:
     """Speakers given as a ``Speaker:``-style string, or a list of names or of speaker objects."""
     if isinstance(value, str):
@@ -51,6 +52,7 @@ def speakers_from_field(value: Any, invalid: Callable[[str], InputError]) -> lis
         else:
             raise invalid(f"each speaker must be a string or an object, not a {json_type(entry)}")
     return speakers
+
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
@@ -77,3 +79,4 @@ def _name_and_affiliation(segment: str) -> tuple[str, str | None]:
     if inner.endswith(")") and inner.count("(") < inner.count(")"):
         inner = inner[:-1].strip()
     return name, inner or None
+

@@ -129,6 +129,7 @@ def _check_csv_header(row: list[str], path: Path, line: int) -> list[str]:
     return [name.lower() if name.lower() in REQUIRED_FIELDS + OPTIONAL_FIELDS else name for name in header]
 
 
+
 def record_from_fields(fields: dict[str, Any], path: Path, line: int, *, keep_types: bool) -> Abstract:
     """One record from the fields of a JSONL object or CSV row.
 
@@ -188,3 +189,4 @@ def record_from_fields(fields: dict[str, Any], path: Path, line: int, *, keep_ty
         problem = exc.errors()[0]
         where = ".".join(str(part) for part in problem["loc"])
         raise invalid(f"{where}: {problem['msg']}" if where else problem["msg"]) from None
+

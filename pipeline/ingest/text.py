@@ -47,6 +47,7 @@ def join_lines(lines: Iterable[str]) -> str:
     return "".join(parts)
 
 
+
 def unwrap(text: str) -> str:
     """A hard-wrapped abstract as paragraphs: lines joined, an indented line starting a new paragraph.
 
@@ -65,9 +66,8 @@ def unwrap(text: str) -> str:
 
 
 _TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
-_BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table"}
-)
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+                         "tr", "table"})
 
 
 class _TextOfHTML(HTMLParser):

@@ -47,21 +47,8 @@ REPORT_NAME = "report.html"
 PNG_NAME = "technique-instrument.png"
 
 __all__ = [
-    "LABEL_COLORS",
-    "PNG_NAME",
-    "REPORT_NAME",
-    "RunOutputs",
-    "abstract_anchor",
-    "color_of",
-    "concept_link",
-    "draw_figure",
-    "drawn_graph",
-    "geometry",
-    "heatmap_axes",
-    "layout",
-    "read_run",
-    "render_abstract",
-    "write_png",
+    "LABEL_COLORS", "PNG_NAME", "REPORT_NAME", "RunOutputs", "abstract_anchor", "color_of", "concept_link",
+    "draw_figure", "drawn_graph", "geometry", "heatmap_axes", "layout", "read_run", "render_abstract", "write_png",
     "write_report",
 ]
 

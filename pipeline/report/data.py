@@ -203,9 +203,8 @@ def read_counts(directory: Path) -> dict[str, Any]:
     return counts if isinstance(counts, dict) else {}
 
 
-def read_run(
-    directory: Path, counts: Mapping[str, Any] | None, max_abstracts: int, graph: str = GRAPH_STEM
-) -> RunOutputs:
+def read_run(directory: Path, counts: Mapping[str, Any] | None, max_abstracts: int,
+             graph: str = GRAPH_STEM) -> RunOutputs:
     """Everything the report shows, read from ``directory``; missing tables read as empty."""
     directory = Path(directory)
     concepts_path, graph_path = directory / CONCEPTS_NAME, directory / f"{graph}.json"

@@ -76,14 +76,8 @@ def _place_labels(figure: Figure, axes, G: nx.Graph, positions, sizes) -> list:
     for node in candidates:
         x, y = positions[node]
         gap = (math.sqrt(sizes[node]) / 2 + 3) * figure.dpi / 72
-        text = axes.text(
-            x,
-            y,
-            _plain(str(G.nodes[node].get("label") or node)),
-            fontsize=10,
-            zorder=4,
-            path_effects=[patheffects.withStroke(linewidth=3, foreground="white")],
-        )
+        text = axes.text(x, y, _plain(str(G.nodes[node].get("label") or node)), fontsize=10, zorder=4,
+                         path_effects=[patheffects.withStroke(linewidth=3, foreground="white")])
         for (dx, dy), reach in ((offset, reach) for reach in (1, 2.5) for offset in _OFFSETS):
             ha = "left" if dx > 0 else "right" if dx < 0 else "center"
             va = "bottom" if dy > 0 else "top" if dy < 0 else "center"
@@ -93,10 +87,8 @@ def _place_labels(figure: Figure, axes, G: nx.Graph, positions, sizes) -> list:
             text.set_va(va)
             box = text.get_window_extent(renderer).expanded(1.04, 1.1)
             inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            if (
-                inside
-                and not any(box.overlaps(other) for other in placed)
-                and not any(box.overlaps(b) for n, b in node_boxes if n != node)
+            if inside and not any(box.overlaps(other) for other in placed) and not any(
+                box.overlaps(b) for n, b in node_boxes if n != node
             ):
                 placed.append(box)
                 texts.append(text)
@@ -122,9 +114,8 @@ def figure_layout(G: nx.Graph, width: float, height: float) -> dict[str, tuple[f
     us, vs = [u for u, _ in main.values()], [v for _, v in main.values()]
     span_u, span_v = (max(us) - min(us)) or 1.0, (max(vs) - min(vs)) or 1.0
     # Stretched to the canvas's shape: a wide slide gets a wide graph.
-    positions = {
-        n: ((u - min(us)) / span_u * main_width, (v - min(vs)) / span_v * height) for n, (u, v) in main.items()
-    }
+    positions = {n: ((u - min(us)) / span_u * main_width, (v - min(vs)) / span_v * height)
+                 for n, (u, v) in main.items()}
     if rest:
         columns = 2
         rows = math.ceil(len(rest) / columns)
@@ -140,11 +131,8 @@ def draw_figure(G: nx.Graph, title: str) -> Figure:
     """The technique-instrument graph as a matplotlib ``Figure`` (not yet saved)."""
     figure = Figure(figsize=FIGURE_SIZE, dpi=FIGURE_DPI)
     FigureCanvasAgg(figure)
-    figure.suptitle(
-        _plain(f"{title}: techniques and the telescopes, surveys and datasets they are applied to"),
-        fontsize=14,
-        y=0.975,
-    )
+    figure.suptitle(_plain(f"{title}: techniques and the telescopes, surveys and datasets they are applied to"),
+                    fontsize=14, y=0.975)
     axes = figure.add_axes(AXES_BOX)
     axes.set_axis_off()
     if G.number_of_nodes() == 0:
@@ -165,40 +153,17 @@ def draw_figure(G: nx.Graph, title: str) -> Figure:
     axes.add_collection(LineCollection(segments, linewidths=widths, colors="#8c8c8c", alpha=0.4, zorder=1))
     sizes = {n: _marker_size(G.nodes[n].get("n_abstracts", 0), largest) for n in G}
     order = by_abstracts(G)[::-1]  # the largest last, so on top
-    axes.scatter(
-        [positions[n][0] for n in order],
-        [positions[n][1] for n in order],
-        s=[sizes[n] for n in order],
-        c=[color_of(G.nodes[n].get("type")) for n in order],
-        edgecolors="white",
-        linewidths=0.8,
-        zorder=2,
-    )
+    axes.scatter([positions[n][0] for n in order], [positions[n][1] for n in order], s=[sizes[n] for n in order],
+                 c=[color_of(G.nodes[n].get("type")) for n in order], edgecolors="white", linewidths=0.8, zorder=2)
     labeled = _place_labels(figure, axes, G, positions, sizes)
     present = sorted({G.nodes[n].get("type") or "" for n in G}, key=type_order)
-    handles = [
-        Line2D([], [], marker="o", linestyle="", markersize=10, color=color_of(t), label=t or "other") for t in present
-    ]
-    handles.append(
-        Line2D(
-            [],
-            [],
-            linestyle="",
-            label=(
-                f"node area: abstracts; link width: abstracts mentioning both; named: {len(labeled)} of the most frequent"
-            ),
-        )
-    )
-    figure.legend(
-        handles=handles,
-        loc="lower center",
-        bbox_to_anchor=(0.5, 0.01),
-        ncol=len(handles),
-        frameon=False,
-        fontsize=10,
-        handletextpad=0.3,
-        columnspacing=1.2,
-    )
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=10, color=color_of(t), label=t or "other")
+               for t in present]
+    handles.append(Line2D([], [], linestyle="", label=(
+        f"node area: abstracts; link width: abstracts mentioning both; named: {len(labeled)} of the most frequent"
+    )))
+    figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.01), ncol=len(handles),
+                  frameon=False, fontsize=10, handletextpad=0.3, columnspacing=1.2)
     return figure
 
 

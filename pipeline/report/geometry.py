@@ -48,12 +48,8 @@ def drawn_graph(view: nx.Graph) -> nx.Graph:
 
 
 def layout(
-    G: nx.Graph,
-    width: float = SVG_WIDTH,
-    height: float = SVG_HEIGHT,
-    margin: float = SVG_MARGIN,
-    label_room: float = SVG_LABEL_ROOM,
-    spread: float = 1.0,
+    G: nx.Graph, width: float = SVG_WIDTH, height: float = SVG_HEIGHT, margin: float = SVG_MARGIN,
+    label_room: float = SVG_LABEL_ROOM, spread: float = 1.0,
 ) -> dict[str, tuple[float, float]]:
     """Node positions in drawing units (y down), from a seeded spring layout.
 
@@ -127,3 +123,4 @@ def heaviest_weight(G: nx.Graph) -> int:
 
 def largest_node(G: nx.Graph) -> int:
     return max((d.get("n_abstracts", 0) for _, d in G.nodes(data=True)), default=1) or 1
+

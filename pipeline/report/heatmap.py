@@ -49,15 +49,10 @@ def heatmap(view: nx.Graph, rows: list[str], columns: list[str]) -> tuple[dict[s
             evidence = list(view.edges[r, c].get("examples") or ())
             cells.append({"row": r, "column": c, "n": value, "abstracts": evidence[:NODE_ABSTRACT_LIMIT]})
             alpha = round(0.12 + 0.88 * value / largest, 3)
-            tds.append(
-                {
-                    "value": value,
-                    "index": len(cells) - 1,
-                    "alpha": alpha,
-                    "ink": "#fff" if alpha > 0.55 else "#000",
-                    "title": f"{label[r]} \u00d7 {label[c]}: {value:,} abstract{'' if value == 1 else 's'}",
-                }
-            )
+            tds.append({
+                "value": value, "index": len(cells) - 1, "alpha": alpha, "ink": "#fff" if alpha > 0.55 else "#000",
+                "title": f"{label[r]} \u00d7 {label[c]}: {value:,} abstract{'' if value == 1 else 's'}",
+            })
         table_rows.append({"id": r, "label": label[r], "cells": tds})
     table = {
         "columns": [{"id": c, "label": label[c], "short": shorten(label[c])} for c in columns],

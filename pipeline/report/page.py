@@ -124,29 +124,19 @@ def _counts(run: RunOutputs) -> dict[str, Any]:
     rows = []
     for label in _labels(run):
         concepts = [c for c in run.concepts if c.type == label]
-        rows.append(
-            {
-                "label": label,
-                "color": color_of(label),
-                "mentions": sum(c.n_mentions for c in concepts),
-                "abstracts": None if abstracts is None else abstracts.get(label, 0),
-                "concepts": len(concepts),
-            }
-        )
-    return {
-        "rows": rows,
-        "mentions": sum(c.n_mentions for c in run.concepts),
-        "abstracts": run.n_abstracts,
-        "concepts": len(run.concepts),
-    }
+        rows.append({
+            "label": label, "color": color_of(label), "mentions": sum(c.n_mentions for c in concepts),
+            "abstracts": None if abstracts is None else abstracts.get(label, 0), "concepts": len(concepts),
+        })
+    return {"rows": rows, "mentions": sum(c.n_mentions for c in run.concepts), "abstracts": run.n_abstracts,
+            "concepts": len(run.concepts)}
 
 
 def _top_concepts(run: RunOutputs, in_graph: set[str]) -> list[dict[str, Any]]:
     blocks = []
     for label in _labels(run):
-        ranked = sorted(
-            (c for c in run.concepts if c.type == label), key=lambda c: (-c.n_abstracts, -c.n_mentions, c.concept_id)
-        )[:TOP_CONCEPTS]
+        ranked = sorted((c for c in run.concepts if c.type == label),
+                        key=lambda c: (-c.n_abstracts, -c.n_mentions, c.concept_id))[:TOP_CONCEPTS]
         blocks.append({"label": label, "color": color_of(label), "concepts": ranked, "in_graph": in_graph})
     return blocks
 
@@ -206,21 +196,17 @@ def _script_data(run: RunOutputs, view: nx.Graph, G: nx.Graph, cells: list[dict[
     for node in sorted(set(G) | heat_nodes):
         attrs = view.nodes[node]
         nodes[node] = {
-            "label": str(attrs.get("label") or node),
-            "type": str(attrs.get("type") or ""),
-            "n": attrs.get("n_abstracts", 0),
-            "abstracts": indices(listed.get(node, [])),
+            "label": str(attrs.get("label") or node), "type": str(attrs.get("type") or ""),
+            "n": attrs.get("n_abstracts", 0), "abstracts": indices(listed.get(node, [])),
             "surface": surface.get(node, []),
         }
-    cell_data = [
-        {"row": c["row"], "column": c["column"], "n": c["n"], "abstracts": indices(c["abstracts"])} for c in cells
-    ]
+    cell_data = [{"row": c["row"], "column": c["column"], "n": c["n"], "abstracts": indices(c["abstracts"])}
+                 for c in cells]
     return {"abstracts": abstracts, "cells": cell_data, "nodes": nodes}
 
 
-def render_page(
-    run: RunOutputs, title: str, G: nx.Graph, positions: Mapping[str, tuple[float, float]], png_name: str
-) -> str:
+def render_page(run: RunOutputs, title: str, G: nx.Graph, positions: Mapping[str, tuple[float, float]],
+                png_name: str) -> str:
     view = run.view
     rows, columns = heatmap_axes(view)
     table, cells = heatmap(view, rows, columns)
@@ -239,32 +225,17 @@ def render_page(
         "top_concepts": _top_concepts(run, set(G)),
         "top_n": TOP_CONCEPTS,
         "graph": {
-            "empty": G.number_of_nodes() == 0,
-            "width": SVG_WIDTH,
-            "height": SVG_HEIGHT,
-            "capped": G is not view,
-            "view_nodes": view.number_of_nodes(),
-            "view_edges": view.number_of_edges(),
-            "drawn_nodes": G.number_of_nodes(),
-            "drawn_edges": G.number_of_edges(),
+            "empty": G.number_of_nodes() == 0, "width": SVG_WIDTH, "height": SVG_HEIGHT,
+            "capped": G is not view, "view_nodes": view.number_of_nodes(), "view_edges": view.number_of_edges(),
+            "drawn_nodes": G.number_of_nodes(), "drawn_edges": G.number_of_edges(),
             "types": [{"type": t, "color": color_of(t), "count": types[t]} for t in sorted(types, key=type_order)],
-            "heaviest": heaviest_weight(G),
-            "png": png_name,
-            **graph_elements(G, positions),
+            "heaviest": heaviest_weight(G), "png": png_name, **graph_elements(G, positions),
         },
         "heatmap": {"table": table, "n_rows": len(rows), "n_columns": len(columns), "top": HEATMAP_TOP},
-        "trends": trends_section(
-            run.trends,
-            run.pair_trends,
-            type_of,
-            run.n_undated,
-            run.undated_in_sample[:UNDATED_LISTED],
-            run.sample_is_complete,
-            run.n_abstracts,
-        ),
+        "trends": trends_section(run.trends, run.pair_trends, type_of, run.n_undated,
+                                 run.undated_in_sample[:UNDATED_LISTED], run.sample_is_complete, run.n_abstracts),
         "abstracts": {
-            "records": [abstract_context(r) for r in run.sample],
-            "total": run.n_abstracts,
+            "records": [abstract_context(r) for r in run.sample], "total": run.n_abstracts,
             "complete": run.sample_is_complete,
             "legend": [{"label": label, "color": mark_color_of(label)} for label in LABEL_COLORS],
         },

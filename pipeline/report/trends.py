@@ -54,9 +54,8 @@ def _percent(share: float) -> str:
     return f"{100 * share:.0f}%" if share >= 0.1 or share == 0 else f"{100 * share:.1f}%"
 
 
-def _polyline(
-    years: list[int], shares: list[float], width: float, height: float, left: float, top: float, top_share: float
-) -> list[tuple[float, float]]:
+def _polyline(years: list[int], shares: list[float], width: float, height: float, left: float, top: float,
+              top_share: float) -> list[tuple[float, float]]:
     first, last = years[0], years[-1]
     span = (last - first) or 1
     return [
@@ -79,30 +78,17 @@ def _panels(trends: list[TrendRow], years: list[int]) -> tuple[list[dict[str, An
         label = next(iter(rows.values())).labels[0]
         points = _polyline(years, values, inner_w, inner_h, PANEL_LEFT, PANEL_TOP, top_share)
         peak = max(range(len(values)), key=lambda i: (values[i], -i))
-        panels.append(
-            {
-                "id": key[0],
-                "label": label,
-                "abstracts": sum(r.abstracts for r in rows.values()),
-                "points": " ".join(f"{x},{y}" for x, y in points),
-                "dots": [
-                    {
-                        "x": x,
-                        "y": y,
-                        "year": year,
-                        "share": _percent(s),
-                        "value": round(s, 6),
-                        "abstracts": rows[year].abstracts if year in rows else 0,
-                    }
-                    for (x, y), year, s in zip(points, years, values)
-                ],
-                "first": _percent(values[0]),
-                "last": _percent(values[-1]),
-                "peak": _percent(values[peak]),
-                "peak_year": years[peak],
-                "color": color_of("TECHNIQUE"),
-            }
-        )
+        panels.append({
+            "id": key[0], "label": label,
+            "abstracts": sum(r.abstracts for r in rows.values()),
+            "points": " ".join(f"{x},{y}" for x, y in points),
+            "dots": [{"x": x, "y": y, "year": year, "share": _percent(s), "value": round(s, 6),
+                      "abstracts": rows[year].abstracts if year in rows else 0}
+                     for (x, y), year, s in zip(points, years, values)],
+            "first": _percent(values[0]), "last": _percent(values[-1]),
+            "peak": _percent(values[peak]), "peak_year": years[peak],
+            "color": color_of("TECHNIQUE"),
+        })
     return panels, top_share
 
 
@@ -123,21 +109,12 @@ def _rising(pairs: list[TrendRow], years: list[int], type_of: Mapping[str, str])
             ids, names = ids[::-1], names[::-1]  # the technique first
         top = max(values) or 1.0
         spark = _polyline(years, values, SPARK_WIDTH - 4, SPARK_HEIGHT - 4, 2, 2, top)
-        found.append(
-            {
-                "technique": ids[0],
-                "instrument": ids[1],
-                "technique_label": names[0],
-                "instrument_label": names[1],
-                "abstracts": total,
-                "first_year": min(rows),
-                "slope": slope,
-                "per_year": f"{100 * slope:+.1f}",
-                "from": _percent(values[0]),
-                "to": _percent(values[-1]),
-                "spark": " ".join(f"{x},{y}" for x, y in spark),
-            }
-        )
+        found.append({
+            "technique": ids[0], "instrument": ids[1], "technique_label": names[0], "instrument_label": names[1],
+            "abstracts": total, "first_year": min(rows), "slope": slope,
+            "per_year": f"{100 * slope:+.1f}", "from": _percent(values[0]), "to": _percent(values[-1]),
+            "spark": " ".join(f"{x},{y}" for x, y in spark),
+        })
     found.sort(key=lambda p: (-p["slope"], -p["abstracts"], p["technique"], p["instrument"]))
     return found[:RISING_TOP]
 
@@ -150,16 +127,10 @@ def _first_seen(trends: list[TrendRow], years: list[int]) -> list[dict[str, Any]
         if first == years[0]:
             continue  # there since the corpus starts: its first year says nothing
         row = rows[first]
-        new.append(
-            {
-                "id": key[0],
-                "label": row.labels[0],
-                "type": row.type,
-                "color": color_of(row.type),
-                "first_year": first,
-                "abstracts": sum(r.abstracts for r in rows.values()),
-            }
-        )
+        new.append({
+            "id": key[0], "label": row.labels[0], "type": row.type, "color": color_of(row.type),
+            "first_year": first, "abstracts": sum(r.abstracts for r in rows.values()),
+        })
     new.sort(key=lambda c: (-c["abstracts"], c["first_year"], c["id"]))
     return sorted(new[:FIRST_SEEN_TOP], key=lambda c: (-c["first_year"], -c["abstracts"], c["id"]))
 
@@ -185,17 +156,9 @@ def trends_section(
         "undated_listed_all": sample_is_complete or (n_undated is not None and len(undated_ids) >= n_undated),
         "has_table": trends is not None,
         "all_undated": n_undated is not None and n_undated > 0 and n_undated == n_abstracts,
-        "panels": [],
-        "rising": [],
-        "first_seen": [],
-        "panel": {
-            "width": PANEL_WIDTH,
-            "height": PANEL_HEIGHT,
-            "left": PANEL_LEFT,
-            "right": PANEL_WIDTH - PANEL_RIGHT,
-            "top": PANEL_TOP,
-            "bottom": PANEL_HEIGHT - PANEL_BOTTOM,
-        },
+        "panels": [], "rising": [], "first_seen": [],
+        "panel": {"width": PANEL_WIDTH, "height": PANEL_HEIGHT, "left": PANEL_LEFT, "right": PANEL_WIDTH - PANEL_RIGHT,
+                  "top": PANEL_TOP, "bottom": PANEL_HEIGHT - PANEL_BOTTOM},
         "spark": {"width": SPARK_WIDTH, "height": SPARK_HEIGHT},
         "min_abstracts": RISING_MIN_ABSTRACTS,
     }
