@@ -363,7 +363,8 @@ def extract_corpus(
         write_manifest_task(str(staging), inputs, ontology, counts, clock.timings, options)
         publish_task(str(staging), str(out))
         publish_artifacts_task(str(out), {"counts": counts, "top_concepts": written.top_concepts,
-                                    "top_pairs": written.summary["top_pairs"], "new_candidates": written.new_candidates})
+                                          "top_pairs": written.summary["top_pairs"],
+                                          "new_candidates": written.new_candidates})
     get_run_logger().info("%d abstracts, %d mentions -> %s", counts["abstracts"], counts["mentions"], out)
     return {"out_dir": str(out), "counts": counts, "timings": clock.timings, "extraction": tagged.extraction(),
             "update": written.update}
