@@ -19,8 +19,11 @@ from pathlib import Path
 from . import __version__
 from .io import sha256_file, write_text
 
-CODE_PACKAGES = ("astro_ie", "astro_ie.flows")
-"""The packages whose source makes the outputs: :func:`code_hash` covers their ``*.py``."""
+CODE_PACKAGES = ("astro_ie", "astro_ie.flows", "astro_ie.ingest", "astro_ie.report")
+"""The packages whose source makes the outputs: :func:`code_hash` covers their code and templates."""
+
+CODE_SUFFIXES = (".py", ".html", ".css", ".js")
+"""What counts as code in a package directory (and its ``templates/``): source and report templates."""
 
 PACKAGES = ("spacy", "scispacy", "prefect", "prefect-dask", "pydantic", "networkx", "pandas", "pyarrow", "rdflib")
 
@@ -53,22 +56,29 @@ def code_version() -> str:
     return f"astro-ie {__version__} {code_hash()}"
 
 
-def code_hash() -> str:
-    """sha256 over the source of the ``astro_ie`` and ``astro_ie.flows`` modules, in sorted order.
-
-    Each file adds its name within the package (``astro_ie/cli.py``,
-    ``astro_ie/flows/inbox.py``) and its bytes, line endings normalised to
-    ``\\n``, so a checkout, an editable install and a wheel of the same code
-    hash the same. Committed outputs whose manifest records another value were
-    made by other code.
-    """
+def code_files() -> list[tuple[str, Path]]:
+    """``(name, path)`` of every file :func:`code_hash` covers, by its name within the installed package."""
     import importlib
 
     files = []
     for package in CODE_PACKAGES:
         directory = Path(importlib.import_module(package).__file__).parent
         prefix = package.replace(".", "/")
-        files.extend((f"{prefix}/{p.name}", p) for p in directory.glob("*.py"))
+        for folder, name in ((directory, prefix), (directory / "templates", f"{prefix}/templates")):
+            files.extend((f"{name}/{p.name}", p) for p in folder.glob("*") if p.suffix in CODE_SUFFIXES)
+    return sorted(files)
+
+
+def code_hash() -> str:
+    """sha256 over the code of :data:`CODE_PACKAGES` (sources and report templates), in sorted order.
+
+    Each file adds its name within the package (``astro_ie/cli.py``,
+    ``astro_ie/report/templates/report.js``) and its bytes, line endings
+    normalised to ``\\n``, so a checkout, an editable install and a wheel of the
+    same code hash the same. Committed outputs whose manifest records another
+    value were made by other code.
+    """
+    files = code_files()
     digest = hashlib.sha256()
     for name, path in sorted(files):
         digest.update(name.encode() + b"\0")

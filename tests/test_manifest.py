@@ -89,3 +89,19 @@ def test_summary_artifact_shows_the_figures_and_the_report_path_as_text(tmp_path
         },
         {"label": "TELESCOPE", "concept_id": "telescope:hst", "concept": "Hubble Space Telescope", "abstracts": 2},
     ]
+
+
+def test_the_code_hash_covers_every_code_package_and_the_report_templates() -> None:
+    """A subpackage left out of the hash would let stale committed outputs and caches pass as current."""
+    import pkgutil
+
+    import astro_ie
+    from astro_ie.manifest import CODE_PACKAGES, code_files
+
+    packages = {info.name for info in pkgutil.walk_packages(astro_ie.__path__, "astro_ie.") if info.ispkg}
+    data_packages = {name for name in packages if name.split(".")[1] in ("ontologies", "data")}
+    assert packages - data_packages <= set(CODE_PACKAGES), packages - data_packages - set(CODE_PACKAGES)
+    names = {name for name, _ in code_files()}
+    assert {"astro_ie/cli.py", "astro_ie/flows/extract_corpus.py", "astro_ie/ingest/book.py",
+            "astro_ie/report/page.py", "astro_ie/report/templates/report.js"} <= names
+    assert not any(name.startswith(("astro_ie/ontologies", "astro_ie/data")) for name in names)

@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from ..errors import InputError, warning_line
 from ..models import Abstract, Speaker
 from . import files
-from .files import ReadOptions, line_and_column
+from .files import ReadOptions, decode_utf8
 from .people import parse_speaker_line
 from .text import BOLD, clean_inline, join_lines
 
@@ -114,14 +114,7 @@ def read_book(handle: BinaryIO, path: Path, options: ReadOptions) -> Iterator[Ab
                                                f"than {MAX_BOOK_BYTES:,}: give the abstracts as JSONL or CSV")
     data = handle.read()
     _check_line_lengths(data, path)
-    if b"\x00" in data:
-        offset = data.index(b"\x00")
-        raise InputError("E003", path, line_and_column(data, offset)[0], offset=offset)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, column = line_and_column(data, exc.start)
-        raise InputError("E004", path, line, byte=data[exc.start], column=column) from None
+    text = decode_utf8(data, path)
     if not text.strip("\ufeff \t\r\n\f\v"):
         raise InputError("E002", path)
     parsed = parse_book(text, source=path.name, path=str(path), skip_bad=True)

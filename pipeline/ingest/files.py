@@ -64,20 +64,24 @@ def check_head(head: bytes, path: Path) -> None:
         raise InputError("E003", path, line_and_column(head, offset)[0], offset=offset)
 
 
+def decode_utf8(data: bytes, path: Path) -> str:
+    """A file's bytes as text; a NUL byte (binary data) or bytes that are not UTF-8 are reported by line."""
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise InputError("E003", path, line_and_column(data, offset)[0], offset=offset)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = line_and_column(data, exc.start)
+        raise InputError("E004", path, line, byte=data[exc.start], column=column) from None
+
+
 def read_text(handle: BinaryIO, path: Path, limit: int) -> str:
     """A whole file as text (for formats parsed whole), refused if larger than ``limit`` or not UTF-8."""
     data = handle.read(limit + 1)
     if len(data) > limit:
         raise InputError("E024", path, detail=f"the file is parsed whole, and is larger than {limit:,} bytes")
-    if b"\x00" in data:
-        offset = data.index(b"\x00")
-        raise InputError("E003", path, line_and_column(data, offset)[0], offset=offset)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, column = line_and_column(data, exc.start)
-        raise InputError("E004", path, line, byte=data[exc.start], column=column) from None
-    text = text.removeprefix("\ufeff")
+    text = decode_utf8(data, path).removeprefix("\ufeff")
     if not text.strip():
         raise InputError("E002", path)
     return text
