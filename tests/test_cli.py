@@ -21,6 +21,7 @@ import pytest
 import astro_ie
 from astro_ie import cli
 from astro_ie.cli import final_line, main
+from tests.test_flow import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_DEV = REPO / "tests" / "fixtures" / "seed-dev.jsonl"
@@ -39,11 +40,6 @@ def one_error_line(err: str) -> str:
     assert len(lines) == 1, err
     assert lines[0].startswith("astro-ie: error: ") and "Traceback" not in err, err
     return lines[0]
-
-
-def astro_ie_command() -> list[str]:
-    script = Path(sys.executable).with_name("astro-ie")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "astro_ie"]
 
 
 @pytest.fixture
@@ -102,14 +98,7 @@ def test_unknown_option_is_one_line_with_the_help_to_read(capsys) -> None:
 def test_bad_record_error_mentions_skip_bad(tmp_path: Path, prefect_env: dict[str, str]) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps(GOOD) + "\n{oops\n", encoding="utf-8")
-    proc = subprocess.run(
-        [*astro_ie_command(), "run", str(bad), "--out", str(tmp_path / "out")],
-        env=prefect_env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run_cli(["run", str(bad), "--out", str(tmp_path / "out")], prefect_env, tmp_path)
     errors = [line for line in proc.stderr.splitlines() if line.startswith("astro-ie: error:")]
     assert proc.returncode == 2 and len(errors) == 1, proc.stderr
     assert ":2: E007" in errors[0] and "--skip-bad" in errors[0]
@@ -131,14 +120,7 @@ def test_prefect_api_url_of_a_stopped_server_is_one_line(
     tmp_path: Path, good_jsonl: Path, prefect_env: dict[str, str]
 ) -> None:
     env = dict(prefect_env, PREFECT_API_URL="http://127.0.0.1:9/api")
-    proc = subprocess.run(
-        [*astro_ie_command(), "run", str(good_jsonl), "--out", str(tmp_path / "out")],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = run_cli(["run", str(good_jsonl), "--out", str(tmp_path / "out")], env, tmp_path, timeout=120)
     line = one_error_line(proc.stderr)
     assert proc.returncode == 2 and "E206" in line and "prefect server start" in line, proc.stderr
 
