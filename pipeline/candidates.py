@@ -66,6 +66,8 @@ PRODUCT_HEADS = {"simulation", "catalog", "database", "suite"}
 # Words that make a name ending in "Survey" an instrument: "Bistatic Radar for LEO Survey".
 _FACILITY_NOUNS = frozenset({"radar", "telescope", "array", "interferometer", "camera", "spectrograph", "satellite",
                              "imager", "antenna", "detector", "spectrometer", "radiotelescope"})
+# Units of a telescope's aperture written before "telescope": "ANU 2.3-m telescope".
+_APERTURE_UNITS = frozenset({"m", "meter", "metre", "inch", "cm"})
 # Words that make a "... Network" a network of observing stations.
 _OBSERVING_NETWORK_WORDS = frozenset({"meteor", "fireball", "bolide", "observatory", "station", "seismic",
                                       "magnetometer", "monitoring"})
@@ -137,6 +139,7 @@ _NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-
 
 def candidate_id(text: str) -> str:
     slug = re.sub(r"[^a-z0-9.+]+", "-", alias_key(text).lower()).strip("-")
+    slug = re.sub(r"(?<=[0-9])-\.-(?=[0-9])", ".", slug)  # "2.3-m", "GWTC-2.1": the number kept whole
     return f"candidate:{slug or 'unnamed'}"
 
 
@@ -371,6 +374,10 @@ class CandidateRules:
                     span = self._typed(doc, start, token.i + 1, HEAD_TYPES[head])
                     if span is not None:
                         out.append(span)
+            elif head == "telescope" and token.is_lower:
+                span = self._aperture_telescope(doc, token.i)
+                if span is not None:
+                    out.append(span)
             elif head in PRODUCT_HEADS and token.is_lower and token.i > 0:
                 name = doc[token.i - 1]
                 # "HalfDome simulations", "TNG50 suite"; an all-capitals acronym is
@@ -381,6 +388,30 @@ class CandidateRules:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
             out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary))]
         return [s for s in out if s is not None]
+
+    def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
+        """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""
+        j = head_i - 1
+        if j < 2 or doc[j].lower_ not in _APERTURE_UNITS:
+            return None
+        j -= 1
+        if doc[j].text == "-":
+            j -= 1
+        if j < 1 or not doc[j].like_num:
+            return None
+        start = j
+        while start - 1 >= 0 and j - start < 3:
+            word = doc[start - 1]
+            if word.lower_ in STOP or not (word.is_title or word.is_upper or name_shaped(word.text)):
+                break
+            start -= 1
+        if start == j or (j - start == 1 and not doc[start].is_upper and sentence_initial(doc, start)):
+            return None
+        # A known name says it already ("Effelsberg 100-m telescope" is Effelsberg), and a known whole is the ruler's.
+        if self._is_known(doc, start, j) or self.index.lookup(doc[start:head_i + 1].text):
+            return None
+        return Span(doc, start, head_i + 1, label="TELESCOPE", kb_id=candidate_id(doc[start:head_i + 1].text),
+                    span_id="aperture")
 
     def _name_start(self, doc: Doc, head_i: int) -> int | None:
         i = head_i - 1

@@ -110,7 +110,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         # A definition, or a coined tool name glued to a known name ("DART-Vetter", "Radio-UNet"): the
         # whole name is another thing than the known name inside it.
         # So is a capitalised survey name written with its facility's ("JCMT Gould Belt Survey").
-        tier = 0 if span.id_ == "definition" or (span.id_ == "tool" and "-" in span.text) or (
+        tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and "-" in span.text) or (
             span.id_ == "phrase" and span.label_ == "SURVEY" and len(span) >= 3 and span[-1].text == "Survey") else 1
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
                                 _clean(span.text)))
@@ -318,7 +318,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         start_char, end_char = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
         if m.label in _FACILITY and m.source != "abbreviation" and (
                 _not_a_facility(doc, text, m, end_char, index, extent)
-                or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char))):
+                or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char)
+                    and extent.phase_end(text, end_char) is None)):
             i += 1
             continue
         grown = None
