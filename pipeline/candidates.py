@@ -66,6 +66,9 @@ PRODUCT_HEADS = {"simulation", "catalog", "database", "suite"}
 # Words that make a name ending in "Survey" an instrument: "Bistatic Radar for LEO Survey".
 _FACILITY_NOUNS = frozenset({"radar", "telescope", "array", "interferometer", "camera", "spectrograph", "satellite",
                              "imager", "antenna", "detector", "spectrometer", "radiotelescope"})
+# Words that alone do not name a pipeline ("Data Reduction Pipeline"; "Ames Stereo Pipeline" is named).
+_GENERIC_PIPELINE_WORDS = frozenset({"data", "reduction", "science", "processing", "analysis", "calibration",
+                                     "standard", "quick", "look", "automated", "automatic", "imaging", "the"})
 # Units of a telescope's aperture written before "telescope": "ANU 2.3-m telescope".
 _APERTURE_UNITS = frozenset({"m", "meter", "metre", "inch", "cm"})
 # Words that make a "... Network" a network of observing stations.
@@ -150,10 +153,10 @@ def name_shaped(text: str) -> bool:
             and any(_NAME_SHAPE.match(p) for p in parts))
 
 
-def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
-    """Does the abstract (after the title) use the same words as this title span?"""
-    words = [t.lower_ for t in span]
-    lowers = [t.lower_ for t in doc[boundary:]]
+def _repeated(doc: Doc, span: Span, boundary: int, case: bool = False) -> bool:
+    """Does the abstract (after the title) use the same words as this title span (``case``: as written)?"""
+    words = [t.text if case else t.lower_ for t in span]
+    lowers = [t.text if case else t.lower_ for t in doc[boundary:]]
     n = len(words)
     return any(lowers[i:i + n] == words for i in range(len(lowers) - n + 1))
 
@@ -217,7 +220,7 @@ class CandidateRules:
         self.tokenizer = nlp.tokenizer
         strings = nlp.vocab.strings
         # Ids of the trigger words' norms, to find them without a Token per position.
-        self._head_norms = {strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS}
+        self._head_norms = {strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS | {"pipeline"}}
         self._trigger_norms = {strings.add(w) for w in NAME_TRIGGERS}
         self._tool_head_norms = {strings.add(w) for w in TOOL_HEADS}
         self._dataset_head_norms = {strings.add(w) for w in DATASET_HEADS}
@@ -368,8 +371,11 @@ class CandidateRules:
         for i in self._positions(cues, self._head_norms):
             token = doc[i]
             head = token.norm_
-            if head in NAME_HEADS and token.is_title and not token.text.endswith("s"):
+            if (head in NAME_HEADS or head == "pipeline") and token.is_title and not token.text.endswith("s"):
                 start = self._name_start(doc, token.i)
+                if start is not None and head == "pipeline" and all(
+                        t.lower_ in _GENERIC_PIPELINE_WORDS or not t.is_alpha for t in doc[start:token.i]):
+                    start = None  # "the Data Reduction Pipeline" names no pipeline in particular
                 if start is not None:
                     span = self._typed(doc, start, token.i + 1, HEAD_TYPES[head])
                     if span is not None:
@@ -386,7 +392,9 @@ class CandidateRules:
                     out.append(self._typed(doc, name.i, token.i + 1, "DATASET"))
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
-            out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary))]
+            # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
+            out = [s for s in out if s is not None and (
+                s.start > boundary or _repeated(doc, s, boundary, case=s.label_ == "SOFTWARE"))]
         return [s for s in out if s is not None]
 
     def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:

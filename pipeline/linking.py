@@ -109,9 +109,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             continue
         # A definition, or a coined tool name glued to a known name ("DART-Vetter", "Radio-UNet"): the
         # whole name is another thing than the known name inside it.
-        # So is a capitalised survey name written with its facility's ("JCMT Gould Belt Survey").
+        # So is a capitalised survey or pipeline name written with its facility's ("JCMT Gould Belt Survey").
         tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and "-" in span.text) or (
-            span.id_ == "phrase" and span.label_ == "SURVEY" and len(span) >= 3 and span[-1].text == "Survey") else 1
+            span.id_ == "phrase" and len(span) >= 3 and (span.label_, span[-1].text) in _NAMED_WITH_FACILITY) else 1
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
                                 _clean(span.text)))
 
@@ -133,6 +133,10 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         ents.append(span)
     doc.ents = ents
     return doc
+
+
+# Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline".
+_NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SOFTWARE", "Pipeline")})
 
 
 def _clean(text: str) -> str:
