@@ -137,7 +137,8 @@ _COINED_MODEL = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-
                            r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)"
                            r"|[A-Z][a-z]*(?:Net|NET)|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
                            r"(?:[-+]?[0-9IVX]+)?(?![\w-])")
-_NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*)$")
+_NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*"
+                         r"|[a-z]{1,5}[A-Z]{2}[A-Za-z0-9+]*)$")  # "pySYD", "redMaPPer", "astroNN"
 
 
 def candidate_id(text: str) -> str:
@@ -601,9 +602,9 @@ class CandidateRules:
                 end = take(j)
                 if end:
                     walk_right(end)
-        for i in nouns:  # "the lc_classifier package", "the h5py library": a code word before the noun
+        for i in nouns:  # "the lc_classifier package", "the pySYD pipeline": a code word or a name before the noun
             word = doc[i - 1]
-            if (_CODE_WORD.match(word.text)
+            if ((_CODE_WORD.match(word.text) or (name_shaped(word.text) and not word.like_num))
                     and not self.index.lookup(word.text) and not self._is_known(doc, i - 1, i)):
                 names.add(word.text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
