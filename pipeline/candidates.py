@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
-from .normalize import alias_key
+from .normalize import alias_key, normalize_word
 from .ruler_index import OntologyIndex, match_tuples, token_positions
 
 HEAD_TYPES: dict[str, str] = {
@@ -141,8 +141,13 @@ _NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-
                          r"|[a-z]{1,5}[A-Z]{2}[A-Za-z0-9+]*)$")  # "pySYD", "redMaPPer", "astroNN"
 
 
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
 def candidate_id(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9.+]+", "-", alias_key(text).lower()).strip("-")
+    # Spelling and number are folded as in matching, except in acronyms ("MARS", "CHEOPS" are no plurals).
+    words = [w.lower() if w.isupper() else normalize_word(w) for w in _WORD.findall(text.replace("-", " "))]
+    slug = re.sub(r"[^a-z0-9.+]+", "-", " ".join(words).lower()).strip("-")
     slug = re.sub(r"(?<=[0-9])-\.-(?=[0-9])", ".", slug)  # "2.3-m", "GWTC-2.1": the number kept whole
     return f"candidate:{slug or 'unnamed'}"
 
