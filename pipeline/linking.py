@@ -344,7 +344,9 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             if span is not None and not (nxt is not None and nxt.start < span.end):
                 grown = m._replace(end=span.end)
         if grown is None and m.label in _PRODUCT_OWNERS:
-            grown = _grow_product(doc, text, m, end_char, index, extent)
+            grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
+        if grown is not None and out and grown.start < out[-1].end:
+            grown = None  # never over a name already chosen ("MAST Kepler Archive" keeps MAST)
         if grown is None:
             out.append(m)
             i += 1
@@ -463,9 +465,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     return None
 
 
-def _maker_start(doc: Doc, start: int) -> int | None:
+def _maker_start(doc: Doc, start: int, floor: int) -> int | None:
     """Start of an unknown acronym written before a catalogue's facility: "CDAW LASCO CME Catalog"."""
-    if start == 0:
+    if start <= floor:
         return None
     word = doc[start - 1]
     if not (word.is_upper and word.is_alpha and len(word) >= 3) or (start >= 2 and doc[start - 2].is_sent_start):
@@ -474,7 +476,7 @@ def _maker_start(doc: Doc, start: int) -> int | None:
 
 
 def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex,
-                  extent: Extent) -> Mention | None:
+                  extent: Extent, floor: int = 0) -> Mention | None:
     """A release, phase or product written after a survey, mission or data set."""
     for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
                         (extent.phase_end, m.label)):
@@ -495,7 +497,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
             continue
         begin = doc[m.start].idx
         if find == extent.product_end:
-            begin = extent.ordinal_start(text, begin) or _maker_start(doc, m.start) or begin
+            begin = extent.ordinal_start(text, begin) or _maker_start(doc, m.start, floor) or begin
         span = _span_of(doc, begin, end)
         if span is None:
             continue

@@ -748,3 +748,42 @@ def test_candidate_ids_fold_plurals_but_not_acronyms(real):
     ids = {e.text: e.concept_id for e in record.entities}
     assert ids["MARS"] == "candidate:mars"
     assert ids["Bayesian CNNs"] == ids["Bayesian CNN"]
+
+
+def test_a_product_never_grows_over_a_name_already_chosen(real):
+    record = tag(real, "We validate planets from the MAST Kepler Archive and the CDAW LASCO CME Catalog.")
+    assert spans(record) == [
+        ("MAST", "DATASET"),
+        ("Kepler Archive", "DATASET"),
+        ("CDAW LASCO CME Catalog", "DATASET"),
+    ]
+
+
+# Words the whole-name rules of the shipped ontology react to, run through the same invariants.
+RULE_WORDS = [
+    "MAST", "Kepler", "Archive", "archive", "Catalog", "catalogue", "catalogs", "Data", "Release", "data",
+    "release", "19", "CDAW", "LASCO", "CME", "SZ", "ACT", "DR5", "variable", "star", "ASAS-SN", "ZTF",
+    "Gaia", "BP/RP", "Phase", "II", "A", "STEREO", "2.3", "m", "telescope", "ANU", "Survey", "JCMT",
+    "Gould", "Belt", "Pipeline", "pipeline", "CHEOPS", "v8.2", "TIC", "ADR1", "TGSS", "Y3", "DES", "named",
+    "present", "We", "Galaxy", "Neural", "Networks", "Meteor", "Network", "QuasarNET", "21cmKAN", "FNet",
+    "CatNorth", "an", "a", "improved", "third", "of", "the", "-like", "band", "r-band", "Observatory",
+    "East", "Asian", "fully", "convolutional", "V2",
+    # units that compose: a known name and the word that grows it
+    "Kepler Archive", "LASCO CME Catalog", "variable star catalogue", "Data Release 19", "(ZTF)",
+    "2.3-m telescope", "Gould Belt Survey", "Data Reduction Pipeline", "DR5 SZ catalogue", "Phase II",
+]
+REAL_PHRASE = st.lists(st.tuples(st.sampled_from(VOCABULARY + RULE_WORDS), JOINERS), max_size=30).map(
+    lambda parts: "".join(word + sep for word, sep in parts)
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=REAL_PHRASE, abstract=REAL_PHRASE)
+def test_any_text_gives_a_well_formed_record_with_the_shipped_rules(real, title, abstract):
+    record = tag(real, abstract, title=title)
+    previous_end = 0
+    for entity in record.entities:
+        assert record.text[entity.start : entity.end] == entity.text
+        assert entity.start >= previous_end, "entities overlap or are out of order"
+        previous_end = entity.end
+    TaggedRecord.model_validate(record.model_dump())
