@@ -250,7 +250,7 @@ class BatchSubmitter:
         if by_value and storage_url:
             from astro_ie import storage
 
-            self.store = storage.run_prefix(storage_url)
+            self.store = storage.run_prefix(storage.check_storage(storage_url))
             self.ontology_url = storage.join(self.store, f"ontology-{ontology.hash[:16]}.zip")
             storage.put_bytes(self.ontology_url, storage.pack_files(self.files))
         self.entries: list = []

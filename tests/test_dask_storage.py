@@ -224,3 +224,28 @@ def test_storage_option_is_refused_in_one_line_before_any_work(
     assert len(lines) == 1 and lines[0].startswith("astro-ie: error: E212 cannot use the storage "), proc.stderr
     assert message in lines[0] and "--storage takes an fsspec URL" in lines[0], lines[0]
     assert not out.exists() and not (tmp_path / "shared").exists()
+
+
+def test_storage_objects_appear_whole_under_a_run_prefix_and_go_with_it(tmp_path: Path, monkeypatch) -> None:
+    from astro_ie import storage
+
+    monkeypatch.chdir(tmp_path)
+    root = storage.check_storage("shared")  # a plain path: made an absolute file:// URL (workers have other cwds)
+    assert root == f"file://{tmp_path / 'shared'}" and list((tmp_path / "shared").iterdir()) == []  # probe removed
+    run = storage.run_prefix(root)
+    url = storage.join(run, "batches", "k.jsonl")
+    storage.put_bytes(url, b'{"id": "a"}\n')
+    assert storage.get_bytes(url) == b'{"id": "a"}\n'
+    assert storage.objects(run) == [url]  # no temporary object left beside it
+    storage.remove(run)
+    assert list((tmp_path / "shared").iterdir()) == []
+
+    memory = storage.run_prefix(storage.check_storage("memory://"))
+    assert memory.startswith("memory://run-")
+    storage.put_bytes(storage.join(memory, "results", "k.jsonl"), b"x\n")
+    assert [u.rsplit("/", 2)[-2:] for u in storage.objects(memory)] == [["results", "k.jsonl"]]
+    storage.remove(memory)
+    assert storage.objects(memory) == []
+
+    files = {"a.yaml": b"a: 1\n", "rules/b.yaml": b"b: 2\n"}
+    assert storage.unpack_files(storage.pack_files(files)) == files
