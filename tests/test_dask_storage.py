@@ -187,9 +187,9 @@ def test_a_failed_run_keeps_its_storage_and_says_where(
         logger.removeHandler(handler)
     kept = storage.objects(root)
     assert any("/batches/" in url for url in kept) and any(url.endswith(".zip") for url in kept), kept
-    runs = {re.search(r"/(run-[0-9a-f]{32})/", url)[1] for url in kept}
-    assert len(runs) == 1, kept
-    assert any(re.search(rf"stay in memory://astro-ie-test-{tmp_path.name}/{runs.pop()}$", line) for line in said), said
+    (run,) = {re.search(r"/(run-[0-9a-f]{32})/", url)[1] for url in kept}  # one run's prefix
+    where = rf"stay in memory:///?astro-ie-test-{tmp_path.name}/{run}$"
+    assert any(re.search(where, line) for line in said), said
     assert not (tmp_path / "out").exists()
     storage.remove(root)
 
