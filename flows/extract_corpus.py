@@ -76,6 +76,8 @@ class Ingested:
     warnings: list[str] = field(default_factory=list)
     outside_period: int = 0
     unchanged: int = 0
+    records: list[int] = field(default_factory=list)
+    """Records read from each input, in input order (before the period and the update's selection)."""
 
 
 @dataclass
@@ -148,6 +150,7 @@ def ingest_task(inputs: list[str], staging: str, options: RunOptions, plan=None)
     abstracts = ingest.read_abstracts([Path(p) for p in inputs], input_format=options.input_format,
                                       skip_bad=options.skip_bad, on_skip=on_skip, on_warning=on_warning,
                                       categories=options.categories)
+    abstracts = count_by_input(abstracts, [Path(p).name for p in inputs], result.records)
     if plan is not None:
         abstracts = plan.to_tag(abstracts)
         result.unchanged = len(plan.unchanged)
@@ -157,6 +160,17 @@ def ingest_task(inputs: list[str], staging: str, options: RunOptions, plan=None)
     result.batches = [str(p) for p in paths]
     logger.info("ingested %d abstracts into %d batches", result.abstracts, len(paths))
     return result
+
+
+def count_by_input(abstracts, names: list[str], counts: list[int]):
+    """Pass the abstracts on, counting in ``counts`` how many came from each input (by its file name, in order)."""
+    counts[:] = [0] * len(names)
+    current = 0
+    for abstract in abstracts:
+        if abstract.source != names[current]:
+            current = next((i for i in range(current + 1, len(names)) if names[i] == abstract.source), current)
+        counts[current] += 1
+        yield abstract
 
 
 @dataclass(frozen=True)
@@ -212,18 +226,33 @@ def extract_by_value_task(batches: list[bytes], ontology_files: dict, ontology_h
     return [batching.tag_batch_bytes(batch, ontology_files, ontology_hash) for batch in batches]
 
 
+@task(name="extract-batch", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def extract_stored_task(batches: list[tuple[str, str]], ontology_url: str, ontology_hash: str) -> list:
+    """Tag batches read from the storage (``--storage``); each one's tagged lines are written back beside it."""
+    return [batching.tag_stored_batch(batch, result, ontology_url, ontology_hash) for batch, result in batches]
+
+
 class BatchSubmitter:
     """Submits extract tasks: by path where workers share the flow's disk, by value on a Dask cluster.
 
     On Dask the workers may run on machines that cannot read the flow's
     staging directory or cache: each task gets the batches' bytes and the
     ontology's files and returns the tagged lines; the flow looks batches up in
-    its own cache first and writes the new ones into it.
+    its own cache first and writes the new ones into it. With a storage URL
+    (``--storage``) the bytes go through that location instead, and only their
+    URLs through Dask (:mod:`astro_ie.storage`).
     """
 
-    def __init__(self, ontology: OntologyInfo, cache: str, by_value: bool) -> None:
+    def __init__(self, ontology: OntologyInfo, cache: str, by_value: bool, storage_url: str | None = None) -> None:
         self.ontology, self.cache, self.by_value = ontology, cache, by_value
         self.files = batching.ontology_files(ontology.directory) if by_value else None
+        self.store = None
+        if by_value and storage_url:
+            from astro_ie import storage
+
+            self.store = storage.run_prefix(storage.check_storage(storage_url))
+            self.ontology_url = storage.join(self.store, f"ontology-{ontology.hash[:16]}.zip")
+            storage.put_bytes(self.ontology_url, storage.pack_files(self.files))
         self.entries: list = []
         self.futures: list = []
 
@@ -240,7 +269,10 @@ class BatchSubmitter:
             return
         cached = [batching.cached_part(Path(p), self.ontology.hash, Path(self.cache)) for p in paths]
         todo = [Path(p).read_bytes() for p, part in zip(paths, cached) if part is None]
-        future = extract_by_value_task.submit(todo, self.files, self.ontology.hash) if todo else None
+        if self.store is not None:
+            future = extract_stored_task.submit(self._put(todo), self.ontology_url, self.ontology.hash) if todo else None
+        else:
+            future = extract_by_value_task.submit(todo, self.files, self.ontology.hash) if todo else None
         if future is not None:
             self.futures.append(future)
         self.entries.append((paths, cached, future))
@@ -255,8 +287,40 @@ class BatchSubmitter:
             results = iter(future.result() if future is not None else ())
             for path, part in zip(paths, cached):
                 parts.append(part if part is not None else batching.store_part(
-                    Path(path), self.ontology.hash, Path(self.cache), next(results)))
+                    Path(path), self.ontology.hash, Path(self.cache), self._fetch(next(results))))
         return parts
+
+    def _put(self, batches: list[bytes]) -> list[tuple[str, str]]:
+        """Write batches to the run's storage prefix; (batch URL, result URL) of each."""
+        from astro_ie import storage
+
+        urls = []
+        for data in batches:
+            key = batching.batch_key_of(data, self.ontology.hash)
+            batch_url = storage.join(self.store, "batches", f"{key}.jsonl")
+            storage.put_bytes(batch_url, data)
+            urls.append((batch_url, storage.join(self.store, "results", f"{key}.jsonl")))
+        return urls
+
+    def _fetch(self, tagged):
+        """The tagged lines of a batch, by value already or read back from the storage."""
+        if not isinstance(tagged, batching.StoredPart):
+            return tagged
+        from astro_ie import storage
+
+        return batching.TaggedBytes(storage.get_bytes(tagged.url), False, tagged.records, tagged.pid, tagged.built,
+                                    tagged.seconds)
+
+    def close(self, failed: bool) -> None:
+        """Remove the run's storage prefix; after a failure keep it for a look, and say where."""
+        if self.store is None:
+            return
+        from astro_ie import storage
+
+        if failed:
+            get_run_logger().warning("storage: the run failed; its batches and tagged results stay in %s", self.store)
+        else:
+            storage.remove(self.store)
 
 
 @task(name="write-outputs", cache_policy=NO_CACHE)
@@ -306,9 +370,11 @@ def write_report_task(staging: str, counts: dict) -> list[str]:
 
 @task(name="write-manifest", cache_policy=NO_CACHE)
 def write_manifest_task(staging: str, inputs: list[str], ontology: OntologyInfo, counts: dict, timings: dict,
-                        options: RunOptions) -> str:
+                        options: RunOptions, records: list[int] | None = None, plan=None) -> str:
+    """The manifest; an update's lists the inputs of the directory's earlier runs, then this run's."""
+    previous = plan.previous.inputs if plan is not None else None
     path = manifest.write_manifest(Path(staging), [Path(p) for p in inputs], asdict(ontology), counts, timings,
-                                   options.parameters())
+                                   options.parameters(), records=records, previous_inputs=previous)
     return str(path)
 
 
@@ -346,6 +412,7 @@ def extract_corpus(
     keep_abstracts: bool = False,
     update: bool = False,
     categories: list[str] | None = None,
+    storage: str | None = None,
 ) -> dict:
     """Ingest and tag (only what is new with ``update``), digest into corpus, tables and graphs, report, publish."""
     options = RunOptions(input_format, batch_size, workers, skip_bad, include_generic, since, until,
@@ -356,11 +423,12 @@ def extract_corpus(
         ontology = clock.lap("ontology", load_ontology_task(ontology_dir))
         plan = clock.lap("plan", plan_update_task(inputs, out_dir, ontology, options) if update else None)
         tagged = clock.lap("extract", tag_corpus(inputs, str(staging), ontology, options, plan,
-                                                 cache_dir or str(batching.default_cache_dir())))
+                                                 cache_dir or str(batching.default_cache_dir()), storage))
         written = clock.lap("outputs", write_outputs_task(tagged.parts, str(staging), ontology, options, plan))
         counts = dict(written.counts, **tagged.counts())
         clock.lap("report", write_report_task(str(staging), counts))
-        write_manifest_task(str(staging), inputs, ontology, counts, clock.timings, options)
+        write_manifest_task(str(staging), inputs, ontology, counts, clock.timings, options, tagged.ingested.records,
+                            plan)
         publish_task(str(staging), str(out))
         publish_artifacts_task(str(out), {"counts": counts, "top_concepts": written.top_concepts,
                                           "top_pairs": written.summary["top_pairs"],
@@ -395,7 +463,7 @@ TASKS_PER_SLOT = 4
 
 
 def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options: RunOptions, plan,
-               cache: str) -> Tagged:
+               cache: str, storage: str | None = None) -> Tagged:
     """Ingest on a thread of this process and tag each batch as soon as it is written.
 
     Ingest writes each batch file whole and in order
@@ -405,12 +473,28 @@ def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options:
     Dask: the cluster) decides how many run at once. Each task carries a fixed
     cost in Prefect, so a task tags several consecutive batches; the batches left
     when ingest ends are spread over at least :data:`TASKS_PER_SLOT` tasks per
-    slot.
+    slot. A storage URL (``--storage``, Dask only) carries the batches and
+    their tagged lines instead of Dask itself.
     """
+    dask = on_dask()
+    if storage and not dask:
+        from astro_ie.errors import AstroIEError
+
+        raise AstroIEError("E212", url=storage, detail="it serves Dask runs (--dask-address or --dask local)")
+    submitter = BatchSubmitter(ontology, cache, by_value=dask, storage_url=storage)
+    try:
+        tagged = _tag_corpus(inputs, staging, options, plan, submitter)
+    except BaseException:
+        submitter.close(failed=True)
+        raise
+    submitter.close(failed=False)
+    return tagged
+
+
+def _tag_corpus(inputs: list[str], staging: str, options: RunOptions, plan, submitter: BatchSubmitter) -> Tagged:
     slots = parallel_slots(options.workers)
     batch_dir = Path(staging) / ".batches"
     tracker = ProgressTracker()
-    submitter = BatchSubmitter(ontology, cache, by_value=on_dask())
     futures = submitter.futures
     with ThreadPoolTaskRunner(max_workers=1) as thread:
         ingesting = thread.submit(ingest_task, parameters={"inputs": inputs, "staging": staging, "options": options,

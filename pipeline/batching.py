@@ -81,10 +81,7 @@ def written_batches(batch_dir: Path, done: int) -> list[Path]:
 
 
 def batch_key(batch_path: Path, ontology_hash: str) -> str:
-    digest = hashlib.sha256()
-    digest.update(f"{code_version()}\0{ontology_hash}\0".encode())
-    digest.update(Path(batch_path).read_bytes())
-    return digest.hexdigest()
+    return batch_key_of(Path(batch_path).read_bytes(), ontology_hash)
 
 
 def extractor_for(ontology_dir: str):
@@ -173,12 +170,19 @@ def ontology_files(directory: Path | str) -> dict[str, bytes]:
             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"}
 
 
+def ontology_target(ontology_hash: str) -> Path:
+    """Where a worker machine keeps the ontology of this hash (:func:`materialize_ontology`)."""
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"astro-ie-ontology-{ontology_hash[:16]}"
+
+
 def materialize_ontology(files: dict[str, bytes], ontology_hash: str) -> str:
     """The ontology's files written once per worker machine under its temporary directory; its path."""
     import shutil
     import tempfile
 
-    target = Path(tempfile.gettempdir()) / f"astro-ie-ontology-{ontology_hash[:16]}"
+    target = ontology_target(ontology_hash)
     if not target.is_dir():
         scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
         for name, data in files.items():
@@ -243,3 +247,40 @@ def store_part(batch_path: Path, ontology_hash: str, cache_dir: Path, tagged: Ta
     with atomic_open(target, "wb") as handle:
         handle.write(tagged.lines())
     return TaggedPart(str(target), tagged.records, False, tagged.pid, tagged.built, tagged.seconds)
+
+
+# --- batches that travel through a shared fsspec location (``--storage URL``) --------------
+
+
+@dataclass(frozen=True)
+class StoredPart:
+    """One batch tagged on a worker into the storage: where its tagged lines are, and what it cost."""
+
+    url: str
+    records: int
+    pid: int
+    built: int
+    seconds: float
+
+
+def batch_key_of(data: bytes, ontology_hash: str) -> str:
+    """:func:`batch_key` of a batch's bytes."""
+    digest = hashlib.sha256()
+    digest.update(f"{code_version()}\0{ontology_hash}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def tag_stored_batch(batch_url: str, result_url: str, ontology_url: str, ontology_hash: str) -> StoredPart:
+    """Tag a batch read from the storage; its tagged lines go back there (whole, or not at all)."""
+    from . import storage
+
+    built, started = _BUILDS, time.perf_counter()
+    target = ontology_target(ontology_hash)
+    directory = str(target) if target.is_dir() else materialize_ontology(
+        storage.unpack_files(storage.get_bytes(ontology_url)), ontology_hash)
+    extractor = extractor_for(directory)
+    batch = storage.get_bytes(batch_url)
+    abstracts = [Abstract.model_validate_json(line) for line in batch.splitlines() if line.strip()]
+    storage.put_bytes(result_url, "".join(line + "\n" for line in extractor.tag_lines(abstracts)).encode("utf-8"))
+    return StoredPart(result_url, len(abstracts), os.getpid(), _BUILDS - built, time.perf_counter() - started)

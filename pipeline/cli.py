@@ -304,6 +304,15 @@ def check_dask_address(address: str) -> None:
         raise AstroIEError("E205", address=address, seconds=DASK_CONNECT_SECONDS) from exc
 
 
+def check_storage_option(url: str, dask: str | None) -> str:
+    """``--storage``: only with Dask, a protocol fsspec has, a location that takes a write; the URL made absolute."""
+    from .storage import check_storage
+
+    if not dask:
+        raise AstroIEError("E212", url=url, detail="it serves Dask runs: add --dask-address tcp://HOST:PORT or --dask local")
+    return check_storage(url)
+
+
 def check_prefect_api() -> None:
     """Fail fast when ``PREFECT_API_URL`` names a server that does not answer."""
     import httpx
@@ -355,6 +364,7 @@ def run(
     include_generic: Annotated[bool, typer.Option("--include-generic", help="Keep umbrella concepts in graph views.")] = False,
     dask_address: Annotated[str | None, typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="A Dask scheduler.")] = None,
     dask: Annotated[str | None, typer.Option("--dask", metavar="local", help="'local': a Dask LocalCluster of --workers processes.")] = None,
+    storage: Annotated[str | None, typer.Option("--storage", metavar="URL", help="Dask runs: batches and results go through this fsspec location (file:///shared/dir, s3://bucket/prefix), not through the scheduler.")] = None,
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
     update: Annotated[bool, typer.Option("--update", help="Tag only abstracts --out does not hold yet (new or changed); merge.")] = False,
     since: Annotated[int | None, typer.Option("--since", metavar="YEAR", help="Only records dated in or after YEAR.")] = None,
@@ -387,6 +397,8 @@ def run(
         load_ontology(ontology)
         check_files(inputs, input_format.value)
         check_replaceable(out)
+        if storage is not None:
+            storage = check_storage_option(storage, dask_address or dask)
         if dask_address:
             check_dask_address(dask_address)
         _quiet_prefect()
@@ -405,7 +417,7 @@ def run(
             input_format=input_format.value, batch_size=batch_size, workers=workers, skip_bad=skip_bad,
             categories=split_categories(categories), include_generic=include_generic, cache_dir=str(cache_dir.resolve()) if cache_dir else None,
             since=since, until=until, tables=sorted(set(table_formats), reverse=True), compress=compress,
-            keep_abstracts=keep_abstracts, update=update,
+            keep_abstracts=keep_abstracts, update=update, storage=storage,
         )
     except AstroIEError as error:
         fail(error)

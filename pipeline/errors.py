@@ -75,6 +75,7 @@ class Errors:
     E209 = "no prediction has the id of a gold record: nothing to score"
     E210 = "the run failed: {detail}"
     E211 = "cannot write the spaCy pipeline: {detail}"
+    E212 = "cannot use the storage {url}: {detail}"
 
 
 Hints = {
@@ -94,6 +95,8 @@ Hints = {
     "E207": "five fields: minute hour day-of-month month day-of-week, e.g. '0 6 * * 1'",
     "E209": "are the gold file and the predictions of the same corpus?",
     "E210": "run with --verbose for the traceback",
+    "E212": "--storage takes an fsspec URL the flow and every Dask worker can write, e.g. "
+            "file:///shared/astro-ie-staging or s3://bucket/prefix (with s3fs installed)",
 }
 """What a user can do about an error, by code; the CLI prints it after the message."""
 

@@ -98,11 +98,35 @@ VOLATILE_COUNTS = ("cached_batches",)
 """Counts that depend on the cache, not on the inputs: kept in ``run.json``."""
 
 
+def input_entries(inputs: list[Path], records: list[int] | None = None,
+                  previous: list[dict] | None = None) -> list[dict]:
+    """Every input that went into a directory: those of the runs it updates, then this run's.
+
+    Each entry names the file (as given, and its name), its bytes, sha256, the
+    records read from it, and ``run``: 1 for the run that made the directory,
+    2 for its first ``--update``, and so on. A full run over the same files
+    lists the same entries but for ``run``. Entries of directories made before
+    ``run`` and ``records`` were recorded count as run 1 and keep what they had.
+    """
+    earlier = [dict(entry, run=entry.get("run", 1)) for entry in previous or []]
+    run = max((entry["run"] for entry in earlier), default=0) + 1
+    counts = list(records) if records is not None else [None] * len(inputs)
+    return earlier + [{"path": shown_path(p), "name": p.name, "bytes": p.stat().st_size, "sha256": sha256_file(p),
+                       "records": n, "run": run} for p, n in zip(inputs, counts, strict=True)]
+
+
 def write_manifest(directory: Path, inputs: list[Path], ontology: dict, counts: dict, timings: dict,
-                   parameters: dict) -> Path:
-    """Write ``manifest.json`` (deterministic) and ``run.json`` (this run's time, timings, cache use)."""
+                   parameters: dict, records: list[int] | None = None, previous_inputs: list[dict] | None = None) -> Path:
+    """Write ``manifest.json`` (deterministic) and ``run.json`` (this run's time, timings, cache use).
+
+    ``records`` (per input) and ``previous_inputs`` (the manifest inputs of the
+    directory an update adds to) make the manifest's ``inputs`` list every input
+    of the directory (:func:`input_entries`).
+    """
     stable_counts = {k: v for k, v in counts.items() if k not in VOLATILE_COUNTS}
+    listed = input_entries([Path(p) for p in inputs], records, previous_inputs)
     run = {
+        "run": listed[-1]["run"] if listed else 1,
         "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "timings_seconds": timings,
         "counts": {k: counts[k] for k in VOLATILE_COUNTS if k in counts},
@@ -113,8 +137,7 @@ def write_manifest(directory: Path, inputs: list[Path], ontology: dict, counts: 
     manifest = {
         "astro_ie": __version__,
         "code_hash": code_hash(),
-        "inputs": [{"path": shown_path(p), "name": p.name, "bytes": p.stat().st_size, "sha256": sha256_file(p)}
-                   for p in inputs],
+        "inputs": listed,
         "ontology": {"hash": ontology["hash"], "concepts": ontology["concepts"],
                      "directory": shown_path(Path(ontology["directory"]))},
         "parameters": parameters,

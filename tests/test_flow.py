@@ -315,6 +315,8 @@ def test_manifest_tells_inputs_ontology_code_versions_counts_timings(cli_run: Cl
             "name": "small.jsonl",  # relative to the cwd
             "bytes": len(data),
             "sha256": hashlib.sha256(data).hexdigest(),
+            "records": len(SMALL_RECORDS),
+            "run": 1,  # the run that made the directory; an --update adds its inputs as run 2, ...
         }
     ]
     ontology = load_ontology(MINI_ONTOLOGY)

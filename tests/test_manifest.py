@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from astro_ie.flows.artifacts import concept_rows, summary_markdown
-from astro_ie.manifest import RUN_FILE, write_manifest
+from astro_ie.manifest import RUN_FILE, input_entries, write_manifest
 
 REPO = Path(__file__).resolve().parents[1]
 ONTOLOGY = {"hash": "abc", "concepts": 3, "directory": str(REPO / "ontologies")}
@@ -105,3 +105,31 @@ def test_the_code_hash_covers_every_code_package_and_the_report_templates() -> N
     assert {"astro_ie/cli.py", "astro_ie/flows/extract_corpus.py", "astro_ie/ingest/book.py",
             "astro_ie/report/page.py", "astro_ie/report/templates/report.js"} <= names
     assert not any(name.startswith(("astro_ie/ontologies", "astro_ie/data")) for name in names)
+
+
+def test_inputs_of_an_update_follow_those_of_the_runs_before(tmp_path: Path) -> None:
+    """An update lists the directory's earlier inputs, then its own as the next run; old entries count as run 1."""
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text('{"id": "a"}\n', encoding="utf-8")
+    second.write_text('{"id": "b"}\n{"id": "c"}\n', encoding="utf-8")
+    made = input_entries([first], [1])
+    assert [(e["name"], e["bytes"], e["records"], e["run"]) for e in made] == [("a.jsonl", 12, 1, 1)]
+    updated = input_entries([second], [2], previous=made)
+    assert updated[0] == made[0]
+    assert [(e["name"], e["records"], e["run"]) for e in updated] == [("a.jsonl", 1, 1), ("b.jsonl", 2, 2)]
+    assert input_entries([first], [1], previous=updated)[-1]["run"] == 3  # given again: listed again, as run 3
+    older = {k: v for k, v in made[0].items() if k not in ("records", "run")}  # a manifest before these fields
+    assert [e["run"] for e in input_entries([second], [2], previous=[older])] == [1, 2]
+    with pytest.raises(ValueError):  # a count per input, or none
+        input_entries([first, second], [1])
+
+
+def test_run_json_names_the_run_of_the_directory(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a"}\n', encoding="utf-8")
+    counts = {"abstracts": 1, "mentions": 0}
+    previous = input_entries([source], [1])
+    write_manifest(tmp_path, [source], ONTOLOGY, counts, {}, {}, records=[1], previous_inputs=previous)
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert [e["run"] for e in manifest["inputs"]] == [1, 2]
+    assert json.loads((tmp_path / RUN_FILE).read_text(encoding="utf-8"))["run"] == 2
