@@ -32,94 +32,37 @@ from spacy.tokens import Doc, Span
 from .normalize import alias_key
 from .ruler_index import OntologyIndex, match_tuples, token_positions
 
-HEAD_TYPES: dict[str, str] = {
-    # techniques
-    "network": "TECHNIQUE", "net": "TECHNIQUE", "autoencoder": "TECHNIQUE", "forest": "TECHNIQUE",
-    "regression": "TECHNIQUE", "regressor": "TECHNIQUE", "classifier": "TECHNIQUE",
-    "perceptron": "TECHNIQUE", "transformer": "TECHNIQUE", "encoder": "TECHNIQUE",
-    "learning": "TECHNIQUE", "clustering": "TECHNIQUE", "estimation": "TECHNIQUE",
-    "estimator": "TECHNIQUE", "inference": "TECHNIQUE",
-    # facilities
-    "telescope": "TELESCOPE", "observatory": "TELESCOPE", "array": "TELESCOPE",
-    "satellite": "TELESCOPE", "mission": "TELESCOPE", "spectrograph": "TELESCOPE",
-    "spectrometer": "TELESCOPE", "camera": "TELESCOPE", "imager": "TELESCOPE",
-    "interferometer": "TELESCOPE", "explorer": "TELESCOPE", "facility": "TELESCOPE",
-    "instrument": "TELESCOPE", "pathfinder": "TELESCOPE", "probe": "TELESCOPE",
-    # surveys
-    "survey": "SURVEY",
-    # data products
-    "catalog": "DATASET", "simulation": "DATASET", "suite": "DATASET", "database": "DATASET",
-    "archive": "DATASET", "dataset": "DATASET", "challenge": "DATASET", "release": "DATASET",
-    # software
-    "pipeline": "SOFTWARE", "code": "SOFTWARE", "package": "SOFTWARE", "library": "SOFTWARE",
-    "toolkit": "SOFTWARE", "toolbox": "SOFTWARE", "framework": "SOFTWARE", "software": "SOFTWARE",
-    "broker": "SOFTWARE",
-}
+# The word lists the rules look up (head words, stop words, verbs, nouns) are
+# vocabulary: ``ontologies/rules/candidates.yaml``, read with the ontology
+# (:class:`pipeline.vocabulary.CandidateWords`). What stays here is grammar:
+# punctuation and the function words of the list and context rules.
 
-# Heads that make a *named* phrase an entity (capitalised runs, rule two).
-NAME_HEADS = {
-    head for head, label in HEAD_TYPES.items()
-    if label in {"TELESCOPE", "SURVEY", "DATASET"} and head not in {"release", "probe", "instrument"}
-} | {"broker"}
-# Lower-case data-product heads after a name token: "MOCCA simulations".
-PRODUCT_HEADS = {"simulation", "catalog", "database", "suite"}
-# Words that make a name ending in "Survey" an instrument: "Bistatic Radar for LEO Survey".
-_FACILITY_NOUNS = frozenset({"radar", "telescope", "array", "interferometer", "camera", "spectrograph", "satellite",
-                             "imager", "antenna", "detector", "spectrometer", "radiotelescope"})
 # Types a head noun after a definition's parentheses may give it ("(SMART) survey").
 _AFTER_DEFINITION = frozenset({"TELESCOPE", "SURVEY"})
-_ORGANISATION_WORDS = frozenset(["agency", "administration", "organisation", "organization", "institute",
-                                 "institution", "university", "center", "centre", "council", "foundation",
-                                 "consortium", "collaboration", "laboratory", "society"])
-# Technique heads for definitions only when the long form is ML-shaped.
-_WEAK_TECHNIQUE_HEADS = {"estimation", "estimator", "inference", "learning", "regression", "clustering"}
-
-STOP = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "we", "i", "they",
-     "it", "in", "on", "of", "for", "and", "or", "to", "with", "from", "by", "at", "as", "is", "are", "be",
-     "using", "use", "via", "into", "onto", "new", "novel", "first", "second", "third", "based", "such", "each",
-     "all", "both", "other", "some", "any"]
-)
 # What follows a tool's name that opens a title: "LEMON: Lens modelling with ...".
 TITLE_MARKS = (":", "-", "\u2013", "\u2014")
-NAME_TRIGGERS = {"called", "named", "dubbed", "nicknamed", "coined"}
-# Nouns a coined name stands in apposition to: "our pipeline, RadioGNN," / "VarNet, a new model".
-TOOL_HEADS = {"pipeline", "code", "package", "library", "toolkit", "toolbox", "framework", "software",
-              "tool", "model", "network", "algorithm", "emulator", "classifier", "architecture", "broker",
-              "approach", "method", "system", "platform", "agent", "marshal", "baseline"}
-# Verbs that present a coined name: "we introduced Wavetrack - a general method".
-PRESENT_VERBS = frozenset(["present", "presents", "presented", "introduce", "introduces", "introduced", "propose",
-                           "proposes", "proposed", "develop", "develops", "developed"])
 _DASHES = (",", "-", "\u2013", "\u2014")
-# Verbs of data processing: "reduced with THELI", "folded with DSPSR", "detrended using EVEREST"
-# (not "obtained with" / "observed with": instruments follow those).
-PROCESS_VERBS = frozenset(["processed", "reduced", "re-reduced", "computed", "measured", "derived", "detrended",
-                           "folded", "masked", "fitted", "fit", "implemented", "performed", "generated",
-                           "extracted", "re-extracted", "calibrated", "cleaned", "cleaning", "modelled",
-                           "modeled", "analysed", "analyzed", "drizzled", "stacked", "coadded", "co-added",
-                           "written", "searched", "dedispersed", "classified", "identified", "vetted",
-                           "validated", "integrated",
-                           "incorporated", "deployed", "ingested"])
 # Between two items of a list of tools: "PRESTO, Heimdall", "TransientX and presto", "JAX with Equinox".
 LIST_JOINERS = frozenset({",", "and", "or", "&", ";", "with"})
 # What introduces a list of tools: "softwares like", "tools (e.g.,", "codes such as".
 LIST_OPENERS = frozenset({"like", "as", "including", "e.g.", "e.g", "eg", "(", ":"})
 _ITEM_ENDS = frozenset({")", ".", ";", ":"})
 _OPENER_WORDS = frozenset({"like", "such", "as", "including", "e.g.", "e.g", "eg", "(", ",", ":"})
+# The prepositions between a processing verb and its tool: "reduced with THELI".
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
-# After a name: it is data or a facility, not a tool ("processed with HSC data").
-_NOT_A_TOOL_AFTER = frozenset(["data", "observation", "imaging", "image", "spectrum", "spectra", "photometry",
-                               "telescope", "survey", "camera", "instrument", "catalog", "archive", "light",
-                               "simulation", "map", "mission", "satellite", "detector", "array", "spectrograph",
-                               "facility", "observatory", "filter", "band", "field", "sample"])
-# Nouns after a tool's name that say it is one: "the sbi package", "the e2cnn library".
-SOFTWARE_NOUNS = frozenset({"package", "packages", "library", "libraries", "code", "codes", "toolkit", "toolbox",
-                            "module", "software", "pipeline", "framework", "implementation", "wrapper"})
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
-# A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet" (CamelCase + a model suffix).
-_COINED_MODEL = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
-                           r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)(?:[-+]?[0-9IVX]+)?(?![\w-])")
+
+
+def coined_model_pattern(suffixes: tuple[str, ...]) -> re.Pattern | None:
+    """A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet" (CamelCase + a model suffix)."""
+    if not suffixes:
+        return None
+    ends = "|".join(re.escape(s) for s in suffixes)
+    return re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
+                      rf"(?:{ends})(?:[-+]?[0-9IVX]+)?(?![\w-])")
+
+
 _NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*)$")
 
 
@@ -201,20 +144,33 @@ class CandidateRules:
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer
         strings = nlp.vocab.strings
+        words = index.ontology.candidate_words  # the vocabulary: rules/candidates.yaml
+        self.head_types = words.head_types
+        self.name_heads = frozenset(words.name_heads)
+        self.product_heads = frozenset(words.product_heads)
+        self.facility_nouns = frozenset(words.facility_nouns)
+        self.organization_words = frozenset(words.organization_words)
+        self.weak_technique_heads = frozenset(words.weak_technique_heads)
+        self.ml_words = frozenset(words.ml_words)
+        self.stop_words = words.stop_set
+        self.present_verbs = frozenset(words.present_verbs)
+        self.not_a_tool_after = frozenset(words.not_a_tool_after)
+        self.software_nouns = frozenset(words.software_nouns)
+        self._coined_model = coined_model_pattern(words.coined_model_suffixes)
         # Ids of the trigger words' norms, to find them without a Token per position.
-        self._head_norms = {strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS}
-        self._trigger_norms = {strings.add(w) for w in NAME_TRIGGERS}
-        self._tool_head_norms = {strings.add(w) for w in TOOL_HEADS}
+        self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads}
+        self._trigger_norms = {strings.add(w) for w in words.name_triggers}
+        self._tool_head_norms = {strings.add(w) for w in words.tool_heads}
         self._before_name = {strings.add(w) for w in (",", ":", "(")}
         self._after_name = {strings.add(w) for w in (",", ")", ".", ";")}
         self._articles = {strings.add(w) for w in ("a", "an")}
         self._comma = strings.add(",")
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
-        self._verb_norms = {strings.add(w) for w in PROCESS_VERBS}
+        self._verb_norms = {strings.add(w) for w in words.process_verbs}
         self._software_norm = strings.add("software")
         self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
         self._opener_ids = {strings.add(w) for w in _OPENER_WORDS}
-        self._software_noun_ids = {strings.add(w) for w in SOFTWARE_NOUNS}
+        self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
         self._cues = numpy.array(sorted(self._head_norms | self._trigger_norms | self._tool_head_norms
                                         | self._verb_norms | {self._software_norm}),
                                  dtype=numpy.uint64)
@@ -268,17 +224,16 @@ class CandidateRules:
         head = words[-1].norm_
         if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
             return "DATASET"
-        label = HEAD_TYPES.get(head)
-        if label == "SURVEY" and any(t.norm_ in _FACILITY_NOUNS for t in words[:-1]):
+        label = self.head_types.get(head)
+        if label == "SURVEY" and any(t.norm_ in self.facility_nouns for t in words[:-1]):
             return "TELESCOPE"  # "Bistatic Radar for LEO Survey": an instrument that surveys
-        if label == "TECHNIQUE" and head in _WEAK_TECHNIQUE_HEADS:  # noqa: SIM102 - the comment explains the inner test
+        if label == "TECHNIQUE" and head in self.weak_technique_heads:  # noqa: SIM102 - the comment explains the inner test
             # "Neural Ratio Estimation", "machine learning": ML-shaped only.
-            if not any(t.norm_ in {"neural", "network", "machine", "deep", "learning", "bayesian"} for t in words[:-1]):
+            if not any(t.norm_ in self.ml_words for t in words[:-1]):
                 return None
         return label
 
-    @staticmethod
-    def _label_after(doc: Doc, long: Span) -> str | None:
+    def _label_after(self, doc: Doc, long: Span) -> str | None:
         """The type a head noun written right after the definition gives it.
 
         "ECHO (Exploring Cosmic History and Origins) mission", "Southern-sky
@@ -293,16 +248,16 @@ class CandidateRules:
             close = next((j for j in range(close + 1, min(n, close + 12)) if doc[j].text == ")"), n)
         if close + 1 >= n or doc[close].text != ")":
             return None
-        label = HEAD_TYPES.get(doc[close + 1].norm_)
+        label = self.head_types.get(doc[close + 1].norm_)
         if label not in _AFTER_DEFINITION:
             return None
         # A name, not a description: capitalised words ("European Space Agency (ESA) mission" is
         # an organisation's mission) and no organisation word.
-        words = [t for t in long if not t.is_punct and t.lower_ not in STOP]
+        words = [t for t in long if not t.is_punct and t.lower_ not in self.stop_words]
         if not words or not all(t.is_title or t.is_upper or name_shaped(t.text) or t.like_num
                                 or (t.i > 0 and doc[t.i - 1].text == "-") for t in words):  # "Two-metre"
             return None
-        if any(t.lower_ in _ORGANISATION_WORDS for t in words):
+        if any(t.lower_ in self.organization_words for t in words):
             return None
         return label
 
@@ -314,13 +269,13 @@ class CandidateRules:
         for i in self._positions(cues, self._head_norms):
             token = doc[i]
             head = token.norm_
-            if head in NAME_HEADS and token.is_title and not token.text.endswith("s"):
+            if head in self.name_heads and token.is_title and not token.text.endswith("s"):
                 start = self._name_start(doc, token.i)
                 if start is not None:
-                    span = self._typed(doc, start, token.i + 1, HEAD_TYPES[head])
+                    span = self._typed(doc, start, token.i + 1, self.head_types[head])
                     if span is not None:
                         out.append(span)
-            elif head in PRODUCT_HEADS and token.is_lower and token.i > 0:
+            elif head in self.product_heads and token.is_lower and token.i > 0:
                 name = doc[token.i - 1]
                 # "HalfDome simulations", "TNG50 suite"; an all-capitals acronym is
                 # more often a method ("MHD simulations", "SPH simulations").
@@ -339,7 +294,7 @@ class CandidateRules:
             if tok.text == "-" and i > 0:
                 i -= 1
                 continue
-            if tok.lower_ in STOP or not (tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num):
+            if tok.lower_ in self.stop_words or not (tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num):
                 break
             if i == head_i - 1 and tok.is_title and not name_shaped(tok.text) and sentence_initial(doc, i):
                 break
@@ -353,7 +308,7 @@ class CandidateRules:
         if end - start < 2:
             return None
         span = doc[start:end]
-        if label == "SURVEY" and any(t.norm_ in _FACILITY_NOUNS for t in span[:-1]):
+        if label == "SURVEY" and any(t.norm_ in self.facility_nouns for t in span[:-1]):
             label = "TELESCOPE"
         if self.index.lookup(span.text):
             return None
@@ -435,7 +390,7 @@ class CandidateRules:
             verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
             nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
-        coined = list(_COINED_MODEL.finditer(doc.user_data.get(TEXT_KEY) or doc.text))
+        coined = list(self._coined_model.finditer(doc.user_data.get(TEXT_KEY) or doc.text)) if self._coined_model else []
         if not (anchors or unsure or verbs or openers or nouns or coined):
             return []
         names: set[str] = set()
@@ -514,7 +469,7 @@ class CandidateRules:
                     j += 1
                 if j < n:
                     end = take(j, need_end=False)
-                    if end and (end >= n or doc[end].norm_ not in _NOT_A_TOOL_AFTER):
+                    if end and (end >= n or doc[end].norm_ not in self.not_a_tool_after):
                         walk_right(end)
                     elif end:
                         names.discard(doc[j:end].text)
@@ -522,7 +477,7 @@ class CandidateRules:
         for match in unsure:  # "the sbi package", "the public code plancklens"
             after = doc[match[1]].lower_ if match[1] < n else ""
             before = doc[match[0] - 1].lower_ if match[0] else ""
-            if after in SOFTWARE_NOUNS or before in SOFTWARE_NOUNS:
+            if after in self.software_nouns or before in self.software_nouns:
                 accepted[(match[0], match[1])] = match
         for found in coined:
             span = doc.char_span(found.start(), found.end())
@@ -546,7 +501,7 @@ class CandidateRules:
             return start
         # "we introduced Wavetrack - a ... method": a capitalised word the verb presents.
         word = doc[comma - 1]
-        if (comma >= 2 and word.is_title and doc[comma - 2].lower_ in PRESENT_VERBS
+        if (comma >= 2 and word.is_title and doc[comma - 2].lower_ in self.present_verbs
                 and not self.index.lookup(word.text) and not self._is_known(doc, comma - 1, comma)):
             return comma - 1
         return None
