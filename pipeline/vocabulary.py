@@ -52,8 +52,16 @@ class CandidateWords(BaseModel):
     coined_model_suffixes: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
-        "head_words", "name_heads", "product_heads", "facility_nouns", "weak_technique_heads", "ml_words",
-        "name_triggers", "tool_heads", "process_verbs", "not_a_tool_after",
+        "head_words",
+        "name_heads",
+        "product_heads",
+        "facility_nouns",
+        "weak_technique_heads",
+        "ml_words",
+        "name_triggers",
+        "tool_heads",
+        "process_verbs",
+        "not_a_tool_after",
     )
     """Lists compared with a token's norm: each word must be its own norm, or it never matches."""
 
@@ -82,8 +90,15 @@ class CandidateWords(BaseModel):
         found = _list_problems(self.lists(), lower=lambda key: key.split(".")[0] not in self.CASED_KEYS)
         for key, words in self.lists().items():
             if key.split(".")[0] in self.NORM_KEYS:
-                found.extend((key, f"{w!r} is not its own norm ({normalize_word(w)!r}), so it never matches: "
-                              f"write {normalize_word(w)!r}") for w in words if w.islower() and normalize_word(w) != w)
+                found.extend(
+                    (
+                        key,
+                        f"{w!r} is not its own norm ({normalize_word(w)!r}), so it never matches: "
+                        f"write {normalize_word(w)!r}",
+                    )
+                    for w in words
+                    if w.islower() and normalize_word(w) != w
+                )
         seen: dict[str, str] = {}
         for label, words in self.head_words.items():
             for word in words:
@@ -91,8 +106,11 @@ class CandidateWords(BaseModel):
                     found.append((f"head_words.{label}", f"{word!r} is also a head word of {seen[word]}"))
                 seen.setdefault(word, label)
         found.extend(("name_heads", f"{w!r} is not one of head_words") for w in self.name_heads if w not in seen)
-        found.extend(("weak_technique_heads", f"{w!r} is not one of head_words.TECHNIQUE")
-                     for w in self.weak_technique_heads if w not in self.head_words.get("TECHNIQUE", ()))
+        found.extend(
+            ("weak_technique_heads", f"{w!r} is not one of head_words.TECHNIQUE")
+            for w in self.weak_technique_heads
+            if w not in self.head_words.get("TECHNIQUE", ())
+        )
         return found
 
 
@@ -161,16 +179,35 @@ def _read(path: Path, model: type[BaseModel]) -> tuple[BaseModel, list[AstroIEEr
     for key_node, value_node in root.value:
         key = str(key_node.value)
         if key in lines:
-            problems.append(AstroIEError("E112", path, key_node.start_mark.line + 1, key=key,
-                                         detail=f"the key is written twice (first at line {lines[key]})"))
+            problems.append(
+                AstroIEError(
+                    "E112",
+                    path,
+                    key_node.start_mark.line + 1,
+                    key=key,
+                    detail=f"the key is written twice (first at line {lines[key]})",
+                )
+            )
         lines.setdefault(key, key_node.start_mark.line + 1)
         if isinstance(value_node, yaml.MappingNode):  # head_words, spellings: a word written twice is lost
             inner: set[str] = set()
             for sub, _ in value_node.value:
                 if sub.value in inner:
-                    problems.append(AstroIEError("E112", path, sub.start_mark.line + 1, key=f"{key}.{sub.value}",
-                                                 detail="the key is written twice"))
+                    problems.append(
+                        AstroIEError(
+                            "E112",
+                            path,
+                            sub.start_mark.line + 1,
+                            key=f"{key}.{sub.value}",
+                            detail="the key is written twice",
+                        )
+                    )
                 inner.add(sub.value)
+                lines.setdefault(f"{key}.{sub.value}", sub.start_mark.line + 1)
+
+    def line_of(key: str) -> int:
+        return lines.get(key) or lines.get(key.split(".")[0]) or 1
+
     try:
         rules = model.model_validate(data)
     except ValidationError as exc:
@@ -184,10 +221,11 @@ def _read(path: Path, model: type[BaseModel]) -> tuple[BaseModel, list[AstroIEEr
                 detail = f"{err['input']!r} is not a string (quote it: YAML reads yes, no, on, off as booleans)"
             else:
                 detail = err["msg"]
-            problems.append(AstroIEError("E112", path, lines.get(str(err["loc"][0]), 1), key=key, detail=detail))
+            problems.append(AstroIEError("E112", path, line_of(key), key=key, detail=detail))
         return model(), problems
-    problems.extend(AstroIEError("E112", path, lines.get(key.split(".")[0], 1), key=key, detail=detail)
-                    for key, detail in rules.problems())
+    problems.extend(
+        AstroIEError("E112", path, line_of(key), key=key, detail=detail) for key, detail in rules.problems()
+    )
     return (model() if problems else rules), problems
 
 
@@ -246,6 +284,8 @@ def spelling() -> Spelling:
 
 def vocabulary_files(directory: Path | str) -> list[tuple[str, Path]]:
     """``(rules/<name>, path)`` of the word-list files a run over this ontology reads: part of its hash."""
-    files = [(f"{RULES_DIR}/{CANDIDATES_FILE}", candidates_path(directory)),
-             (f"{RULES_DIR}/{SPELLING_FILE}", spelling_path())]
+    files = [
+        (f"{RULES_DIR}/{CANDIDATES_FILE}", candidates_path(directory)),
+        (f"{RULES_DIR}/{SPELLING_FILE}", spelling_path()),
+    ]
     return [(name, path) for name, path in files if path.is_file()]
