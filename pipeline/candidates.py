@@ -59,11 +59,15 @@ def coined_model_pattern(suffixes: tuple[str, ...]) -> re.Pattern | None:
     if not suffixes:
         return None
     ends = "|".join(re.escape(s) for s in suffixes)
-    return re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
-                      rf"(?:{ends})(?:[-+]?[0-9IVX]+)?(?![\w-])")
+    return re.compile(
+        r"(?<![\w-])[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
+        rf"(?:{ends})(?:[-+]?[0-9IVX]+)?(?![\w-])"
+    )
 
 
-_NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*)$")
+_NAME_SHAPE = re.compile(
+    r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*)$"
+)
 
 
 def candidate_id(text: str) -> str:
@@ -72,10 +76,11 @@ def candidate_id(text: str) -> str:
 
 
 def name_shaped(text: str) -> bool:
-    """"LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
+    """ "LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
     parts = [p for p in re.split(r"[-_]", text) if p]
-    return (bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text)
-            and any(_NAME_SHAPE.match(p) for p in parts))
+    return (
+        bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text) and any(_NAME_SHAPE.match(p) for p in parts)
+    )
 
 
 def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
@@ -83,7 +88,7 @@ def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
     words = [t.lower_ for t in span]
     lowers = [t.lower_ for t in doc[boundary:]]
     n = len(words)
-    return any(lowers[i:i + n] == words for i in range(len(lowers) - n + 1))
+    return any(lowers[i : i + n] == words for i in range(len(lowers) - n + 1))
 
 
 _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
@@ -171,9 +176,16 @@ class CandidateRules:
         self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
         self._opener_ids = {strings.add(w) for w in _OPENER_WORDS}
         self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
-        self._cues = numpy.array(sorted(self._head_norms | self._trigger_norms | self._tool_head_norms
-                                        | self._verb_norms | {self._software_norm}),
-                                 dtype=numpy.uint64)
+        self._cues = numpy.array(
+            sorted(
+                self._head_norms
+                | self._trigger_norms
+                | self._tool_head_norms
+                | self._verb_norms
+                | {self._software_norm}
+            ),
+            dtype=numpy.uint64,
+        )
 
     def _tokenize(self, text: str) -> Doc:
         return self.tokenizer(text)
@@ -214,7 +226,9 @@ class CandidateRules:
             label = self._definition_label(long) or self._label_after(doc, long)
             if label is None or self.index.lookup(long.text):
                 continue
-            out.append(Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition"))
+            out.append(
+                Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition")
+            )
         return out
 
     def _definition_label(self, long: Span) -> str | None:
@@ -254,8 +268,10 @@ class CandidateRules:
         # A name, not a description: capitalised words ("European Space Agency (ESA) mission" is
         # an organisation's mission) and no organisation word.
         words = [t for t in long if not t.is_punct and t.lower_ not in self.stop_words]
-        if not words or not all(t.is_title or t.is_upper or name_shaped(t.text) or t.like_num
-                                or (t.i > 0 and doc[t.i - 1].text == "-") for t in words):  # "Two-metre"
+        if not words or not all(
+            t.is_title or t.is_upper or name_shaped(t.text) or t.like_num or (t.i > 0 and doc[t.i - 1].text == "-")
+            for t in words
+        ):  # "Two-metre"
             return None
         if any(t.lower_ in self.organization_words for t in words):
             return None
@@ -294,7 +310,9 @@ class CandidateRules:
             if tok.text == "-" and i > 0:
                 i -= 1
                 continue
-            if tok.lower_ in self.stop_words or not (tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num):
+            if tok.lower_ in self.stop_words or not (
+                tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num
+            ):
                 break
             if i == head_i - 1 and tok.is_title and not name_shaped(tok.text) and sentence_initial(doc, i):
                 break
@@ -335,7 +353,7 @@ class CandidateRules:
             if i + 1 < len(doc):
                 end = self._compound_name(doc, token.i + 1)
                 if end:
-                    names.add(doc[token.i + 1:end].text)
+                    names.add(doc[token.i + 1 : end].text)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...".
         tool_heads = self._positions(cues, self._tool_head_norms)
         lowers = doc.to_array(LOWER).tolist() if tool_heads else []
@@ -343,12 +361,12 @@ class CandidateRules:
             if i + 2 < len(doc) and lowers[i + 1] in self._before_name:
                 end = self._compound_name(doc, i + 2)
                 if end and end < len(doc) and lowers[end] in self._after_name:
-                    names.add(doc[i + 2:end].text)
+                    names.add(doc[i + 2 : end].text)
             back = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] in self._articles), None)
             if back is not None and back >= 2 and doc[back - 1].text in _DASHES:
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
-                    names.add(doc[start:back - 1].text)
+                    names.add(doc[start : back - 1].text)
         out: list[Span] = []
         for name in sorted(names):
             out.extend(self._occurrences(doc, name))
@@ -390,7 +408,9 @@ class CandidateRules:
             verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
             nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
-        coined = list(self._coined_model.finditer(doc.user_data.get(TEXT_KEY) or doc.text)) if self._coined_model else []
+        coined = (
+            list(self._coined_model.finditer(doc.user_data.get(TEXT_KEY) or doc.text)) if self._coined_model else []
+        )
         if not (anchors or unsure or verbs or openers or nouns or coined):
             return []
         names: set[str] = set()
@@ -458,8 +478,7 @@ class CandidateRules:
                     walk_right(end)
         for i in nouns:  # "the lc_classifier package", "the h5py library": a code word before the noun
             word = doc[i - 1]
-            if (_CODE_WORD.match(word.text)
-                    and not self.index.lookup(word.text) and not self._is_known(doc, i - 1, i)):
+            if _CODE_WORD.match(word.text) and not self.index.lookup(word.text) and not self._is_known(doc, i - 1, i):
                 names.add(word.text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
@@ -501,8 +520,13 @@ class CandidateRules:
             return start
         # "we introduced Wavetrack - a ... method": a capitalised word the verb presents.
         word = doc[comma - 1]
-        if (comma >= 2 and word.is_title and doc[comma - 2].lower_ in self.present_verbs
-                and not self.index.lookup(word.text) and not self._is_known(doc, comma - 1, comma)):
+        if (
+            comma >= 2
+            and word.is_title
+            and doc[comma - 2].lower_ in self.present_verbs
+            and not self.index.lookup(word.text)
+            and not self._is_known(doc, comma - 1, comma)
+        ):
             return comma - 1
         return None
 
@@ -526,6 +550,6 @@ class CandidateRules:
         cid = candidate_id(name)
         out: list[Span] = []
         for i in token_positions(doc, doc.to_array(ORTH).tolist(), words[:1]):
-            if [t.text for t in doc[i:i + len(words)]] == words:
+            if [t.text for t in doc[i : i + len(words)]] == words:
                 out.append(Span(doc, i, i + len(words), label="SOFTWARE", kb_id=cid, span_id="tool"))
         return out
