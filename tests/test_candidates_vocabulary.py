@@ -245,3 +245,14 @@ def test_the_candidate_words_are_read_once_per_version_of_the_file(tmp_path):
         encoding="utf-8",
     )
     assert read_candidate_words(directory)[0].name_heads == ("survey",)
+
+
+def test_a_saved_pipeline_carries_its_candidate_words(tmp_path):
+    from astro_ie.nlp import build_pipeline
+
+    directory = ontology_with_words(tmp_path, lambda d: d["name_triggers"].append("christened"))
+    nlp = build_pipeline(directory)
+    nlp.get_pipe("astro_candidates").to_disk(tmp_path / "saved")
+    saved = tmp_path / "saved" / "rules" / "candidates.yaml"
+    assert saved.read_bytes() == (directory / "rules" / "candidates.yaml").read_bytes()
+    assert "christened" in load_ontology(tmp_path / "saved").candidate_words.name_triggers
