@@ -39,33 +39,38 @@ class CandidateWords(BaseModel):
     name_heads: Words = ()
     product_heads: Words = ()
     facility_nouns: Words = ()
+    generic_pipeline_words: Words = ()
+    aperture_units: Words = ()
+    observing_network_words: Words = ()
     organization_words: Words = ()
     weak_technique_heads: Words = ()
     ml_words: Words = ()
     stop_words: Words = ()
     name_triggers: Words = ()
     tool_heads: Words = ()
+    dataset_heads: Words = ()
     present_verbs: Words = ()
     process_verbs: Words = ()
     not_a_tool_after: Words = ()
     software_nouns: Words = ()
-    coined_model_suffixes: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
         "name_heads",
         "product_heads",
         "facility_nouns",
+        "observing_network_words",
         "weak_technique_heads",
         "ml_words",
         "name_triggers",
         "tool_heads",
+        "dataset_heads",
         "process_verbs",
         "not_a_tool_after",
     )
     """Lists compared with a token's norm: each word must be its own norm, or it never matches."""
 
-    CASED_KEYS: ClassVar[tuple[str, ...]] = ("coined_model_suffixes",)
+    CASED_KEYS: ClassVar[tuple[str, ...]] = ()
     """Lists matched as written; every other list is lower-case."""
 
     @cached_property
