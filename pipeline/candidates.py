@@ -32,113 +32,43 @@ from spacy.tokens import Doc, Span
 from .normalize import alias_key, normalize_word
 from .ruler_index import OntologyIndex, match_tuples, token_positions
 
-HEAD_TYPES: dict[str, str] = {
-    # techniques
-    "network": "TECHNIQUE", "net": "TECHNIQUE", "autoencoder": "TECHNIQUE", "forest": "TECHNIQUE",
-    "regression": "TECHNIQUE", "regressor": "TECHNIQUE", "classifier": "TECHNIQUE",
-    "perceptron": "TECHNIQUE", "transformer": "TECHNIQUE", "encoder": "TECHNIQUE",
-    "learning": "TECHNIQUE", "clustering": "TECHNIQUE", "estimation": "TECHNIQUE",
-    "estimator": "TECHNIQUE", "inference": "TECHNIQUE",
-    # facilities
-    "telescope": "TELESCOPE", "observatory": "TELESCOPE", "array": "TELESCOPE",
-    "satellite": "TELESCOPE", "mission": "TELESCOPE", "spectrograph": "TELESCOPE",
-    "spectrometer": "TELESCOPE", "camera": "TELESCOPE", "imager": "TELESCOPE",
-    "interferometer": "TELESCOPE", "explorer": "TELESCOPE", "facility": "TELESCOPE",
-    "instrument": "TELESCOPE", "pathfinder": "TELESCOPE", "probe": "TELESCOPE",
-    # surveys
-    "survey": "SURVEY",
-    # data products
-    "catalog": "DATASET", "simulation": "DATASET", "suite": "DATASET", "database": "DATASET",
-    "archive": "DATASET", "dataset": "DATASET", "challenge": "DATASET", "release": "DATASET",
-    # software
-    "pipeline": "SOFTWARE", "code": "SOFTWARE", "package": "SOFTWARE", "library": "SOFTWARE",
-    "toolkit": "SOFTWARE", "toolbox": "SOFTWARE", "framework": "SOFTWARE", "software": "SOFTWARE",
-    "broker": "SOFTWARE",
-}
+# The word lists the rules look up (head words, stop words, verbs, nouns) are
+# vocabulary: ``ontologies/rules/candidates.yaml``, read with the ontology
+# (:class:`pipeline.vocabulary.CandidateWords`). What stays here is grammar:
+# punctuation, the function words of the list and context rules, and the
+# shapes of names.
 
-# Heads that make a *named* phrase an entity (capitalised runs, rule two).
-NAME_HEADS = {
-    head for head, label in HEAD_TYPES.items()
-    if label in {"TELESCOPE", "SURVEY", "DATASET"} and head not in {"release", "probe", "instrument"}
-} | {"broker"}
-# Lower-case data-product heads after a name token: "MOCCA simulations".
-PRODUCT_HEADS = {"simulation", "catalog", "database", "suite"}
-# Words that make a name ending in "Survey" an instrument: "Bistatic Radar for LEO Survey".
-_FACILITY_NOUNS = frozenset({"radar", "telescope", "array", "interferometer", "camera", "spectrograph", "satellite",
-                             "imager", "antenna", "detector", "spectrometer", "radiotelescope"})
-# Words that alone do not name a pipeline ("Data Reduction Pipeline"; "Ames Stereo Pipeline" is named).
-_GENERIC_PIPELINE_WORDS = frozenset({"data", "reduction", "science", "processing", "analysis", "calibration",
-                                     "standard", "quick", "look", "automated", "automatic", "imaging", "the"})
-# Units of a telescope's aperture written before "telescope": "ANU 2.3-m telescope".
-_APERTURE_UNITS = frozenset({"m", "meter", "metre", "inch", "cm"})
-# Words that make a "... Network" a network of observing stations.
-_OBSERVING_NETWORK_WORDS = frozenset({"meteor", "fireball", "bolide", "observatory", "station", "seismic",
-                                      "magnetometer", "monitoring"})
 # Types a head noun after a definition's parentheses may give it ("(SMART) survey").
 _AFTER_DEFINITION = frozenset({"TELESCOPE", "SURVEY"})
-_ORGANISATION_WORDS = frozenset(["agency", "administration", "organisation", "organization", "institute",
-                                 "institution", "university", "center", "centre", "council", "foundation",
-                                 "consortium", "collaboration", "laboratory", "society"])
-# Technique heads for definitions only when the long form is ML-shaped.
-_WEAK_TECHNIQUE_HEADS = {"estimation", "estimator", "inference", "learning", "regression", "clustering"}
-
-STOP = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "we", "i", "they",
-     "it", "in", "on", "of", "for", "and", "or", "to", "with", "from", "by", "at", "as", "is", "are", "be",
-     "using", "use", "via", "into", "onto", "new", "novel", "first", "second", "third", "based", "such", "each",
-     "all", "both", "other", "some", "any"]
-)
 # What follows a tool's name that opens a title: "LEMON: Lens modelling with ...".
 TITLE_MARKS = (":", "-", "\u2013", "\u2014")
-NAME_TRIGGERS = {"called", "named", "dubbed", "nicknamed", "coined"}
-# Nouns a coined name stands in apposition to: "our pipeline, RadioGNN," / "VarNet, a new model".
-TOOL_HEADS = {"pipeline", "code", "package", "library", "toolkit", "toolbox", "framework", "software",
-              "tool", "model", "network", "algorithm", "emulator", "classifier", "architecture", "broker",
-              "approach", "method", "system", "platform", "agent", "marshal", "baseline"}
-# Nouns a coined name of a data product stands in apposition to: "CatNorth, an improved ... catalog".
-DATASET_HEADS = frozenset({"catalog", "dataset", "database", "suite"})
 # Words that end the head phrase of a title's subtitle ("... Catalog with Pan-STARRS1").
 _SUBTITLE_STOPS = frozenset({"with", "for", "from", "of", "in", "using", "on", "at", "by", "to", "and", "via"})
 _SUBTITLE_ENDS = frozenset({",", ";", ":", "(", ")", ".", "?", "!", "\u2013", "\u2014"})
-# Verbs that present a coined name: "we introduced Wavetrack - a general method".
-PRESENT_VERBS = frozenset(["present", "presents", "presented", "introduce", "introduces", "introduced", "propose",
-                           "proposes", "proposed", "develop", "develops", "developed"])
 _DASHES = (",", "-", "\u2013", "\u2014")
-# Verbs of data processing: "reduced with THELI", "folded with DSPSR", "detrended using EVEREST"
-# (not "obtained with" / "observed with": instruments follow those).
-PROCESS_VERBS = frozenset(["processed", "reduced", "re-reduced", "computed", "measured", "derived", "detrended",
-                           "folded", "masked", "fitted", "fit", "implemented", "performed", "generated",
-                           "extracted", "re-extracted", "calibrated", "cleaned", "cleaning", "modelled",
-                           "modeled", "analysed", "analyzed", "drizzled", "stacked", "coadded", "co-added",
-                           "written", "searched", "dedispersed", "classified", "identified", "vetted",
-                           "validated", "integrated",
-                           "incorporated", "deployed", "ingested"])
 # Between two items of a list of tools: "PRESTO, Heimdall", "TransientX and presto", "JAX with Equinox".
 LIST_JOINERS = frozenset({",", "and", "or", "&", ";", "with"})
 # What introduces a list of tools: "softwares like", "tools (e.g.,", "codes such as".
 LIST_OPENERS = frozenset({"like", "as", "including", "e.g.", "e.g", "eg", "(", ":"})
 _ITEM_ENDS = frozenset({")", ".", ";", ":"})
 _OPENER_WORDS = frozenset({"like", "such", "as", "including", "e.g.", "e.g", "eg", "(", ",", ":"})
+# The prepositions between a processing verb and its tool: "reduced with THELI".
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
-# After a name: it is data or a facility, not a tool ("processed with HSC data").
-_NOT_A_TOOL_AFTER = frozenset(["data", "observation", "imaging", "image", "spectrum", "spectra", "photometry",
-                               "telescope", "survey", "camera", "instrument", "catalog", "archive", "light",
-                               "simulation", "map", "mission", "satellite", "detector", "array", "spectrograph",
-                               "facility", "observatory", "filter", "band", "field", "sample"])
-# Nouns after a tool's name that say it is one: "the sbi package", "the e2cnn library".
-SOFTWARE_NOUNS = frozenset({"package", "packages", "library", "libraries", "code", "codes", "toolkit", "toolbox",
-                            "module", "software", "pipeline", "framework", "implementation", "wrapper"})
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet" (CamelCase + a model suffix).
 # Also a word, or a "21cm"-like prefix, glued to an architecture's short name: "QuasarNET", "FNet",
 # "21cmLSTM", "21cmKAN" (known architectures such as "ResNet" or "BiLSTM" are the ontology's).
-_COINED_MODEL = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
-                           r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)"
-                           r"|[A-Z][a-z]*(?:Net|NET)|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
-                           r"(?:[-+]?[0-9IVX]+)?(?![\w-])")
-_NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*"
-                         r"|[a-z]{1,5}[A-Z]{2}[A-Za-z0-9+]*)$")  # "pySYD", "redMaPPer", "astroNN"
+_COINED_MODEL = re.compile(
+    r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
+    r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)"
+    r"|[A-Z][a-z]*(?:Net|NET)|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
+    r"(?:[-+]?[0-9IVX]+)?(?![\w-])"
+)
+_NAME_SHAPE = re.compile(
+    r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*"
+    r"|[a-z]{1,5}[A-Z]{2}[A-Za-z0-9+]*)$"
+)  # "pySYD", "redMaPPer", "astroNN"
 
 
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -153,10 +83,11 @@ def candidate_id(text: str) -> str:
 
 
 def name_shaped(text: str) -> bool:
-    """"LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
+    """ "LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
     parts = [p for p in re.split(r"[-_]", text) if p]
-    return (bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text)
-            and any(_NAME_SHAPE.match(p) for p in parts))
+    return (
+        bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text) and any(_NAME_SHAPE.match(p) for p in parts)
+    )
 
 
 def _repeated(doc: Doc, span: Span, boundary: int, case: bool = False) -> bool:
@@ -164,7 +95,7 @@ def _repeated(doc: Doc, span: Span, boundary: int, case: bool = False) -> bool:
     words = [t.text if case else t.lower_ for t in span]
     lowers = [t.text if case else t.lower_ for t in doc[boundary:]]
     n = len(words)
-    return any(lowers[i:i + n] == words for i in range(len(lowers) - n + 1))
+    return any(lowers[i : i + n] == words for i in range(len(lowers) - n + 1))
 
 
 _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
@@ -225,24 +156,48 @@ class CandidateRules:
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer
         strings = nlp.vocab.strings
+        words = index.ontology.candidate_words  # the vocabulary: rules/candidates.yaml
+        self.head_types = words.head_types
+        self.name_heads = frozenset(words.name_heads)
+        self.product_heads = frozenset(words.product_heads)
+        self.facility_nouns = frozenset(words.facility_nouns)
+        self.generic_pipeline_words = frozenset(words.generic_pipeline_words)
+        self.aperture_units = frozenset(words.aperture_units)
+        self.observing_network_words = frozenset(words.observing_network_words)
+        self.organization_words = frozenset(words.organization_words)
+        self.weak_technique_heads = frozenset(words.weak_technique_heads)
+        self.ml_words = frozenset(words.ml_words)
+        self.stop_words = words.stop_set
+        self.name_triggers = frozenset(words.name_triggers)
+        self.dataset_heads = frozenset(words.dataset_heads)
+        self.present_verbs = frozenset(words.present_verbs)
+        self.not_a_tool_after = frozenset(words.not_a_tool_after)
+        self.software_nouns = frozenset(words.software_nouns)
         # Ids of the trigger words' norms, to find them without a Token per position.
-        self._head_norms = {strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS | {"pipeline"}}
-        self._trigger_norms = {strings.add(w) for w in NAME_TRIGGERS}
-        self._tool_head_norms = {strings.add(w) for w in TOOL_HEADS}
-        self._dataset_head_norms = {strings.add(w) for w in DATASET_HEADS}
+        self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline"}}
+        self._trigger_norms = {strings.add(w) for w in self.name_triggers}
+        self._tool_head_norms = {strings.add(w) for w in words.tool_heads}
+        self._dataset_head_norms = {strings.add(w) for w in self.dataset_heads}
         self._before_name = {strings.add(w) for w in (",", ":", "(")}
         self._after_name = {strings.add(w) for w in (",", ")", ".", ";")}
         self._articles = {strings.add(w) for w in ("a", "an")}
         self._comma = strings.add(",")
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
-        self._verb_norms = {strings.add(w) for w in PROCESS_VERBS}
+        self._verb_norms = {strings.add(w) for w in words.process_verbs}
         self._software_norm = strings.add("software")
         self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
         self._opener_ids = {strings.add(w) for w in _OPENER_WORDS}
-        self._software_noun_ids = {strings.add(w) for w in SOFTWARE_NOUNS}
-        self._cues = numpy.array(sorted(self._head_norms | self._trigger_norms | self._tool_head_norms
-                                        | self._verb_norms | {self._software_norm}),
-                                 dtype=numpy.uint64)
+        self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
+        self._cues = numpy.array(
+            sorted(
+                self._head_norms
+                | self._trigger_norms
+                | self._tool_head_norms
+                | self._verb_norms
+                | {self._software_norm}
+            ),
+            dtype=numpy.uint64,
+        )
 
     def _tokenize(self, text: str) -> Doc:
         return self.tokenizer(text)
@@ -268,8 +223,7 @@ class CandidateRules:
         named = self._named_tools(doc, cues)
         datasets = {s.text for s in named if s.label_ == "DATASET"}
         if datasets:  # "the ComPACT catalogue" is ComPACT, the catalogue's own name
-            spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET"
-                                              and s[:-1].text in datasets)]
+            spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET" and s[:-1].text in datasets)]
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
@@ -288,14 +242,17 @@ class CandidateRules:
             if self.index.lookup(long.text):
                 continue
             label = self._definition_label(long) or self._label_after(doc, long)
-            if label in (None, "TECHNIQUE") and (self._presented(doc, short, long) or (
-                    label == "TECHNIQUE" and self._model_name(long))):
+            if label in (None, "TECHNIQUE") and (
+                self._presented(doc, short, long) or (label == "TECHNIQUE" and self._model_name(long))
+            ):
                 # "We present SCREAM (Stream ChaRacterization with ... Learning)", "Galaxy Assembly
                 # and Interaction Neural Networks (GAINN)": the authors' model, a named tool.
                 label = "SOFTWARE"
             if label is None:
                 continue
-            out.append(Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition"))
+            out.append(
+                Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition")
+            )
         return out
 
     def _model_name(self, long: Span) -> bool:
@@ -305,10 +262,10 @@ class CandidateRules:
             return False
         words = [t for t in long if t.is_alpha and not t.is_stop]
         return all(t.is_title or t.is_upper for t in words) and any(
-            t.lower_ in extent.model_name_words or alias_key(t.lower_) in extent.model_name_words for t in words)
+            t.lower_ in extent.model_name_words or alias_key(t.lower_) in extent.model_name_words for t in words
+        )
 
-    @staticmethod
-    def _presented(doc: Doc, short: Span, long: Span) -> bool:
+    def _presented(self, doc: Doc, short: Span, long: Span) -> bool:
         """Is the defined name the object of "we present" or "named", with no article: a coined name?"""
         # The defining use sits right next to its long form, whichever use of the short form this is.
         first = long.start
@@ -316,10 +273,11 @@ class CandidateRules:
             first = long.start - 2
         if first < 0 or (first != long.start and doc[first].text != short.text):
             first = long.start
-        if first == 0 or not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop or name_shaped(t.text)
-                                 for t in long):
+        if first == 0 or not all(
+            t.is_title or t.is_upper or not t.is_alpha or t.is_stop or name_shaped(t.text) for t in long
+        ):
             return False
-        return doc[first - 1].lower_ in PRESENT_VERBS or doc[first - 1].lower_ in NAME_TRIGGERS
+        return doc[first - 1].lower_ in self.present_verbs or doc[first - 1].lower_ in self.name_triggers
 
     def _definition_label(self, long: Span) -> str | None:
         words = [t for t in long if not t.is_punct]
@@ -328,20 +286,20 @@ class CandidateRules:
         head = words[-1].norm_
         if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
             return "DATASET"
-        label = HEAD_TYPES.get(head)
-        if label == "SURVEY" and any(t.norm_ in _FACILITY_NOUNS for t in words[:-1]):
+        label = self.head_types.get(head)
+        if label == "SURVEY" and any(t.norm_ in self.facility_nouns for t in words[:-1]):
             return "TELESCOPE"  # "Bistatic Radar for LEO Survey": an instrument that surveys
-        if head == "network" and any(t.norm_ in _FACILITY_NOUNS or t.norm_ in _OBSERVING_NETWORK_WORDS
-                                     for t in words[:-1]):
+        if head == "network" and any(
+            t.norm_ in self.facility_nouns or t.norm_ in self.observing_network_words for t in words[:-1]
+        ):
             return "TELESCOPE"  # "Spanish Meteor Network": cameras, not a neural network
-        if label == "TECHNIQUE" and head in _WEAK_TECHNIQUE_HEADS:  # noqa: SIM102 - the comment explains the inner test
+        if label == "TECHNIQUE" and head in self.weak_technique_heads:  # noqa: SIM102 - the comment explains the inner test
             # "Neural Ratio Estimation", "machine learning": ML-shaped only.
-            if not any(t.norm_ in {"neural", "network", "machine", "deep", "learning", "bayesian"} for t in words[:-1]):
+            if not any(t.norm_ in self.ml_words for t in words[:-1]):
                 return None
         return label
 
-    @staticmethod
-    def _label_after(doc: Doc, long: Span) -> str | None:
+    def _label_after(self, doc: Doc, long: Span) -> str | None:
         """The type a head noun written right after the definition gives it.
 
         "ECHO (Exploring Cosmic History and Origins) mission", "Southern-sky
@@ -356,16 +314,18 @@ class CandidateRules:
             close = next((j for j in range(close + 1, min(n, close + 12)) if doc[j].text == ")"), n)
         if close + 1 >= n or doc[close].text != ")":
             return None
-        label = HEAD_TYPES.get(doc[close + 1].norm_)
+        label = self.head_types.get(doc[close + 1].norm_)
         if label not in _AFTER_DEFINITION:
             return None
         # A name, not a description: capitalised words ("European Space Agency (ESA) mission" is
         # an organisation's mission) and no organisation word.
-        words = [t for t in long if not t.is_punct and t.lower_ not in STOP]
-        if not words or not all(t.is_title or t.is_upper or name_shaped(t.text) or t.like_num
-                                or (t.i > 0 and doc[t.i - 1].text == "-") for t in words):  # "Two-metre"
+        words = [t for t in long if not t.is_punct and t.lower_ not in self.stop_words]
+        if not words or not all(
+            t.is_title or t.is_upper or name_shaped(t.text) or t.like_num or (t.i > 0 and doc[t.i - 1].text == "-")
+            for t in words
+        ):  # "Two-metre"
             return None
-        if any(t.lower_ in _ORGANISATION_WORDS for t in words):
+        if any(t.lower_ in self.organization_words for t in words):
             return None
         return label
 
@@ -377,20 +337,23 @@ class CandidateRules:
         for i in self._positions(cues, self._head_norms):
             token = doc[i]
             head = token.norm_
-            if (head in NAME_HEADS or head == "pipeline") and token.is_title and not token.text.endswith("s"):
+            if (head in self.name_heads or head == "pipeline") and token.is_title and not token.text.endswith("s"):
                 start = self._name_start(doc, token.i)
-                if start is not None and head == "pipeline" and all(
-                        t.lower_ in _GENERIC_PIPELINE_WORDS or not t.is_alpha for t in doc[start:token.i]):
+                if (
+                    start is not None
+                    and head == "pipeline"
+                    and all(t.lower_ in self.generic_pipeline_words or not t.is_alpha for t in doc[start : token.i])
+                ):
                     start = None  # "the Data Reduction Pipeline" names no pipeline in particular
                 if start is not None:
-                    span = self._typed(doc, start, token.i + 1, HEAD_TYPES[head])
+                    span = self._typed(doc, start, token.i + 1, self.head_types[head])
                     if span is not None:
                         out.append(span)
             elif head == "telescope" and token.is_lower:
                 span = self._aperture_telescope(doc, token.i)
                 if span is not None:
                     out.append(span)
-            elif head in PRODUCT_HEADS and token.is_lower and token.i > 0:
+            elif head in self.product_heads and token.is_lower and token.i > 0:
                 name = doc[token.i - 1]
                 # "HalfDome simulations", "TNG50 suite"; an all-capitals acronym is
                 # more often a method ("MHD simulations", "SPH simulations").
@@ -399,14 +362,17 @@ class CandidateRules:
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
-            out = [s for s in out if s is not None and (
-                s.start > boundary or _repeated(doc, s, boundary, case=s.label_ == "SOFTWARE"))]
+            out = [
+                s
+                for s in out
+                if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=s.label_ == "SOFTWARE"))
+            ]
         return [s for s in out if s is not None]
 
     def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
         """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""
         j = head_i - 1
-        if j < 2 or doc[j].lower_ not in _APERTURE_UNITS:
+        if j < 2 or doc[j].lower_ not in self.aperture_units:
             return None
         j -= 1
         if doc[j].text == "-":
@@ -416,16 +382,22 @@ class CandidateRules:
         start = j
         while start - 1 >= 0 and j - start < 3:
             word = doc[start - 1]
-            if word.lower_ in STOP or not (word.is_title or word.is_upper or name_shaped(word.text)):
+            if word.lower_ in self.stop_words or not (word.is_title or word.is_upper or name_shaped(word.text)):
                 break
             start -= 1
         if start == j or (j - start == 1 and not doc[start].is_upper and sentence_initial(doc, start)):
             return None
         # A known name says it already ("Effelsberg 100-m telescope" is Effelsberg), and a known whole is the ruler's.
-        if self._is_known(doc, start, j) or self.index.lookup(doc[start:head_i + 1].text):
+        if self._is_known(doc, start, j) or self.index.lookup(doc[start : head_i + 1].text):
             return None
-        return Span(doc, start, head_i + 1, label="TELESCOPE", kb_id=candidate_id(doc[start:head_i + 1].text),
-                    span_id="aperture")
+        return Span(
+            doc,
+            start,
+            head_i + 1,
+            label="TELESCOPE",
+            kb_id=candidate_id(doc[start : head_i + 1].text),
+            span_id="aperture",
+        )
 
     def _name_start(self, doc: Doc, head_i: int) -> int | None:
         i = head_i - 1
@@ -435,7 +407,9 @@ class CandidateRules:
             if tok.text == "-" and i > 0:
                 i -= 1
                 continue
-            if tok.lower_ in STOP or not (tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num):
+            if tok.lower_ in self.stop_words or not (
+                tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num
+            ):
                 break
             if i == head_i - 1 and tok.is_title and not name_shaped(tok.text) and sentence_initial(doc, i):
                 break
@@ -449,7 +423,7 @@ class CandidateRules:
         if end - start < 2:
             return None
         span = doc[start:end]
-        if label == "SURVEY" and any(t.norm_ in _FACILITY_NOUNS for t in span[:-1]):
+        if label == "SURVEY" and any(t.norm_ in self.facility_nouns for t in span[:-1]):
             label = "TELESCOPE"
         if self.index.lookup(span.text):
             return None
@@ -476,7 +450,7 @@ class CandidateRules:
             if i + 1 < len(doc):
                 end = self._compound_name(doc, token.i + 1)
                 if end:
-                    names.setdefault(doc[token.i + 1:end].text, "SOFTWARE")
+                    names.setdefault(doc[token.i + 1 : end].text, "SOFTWARE")
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
         # "CatNorth, an improved ... catalog" names a data set.
         tool_heads = self._positions(cues, self._tool_head_norms | self._dataset_head_norms)
@@ -486,12 +460,12 @@ class CandidateRules:
             if i + 2 < len(doc) and lowers[i + 1] in self._before_name:
                 end = self._compound_name(doc, i + 2)
                 if end and end < len(doc) and lowers[end] in self._after_name:
-                    names.setdefault(doc[i + 2:end].text, label)
+                    names.setdefault(doc[i + 2 : end].text, label)
             back = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] in self._articles), None)
             if back is not None and back >= 2 and doc[back - 1].text in _DASHES:
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
-                    names.setdefault(doc[start:back - 1].text, label)
+                    names.setdefault(doc[start : back - 1].text, label)
         out: list[Span] = []
         for name, label in sorted(names.items()):
             out.extend(self._occurrences(doc, name, label))
@@ -500,10 +474,14 @@ class CandidateRules:
     def _subtitle_label(self, doc: Doc, start: int, boundary: int) -> str:
         """What a title's name is, from the head of its subtitle: "CatNorth: An Improved ... Catalog with ..."."""
         end = start
-        while (end < boundary and not doc[end].is_space and doc[end].lower_ not in _SUBTITLE_STOPS
-               and doc[end].text not in _SUBTITLE_ENDS):
+        while (
+            end < boundary
+            and not doc[end].is_space
+            and doc[end].lower_ not in _SUBTITLE_STOPS
+            and doc[end].text not in _SUBTITLE_ENDS
+        ):
             end += 1
-        return "DATASET" if end > start and doc[end - 1].norm_ in DATASET_HEADS else "SOFTWARE"
+        return "DATASET" if end > start and doc[end - 1].norm_ in self.dataset_heads else "SOFTWARE"
 
     # -- rule four: tools known by the company they keep -----------------------
 
@@ -609,8 +587,11 @@ class CandidateRules:
                     walk_right(end)
         for i in nouns:  # "the lc_classifier package", "the pySYD pipeline": a code word or a name before the noun
             word = doc[i - 1]
-            if ((_CODE_WORD.match(word.text) or (name_shaped(word.text) and not word.like_num))
-                    and not self.index.lookup(word.text) and not self._is_known(doc, i - 1, i)):
+            if (
+                (_CODE_WORD.match(word.text) or (name_shaped(word.text) and not word.like_num))
+                and not self.index.lookup(word.text)
+                and not self._is_known(doc, i - 1, i)
+            ):
                 names.add(word.text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
@@ -620,7 +601,7 @@ class CandidateRules:
                     j += 1
                 if j < n:
                     end = take(j, need_end=False)
-                    if end and (end >= n or doc[end].norm_ not in _NOT_A_TOOL_AFTER):
+                    if end and (end >= n or doc[end].norm_ not in self.not_a_tool_after):
                         walk_right(end)
                     elif end:
                         names.discard(doc[j:end].text)
@@ -628,7 +609,7 @@ class CandidateRules:
         for match in unsure:  # "the sbi package", "the public code plancklens"
             after = doc[match[1]].lower_ if match[1] < n else ""
             before = doc[match[0] - 1].lower_ if match[0] else ""
-            if after in SOFTWARE_NOUNS or before in SOFTWARE_NOUNS:
+            if after in self.software_nouns or before in self.software_nouns:
                 accepted[(match[0], match[1])] = match
         for found in coined:
             span = doc.char_span(found.start(), found.end())
@@ -652,8 +633,13 @@ class CandidateRules:
             return start
         # "we introduced Wavetrack - a ... method": a capitalised word the verb presents.
         word = doc[comma - 1]
-        if (comma >= 2 and word.is_title and doc[comma - 2].lower_ in PRESENT_VERBS
-                and not self.index.lookup(word.text) and not self._is_known(doc, comma - 1, comma)):
+        if (
+            comma >= 2
+            and word.is_title
+            and doc[comma - 2].lower_ in self.present_verbs
+            and not self.index.lookup(word.text)
+            and not self._is_known(doc, comma - 1, comma)
+        ):
             return comma - 1
         return None
 
@@ -677,6 +663,6 @@ class CandidateRules:
         cid = candidate_id(name)
         out: list[Span] = []
         for i in token_positions(doc, doc.to_array(ORTH).tolist(), words[:1]):
-            if [t.text for t in doc[i:i + len(words)]] == words:
+            if [t.text for t in doc[i : i + len(words)]] == words:
                 out.append(Span(doc, i, i + len(words), label=label, kb_id=cid, span_id="tool"))
         return out

@@ -66,6 +66,7 @@ class Errors:
     # --- ontology span rules and alias checks (issue 12) -------------------
     E110 = "span rules: {detail}"
     E111 = "alias '{alias}' of '{id}' {detail}"
+    E112 = "word list '{key}': {detail}"
 
     # --- command line, serving, deployment (astro-ie run/serve/nlp) --------
     E205 = "cannot reach the Dask scheduler at {address} within {seconds:g} s"

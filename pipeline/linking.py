@@ -38,7 +38,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
-from .candidates import MATCHES, STOP, TEXT_KEY, candidate_id
+from .candidates import MATCHES, TEXT_KEY, candidate_id
 from .extent import Extent
 from .normalize import alias_key
 from .ruler_index import OntologyIndex, match_tuples
@@ -167,7 +167,8 @@ def _definitions(
 def _define(
     doc: Doc, short: Span, long: Span, matches: list[Span], candidates: list[Span], index: OntologyIndex
 ) -> Definition | None:
-    start = long.start + 1 if doc[long.start].lower_ in STOP and len(long) > 1 else long.start
+    stop = index.ontology.candidate_words.stop_set
+    start = long.start + 1 if doc[long.start].lower_ in stop and len(long) > 1 else long.start
     whole = long.start  # a long form found from inside a hyphenated word: "Southern-[sky MWA ...] (SMART)"
     while whole >= 2 and doc[whole - 1].text == "-" and doc[whole - 1].idx == doc[whole - 2].idx + len(doc[whole - 2]):
         whole -= 2
@@ -190,13 +191,13 @@ def _define(
     for span in matches:
         if span.start == short.start and span.end == short.end:
             concept = index.concept(span.kb_id_)
-            if concept is not None and _resembles(long.text, concept):
+            if concept is not None and _resembles(long.text, concept, stop):
                 return None
     return Definition(None, None, None, "abbreviation")
 
 
-def _resembles(long_text: str, concept) -> bool:
-    words = {w for w in alias_key(long_text).split() if w not in STOP and w.isalnum()}
+def _resembles(long_text: str, concept, stop: frozenset[str]) -> bool:
+    words = {w for w in alias_key(long_text).split() if w not in stop and w.isalnum()}
     if not words:
         return False
     forms = [concept.label] + [a.text for a in concept.aliases]

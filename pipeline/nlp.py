@@ -47,6 +47,7 @@ from .extent import RULES_DIR, rules_path
 from .linking import CANDIDATES_KEY, MATCHES_KEY
 from .normalize import normalize_word
 from .ruler_index import OntologyIndex, get_index
+from .vocabulary import candidates_path
 
 SOURCES = ("ruler", "abbreviation", "candidate")
 """How an entity was found; the linker stores it as the entity's ``id_``."""
@@ -220,6 +221,10 @@ class _OntologyComponent:
         if rules.is_file():  # the span-extent vocabulary travels with the concepts
             (path / RULES_DIR).mkdir(exist_ok=True)
             shutil.copyfile(rules, path / RULES_DIR / rules.name)
+        words = candidates_path(self.index.ontology.directory)  # and the candidate rules' word lists
+        if words.is_file():
+            (path / RULES_DIR).mkdir(exist_ok=True)
+            shutil.copyfile(words, path / RULES_DIR / words.name)
 
     def from_disk(self, path: Path | str, *, exclude: tuple = ()) -> _OntologyComponent:
         self.ontology_dir = str(path)

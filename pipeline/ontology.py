@@ -27,6 +27,7 @@ from .io import cache_root, read_cached_json, write_cached_json
 from .manifest import code_version
 from .models import Alias, Concept
 from .normalize import alias_key
+from .vocabulary import CandidateWords, read_candidate_words, read_spelling, vocabulary_files
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -67,6 +68,7 @@ class Ontology:
     directory: Path
     files: list[Path] = field(default_factory=list)
     span_rules: SpanRules = field(default_factory=SpanRules)
+    candidate_words: CandidateWords = field(default_factory=CandidateWords)
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -149,6 +151,8 @@ def ontology_hash(directory: Path) -> str:
     rules = rules_path(directory)
     if rules.is_file():
         digest.update(b"rules/" + rules.name.encode() + b"\0" + rules.read_bytes() + b"\0")
+    for name, path in vocabulary_files(directory):  # the word lists of the candidate rules and of spelling
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -171,11 +175,12 @@ def load_ontology(directory: Path | str, use_cache: bool = True) -> Ontology:
     cached = read_cached_json(cache_file) if use_cache else None
     if cached is not None and cached.get("astro_ie") == code_version():
         span_rules, problems = read_span_rules(directory)
-        if problems:
-            raise OntologyError(problems)
+        candidate_words, word_problems = _read_vocabulary(directory)
+        if problems or word_problems:
+            raise OntologyError(problems + word_problems)
         concepts = {c.id: c for c in _CONCEPT_LIST.validate_python(cached["concepts"])}
         where = {cid: Where(str(directory / name), line) for cid, (name, line) in cached["where"].items()}
-        return Ontology(concepts, where, digest, directory, files, span_rules)
+        return Ontology(concepts, where, digest, directory, files, span_rules, candidate_words)
     ontology = _load_and_validate(directory, files, digest)
     if use_cache:
         write_cached_json(cache_file, {
@@ -202,9 +207,19 @@ def _load_and_validate(directory: Path, files: list[Path], digest: str) -> Ontol
     span_rules, rule_problems = read_span_rules(directory)
     problems.extend(rule_problems)
     problems.extend(_check_alias_extent(concepts, where, span_rules))
+    candidate_words, word_problems = _read_vocabulary(directory)
+    problems.extend(word_problems)
     if problems:
         raise OntologyError(problems)
-    return Ontology(concepts, where, digest, directory, files, span_rules)
+    return Ontology(concepts, where, digest, directory, files, span_rules, candidate_words)
+
+
+def _read_vocabulary(directory: Path) -> tuple[CandidateWords, list[AstroIEError]]:
+    """The candidate rules' word lists of this ontology, and the problems of those and of the spelling folds."""
+    spelling_problems = read_spelling()[1]
+    if spelling_problems:  # the candidate words are checked against norms: not with a bad spelling table
+        return CandidateWords(), spelling_problems
+    return read_candidate_words(directory)
 
 
 def _refuse_aliases(text: str) -> None:

@@ -13,7 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from astro_ie.normalize import _WORD_SPELLINGS, ISE_STEMS, alias_key, normalize_word, singularize
+from astro_ie.normalize import alias_key, normalize_word, singularize
+from astro_ie.vocabulary import spelling
+
+# The folds astro-ie ships (ontologies/rules/spelling.yaml).
+_WORD_SPELLINGS = spelling().spellings
+ISE_STEMS = spelling().ise_stems
 
 
 @pytest.mark.parametrize(
