@@ -72,7 +72,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
-from xml.etree.ElementTree import ElementTree
+from xml.etree import ElementTree as _ET
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
@@ -392,10 +392,98 @@ def _flat(G: nx.Graph) -> nx.Graph:
 
 def write_graphml(G: nx.Graph, handle: IO[str]) -> None:
     """GraphML for Gephi and Cytoscape; list attributes joined with ';'."""
-    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
-    writer.add_graph_element(_flat(G))
+    H = _flat(G)
     handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
-    _write_xml(writer, handle)
+    if H.number_of_nodes() == 0 or H.is_directed() or H.is_multigraph() or {"id", "node_default",
+                                                                             "edge_default"} & H.graph.keys():
+        writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+        writer.add_graph_element(H)
+        _write_xml(writer, handle)
+    else:
+        _write_graphml_direct(H, handle)
+
+
+def _write_graphml_direct(H: nx.Graph, handle: IO[str]) -> None:
+    """What ``GraphMLWriter(prettyprint=True)`` writes for ``H``, without building its element tree.
+
+    Building that tree (an element and a dict per attribute of every node and
+    edge) was most of the cost of the GraphML exports. This follows networkx's
+    writer step by step: keys ``d0, d1, ...`` in the order the attributes are
+    first met (graph, then nodes, then edges; the graph's own data is written
+    last), typed by the value's Python type
+    and listed newest first; the same indentation, escaping and ASCII
+    character references (:func:`_write_xml`). Undirected simple graphs with at
+    least one node and no ``id``/``*_default`` graph attribute only; the rest
+    goes through networkx.
+    """
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)  # its type table and namespaces
+    xml_type = writer.get_xml_type
+    escape_text, escape_attrib = _ET._escape_cdata, _ET._escape_attrib
+    keys: dict[tuple[str, str, str], str] = {}
+
+    def key_of(name: Any, value: Any, scope: str) -> str:
+        name = str(name)
+        found = keys.get((name, xml_type(type(value)), scope))
+        if found is None:
+            found = keys[(name, xml_type(type(value)), scope)] = f"d{len(keys)}"
+        return found
+
+    graph_data = list(H.graph.items())
+    for name, value in graph_data:
+        key_of(name, value, "graph")
+    for _, data in H.nodes(data=True):
+        for name, value in data.items():
+            key_of(name, value, "node")
+    for _, _, data in H.edges(data=True):
+        for name, value in data.items():
+            key_of(name, value, "edge")
+
+    sink = _OneFinalNewline(handle)
+    pieces: list[str] = [
+        f'<graphml xmlns="{escape_attrib(writer.NS_GRAPHML)}" xmlns:xsi="{escape_attrib(writer.NS_XSI)}" '
+        f'xsi:schemaLocation="{escape_attrib(writer.SCHEMALOCATION)}">'
+    ]
+    append = pieces.append
+    for (name, type_name, scope), key in reversed(keys.items()):
+        append(f'\n  <key id="{key}" for="{scope}" attr.name="{escape_attrib(name)}" '
+               f'attr.type="{escape_attrib(type_name)}" />')
+    append('\n  <graph edgedefault="undirected">')
+
+    def data_elements(items: list, scope: str, indent: str, last: str) -> None:
+        for name, value in items:
+            text = str(value)
+            key = key_of(name, value, scope)
+            if text:
+                append(f'{indent}<data key="{key}">{escape_text(text)}</data>')
+            else:
+                append(f'{indent}<data key="{key}" />')
+        append(last)
+
+    def flush() -> None:
+        sink.write("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
+        pieces.clear()
+
+    for node, data in H.nodes(data=True):
+        if data:
+            append(f'\n    <node id="{escape_attrib(str(node))}">')
+            data_elements(list(data.items()), "node", "\n      ", "\n    </node>")
+        else:
+            append(f'\n    <node id="{escape_attrib(str(node))}" />')
+        if len(pieces) >= _XML_PIECES:
+            flush()
+    for u, v, data in H.edges(data=True):
+        tag = f'\n    <edge source="{escape_attrib(str(u))}" target="{escape_attrib(str(v))}"'
+        if data:
+            append(tag + ">")
+            data_elements(list(data.items()), "edge", "\n      ", "\n    </edge>")
+        else:
+            append(tag + " />")
+        if len(pieces) >= _XML_PIECES:
+            flush()
+    data_elements(graph_data, "graph", "\n    ", "")  # networkx appends the graph's data last
+    append("\n  </graph>\n</graphml>\n")
+    flush()
+    sink.close()
 
 
 def _year_start(year: int) -> str:
@@ -455,60 +543,188 @@ def write_gexf(G: nx.Graph, handle: IO[str]) -> None:
 
 
 class _OneFinalNewline:
-    """A binary sink for ElementTree that writes ASCII into a text handle, ending it with one newline."""
+    """A text sink that ends the document with exactly one newline, whatever newlines it was given last."""
 
     def __init__(self, handle: IO[str]) -> None:
         self.handle = handle
         self.pending = ""  # newlines that may be the document's last characters
 
-    def write(self, data: bytes) -> int:
-        text = data.decode("ascii")
+    def write(self, text: str) -> None:
         body = text.rstrip("\n")
         if body:
             self.handle.write(self.pending + body)
             self.pending = text[len(body):]
         else:
             self.pending += text
-        return len(data)
 
     def close(self) -> None:
         self.handle.write("\n")
 
 
+_XML_PIECES = 16384
+"""Pieces of markup joined, made ASCII and written at once."""
+
+
 def _write_xml(writer: GraphMLWriter | GEXFWriter, handle: IO[str]) -> None:
     """The bytes of ``str(writer).rstrip("\\n") + "\\n"``, streamed into ``handle``.
 
-    ``str(writer)`` holds the whole document as one string beside its element
-    tree; with the evidence lists of 100,000 abstracts that is some 40 MB per
-    export, and more while it is built. Serialising to ASCII with character
-    references for the rest is what ``ElementTree.tostring`` does by default.
+    ``str(writer)`` indents the element tree and serialises it with
+    ``ElementTree.tostring`` (ASCII, other characters as decimal character
+    references). Serialising the tree here instead gives the same bytes without
+    ElementTree's namespace pass and per-element generic dispatch, which took
+    most of an update's graph exports; it uses ElementTree's own escaping
+    functions, and the tree networkx builds has plain tags and string values
+    only (anything else raises as ElementTree would).
     """
     if writer.prettyprint:
         writer.indent(writer.xml)
     sink = _OneFinalNewline(handle)
-    ElementTree(writer.xml).write(sink, encoding="us-ascii")
+    pieces: list[str] = []
+    append = pieces.append
+    escape_text, escape_attrib = _ET._escape_cdata, _ET._escape_attrib
+
+    def text_of(value: Any) -> str:
+        if not isinstance(value, str):
+            _ET._raise_serialization_error(value)
+        return value
+
+    def flush() -> None:
+        sink.write("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
+        pieces.clear()
+
+    def serialize(element: Any) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or tag[:1] == "{":
+            raise ValueError(f"graph export: unexpected XML tag {tag!r}")
+        append("<" + tag)
+        for key, value in element.items():
+            if not isinstance(key, str) or key[:1] == "{":
+                raise ValueError(f"graph export: unexpected XML attribute {key!r}")
+            append(f' {key}="{escape_attrib(text_of(value))}"')
+        text = element.text
+        if text or len(element):
+            append(">")
+            if text:
+                append(escape_text(text_of(text)))
+            for child in element:
+                serialize(child)
+            append("</" + tag + ">")
+        else:
+            append(" />")
+        if element.tail:
+            append(escape_text(text_of(element.tail)))
+        if len(pieces) >= _XML_PIECES:
+            flush()
+
+    serialize(writer.xml)
+    flush()
     sink.close()
 
 
 _JSON_CHUNKS = 8192
-"""Encoder chunks joined per write: few calls, and no string of the whole document."""
+"""Encoder pieces joined per write: few calls, and no string of the whole document."""
+
+
+def write_json(data: Any, handle: IO[str], indent: int = 1, sort_keys: bool = False) -> None:
+    """``json.dump(data, handle, ensure_ascii=False, indent=indent, sort_keys=sort_keys, allow_nan=False)``, faster.
+
+    The same bytes as the standard library's encoder, which with ``indent``
+    runs its pure-Python generator per value; this walks the data once,
+    appending to a list, with the C string encoder. Plain JSON data only
+    (dict, list, tuple, str, int, float, bool, None), as the graph files hold.
+    """
+    pieces: list[str] = []
+    append = pieces.append
+    encode_str = json.encoder.encode_basestring  # ensure_ascii=False: the C encoder when available
+    step = " " * indent
+
+    def floatstr(value: float) -> str:
+        if value != value or value in (math.inf, -math.inf):
+            raise ValueError("Out of range float values are not JSON compliant: " + repr(value))
+        return float.__repr__(value)
+
+    def scalar(value: Any) -> str | None:
+        if isinstance(value, str):
+            return encode_str(value)
+        if value is None:
+            return "null"
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        if isinstance(value, int):
+            return int.__repr__(value)
+        if isinstance(value, float):
+            return floatstr(value)
+        return None
+
+    def key_of(key: Any) -> str:
+        if isinstance(key, str):
+            return key
+        if isinstance(key, float):
+            return floatstr(key)
+        if key is True:
+            return "true"
+        if key is False:
+            return "false"
+        if key is None:
+            return "null"
+        if isinstance(key, int):
+            return int.__repr__(key)
+        raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+
+    def value(item: Any, level: int) -> None:
+        text = scalar(item)
+        if text is not None:
+            append(text)
+        elif isinstance(item, (list, tuple)):
+            array(item, level)
+        elif isinstance(item, dict):
+            mapping(item, level)
+        else:
+            raise TypeError(f"Object of type {item.__class__.__name__} is not JSON serializable")
+        if len(pieces) >= _JSON_CHUNKS:
+            handle.write("".join(pieces))
+            pieces.clear()
+
+    def array(items: list | tuple, level: int) -> None:
+        if not items:
+            append("[]")
+            return
+        inner = "\n" + step * (level + 1)
+        append("[" + inner)
+        separator = "," + inner
+        for number, item in enumerate(items):
+            if number:
+                append(separator)
+            value(item, level + 1)
+        append("\n" + step * level + "]")
+
+    def mapping(items: dict, level: int) -> None:
+        if not items:
+            append("{}")
+            return
+        inner = "\n" + step * (level + 1)
+        append("{" + inner)
+        separator = "," + inner
+        for number, (key, item) in enumerate(sorted(items.items()) if sort_keys else items.items()):
+            if number:
+                append(separator)
+            append(encode_str(key_of(key)) + ": ")
+            value(item, level + 1)
+        append("\n" + step * level + "}")
+
+    value(data, 0)
+    handle.write("".join(pieces))
 
 
 def write_node_link(G: nx.Graph, handle: IO[str]) -> None:
     """networkx node-link JSON (``edges="links"``), read back by ``nx.node_link_graph``.
 
-    Streamed in chunks, the same bytes as ``json.dumps`` of the whole would be.
+    Streamed in chunks, the same bytes as ``json.dumps(..., indent=1, sort_keys=True)`` of the whole.
     """
-    data = nx.node_link_data(G, edges="links")
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
-    chunks: list[str] = []
-    for chunk in encoder.iterencode(data):
-        chunks.append(chunk)
-        if len(chunks) >= _JSON_CHUNKS:
-            handle.write("".join(chunks))
-            chunks.clear()
-    chunks.append("\n")
-    handle.write("".join(chunks))
+    write_json(nx.node_link_data(G, edges="links"), handle, indent=1, sort_keys=True)
+    handle.write("\n")
 
 
 def read_node_link(path: str | Path) -> nx.Graph:
@@ -556,7 +772,8 @@ def vosviewer_data(G: nx.Graph) -> dict[str, Any]:
 
 def write_vosviewer(G: nx.Graph, handle: IO[str]) -> None:
     """VOSviewer JSON map + network file, opened by VOSviewer and VOSviewer Online."""
-    handle.write(json.dumps(vosviewer_data(G), ensure_ascii=False, indent=1, allow_nan=False) + "\n")
+    write_json(vosviewer_data(G), handle, indent=1)
+    handle.write("\n")
 
 
 def _cell(value: Any) -> str:

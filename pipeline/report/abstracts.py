@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -55,10 +56,15 @@ def clean_spans(entities: Iterable[Any], length: int) -> list[Mapping]:
 
 
 def _mark(entity: Mapping) -> Mark:
-    label = str(entity.get("label") or "")
     concept_id = str(entity.get("concept_id") or "")
-    concept_label = str(entity.get("concept_label") or concept_id)
-    tooltip = f"{concept_label} ({concept_id})" + (", generic" if entity.get("generic") else "")
+    return _mark_of(str(entity.get("label") or ""), concept_id, str(entity.get("concept_label") or concept_id),
+                    bool(entity.get("generic")))
+
+
+@lru_cache(maxsize=8192)
+def _mark_of(label: str, concept_id: str, concept_label: str, generic: bool) -> Mark:
+    """One Mark per distinct mention kind: the page repeats a few hundred concepts thousands of times."""
+    tooltip = f"{concept_label} ({concept_id})" + (", generic" if generic else "")
     return Mark(label, concept_id, tooltip, concept_link(concept_id), mark_color_of(label))
 
 
