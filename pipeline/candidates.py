@@ -62,7 +62,7 @@ _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 _COINED_MODEL = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
     r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)"
-    r"|[A-Z][a-z]*(?:Net|NET)|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
+    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET)|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
     r"(?:[-+]?[0-9IVX]+)?(?![\w-])"
 )
 _NAME_SHAPE = re.compile(
@@ -586,13 +586,16 @@ class CandidateRules:
                 if end:
                     walk_right(end)
         for i in nouns:  # "the lc_classifier package", "the pySYD pipeline": a code word or a name before the noun
-            word = doc[i - 1]
+            start = i - 1
+            while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].is_punct and not doc[start].is_lower:
+                start -= 2  # "the Deep-LC toolkit", not "an AI-based pipeline"
+            name = doc[start:i]
             if (
-                (_CODE_WORD.match(word.text) or (name_shaped(word.text) and not word.like_num))
-                and not self.index.lookup(word.text)
-                and not self._is_known(doc, i - 1, i)
+                (_CODE_WORD.match(name.text) or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num))
+                and not self.index.lookup(name.text)
+                and not self._is_known(doc, start, i)
             ):
-                names.add(word.text)
+                names.add(name.text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
             if j < n and doc[j].lower_ in _INSTRUMENTAL:
