@@ -37,7 +37,7 @@ from scispacy.abbreviation import (
     filter_matches,
     find_abbreviation,
 )
-from spacy.attrs import NORM, ORTH
+from spacy.attrs import LENGTH, NORM, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -107,11 +107,23 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
         closes = numpy.flatnonzero(orths == self._close).tolist()
         # Each "(" with every ")" after it within max_inner tokens (closes are sorted: two bisections, not a
         # scan of every pair); in order of start, then end.
+        # Runs scispaCy's ``filter_matches`` would drop at once (more than 8 tokens, at the start of the doc, a
+        # short form with a token of under 2 or over 9 characters) are left out here, from the tokens' lengths,
+        # before it makes a Span for each: the same candidates, in the same order.
+        lengths = doc.to_array(LENGTH).tolist()
         runs = []
         for i in opens:
-            lo = bisect.bisect_right(closes, i + 1)
-            hi = bisect.bisect_right(closes, i + 1 + self.max_inner, lo)
-            runs.extend((0, i + 1, j) for j in closes[lo:hi])
+            start = i + 1
+            if start == 1:
+                continue
+            lo = bisect.bisect_right(closes, start)
+            hi = bisect.bisect_right(closes, start + min(self.max_inner, 8), lo)
+            for end in closes[lo:hi]:
+                if end - start > 3:
+                    if 2 <= lengths[start - 2] < 10:
+                        runs.append((0, start, end))
+                elif all(2 <= lengths[k] < 10 for k in range(start, end)):
+                    runs.append((0, start, end))
         runs.sort(key=lambda run: (run[1], run[2]))
         filtered = filter_matches(runs, doc)
         if not filtered:
