@@ -79,9 +79,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     candidates = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else []
     text = doc.user_data.get(TEXT_KEY) or doc.text
     # Character bounds of every token from two flat arrays, not a Token per look-up.
-    starts = doc.to_array(IDX)
-    char_ends = (starts + doc.to_array(LENGTH)).tolist()
-    starts = starts.tolist()
+    bounds = doc.to_array([IDX, LENGTH])
+    starts = bounds[:, 0].tolist()
+    char_ends = (bounds[:, 0] + bounds[:, 1]).tolist()
     definitions, short_spans = _definitions(doc, text, starts, char_ends, tuples, candidates, index)
     defined_forms = _short_form_variants(definitions)
 
@@ -131,7 +131,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         if mention.concept_label:
             labels[mention.concept_id] = mention.concept_label
         ents.append(span)
-    doc.ents = ents
+    doc.set_ents(ents, default="outside")  # what ``doc.ents = ents`` does, without copying every Span first
     doc.user_data[ENTITY_TUPLES] = [(starts[m.start], char_ends[m.end - 1], m.label, m.concept_id, m.source)
                                     for m in chosen]
     return doc
