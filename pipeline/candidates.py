@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
-from .normalize import alias_key
+from .normalize import alias_key, normalize_word
 from .ruler_index import OntologyIndex, match_tuples, token_positions
 
 HEAD_TYPES: dict[str, str] = {
@@ -66,6 +66,14 @@ PRODUCT_HEADS = {"simulation", "catalog", "database", "suite"}
 # Words that make a name ending in "Survey" an instrument: "Bistatic Radar for LEO Survey".
 _FACILITY_NOUNS = frozenset({"radar", "telescope", "array", "interferometer", "camera", "spectrograph", "satellite",
                              "imager", "antenna", "detector", "spectrometer", "radiotelescope"})
+# Words that alone do not name a pipeline ("Data Reduction Pipeline"; "Ames Stereo Pipeline" is named).
+_GENERIC_PIPELINE_WORDS = frozenset({"data", "reduction", "science", "processing", "analysis", "calibration",
+                                     "standard", "quick", "look", "automated", "automatic", "imaging", "the"})
+# Units of a telescope's aperture written before "telescope": "ANU 2.3-m telescope".
+_APERTURE_UNITS = frozenset({"m", "meter", "metre", "inch", "cm"})
+# Words that make a "... Network" a network of observing stations.
+_OBSERVING_NETWORK_WORDS = frozenset({"meteor", "fireball", "bolide", "observatory", "station", "seismic",
+                                      "magnetometer", "monitoring"})
 # Types a head noun after a definition's parentheses may give it ("(SMART) survey").
 _AFTER_DEFINITION = frozenset({"TELESCOPE", "SURVEY"})
 _ORGANISATION_WORDS = frozenset(["agency", "administration", "organisation", "organization", "institute",
@@ -87,6 +95,11 @@ NAME_TRIGGERS = {"called", "named", "dubbed", "nicknamed", "coined"}
 TOOL_HEADS = {"pipeline", "code", "package", "library", "toolkit", "toolbox", "framework", "software",
               "tool", "model", "network", "algorithm", "emulator", "classifier", "architecture", "broker",
               "approach", "method", "system", "platform", "agent", "marshal", "baseline"}
+# Nouns a coined name of a data product stands in apposition to: "CatNorth, an improved ... catalog".
+DATASET_HEADS = frozenset({"catalog", "dataset", "database", "suite"})
+# Words that end the head phrase of a title's subtitle ("... Catalog with Pan-STARRS1").
+_SUBTITLE_STOPS = frozenset({"with", "for", "from", "of", "in", "using", "on", "at", "by", "to", "and", "via"})
+_SUBTITLE_ENDS = frozenset({",", ";", ":", "(", ")", ".", "?", "!", "\u2013", "\u2014"})
 # Verbs that present a coined name: "we introduced Wavetrack - a general method".
 PRESENT_VERBS = frozenset(["present", "presents", "presented", "introduce", "introduces", "introduced", "propose",
                            "proposes", "proposed", "develop", "develops", "developed"])
@@ -118,15 +131,26 @@ SOFTWARE_NOUNS = frozenset({"package", "packages", "library", "libraries", "code
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet" (CamelCase + a model suffix).
-_COINED_MODEL = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
-                           r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)(?:[-+]?[0-9IVX]+)?(?![\w-])")
+# Also a word, or a "21cm"-like prefix, glued to an architecture's short name: "QuasarNET", "FNet",
+# "21cmLSTM", "21cmKAN" (known architectures such as "ResNet" or "BiLSTM" are the ontology's).
+_COINED_MODEL = re.compile(r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
+                           r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)"
+                           r"|[A-Z][a-z]*(?:Net|NET)|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
+                           r"(?:[-+]?[0-9IVX]+)?(?![\w-])")
 # What every coined name ends with: most texts have none, and this finds that faster than the name's pattern.
-_COINED_TAIL = re.compile(r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)(?:[-+]?[0-9IVX]+)?(?![\w-])")
-_NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*)$")
+_COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
+_NAME_SHAPE = re.compile(r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*"
+                         r"|[a-z]{1,5}[A-Z]{2}[A-Za-z0-9+]*)$")  # "pySYD", "redMaPPer", "astroNN"
+
+
+_WORD = re.compile(r"\w+|[^\w\s]")
 
 
 def candidate_id(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9.+]+", "-", alias_key(text).lower()).strip("-")
+    # Spelling and number are folded as in matching, except in acronyms ("MARS", "CHEOPS" are no plurals).
+    words = [w.lower() if w.isupper() else normalize_word(w) for w in _WORD.findall(text.replace("-", " "))]
+    slug = re.sub(r"[^a-z0-9.+]+", "-", " ".join(words).lower()).strip("-")
+    slug = re.sub(r"(?<=[0-9])-\.-(?=[0-9])", ".", slug)  # "2.3-m", "GWTC-2.1": the number kept whole
     return f"candidate:{slug or 'unnamed'}"
 
 
@@ -137,10 +161,10 @@ def name_shaped(text: str) -> bool:
             and any(_NAME_SHAPE.match(p) for p in parts))
 
 
-def _repeated(doc: Doc, span: Span, boundary: int) -> bool:
-    """Does the abstract (after the title) use the same words as this title span?"""
-    words = [t.lower_ for t in span]
-    lowers = [t.lower_ for t in doc[boundary:]]
+def _repeated(doc: Doc, span: Span, boundary: int, case: bool = False) -> bool:
+    """Does the abstract (after the title) use the same words as this title span (``case``: as written)?"""
+    words = [t.text if case else t.lower_ for t in span]
+    lowers = [t.text if case else t.lower_ for t in doc[boundary:]]
     n = len(words)
     return any(lowers[i:i + n] == words for i in range(len(lowers) - n + 1))
 
@@ -204,9 +228,10 @@ class CandidateRules:
         self.tokenizer = nlp.tokenizer
         strings = nlp.vocab.strings
         # Ids of the trigger words' norms, to find them without a Token per position.
-        self._head_norms = {strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS}
+        self._head_norms = {strings.add(w) for w in NAME_HEADS | PRODUCT_HEADS | {"pipeline"}}
         self._trigger_norms = {strings.add(w) for w in NAME_TRIGGERS}
         self._tool_head_norms = {strings.add(w) for w in TOOL_HEADS}
+        self._dataset_head_norms = {strings.add(w) for w in DATASET_HEADS}
         self._before_name = {strings.add(w) for w in (",", ":", "(")}
         self._after_name = {strings.add(w) for w in (",", ")", ".", ";")}
         self._articles = {strings.add(w) for w in ("a", "an")}
@@ -242,7 +267,12 @@ class CandidateRules:
         spans.extend(self._definitions(doc))
         if cues:
             spans.extend(self._typed_names(doc, cues))
-        spans.extend(self._named_tools(doc, cues))
+        named = self._named_tools(doc, cues)
+        datasets = {s.text for s in named if s.label_ == "DATASET"}
+        if datasets:  # "the ComPACT catalogue" is ComPACT, the catalogue's own name
+            spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET"
+                                              and s[:-1].text in datasets)]
+        spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
@@ -257,11 +287,41 @@ class CandidateRules:
             if long is None or (long.start, long.end) in seen:
                 continue
             seen.add((long.start, long.end))
+            if self.index.lookup(long.text):
+                continue
             label = self._definition_label(long) or self._label_after(doc, long)
-            if label is None or self.index.lookup(long.text):
+            if label in (None, "TECHNIQUE") and (self._presented(doc, short, long) or (
+                    label == "TECHNIQUE" and self._model_name(long))):
+                # "We present SCREAM (Stream ChaRacterization with ... Learning)", "Galaxy Assembly
+                # and Interaction Neural Networks (GAINN)": the authors' model, a named tool.
+                label = "SOFTWARE"
+            if label is None:
                 continue
             out.append(Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition"))
         return out
+
+    def _model_name(self, long: Span) -> bool:
+        """Is a capitalised long form about the sky, the name of a model rather than a kind of model?"""
+        extent = self.index.extent
+        if extent is None or not extent.model_name_words:
+            return False
+        words = [t for t in long if t.is_alpha and not t.is_stop]
+        return all(t.is_title or t.is_upper for t in words) and any(
+            t.lower_ in extent.model_name_words or alias_key(t.lower_) in extent.model_name_words for t in words)
+
+    @staticmethod
+    def _presented(doc: Doc, short: Span, long: Span) -> bool:
+        """Is the defined name the object of "we present" or "named", with no article: a coined name?"""
+        # The defining use sits right next to its long form, whichever use of the short form this is.
+        first = long.start
+        if long.start >= 2 and doc[long.start - 1].text == "(":
+            first = long.start - 2
+        if first < 0 or (first != long.start and doc[first].text != short.text):
+            first = long.start
+        if first == 0 or not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop or name_shaped(t.text)
+                                 for t in long):
+            return False
+        return doc[first - 1].lower_ in PRESENT_VERBS or doc[first - 1].lower_ in NAME_TRIGGERS
 
     def _definition_label(self, long: Span) -> str | None:
         words = [t for t in long if not t.is_punct]
@@ -273,6 +333,9 @@ class CandidateRules:
         label = HEAD_TYPES.get(head)
         if label == "SURVEY" and any(t.norm_ in _FACILITY_NOUNS for t in words[:-1]):
             return "TELESCOPE"  # "Bistatic Radar for LEO Survey": an instrument that surveys
+        if head == "network" and any(t.norm_ in _FACILITY_NOUNS or t.norm_ in _OBSERVING_NETWORK_WORDS
+                                     for t in words[:-1]):
+            return "TELESCOPE"  # "Spanish Meteor Network": cameras, not a neural network
         if label == "TECHNIQUE" and head in _WEAK_TECHNIQUE_HEADS:  # noqa: SIM102 - the comment explains the inner test
             # "Neural Ratio Estimation", "machine learning": ML-shaped only.
             if not any(t.norm_ in {"neural", "network", "machine", "deep", "learning", "bayesian"} for t in words[:-1]):
@@ -316,12 +379,19 @@ class CandidateRules:
         for i in self._positions(cues, self._head_norms):
             token = doc[i]
             head = token.norm_
-            if head in NAME_HEADS and token.is_title and not token.text.endswith("s"):
+            if (head in NAME_HEADS or head == "pipeline") and token.is_title and not token.text.endswith("s"):
                 start = self._name_start(doc, token.i)
+                if start is not None and head == "pipeline" and all(
+                        t.lower_ in _GENERIC_PIPELINE_WORDS or not t.is_alpha for t in doc[start:token.i]):
+                    start = None  # "the Data Reduction Pipeline" names no pipeline in particular
                 if start is not None:
                     span = self._typed(doc, start, token.i + 1, HEAD_TYPES[head])
                     if span is not None:
                         out.append(span)
+            elif head == "telescope" and token.is_lower:
+                span = self._aperture_telescope(doc, token.i)
+                if span is not None:
+                    out.append(span)
             elif head in PRODUCT_HEADS and token.is_lower and token.i > 0:
                 name = doc[token.i - 1]
                 # "HalfDome simulations", "TNG50 suite"; an all-capitals acronym is
@@ -330,8 +400,34 @@ class CandidateRules:
                     out.append(self._typed(doc, name.i, token.i + 1, "DATASET"))
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
-            out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary))]
+            # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
+            out = [s for s in out if s is not None and (
+                s.start > boundary or _repeated(doc, s, boundary, case=s.label_ == "SOFTWARE"))]
         return [s for s in out if s is not None]
+
+    def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
+        """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""
+        j = head_i - 1
+        if j < 2 or doc[j].lower_ not in _APERTURE_UNITS:
+            return None
+        j -= 1
+        if doc[j].text == "-":
+            j -= 1
+        if j < 1 or not doc[j].like_num:
+            return None
+        start = j
+        while start - 1 >= 0 and j - start < 3:
+            word = doc[start - 1]
+            if word.lower_ in STOP or not (word.is_title or word.is_upper or name_shaped(word.text)):
+                break
+            start -= 1
+        if start == j or (j - start == 1 and not doc[start].is_upper and sentence_initial(doc, start)):
+            return None
+        # A known name says it already ("Effelsberg 100-m telescope" is Effelsberg), and a known whole is the ruler's.
+        if self._is_known(doc, start, j) or self.index.lookup(doc[start:head_i + 1].text):
+            return None
+        return Span(doc, start, head_i + 1, label="TELESCOPE", kb_id=candidate_id(doc[start:head_i + 1].text),
+                    span_id="aperture")
 
     def _name_start(self, doc: Doc, head_i: int) -> int | None:
         i = head_i - 1
@@ -367,39 +463,49 @@ class CandidateRules:
     # -- rule three: named tools -----------------------------------------------
 
     def _named_tools(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
-        names: set[str] = set()
+        names: dict[str, str] = {}  # name -> label: a tool, or a data set when a catalogue is what it names
         boundary = title_end(doc)
         if boundary and not self._title_marks.isdisjoint(doc.to_array(ORTH)[:boundary].tolist()):
             first = doc[0]
             nxt = doc[1] if len(doc) > 1 else None
             name_tokens = self._compound_name(doc, 0)
             if name_tokens and name_tokens < len(doc) and doc[name_tokens].text in TITLE_MARKS:
-                names.add(doc[0:name_tokens].text)
+                names[doc[0:name_tokens].text] = self._subtitle_label(doc, name_tokens + 1, boundary)
             elif nxt is not None and nxt.text == ":" and name_shaped(first.text):
-                names.add(first.text)
+                names[first.text] = self._subtitle_label(doc, 2, boundary)
         for i in self._positions(cues, self._trigger_norms):
             token = doc[i]
             if i + 1 < len(doc):
                 end = self._compound_name(doc, token.i + 1)
                 if end:
-                    names.add(doc[token.i + 1:end].text)
-        # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...".
-        tool_heads = self._positions(cues, self._tool_head_norms)
+                    names.setdefault(doc[token.i + 1:end].text, "SOFTWARE")
+        # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
+        # "CatNorth, an improved ... catalog" names a data set.
+        tool_heads = self._positions(cues, self._tool_head_norms | self._dataset_head_norms)
         lowers = doc.to_array(LOWER).tolist() if tool_heads else []
         for i in tool_heads:
+            label = "DATASET" if cues[i] in self._dataset_head_norms else "SOFTWARE"
             if i + 2 < len(doc) and lowers[i + 1] in self._before_name:
                 end = self._compound_name(doc, i + 2)
                 if end and end < len(doc) and lowers[end] in self._after_name:
-                    names.add(doc[i + 2:end].text)
+                    names.setdefault(doc[i + 2:end].text, label)
             back = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] in self._articles), None)
             if back is not None and back >= 2 and doc[back - 1].text in _DASHES:
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
-                    names.add(doc[start:back - 1].text)
+                    names.setdefault(doc[start:back - 1].text, label)
         out: list[Span] = []
-        for name in sorted(names):
-            out.extend(self._occurrences(doc, name))
+        for name, label in sorted(names.items()):
+            out.extend(self._occurrences(doc, name, label))
         return out
+
+    def _subtitle_label(self, doc: Doc, start: int, boundary: int) -> str:
+        """What a title's name is, from the head of its subtitle: "CatNorth: An Improved ... Catalog with ..."."""
+        end = start
+        while (end < boundary and not doc[end].is_space and doc[end].lower_ not in _SUBTITLE_STOPS
+               and doc[end].text not in _SUBTITLE_ENDS):
+            end += 1
+        return "DATASET" if end > start and doc[end - 1].norm_ in DATASET_HEADS else "SOFTWARE"
 
     # -- rule four: tools known by the company they keep -----------------------
 
@@ -504,9 +610,9 @@ class CandidateRules:
                 end = take(j)
                 if end:
                     walk_right(end)
-        for i in nouns:  # "the lc_classifier package", "the h5py library": a code word before the noun
+        for i in nouns:  # "the lc_classifier package", "the pySYD pipeline": a code word or a name before the noun
             word = doc[i - 1]
-            if (_CODE_WORD.match(word.text)
+            if ((_CODE_WORD.match(word.text) or (name_shaped(word.text) and not word.like_num))
                     and not self.index.lookup(word.text) and not self._is_known(doc, i - 1, i)):
                 names.add(word.text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
@@ -568,12 +674,12 @@ class CandidateRules:
             return 0
         return end
 
-    def _occurrences(self, doc: Doc, name: str) -> list[Span]:
-        """Every use of a tool's name (whole tokens) in the record."""
+    def _occurrences(self, doc: Doc, name: str, label: str = "SOFTWARE") -> list[Span]:
+        """Every use of a tool's (or a named data set's) name, whole tokens, in the record."""
         words = [t.text for t in self._tokenize(name)]
         cid = candidate_id(name)
         out: list[Span] = []
         for i in token_positions(doc, doc.to_array(ORTH).tolist(), words[:1]):
             if [t.text for t in doc[i:i + len(words)]] == words:
-                out.append(Span(doc, i, i + len(words), label="SOFTWARE", kb_id=cid, span_id="tool"))
+                out.append(Span(doc, i, i + len(words), label=label, kb_id=cid, span_id="tool"))
         return out

@@ -43,6 +43,7 @@ class SpanRules(BaseModel):
     descriptive_words: tuple[str, ...] = ()
     descriptive_tails: tuple[str, ...] = ()
     established_names: tuple[str, ...] = ()
+    model_name_words: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -132,6 +133,10 @@ class Extent:
         words = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(self.rules.organization_words, key=len,
                                                                            reverse=True))
         return re.compile(rf"(?: [A-Z][\w&.-]*){{0,3}}? (?:{words})\b")
+
+    @cached_property
+    def model_name_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.rules.model_name_words)
 
     @cached_property
     def institution_words(self) -> frozenset[str]:

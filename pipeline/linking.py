@@ -47,9 +47,9 @@ MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
 ENTITY_TUPLES = "astro_entity_tuples"
 """``doc.user_data`` key: ``doc.ents`` as the linker set them, (start char, end char, label, concept id, source)."""
-_DATA_RELEASE = re.compile(r"\bE?DR[1-9][0-9]?\b")
-_QUALIFIED_PRODUCT = re.compile(r" (?:[Pp]oint[- ])?(?:[Ss]ource|[Ii]nput|[Cc]luster|[Gg]alaxy|[Qq]uasar) [Cc]atalog")
-_RELEASE_END = re.compile(r"[ -](?:[EP]?DR ?[0-9]+|[Dd]ata [Rr]elease [0-9]+)$")
+_DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][0-9]?(?:\.[0-9]+)?(?![\w-]|\.[0-9])")
+_PRODUCT_END = re.compile(r"(?:[Cc]atalog(?:ue)?s?|[Aa]rchive)$")
+_RELEASE_END = re.compile(r"[ -](?:[EPA]?DR ?[0-9]+|Y[0-9]+|[Dd]ata [Rr]elease [0-9]+)$")
 
 
 class Mention(NamedTuple):
@@ -111,7 +111,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             continue
         # A definition, or a coined tool name glued to a known name ("DART-Vetter", "Radio-UNet"): the
         # whole name is another thing than the known name inside it.
-        tier = 0 if span.id_ == "definition" or (span.id_ == "tool" and "-" in span.text) else 1
+        # So is a capitalised survey or pipeline name written with its facility's ("JCMT Gould Belt Survey").
+        tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and "-" in span.text) or (
+            span.id_ == "phrase" and len(span) >= 3 and (span.label_, span[-1].text) in _NAMED_WITH_FACILITY) else 1
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
                                 _clean(span.text)))
 
@@ -121,7 +123,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         chosen = compose(doc, text, chosen, index, extent, starts, char_ends)
         if doc._.abbreviations:
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
-    if "DR" in text:
+    if "DR" in text or "ata Release" in text or "ata release" in text:
         chosen = _data_releases(doc, text, chosen, index)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
@@ -135,6 +137,10 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     doc.user_data[ENTITY_TUPLES] = [(starts[m.start], char_ends[m.end - 1], m.label, m.concept_id, m.source)
                                     for m in chosen]
     return doc
+
+
+# Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline".
+_NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SOFTWARE", "Pipeline")})
 
 
 def _clean(text: str) -> str:
@@ -255,28 +261,29 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
 
 
 def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
+    """A release written on its own ("DR17", "Data Release 19") is the release of the survey before it."""
     releases = []
     for found in _DATA_RELEASE.finditer(text):
         span = doc.char_span(found.start(), found.end())
         if span is not None:
-            releases.append(span.start)
+            releases.append((span.start, span.end))
     if not releases:
         return chosen
     by_end = {m.end: m for m in chosen}
     out: list[Mention] = []
     skip: set[int] = set()
-    for i in releases:
-        token = doc[i]
-        if any(m.start <= i < m.end for m in chosen):
+    for start, end in releases:
+        if any(m.start < end and start < m.end for m in chosen):
             continue
-        before = [m for m in chosen if m.end <= i and m.label in {"SURVEY", "TELESCOPE"}]
+        before = [m for m in chosen if m.end <= start and m.label in {"SURVEY", "TELESCOPE"}]
         context = before[-1] if before else None  # the last survey or mission mentioned
-        owner = by_end.get(token.i)
+        owner = by_end.get(start)
+        release = doc[start:end].text
         if owner is not None and owner.label in {"SURVEY", "TELESCOPE"}:
             skip.add(owner.start)
-            out.append(_release(doc, index, owner, owner.start, token.i + 1, token.text))
+            out.append(_release(doc, index, owner, owner.start, end, release))
         else:
-            out.append(_release(doc, index, context, token.i, token.i + 1, token.text))
+            out.append(_release(doc, index, context, start, end, release))
     merged = [m for m in chosen if m.start not in skip] + out
     merged.sort(key=lambda m: (m.start, m.end))
     return merged
@@ -308,8 +315,9 @@ _FACILITY = frozenset({"TELESCOPE", "SURVEY"})
 _PRODUCT_OWNERS = frozenset({"TELESCOPE", "SURVEY", "DATASET"})
 # Kinds of technique that name a model when written side by side ("gradient boosting decision trees").
 _NAME_KINDS = frozenset({"algorithm", "architecture"})
-# A software's major version: one digit, then the end of the word ("PySM 3", not "emcee 3.1" or "CLASS 2 times").
-_VERSION = re.compile(r" [1-9](?=[,;:)]|\.(?!\d)|$| and | or | with | to | in | for )")
+# A software's major version: one digit or Roman numeral, then the end of the word ("PySM 3", "FNet II";
+# not "emcee 3.1" or "CLASS 2 times").
+_VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| and | or | with | to | in | for )")
 
 
 def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
@@ -333,7 +341,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         start_char, end_char = starts[m.start], ends[m.end - 1]
         if m.label in _FACILITY and m.source != "abbreviation" and (
                 _not_a_facility(doc, text, m, end_char, index, extent)
-                or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char))):
+                or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char)
+                    and extent.phase_end(text, end_char) is None)):
             i += 1
             continue
         grown = None
@@ -473,22 +482,39 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     return None
 
 
+def _maker_start(doc: Doc, start: int) -> int | None:
+    """Start of an unknown acronym written before a catalogue's facility: "CDAW LASCO CME Catalog"."""
+    if start == 0:
+        return None
+    word = doc[start - 1]
+    if not (word.is_upper and word.is_alpha and len(word) >= 3) or (start >= 2 and doc[start - 2].is_sent_start):
+        return None
+    return word.idx if not word.is_sent_start else None
+
+
 def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex,
                   extent: Extent) -> Mention | None:
     """A release, phase or product written after a survey, mission or data set."""
     for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
                         (extent.phase_end, m.label)):
-        if find == extent.product_end and m.label == "DATASET" and not (
-                _RELEASE_END.search(doc[m.start:m.end].text) and _QUALIFIED_PRODUCT.match(text, end_char)):
-            # Already a product: "PCCS2 catalogue" is PCCS2, "Gaia DR3 catalogue" is Gaia DR3; a
-            # catalogue of one kind drawn from a release is a product of its own ("ACT DR5 point-source catalogue").
-            continue
         end = find(text, end_char)
         if end is None:
             continue
+        if find == extent.product_end and m.label == "DATASET" and (
+                _PRODUCT_END.search(doc[m.start:m.end].text) or text[end - 7:end].lower() == "archive"
+                or "catalog" in _label_of(index, m).lower()
+                or (" " not in text[end_char + 1:end] and (
+                    text[end - 1] == "s"  # "GWTC-3 and GWTC-2.1 catalogs"
+                    or m.source == "candidate"))  # found as a catalogue's name: "CatNorth, a ... catalog"
+                or (_RELEASE_END.search(doc[m.start:m.end].text) and " " not in text[end_char + 1:end])):
+            # Already a product ("Chandra Source Catalog catalogue"), or a release's catalogue, which is
+            # the release ("Gaia DR3 catalogue" is Gaia DR3); a catalogue of one kind drawn from a release
+            # is a product of its own ("ACT DR5 point-source catalogue", "ACT DR5 SZ catalogue"), and so
+            # is a named data set's ("CatWISE2020 catalogue").
+            continue
         begin = doc[m.start].idx
         if find == extent.product_end:
-            begin = extent.ordinal_start(text, begin) or begin
+            begin = extent.ordinal_start(text, begin) or _maker_start(doc, m.start) or begin
         span = _span_of(doc, begin, end)
         if span is None:
             continue

@@ -614,3 +614,137 @@ def test_fields_physics_and_cosmologies_named_like_a_mission_are_not_facilities(
 def test_a_qualified_catalogue_of_a_release_is_one_data_set(real):
     record = tag(real, "Masks use the ACT DR5 point-source catalogue, the Gaia DR3 catalogue and SDSS DR16Q.")
     assert labelled(record, "DATASET") == ["ACT DR5 point-source catalogue", "Gaia DR3", "SDSS DR16Q"]
+
+
+# --- whole names found on held-out text ---------------------------------------------------
+
+
+def test_a_catalogue_names_what_it_lists_before_the_word(real):
+    record = tag(
+        real,
+        "Periods come from the ASAS-SN variable star catalogue, masses from the Planck PLSZ2 catalog and "
+        "clusters from the ACT DR5 SZ catalogue and the CatWISE2020 catalogue, retrieved from the MAST data "
+        "archive; events from the GWTC-3 and GWTC-2.1 catalogs.",
+    )
+    assert labelled(record, "DATASET") == [
+        "ASAS-SN variable star catalogue",
+        "Planck PLSZ2 catalog",
+        "ACT DR5 SZ catalogue",
+        "CatWISE2020 catalogue",
+        "MAST",
+        "GWTC-3",
+        "GWTC-2.1",
+    ]
+
+
+def test_an_unknown_acronym_before_a_catalogue_is_its_maker(real):
+    record = tag(real, "Halo CMEs were selected from the CDAW LASCO CME Catalog.")
+    assert labelled(record, "DATASET") == ["CDAW LASCO CME Catalog"]
+
+
+def test_a_release_written_apart_from_its_survey_is_that_survey_release(real):
+    record = tag(real, "Light curves come from the Zwicky Transient Facility (ZTF) Data Release 19.")
+    [release] = [e for e in record.entities if e.label == "DATASET"]
+    assert release.text == "Data Release 19"
+    assert release.concept_id == "candidate:zwicky-transient-facility-data-release-19"
+
+
+def test_a_lower_case_data_release_without_a_number_is_no_name(real):
+    record = tag(real, "We use the first S-PLUS data release (S-PLUS DR1) and SDSS-like filters.")
+    assert spans(record) == [("S-PLUS", "SURVEY"), ("S-PLUS DR1", "DATASET")]
+
+
+def test_a_facility_before_a_band_is_still_the_facility(real):
+    record = tag(real, "We train on ASAS-SN V-band and ZTF r-band light curves, not on WISE W1 magnitudes.")
+    assert labelled(record, "SURVEY") == ["ASAS-SN", "ZTF"]
+    assert labelled(record, "TELESCOPE") == []
+
+
+def test_phases_and_one_of_a_pair_of_spacecraft_belong_to_the_name(real):
+    record = tag(real, "The CME was seen by STEREO-A and imaged with MWA Phase II.")
+    assert spans(record) == [("STEREO-A", "TELESCOPE"), ("MWA Phase II", "TELESCOPE")]
+
+
+def test_a_telescope_named_with_its_aperture_is_one_name_unless_the_name_says_it(real):
+    record = tag(
+        real,
+        "Spectra were taken with the ANU 2.3-m telescope, timing with the Effelsberg 100-m telescope "
+        "and photometry with a 1.2 m telescope.",
+    )
+    assert labelled(record, "TELESCOPE") == ["ANU 2.3-m telescope", "Effelsberg"]
+    assert record.entities[0].concept_id == "candidate:anu-2.3-m-telescope"
+
+
+def test_an_organisation_named_observatory_is_no_telescope(real):
+    record = tag(real, "The JCMT is operated by the East Asian Observatory on behalf of its partners.")
+    assert spans(record) == [("JCMT", "TELESCOPE")]
+
+
+def test_a_network_of_cameras_is_a_facility_and_a_network_named_for_the_sky_a_model(real):
+    record = tag(
+        real,
+        "Fireballs from the Spanish Meteor Network (SPMN) are classified with Graph Attention Networks (GAT) "
+        "and the Galaxy Assembly and Interaction Neural Networks (GAINN).",
+    )
+    assert spans(record) == [
+        ("Spanish Meteor Network", "TELESCOPE"),
+        ("SPMN", "TELESCOPE"),
+        ("Graph Attention Networks", "TECHNIQUE"),
+        ("GAT", "TECHNIQUE"),
+        ("Galaxy Assembly and Interaction Neural Networks", "SOFTWARE"),
+        ("GAINN", "SOFTWARE"),
+    ]
+
+
+def test_a_presented_name_is_the_authors_tool_whatever_its_long_form_ends_in(real):
+    record = tag(
+        real,
+        "We present SCREAM (Stream ChaRacterization with Error Aware Machine Learning), a weakly-supervised "
+        "framework. SCREAM recovers GD-1.",
+    )
+    assert labelled(record, "SOFTWARE") == [
+        "SCREAM",
+        "Stream ChaRacterization with Error Aware Machine Learning",
+        "SCREAM",
+    ]
+
+
+def test_a_name_introduced_as_a_catalogue_is_a_data_set(real):
+    record = tag(
+        real,
+        "We present CatNorth, an improved Gaia DR3 quasar candidate catalog. The CatNorth catalog is pure.",
+        title="CatNorth: An Improved Gaia DR3 Quasar Candidate Catalog with Pan-STARRS1",
+    )
+    assert labelled(record, "DATASET").count("CatNorth") == 3
+    assert "CatNorth catalog" not in labelled(record, "DATASET")
+
+
+def test_coined_network_names_are_tools_and_their_versions_part_of_them(real):
+    record = tag(
+        real,
+        "We compare with QuasarNET, a standard CNN, and with the emulators 21cmLSTM and 21cmKAN.",
+        title="FNet II: Spectral Classification of Quasars",
+    )
+    assert labelled(record, "SOFTWARE") == ["FNet II", "QuasarNET", "21cmLSTM", "21cmKAN"]
+    assert ("CNN", "TECHNIQUE") in spans(record)
+
+
+def test_capitalised_survey_and_pipeline_names_take_in_their_facility(real):
+    record = tag(
+        real,
+        "Maps of the JCMT Gould Belt Survey were reduced with the CHEOPS Data Reduction Pipeline, "
+        "the Ames Stereo Pipeline and the pySYD pipeline; the Data Reduction Pipeline was not used.",
+    )
+    assert spans(record) == [
+        ("JCMT Gould Belt Survey", "SURVEY"),
+        ("CHEOPS Data Reduction Pipeline", "SOFTWARE"),
+        ("Ames Stereo Pipeline", "SOFTWARE"),
+        ("pySYD", "SOFTWARE"),
+    ]
+
+
+def test_candidate_ids_fold_plurals_but_not_acronyms(real):
+    record = tag(real, "We show the MARS package and Bayesian CNNs beside a Bayesian CNN.")
+    ids = {e.text: e.concept_id for e in record.entities}
+    assert ids["MARS"] == "candidate:mars"
+    assert ids["Bayesian CNNs"] == ids["Bayesian CNN"]
