@@ -127,9 +127,12 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         chosen = _data_releases(doc, text, chosen, index)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
+    ids = index.string_ids()  # the ontology's strings as ids: no string to hash and add per entity
+    add = doc.vocab.strings.add
     for mention in chosen:
-        span = Span(doc, mention.start, mention.end, label=mention.label, kb_id=mention.concept_id,
-                    span_id=mention.source)
+        span = Span(doc, mention.start, mention.end, label=ids.get(mention.label) or add(mention.label),
+                    kb_id=ids.get(mention.concept_id) or add(mention.concept_id),
+                    span_id=ids.get(mention.source) or add(mention.source))
         if mention.concept_label:
             labels[mention.concept_id] = mention.concept_label
         ents.append(span)

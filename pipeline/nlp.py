@@ -45,9 +45,9 @@ from spacy.util import compile_infix_regex, registry
 from .extent import RULES_DIR, rules_path
 from .linking import CANDIDATES_KEY, MATCHES_KEY
 from .normalize import normalize_word
-from .ruler_index import OntologyIndex, get_index
+from .ruler_index import SPAN_SOURCES, OntologyIndex, get_index
 
-SOURCES = ("ruler", "abbreviation", "candidate")
+SOURCES = SPAN_SOURCES
 """How an entity was found; the linker stores it as the entity's ``id_``."""
 
 
