@@ -22,6 +22,7 @@ lists them with counts and contexts for curators.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IDX, LOWER, NORM, ORTH
@@ -154,6 +155,7 @@ def candidate_id(text: str) -> str:
     return f"candidate:{slug or 'unnamed'}"
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same words over and over
 def name_shaped(text: str) -> bool:
     """"LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
     parts = [p for p in re.split(r"[-_]", text) if p]
