@@ -255,7 +255,7 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
     for mention in sorted(set(mentions), key=Mention.sort_key):
         tokens = range(mention.start, mention.end)
-        if any(i in taken for i in tokens):
+        if not taken.isdisjoint(tokens):
             continue
         taken.update(tokens)
         chosen.append(mention)
