@@ -22,6 +22,7 @@ lists them with counts and contexts for curators.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IDX, LOWER, NORM, ORTH
@@ -69,6 +70,8 @@ _NAME_SHAPE = re.compile(
     r"^(?=.*[A-Za-z])(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9+][A-Za-z0-9+]*|[A-Z][a-z]+[A-Z][A-Za-z0-9+]*"
     r"|[a-z]{1,5}[A-Z]{2}[A-Za-z0-9+]*)$"
 )  # "pySYD", "redMaPPer", "astroNN"
+# What every coined name ends with: most texts have none, and this finds that faster than the name's pattern.
+_COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
 
 
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -82,6 +85,7 @@ def candidate_id(text: str) -> str:
     return f"candidate:{slug or 'unnamed'}"
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same words over and over
 def name_shaped(text: str) -> bool:
     """ "LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
     parts = [p for p in re.split(r"[-_]", text) if p]
@@ -155,6 +159,7 @@ class CandidateRules:
         self.index = index
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer
+        self._memo: dict | None = None
         strings = nlp.vocab.strings
         words = index.ontology.candidate_words  # the vocabulary: rules/candidates.yaml
         self.head_types = words.head_types
@@ -215,6 +220,28 @@ class CandidateRules:
         return [i for i, norm in cues.items() if norm in wanted]
 
     def find(self, doc: Doc) -> list[Span]:
+        self._memo = {"doc": doc}  # what several rules read of this doc, read once
+        try:
+            return self._find(doc)
+        finally:
+            self._memo = None
+
+    def _of_doc(self, doc: Doc, key: str, compute):
+        """``compute(doc)``, once per doc while :meth:`find` runs."""
+        memo = self._memo
+        if memo is None or memo["doc"] is not doc:
+            return compute(doc)
+        if key not in memo:
+            memo[key] = compute(doc)
+        return memo[key]
+
+    def _title_end(self, doc: Doc) -> int:
+        return self._of_doc(doc, "title_end", title_end)
+
+    def _lowers(self, doc: Doc) -> list[int]:
+        return self._of_doc(doc, "lowers", lambda d: d.to_array(LOWER).tolist())
+
+    def _find(self, doc: Doc) -> list[Span]:
         cues = self.cue_positions(doc)
         spans: list[Span] = []
         spans.extend(self._definitions(doc))
@@ -333,7 +360,7 @@ class CandidateRules:
 
     def _typed_names(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         out: list[Span] = []
-        boundary = title_end(doc)
+        boundary = self._title_end(doc)
         for i in self._positions(cues, self._head_norms):
             token = doc[i]
             head = token.norm_
@@ -436,7 +463,7 @@ class CandidateRules:
 
     def _named_tools(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         names: dict[str, str] = {}  # name -> label: a tool, or a data set when a catalogue is what it names
-        boundary = title_end(doc)
+        boundary = self._title_end(doc)
         if boundary and not self._title_marks.isdisjoint(doc.to_array(ORTH)[:boundary].tolist()):
             first = doc[0]
             nxt = doc[1] if len(doc) > 1 else None
@@ -454,7 +481,7 @@ class CandidateRules:
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
         # "CatNorth, an improved ... catalog" names a data set.
         tool_heads = self._positions(cues, self._tool_head_norms | self._dataset_head_norms)
-        lowers = doc.to_array(LOWER).tolist() if tool_heads else []
+        lowers = self._lowers(doc) if tool_heads else []
         for i in tool_heads:
             label = "DATASET" if cues[i] in self._dataset_head_norms else "SOFTWARE"
             if i + 2 < len(doc) and lowers[i + 1] in self._before_name:
@@ -515,11 +542,12 @@ class CandidateRules:
         openers = self._positions(cues, self._tool_head_norms | {self._software_norm})
         nouns: list[int] = []
         if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
-            lowers = doc.to_array(LOWER).tolist()
+            lowers = self._lowers(doc)
             verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
             nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
-        coined = list(_COINED_MODEL.finditer(doc.user_data.get(TEXT_KEY) or doc.text))
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        coined = list(_COINED_MODEL.finditer(text)) if _COINED_TAIL.search(text) else []
         if not (anchors or unsure or verbs or openers or nouns or coined):
             return []
         names: set[str] = set()

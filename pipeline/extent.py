@@ -144,11 +144,31 @@ class Extent:
 
     # -- questions on the text ---------------------------------------------------
 
+    @cached_property
+    def _modifier_last_word(self) -> tuple[re.Pattern, int] | None:
+        """The last word of every modifier ("task" of "multi-task"), and the longest: a quick test first."""
+        words = self.rules.technique_modifiers
+        if not words or any(not w or w[-1] in " -\n" for w in words):
+            return None
+        tails = {re.split(r"[- ]", w)[-1] for w in words}
+        if not all(tails):
+            return None
+        return re.compile(f"(?:{'|'.join(re.escape(t) for t in sorted(tails))})$", re.IGNORECASE), max(map(len, tails))
+
     def modifier_start(self, text: str, start: int) -> int | None:
         """Start of the meaning-changing modifiers written right before ``start``, if any."""
         if self._modifiers is None:
             return None
         low = max(0, start - 80)
+        quick = self._modifier_last_word
+        if quick is not None and start > low and text[start - 1] != "\n":
+            # The modifiers end right before the spaces and hyphens before ``start``: unless a modifier's last
+            # word ends there, the search over the 80 characters before it finds nothing.
+            j = start
+            while j > low and text[j - 1] in " -":
+                j -= 1
+            if j == start or quick[0].search(text, max(low, j - quick[1]), j) is None:
+                return None
         found = self._modifiers.search(text, low, start)
         return None if found is None else found.start()
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidates import ABSTRACT_START
-from .linking import TEXT_KEY
+from .linking import ENTITY_TUPLES, TEXT_KEY
 from .models import SCHEMA_VERSION, Abstract, TaggedRecord, json_line
 from .nlp import build_pipeline
 from .ontology import Ontology
@@ -39,6 +39,8 @@ class Extractor:
     def __init__(self, ontology_dir: Path | str, nlp: Language | None = None) -> None:
         self.nlp = nlp if nlp is not None else build_pipeline(ontology_dir)
         self.ontology: Ontology = self.nlp.get_pipe("astro_linker").index.ontology
+        # The linker's own record of the entities stands for doc.ents when nothing runs after it.
+        self._linker_last = self.nlp.pipe_names[-1:] == ["astro_linker"]
 
     def tag(self, abstracts: Iterable[Abstract], batch_size: int = 64) -> Iterator[TaggedRecord]:
         """Tagged records in input order; streams, holding one spaCy batch at a time."""
@@ -72,18 +74,20 @@ class Extractor:
         text = doc.user_data.get(TEXT) or doc.text
         concepts = self.ontology.concepts
         local_labels = doc.user_data.get("astro_concept_labels", {})
+        found = doc.user_data.get(ENTITY_TUPLES) if self._linker_last else None
+        if found is None:  # read the Doc's entities (a Span each)
+            found = [(ent.start_char, ent.end_char, ent.label_, ent.kb_id_, ent.id_) for ent in doc.ents]
         entities = []
-        for ent in doc.ents:
-            start, end, concept_id = ent.start_char, ent.end_char, ent.kb_id_
+        for start, end, label, concept_id, source in found:
             concept = concepts.get(concept_id)
             entities.append({
                 "start": start,
                 "end": end,
                 "text": text[start:end],
-                "label": ent.label_,
+                "label": label,
                 "concept_id": concept_id,
                 "concept_label": concept.label if concept else local_labels.get(concept_id, text[start:end]),
-                "source": ent.id_ or "ruler",
+                "source": source or "ruler",
                 "generic": bool(concept.generic) if concept else False,
             })
         record = record_head(abstract, text, doc.user_data.get(ABSTRACT_START, 0))

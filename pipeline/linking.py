@@ -45,6 +45,8 @@ from .ruler_index import OntologyIndex, match_tuples
 
 MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
+ENTITY_TUPLES = "astro_entity_tuples"
+"""``doc.user_data`` key: ``doc.ents`` as the linker set them, (start char, end char, label, concept id, source)."""
 _DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][0-9]?(?:\.[0-9]+)?(?![\w-]|\.[0-9])")
 _PRODUCT_END = re.compile(r"(?:[Cc]atalog(?:ue)?s?|[Aa]rchive)$")
 _RELEASE_END = re.compile(r"[ -](?:[EPA]?DR ?[0-9]+|Y[0-9]+|[Dd]ata [Rr]elease [0-9]+)$")
@@ -75,20 +77,20 @@ class Definition:
 def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     tuples = match_tuples(doc, MATCHES_KEY)  # (start, end, label, concept id, rule index)
     candidates = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else []
-    # Spans of the matches only where a definition needs them.
-    matches = list(doc.spans[MATCHES_KEY]) if tuples and doc._.abbreviations else []
-    definitions, short_spans = _definitions(doc, matches, candidates, index)
-    defined_forms = _short_form_variants(definitions)
     text = doc.user_data.get(TEXT_KEY) or doc.text
+    # Character bounds of every token from two flat arrays, not a Token per look-up.
+    bounds = doc.to_array([IDX, LENGTH])
+    starts = bounds[:, 0].tolist()
+    char_ends = (bounds[:, 0] + bounds[:, 1]).tolist()
+    definitions, short_spans = _definitions(doc, text, starts, char_ends, tuples, candidates, index)
+    defined_forms = _short_form_variants(definitions)
 
     mentions: list[Mention] = []
     if tuples:
-        bounds = doc.to_array([IDX, LENGTH]).tolist()
         rules = index.rules
         for start, end, _label, _cid, rule_index in tuples:
             rule = rules[rule_index]
-            last = bounds[end - 1]
-            written = text[bounds[start][0]:last[0] + last[1]]
+            written = text[starts[start]:char_ends[end - 1]]
             if defined_forms and written in defined_forms:
                 continue  # the local definition decides (below)
             if rule.requires_definition:
@@ -118,20 +120,25 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     chosen = _resolve(mentions)
     extent = index.extent
     if extent is not None:
-        chosen = compose(doc, text, chosen, index, extent)
+        chosen = compose(doc, text, chosen, index, extent, starts, char_ends)
         if doc._.abbreviations:
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
     if "DR" in text or "ata Release" in text or "ata release" in text:
         chosen = _data_releases(doc, text, chosen, index)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
+    ids = index.string_ids()  # the ontology's strings as ids: no string to hash and add per entity
+    add = doc.vocab.strings.add
     for mention in chosen:
-        span = Span(doc, mention.start, mention.end, label=mention.label, kb_id=mention.concept_id,
-                    span_id=mention.source)
+        span = Span(doc, mention.start, mention.end, label=ids.get(mention.label) or add(mention.label),
+                    kb_id=ids.get(mention.concept_id) or add(mention.concept_id),
+                    span_id=ids.get(mention.source) or add(mention.source))
         if mention.concept_label:
             labels[mention.concept_id] = mention.concept_label
         ents.append(span)
-    doc.ents = ents
+    doc.set_ents(ents, default="outside")  # what ``doc.ents = ents`` does, without copying every Span first
+    doc.user_data[ENTITY_TUPLES] = [(starts[m.start], char_ends[m.end - 1], m.label, m.concept_id, m.source)
+                                    for m in chosen]
     return doc
 
 
@@ -147,50 +154,61 @@ def _clean(text: str) -> str:
 
 
 def _definitions(
-    doc: Doc, matches: list[Span], candidates: list[Span], index: OntologyIndex
+    doc: Doc, text: str, starts: list[int], ends: list[int], matches: list[tuple], candidates: list[Span],
+    index: OntologyIndex,
 ) -> tuple[dict[str, Definition], dict[str, list[Span]]]:
+    """The abbreviations' meanings; ``matches`` are the ruler's match tuples, ``starts``/``ends`` token char bounds."""
     definitions: dict[str, Definition] = {}
     short_spans: dict[str, list[Span]] = {}
-    for short in doc._.abbreviations:
+    abbreviations = doc._.abbreviations
+    if not abbreviations:
+        return definitions, short_spans
+    for short in abbreviations:
         short_spans.setdefault(short.text, []).append(short)
         if short.text in definitions:
             continue
         long = short._.long_form
         if long is None:
             continue
-        definition = _define(doc, short, long, matches, candidates, index)
+        definition = _define(doc, text, starts, ends, short, long, matches, candidates, index)
         if definition is not None:
             definitions[short.text] = definition
     return definitions, short_spans
 
 
 def _define(
-    doc: Doc, short: Span, long: Span, matches: list[Span], candidates: list[Span], index: OntologyIndex
+    doc: Doc, text: str, starts: list[int], ends: list[int], short: Span, long: Span, matches: list[tuple],
+    candidates: list[Span], index: OntologyIndex,
 ) -> Definition | None:
     stop = index.ontology.candidate_words.stop_set
     start = long.start + 1 if doc[long.start].lower_ in stop and len(long) > 1 else long.start
     whole = long.start  # a long form found from inside a hyphenated word: "Southern-[sky MWA ...] (SMART)"
     while whole >= 2 and doc[whole - 1].text == "-" and doc[whole - 1].idx == doc[whole - 2].idx + len(doc[whole - 2]):
         whole -= 2
-    best = None
-    for span in matches:
-        rule = index.rule_of(span)
-        if (span.end == long.end and span.start in (long.start, start, whole) and not rule.requires_definition
-                and (best is None
-                     or (span.end - span.start, span.text == rule.text) > (best.end - best.start, True))):
-            best = span
+    best = None  # a match tuple: (start, end, label, concept id, rule index)
+    rules = index.rules
+    long_end = long.end
+    for match in matches:
+        if match[1] != long_end or match[0] not in (long.start, start, whole):
+            continue
+        rule = rules[match[4]]
+        if not rule.requires_definition and (
+                best is None
+                or (match[1] - match[0], text[starts[match[0]]:ends[match[1] - 1]] == rule.text)
+                > (best[1] - best[0], True)):
+            best = match
     if best is not None:
-        concept = index.concept(best.kb_id_)
-        return Definition(best.kb_id_, best.label_, concept.label if concept else None, "abbreviation")
+        concept = index.concept(best[3])
+        return Definition(best[3], best[2], concept.label if concept else None, "abbreviation")
     for span in candidates:
         if span.id_ == "definition" and span.start == long.start and span.end == long.end:
             return Definition(span.kb_id_, span.label_, _clean(span.text), "abbreviation")
     # The long form names nothing we know. If the short form is a known alias
     # whose concept the long form resembles, keep the global meaning;
     # otherwise the abstract means something else by it.
-    for span in matches:
-        if span.start == short.start and span.end == short.end:
-            concept = index.concept(span.kb_id_)
+    for match in matches:
+        if match[0] == short.start and match[1] == short.end:
+            concept = index.concept(match[3])
             if concept is not None and _resembles(long.text, concept, stop):
                 return None
     return Definition(None, None, None, "abbreviation")
@@ -238,7 +256,7 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
     for mention in sorted(set(mentions), key=Mention.sort_key):
         tokens = range(mention.start, mention.end)
-        if any(i in taken for i in tokens):
+        if not taken.isdisjoint(tokens):
             continue
         taken.update(tokens)
         chosen.append(mention)
@@ -306,7 +324,8 @@ _NAME_KINDS = frozenset({"algorithm", "architecture"})
 _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| and | or | with | to | in | for )")
 
 
-def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent) -> list[Mention]:
+def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
+            starts: list[int] | None = None, ends: list[int] | None = None) -> list[Mention]:
     """Grow each chosen mention to the whole name written there; drop facility names that are not facilities.
 
     The composed name links to the ontology concept of its whole text when
@@ -314,13 +333,16 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
     (``doc.user_data[BROADER_KEY]``) is the known concept inside it, so
     "Bayesian CNN" never silently becomes CNN.
     """
+    if starts is None or ends is None:  # the tokens' character bounds
+        idx = doc.to_array(IDX)
+        starts, ends = idx.tolist(), (idx + doc.to_array(LENGTH)).tolist()
     out: list[Mention] = []
     i = 0
     pending = sorted(chosen, key=lambda m: (m.start, m.end))
     while i < len(pending):
         m = pending[i]
         nxt = pending[i + 1] if i + 1 < len(pending) else None
-        start_char, end_char = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+        start_char, end_char = starts[m.start], ends[m.end - 1]
         if m.label in _FACILITY and m.source != "abbreviation" and (
                 _not_a_facility(doc, text, m, end_char, index, extent)
                 or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char)
@@ -331,7 +353,7 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)
         elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "SURVEY" and m.end - m.start == 1 \
-                and text[end_char:doc[nxt.start].idx] in (" ", "-"):
+                and text[end_char:starts[nxt.start]] in (" ", "-"):
             # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)

@@ -46,7 +46,9 @@ _LINE_BREAK_RE = re.compile("[\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
 def json_line(data: Any) -> str:
     """Compact JSON for a JSONL line: readable UTF-8, but never a character that breaks a line."""
     text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
-    return _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKERS[m.group()], text) if _LINE_BREAK_RE.search(text) else text
+    if text.isascii() or not _LINE_BREAK_RE.search(text):  # every line breaker is outside ASCII or escaped by json
+        return text
+    return _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKERS[m.group()], text)
 
 
 # --- ingestion ---------------------------------------------------------------

@@ -34,10 +34,9 @@ import numpy
 import spacy
 from scispacy.abbreviation import (
     AbbreviationDetector,
-    filter_matches,
     find_abbreviation,
 )
-from spacy.attrs import NORM, ORTH
+from spacy.attrs import NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -46,10 +45,10 @@ from spacy.util import compile_infix_regex, registry
 from .extent import RULES_DIR, rules_path
 from .linking import CANDIDATES_KEY, MATCHES_KEY
 from .normalize import normalize_word
-from .ruler_index import OntologyIndex, get_index
+from .ruler_index import SPAN_SOURCES, OntologyIndex, get_index
 from .vocabulary import candidates_path
 
-SOURCES = ("ruler", "abbreviation", "candidate")
+SOURCES = SPAN_SOURCES
 """How an entity was found; the linker stores it as the entity's ``id_``."""
 
 
@@ -107,21 +106,58 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
             return doc
         closes = numpy.flatnonzero(orths == self._close).tolist()
         # Each "(" with every ")" after it within max_inner tokens (closes are sorted: two bisections, not a
-        # scan of every pair); in order of start, then end.
+        # scan of every pair); in order of start, then end. Runs scispaCy's ``filter_matches`` drops at once
+        # (more than 8 tokens, at the start of the doc) are left out.
         runs = []
         for i in opens:
-            lo = bisect.bisect_right(closes, i + 1)
-            hi = bisect.bisect_right(closes, i + 1 + self.max_inner, lo)
-            runs.extend((0, i + 1, j) for j in closes[lo:hi])
-        runs.sort(key=lambda run: (run[1], run[2]))
-        filtered = filter_matches(runs, doc)
-        if not filtered:
+            start = i + 1
+            if start == 1:
+                continue
+            lo = bisect.bisect_right(closes, start)
+            hi = bisect.bisect_right(closes, start + min(self.max_inner, 8), lo)
+            runs.extend((start, end) for end in closes[lo:hi])
+        if not runs:
             return doc
-        for long_form, short_forms in self._find_matches_for(filtered, doc, orths):
+        runs.sort()
+        tokens = _TokenTexts(doc, orths)
+        found = self._find_matches_for_ranges(_filter_ranges(runs, tokens), doc, tokens, orths)
+        for long_form, short_forms in found:
             for short in short_forms:
                 short._.long_form = long_form
                 doc._.abbreviations.append(short)
         return doc
+
+    def _find_matches_for_ranges(
+        self, filtered: list[tuple[int, int, int, int]], doc: Doc, tokens: _TokenTexts, orths: numpy.ndarray
+    ) -> list[tuple[Span, set[Span]]]:
+        """:meth:`_find_matches_for` on (long start, long end, short start, short end) token ranges.
+
+        Only the definitions found become ``Span`` s; the candidates are compared as token texts.
+        """
+        occurrences: dict[Span, set[Span]] = defaultdict(set)
+        seen_long: set[str] = set()
+        seen_short: set[str] = set()
+        patterns: list[tuple[Span, list[int]]] = []
+        for long_start, long_end, short_start, short_end in filtered:
+            long_start = _schwartz_hearst_start(tokens, long_start, long_end, short_start, short_end)
+            if long_start is None:
+                continue
+            long_text, short_text = tokens.span_text(long_start, long_end), tokens.span_text(short_start, short_end)
+            if long_text in seen_long or short_text in seen_short:
+                continue
+            seen_long.add(long_text)
+            seen_short.add(short_text)
+            long = doc[long_start:long_end]
+            occurrences[long].add(doc[short_start:short_end])
+            patterns.append((long, tokens.ids[short_start:short_end]))
+        if patterns:
+            ids = tokens.ids
+            for long, pattern in patterns:
+                n = len(pattern)
+                for i in numpy.flatnonzero(orths == pattern[0]).tolist():
+                    if ids[i:i + n] == pattern:
+                        occurrences[long].add(doc[i:i + n])
+        return list(occurrences.items())
 
     def find_matches_for(self, filtered: list[tuple[Span, Span]], doc: Doc) -> list[tuple[Span, set[Span]]]:
         return self._find_matches_for(filtered, doc, doc.to_array(ORTH))
@@ -153,6 +189,106 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
                     if ids[i:i + n] == pattern:
                         occurrences[long].add(doc[i:i + n])
         return list(occurrences.items())
+
+
+class _TokenTexts:
+    """A doc's token texts and trailing spaces, read from its arrays as asked, without a ``Token`` each."""
+
+    def __init__(self, doc: Doc, orths: numpy.ndarray) -> None:
+        self.ids: list[int] = orths.tolist()
+        self.strings = doc.vocab.strings
+        self._spaces: list[int] | None = None
+        self._doc = doc
+
+    def text(self, i: int) -> str:
+        return self.strings[self.ids[i]]
+
+    def spaces(self) -> list[int]:
+        if self._spaces is None:
+            self._spaces = self._doc.to_array(SPACY).tolist()
+        return self._spaces
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the tokens with the spaces between them, none after the last."""
+        if end - start == 1:
+            return self.text(start)
+        spaces = self.spaces()
+        return "".join([self.text(i) + (" " if spaces[i] else "") for i in range(start, end - 1)]) + self.text(end - 1)
+
+
+def _filter_ranges(runs: list[tuple[int, int]], tokens: _TokenTexts) -> list[tuple[int, int, int, int]]:
+    """scispaCy's ``filter_matches`` and ``short_form_filter`` on token ranges: (long start, end, short start, end)."""
+    out = []
+    for start, end in runs:
+        if end - start > 8 or start == 1:
+            continue
+        if end - start > 3:
+            # The long form inside the parentheses, the short form the word before them.
+            short_start, short_end, long_start, long_end = start - 2, start - 1, start, end
+            depth, unbalanced = 0, False
+            for i in range(start, end):
+                text = tokens.text(i)
+                if text == "(":
+                    depth += 1
+                elif text == ")":
+                    if depth > 0:
+                        depth -= 1
+                    else:
+                        unbalanced = True
+                        break
+            if unbalanced or depth != 0:
+                continue
+        else:
+            short_start, short_end = start, end
+            length = sum(len(tokens.text(i)) for i in range(start, end))
+            max_words = min(length + 5, length * 2)
+            long_start, long_end = max(start - max_words - 1, 0), start - 1
+        if not all(2 <= len(tokens.text(i)) < 10 for i in range(short_start, short_end)):
+            continue
+        short_text = tokens.span_text(short_start, short_end)
+        if sum(c.isalpha() for c in short_text) / len(short_text) < 0.5 or not short_text[0].isalpha():
+            continue
+        out.append((long_start, long_end, short_start, short_end))
+    return out
+
+
+def _schwartz_hearst_start(tokens: _TokenTexts, long_start: int, long_end: int, short_start: int,
+                           short_end: int) -> int | None:
+    """scispaCy's ``find_abbreviation`` (Schwartz & Hearst 2003) on token ranges: where the long form starts."""
+    long_form = " ".join([tokens.text(i) for i in range(long_start, long_end)])
+    short_form = " ".join([tokens.text(i) for i in range(short_start, short_end)])
+    long_index = len(long_form) - 1
+    short_index = len(short_form) - 1
+    # ASCII (nearly always): lower-casing the whole string is lower-casing each character, so each step back
+    # to the next matching character is one ``rfind``.
+    lowered = long_form.lower() if long_form.isascii() else None
+    while short_index >= 0:
+        current_char = short_form[short_index].lower()
+        if not current_char.isalnum():
+            short_index -= 1
+            continue
+        if lowered is not None and len(current_char) == 1:
+            while True:
+                long_index = lowered.rfind(current_char, 0, long_index + 1)
+                if long_index <= 0 or short_index != 0 or not long_form[long_index - 1].isalnum():
+                    break
+                long_index -= 1
+        else:
+            while ((long_index >= 0 and long_form[long_index].lower() != current_char)
+                   or (short_index == 0 and long_index > 0 and long_form[long_index - 1].isalnum())):
+                long_index -= 1
+        if long_index < 0:
+            return None
+        long_index -= 1
+        short_index -= 1
+    long_index += 1
+    spaces = tokens.spaces()
+    word_lengths = 0
+    for i in range(long_start, long_end):
+        word_lengths += len(tokens.text(i)) + (1 if spaces[i] else 0)
+        if word_lengths > long_index:
+            return i
+    return long_start
 
 
 @registry.tokenizers("astro_ie.tokenizer.v1")

@@ -146,6 +146,23 @@ class OntologyIndex:
             matcher = self.sensitive if sensitive else self.insensitive
             matcher.add(key, patterns)
             self._rule_of_match[self.vocab.strings[key]] = index
+        # Per rule: its index as text (the spans' id, and the sort key it always was), and the string ids of
+        # the spans' label, concept and rule.
+        self._rule_keys = [str(index) for index in range(len(self.rules))]
+        self._span_ids = self._add_strings()
+
+    def _add_strings(self) -> list[tuple[int, int, int]]:
+        strings = self.vocab.strings
+        self._string_ids = {text: strings.add(text) for text in
+                            sorted({r.label for r in self.rules} | set(self.ontology.concepts) | set(SPAN_SOURCES))}
+        return [(strings.add(rule.label), strings.add(rule.concept_id), strings.add(key))
+                for rule, key in zip(self.rules, self._rule_keys)]
+
+    def string_ids(self) -> dict[str, int]:
+        """The string-store ids of the ontology's labels, concept ids and entity sources (added to the vocabulary)."""
+        if self._span_ids and self._span_ids[-1][2] not in self.vocab.strings:  # the strings were reloaded
+            self._span_ids = self._add_strings()
+        return self._string_ids
 
     def _patterns(self, nlp: Language, pending: list[tuple[int, bool, str]]) -> list[list[int]]:
         """Each pattern as its matcher compares it: the ``ORTH`` (case-sensitive) or ``NORM`` id of every token.
@@ -195,22 +212,28 @@ class OntologyIndex:
         Each span has ``label_`` = concept type, ``kb_id_`` = concept id and
         ``id_`` = the rule index, for the linker.
         """
-        kept: list[tuple[int, int, str, str]] = []
+        kept: list[tuple[int, int, str, str, int]] = []
+        rules, rule_of_match, keys = self.rules, self._rule_of_match, self._rule_keys
+        n = len(doc)
         for match_id, start, end in self.insensitive(doc) + self.sensitive(doc):
-            index = self._rule_of_match[match_id]
-            rule = self.rules[index]
-            if rule.not_before and end < len(doc) and doc[end].norm_ in rule.not_before:
+            index = rule_of_match[match_id]
+            rule = rules[index]
+            if rule.not_before and end < n and doc[end].norm_ in rule.not_before:
                 continue
             if rule.not_after and start > 0 and doc[start - 1].norm_ in rule.not_after:
                 continue
-            kept.append((start, -end, rule.concept_id, str(index)))
-        kept.sort()  # by start, longest first, concept, rule: the order the linker reads
-        rules = self.rules
+            kept.append((start, -end, rule.concept_id, keys[index], index))
+        kept.sort()  # by start, longest first, concept, rule (as text): the order the linker reads
         # The same matches without a Span each, for the candidate finder and the linker.
-        doc.user_data[MATCH_TUPLES] = [(start, -neg_end, rules[int(index)].label, concept_id, int(index))
-                                       for start, neg_end, concept_id, index in kept]
-        return [Span(doc, start, -neg_end, label=rules[int(index)].label, kb_id=concept_id, span_id=index)
-                for start, neg_end, concept_id, index in kept]
+        doc.user_data[MATCH_TUPLES] = [(start, -neg_end, rules[index].label, concept_id, index)
+                                       for start, neg_end, concept_id, _, index in kept]
+        # Spans made from the strings' ids: the strings were added when the index was built (again if the
+        # vocabulary's strings were reloaded since).
+        if kept:
+            self.string_ids()
+        ids = self._span_ids
+        return [Span(doc, start, -neg_end, label=ids[index][0], kb_id=ids[index][1], span_id=ids[index][2])
+                for start, neg_end, _, _, index in kept]
 
     def rule_of(self, span: Span) -> Rule:
         return self.rules[int(span.id_)]
@@ -222,6 +245,9 @@ class OntologyIndex:
     def concept(self, concept_id: str) -> Concept | None:
         return self.ontology.concepts.get(concept_id)
 
+
+SPAN_SOURCES = ("ruler", "abbreviation", "candidate")
+"""How an entity was found (the entity's ``id_``); :data:`pipeline.nlp.SOURCES`."""
 
 _CACHE: dict[tuple[int, str, str], OntologyIndex] = {}
 
