@@ -16,8 +16,17 @@ from astro_ie import graph
 def awkward_graph() -> nx.Graph:
     G = nx.Graph()
     G.graph.update(name="a & b <c>", view="full", n_abstracts=3, rollup=False, ratio=0.5)
-    G.add_node("technique:x", label='Gauß "quoted"\tand\nnewline', type="TECHNIQUE", n_abstracts=2, generic=False,
-               broader=["a", "b"], empty="", mean_year=2020.5, abstracts_per_year={2019: 1, 2021: 1})
+    G.add_node(
+        "technique:x",
+        label='Gauß "quoted"\tand\nnewline',
+        type="TECHNIQUE",
+        n_abstracts=2,
+        generic=False,
+        broader=["a", "b"],
+        empty="",
+        mean_year=2020.5,
+        abstracts_per_year={2019: 1, 2021: 1},
+    )
     G.add_node("telescope:é", label="", type="TELESCOPE", n_abstracts=1)
     G.add_node("bare")
     G.add_edge("technique:x", "telescope:é", weight=1, examples=["id-1", "id&2"], npmi=-0.25, flag=True)
@@ -42,8 +51,11 @@ def test_graphml_is_networkx_bytes(G):
 
 def test_json_is_standard_library_bytes():
     G = awkward_graph()
-    for data, sort_keys in ((nx.node_link_data(G, edges="links"), True), (graph.vosviewer_data(G), False),
-                            ({"a": [], "b": {}, 3: [1.0, None, True, [{}]], "c": "ü\u2028"}, False)):
+    for data, sort_keys in (
+        (nx.node_link_data(G, edges="links"), True),
+        (graph.vosviewer_data(G), False),
+        ({"a": [], "b": {}, 3: [1.0, None, True, [{}]], "c": "ü\u2028"}, False),
+    ):
         out = io.StringIO()
         graph.write_json(data, out, indent=1, sort_keys=sort_keys)
         assert out.getvalue() == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=sort_keys, allow_nan=False)

@@ -102,8 +102,13 @@ def test_the_code_hash_covers_every_code_package_and_the_report_templates() -> N
     data_packages = {name for name in packages if name.split(".")[1] in ("ontologies", "data")}
     assert packages - data_packages <= set(CODE_PACKAGES), packages - data_packages - set(CODE_PACKAGES)
     names = {name for name, _ in code_files()}
-    assert {"astro_ie/cli.py", "astro_ie/flows/extract_corpus.py", "astro_ie/ingest/book.py",
-            "astro_ie/report/page.py", "astro_ie/report/templates/report.js"} <= names
+    assert {
+        "astro_ie/cli.py",
+        "astro_ie/flows/extract_corpus.py",
+        "astro_ie/ingest/book.py",
+        "astro_ie/report/page.py",
+        "astro_ie/report/templates/report.js",
+    } <= names
     assert not any(name.startswith(("astro_ie/ontologies", "astro_ie/data")) for name in names)
 
 

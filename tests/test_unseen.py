@@ -1,11 +1,12 @@
 """Extraction quality on text the ontology was never curated on must not fall.
 
-``tests/fixtures/unseen/`` holds three gold sets written by annotators who
-never saw the rules (GUIDELINE.md): 22 arXiv abstracts of solar, GW,
-high-energy, pulsar/FRB, CMB and solar-system papers (``abstracts-a``), 22 of
-stellar spectroscopy, alert brokers, radio, instrumentation, exoplanets,
-galaxy surveys and simulations (``abstracts-b``), and 22 full-text fragments
-without titles (data sections, acknowledgements, methods). Each set is scored
+``tests/fixtures/unseen/`` holds gold sets written by annotators who never
+saw the rules (GUIDELINE.md): 22 arXiv abstracts of solar, GW, high-energy,
+pulsar/FRB, CMB and solar-system papers (``abstracts-a``), 22 of stellar
+spectroscopy, alert brokers, radio, instrumentation, exoplanets, galaxy
+surveys and simulations (``abstracts-b``), 24 of twelve further subfields
+(``abstracts-c``), and 22 + 10 full-text fragments without titles (data
+sections, acknowledgements, methods: ``fragments``, ``fragments-b``). Each set is scored
 with the project's metric; the floors sit a margin under today's scores
 (benchmarks/README.md), so a change that costs real mentions fails here.
 """
@@ -24,9 +25,21 @@ from astro_ie.models import Abstract
 ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
 
-MICRO_F1_FLOOR = {"abstracts-a": 0.955, "abstracts-b": 0.95, "fragments": 0.965}
-FACILITY_FLOOR = {"fragments": {"f1": 0.975, "precision": 0.975}}
-SOFTWARE_F1_FLOOR = {"abstracts-a": 0.9, "abstracts-b": 0.6, "fragments": 0.95}
+MICRO_F1_FLOOR = {
+    "abstracts-a": 0.965,
+    "abstracts-b": 0.965,
+    "abstracts-c": 0.92,
+    "fragments": 0.965,
+    "fragments-b": 0.91,
+}
+FACILITY_FLOOR = {"fragments": {"f1": 0.975, "precision": 0.975}, "fragments-b": {"f1": 0.93, "precision": 0.93}}
+SOFTWARE_F1_FLOOR = {
+    "abstracts-a": 0.9,
+    "abstracts-b": 0.7,
+    "abstracts-c": 0.88,
+    "fragments": 0.95,
+    "fragments-b": 0.95,
+}
 
 
 def read_records(path: Path) -> list[Abstract]:
@@ -56,7 +69,8 @@ def scored(request, extractor) -> tuple[str, evaluate.Evaluation]:
 
 def test_every_unseen_record_is_scored(scored) -> None:
     name, evaluation = scored
-    assert evaluation.records.missing == 0 and evaluation.records.gold == 22, name
+    records = read_records(UNSEEN / f"{name}.jsonl")
+    assert evaluation.records.missing == 0 and evaluation.records.gold == len(records) >= 10, name
 
 
 def test_micro_f1_on_unseen_text_holds(scored) -> None:
