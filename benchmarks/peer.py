@@ -126,7 +126,8 @@ def speed(extractor: Extractor, peer: Language, groups: dict[str, list[Abstract]
         runs = {
             "peer": lambda texts=texts: [None for _doc in peer.pipe(texts)],
             "astro_ie": lambda records=records: [
-                None for _doc in extractor.nlp.pipe(extractor.make_doc(r) for r in records)],
+                None for _doc in extractor.nlp.pipe(extractor.make_doc(r) for r in records)
+            ],
             "astro_ie_lines": lambda records=records: [None for _line in extractor.tag_lines(records)],
         }
         for run in runs.values():  # warm both vocabularies and tokenizer caches
