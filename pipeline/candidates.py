@@ -63,7 +63,7 @@ _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 _COINED_MODEL = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
     r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)"
-    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET)|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
+    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][A-Za-z0-9]{0,12}-Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
     r"(?:[-+]?[0-9IVX]+)?(?![\w-])"
 )
 _NAME_SHAPE = re.compile(
@@ -74,7 +74,7 @@ _NAME_SHAPE = re.compile(
 _COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
 
 
-_WORD = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"[\w+]+|[^\w\s]")
 
 
 def candidate_id(text: str) -> str:

@@ -477,8 +477,11 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         span = _span_of(doc, start_char, tail)
         if span is not None and not (nxt is not None and nxt.start < span.end):
             return _composed(doc, m, span.start, span.end, "TECHNIQUE", index)
-    # Meaning-changing modifiers before it: "Bayesian CNNs", "3D U-Net", "residual-UNet".
+    # Meaning-changing modifiers before it: "Bayesian CNNs", "3D U-Net", "residual-UNet"; not a word the
+    # name already says ("convolutional ResNet": a ResNet is a CNN).
     begin = extent.modifier_start(text, start_char)
+    if begin is not None and _says_already(index, concept, text[begin:start_char]):
+        begin = None
     if begin is not None:
         span = _span_of(doc, begin, end_char)
         if span is not None and span.start < m.start:
@@ -496,6 +499,27 @@ def _maker_start(doc: Doc, start: int, floor: int) -> int | None:
     if not (word.is_upper and word.is_alpha and len(word) >= 3) or (start >= 2 and doc[start - 2].is_sent_start):
         return None
     return word.idx if not word.is_sent_start else None
+
+
+def _says_already(index: OntologyIndex, concept, words: str) -> bool:
+    """Is "convolutional" all the modifiers say, of a concept that is a convolutional network?"""
+    if concept is None or words.strip(" -").lower() != "convolutional":
+        return False
+    seen, todo = set(), [concept.id]
+    while todo:
+        cid = todo.pop()
+        if cid in seen:
+            continue
+        seen.add(cid)
+        if cid in _CONVOLUTIONAL:
+            return True
+        found = index.concept(cid)
+        todo.extend(found.broader if found is not None else ())
+    return False
+
+
+# Concepts whose name already says "convolutional".
+_CONVOLUTIONAL = frozenset({"technique:convolutional-neural-network", "technique:fully-convolutional-network"})
 
 
 def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex,
