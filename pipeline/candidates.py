@@ -53,6 +53,8 @@ LIST_JOINERS = frozenset({",", "and", "or", "&", ";", "with"})
 LIST_OPENERS = frozenset({"like", "as", "including", "e.g.", "e.g", "eg", "(", ":"})
 _ITEM_ENDS = frozenset({")", ".", ";", ":"})
 _OPENER_WORDS = frozenset({"like", "such", "as", "including", "e.g.", "e.g", "eg", "(", ",", ":"})
+# Programming languages written between a tool's name and "package": "the light_curve Python package".
+_LANGUAGES = frozenset({"python", "julia", "idl", "r", "c++", "fortran", "rust", "matlab"})
 # The prepositions between a processing verb and its tool: "reduced with THELI".
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
@@ -614,14 +616,15 @@ class CandidateRules:
                 if end:
                     walk_right(end)
         for i in nouns:  # "the lc_classifier package", "the pySYD pipeline": a code word or a name before the noun
-            start = i - 1
+            end = i - 1 if i >= 2 and doc[i - 1].lower_ in _LANGUAGES else i  # "the light_curve Python package"
+            start = end - 1
             while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].is_punct and not doc[start].is_lower:
                 start -= 2  # "the Deep-LC toolkit", not "an AI-based pipeline"
-            name = doc[start:i]
+            name = doc[start:end]
             if (
                 (_CODE_WORD.match(name.text) or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num))
                 and not self.index.lookup(name.text)
-                and not self._is_known(doc, start, i)
+                and not self._is_known(doc, start, end)
             ):
                 names.add(name.text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"

@@ -321,7 +321,9 @@ _PRODUCT_OWNERS = frozenset({"TELESCOPE", "SURVEY", "DATASET"})
 _NAME_KINDS = frozenset({"algorithm", "architecture"})
 # A software's major version: one digit or Roman numeral, then the end of the word ("PySM 3", "FNet II";
 # not "emcee 3.1" or "CLASS 2 times").
-_VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| and | or | with | to | in | for )")
+_VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or | with | to | in | for )")
+# After a catalogue's name, the number of one of its objects: "TOI-700", "TIC 307210830".
+_DESIGNATION = re.compile(r"-[0-9]{2,}(?![.\w])| [0-9]{5,}")
 
 
 def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
@@ -337,6 +339,7 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         idx = doc.to_array(IDX)
         starts, ends = idx.tolist(), (idx + doc.to_array(LENGTH)).tolist()
     out: list[Mention] = []
+    institutions: set[str] = set()  # candidates dropped as organisations: their short forms go too ("EGO")
     i = 0
     pending = sorted(chosen, key=lambda m: (m.start, m.end))
     while i < len(pending):
@@ -347,7 +350,13 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 _not_a_facility(doc, text, m, end_char, index, extent)
                 or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char)
                     and extent.phase_end(text, end_char) is None)):
+            if m.source == "candidate":
+                institutions.add(m.concept_id)
             i += 1
+            continue
+        if (m.source == "abbreviation" and m.concept_id in institutions) or (
+                m.label == "DATASET" and _DESIGNATION.match(text, end_char)):
+            i += 1  # "TOI-700", "TIC 307210830": an object named after the catalogue, not the catalogue
             continue
         grown = None
         if m.label == "TECHNIQUE":
@@ -361,11 +370,14 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # "Zwicky Transient Facility Bright Transient Survey": a facility's full name before a
             # survey's capitalised name ending in "Survey" is one name.
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
-        if m.label == "SOFTWARE" and (version := _VERSION.match(text, end_char)) is not None:
-            # "PySM 3", "GADGET 4": a major version written after the name is part of it.
+        if (m.label == "SOFTWARE" or (m.label in _PRODUCT_OWNERS and m.end - m.start > 1 and doc[m.end - 1].is_title)) \
+                and (version := _VERSION.match(text, end_char)) is not None:
+            # "PySM 3", "GADGET 4", "Near-Infrared Camera 2", "Science Data Challenge 2": a number written
+            # after the name is part of it.
             span = _span_of(doc, start_char, version.end())
             if span is not None and not (nxt is not None and nxt.start < span.end):
-                grown = m._replace(end=span.end)
+                grown = m._replace(end=span.end) if m.label == "SOFTWARE" else _composed(
+                    doc, m, span.start, span.end, m.label, index)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
         if grown is not None and out and grown.start < out[-1].end:
@@ -419,7 +431,8 @@ def _defined_by_composed(doc: Doc, text: str, chosen: list[Mention],
         if owner is None or (owner.source != "candidate" and owner.label != "DATASET"):
             continue
         for span in _occurrences(doc, text, short_text, shorts):
-            if all(i not in taken for i in range(span.start, span.end)):
+            if all(i not in taken for i in range(span.start, span.end)) and not (
+                    owner.label == "DATASET" and _DESIGNATION.match(text, span.end_char)):
                 taken.update(range(span.start, span.end))
                 added.append(owner._replace(start=span.start, end=span.end, source="abbreviation"))
     return sorted(chosen + added, key=lambda m: (m.start, m.end)) if added else chosen

@@ -860,3 +860,50 @@ def test_any_text_gives_a_well_formed_record_with_the_shipped_rules(real, title,
         assert entity.start >= previous_end, "entities overlap or are out of order"
         previous_end = entity.end
     TaggedRecord.model_validate(record.model_dump())
+
+
+def test_organisations_awards_and_their_short_forms_are_no_facilities(real):
+    record = tag(
+        real,
+        "Support came through Chandra Award Number GO2-23045X and the European Gravitational Observatory "
+        "(EGO); the EGO hosts Virgo. Catalogs were reported by the LIGO-Virgo-KAGRA (LVK) collaboration.",
+    )
+    assert spans(record) == [("Virgo", "TELESCOPE")]
+
+
+def test_a_numbered_name_and_a_catalogue_object_are_told_apart(real):
+    record = tag(
+        real,
+        "Images come from the Near-Infrared Camera 2 (NIRC2). Targets are drawn from the TESS Objects of "
+        "Interest (TOI) catalogue, such as TOI-700 and TIC 307210830.",
+    )
+    assert spans(record) == [
+        ("Near-Infrared Camera 2", "TELESCOPE"),
+        ("NIRC2", "TELESCOPE"),
+        ("TESS Objects of Interest", "DATASET"),
+        ("TOI", "DATASET"),
+    ]
+    assert record.entities[0].concept_id == record.entities[1].concept_id
+
+
+def test_tools_named_before_a_language_and_package_or_as_a_client(real):
+    record = tag(real, "Features use the light_curve Python package; images were fetched with the drms client.")
+    assert labelled(record, "SOFTWARE") == ["light_curve", "drms"]
+
+
+def test_coined_names_with_former_or_a_hyphenated_net_and_a_modifier_the_name_says(real):
+    record = tag(real, "We present R-Net, a deep convolutional ResNet, and compare it with ExoFormer and a V-Net.")
+    assert spans(record) == [
+        ("R-Net", "SOFTWARE"),
+        ("ResNet", "TECHNIQUE"),
+        ("ExoFormer", "SOFTWARE"),
+        ("V-Net", "TECHNIQUE"),
+    ]
+
+
+def test_half_of_a_coordination_is_no_paradigm(real):
+    record = tag(
+        real,
+        "We combine supervised and reinforcement learning; supervised methods fail, unsupervised clustering helps.",
+    )
+    assert spans(record) == [("reinforcement learning", "TECHNIQUE")]
