@@ -482,6 +482,8 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         head = index.concept(nxt.concept_id)
         if head is not None and not head.generic and concept is not None and (
                 (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
+                # "unsupervised domain adaptation", "self-supervised contrastive learning": a paradigm's adjective
+                or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised"))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
     # A tail that completes the name: "transformer encoder".

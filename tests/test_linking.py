@@ -907,3 +907,11 @@ def test_half_of_a_coordination_is_no_paradigm(real):
         "We combine supervised and reinforcement learning; supervised methods fail, unsupervised clustering helps.",
     )
     assert spans(record) == [("reinforcement learning", "TECHNIQUE")]
+
+
+def test_a_paradigm_adjective_before_a_technique_is_one_name(real):
+    record = tag(real, "We apply unsupervised domain adaptation and self-supervised contrastive learning.")
+    assert spans(record) == [
+        ("unsupervised domain adaptation", "TECHNIQUE"),
+        ("self-supervised contrastive learning", "TECHNIQUE"),
+    ]
