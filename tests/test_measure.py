@@ -19,7 +19,7 @@ from tests.test_unseen import read_records
 ROOT = Path(__file__).resolve().parent.parent
 MEASURE = ROOT / "tests" / "fixtures" / "measure"
 
-MICRO_F1_FLOOR = {"measure-abstracts": 0.85, "measure-fragments": 0.89}
+MICRO_F1_FLOOR = {"measure-abstracts": 0.85, "measure-fragments": 0.88}
 FACILITY_F1_FLOOR = {"measure-fragments": 0.89}
 
 
