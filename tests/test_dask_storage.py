@@ -25,27 +25,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_scale import _make_corpus_module, published
+
 REPO = Path(__file__).resolve().parents[1]
 MINI_ONTOLOGY = REPO / "tests" / "fixtures" / "mini-ontology"
 ASTRO_IE = [str(Path(sys.executable).with_name("astro-ie"))]
 CORPUS_SIZE = 60
 BATCH_SIZE = 10
-
-
-def _make_corpus_module():
-    spec = importlib.util.spec_from_file_location("astro_ie_make_corpus", REPO / "benchmarks" / "make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def published(directory: Path) -> dict[str, bytes]:
-    """Every published file but manifest.json and run.json (timestamps, timings, parameters)."""
-    return {
-        p.relative_to(directory).as_posix(): p.read_bytes()
-        for p in sorted(directory.rglob("*"))
-        if p.is_file() and p.name not in ("manifest.json", "run.json")
-    }
 
 
 @pytest.fixture(scope="module")

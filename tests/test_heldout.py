@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from astro_ie import evaluate
 from astro_ie.extract import Extractor
-from tests.test_unseen import read_records
+from tests.test_unseen import score_set
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
@@ -34,11 +33,6 @@ def extractor() -> Extractor:
 
 @pytest.mark.parametrize("name", sorted(MICRO_F1_FLOOR))
 def test_micro_f1_on_held_out_text_holds(name: str, extractor: Extractor) -> None:
-    records = read_records(HELDOUT / f"{name}.jsonl")
-    predictions = {
-        r.id: [evaluate.PredictedMention(e.text, e.label, e.concept_id) for e in r.entities]
-        for r in extractor.tag(records)
-    }
-    evaluation = evaluate.score(evaluate.load_gold(HELDOUT / f"{name}.gold.jsonl"), predictions, top=10)
-    assert evaluation.records.missing == 0 and evaluation.records.gold == len(records), name
+    records, evaluation = score_set(extractor, HELDOUT, name)
+    assert evaluation.records.missing == 0 and evaluation.records.gold == records, name
     assert evaluation.micro.f1 >= MICRO_F1_FLOOR[name], evaluation.to_table()

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from astro_ie import evaluate
 from astro_ie.extract import Extractor
-from tests.test_unseen import read_records
+from tests.test_unseen import score_set
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASURE = ROOT / "tests" / "fixtures" / "measure"
@@ -30,13 +29,8 @@ def extractor() -> Extractor:
 
 @pytest.mark.parametrize("name", sorted(MICRO_F1_FLOOR))
 def test_micro_f1_on_blind_text_holds(name: str, extractor: Extractor) -> None:
-    records = read_records(MEASURE / f"{name}.jsonl")
-    predictions = {
-        r.id: [evaluate.PredictedMention(e.text, e.label, e.concept_id) for e in r.entities]
-        for r in extractor.tag(records)
-    }
-    evaluation = evaluate.score(evaluate.load_gold(MEASURE / f"{name}.gold.jsonl"), predictions, top=0)
-    assert evaluation.records.missing == 0 and evaluation.records.gold == len(records), name
+    records, evaluation = score_set(extractor, MEASURE, name, top=0)
+    assert evaluation.records.missing == 0 and evaluation.records.gold == records, name
     assert evaluation.micro.f1 >= MICRO_F1_FLOOR[name], evaluation.micro
     if name in FACILITY_F1_FLOOR:
         facilities = evaluation.labels["TELESCOPE"] + evaluation.labels["SURVEY"]

@@ -60,6 +60,16 @@ def read_records(path: Path) -> list[Abstract]:
     ]
 
 
+def score_set(extractor: Extractor, folder: Path, name: str, top: int = 10) -> tuple[int, evaluate.Evaluation]:
+    """Tag ``folder/name.jsonl`` and score it against ``folder/name.gold.jsonl``: (records, evaluation)."""
+    records = read_records(folder / f"{name}.jsonl")
+    predictions = {
+        r.id: [evaluate.PredictedMention(e.text, e.label, e.concept_id) for e in r.entities]
+        for r in extractor.tag(records)
+    }
+    return len(records), evaluate.score(evaluate.load_gold(folder / f"{name}.gold.jsonl"), predictions, top=top)
+
+
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor(ROOT / "ontologies")
@@ -68,12 +78,7 @@ def extractor() -> Extractor:
 @pytest.fixture(scope="module", params=sorted(MICRO_F1_FLOOR))
 def scored(request, extractor) -> tuple[str, evaluate.Evaluation]:
     name = request.param
-    records = read_records(UNSEEN / f"{name}.jsonl")
-    predictions = {
-        r.id: [evaluate.PredictedMention(e.text, e.label, e.concept_id) for e in r.entities]
-        for r in extractor.tag(records)
-    }
-    return name, evaluate.score(evaluate.load_gold(UNSEEN / f"{name}.gold.jsonl"), predictions, top=10)
+    return name, score_set(extractor, UNSEEN, name)[1]
 
 
 def test_every_unseen_record_is_scored(scored) -> None:
