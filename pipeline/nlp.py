@@ -150,13 +150,7 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
             long = doc[long_start:long_end]
             occurrences[long].add(doc[short_start:short_end])
             patterns.append((long, tokens.ids[short_start:short_end]))
-        if patterns:
-            ids = tokens.ids
-            for long, pattern in patterns:
-                n = len(pattern)
-                for i in numpy.flatnonzero(orths == pattern[0]).tolist():
-                    if ids[i:i + n] == pattern:
-                        occurrences[long].add(doc[i:i + n])
+        _add_uses(doc, orths, tokens.ids, patterns, occurrences)
         return list(occurrences.items())
 
     def find_matches_for(self, filtered: list[tuple[Span, Span]], doc: Doc) -> list[tuple[Span, set[Span]]]:
@@ -181,14 +175,18 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
             seen_short.add(short_text)
             occurrences[long].add(short)
             patterns.append((long, [token.orth for token in short]))
-        if patterns:
-            ids = orths.tolist()
-            for long, pattern in patterns:
-                n = len(pattern)
-                for i in numpy.flatnonzero(orths == pattern[0]).tolist():
-                    if ids[i:i + n] == pattern:
-                        occurrences[long].add(doc[i:i + n])
+        _add_uses(doc, orths, orths.tolist() if patterns else [], patterns, occurrences)
         return list(occurrences.items())
+
+
+def _add_uses(doc: Doc, orths: numpy.ndarray, ids: list[int], patterns: list[tuple[Span, list[int]]],
+              occurrences: dict[Span, set[Span]]) -> None:
+    """Every later use of each short form (its token ids), added to its long form's occurrences."""
+    for long, pattern in patterns:
+        n = len(pattern)
+        for i in numpy.flatnonzero(orths == pattern[0]).tolist():
+            if ids[i:i + n] == pattern:
+                occurrences[long].add(doc[i:i + n])
 
 
 class _TokenTexts:
