@@ -178,6 +178,7 @@ class CandidateRules:
         self.name_triggers = frozenset(words.name_triggers)
         self.dataset_heads = frozenset(words.dataset_heads)
         self.present_verbs = frozenset(words.present_verbs)
+        self.tool_name_words = frozenset(words.tool_name_words)
         self.not_a_tool_after = frozenset(words.not_a_tool_after)
         self.software_nouns = frozenset(words.software_nouns)
         # Ids of the trigger words' norms, to find them without a Token per position.
@@ -277,6 +278,8 @@ class CandidateRules:
                 # "We present SCREAM (Stream ChaRacterization with ... Learning)", "Galaxy Assembly
                 # and Interaction Neural Networks (GAINN)": the authors' model, a named tool.
                 label = "SOFTWARE"
+            if label is None and self._tool_name(long):
+                label = "SOFTWARE"
             if label is None:
                 continue
             out.append(
@@ -292,6 +295,16 @@ class CandidateRules:
         words = [t for t in long if t.is_alpha and not t.is_stop]
         return all(t.is_title or t.is_upper for t in words) and any(
             t.lower_ in extent.model_name_words or alias_key(t.lower_) in extent.model_name_words for t in words
+        )
+
+    def _tool_name(self, long: Span) -> bool:
+        """ "Spectrum Classifier of Astronomical Objects (SCAO)": a capitalised tool word before "of"/"for"."""
+        words = [t for t in long if not t.is_punct]
+        if len(words) < 3 or not all(t.is_title or t.is_upper or t.is_stop for t in words):
+            return False
+        return any(
+            t.norm_ in self.tool_name_words and nxt.lower_ in ("of", "for") and not t.is_stop
+            for t, nxt in zip(words, words[1:])
         )
 
     def _presented(self, doc: Doc, short: Span, long: Span) -> bool:
@@ -495,6 +508,18 @@ class CandidateRules:
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
                     names.setdefault(doc[start : back - 1].text, label)
+            elif back is not None and back >= 2 and doc[back - 1].lower_ in ("is", "was"):
+                # "DarkEmulator2 is a neural network emulator": a coined name opening its sentence.
+                end = back - 1
+                start = end - 1
+                while start - 2 >= 0 and doc[start - 1].text == "-":
+                    start -= 2
+                if (
+                    (sentence_initial(doc, start) or start == boundary)
+                    and self._compound_name(doc, start) == end
+                    and not doc[start:end].text.isupper()  # "MCMC is a method": a short form, not a coined name
+                ):
+                    names.setdefault(doc[start:end].text, label)
         out: list[Span] = []
         for name, label in sorted(names.items()):
             out.extend(self._occurrences(doc, name, label))

@@ -113,7 +113,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         # whole name is another thing than the known name inside it.
         # So is a capitalised survey or pipeline name written with its facility's ("JCMT Gould Belt Survey").
         tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and "-" in span.text) or (
-            span.id_ == "phrase" and len(span) >= 3 and (span.label_, span[-1].text) in _NAMED_WITH_FACILITY) else 1
+            span.id_ == "phrase" and len(span) >= 3 and (span.label_, span[-1].text) in _NAMED_WITH_FACILITY
+            and not _cut_short(span, tuples)) else 1
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
                                 _clean(span.text)))
 
@@ -144,6 +145,11 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
 
 # Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline".
 _NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SOFTWARE", "Pipeline")})
+
+
+def _cut_short(span: Span, tuples: list) -> bool:
+    """Does a known name start inside ``span`` and go on after it ("... Legacy Survey [of Space and Time]")?"""
+    return any(span.start < start < span.end < end for start, end, *_ in tuples)
 
 
 def _clean(text: str) -> str:
@@ -276,8 +282,14 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
     by_end = {m.end: m for m in chosen}
     out: list[Mention] = []
     skip: set[int] = set()
+    grown: dict[int, Mention] = {}
     for start, end in releases:
-        if any(m.start < end and start < m.end for m in chosen):
+        inside = [m for m in chosen if m.start < end and start < m.end]
+        if len(inside) == 1 and inside[0].label == "DATASET" and inside[0].start <= start < inside[0].end < end:
+            # "ZTF Data Release" + "20": the number names one release of the releases the ontology knows.
+            grown[inside[0].start] = _composed(doc, inside[0], inside[0].start, end, "DATASET", index)
+            continue
+        if inside:
             continue
         before = [m for m in chosen if m.end <= start and m.label in {"SURVEY", "TELESCOPE"}]
         context = before[-1] if before else None  # the last survey or mission mentioned
@@ -288,7 +300,7 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
             out.append(_release(doc, index, owner, owner.start, end, release))
         else:
             out.append(_release(doc, index, context, start, end, release))
-    merged = [m for m in chosen if m.start not in skip] + out
+    merged = [grown.get(m.start, m) for m in chosen if m.start not in skip] + out
     merged.sort(key=lambda m: (m.start, m.end))
     return merged
 
@@ -367,8 +379,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label in _FACILITY and nxt is not None and nxt.label == "SURVEY" and _named_survey(doc, text, m, nxt):
-            # "Zwicky Transient Facility Bright Transient Survey": a facility's full name before a
-            # survey's capitalised name ending in "Survey" is one name.
+            # "Zwicky Transient Facility Bright Transient Survey", "Rubin Observatory Legacy Survey of
+            # Space and Time": a facility's full name before a survey's capitalised name is one name.
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         if (m.label == "SOFTWARE" or (m.label in _PRODUCT_OWNERS and m.end - m.start > 1 and doc[m.end - 1].is_title)) \
                 and (version := _VERSION.match(text, end_char)) is not None:
@@ -394,11 +406,16 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
     return out
 
 
+# Function words a capitalised survey name may hold: "Legacy Survey of Space and Time".
+_NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on"})
+
+
 def _named_survey(doc: Doc, text: str, m: Mention, nxt: Mention) -> bool:
     if text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[nxt.start].idx] != " ":
         return False
     survey = doc[nxt.start:nxt.end]
-    if len(survey) < 2 or survey[-1].text != "Survey" or not all(t.is_title or t.is_upper for t in survey):
+    if len(survey) < 2 or not (survey[-1].is_title or survey[-1].is_upper) or "Survey" not in {t.text for t in survey} \
+            or not all(t.is_title or t.is_upper or t.text in _NAME_FUNCTION_WORDS for t in survey):
         return False
     return m.end - m.start > 1 and all(t.is_title or t.is_upper or t.text in "-." for t in doc[m.start:m.end])
 

@@ -48,6 +48,7 @@ class CandidateWords(BaseModel):
     stop_words: Words = ()
     name_triggers: Words = ()
     tool_heads: Words = ()
+    tool_name_words: Words = ()
     dataset_heads: Words = ()
     present_verbs: Words = ()
     process_verbs: Words = ()
@@ -64,6 +65,7 @@ class CandidateWords(BaseModel):
         "ml_words",
         "name_triggers",
         "tool_heads",
+        "tool_name_words",
         "dataset_heads",
         "process_verbs",
         "not_a_tool_after",

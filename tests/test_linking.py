@@ -915,3 +915,44 @@ def test_a_paradigm_adjective_before_a_technique_is_one_name(real):
         ("unsupervised domain adaptation", "TECHNIQUE"),
         ("self-supervised contrastive learning", "TECHNIQUE"),
     ]
+
+
+def test_a_facility_before_a_survey_name_with_function_words_is_one_survey(real):
+    # arXiv:2304.04277, arXiv:2008.03303: the survey's official name starts with its observatory's.
+    record = tag(
+        real,
+        "Telescopes such as the Rubin Observatory Legacy Survey of Space and Time (LSST) and the "
+        "Vera C. Rubin Observatory Legacy Survey of Space and Time will observe millions of quasars.",
+    )
+    assert spans(record) == [
+        ("Rubin Observatory Legacy Survey of Space and Time", "SURVEY"),
+        ("LSST", "SURVEY"),
+        ("Vera C. Rubin Observatory Legacy Survey of Space and Time", "SURVEY"),
+    ]
+    assert {e.concept_id for e in record.entities} == {"survey:legacy-survey-of-space-and-time"}
+
+
+def test_a_number_after_a_known_release_series_names_one_release(real):
+    record = tag(real, "The light curves are public in ZTF Data Release 20 and were retrieved through IRSA.")
+    release = next(e for e in record.entities if e.label == "DATASET" and "ZTF" in e.text)
+    assert release.text == "ZTF Data Release 20"
+    assert release.concept_id == "candidate:ztf-data-release-20"
+
+
+def test_a_defined_tool_or_data_product_named_by_its_long_form(real):
+    # arXiv:2007.06235
+    record = tag(
+        real,
+        "Here we develop the Spectrum Classifier of Astronomical Objects (SCAO) to classify stars. "
+        "Finally, we apply SCAO to Spitzer Enhanced Imaging Products (SEIP), the most complete catalog.",
+    )
+    assert ("Spectrum Classifier of Astronomical Objects", "SOFTWARE") in spans(record)
+    assert spans(record).count(("SCAO", "SOFTWARE")) == 2
+    assert ("Spitzer Enhanced Imaging Products", "DATASET") in spans(record)
+    assert ("SEIP", "DATASET") in spans(record)
+
+
+def test_a_coined_name_opening_a_sentence_that_says_it_is_a_tool(real):
+    # arXiv:2605.28596: "X is a ... emulator"; a short form in capitals is not taken for a coined name.
+    record = tag(real, "DarkEmulator2 is a neural network emulator of the power spectrum. MCMC is a method.")
+    assert spans(record) == [("DarkEmulator2", "SOFTWARE"), ("neural network", "TECHNIQUE")]
