@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy
 from spacy.attrs import IDX, LOWER, NORM, ORTH
@@ -304,7 +305,7 @@ class CandidateRules:
             return False
         return any(
             t.norm_ in self.tool_name_words and nxt.lower_ in ("of", "for") and not t.is_stop
-            for t, nxt in zip(words, words[1:])
+            for t, nxt in pairwise(words)
         )
 
     def _presented(self, doc: Doc, short: Span, long: Span) -> bool:
