@@ -17,6 +17,16 @@ from astro_ie.resources import default_ontology_dir
 CASES = [
     # neural architectures
     (
+        "Solar wind speed is forecast with a BiGRU.",
+        "BiGRU",
+        "technique:bidirectional-gated-recurrent-unit",
+    ),
+    (
+        "Satellite trails are detected with EfficientDet.",
+        "EfficientDet",
+        "technique:efficientdet",
+    ),
+    (
         "We classify galaxy morphologies with a ResNeXt-50 backbone pre-trained on ImageNet.",
         "ResNeXt-50",
         "technique:resnext",
@@ -117,6 +127,16 @@ CASES = [
     ),
     # generative models
     (
+        "Galaxy images are tokenized with a VQGAN and generated with Stable Diffusion.",
+        "VQGAN",
+        "technique:vector-quantized-generative-adversarial-network",
+    ),
+    (
+        "Galaxy images are tokenized with a VQGAN and generated with Stable Diffusion.",
+        "Stable Diffusion",
+        "technique:stable-diffusion",
+    ),
+    (
         "Mock galaxy images are generated with a progressive growing GAN.",
         "progressive growing GAN",
         "technique:progressive-growing-generative-adversarial-network",
@@ -165,6 +185,11 @@ CASES = [
         "technique:deep-generative-model",
     ),
     # probabilistic and Bayesian methods, simulation-based inference
+    (
+        "The posterior is approximated with Stein variational gradient descent.",
+        "Stein variational gradient descent",
+        "technique:stein-variational-gradient-descent",
+    ),
     (
         "The density of the sample is estimated with multivariate kernel density estimation (KDE).",
         "KDE",
@@ -253,6 +278,11 @@ CASES = [
         "technique:permutation-feature-importance",
     ),
     # clustering and dimensionality reduction
+    (
+        "The latent space is projected with parametric UMAP.",
+        "parametric UMAP",
+        "technique:uniform-manifold-approximation-and-projection",
+    ),
     ("Spectra are grouped with mini-batch k-means.", "mini-batch k-means", "technique:mini-batch-k-means"),
     (
         "Communities of co-moving stars are found with the Leiden algorithm.",
@@ -272,6 +302,16 @@ CASES = [
         "technique:functional-principal-component-analysis",
     ),
     # paradigms and training methods
+    (
+        "Domain randomization of the PSF lets the network transfer to real images.",
+        "Domain randomization",
+        "technique:domain-randomization",
+    ),
+    (
+        "The learned message functions are turned into equations by symbolic distillation.",
+        "symbolic distillation",
+        "technique:symbolic-distillation",
+    ),
     (
         "The encoder is pre-trained by masked image modeling.",
         "masked image modeling",
@@ -395,6 +435,7 @@ CASES = [
 ]
 
 NOT_TECHNIQUES = [
+    ("Cosmic rays undergo a stable diffusion through the halo.", "diffusion"),
     ("The T5 dwarf shows methane absorption.", "T5"),
     ("Deep clustering measurements of galaxies constrain the bias.", "Deep clustering"),
     ("A consistency model of the cluster gas is built.", "consistency model"),
