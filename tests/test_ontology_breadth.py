@@ -277,6 +277,8 @@ CASES = [
         "permutation feature importance",
         "technique:permutation-feature-importance",
     ),
+    ("Light curves are compressed with an LSTM autoencoder.", "LSTM autoencoder", "technique:lstm-autoencoder"),
+    ("We train a rotation forest with a Huber loss baseline.", "rotation forest", "technique:rotation-forest"),
     # clustering and dimensionality reduction
     (
         "The latent space is projected with parametric UMAP.",
@@ -331,7 +333,6 @@ CASES = [
         "technique:quantization-aware-training",
     ),
     ("We evaluate the representation by linear probing.", "linear probing", "technique:linear-probing"),
-    ("Probabilities are calibrated with temperature scaling.", "temperature scaling", "technique:temperature-scaling"),
     (
         "Hyperparameters are chosen with the tree-structured Parzen estimator.",
         "tree-structured Parzen estimator",
@@ -435,6 +436,9 @@ CASES = [
 ]
 
 NOT_TECHNIQUES = [
+    ("The spectra are continuum normalized; spectral normalization uses a spline.", "normalization"),
+    ("The mass-temperature scaling relation of clusters is steep.", "temperature scaling"),
+    ("Baryon acoustic oscillations are a linear probe of expansion.", "linear probe"),
     ("Cosmic rays undergo a stable diffusion through the halo.", "diffusion"),
     ("The T5 dwarf shows methane absorption.", "T5"),
     ("Deep clustering measurements of galaxies constrain the bias.", "Deep clustering"),
