@@ -279,6 +279,21 @@ CASES = [
     ),
     ("Light curves are compressed with an LSTM autoencoder.", "LSTM autoencoder", "technique:lstm-autoencoder"),
     ("We train a rotation forest with a Huber loss baseline.", "rotation forest", "technique:rotation-forest"),
+    ("Long light curves are modelled with Transformer-XL and xLSTM.", "Transformer-XL", "technique:transformer-xl"),
+    (
+        "Galaxy images are generated with NVAE, a hierarchical VAE.",
+        "NVAE",
+        "technique:hierarchical-variational-autoencoder",
+    ),
+    ("The halo graph is embedded with node2vec.", "node2vec", "technique:node2vec"),
+    ("We describe spectra to LLaVA and BLIP-2.", "LLaVA", "technique:llava"),
+    ("Training dynamics follow the neural tangent kernel.", "neural tangent kernel", "technique:neural-tangent-kernel"),
+    (
+        "The mixture is fitted by expectation–maximization.",
+        "expectation–maximization",
+        "technique:expectation-maximization",
+    ),
+    ("The policy is trained with an actor–critic method.", "actor–critic", "technique:actor-critic"),
     # clustering and dimensionality reduction
     (
         "The latent space is projected with parametric UMAP.",
@@ -436,6 +451,7 @@ CASES = [
 ]
 
 NOT_TECHNIQUES = [
+    ("The bolometers reach BLIP performance under the sky background.", "BLIP"),
     ("The spectra are continuum normalized; spectral normalization uses a spline.", "normalization"),
     ("The mass-temperature scaling relation of clusters is steep.", "temperature scaling"),
     ("Baryon acoustic oscillations are a linear probe of expansion.", "linear probe"),
