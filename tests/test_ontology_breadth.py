@@ -294,6 +294,13 @@ CASES = [
         "technique:expectation-maximization",
     ),
     ("The policy is trained with an actor–critic method.", "actor–critic", "technique:actor-critic"),
+    ("Segmentation masks come from Mask2Former and SegFormer.", "SegFormer", "technique:segformer"),
+    (
+        "Orbits are learned by an interaction network on the particle graph.",
+        "interaction network",
+        "technique:interaction-network",
+    ),
+    ("Documents are represented as a bag of words.", "bag of words", "technique:bag-of-words"),
     # clustering and dimensionality reduction
     (
         "The latent space is projected with parametric UMAP.",
