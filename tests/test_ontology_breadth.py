@@ -105,7 +105,11 @@ CASES = [
         "temporal fusion transformer",
         "technique:temporal-fusion-transformer",
     ),
-    ("Light curves are classified with Mamba, a selective state space model.", "Mamba", "technique:state-space-model"),
+    (
+        "Light curves are classified with Mamba, a selective state space model.",
+        "Mamba",
+        "technique:structured-state-space-sequence-model",
+    ),
     (
         "The radio sky is represented by a sinusoidal representation network.",
         "sinusoidal representation network",
@@ -311,7 +315,7 @@ CASES = [
     (
         "Communities of co-moving stars are found with the Leiden algorithm.",
         "Leiden algorithm",
-        "technique:louvain-method",
+        "technique:leiden-algorithm",
     ),
     (
         "The stellar spectra are compressed with weighted PCA.",
@@ -430,6 +434,8 @@ CASES = [
         "technique:chain-of-thought-prompting",
     ),
     ("We query ChatGPT and Llama 3 about the observing logs.", "ChatGPT", "technique:chatgpt"),
+    ("Light curves are forecast zero-shot with Moirai2 and TimesFM.", "Moirai2", "technique:moirai"),
+    ("Summaries are written by GPT-4o.", "GPT-4o", "technique:generative-pre-trained-transformer"),
     ("We query ChatGPT and Llama 3 about the observing logs.", "Llama 3", "technique:llama"),
     (
         "The papers are grouped by latent semantic analysis.",
