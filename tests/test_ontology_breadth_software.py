@@ -147,6 +147,7 @@ def test_instrument_names_are_tagged_whole_and_linked(extractor, text, expected)
         "We combine SED machine learning with spectral cube fitting of the ALMA data.",
         "Strong X-class flares were excluded; the cesium clock and a fiasco are irrelevant.",
         "Imaging from the Mayall -band Legacy Survey covers the north.",
+        "Out of curiosity we cast a GOLD standard set at the right TIME; you MUST see the ICON.",
     ],
 )
 def test_guarded_forms_stay_untagged_as_software_or_instruments(extractor, text):
@@ -159,6 +160,12 @@ def test_guarded_forms_stay_untagged_as_software_or_instruments(extractor, text)
         "software:extended-casa-line-analysis-software-suite",
         "software:cesium",
         "software:fiasco",
+        "telescope:mars-science-laboratory",
+        "telescope:cern-axion-solar-telescope",
+        "telescope:global-scale-observations-of-the-limb-and-disk",
+        "telescope:tomographic-ionized-carbon-mapping-experiment",
+        "telescope:multiplexed-survey-telescope",
+        "telescope:ionospheric-connection-explorer",
     }
     assert not {cid for _, _, cid in tagged(extractor, text)} & new
 
