@@ -261,13 +261,17 @@ class BatchSubmitter:
         """The parts of the tasks finished since the last call, in batch order: up to the first task not done.
 
         A failed task stops it too: its error is raised by :meth:`parts`.
+        (Its outcome is the future's own: the state the API reports may lag.)
         """
         new: list = []
         for entry in self.entries[len(self.taken):]:
             future = entry[2]
-            if future is not None and not (future.wrapped_future.done() and future.state.is_completed()):
+            if future is not None and not future.wrapped_future.done():
                 break
-            parts = self._parts_of(entry)
+            try:
+                parts = self._parts_of(entry)
+            except Exception:
+                break
             self.taken.append(parts)
             new += parts
         return new
@@ -515,7 +519,8 @@ def _tag_corpus(inputs: list[str], staging: str, options: RunOptions, plan, subm
     with ThreadPoolTaskRunner(max_workers=1) as thread:
         ingesting = thread.submit(ingest_task, parameters={"inputs": inputs, "staging": staging, "options": options,
                                                             "plan": plan, "side": side})
-        warming = [submitter.warm_up() for _ in range(slots)] if slots > 1 else []
+        # The side process ingests on the other core: the one slot of a thread runner builds its pipeline meanwhile.
+        warming = [submitter.warm_up() for _ in range(slots)] if slots > 1 or side is not None else []
         taken = 0
         while not ingesting.wrapped_future.done():
             ready = batching.written_batches(batch_dir, taken)
@@ -540,8 +545,9 @@ def _tag_corpus(inputs: list[str], staging: str, options: RunOptions, plan, subm
     while not tracker.poll(futures):
         feed(side, submitter)
         time.sleep(0.1)
-    feed(side, submitter)
     tagged = Tagged(ingested, submitter.parts(), [future.result() for future in warming])
+    if side is not None:
+        side.feed(p.path for p in tagged.parts[side.fed:])
     tracker.finish(tagged.parts)
     info = tagged.extraction()
     get_run_logger().info("extraction: %d pipeline(s) built in %d process(es); %.1f s of tagging",
