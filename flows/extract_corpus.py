@@ -335,7 +335,13 @@ def write_outputs_task(parts: list[batching.TaggedPart], staging: str, ontology:
     """
     started = time.perf_counter()
     if side is not None:
-        return Written(**side.finish(), seconds=time.perf_counter() - started)
+        found = side.finish()
+        timings = found.pop("timings")
+        get_run_logger().info("outputs: written beside tagging (%.1f s waiting for tagged parts, %.1f s of the "
+                              "corpus pass), %.1f s after the last part (graphs %.1f s)", timings["waiting_s"],
+                              timings["corpus_s"] - timings["waiting_s"], timings["after_last_part_s"],
+                              timings["graphs_s"])
+        return Written(**found, seconds=time.perf_counter() - started)
     from astro_ie import corpus, incremental
 
     loaded = load_ontology(ontology.directory)

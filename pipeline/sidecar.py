@@ -26,6 +26,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -99,29 +100,39 @@ def count_by_input(abstracts, names: list[str], counts: list[int]):
         yield abstract
 
 
-def finish_outputs(summary: Any, directory: str | Path) -> dict:
+def finish_outputs(summary: Any, directory: str | Path, timings: dict | None = None) -> dict:
     """The graphs from a written corpus's digest; the counts, rankings and sizes the flow reports."""
     from . import graph
 
+    started = time.perf_counter()
     views = graph.views_from_digest(summary.digest)
     for name, view in views.items():
         graph.write_exports(view, directory, GRAPH_STEMS[name])
-    return {"counts": summary.to_dict(), "top_concepts": summary.top_concepts,
-            "new_candidates": summary.new_candidates, "corpus_file": summary.corpus_file,
-            "nodes": {name: view.number_of_nodes() for name, view in views.items()},
-            "edges": {name: view.number_of_edges() for name, view in views.items()},
-            "summary": graph.summarise(views["technique-instrument"], top=10)}
+    result = {"counts": summary.to_dict(), "top_concepts": summary.top_concepts,
+              "new_candidates": summary.new_candidates, "corpus_file": summary.corpus_file,
+              "nodes": {name: view.number_of_nodes() for name, view in views.items()},
+              "edges": {name: view.number_of_edges() for name, view in views.items()},
+              "summary": graph.summarise(views["technique-instrument"], top=10)}
+    if timings is not None:
+        timings["graphs_s"] = round(time.perf_counter() - started, 3)
+    return result
 
 
 def write_outputs(paths: Iterable[str], directory: str, ontology_dir: str, *, include_generic: bool = False,
-                  tables: Iterable[str] = ("parquet",), compress: str = "auto") -> dict:
-    """The output pass over tagged parts (in batch order): corpus, mentions, evidence, tables, graphs."""
+                  tables: Iterable[str] = ("parquet",), compress: str = "auto", timings: dict | None = None) -> dict:
+    """The output pass over tagged parts (in batch order): corpus, mentions, evidence, tables, graphs.
+
+    ``timings``, when given, gets the seconds of the corpus pass and of the graphs.
+    """
     from . import batching, corpus
     from .ontology import load_ontology
 
+    started = time.perf_counter()
     summary = corpus.write_corpus(batching.iter_tagged(paths), Path(directory), load_ontology(ontology_dir),
                                   include_generic=include_generic, tables=tuple(tables), compress=compress)
-    return finish_outputs(summary, directory)
+    if timings is not None:
+        timings["corpus_s"] = round(time.perf_counter() - started, 3)
+    return finish_outputs(summary, directory, timings)
 
 
 # --- the flow's side ------------------------------------------------------------------
@@ -212,8 +223,15 @@ def _messages(stream: IO[bytes]) -> Iterator[dict]:
     raise Aborted
 
 
-def _parts(messages: Iterator[dict]) -> Iterator[str]:
-    for message in messages:
+def _parts(messages: Iterator[dict], timings: dict) -> Iterator[str]:
+    """The parts as the flow sends them; ``timings`` gets the seconds spent waiting for them, and the last's time."""
+    waited = 0.0
+    while True:
+        started = time.perf_counter()
+        message = next(messages)
+        timings["last_part_at"] = time.perf_counter()
+        waited += timings["last_part_at"] - started
+        timings["waiting_s"] = round(waited, 3)
         if message.get("end"):
             return
         yield from message["parts"]
@@ -236,7 +254,11 @@ def main() -> int:
         request = next(messages)
         if request.get("ingest") is not None:
             _reply(out, "ingested", ingest_batches(**request["ingest"]))
-        _reply(out, "written", write_outputs(_parts(messages), **request["outputs"]))
+        timings: dict = {}
+        written = write_outputs(_parts(messages, timings), **request["outputs"], timings=timings)
+        written["timings"] = {"after_last_part_s": round(time.perf_counter() - timings.pop("last_part_at"), 3),
+                              **timings}
+        _reply(out, "written", written)
     except Aborted:
         return 1
     except BaseException as exc:  # every error goes back to the flow, which reports it

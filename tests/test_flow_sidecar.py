@@ -81,6 +81,8 @@ def test_streamed_outputs_are_the_bytes_of_a_pass_after_tagging(tmp_path: Path, 
     assert side.process.returncode == 0
     serial.mkdir()
     expected = sidecar.write_outputs(parts, str(serial), str(MINI_ONTOLOGY), **outputs)
+    timings = streamed.pop("timings")
+    assert set(timings) == {"after_last_part_s", "waiting_s", "corpus_s", "graphs_s"}
     assert streamed == expected
     assert streamed["counts"]["abstracts"] == len(RECORDS)
     written = {name: data for name, data in files_of(staging).items()}
