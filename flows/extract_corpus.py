@@ -13,7 +13,7 @@ of batches, artifacts and logging.
 import os
 import shutil
 import time
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -24,17 +24,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
 
-from astro_ie import batching, ingest, manifest
+from astro_ie import batching, ingest, manifest, sidecar
 from astro_ie.flows.artifacts import publish_run_artifacts
 from astro_ie.io import check_replaceable, publish_directory, staging_directory
 from astro_ie.ontology import load_ontology
 
-GRAPH_STEMS = {
-    "full": "graph",
-    "full-rollup": "graph-rollup",
-    "technique-instrument": "technique-instrument",
-    "technique-instrument-rollup": "technique-instrument-rollup",
-}
+GRAPH_STEMS = sidecar.GRAPH_STEMS
 
 
 # --- typed results --------------------------------------------------------------
@@ -126,51 +121,34 @@ def plan_update_task(inputs: list[str], out_dir: str, ontology: OntologyInfo, op
 
 
 @task(name="ingest", cache_policy=NO_CACHE)
-def ingest_task(inputs: list[str], staging: str, options: RunOptions, plan=None) -> Ingested:
-    from astro_ie.incremental import in_period
-
+def ingest_task(inputs: list[str], staging: str, options: RunOptions, plan=None,
+                side: sidecar.SideProcess | None = None) -> Ingested:
+    """Read the inputs into batch files; with ``side``, the side process does it and this task waits for it."""
     logger = get_run_logger()
-    result = Ingested([], 0)
-
-    def on_skip(error) -> None:
-        result.skipped.append(error.one_line())
-        logger.warning("skipped: %s", error.one_line())
-
-    def on_warning(text: str) -> None:
-        result.warnings.append(text)
-        logger.warning(text)
-
-    def wanted(abstracts):
-        for abstract in abstracts:
-            if in_period(abstract.date, options.since, options.until):
-                yield abstract
-            else:
-                result.outside_period += 1
-
-    abstracts = ingest.read_abstracts([Path(p) for p in inputs], input_format=options.input_format,
-                                      skip_bad=options.skip_bad, on_skip=on_skip, on_warning=on_warning,
-                                      categories=options.categories)
-    abstracts = count_by_input(abstracts, [Path(p).name for p in inputs], result.records)
-    if plan is not None:
-        abstracts = plan.to_tag(abstracts)
-        result.unchanged = len(plan.unchanged)
-    abstracts_path = Path(staging) / "abstracts.jsonl" if options.keep_abstracts else None
-    paths, result.abstracts = batching.write_batches(wanted(abstracts), Path(staging) / ".batches",
-                                                     options.batch_size, abstracts_path)
-    result.batches = [str(p) for p in paths]
-    logger.info("ingested %d abstracts into %d batches", result.abstracts, len(paths))
+    if side is not None:
+        found = side.ingested()
+        for line in found["skipped"]:
+            logger.warning("skipped: %s", line)
+        for text in found["warnings"]:
+            logger.warning(text)
+    else:
+        found = sidecar.ingest_batches(inputs, staging, **ingest_arguments(options), plan=plan,
+                                       on_skip=lambda error: logger.warning("skipped: %s", error.one_line()),
+                                       on_warning=logger.warning)
+    result = Ingested(found["batches"], found["abstracts"], found["skipped"], found["warnings"],
+                      found["outside_period"], found["unchanged"], found["records"])
+    logger.info("ingested %d abstracts into %d batches", result.abstracts, len(result.batches))
     return result
 
 
-def count_by_input(abstracts, names: list[str], counts: list[int]):
-    """Pass the abstracts on, counting in ``counts`` how many came from each input (by its file name, in order)."""
-    counts[:] = [0] * len(names)
-    current = 0
-    for abstract in abstracts:
-        if abstract.source != names[current]:
-            current = next((i for i in range(current + 1, len(names)) if names[i] == abstract.source), current)
-        counts[current] += 1
-        yield abstract
+def ingest_arguments(options: RunOptions) -> dict:
+    """The keyword arguments of :func:`astro_ie.sidecar.ingest_batches` that the run's options give."""
+    return {"input_format": options.input_format, "skip_bad": options.skip_bad, "categories": list(options.categories),
+            "since": options.since, "until": options.until, "batch_size": options.batch_size,
+            "keep_abstracts": options.keep_abstracts}
+
+
+count_by_input = sidecar.count_by_input
 
 
 @dataclass(frozen=True)
@@ -255,6 +233,8 @@ class BatchSubmitter:
             storage.put_bytes(self.ontology_url, storage.pack_files(self.files))
         self.entries: list = []
         self.futures: list = []
+        self.taken: list = []
+        """The parts of the leading entries already handed out by :meth:`ready`, in batch order."""
 
     def warm_up(self):
         if self.by_value:
@@ -277,18 +257,40 @@ class BatchSubmitter:
             self.futures.append(future)
         self.entries.append((paths, cached, future))
 
+    def ready(self) -> list:
+        """The parts of the tasks finished since the last call, in batch order: up to the first task not done.
+
+        A failed task stops it too: its error is raised by :meth:`parts`.
+        (Its outcome is the future's own: the state the API reports may lag.)
+        """
+        new: list = []
+        for entry in self.entries[len(self.taken):]:
+            future = entry[2]
+            if future is not None and not future.wrapped_future.done():
+                break
+            try:
+                parts = self._parts_of(entry)
+            except Exception:
+                break
+            self.taken.append(parts)
+            new += parts
+        return new
+
     def parts(self) -> list:
         """The tagged parts in batch order (on Dask, the new ones written into the flow's cache now)."""
-        parts = []
-        for paths, cached, future in self.entries:
-            if cached is None:
-                parts += future.result()
-                continue
-            results = iter(future.result() if future is not None else ())
-            for path, part in zip(paths, cached):
-                parts.append(part if part is not None else batching.store_part(
-                    Path(path), self.ontology.hash, Path(self.cache), self._fetch(next(results))))
+        parts = [part for taken in self.taken for part in taken]
+        for entry in self.entries[len(self.taken):]:
+            parts += self._parts_of(entry)
         return parts
+
+    def _parts_of(self, entry) -> list:
+        paths, cached, future = entry
+        if cached is None:
+            return list(future.result())
+        results = iter(future.result() if future is not None else ())
+        return [part if part is not None else batching.store_part(
+            Path(path), self.ontology.hash, Path(self.cache), self._fetch(next(results)))
+            for path, part in zip(paths, cached)]
 
     def _put(self, batches: list[bytes]) -> list[tuple[str, str]]:
         """Write batches to the run's storage prefix; (batch URL, result URL) of each."""
@@ -325,11 +327,23 @@ class BatchSubmitter:
 
 @task(name="write-outputs", cache_policy=NO_CACHE)
 def write_outputs_task(parts: list[batching.TaggedPart], staging: str, ontology: OntologyInfo,
-                       options: RunOptions, plan=None) -> Written:
-    """One pass over the tagged records: corpus, mentions, evidence, tables; then the graphs from the digest."""
-    from astro_ie import corpus, graph, incremental
+                       options: RunOptions, plan=None, side: sidecar.SideProcess | None = None) -> Written:
+    """One pass over the tagged records: corpus, mentions, evidence, tables; then the graphs from the digest.
 
+    With ``side``, the side process has been writing them from the parts as
+    tagging finished them: this task waits for it to write the rest.
+    """
     started = time.perf_counter()
+    if side is not None:
+        found = side.finish()
+        timings = found.pop("timings")
+        get_run_logger().info("outputs: written beside tagging (%.1f s waiting for tagged parts, %.1f s of the "
+                              "corpus pass), %.1f s after the last part (graphs %.1f s)", timings["waiting_s"],
+                              timings["corpus_s"] - timings["waiting_s"], timings["after_last_part_s"],
+                              timings["graphs_s"])
+        return Written(**found, seconds=time.perf_counter() - started)
+    from astro_ie import corpus, incremental
+
     loaded = load_ontology(ontology.directory)
     paths = [p.path for p in parts]
     summary, how = None, None if plan is None else "merged"
@@ -348,16 +362,7 @@ def write_outputs_task(parts: list[batching.TaggedPart], staging: str, ontology:
                                                  options.since, options.until)
         summary = corpus.write_corpus(records, Path(staging), loaded, include_generic=options.include_generic,
                                       tables=options.tables, compress=options.compress)
-    views = graph.views_from_digest(summary.digest)
-    for name, view in views.items():
-        graph.write_exports(view, staging, GRAPH_STEMS[name])
-    return Written(
-        counts=summary.to_dict(), top_concepts=summary.top_concepts, new_candidates=summary.new_candidates,
-        corpus_file=summary.corpus_file,
-        nodes={name: view.number_of_nodes() for name, view in views.items()},
-        edges={name: view.number_of_edges() for name, view in views.items()},
-        summary=graph.summarise(views["technique-instrument"], top=10), seconds=time.perf_counter() - started,
-        update=how)
+    return Written(**sidecar.finish_outputs(summary, staging), seconds=time.perf_counter() - started, update=how)
 
 
 @task(name="write-report", cache_policy=NO_CACHE)
@@ -419,12 +424,13 @@ def extract_corpus(
                          tuple(tables), compress, keep_abstracts, update, tuple(categories or ()))
     clock, out = Stopwatch(), Path(out_dir)
     check_replaceable(out)
-    with staging_directory(out) as staging, workers_share_api():
+    with staging_directory(out) as staging, workers_share_api(), ExitStack() as stack:
         ontology = clock.lap("ontology", load_ontology_task(ontology_dir))
         plan = clock.lap("plan", plan_update_task(inputs, out_dir, ontology, options) if update else None)
+        side = side_process(inputs, str(staging), ontology, options, stack) if plan is None else None
         tagged = clock.lap("extract", tag_corpus(inputs, str(staging), ontology, options, plan,
-                                                 cache_dir or str(batching.default_cache_dir()), storage))
-        written = clock.lap("outputs", write_outputs_task(tagged.parts, str(staging), ontology, options, plan))
+                                                 cache_dir or str(batching.default_cache_dir()), storage, side))
+        written = clock.lap("outputs", write_outputs_task(tagged.parts, str(staging), ontology, options, plan, side))
         counts = dict(written.counts, **tagged.counts())
         clock.lap("report", write_report_task(str(staging), counts))
         write_manifest_task(str(staging), inputs, ontology, counts, clock.timings, options, tagged.ingested.records,
@@ -462,8 +468,25 @@ TASKS_PER_SLOT = 4
 """At least this many tasks per parallel slot at the end, so no worker idles long."""
 
 
+def side_process(inputs: list[str], staging: str, ontology: OntologyInfo, options: RunOptions,
+                 stack: ExitStack) -> sidecar.SideProcess:
+    """Start the process that ingests and writes the outputs beside tagging (:mod:`astro_ie.sidecar`).
+
+    ``stack`` closes it when the flow leaves the staging directory: a run that
+    failed aborts it, and it is gone before the staging directory is removed.
+    """
+    side = sidecar.SideProcess({
+        "ingest": {"inputs": list(inputs), "staging": staging, **ingest_arguments(options)},
+        "outputs": {"directory": staging, "ontology_dir": ontology.directory,
+                    "include_generic": options.include_generic, "tables": list(options.tables),
+                    "compress": options.compress},
+    })
+    stack.callback(side.close)
+    return side
+
+
 def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options: RunOptions, plan,
-               cache: str, storage: str | None = None) -> Tagged:
+               cache: str, storage: str | None = None, side: sidecar.SideProcess | None = None) -> Tagged:
     """Ingest on a thread of this process and tag each batch as soon as it is written.
 
     Ingest writes each batch file whole and in order
@@ -474,7 +497,9 @@ def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options:
     cost in Prefect, so a task tags several consecutive batches; the batches left
     when ingest ends are spread over at least :data:`TASKS_PER_SLOT` tasks per
     slot. A storage URL (``--storage``, Dask only) carries the batches and
-    their tagged lines instead of Dask itself.
+    their tagged lines instead of Dask itself. With ``side``, the side process
+    ingests, and gets each task's tagged parts, in batch order, as soon as
+    the tasks before it have finished too.
     """
     dask = on_dask()
     if storage and not dask:
@@ -483,7 +508,7 @@ def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options:
         raise AstroIEError("E212", url=storage, detail="it serves Dask runs (--dask-address or --dask local)")
     submitter = BatchSubmitter(ontology, cache, by_value=dask, storage_url=storage)
     try:
-        tagged = _tag_corpus(inputs, staging, options, plan, submitter)
+        tagged = _tag_corpus(inputs, staging, options, plan, submitter, side)
     except BaseException:
         submitter.close(failed=True)
         raise
@@ -491,15 +516,17 @@ def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options:
     return tagged
 
 
-def _tag_corpus(inputs: list[str], staging: str, options: RunOptions, plan, submitter: BatchSubmitter) -> Tagged:
+def _tag_corpus(inputs: list[str], staging: str, options: RunOptions, plan, submitter: BatchSubmitter,
+                side: sidecar.SideProcess | None = None) -> Tagged:
     slots = parallel_slots(options.workers)
     batch_dir = Path(staging) / ".batches"
     tracker = ProgressTracker()
     futures = submitter.futures
     with ThreadPoolTaskRunner(max_workers=1) as thread:
         ingesting = thread.submit(ingest_task, parameters={"inputs": inputs, "staging": staging, "options": options,
-                                                            "plan": plan})
-        warming = [submitter.warm_up() for _ in range(slots)] if slots > 1 else []
+                                                            "plan": plan, "side": side})
+        # The side process ingests on the other core: the one slot of a thread runner builds its pipeline meanwhile.
+        warming = [submitter.warm_up() for _ in range(slots)] if slots > 1 or side is not None else []
         taken = 0
         while not ingesting.wrapped_future.done():
             ready = batching.written_batches(batch_dir, taken)
@@ -508,6 +535,7 @@ def _tag_corpus(inputs: list[str], staging: str, options: RunOptions, plan, subm
                 taken += MAX_BATCHES_PER_TASK
             else:
                 tracker.poll(futures)
+                feed(side, submitter)
                 time.sleep(0.05)
         try:
             ingested = ingesting.result()
@@ -521,13 +549,22 @@ def _tag_corpus(inputs: list[str], staging: str, options: RunOptions, plan, subm
         submitter.submit(rest[i:i + per_task])
     tracker.total = ingested.abstracts
     while not tracker.poll(futures):
+        feed(side, submitter)
         time.sleep(0.1)
     tagged = Tagged(ingested, submitter.parts(), [future.result() for future in warming])
+    if side is not None:
+        side.feed(p.path for p in tagged.parts[side.fed:])
     tracker.finish(tagged.parts)
     info = tagged.extraction()
     get_run_logger().info("extraction: %d pipeline(s) built in %d process(es); %.1f s of tagging",
                           info["pipelines_built"], info["processes"], info["tagging_seconds"])
     return tagged
+
+
+def feed(side: sidecar.SideProcess | None, submitter: BatchSubmitter) -> None:
+    """Pass the side process the parts of the tasks finished since, in batch order."""
+    if side is not None:
+        side.feed(p.path for p in submitter.ready())
 
 
 class ProgressTracker:

@@ -142,6 +142,9 @@ STATE_FILE = "digest-state.json.gz"
 
 MENTION_ROWS_PER_GROUP = 65_536
 INDEX_ROWS_PER_GROUP = 100_000
+ROWS_PER_CHUNK = 8192
+"""Mention and index rows held as Python objects at most: they go to Arrow in chunks of this many, and the
+:class:`~astro_ie.digest.RowGroupWriter` makes the same row groups of them (the same bytes) as of whole groups."""
 INDEX_SCHEMA = pa.schema([("id", pa.string()), ("key", pa.binary(16)), ("bytes", pa.int64()),
                           ("mentions", pa.int64()), ("evidence", pa.int64())])
 _ENTITIES = b', "entities": ['
@@ -297,7 +300,7 @@ class CorpusOutputs:
         self.digest: CorpusDigest = digest_of(self.evidence)
         self.rows: list[list] = [[] for _ in MENTION_COLUMNS]
         self.index_rows: list[list] = [[] for _ in INDEX_SCHEMA.names]
-        self.batch = parquet_batch
+        self.batch = min(parquet_batch, ROWS_PER_CHUNK)
 
     def add(self, line: bytes, record: dict) -> None:
         """One record and its corpus line (newline included)."""
@@ -319,7 +322,7 @@ class CorpusOutputs:
             column.append(value)
         if len(rows[0]) >= self.batch:
             self.flush_mentions()
-        if len(self.index_rows[0]) >= INDEX_ROWS_PER_GROUP:
+        if len(self.index_rows[0]) >= ROWS_PER_CHUNK:
             self.flush_index()
 
     def flush_mentions(self) -> None:

@@ -48,7 +48,6 @@ from .corpus import (
     write_tables,
 )
 from .digest import EVIDENCE_COLUMNS, CorpusDigest, Recount, year_of
-from .extract import record_head as extract_head
 from .models import Abstract
 
 
@@ -59,6 +58,8 @@ def record_head(record: dict) -> dict:
 
 def abstract_head(abstract: Abstract) -> dict:
     """What the tagged record of ``abstract`` will hold besides its entities."""
+    from .extract import record_head as extract_head  # spaCy: only a process that plans an update needs it
+
     return extract_head(abstract)
 
 

@@ -58,11 +58,11 @@ def code_version() -> str:
 
 def code_files() -> list[tuple[str, Path]]:
     """``(name, path)`` of every file :func:`code_hash` covers, by its name within the installed package."""
-    import importlib
+    import importlib.util
 
     files = []
-    for package in CODE_PACKAGES:
-        directory = Path(importlib.import_module(package).__file__).parent
+    for package in CODE_PACKAGES:  # found, not imported: a process that hashes need not load the report's libraries
+        directory = Path(importlib.util.find_spec(package).origin).parent
         prefix = package.replace(".", "/")
         for folder, name in ((directory, prefix), (directory / "templates", f"{prefix}/templates")):
             files.extend((f"{name}/{p.name}", p) for p in folder.glob("*") if p.suffix in CODE_SUFFIXES)

@@ -279,6 +279,8 @@ def test_run_succeeds_quietly_with_progress(cli_run: CliRun) -> None:
     n = len(SMALL_RECORDS)
     assert re.search(rf"progress: {n}/{n} abstracts tagged, \d+/s", log), describe(cli_run.proc)
     assert batches > 1
+    # A run over new inputs writes its outputs in the side process, from the parts as they are tagged.
+    assert re.search(r"outputs: written beside tagging \([\d.]+ s waiting for tagged parts", log), log
     for task_name in (
         "ingest",
         "extract-batch",
