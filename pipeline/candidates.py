@@ -75,6 +75,9 @@ _NAME_SHAPE = re.compile(
 # What every coined name ends with: most texts have none, and this finds that faster than the name's pattern.
 _COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
 
+# The literal endings of ``_COINED_TAIL``: a text with none of them has no coined name (substring tests are cheaper).
+_COINED_TAILS = ("Net", "NET", "Former", "former", "GPT", "Bot", "bot", "BERT", "GAN", "VAE", "LSTM", "KAN", "NN")
+
 
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
 
@@ -195,6 +198,9 @@ class CandidateRules:
         self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
         self._opener_ids = {strings.add(w) for w in _OPENER_WORDS}
         self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
+        self._apposition_heads = self._tool_head_norms | self._dataset_head_norms
+        self._opener_heads = self._tool_head_norms | {self._software_norm}
+        self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
         self._cues = numpy.array(
             sorted(
                 self._head_norms
@@ -466,7 +472,8 @@ class CandidateRules:
     def _named_tools(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         names: dict[str, str] = {}  # name -> label: a tool, or a data set when a catalogue is what it names
         boundary = self._title_end(doc)
-        if boundary and not self._title_marks.isdisjoint(doc.to_array(ORTH)[:boundary].tolist()):
+        # A title mark's lower case is the mark itself: the lower-case ids of the title say whether it has one.
+        if boundary and not self._title_marks.isdisjoint(self._lowers(doc)[:boundary]):
             first = doc[0]
             nxt = doc[1] if len(doc) > 1 else None
             name_tokens = self._compound_name(doc, 0)
@@ -482,15 +489,20 @@ class CandidateRules:
                     names.setdefault(doc[token.i + 1 : end].text, "SOFTWARE")
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
         # "CatNorth, an improved ... catalog" names a data set.
-        tool_heads = self._positions(cues, self._tool_head_norms | self._dataset_head_norms)
+        tool_heads = self._positions(cues, self._apposition_heads)
         lowers = self._lowers(doc) if tool_heads else []
+        articles = self._articles
         for i in tool_heads:
             label = "DATASET" if cues[i] in self._dataset_head_norms else "SOFTWARE"
             if i + 2 < len(doc) and lowers[i + 1] in self._before_name:
                 end = self._compound_name(doc, i + 2)
                 if end and end < len(doc) and lowers[end] in self._after_name:
                     names.setdefault(doc[i + 2 : end].text, label)
-            back = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] in self._articles), None)
+            back = None
+            for j in range(i - 1, max(-1, i - 6), -1):
+                if lowers[j] in articles:
+                    back = j
+                    break
             if back is not None and back >= 2 and doc[back - 1].text in _DASHES:
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
@@ -541,7 +553,7 @@ class CandidateRules:
             (unsure if rules[match[4]].requires_definition else anchors).append(match)
         n = len(doc)
         verbs = self._positions(cues, self._verb_norms)
-        openers = self._positions(cues, self._tool_head_norms | {self._software_norm})
+        openers = self._positions(cues, self._opener_heads)
         nouns: list[int] = []
         if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
             lowers = self._lowers(doc)
@@ -549,7 +561,8 @@ class CandidateRules:
             nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
         text = doc.user_data.get(TEXT_KEY) or doc.text
-        coined = list(_COINED_MODEL.finditer(text)) if _COINED_TAIL.search(text) else []
+        coined = (list(_COINED_MODEL.finditer(text))
+                  if any(tail in text for tail in _COINED_TAILS) and _COINED_TAIL.search(text) else [])
         if not (anchors or unsure or verbs or openers or nouns or coined):
             return []
         names: set[str] = set()
@@ -693,7 +706,11 @@ class CandidateRules:
 
     def _occurrences(self, doc: Doc, name: str, label: str = "SOFTWARE") -> list[Span]:
         """Every use of a tool's (or a named data set's) name, whole tokens, in the record."""
-        words = [t.text for t in self._tokenize(name)]
+        words = self._name_words.get(name)
+        if words is None:
+            words = [t.text for t in self._tokenize(name)]
+            if len(self._name_words) < 1 << 14:
+                self._name_words[name] = words
         cid = candidate_id(name)
         out: list[Span] = []
         for i in token_positions(doc, doc.to_array(ORTH).tolist(), words[:1]):

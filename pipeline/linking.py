@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH
@@ -163,23 +165,28 @@ def _definitions(
     abbreviations = doc._.abbreviations
     if not abbreviations:
         return definitions, short_spans
+    by_end: dict[int, list[tuple]] = {}  # the match tuples by end token, in their order: no scan per definition
+    for match in matches:
+        by_end.setdefault(match[1], []).append(match)
     for short in abbreviations:
-        short_spans.setdefault(short.text, []).append(short)
-        if short.text in definitions:
+        short_text = short.text
+        short_spans.setdefault(short_text, []).append(short)
+        if short_text in definitions:
             continue
         long = short._.long_form
         if long is None:
             continue
-        definition = _define(doc, text, starts, ends, short, long, matches, candidates, index)
+        definition = _define(doc, text, starts, ends, short, long, by_end, candidates, index)
         if definition is not None:
-            definitions[short.text] = definition
+            definitions[short_text] = definition
     return definitions, short_spans
 
 
 def _define(
-    doc: Doc, text: str, starts: list[int], ends: list[int], short: Span, long: Span, matches: list[tuple],
-    candidates: list[Span], index: OntologyIndex,
+    doc: Doc, text: str, starts: list[int], ends: list[int], short: Span, long: Span,
+    by_end: dict[int, list[tuple]], candidates: list[Span], index: OntologyIndex,
 ) -> Definition | None:
+    """What the abbreviation ``short`` means; ``by_end``: the ruler's match tuples by end token."""
     stop = index.ontology.candidate_words.stop_set
     start = long.start + 1 if doc[long.start].lower_ in stop and len(long) > 1 else long.start
     whole = long.start  # a long form found from inside a hyphenated word: "Southern-[sky MWA ...] (SMART)"
@@ -188,8 +195,8 @@ def _define(
     best = None  # a match tuple: (start, end, label, concept id, rule index)
     rules = index.rules
     long_end = long.end
-    for match in matches:
-        if match[1] != long_end or match[0] not in (long.start, start, whole):
+    for match in by_end.get(long_end, ()):
+        if match[0] not in (long.start, start, whole):
             continue
         rule = rules[match[4]]
         if not rule.requires_definition and (
@@ -206,8 +213,8 @@ def _define(
     # The long form names nothing we know. If the short form is a known alias
     # whose concept the long form resembles, keep the global meaning;
     # otherwise the abstract means something else by it.
-    for match in matches:
-        if match[0] == short.start and match[1] == short.end:
+    for match in by_end.get(short.end, ()):
+        if match[0] == short.start:
             concept = index.concept(match[3])
             if concept is not None and _resembles(long.text, concept, stop):
                 return None
@@ -239,12 +246,18 @@ def _occurrences(doc: Doc, text: str, short: str, known: list[Span]) -> list[Spa
     """Every use of a defined short form in the record: as written, plural or singular."""
     spans = {(s.start, s.end): s for s in known}
     if " " not in short:
-        forms = sorted(_short_form_variants({short: None}), key=len, reverse=True)  # type: ignore[dict-item]
-        for found in re.finditer("|".join(re.escape(f) for f in forms), text):
+        for found in _variants_pattern(short).finditer(text):
             span = doc.char_span(found.start(), found.end())  # None unless whole tokens
             if span is not None:
                 spans.setdefault((span.start, span.end), span)
     return [spans[k] for k in sorted(spans)]
+
+
+@lru_cache(maxsize=1 << 12)  # the same short forms recur from abstract to abstract
+def _variants_pattern(short: str) -> re.Pattern:
+    """A short form's written variants ("SOM", "SOMs"), longest first, as one pattern."""
+    forms = sorted(_short_form_variants({short: None}), key=len, reverse=True)  # type: ignore[dict-item]
+    return re.compile("|".join(re.escape(f) for f in forms))
 
 
 # -- choice ---------------------------------------------------------------------
@@ -252,16 +265,20 @@ def _occurrences(doc: Doc, text: str, short: str, known: list[Span]) -> list[Spa
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:
     """Greedy, best first: no two chosen mentions share a token."""
-    taken: set[int] = set()
+    taken = bytearray(max((m.end for m in mentions), default=0))  # 1: the token is chosen
     chosen: list[Mention] = []
     for mention in sorted(set(mentions), key=Mention.sort_key):
-        tokens = range(mention.start, mention.end)
-        if not taken.isdisjoint(tokens):
+        start, end = mention.start, mention.end
+        if 1 in taken[start:end]:
             continue
-        taken.update(tokens)
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append(mention)
-    chosen.sort(key=lambda m: (m.start, m.end))
+    chosen.sort(key=_START_END)
     return chosen
+
+
+_START_END = itemgetter(0, 1)
+"""A mention's (start, end): the order of the text."""
 
 
 def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
