@@ -31,7 +31,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key, normalize_word
-from .ruler_index import OntologyIndex, match_tuples, token_positions
+from .ruler_index import OntologyIndex, match_tuples, token_arrays, token_positions
 
 # The word lists the rules look up (head words, stop words, verbs, nouns) are
 # vocabulary: ``ontologies/rules/candidates.yaml``, read with the ontology
@@ -152,7 +152,7 @@ def title_end(doc: Doc) -> int:
     if start is not None:
         if start <= 0:
             return 0
-        return int(numpy.searchsorted(doc.to_array(IDX), start))  # first token at or after it
+        return int(numpy.searchsorted(token_arrays(doc).column(IDX), start))  # first token at or after it
     for token in doc[:64]:
         if token.is_space and "\n\n" in token.text:
             return token.i
@@ -217,7 +217,7 @@ class CandidateRules:
 
     def cue_positions(self, doc: Doc) -> dict[int, int]:
         """Token index -> norm id of every token whose norm cues a rule, in one array pass."""
-        norms = doc.to_array(NORM)
+        norms = token_arrays(doc).column(NORM)
         slots = numpy.searchsorted(self._cues, norms)
         slots[slots == len(self._cues)] = 0
         hits = numpy.flatnonzero(self._cues[slots] == norms)
@@ -247,7 +247,7 @@ class CandidateRules:
         return self._of_doc(doc, "title_end", title_end)
 
     def _lowers(self, doc: Doc) -> list[int]:
-        return self._of_doc(doc, "lowers", lambda d: d.to_array(LOWER).tolist())
+        return token_arrays(doc).values(LOWER)
 
     def _find(self, doc: Doc) -> list[Span]:
         cues = self.cue_positions(doc)
@@ -713,7 +713,7 @@ class CandidateRules:
                 self._name_words[name] = words
         cid = candidate_id(name)
         out: list[Span] = []
-        for i in token_positions(doc, doc.to_array(ORTH).tolist(), words[:1]):
+        for i in token_positions(doc, token_arrays(doc).values(ORTH), words[:1]):
             if [t.text for t in doc[i : i + len(words)]] == words:
                 out.append(Span(doc, i, i + len(words), label=label, kb_id=cid, span_id="tool"))
         return out

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 from .candidates import MATCHES, TEXT_KEY, candidate_id
 from .extent import Extent
 from .normalize import alias_key
-from .ruler_index import OntologyIndex, match_tuples
+from .ruler_index import OntologyIndex, match_tuples, token_arrays
 
 MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
@@ -80,10 +80,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     tuples = match_tuples(doc, MATCHES_KEY)  # (start, end, label, concept id, rule index)
     candidates = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else []
     text = doc.user_data.get(TEXT_KEY) or doc.text
-    # Character bounds of every token from two flat arrays, not a Token per look-up.
-    bounds = doc.to_array([IDX, LENGTH])
-    starts = bounds[:, 0].tolist()
-    char_ends = (bounds[:, 0] + bounds[:, 1]).tolist()
+    # Character bounds of every token from two flat lists (read once per doc), not a Token per look-up.
+    arrays = token_arrays(doc)
+    starts, char_ends = arrays.values(IDX), arrays.ends()
     definitions, short_spans = _definitions(doc, text, starts, char_ends, tuples, candidates, index)
     defined_forms = _short_form_variants(definitions)
 
