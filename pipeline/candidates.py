@@ -31,7 +31,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key, normalize_word
-from .ruler_index import OntologyIndex, match_tuples, token_arrays, token_positions
+from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays, token_positions
 
 # The word lists the rules look up (head words, stop words, verbs, nouns) are
 # vocabulary: ``ontologies/rules/candidates.yaml``, read with the ontology
@@ -269,16 +269,17 @@ class CandidateRules:
     def _definitions(self, doc: Doc) -> list[Span]:
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
-        for short in doc._.abbreviations:
-            long = short._.long_form
-            if long is None or (long.start, long.end) in seen:
+        for short_start, short_end, long_start, long_end in abbreviation_tuples(doc):
+            if long_start is None or (long_start, long_end) in seen:
                 continue
-            seen.add((long.start, long.end))
+            seen.add((long_start, long_end))
+            long = doc[long_start:long_end]
             if self.index.lookup(long.text):
                 continue
             label = self._definition_label(long) or self._label_after(doc, long)
             if label in (None, "TECHNIQUE") and (
-                self._presented(doc, short, long) or (label == "TECHNIQUE" and self._model_name(long))
+                self._presented(doc, doc[short_start:short_end], long)
+                or (label == "TECHNIQUE" and self._model_name(long))
             ):
                 # "We present SCREAM (Stream ChaRacterization with ... Learning)", "Galaxy Assembly
                 # and Interaction Neural Networks (GAINN)": the authors' model, a named tool.

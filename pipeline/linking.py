@@ -34,7 +34,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH
@@ -43,7 +42,7 @@ from spacy.tokens import Doc, Span
 from .candidates import MATCHES, TEXT_KEY, candidate_id
 from .extent import Extent
 from .normalize import alias_key
-from .ruler_index import OntologyIndex, match_tuples, token_arrays
+from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays
 
 MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
@@ -122,7 +121,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     extent = index.extent
     if extent is not None:
         chosen = compose(doc, text, chosen, index, extent, starts, char_ends)
-        if doc._.abbreviations:
+        if short_spans:  # the doc has abbreviations
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
     if "DR" in text or "ata Release" in text or "ata release" in text:
         chosen = _data_releases(doc, text, chosen, index)
@@ -167,14 +166,14 @@ def _definitions(
     by_end: dict[int, list[tuple]] = {}  # the match tuples by end token, in their order: no scan per definition
     for match in matches:
         by_end.setdefault(match[1], []).append(match)
-    for short in abbreviations:
+    for short, (_, _, long_start, long_end) in zip(abbreviations, abbreviation_tuples(doc, abbreviations)):
         short_text = short.text
         short_spans.setdefault(short_text, []).append(short)
         if short_text in definitions:
             continue
-        long = short._.long_form
-        if long is None:
+        if long_start is None:
             continue
+        long = doc[long_start:long_end]
         definition = _define(doc, text, starts, ends, short, long, by_end, candidates, index)
         if definition is not None:
             definitions[short_text] = definition
@@ -264,20 +263,16 @@ def _variants_pattern(short: str) -> re.Pattern:
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:
     """Greedy, best first: no two chosen mentions share a token."""
-    taken = bytearray(max((m.end for m in mentions), default=0))  # 1: the token is chosen
+    taken: set[int] = set()
     chosen: list[Mention] = []
     for mention in sorted(set(mentions), key=Mention.sort_key):
-        start, end = mention.start, mention.end
-        if 1 in taken[start:end]:
+        tokens = range(mention.start, mention.end)
+        if not taken.isdisjoint(tokens):
             continue
-        taken[start:end] = b"\x01" * (end - start)
+        taken.update(tokens)
         chosen.append(mention)
-    chosen.sort(key=_START_END)
+    chosen.sort(key=lambda m: (m.start, m.end))
     return chosen
-
-
-_START_END = itemgetter(0, 1)
-"""A mention's (start, end): the order of the text."""
 
 
 def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:

@@ -45,7 +45,15 @@ from spacy.util import compile_infix_regex, registry
 from .extent import RULES_DIR, rules_path
 from .linking import CANDIDATES_KEY, MATCHES_KEY
 from .normalize import normalize_word
-from .ruler_index import SPAN_SOURCES, OntologyIndex, TokenArrays, get_index, token_arrays
+from .ruler_index import (
+    ABBREVIATION_TUPLES,
+    SPAN_SOURCES,
+    OntologyIndex,
+    TokenArrays,
+    abbreviation_tuples,
+    get_index,
+    token_arrays,
+)
 from .vocabulary import candidates_path
 
 SOURCES = SPAN_SOURCES
@@ -122,10 +130,15 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
         runs.sort()
         tokens = _TokenTexts(doc, arrays)
         found = self._find_matches_for_ranges(_filter_ranges(runs, tokens), doc, tokens)
+        abbreviations = doc._.abbreviations
+        offsets = abbreviation_tuples(doc, abbreviations) if abbreviations else []
         for long_form, short_forms in found:
             for short in short_forms:
                 short._.long_form = long_form
-                doc._.abbreviations.append(short)
+                abbreviations.append(short)
+                offsets.append((short.start, short.end, long_form.start, long_form.end))
+        if offsets:
+            doc.user_data[ABBREVIATION_TUPLES] = offsets  # the same, as offsets: see ``abbreviation_tuples``
         return doc
 
     def _find_matches_for_ranges(

@@ -90,6 +90,28 @@ def token_arrays(doc: Doc) -> TokenArrays:
     return arrays
 
 
+ABBREVIATION_TUPLES = "astro_abbreviation_tuples"
+"""``doc.user_data`` key: ``doc._.abbreviations`` as (short start, short end, long start, long end) token offsets."""
+
+
+def abbreviation_tuples(doc: Doc, abbreviations: list[Span] | None = None) -> list[tuple]:
+    """Each of ``doc._.abbreviations`` (in order) and its long form as token offsets (None, None: no long form).
+
+    The detector records them as it sets the extensions; reading them spares
+    an extension look-up (spaCy's ``Underscore``, in Python) per short form.
+    """
+    if abbreviations is None:
+        abbreviations = doc._.abbreviations
+    cached = doc.user_data.get(ABBREVIATION_TUPLES)
+    if cached is not None and len(cached) == len(abbreviations):
+        return cached
+    out = []
+    for short in abbreviations:
+        long = short._.long_form
+        out.append((short.start, short.end, *((long.start, long.end) if long is not None else (None, None))))
+    return out
+
+
 MATCH_TUPLES = "astro_match_tuples"
 """``doc.user_data`` key: the ruler's matches as (start, end, label, concept id, rule index)."""
 
