@@ -75,9 +75,6 @@ _NAME_SHAPE = re.compile(
 # What every coined name ends with: most texts have none, and this finds that faster than the name's pattern.
 _COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
 
-# The literal endings of ``_COINED_TAIL``: a text with none of them has no coined name (substring tests are cheaper).
-_COINED_TAILS = ("Net", "NET", "Former", "former", "GPT", "Bot", "bot", "BERT", "GAN", "VAE", "LSTM", "KAN", "NN")
-
 
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
 
@@ -562,8 +559,7 @@ class CandidateRules:
             nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
         text = doc.user_data.get(TEXT_KEY) or doc.text
-        coined = (list(_COINED_MODEL.finditer(text))
-                  if any(tail in text for tail in _COINED_TAILS) and _COINED_TAIL.search(text) else [])
+        coined = list(_COINED_MODEL.finditer(text)) if _COINED_TAIL.search(text) else []
         if not (anchors or unsure or verbs or openers or nouns or coined):
             return []
         names: set[str] = set()

@@ -42,8 +42,9 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, registry
 
+from .candidates import CandidateRules
 from .extent import RULES_DIR, rules_path
-from .linking import CANDIDATES_KEY, MATCHES_KEY
+from .linking import CANDIDATES_KEY, MATCHES_KEY, link_doc
 from .normalize import normalize_word
 from .ruler_index import (
     ABBREVIATION_TUPLES,
@@ -408,9 +409,7 @@ class CandidateFinder(_OntologyComponent):
         self._rules = None
 
     @property
-    def rules(self):
-        from .candidates import CandidateRules
-
+    def rules(self) -> CandidateRules:
         if self._rules is None or self._rules.index is not self.index:
             self._rules = CandidateRules(self.nlp, self.index)
         return self._rules
@@ -429,8 +428,6 @@ class OntologyLinker(_OntologyComponent):
     """Choose the mentions of an abstract and link each to one concept."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from .linking import link_doc
-
         link_doc(doc, self.index)
         return doc
 
