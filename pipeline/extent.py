@@ -180,7 +180,7 @@ class Extent:
                 return None
             before = text[max(low, j - quick[1]):j]
             tails = self._modifier_tails
-            if tails is not None and before.isascii() and before[-1] != "\n":
+            if tails is not None and before.isascii() and before[-1:] != "\n":
                 if not before.lower().endswith(tails):  # what the pattern finds, on ASCII, in one call
                     return None
             elif quick[0].search(text, max(low, j - quick[1]), j) is None:
