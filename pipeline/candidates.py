@@ -32,7 +32,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key, normalize_word
-from .ruler_index import OntologyIndex, match_tuples, token_positions
+from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays, token_positions
 
 # The word lists the rules look up (head words, stop words, verbs, nouns) are
 # vocabulary: ``ontologies/rules/candidates.yaml``, read with the ontology
@@ -150,7 +150,7 @@ def title_end(doc: Doc) -> int:
     if start is not None:
         if start <= 0:
             return 0
-        return int(numpy.searchsorted(doc.to_array(IDX), start))  # first token at or after it
+        return int(numpy.searchsorted(token_arrays(doc).column(IDX), start))  # first token at or after it
     for token in doc[:64]:
         if token.is_space and "\n\n" in token.text:
             return token.i
@@ -197,6 +197,9 @@ class CandidateRules:
         self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
         self._opener_ids = {strings.add(w) for w in _OPENER_WORDS}
         self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
+        self._apposition_heads = self._tool_head_norms | self._dataset_head_norms
+        self._opener_heads = self._tool_head_norms | {self._software_norm}
+        self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
         self._cues = numpy.array(
             sorted(
                 self._head_norms
@@ -213,7 +216,7 @@ class CandidateRules:
 
     def cue_positions(self, doc: Doc) -> dict[int, int]:
         """Token index -> norm id of every token whose norm cues a rule, in one array pass."""
-        norms = doc.to_array(NORM)
+        norms = token_arrays(doc).column(NORM)
         slots = numpy.searchsorted(self._cues, norms)
         slots[slots == len(self._cues)] = 0
         hits = numpy.flatnonzero(self._cues[slots] == norms)
@@ -243,7 +246,7 @@ class CandidateRules:
         return self._of_doc(doc, "title_end", title_end)
 
     def _lowers(self, doc: Doc) -> list[int]:
-        return self._of_doc(doc, "lowers", lambda d: d.to_array(LOWER).tolist())
+        return token_arrays(doc).values(LOWER)
 
     def _find(self, doc: Doc) -> list[Span]:
         cues = self.cue_positions(doc)
@@ -265,16 +268,17 @@ class CandidateRules:
     def _definitions(self, doc: Doc) -> list[Span]:
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
-        for short in doc._.abbreviations:
-            long = short._.long_form
-            if long is None or (long.start, long.end) in seen:
+        for short_start, short_end, long_start, long_end in abbreviation_tuples(doc):
+            if long_start is None or (long_start, long_end) in seen:
                 continue
-            seen.add((long.start, long.end))
+            seen.add((long_start, long_end))
+            long = doc[long_start:long_end]
             if self.index.lookup(long.text):
                 continue
             label = self._definition_label(long) or self._label_after(doc, long)
             if label in (None, "TECHNIQUE") and (
-                self._presented(doc, short, long) or (label == "TECHNIQUE" and self._model_name(long))
+                self._presented(doc, doc[short_start:short_end], long)
+                or (label == "TECHNIQUE" and self._model_name(long))
             ):
                 # "We present SCREAM (Stream ChaRacterization with ... Learning)", "Galaxy Assembly
                 # and Interaction Neural Networks (GAINN)": the authors' model, a named tool.
@@ -480,7 +484,8 @@ class CandidateRules:
     def _named_tools(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         names: dict[str, str] = {}  # name -> label: a tool, or a data set when a catalogue is what it names
         boundary = self._title_end(doc)
-        if boundary and not self._title_marks.isdisjoint(doc.to_array(ORTH)[:boundary].tolist()):
+        # A title mark's lower case is the mark itself: the lower-case ids of the title say whether it has one.
+        if boundary and not self._title_marks.isdisjoint(self._lowers(doc)[:boundary]):
             first = doc[0]
             nxt = doc[1] if len(doc) > 1 else None
             name_tokens = self._compound_name(doc, 0)
@@ -496,15 +501,20 @@ class CandidateRules:
                     names.setdefault(doc[token.i + 1 : end].text, "SOFTWARE")
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
         # "CatNorth, an improved ... catalog" names a data set.
-        tool_heads = self._positions(cues, self._tool_head_norms | self._dataset_head_norms)
+        tool_heads = self._positions(cues, self._apposition_heads)
         lowers = self._lowers(doc) if tool_heads else []
+        articles = self._articles
         for i in tool_heads:
             label = "DATASET" if cues[i] in self._dataset_head_norms else "SOFTWARE"
             if i + 2 < len(doc) and lowers[i + 1] in self._before_name:
                 end = self._compound_name(doc, i + 2)
                 if end and end < len(doc) and lowers[end] in self._after_name:
                     names.setdefault(doc[i + 2 : end].text, label)
-            back = next((j for j in range(i - 1, max(-1, i - 6), -1) if lowers[j] in self._articles), None)
+            back = None
+            for j in range(i - 1, max(-1, i - 6), -1):
+                if lowers[j] in articles:
+                    back = j
+                    break
             if back is not None and back >= 2 and doc[back - 1].text in _DASHES:
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
@@ -567,7 +577,7 @@ class CandidateRules:
             (unsure if rules[match[4]].requires_definition else anchors).append(match)
         n = len(doc)
         verbs = self._positions(cues, self._verb_norms)
-        openers = self._positions(cues, self._tool_head_norms | {self._software_norm})
+        openers = self._positions(cues, self._opener_heads)
         nouns: list[int] = []
         if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
             lowers = self._lowers(doc)
@@ -719,10 +729,14 @@ class CandidateRules:
 
     def _occurrences(self, doc: Doc, name: str, label: str = "SOFTWARE") -> list[Span]:
         """Every use of a tool's (or a named data set's) name, whole tokens, in the record."""
-        words = [t.text for t in self._tokenize(name)]
+        words = self._name_words.get(name)
+        if words is None:
+            words = [t.text for t in self._tokenize(name)]
+            if len(self._name_words) < 1 << 14:
+                self._name_words[name] = words
         cid = candidate_id(name)
         out: list[Span] = []
-        for i in token_positions(doc, doc.to_array(ORTH).tolist(), words[:1]):
+        for i in token_positions(doc, token_arrays(doc).values(ORTH), words[:1]):
             if [t.text for t in doc[i : i + len(words)]] == words:
                 out.append(Span(doc, i, i + len(words), label=label, kb_id=cid, span_id="tool"))
         return out

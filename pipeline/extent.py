@@ -155,6 +155,15 @@ class Extent:
             return None
         return re.compile(f"(?:{'|'.join(re.escape(t) for t in sorted(tails))})$", re.IGNORECASE), max(map(len, tails))
 
+    @cached_property
+    def _modifier_tails(self) -> tuple[str, ...] | None:
+        """The same last words in lower case, for ``str.endswith`` on ASCII text (None: some are not ASCII)."""
+        quick = self._modifier_last_word
+        if quick is None:
+            return None
+        tails = {re.split(r"[- ]", w)[-1].lower() for w in self.rules.technique_modifiers}
+        return tuple(sorted(tails)) if all(t.isascii() for t in tails) else None
+
     def modifier_start(self, text: str, start: int) -> int | None:
         """Start of the meaning-changing modifiers written right before ``start``, if any."""
         if self._modifiers is None:
@@ -167,7 +176,14 @@ class Extent:
             j = start
             while j > low and text[j - 1] in " -":
                 j -= 1
-            if j == start or quick[0].search(text, max(low, j - quick[1]), j) is None:
+            if j == start:
+                return None
+            before = text[max(low, j - quick[1]):j]
+            tails = self._modifier_tails
+            if tails is not None and before.isascii() and before[-1:] != "\n":
+                if not before.lower().endswith(tails):  # what the pattern finds, on ASCII, in one call
+                    return None
+            elif quick[0].search(text, max(low, j - quick[1]), j) is None:
                 return None
         found = self._modifiers.search(text, low, start)
         return None if found is None else found.start()

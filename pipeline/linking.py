@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH
@@ -41,7 +42,7 @@ from spacy.tokens import Doc, Span
 from .candidates import MATCHES, TEXT_KEY, candidate_id
 from .extent import Extent
 from .normalize import alias_key
-from .ruler_index import OntologyIndex, match_tuples
+from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays
 
 MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
@@ -78,10 +79,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     tuples = match_tuples(doc, MATCHES_KEY)  # (start, end, label, concept id, rule index)
     candidates = list(doc.spans[CANDIDATES_KEY]) if CANDIDATES_KEY in doc.spans else []
     text = doc.user_data.get(TEXT_KEY) or doc.text
-    # Character bounds of every token from two flat arrays, not a Token per look-up.
-    bounds = doc.to_array([IDX, LENGTH])
-    starts = bounds[:, 0].tolist()
-    char_ends = (bounds[:, 0] + bounds[:, 1]).tolist()
+    # Character bounds of every token from two flat lists (read once per doc), not a Token per look-up.
+    arrays = token_arrays(doc)
+    starts, char_ends = arrays.values(IDX), arrays.ends()
     definitions, short_spans = _definitions(doc, text, starts, char_ends, tuples, candidates, index)
     defined_forms = _short_form_variants(definitions)
 
@@ -122,7 +122,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     extent = index.extent
     if extent is not None:
         chosen = compose(doc, text, chosen, index, extent, starts, char_ends)
-        if doc._.abbreviations:
+        if short_spans:  # the doc has abbreviations
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
     if "DR" in text or "ata Release" in text or "ata release" in text:
         chosen = _data_releases(doc, text, chosen, index)
@@ -169,23 +169,28 @@ def _definitions(
     abbreviations = doc._.abbreviations
     if not abbreviations:
         return definitions, short_spans
-    for short in abbreviations:
-        short_spans.setdefault(short.text, []).append(short)
-        if short.text in definitions:
+    by_end: dict[int, list[tuple]] = {}  # the match tuples by end token, in their order: no scan per definition
+    for match in matches:
+        by_end.setdefault(match[1], []).append(match)
+    for short, (_, _, long_start, long_end) in zip(abbreviations, abbreviation_tuples(doc, abbreviations)):
+        short_text = short.text
+        short_spans.setdefault(short_text, []).append(short)
+        if short_text in definitions:
             continue
-        long = short._.long_form
-        if long is None:
+        if long_start is None:
             continue
-        definition = _define(doc, text, starts, ends, short, long, matches, candidates, index)
+        long = doc[long_start:long_end]
+        definition = _define(doc, text, starts, ends, short, long, by_end, candidates, index)
         if definition is not None:
-            definitions[short.text] = definition
+            definitions[short_text] = definition
     return definitions, short_spans
 
 
 def _define(
-    doc: Doc, text: str, starts: list[int], ends: list[int], short: Span, long: Span, matches: list[tuple],
-    candidates: list[Span], index: OntologyIndex,
+    doc: Doc, text: str, starts: list[int], ends: list[int], short: Span, long: Span,
+    by_end: dict[int, list[tuple]], candidates: list[Span], index: OntologyIndex,
 ) -> Definition | None:
+    """What the abbreviation ``short`` means; ``by_end``: the ruler's match tuples by end token."""
     stop = index.ontology.candidate_words.stop_set
     start = long.start + 1 if doc[long.start].lower_ in stop and len(long) > 1 else long.start
     whole = long.start  # a long form found from inside a hyphenated word: "Southern-[sky MWA ...] (SMART)"
@@ -194,8 +199,8 @@ def _define(
     best = None  # a match tuple: (start, end, label, concept id, rule index)
     rules = index.rules
     long_end = long.end
-    for match in matches:
-        if match[1] != long_end or match[0] not in (long.start, start, whole):
+    for match in by_end.get(long_end, ()):
+        if match[0] not in (long.start, start, whole):
             continue
         rule = rules[match[4]]
         if not rule.requires_definition and (
@@ -212,8 +217,8 @@ def _define(
     # The long form names nothing we know. If the short form is a known alias
     # whose concept the long form resembles, keep the global meaning;
     # otherwise the abstract means something else by it.
-    for match in matches:
-        if match[0] == short.start and match[1] == short.end:
+    for match in by_end.get(short.end, ()):
+        if match[0] == short.start:
             concept = index.concept(match[3])
             if concept is not None and _resembles(long.text, concept, stop):
                 return None
@@ -245,12 +250,18 @@ def _occurrences(doc: Doc, text: str, short: str, known: list[Span]) -> list[Spa
     """Every use of a defined short form in the record: as written, plural or singular."""
     spans = {(s.start, s.end): s for s in known}
     if " " not in short:
-        forms = sorted(_short_form_variants({short: None}), key=len, reverse=True)  # type: ignore[dict-item]
-        for found in re.finditer("|".join(re.escape(f) for f in forms), text):
+        for found in _variants_pattern(short).finditer(text):
             span = doc.char_span(found.start(), found.end())  # None unless whole tokens
             if span is not None:
                 spans.setdefault((span.start, span.end), span)
     return [spans[k] for k in sorted(spans)]
+
+
+@lru_cache(maxsize=1 << 12)  # the same short forms recur from abstract to abstract
+def _variants_pattern(short: str) -> re.Pattern:
+    """A short form's written variants ("SOM", "SOMs"), longest first, as one pattern."""
+    forms = sorted(_short_form_variants({short: None}), key=len, reverse=True)  # type: ignore[dict-item]
+    return re.compile("|".join(re.escape(f) for f in forms))
 
 
 # -- choice ---------------------------------------------------------------------

@@ -42,10 +42,19 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, registry
 
+from .candidates import CandidateRules
 from .extent import RULES_DIR, rules_path
-from .linking import CANDIDATES_KEY, MATCHES_KEY
+from .linking import CANDIDATES_KEY, MATCHES_KEY, link_doc
 from .normalize import normalize_word
-from .ruler_index import SPAN_SOURCES, OntologyIndex, get_index
+from .ruler_index import (
+    ABBREVIATION_TUPLES,
+    SPAN_SOURCES,
+    OntologyIndex,
+    TokenArrays,
+    abbreviation_tuples,
+    get_index,
+    token_arrays,
+)
 from .vocabulary import candidates_path
 
 SOURCES = SPAN_SOURCES
@@ -100,7 +109,8 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
         self._close = nlp.vocab.strings.add(")")
 
     def __call__(self, doc: Doc) -> Doc:
-        orths = doc.to_array(ORTH)
+        arrays = token_arrays(doc)  # read once for this and the later components
+        orths = arrays.column(ORTH)
         opens = numpy.flatnonzero(orths == self._open).tolist()
         if not opens:
             return doc
@@ -119,16 +129,21 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
         if not runs:
             return doc
         runs.sort()
-        tokens = _TokenTexts(doc, orths)
-        found = self._find_matches_for_ranges(_filter_ranges(runs, tokens), doc, tokens, orths)
+        tokens = _TokenTexts(doc, arrays)
+        found = self._find_matches_for_ranges(_filter_ranges(runs, tokens), doc, tokens)
+        abbreviations = doc._.abbreviations
+        offsets = abbreviation_tuples(doc, abbreviations) if abbreviations else []
         for long_form, short_forms in found:
             for short in short_forms:
                 short._.long_form = long_form
-                doc._.abbreviations.append(short)
+                abbreviations.append(short)
+                offsets.append((short.start, short.end, long_form.start, long_form.end))
+        if offsets:
+            doc.user_data[ABBREVIATION_TUPLES] = offsets  # the same, as offsets: see ``abbreviation_tuples``
         return doc
 
     def _find_matches_for_ranges(
-        self, filtered: list[tuple[int, int, int, int]], doc: Doc, tokens: _TokenTexts, orths: numpy.ndarray
+        self, filtered: list[tuple[int, int, int, int]], doc: Doc, tokens: _TokenTexts
     ) -> list[tuple[Span, set[Span]]]:
         """:meth:`_find_matches_for` on (long start, long end, short start, short end) token ranges.
 
@@ -150,7 +165,7 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
             long = doc[long_start:long_end]
             occurrences[long].add(doc[short_start:short_end])
             patterns.append((long, tokens.ids[short_start:short_end]))
-        _add_uses(doc, orths, tokens.ids, patterns, occurrences)
+        _add_uses(doc, tokens.ids, patterns, occurrences)
         return list(occurrences.items())
 
     def find_matches_for(self, filtered: list[tuple[Span, Span]], doc: Doc) -> list[tuple[Span, set[Span]]]:
@@ -175,36 +190,38 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
             seen_short.add(short_text)
             occurrences[long].add(short)
             patterns.append((long, [token.orth for token in short]))
-        _add_uses(doc, orths, orths.tolist() if patterns else [], patterns, occurrences)
+        _add_uses(doc, orths.tolist() if patterns else [], patterns, occurrences)
         return list(occurrences.items())
 
 
-def _add_uses(doc: Doc, orths: numpy.ndarray, ids: list[int], patterns: list[tuple[Span, list[int]]],
+def _add_uses(doc: Doc, ids: list[int], patterns: list[tuple[Span, list[int]]],
               occurrences: dict[Span, set[Span]]) -> None:
     """Every later use of each short form (its token ids), added to its long form's occurrences."""
     for long, pattern in patterns:
-        n = len(pattern)
-        for i in numpy.flatnonzero(orths == pattern[0]).tolist():
+        n, first, i = len(pattern), pattern[0], -1
+        uses = occurrences[long]
+        while True:  # each position of the first id, in order (``list.index`` scans in C)
+            try:
+                i = ids.index(first, i + 1)
+            except ValueError:
+                break
             if ids[i:i + n] == pattern:
-                occurrences[long].add(doc[i:i + n])
+                uses.add(doc[i:i + n])
 
 
 class _TokenTexts:
     """A doc's token texts and trailing spaces, read from its arrays as asked, without a ``Token`` each."""
 
-    def __init__(self, doc: Doc, orths: numpy.ndarray) -> None:
-        self.ids: list[int] = orths.tolist()
+    def __init__(self, doc: Doc, arrays: TokenArrays) -> None:
+        self.ids: list[int] = arrays.values(ORTH)
         self.strings = doc.vocab.strings
-        self._spaces: list[int] | None = None
-        self._doc = doc
+        self._arrays = arrays
 
     def text(self, i: int) -> str:
         return self.strings[self.ids[i]]
 
     def spaces(self) -> list[int]:
-        if self._spaces is None:
-            self._spaces = self._doc.to_array(SPACY).tolist()
-        return self._spaces
+        return self._arrays.values(SPACY)
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``: the tokens with the spaces between them, none after the last."""
@@ -392,9 +409,7 @@ class CandidateFinder(_OntologyComponent):
         self._rules = None
 
     @property
-    def rules(self):
-        from .candidates import CandidateRules
-
+    def rules(self) -> CandidateRules:
         if self._rules is None or self._rules.index is not self.index:
             self._rules = CandidateRules(self.nlp, self.index)
         return self._rules
@@ -413,8 +428,6 @@ class OntologyLinker(_OntologyComponent):
     """Choose the mentions of an abstract and link each to one concept."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from .linking import link_doc
-
         link_doc(doc, self.index)
         return doc
 

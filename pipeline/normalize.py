@@ -12,7 +12,7 @@ first word by :func:`pipeline.vocabulary.spelling`).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .vocabulary import spelling
 
@@ -59,6 +59,7 @@ def singularize(low: str) -> str:
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same names again and again while tagging
 def alias_key(text: str) -> str:
     """A matching key for an alias, close to what the matcher compares.
 

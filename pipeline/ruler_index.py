@@ -14,13 +14,15 @@ import gc
 import hashlib
 import itertools
 import re
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
 import spacy
-from spacy.attrs import NORM, ORTH
+from spacy.attrs import IDX, LENGTH, LOWER, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -31,6 +33,84 @@ from .manifest import code_version
 from .models import Alias, Concept
 from .normalize import alias_key, normalize_word
 from .ontology import Ontology, load_ontology, ontology_hash, surface_forms
+
+_ARRAY_ATTRS = [ORTH, NORM, LOWER, IDX, LENGTH, SPACY]
+_ARRAY_COLUMNS = {attr: i for i, attr in enumerate(_ARRAY_ATTRS)}
+
+
+class TokenArrays:
+    """A doc's token attributes, read with one ``to_array`` for all of astro-ie's components.
+
+    ``orth``, ``norm``, ``lower``, ``idx`` and ``length`` are columns (numpy
+    views); :meth:`values` gives a column as a Python list, made once. The
+    arrays describe the doc as tokenized when they were read: astro-ie's
+    components do not retokenize.
+    """
+
+    __slots__ = ("_ends", "_lists", "array", "n")
+
+    def __init__(self, doc: Doc) -> None:
+        self.array = doc.to_array(_ARRAY_ATTRS)
+        self.n = len(doc)
+        self._lists: dict[int, list[int]] = {}
+        self._ends: list[int] | None = None
+
+    def column(self, attr: int) -> numpy.ndarray:
+        return self.array[:, _ARRAY_COLUMNS[attr]]
+
+    def values(self, attr: int) -> list[int]:
+        values = self._lists.get(attr)
+        if values is None:
+            values = self._lists[attr] = self.column(attr).tolist()
+        return values
+
+    def ends(self) -> list[int]:
+        """Character offset where each token ends."""
+        if self._ends is None:
+            self._ends = (self.column(IDX) + self.column(LENGTH)).tolist()
+        return self._ends
+
+
+_LAST_ARRAYS: tuple[weakref.ref, TokenArrays] | None = None
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    """The doc's :class:`TokenArrays`, shared by the components that run on it in turn.
+
+    The last doc's arrays are kept beside a weak reference to it (never in
+    ``doc.user_data``, which must stay serialisable): ``nlp.pipe`` runs each
+    doc through every component before the next, so each doc is read once.
+    """
+    global _LAST_ARRAYS
+    last = _LAST_ARRAYS
+    if last is not None and last[0]() is doc and last[1].n == len(doc):
+        return last[1]
+    arrays = TokenArrays(doc)
+    _LAST_ARRAYS = (weakref.ref(doc), arrays)
+    return arrays
+
+
+ABBREVIATION_TUPLES = "astro_abbreviation_tuples"
+"""``doc.user_data`` key: ``doc._.abbreviations`` as (short start, short end, long start, long end) token offsets."""
+
+
+def abbreviation_tuples(doc: Doc, abbreviations: list[Span] | None = None) -> list[tuple]:
+    """Each of ``doc._.abbreviations`` (in order) and its long form as token offsets (None, None: no long form).
+
+    The detector records them as it sets the extensions; reading them spares
+    an extension look-up (spaCy's ``Underscore``, in Python) per short form.
+    """
+    if abbreviations is None:
+        abbreviations = doc._.abbreviations
+    cached = doc.user_data.get(ABBREVIATION_TUPLES)
+    if cached is not None and len(cached) == len(abbreviations):
+        return cached
+    out = []
+    for short in abbreviations:
+        long = short._.long_form
+        out.append((short.start, short.end, *((long.start, long.end) if long is not None else (None, None))))
+    return out
+
 
 MATCH_TUPLES = "astro_match_tuples"
 """``doc.user_data`` key: the ruler's matches as (start, end, label, concept id, rule index)."""

@@ -48,7 +48,8 @@ def test_records_read_doc_ents_when_a_component_runs_after_the_linker(abstracts)
 def test_modifier_start_is_the_plain_search_at_every_position(extractor, abstracts):
     extent = extractor.nlp.get_pipe("astro_linker").index.extent
     texts = [compose_text(a)[0] for a in abstracts[:25]]
-    texts += ["Bayesian \nCNN", "a Multi-Task\n CNN", "3D-U-Net", "  - CNN", "SPARSE-CNN", "bayesian  - CNN"]
+    texts += ["Bayesian \nCNN", "a Multi-Task\n CNN", "3D-U-Net", "  - CNN", "SPARSE-CNN", "bayesian  - CNN",
+              "multi-ta\u017fk CNN", "MULTITASK CNN", "caf\u00e9 multi-task CNN", "multi-tas\u212a CNN"]
     found = 0
     for text in texts:
         for start in range(len(text) + 1):
@@ -56,3 +57,34 @@ def test_modifier_start_is_the_plain_search_at_every_position(extractor, abstrac
             assert extent.modifier_start(text, start) == (plain.start() if plain else None), (text, start)
             found += plain is not None
     assert found > 20
+
+
+def test_token_arrays_are_the_docs_attributes_and_follow_the_doc(extractor, abstracts):
+    from spacy.attrs import IDX, LENGTH, LOWER, NORM, ORTH, SPACY
+
+    from astro_ie.ruler_index import token_arrays
+
+    first, second = (extractor.make_doc(a) for a in abstracts[:2])
+    arrays = token_arrays(first)
+    assert token_arrays(first) is arrays  # read once per doc
+    for attr in (ORTH, NORM, LOWER, IDX, LENGTH, SPACY):
+        assert arrays.values(attr) == first.to_array(attr).tolist()
+    assert arrays.ends() == [t.idx + len(t) for t in first]
+    other = token_arrays(second)  # another doc: its own arrays
+    assert other is not arrays and other.values(ORTH) == second.to_array(ORTH).tolist()
+    with first.retokenize() as retokenizer:  # a doc retokenized since: read again
+        retokenizer.merge(first[0:2])
+    assert token_arrays(first).values(ORTH) == first.to_array(ORTH).tolist()
+
+
+def test_abbreviation_offsets_are_the_detectors_spans(extractor, abstracts):
+    from astro_ie.ruler_index import ABBREVIATION_TUPLES, abbreviation_tuples
+
+    found = 0
+    for doc in extractor.nlp.pipe(extractor.make_doc(a) for a in abstracts):
+        plain = [(s.start, s.end, s._.long_form.start, s._.long_form.end) for s in doc._.abbreviations]
+        assert doc.user_data.get(ABBREVIATION_TUPLES, []) == plain
+        doc.user_data.pop(ABBREVIATION_TUPLES, None)
+        assert abbreviation_tuples(doc) == plain  # read from the extensions when the detector left none
+        found += len(plain)
+    assert found > 100
