@@ -464,6 +464,10 @@ class Stopwatch:
 MAX_BATCHES_PER_TASK = 8
 """Most batches one extract task tags: progress and retries stay fine-grained."""
 
+THREAD_BATCHES_PER_TASK = 32
+"""The same on the flow's one tagging thread, where nothing runs beside a task: fewer, longer tasks
+spend less on Prefect's bookkeeping (a few API calls each), and progress still moves every few seconds."""
+
 TASKS_PER_SLOT = 4
 """At least this many tasks per parallel slot at the end, so no worker idles long."""
 
@@ -491,7 +495,8 @@ def tag_corpus(inputs: list[str], staging: str, ontology: OntologyInfo, options:
 
     Ingest writes each batch file whole and in order
     (:func:`astro_ie.batching.written_batches`); every
-    :data:`MAX_BATCHES_PER_TASK` batches become an extract task on the flow's
+    :data:`MAX_BATCHES_PER_TASK` batches (:data:`THREAD_BATCHES_PER_TASK` on the
+    one thread of a local run) become an extract task on the flow's
     task runner, whose own limit (threads: one; a process pool: ``--workers``;
     Dask: the cluster) decides how many run at once. Each task carries a fixed
     cost in Prefect, so a task tags several consecutive batches; the batches left
@@ -528,11 +533,12 @@ def _tag_corpus(inputs: list[str], staging: str, options: RunOptions, plan, subm
         # The side process ingests on the other core: the one slot of a thread runner builds its pipeline meanwhile.
         warming = [submitter.warm_up() for _ in range(slots)] if slots > 1 or side is not None else []
         taken = 0
+        most = THREAD_BATCHES_PER_TASK if slots == 1 and not submitter.by_value else MAX_BATCHES_PER_TASK
         while not ingesting.wrapped_future.done():
             ready = batching.written_batches(batch_dir, taken)
-            if len(ready) >= MAX_BATCHES_PER_TASK:
-                submitter.submit([str(p) for p in ready[:MAX_BATCHES_PER_TASK]])
-                taken += MAX_BATCHES_PER_TASK
+            if len(ready) >= most:
+                submitter.submit([str(p) for p in ready[:most]])
+                taken += most
             else:
                 tracker.poll(futures)
                 feed(side, submitter)
@@ -544,7 +550,7 @@ def _tag_corpus(inputs: list[str], staging: str, options: RunOptions, plan, subm
                 future.wait()
             raise
     rest = ingested.batches[taken:]
-    per_task = max(1, min(MAX_BATCHES_PER_TASK, len(rest) // (TASKS_PER_SLOT * slots)))
+    per_task = max(1, min(most, len(rest) // (TASKS_PER_SLOT * slots)))
     for i in range(0, len(rest), per_task):
         submitter.submit(rest[i:i + per_task])
     tracker.total = ingested.abstracts
