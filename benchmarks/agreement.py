@@ -26,15 +26,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def as_predictions(gold: dict[str, list[evaluate.GoldEntity]]) -> dict[str, list[evaluate.PredictedMention]]:
-    return {rid: [evaluate.PredictedMention(e.text, e.type) for e in entities if not e.borderline]
-            for rid, entities in gold.items()}
+    return {
+        rid: [evaluate.PredictedMention(e.text, e.type) for e in entities if not e.borderline]
+        for rid, entities in gold.items()
+    }
 
 
 def scores(evaluation: evaluate.Evaluation) -> dict:
     labels = {label: round(s.f1, 3) for label, s in sorted(evaluation.labels.items())}
     micro = evaluation.micro
-    return {"precision": round(micro.precision, 3), "recall": round(micro.recall, 3), "f1": round(micro.f1, 3),
-            "labels_f1": labels}
+    return {
+        "precision": round(micro.precision, 3),
+        "recall": round(micro.recall, 3),
+        "f1": round(micro.f1, 3),
+        "labels_f1": labels,
+    }
 
 
 def main() -> None:
@@ -48,8 +54,11 @@ def main() -> None:
         b = evaluate.load_gold(second)
         b_on_a = evaluate.score(a, as_predictions(b), top=0)
         a_on_b = evaluate.score(b, as_predictions(a), top=0)
-        result["sets"][name] = {"b_on_a": scores(b_on_a), "a_on_b": scores(a_on_b),
-                                "agreement_f1": round((b_on_a.micro.f1 + a_on_b.micro.f1) / 2, 3)}
+        result["sets"][name] = {
+            "b_on_a": scores(b_on_a),
+            "a_on_b": scores(a_on_b),
+            "agreement_f1": round((b_on_a.micro.f1 + a_on_b.micro.f1) / 2, 3),
+        }
         print(f"{name}: agreement micro F1 {result['sets'][name]['agreement_f1']}", file=sys.stderr)
     emit(result)
 
