@@ -9,8 +9,9 @@ tagged parts that the flow passes on in batch order as tasks finish them,
 so the outputs are the same bytes as a pass after tagging.
 
 The flow talks to it through pipes: JSON lines in (the request first, then
-lists of tagged parts, then ``{"end": true}``) and pickled replies out (the
-ingest's result, then the outputs' summary, or the error that stopped it). An
+lists of tagged parts, then ``{"end": true}``) and JSON replies out (the
+ingest's result, then the outputs' summary, or the error that stopped it, by
+its code and fields: nothing read back is unpickled). An
 end of input without ``end`` (the flow failed or died) aborts the output
 pass: every file it was writing is removed (:func:`astro_ie.io.atomic_open`)
 and the child exits.
@@ -21,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import pickle
 import struct
 import subprocess
 import sys
@@ -115,7 +115,7 @@ def finish_outputs(summary: Any, directory: str | Path, timings: dict | None = N
               "summary": graph.summarise(views["technique-instrument"], top=10)}
     if timings is not None:
         timings["graphs_s"] = round(time.perf_counter() - started, 3)
-    return result
+    return json.loads(json.dumps(result))  # as the side process's JSON reply brings it: one shape either way
 
 
 def write_outputs(paths: Iterable[str], directory: str, ontology_dir: str, *, include_generic: bool = False,
@@ -197,10 +197,10 @@ class SideProcess:
         header = self.process.stdout.read(8)
         if len(header) == 8:
             data = self.process.stdout.read(struct.unpack("<Q", header)[0])
-            kind, payload = pickle.loads(data)
-            if kind == "error":
-                raise payload
-            return payload
+            reply = json.loads(data)
+            if reply["kind"] == "error":
+                raise _error_of(reply["payload"])
+            return reply["payload"]
         code = self.process.wait()
         self.stderr.seek(0)
         lines = self.stderr.read().decode("utf-8", "replace").strip().splitlines()
@@ -236,6 +236,16 @@ class SideProcess:
 # --- the child --------------------------------------------------------------------------
 
 
+def _error_classes() -> dict[str, type[AstroIEError]]:
+    from .errors import EvaluationError, InputError, OutputError
+
+    return {cls.__name__: cls for cls in (AstroIEError, InputError, OutputError, EvaluationError)}
+
+
+_ERROR_CLASSES = _error_classes()
+"""The errors a reply may carry, by class name (those whose state is their code and fields)."""
+
+
 class Aborted(Exception):
     """The flow closed the pipe before it said ``end``."""
 
@@ -262,11 +272,25 @@ def _parts(messages: Iterator[dict], timings: dict) -> Iterator[str]:
         release_memory()
 
 
+def _error_state(error: BaseException) -> dict:
+    """An error as JSON: an astro-ie error by its class, code and fields; any other as E210 with its text."""
+    if type(error) not in _ERROR_CLASSES.values():
+        error = AstroIEError("E210", detail=f"{type(error).__name__}: {error}")
+    state = {"code": error.code, "path": error.path, "line": error.line,
+             "fields": {k: str(v) for k, v in error.fields.items()}, "message": error.message}
+    return {"class": type(error).__name__, "state": state}
+
+
+def _error_of(reply: dict) -> AstroIEError:
+    from .errors import _restore
+
+    return _restore(_ERROR_CLASSES.get(reply["class"], AstroIEError), reply["state"])
+
+
 def _reply(out: IO[bytes], kind: str, payload: Any) -> None:
-    try:
-        data = pickle.dumps((kind, payload))
-    except Exception:  # an error that does not pickle still reaches the flow, as text
-        data = pickle.dumps((kind, AstroIEError("E210", detail=f"{type(payload).__name__}: {payload}")))
+    if kind == "error":
+        payload = _error_state(payload)
+    data = json.dumps({"kind": kind, "payload": payload}).encode("utf-8")
     out.write(struct.pack("<Q", len(data)) + data)
     out.flush()
 

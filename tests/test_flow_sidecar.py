@@ -128,8 +128,9 @@ def test_a_part_that_cannot_be_read_is_an_error_of_the_run(tmp_path: Path) -> No
     try:
         side.ingested()
         side.feed([str(tmp_path / "missing.jsonl")])
-        with pytest.raises(FileNotFoundError):
+        with pytest.raises(AstroIEError, match=r"E210 .*FileNotFoundError") as raised:
             side.finish()
+        assert raised.value.code == "E210"
     finally:
         side.close()
     assert sorted(p.name for p in staging.iterdir()) == [".batches"]
