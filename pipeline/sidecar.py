@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import AstroIEError
+from .errors import AstroIEError, EvaluationError, InputError, OutputError, _restore
 
 GRAPH_STEMS = {
     "full": "graph",
@@ -236,13 +236,7 @@ class SideProcess:
 # --- the child --------------------------------------------------------------------------
 
 
-def _error_classes() -> dict[str, type[AstroIEError]]:
-    from .errors import EvaluationError, InputError, OutputError
-
-    return {cls.__name__: cls for cls in (AstroIEError, InputError, OutputError, EvaluationError)}
-
-
-_ERROR_CLASSES = _error_classes()
+_ERROR_CLASSES = {cls.__name__: cls for cls in (AstroIEError, InputError, OutputError, EvaluationError)}
 """The errors a reply may carry, by class name (those whose state is their code and fields)."""
 
 
@@ -282,8 +276,6 @@ def _error_state(error: BaseException) -> dict:
 
 
 def _error_of(reply: dict) -> AstroIEError:
-    from .errors import _restore
-
     return _restore(_ERROR_CLASSES.get(reply["class"], AstroIEError), reply["state"])
 
 
