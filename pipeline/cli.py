@@ -313,6 +313,19 @@ def check_storage_option(url: str, dask: str | None) -> str:
     return check_storage(url)
 
 
+def check_dask_options(dask: str | None, dask_address: str | None, storage: str | None) -> tuple[str | None, str | None]:
+    """``--dask``, ``--dask-address`` and ``--storage`` checked together: the cluster to run on and the storage URL."""
+    if dask is not None and dask != "local":
+        raise AstroIEError("E204", detail=f"--dask takes 'local' (a cluster elsewhere: --dask-address), got {dask!r}")
+    if dask and dask_address:
+        raise AstroIEError("E204", detail="give one of --dask local and --dask-address")
+    if storage is not None:
+        storage = check_storage_option(storage, dask_address or dask)
+    if dask_address:
+        check_dask_address(dask_address)
+    return ("local" if dask else dask_address), storage
+
+
 def check_prefect_api() -> None:
     """Fail fast when ``PREFECT_API_URL`` names a server that does not answer."""
     import httpx
@@ -382,10 +395,6 @@ def run(
     out = out or default_out_dir(inputs)
     inputs = inputs or [default_corpus()]
     ontology = ontology_or_default(ontology)
-    if dask is not None and dask != "local":
-        fail(AstroIEError("E204", detail=f"--dask takes 'local' (a cluster elsewhere: --dask-address), got {dask!r}"))
-    if dask and dask_address:
-        fail(AstroIEError("E204", detail="give one of --dask local and --dask-address"))
     table_formats = [t.strip() for t in tables.split(",") if t.strip()]
     if not table_formats or set(table_formats) - {"parquet", "csv"}:
         fail(AstroIEError("E204", detail=f"--tables takes parquet, csv or both (comma-separated), got {tables!r}"))
@@ -397,17 +406,13 @@ def run(
         load_ontology(ontology)
         check_files(inputs, input_format.value)
         check_replaceable(out)
-        if storage is not None:
-            storage = check_storage_option(storage, dask_address or dask)
-        if dask_address:
-            check_dask_address(dask_address)
+        address, storage = check_dask_options(dask, dask_address, storage)
         _quiet_prefect()
         check_prefect_api()
     except AstroIEError as error:
         fail(error)
     from astro_ie.flows.extract_corpus import flow_for
 
-    address = "local" if dask else dask_address
     flow_fn = flow_for(workers, address)
     _install_filters_on_handlers()
     _stop_on_ctrl_c()
@@ -436,11 +441,16 @@ def serve(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel extraction processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Abstracts per batch.")] = 256,
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Batch cache (default ~/.cache/astro-ie).")] = None,
+    dask_address: Annotated[str | None, typer.Option("--dask-address", metavar="tcp://HOST:PORT", help="Each run tags on this Dask scheduler.")] = None,
+    dask: Annotated[str | None, typer.Option("--dask", metavar="local", help="'local': each run tags on a Dask LocalCluster of --workers processes.")] = None,
+    storage: Annotated[str | None, typer.Option("--storage", metavar="URL", help="Dask runs: batches and results go through this fsspec location, not through the scheduler.")] = None,
 ) -> None:
     """Serve a scheduled deployment that processes an inbox directory.
 
     A file that cannot be read is moved to INBOX/.failed/ with its error in
-    <name>.error.txt; the other files are processed.
+    <name>.error.txt; the other files are processed. A run whose Dask
+    scheduler does not answer fails in one line and leaves the outputs as
+    they were; the next run tries again.
     """
     from .io import check_replaceable
     from .ontology import load_ontology
@@ -453,6 +463,7 @@ def serve(
         if not inbox.is_dir():
             raise AstroIEError("E208", inbox)
         check_replaceable(out)
+        address, storage = check_dask_options(dask, dask_address, storage)
         _quiet_prefect()
         if cron is not None:
             check_cron(cron)
@@ -477,7 +488,8 @@ def serve(
     _install_filters_on_handlers()
     serve_inbox(inbox.resolve(), out.resolve(), ontology.resolve(), cron=cron, interval=interval, name=name,
                 skip_bad=skip_bad, workers=workers, batch_size=batch_size,
-                cache_dir=cache_dir.resolve() if cache_dir else None, on_ready=ready)
+                cache_dir=cache_dir.resolve() if cache_dir else None, dask_address=address, storage=storage,
+                on_ready=ready)
     raise typer.Exit(code=EXIT_INTERRUPTED)  # serve returns only when stopped (Ctrl-C, SIGTERM)
 
 

@@ -121,3 +121,74 @@ def test_ctrl_c_during_run_exits_130_in_one_line_and_keeps_the_previous_outputs(
     assert text.splitlines()[-1] == "astro-ie: interrupted; outputs already published are kept", text[-3000:]
     assert "Traceback" not in text and "ERROR" not in text and "Crash" not in text, text[-4000:]
     assert output_files(out) == previous
+
+
+def closed_port_address() -> str:
+    """A tcp:// address on this machine where nothing listens."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"tcp://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["--dask-address", "{closed}"], "E205", "cannot reach the Dask scheduler at tcp://127.0.0.1:"),
+        (["--storage", "file://{tmp}/shared"], "E212", "it serves Dask runs: add --dask-address"),
+        (["--dask", "remote"], "E204", "--dask takes 'local'"),
+    ],
+)
+def test_serve_refuses_a_cluster_it_cannot_use_in_one_line_before_serving(
+    tmp_path: Path, prefect_env: dict[str, str], args: list[str], code: str, message: str
+) -> None:
+    from tests.test_flow import run_cli
+
+    inbox, out = tmp_path / "inbox", tmp_path / "served"
+    inbox.mkdir()
+    args = [a.format(closed=closed_port_address(), tmp=tmp_path) for a in args]
+    proc = run_cli(["serve", "--interval", "5", "--inbox", str(inbox), "--out", str(out), *args], prefect_env, tmp_path, 60)
+    assert proc.returncode == 2, proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert line.startswith(f"astro-ie: error: {code} ") and message in line, line
+    assert not out.exists() and "serving deployment" not in proc.stderr
+
+
+@pytest.mark.slow
+def test_a_scheduled_run_on_a_scheduler_that_went_away_fails_in_one_line_and_writes_nothing(
+    tmp_path: Path, prefect_harness: str
+) -> None:
+    """The cluster was up when serve started; a run after it stopped fails with E205, ledger and outputs untouched."""
+    from astro_ie.errors import AstroIEError
+    from astro_ie.flows.inbox import ledger_path, process_inbox
+    from tests.test_flow import write_inputs
+
+    inbox, out = tmp_path / "inbox", tmp_path / "served"
+    inbox.mkdir()
+    write_inputs(inbox / "a.jsonl", SMALL_RECORDS[:3])
+    with pytest.raises(AstroIEError, match=r"E205 cannot reach the Dask scheduler at tcp://127\.0\.0\.1:"):
+        process_inbox(inbox=str(inbox), out_dir=str(out), ontology_dir=str(MINI_ONTOLOGY),
+                      cache_dir=str(tmp_path / "cache"), dask_address=closed_port_address())
+    assert not out.exists() and not ledger_path(out).exists()
+    assert (inbox / "a.jsonl").is_file()  # a cluster that is down is no reason to quarantine a good file
+
+
+@pytest.mark.slow
+def test_inbox_runs_on_a_local_dask_cluster_publish_the_bytes_of_a_local_run(
+    tmp_path: Path, prefect_harness: str
+) -> None:
+    from astro_ie.flows.inbox import process_inbox
+    from tests.test_flow import output_files, write_inputs
+
+    results = {}
+    for name, dask_address in (("threads", None), ("dask", "local")):
+        inbox, out = tmp_path / name / "inbox", tmp_path / name / "served"
+        inbox.mkdir(parents=True)
+        write_inputs(inbox / "a.jsonl", SMALL_RECORDS)
+        run = process_inbox(inbox=str(inbox), out_dir=str(out), ontology_dir=str(MINI_ONTOLOGY), batch_size=2,
+                            workers=2, cache_dir=str(tmp_path / name / "cache"), dask_address=dask_address)
+        assert run["counts"]["tagged"] == len(SMALL_RECORDS)
+        results[name] = output_files(out)
+    assert results["dask"] == results["threads"]
