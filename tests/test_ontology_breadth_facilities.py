@@ -116,7 +116,8 @@ CASES = [
     ("Mock catalogues were built on Rubin Data Preview 1.", "Rubin Data Preview 1", D, "dataset:rubin-data-preview-1"),
     ("Planet candidates from Kepler DR25 are vetted.", "Kepler DR25", D, "dataset:kepler-dr25"),
     ("Polarisation data from BK15 constrain r.", "BK15", D, "dataset:bk15"),
-    ("Active regions are described by SHARPs.", "SHARPs", D, "dataset:space-weather-hmi-active-region-patches"),
+    ("Sources were matched to the Fourth XMM-Newton Serendipitous Source Catalogue.",
+     "Fourth XMM-Newton Serendipitous Source Catalogue", D, "dataset:4xmm"),
     ("Meteor orbits were taken from the EDMOND database.", "EDMOND database", D, "dataset:edmond-database"),
     ("Near-infrared colours of asteroids come from MOVIS.", "MOVIS", D, "dataset:movis-catalogue"),
     # simulations and challenges
