@@ -131,6 +131,18 @@ SOFTWARE_CASES = [
     ("Kilonova spectra were computed with POSSIS.", "POSSIS", "software:possis"),
     ("Afterglows were emulated with DeepGlow.", "DeepGlow", "software:deepglow"),
     ("Redshifts were measured with redrock.", "redrock", "software:redrock"),
+    # high-energy, neutrino, solar and likelihood-free tools
+    ("The XRT spectra were processed with XRTDAS and the LAT data fitted with gtlike.", "XRTDAS", "software:xrtdas"),
+    ("Ultra-high-energy nuclei were propagated with PriNCe and SimProp.", "PriNCe", "software:prince"),
+    ("Public alerts were vetted with GWSkyNet before follow-up.", "GWSkyNet", "software:gwskynet"),
+    ("Coronal structure was reconstructed with SuNeRF from EUV images.", "SuNeRF", "software:sunerf"),
+    ("Posteriors were estimated with ELFI and pyABC.", "pyABC", "software:pyabc"),
+    (
+        "The images were shown in WorldWide Telescope by volunteers.",
+        "WorldWide Telescope",
+        "software:worldwide-telescope",
+    ),
+    ("The heat equation was solved with DeepXDE.", "DeepXDE", "software:deepxde"),
     # cosmology, reionization and CMB
     ("The Planck likelihood was evaluated with clik and Plik_lite.", "Plik_lite", "software:plik"),
     ("Foregrounds were separated with FGBuster.", "FGBuster", "software:fgbuster"),
