@@ -293,7 +293,7 @@ TECHNIQUE_CASES = [
     ("Training used RAdam with cosine annealing.", "cosine annealing", "technique:cosine-annealing"),
     # explanation, calibration, semi-supervised and generative
     (
-        "Probabilities were calibrated with temperature scaling and Platt scaling.",
+        "Probabilities were calibrated with isotonic regression and Platt scaling.",
         "Platt scaling",
         "technique:platt-scaling",
     ),
@@ -396,7 +396,7 @@ GUARDED = {
     [
         "The cluster lies at 450 parsec, behind a mist of dust; the param file sets the stardate.",
         "Max Planck Institute for Astronomy (MPI) staff read the Julia set notes near a Globus cluster.",
-        "A flask of celery; the proposal was accepted after Mars opposition.",
+        "A flask of celery; the proposal was accepted after Mars opposition; the MARS rover.",
         "Redback millisecond pulsars and black widows; Sherlock Holmes would approve.",
         "MUSIC and CONCEPT are just words here; the holodeck and the tricolour flag.",
         "The cathode and anode of the detector; curtains closed; the prophet and the weasel.",
