@@ -182,6 +182,7 @@ class CandidateRules:
         self.tool_name_words = frozenset(words.tool_name_words)
         self.not_a_tool_after = frozenset(words.not_a_tool_after)
         self.software_nouns = frozenset(words.software_nouns)
+        self.facility_context_nouns = frozenset(words.facility_context_nouns)
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
@@ -260,6 +261,7 @@ class CandidateRules:
             spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET" and s[:-1].text in datasets)]
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
+        spans.extend(self._facilities_in_context(doc))
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
 
@@ -691,6 +693,28 @@ class CandidateRules:
         for (start, end), match in sorted(accepted.items()):
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
+        return out
+
+    def _facilities_in_context(self, doc: Doc) -> list[Span]:
+        """A facility's short form that needs a definition counts before a facility noun: "the HERMES spectrograph".
+
+        The noun after it is what the definition would say: "HERMES" alone is
+        a word, "HERMES spectrograph" an instrument. When several concepts
+        share the form, the one whose kind fits the noun is taken.
+        """
+        rules = self.index.rules
+        by_span: dict[tuple[int, int], list[tuple]] = {}
+        for match in match_tuples(doc, MATCHES):
+            if match[2] == "TELESCOPE" and rules[match[4]].requires_definition:
+                by_span.setdefault((match[0], match[1]), []).append(match)
+        out: list[Span] = []
+        n = len(doc)
+        for (start, end), matches in sorted(by_span.items()):
+            if end >= n or doc[end].norm_ not in self.facility_context_nouns or not doc[start].is_upper:
+                continue
+            concepts = sorted({m[3] for m in matches})
+            if len(concepts) == 1:  # one facility of that name: "HERMES" the spectrograph, no other
+                out.append(Span(doc, start, end, label="TELESCOPE", kb_id=concepts[0], span_id="context"))
         return out
 
     def _name_before_comma(self, doc: Doc, comma: int) -> int | None:

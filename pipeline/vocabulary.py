@@ -54,6 +54,7 @@ class CandidateWords(BaseModel):
     process_verbs: Words = ()
     not_a_tool_after: Words = ()
     software_nouns: Words = ()
+    facility_context_nouns: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
@@ -69,6 +70,7 @@ class CandidateWords(BaseModel):
         "dataset_heads",
         "process_verbs",
         "not_a_tool_after",
+        "facility_context_nouns",
     )
     """Lists compared with a token's norm: each word must be its own norm, or it never matches."""
 

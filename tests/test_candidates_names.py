@@ -1,0 +1,42 @@
+"""Names on new text: classes of names the ontology does not list, found by the candidate rules.
+
+Each test tags a real sentence (from the development sets under ``fixtures/unseen`` and
+``fixtures/measure``, or from the arXiv abstract it cites) with the shipped ontology and
+rules, and checks the whole name and its type (GUIDELINE "Span extent").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from astro_ie.extract import Extractor
+from astro_ie.models import Abstract, TaggedRecord
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+REAL = Path(__file__).resolve().parent.parent / "ontologies"
+
+
+@pytest.fixture(scope="module")
+def real() -> Extractor:
+    return Extractor(REAL)
+
+
+def tag(extractor: Extractor, abstract: str, title: str = "A study") -> TaggedRecord:
+    [record] = extractor.tag_batch([Abstract(id="r1", title=title, abstract=abstract)])
+    return record
+
+
+def spans(record: TaggedRecord) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in record.entities]
+
+
+def test_a_guarded_facility_short_form_counts_before_a_facility_noun(real):
+    # fixtures/unseen/fragments-d m2-fragment-03: "HERMES" needs a definition, "HERMES spectrograph" says it.
+    record = tag(real, "The GALAH DR4 spectra were obtained with the HERMES spectrograph fed by the 2dF fibre positioner.")
+    assert ("HERMES", "TELESCOPE") in spans(record)
+    hermes = next(e for e in record.entities if e.text == "HERMES")
+    assert hermes.concept_id.startswith("telescope:")
+    assert ("HERMES", "TELESCOPE") not in spans(tag(real, "Messengers such as HERMES carried the news."))
