@@ -157,6 +157,14 @@ def title_end(doc: Doc) -> int:
     return 0
 
 
+def _whole_word_start(doc: Doc, start: int) -> int:
+    """Start of the hyphenated word whose last part starts at ``start``: a long form starts at a whole word."""
+    while start >= 2 and doc[start - 1].text == "-" and doc[start - 1].idx == doc[start - 2].idx + len(doc[start - 2]) \
+            and doc[start].idx == doc[start - 1].idx + 1 and doc[start - 2].is_alpha:
+        start -= 2
+    return start
+
+
 class CandidateRules:
     def __init__(self, nlp: Language, index: OntologyIndex) -> None:
         self.index = index
@@ -274,6 +282,7 @@ class CandidateRules:
             if long_start is None or (long_start, long_end) in seen:
                 continue
             seen.add((long_start, long_end))
+            long_start = _whole_word_start(doc, long_start)  # "Semi-[Supervised ... Network] (SGAN)"
             long = doc[long_start:long_end]
             if self.index.lookup(long.text):
                 continue

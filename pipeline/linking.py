@@ -212,7 +212,7 @@ def _define(
         concept = index.concept(best[3])
         return Definition(best[3], best[2], concept.label if concept else None, "abbreviation")
     for span in candidates:
-        if span.id_ == "definition" and span.start == long.start and span.end == long.end:
+        if span.id_ == "definition" and span.start in (long.start, whole) and span.end == long.end:
             return Definition(span.kb_id_, span.label_, _clean(span.text), "abbreviation")
     # The long form names nothing we know. If the short form is a known alias
     # whose concept the long form resembles, keep the global meaning;

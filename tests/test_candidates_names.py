@@ -40,3 +40,16 @@ def test_a_guarded_facility_short_form_counts_before_a_facility_noun(real):
     hermes = next(e for e in record.entities if e.text == "HERMES")
     assert hermes.concept_id.startswith("telescope:")
     assert ("HERMES", "TELESCOPE") not in spans(tag(real, "Messengers such as HERMES carried the news."))
+
+
+def test_a_long_form_starts_at_a_whole_hyphenated_word(real):
+    # arXiv:2010.07457: the detector's long form starts at "Supervised", the name at "Semi-".
+    record = tag(
+        real,
+        "Here we describe a Semi-Supervised Generative Adversarial Network (SGAN) which achieves better "
+        "classification performance. The SGAN is trained on 100 labelled candidates.",
+    )
+    named = [(e.text, e.concept_id) for e in record.entities]
+    long = "Semi-Supervised Generative Adversarial Network"
+    assert (long, "candidate:semi-supervised-generative-adversarial-network") in named
+    assert [cid for text, cid in named if text == "SGAN"] == [dict(named)[long]] * 2
