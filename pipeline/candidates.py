@@ -165,6 +165,29 @@ def _whole_word_start(doc: Doc, start: int) -> int:
     return start
 
 
+def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
+    """Where a definition's long form starts: at a whole word, and at the word its short form begins with.
+
+    The detector (Schwartz & Hearst) takes the shortest long form whose letters
+    spell the short form, letters inside words included: "the Point [Proposal
+    Network] (PPN)" ("P" of "Proposal" twice), "Semi-[Supervised ... Network]
+    (SGAN)". A capitalised word before it whose initial is the letter still
+    missing belongs to the name.
+    """
+    start = _whole_word_start(doc, start)
+    letters = [c.upper() for c in short if c.isalpha()]
+    while start >= 1:
+        initials = [t.text[0].upper() for t in doc[start:end] if t.is_alpha and not t.is_stop]
+        before = doc[start - 1]
+        missing = len(letters) - len(initials)
+        if not (0 < missing and letters[missing:] == initials[: len(letters) - missing]):
+            break
+        if not (before.is_title and before.is_alpha and not before.is_stop and before.text[0] == letters[missing - 1]):
+            break
+        start = _whole_word_start(doc, start - 1)
+    return start
+
+
 class CandidateRules:
     def __init__(self, nlp: Language, index: OntologyIndex) -> None:
         self.index = index
@@ -282,7 +305,7 @@ class CandidateRules:
             if long_start is None or (long_start, long_end) in seen:
                 continue
             seen.add((long_start, long_end))
-            long_start = _whole_word_start(doc, long_start)  # "Semi-[Supervised ... Network] (SGAN)"
+            long_start = definition_start(doc, doc[short_start:short_end].text, long_start, long_end)
             long = doc[long_start:long_end]
             if self.index.lookup(long.text):
                 continue
@@ -296,12 +319,20 @@ class CandidateRules:
                 label = "SOFTWARE"
             if label is None and self._tool_name(long):
                 label = "SOFTWARE"
+            if label == "TECHNIQUE" and self._titled(doc, long):
+                label = "SOFTWARE"  # "Point Proposal Network: Accelerating ..." names the authors' model
             if label is None:
                 continue
             out.append(
                 Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition")
             )
         return out
+
+    def _titled(self, doc: Doc, long: Span) -> bool:
+        """Is the long form the name that opens the title before its colon?"""
+        boundary = self._title_end(doc)
+        end = self._title_name(doc, boundary) if boundary else 0
+        return end > 0 and doc[0:end].text == long.text
 
     def _model_name(self, long: Span) -> bool:
         """Is a capitalised long form about the sky, the name of a model rather than a kind of model?"""
@@ -504,6 +535,10 @@ class CandidateRules:
                 names[doc[0:name_tokens].text] = self._subtitle_label(doc, name_tokens + 1, boundary)
             elif nxt is not None and nxt.text == ":" and name_shaped(first.text):
                 names[first.text] = self._subtitle_label(doc, 2, boundary)
+            else:
+                end = self._title_name(doc, boundary)
+                if end:
+                    names[doc[0:end].text] = self._subtitle_label(doc, end + 1, boundary)
         for i in self._positions(cues, self._trigger_norms):
             token = doc[i]
             if i + 1 < len(doc):
@@ -546,6 +581,36 @@ class CandidateRules:
         for name, label in sorted(names.items()):
             out.extend(self._occurrences(doc, name, label))
         return out
+
+    def _title_name(self, doc: Doc, boundary: int) -> int:
+        """End of a name that opens a title before a colon and is not name-shaped (0: none).
+
+        "Point Proposal Network: Accelerating ...": capitalised words ending in a
+        method's or a tool's head word. "Tails: Chasing Comets ...", "Hybrid-z:
+        Enhancing ...": one word (or hyphenated word) before a subtitle that opens
+        with an article or a gerund, written again in the abstract.
+        """
+        return self._of_doc(doc, "title_name", lambda d: self._find_title_name(d, boundary))
+
+    def _find_title_name(self, doc: Doc, boundary: int) -> int:
+        colon = next((i for i in range(min(boundary, 7)) if doc[i].text == ":"), 0)
+        if colon == 0 or colon + 1 >= boundary:
+            return 0
+        words = doc[0:colon]
+        if any(t.lower_ in self.stop_words or not (t.is_title or t.is_upper or t.text == "-" or t.i > 0
+                                                   and doc[t.i - 1].text == "-") for t in words):
+            return 0
+        if self.index.lookup(words.text) or self._is_known(doc, 0, colon):
+            return 0
+        head = self.head_types.get(words[-1].norm_)
+        if len(words) >= 2 and "-" not in words.text and head in ("TECHNIQUE", "SOFTWARE"):
+            return colon
+        opener = doc[colon + 1]
+        if (len(words) == 1 or all(t.text == "-" or t.i == 0 or doc[t.i - 1].text == "-" for t in words)) and (
+            opener.lower_ in ("a", "an") or (opener.is_title and opener.lower_.endswith("ing"))
+        ) and _repeated(doc, words, boundary, case=True):
+            return colon
+        return 0
 
     def _subtitle_label(self, doc: Doc, start: int, boundary: int) -> str:
         """What a title's name is, from the head of its subtitle: "CatNorth: An Improved ... Catalog with ..."."""

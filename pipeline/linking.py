@@ -39,7 +39,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
-from .candidates import MATCHES, TEXT_KEY, candidate_id
+from .candidates import MATCHES, TEXT_KEY, candidate_id, definition_start
 from .extent import Extent
 from .normalize import alias_key
 from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays
@@ -196,6 +196,7 @@ def _define(
     whole = long.start  # a long form found from inside a hyphenated word: "Southern-[sky MWA ...] (SMART)"
     while whole >= 2 and doc[whole - 1].text == "-" and doc[whole - 1].idx == doc[whole - 2].idx + len(doc[whole - 2]):
         whole -= 2
+    named = definition_start(doc, short.text, long.start, long.end)  # "the Point [Proposal Network] (PPN)"
     best = None  # a match tuple: (start, end, label, concept id, rule index)
     rules = index.rules
     long_end = long.end
@@ -212,7 +213,7 @@ def _define(
         concept = index.concept(best[3])
         return Definition(best[3], best[2], concept.label if concept else None, "abbreviation")
     for span in candidates:
-        if span.id_ == "definition" and span.start in (long.start, whole) and span.end == long.end:
+        if span.id_ == "definition" and span.start in (long.start, named) and span.end == long.end:
             return Definition(span.kb_id_, span.label_, _clean(span.text), "abbreviation")
     # The long form names nothing we know. If the short form is a known alias
     # whose concept the long form resembles, keep the global meaning;

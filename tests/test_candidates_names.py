@@ -53,3 +53,36 @@ def test_a_long_form_starts_at_a_whole_hyphenated_word(real):
     long = "Semi-Supervised Generative Adversarial Network"
     assert (long, "candidate:semi-supervised-generative-adversarial-network") in named
     assert [cid for text, cid in named if text == "SGAN"] == [dict(named)[long]] * 2
+
+
+def test_a_model_named_before_the_title_colon_is_the_authors_tool_and_so_is_its_short_form(real):
+    # arXiv:2008.02093: "):" after the short form is no emoticon, and "Point" belongs to the long form.
+    record = tag(
+        real,
+        "This paper proposes the Point Proposal Network (PPN): a point source detector that utilises deep "
+        "convolutional neural networks. PPN performs source detection faster.",
+        title="Point Proposal Network: Accelerating Point Source Detection Through Deep Learning",
+    )
+    software = [(e.text, e.concept_id) for e in record.entities if e.label == "SOFTWARE"]
+    assert software == [("Point Proposal Network", "candidate:point-proposal-network")] * 2 + [
+        ("PPN", "candidate:point-proposal-network")
+    ] * 2
+
+
+def test_one_word_before_a_title_colon_and_an_article_or_gerund_is_a_tool_when_the_abstract_uses_it(real):
+    # arXiv:2102.13352 and arXiv:2501.01942.
+    tails = tag(
+        real,
+        "We present Tails, an open-source deep-learning framework for the identification of comets. "
+        "Tails employs a custom EfficientDet-based architecture.",
+        title="Tails: Chasing Comets with the Zwicky Transient Facility and Deep Learning",
+    )
+    assert [e.text for e in tails.entities if e.label == "SOFTWARE"] == ["Tails"] * 3
+    hybrid = tag(
+        real,
+        "We present Hybrid-z, a deep learning method. Hybrid-z combines images and photometry.",
+        title="Hybrid-z: Enhancing Kilo-Degree Survey bright galaxy sample photometric redshifts with deep learning",
+    )
+    assert [e.text for e in hybrid.entities if e.label == "SOFTWARE"] == ["Hybrid-z"] * 3
+    review = tag(real, "We review the methods of the field.", title="Review: A Decade of Machine Learning")
+    assert [e.text for e in review.entities if e.label == "SOFTWARE"] == []
