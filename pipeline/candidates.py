@@ -26,13 +26,21 @@ from functools import lru_cache
 from itertools import pairwise
 
 import numpy
+from scispacy.abbreviation import find_abbreviation
 from spacy.attrs import IDX, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key, normalize_word
-from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays, token_positions
+from .ruler_index import (
+    ABBREVIATION_TUPLES,
+    OntologyIndex,
+    abbreviation_tuples,
+    match_tuples,
+    token_arrays,
+    token_positions,
+)
 
 # The word lists the rules look up (head words, stop words, verbs, nouns) are
 # vocabulary: ``ontologies/rules/candidates.yaml``, read with the ontology
@@ -180,12 +188,56 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
         initials = [t.text[0].upper() for t in doc[start:end] if t.is_alpha and not t.is_stop]
         before = doc[start - 1]
         missing = len(letters) - len(initials)
-        if not (0 < missing and letters[missing:] == initials[: len(letters) - missing]):
+        if not (missing > 0 and letters[missing:] == initials[: len(letters) - missing]):
             break
         if not (before.is_title and before.is_alpha and not before.is_stop and before.text[0] == letters[missing - 1]):
             break
         start = _whole_word_start(doc, start - 1)
     return start
+
+
+# A hyphenated short form in parentheses, two capitals at least: "(LO-CAMS)", "(CMB-S4)".
+_HYPHENATED_SHORT = re.compile(r"\((?=[^)]*[A-Z][^)]*[A-Z])([A-Za-z0-9]{1,9}(?:-[A-Za-z0-9]{1,9}){1,3})\)")
+
+
+def add_hyphenated_definitions(doc: Doc, text: str) -> None:
+    """Definitions whose short form is hyphenated: "Lowell Observatory Cameras for ... (LO-CAMS)".
+
+    scispaCy's detector (``astro_abbreviations``, kept identical to it) takes a
+    short form only when every token has two letters or more, so a hyphenated
+    short form is never defined. The same Schwartz & Hearst search is run on
+    these, and each definition and later use is added to ``doc._.abbreviations``
+    (and their offsets) as the detector would have.
+    """
+    found: list[tuple[Span, Span]] = []
+    for hit in _HYPHENATED_SHORT.finditer(text):
+        short = doc.char_span(hit.start(1), hit.end(1))
+        if short is None or short.start < 2 or doc[short.start - 1].text != "(":
+            continue
+        letters = sum(c.isalpha() for c in short.text)
+        width = min(letters + 5, letters * 2)
+        candidate = doc[max(0, short.start - 1 - width) : short.start - 1]
+        _, long_form = find_abbreviation(candidate, short)
+        if long_form is not None and len(long_form) > len(short):
+            found.append((short, long_form))
+    n = len(doc)
+    if not found:
+        return
+    abbreviations = doc._.abbreviations
+    offsets = list(abbreviation_tuples(doc, abbreviations)) if abbreviations else []
+    defined = {(a.start, a.end) for a in abbreviations}
+    orths = [t.orth for t in doc]
+    for short, long_form in found:
+        pattern = orths[short.start : short.end]
+        k = len(pattern)
+        for start in range(n - k + 1):
+            if orths[start : start + k] == pattern and (start, start + k) not in defined:
+                use = doc[start : start + k]
+                use._.long_form = long_form
+                abbreviations.append(use)
+                offsets.append((use.start, use.end, long_form.start, long_form.end))
+                defined.add((start, start + k))
+    doc.user_data[ABBREVIATION_TUPLES] = offsets
 
 
 class CandidateRules:
@@ -260,6 +312,9 @@ class CandidateRules:
 
     def find(self, doc: Doc) -> list[Span]:
         self._memo = {"doc": doc}  # what several rules read of this doc, read once
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        if "-" in text and _HYPHENATED_SHORT.search(text):
+            add_hyphenated_definitions(doc, text)
         try:
             return self._find(doc)
         finally:
@@ -309,7 +364,7 @@ class CandidateRules:
             long = doc[long_start:long_end]
             if self.index.lookup(long.text):
                 continue
-            label = self._definition_label(long) or self._label_after(doc, long)
+            label = self._definition_label(long) or self._label_after(doc, long) or self._label_before_preposition(long)
             if label in (None, "TECHNIQUE") and (
                 self._presented(doc, doc[short_start:short_end], long)
                 or (label == "TECHNIQUE" and self._model_name(long))
@@ -386,6 +441,25 @@ class CandidateRules:
             # "Neural Ratio Estimation", "machine learning": ML-shaped only.
             if not any(t.norm_ in self.ml_words for t in words[:-1]):
                 return None
+        return label
+
+    def _label_before_preposition(self, long: Span) -> str | None:
+        """The type of a capitalised name whose head comes before "for"/"of": "Lowell Observatory Cameras for
+        All-Sky Meteor Surveillance (LO-CAMS)" is cameras; "... Network for ..." names a model, a tool."""
+        words = [t for t in long if not t.is_punct]
+        k = next((i for i, t in enumerate(words) if t.lower_ in ("for", "of")), 0)
+        if k < 2 or k == len(words) - 1:
+            return None
+        name = words[:k]
+        if not all(t.is_title or t.is_upper or name_shaped(t.text) or (t.i > 0 and t.doc[t.i - 1].text == "-")
+                   for t in name):
+            return None
+        head = name[-1].norm_
+        label = self.head_types.get(head)
+        if label == "TECHNIQUE":
+            if head in self.weak_technique_heads and not any(t.norm_ in self.ml_words for t in name[:-1]):
+                return None
+            return "SOFTWARE"
         return label
 
     def _label_after(self, doc: Doc, long: Span) -> str | None:
@@ -597,8 +671,8 @@ class CandidateRules:
         if colon == 0 or colon + 1 >= boundary:
             return 0
         words = doc[0:colon]
-        if any(t.lower_ in self.stop_words or not (t.is_title or t.is_upper or t.text == "-" or t.i > 0
-                                                   and doc[t.i - 1].text == "-") for t in words):
+        if any(t.lower_ in self.stop_words or not (t.is_title or t.is_upper or t.text == "-" or (
+                t.i > 0 and doc[t.i - 1].text == "-")) for t in words):
             return 0
         if self.index.lookup(words.text) or self._is_known(doc, 0, colon):
             return 0

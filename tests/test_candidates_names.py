@@ -86,3 +86,15 @@ def test_one_word_before_a_title_colon_and_an_article_or_gerund_is_a_tool_when_t
     assert [e.text for e in hybrid.entities if e.label == "SOFTWARE"] == ["Hybrid-z"] * 3
     review = tag(real, "We review the methods of the field.", title="Review: A Decade of Machine Learning")
     assert [e.text for e in review.entities if e.label == "SOFTWARE"] == []
+
+
+def test_a_hyphenated_short_form_is_defined_and_typed_by_the_head_before_for(real):
+    # arXiv:2604.22986: scispaCy never defines "LO-CAMS" (a one-letter token); the head is "Cameras".
+    record = tag(
+        real,
+        "We employ 28,177 meteor events observed in 2023 by the Lowell Observatory Cameras for All-Sky Meteor "
+        "Surveillance (LO-CAMS) network to evaluate multiple normalization algorithms. LO-CAMS data are public.",
+    )
+    long = "Lowell Observatory Cameras for All-Sky Meteor Surveillance"
+    assert spans(record) == [(long, "TELESCOPE"), ("LO-CAMS", "TELESCOPE"), ("LO-CAMS", "TELESCOPE")]
+    assert len({e.concept_id for e in record.entities}) == 1
