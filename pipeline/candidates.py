@@ -266,6 +266,7 @@ class CandidateRules:
         self.not_a_tool_after = frozenset(words.not_a_tool_after)
         self.software_nouns = frozenset(words.software_nouns)
         self.facility_context_nouns = frozenset(words.facility_context_nouns)
+        self.technique_after_definition = frozenset(words.technique_after_definition)
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
@@ -478,7 +479,9 @@ class CandidateRules:
         if close + 1 >= n or doc[close].text != ")":
             return None
         label = self.head_types.get(doc[close + 1].norm_)
-        if label not in _AFTER_DEFINITION:
+        if doc[close + 1].norm_ in self.technique_after_definition:
+            label = "TECHNIQUE"  # "Information-Ordered Bottleneck (IOB) layer": a part of a network
+        elif label not in _AFTER_DEFINITION:
             return None
         # A name, not a description: capitalised words ("European Space Agency (ESA) mission" is
         # an organisation's mission) and no organisation word.

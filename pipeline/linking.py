@@ -515,6 +515,10 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised"))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+        # A technique the abstract defines, glued to a known architecture: "IOB-CAE", "IOB-augmented CAE".
+        if head is not None and not head.generic and concept is None and m.source == "abbreviation" \
+                and head.kind == "architecture" and (gap == "-" or extent.joiner_end(text, end_char) == doc[nxt.start].idx):
+            return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
     # A tail that completes the name: "transformer encoder".
     tail = extent.technique_tail_end(text, end_char)
     if tail is not None and not generic:

@@ -55,6 +55,7 @@ class CandidateWords(BaseModel):
     not_a_tool_after: Words = ()
     software_nouns: Words = ()
     facility_context_nouns: Words = ()
+    technique_after_definition: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
@@ -71,6 +72,7 @@ class CandidateWords(BaseModel):
         "process_verbs",
         "not_a_tool_after",
         "facility_context_nouns",
+        "technique_after_definition",
     )
     """Lists compared with a token's norm: each word must be its own norm, or it never matches."""
 

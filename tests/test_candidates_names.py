@@ -98,3 +98,22 @@ def test_a_hyphenated_short_form_is_defined_and_typed_by_the_head_before_for(rea
     long = "Lowell Observatory Cameras for All-Sky Meteor Surveillance"
     assert spans(record) == [(long, "TELESCOPE"), ("LO-CAMS", "TELESCOPE"), ("LO-CAMS", "TELESCOPE")]
     assert len({e.concept_id for e in record.entities}) == 1
+
+
+def test_a_defined_network_part_is_a_technique_and_its_compounds_with_an_architecture_are_one_name(real):
+    # arXiv:2412.12394.
+    record = tag(
+        real,
+        "We use a Convolutional Autoencoder (CAE) enhanced by an Information-Ordered Bottleneck (IOB) layer. "
+        "In contrast, the IOB-augmented CAE excelled. Applied to real FRBs from CHIME, the IOB-CAE generalized.",
+    )
+    assert spans(record) == [
+        ("Convolutional Autoencoder", "TECHNIQUE"),
+        ("CAE", "TECHNIQUE"),
+        ("Information-Ordered Bottleneck", "TECHNIQUE"),
+        ("IOB", "TECHNIQUE"),
+        ("IOB-augmented CAE", "TECHNIQUE"),
+        ("CHIME", "TELESCOPE"),
+        ("IOB-CAE", "TECHNIQUE"),
+    ]
+    assert next(e for e in record.entities if e.text == "IOB-CAE").concept_id.startswith("candidate:")
