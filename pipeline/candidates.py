@@ -48,6 +48,9 @@ from .ruler_index import (
 # punctuation, the function words of the list and context rules, and the
 # shapes of names.
 
+# Quotes around a name after "dubbed": 'dubbed "R2D2"', 'dubbed “Residual-to-Residual ...”'.
+_OPEN_QUOTES = frozenset({'"', "\u201c", "``", "'", "\u2018"})
+_CLOSE_QUOTES = frozenset({'"', "\u201d", "''", "'", "\u2019"})
 # Types a head noun after a definition's parentheses may give it ("(SMART) survey").
 _AFTER_DEFINITION = frozenset({"TELESCOPE", "SURVEY"})
 # What follows a tool's name that opens a title: "LEMON: Lens modelling with ...".
@@ -342,6 +345,7 @@ class CandidateRules:
         spans.extend(self._definitions(doc))
         if cues:
             spans.extend(self._typed_names(doc, cues))
+        spans.extend(self._quoted_names(doc, cues))
         named = self._named_tools(doc, cues)
         datasets = {s.text for s in named if s.label_ == "DATASET"}
         if datasets:  # "the ComPACT catalogue" is ComPACT, the catalogue's own name
@@ -351,6 +355,27 @@ class CandidateRules:
         spans.extend(self._facilities_in_context(doc))
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
+
+    def _quoted_names(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
+        """A quoted name after "dubbed"/"called": 'an approach, dubbed "Residual-to-Residual DNN series for ..."'.
+
+        The quotes bound the name, so it may hold words in lower case and known
+        names ("DNN"): the whole is the authors' method, a SOFTWARE name.
+        """
+        out: list[Span] = []
+        n = len(doc)
+        for i in self._positions(cues, self._trigger_norms):
+            if i + 3 >= n or doc[i + 1].text not in _OPEN_QUOTES:
+                continue
+            close = next((j for j in range(i + 3, min(n, i + 16)) if doc[j].text in _CLOSE_QUOTES), None)
+            if close is None:
+                continue
+            name = doc[i + 2 : close]
+            if not (name[0].is_title or name[0].is_upper or name_shaped(name[0].text)) or self.index.lookup(name.text):
+                continue
+            out.append(Span(doc, name.start, name.end, label="SOFTWARE", kb_id=candidate_id(name.text),
+                            span_id="definition"))
+        return out
 
     # -- rule one: definitions -------------------------------------------------
 
@@ -375,6 +400,10 @@ class CandidateRules:
                 label = "SOFTWARE"
             if label is None and self._tool_name(long):
                 label = "SOFTWARE"
+            if label is None and self._learning_method(long) and self._presented(
+                doc, doc[short_start:short_end], long, lower_ok=True
+            ):
+                label = "SOFTWARE"  # "We introduce machine learning for cross-correlation spectroscopy (MLCCS)"
             if label == "TECHNIQUE" and self._titled(doc, long):
                 label = "SOFTWARE"  # "Point Proposal Network: Accelerating ..." names the authors' model
             if label is None:
@@ -383,6 +412,11 @@ class CandidateRules:
                 Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition")
             )
         return out
+
+    def _learning_method(self, long: Span) -> bool:
+        """A long form of three words or more that speaks of learning ("machine learning for ... spectroscopy")."""
+        words = [t for t in long if t.is_alpha]
+        return len(words) >= 3 and any(t.norm_ in self.ml_words for t in words)
 
     def _titled(self, doc: Doc, long: Span) -> bool:
         """Is the long form the name that opens the title before its colon?"""
@@ -410,17 +444,20 @@ class CandidateRules:
             for t, nxt in pairwise(words)
         )
 
-    def _presented(self, doc: Doc, short: Span, long: Span) -> bool:
-        """Is the defined name the object of "we present" or "named", with no article: a coined name?"""
+    def _presented(self, doc: Doc, short: Span, long: Span, lower_ok: bool = False) -> bool:
+        """Is the defined name the object of "we present" or "named", with no article: a coined name?
+
+        ``lower_ok``: a long form in lower case counts too.
+        """
         # The defining use sits right next to its long form, whichever use of the short form this is.
         first = long.start
         if long.start >= 2 and doc[long.start - 1].text == "(":
             first = long.start - 2
         if first < 0 or (first != long.start and doc[first].text != short.text):
             first = long.start
-        if first == 0 or not all(
+        if first == 0 or not (lower_ok or all(
             t.is_title or t.is_upper or not t.is_alpha or t.is_stop or name_shaped(t.text) for t in long
-        ):
+        )):
             return False
         return doc[first - 1].lower_ in self.present_verbs or doc[first - 1].lower_ in self.name_triggers
 

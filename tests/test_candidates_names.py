@@ -117,3 +117,30 @@ def test_a_defined_network_part_is_a_technique_and_its_compounds_with_an_archite
         ("IOB-CAE", "TECHNIQUE"),
     ]
     assert next(e for e in record.entities if e.text == "IOB-CAE").concept_id.startswith("candidate:")
+
+
+def test_a_lower_case_learning_method_the_authors_introduce_is_their_tool(real):
+    # arXiv:2405.13469: no head word, no capitals, but "we introduce" and no article.
+    record = tag(
+        real,
+        "We introduce machine learning for cross-correlation spectroscopy (MLCCS); the method aims to leverage "
+        "weak assumptions. MLCCS methods, including a perceptron, operate in the cross-correlated dimension.",
+    )
+    assert [e.text for e in record.entities if e.label == "SOFTWARE"] == [
+        "machine learning for cross-correlation spectroscopy", "MLCCS", "MLCCS"
+    ]
+    kind = tag(real, "We apply machine learning for galaxy classification (MLGC) to the images.")
+    assert [e.text for e in kind.entities if e.label == "SOFTWARE"] == []
+
+
+def test_a_quoted_name_after_dubbed_is_one_software_name(real):
+    # arXiv:2403.05452: the quotes bound a name with lower-case words and a known short form inside.
+    record = tag(
+        real,
+        "To address this challenge, we introduce a novel deep learning approach, dubbed "
+        "\u201cResidual-to-Residual DNN series for high-Dynamic range imaging\u201d. It is fast.",
+    )
+    assert spans(record) == [
+        ("deep learning", "TECHNIQUE"),
+        ("Residual-to-Residual DNN series for high-Dynamic range imaging", "SOFTWARE"),
+    ]
