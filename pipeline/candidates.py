@@ -71,13 +71,14 @@ _LANGUAGES = frozenset({"python", "julia", "idl", "r", "c++", "fortran", "rust",
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
-# A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet" (CamelCase + a model suffix).
+# A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet", "EoRFlow" (CamelCase + a model
+# suffix), or a name and "Net" ("APOGEE Net", "BOSS Net": the model trained on that survey's spectra).
 # Also a word, or a "21cm"-like prefix, glued to an architecture's short name: "QuasarNET", "FNet",
 # "21cmLSTM", "21cmKAN" (known architectures such as "ResNet" or "BiLSTM" are the ontology's).
 _COINED_MODEL = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
-    r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)"
-    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][A-Za-z0-9]{0,12}-Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
+    r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow)"
+    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]* Net|[A-Z][A-Za-z0-9]{0,12}-Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
     r"(?:[-+]?[0-9IVX]+)?(?![\w-])"
 )
 _NAME_SHAPE = re.compile(
@@ -85,7 +86,7 @@ _NAME_SHAPE = re.compile(
     r"|[a-z]{1,5}[A-Z]{2}[A-Za-z0-9+]*)$"
 )  # "pySYD", "redMaPPer", "astroNN"
 # What every coined name ends with: most texts have none, and this finds that faster than the name's pattern.
-_COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
+_COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
 
 
 _WORD = re.compile(r"[\w+]+|[^\w\s]")

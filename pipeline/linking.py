@@ -112,7 +112,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         # A definition, or a coined tool name glued to a known name ("DART-Vetter", "Radio-UNet"): the
         # whole name is another thing than the known name inside it.
         # So is a capitalised survey or pipeline name written with its facility's ("JCMT Gould Belt Survey").
-        tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and "-" in span.text) or (
+        tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and ("-" in span.text or " " in span.text)) or (
             span.id_ == "phrase" and len(span) >= 3 and (span.label_, span[-1].text) in _NAMED_WITH_FACILITY
             and not _cut_short(span, tuples)) else 1
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
@@ -346,6 +346,8 @@ _NAME_KINDS = frozenset({"algorithm", "architecture"})
 # A software's major version: one digit or Roman numeral, then the end of the word ("PySM 3", "FNet II";
 # not "emcee 3.1" or "CLASS 2 times").
 _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or | with | to | in | for )")
+# A tool's version glued by a hyphen: "EMBER-2", "astronet-triage-v2" (not "-2.5" nor "-20").
+_HYPHEN_VERSION = re.compile(r"-(?:[1-9]|II|III|IV|v[0-9]+)(?![\w-]|\.[0-9])")
 # After a catalogue's name, the number of one of its objects: "TOI-700", "TIC 307210830".
 _DESIGNATION = re.compile(r"-[0-9]{2,}(?![.\w])| [0-9]{5,}")
 
@@ -395,7 +397,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # Space and Time": a facility's full name before a survey's capitalised name is one name.
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         if (m.label == "SOFTWARE" or (m.label in _PRODUCT_OWNERS and m.end - m.start > 1 and doc[m.end - 1].is_title)) \
-                and (version := _VERSION.match(text, end_char)) is not None:
+                and (version := _VERSION.match(text, end_char) or (
+                    _HYPHEN_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None)) is not None:
             # "PySM 3", "GADGET 4", "Near-Infrared Camera 2", "Science Data Challenge 2": a number written
             # after the name is part of it.
             span = _span_of(doc, start_char, version.end())

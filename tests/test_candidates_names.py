@@ -144,3 +144,17 @@ def test_a_quoted_name_after_dubbed_is_one_software_name(real):
         ("deep learning", "TECHNIQUE"),
         ("Residual-to-Residual DNN series for high-Dynamic range imaging", "SOFTWARE"),
     ]
+
+
+def test_coined_model_names_a_survey_and_net_or_a_flow_and_a_hyphenated_version(real):
+    # arXiv:2402.05184, arXiv:2506.19925, and fragments of measure-fragments (r3y-frag-05).
+    record = tag(
+        real,
+        "APOGEE Net has been applied to near-IR spectra from the SDSS-V APOGEE survey. Here we develop a "
+        "complementary model, BOSS Net. We present EoRFlow, a simulation-based inference (SBI) framework. "
+        "Candidates were vetted with astronet-triage-v2.",
+    )
+    assert [e.text for e in record.entities if e.label == "SOFTWARE"] == [
+        "APOGEE Net", "BOSS Net", "EoRFlow", "astronet-triage-v2"
+    ]
+    assert ("APOGEE", "SURVEY") in spans(record)
