@@ -158,3 +158,15 @@ def test_coined_model_names_a_survey_and_net_or_a_flow_and_a_hyphenated_version(
         "APOGEE Net", "BOSS Net", "EoRFlow", "astronet-triage-v2"
     ]
     assert ("APOGEE", "SURVEY") in spans(record)
+
+
+def test_an_en_dash_in_a_name_is_its_hyphen(real):
+    # arXiv:2103.08118: "XMM\u2013Newton" with an en dash is XMM-Newton, and so is its catalogue.
+    record = tag(
+        real,
+        "We classify sources of the X-ray Multi-mirror Mission (XMM\u2013Newton) serendipitous source catalogue "
+        "observed by XMM\u2013Newton.",
+    )
+    named = [(e.text, e.concept_id) for e in record.entities]
+    assert ("XMM\u2013Newton", "telescope:xmm-newton") in named
+    assert ("XMM\u2013Newton serendipitous source catalogue", "dataset:4xmm") in named
