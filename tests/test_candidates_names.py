@@ -164,8 +164,8 @@ def test_an_en_dash_in_a_name_is_its_hyphen(real):
     # arXiv:2103.08118: "XMM\u2013Newton" with an en dash is XMM-Newton, and so is its catalogue.
     record = tag(
         real,
-        "We classify sources of the X-ray Multi-mirror Mission (XMM\u2013Newton) serendipitous source catalogue "
-        "observed by XMM\u2013Newton.",
+        "The ESA\u2019s X-ray Multi-mirror Mission (XMM\u2013Newton) created a new high-quality version of the "
+        "XMM\u2013Newton serendipitous source catalogue, 4XMM-DR9, which provides a wealth of information.",
     )
     named = [(e.text, e.concept_id) for e in record.entities]
     assert ("XMM\u2013Newton", "telescope:xmm-newton") in named
