@@ -170,3 +170,15 @@ def test_an_en_dash_in_a_name_is_its_hyphen(real):
     named = [(e.text, e.concept_id) for e in record.entities]
     assert ("XMM\u2013Newton", "telescope:xmm-newton") in named
     assert ("XMM\u2013Newton serendipitous source catalogue", "dataset:4xmm") in named
+
+
+def test_a_name_before_algorithm_is_a_named_tool(real):
+    # arXiv:2509.02842 and arXiv:2505.03509 (fixtures/unseen/abstracts-c).
+    record = tag(
+        real,
+        "Counterparts were found using Gaia DR3 with the Bayesian NWAY algorithm and trained priors. We present "
+        "AnomalyMatch, an anomaly detection framework combining the semi-supervised FixMatch algorithm.",
+    )
+    software = [e.text for e in record.entities if e.label == "SOFTWARE"]
+    assert "NWAY" in software and "FixMatch" in software
+    assert [e.text for e in tag(real, "We run the fitting algorithm twice.").entities] == []
