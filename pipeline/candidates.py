@@ -606,7 +606,7 @@ class CandidateRules:
     def _name_start(self, doc: Doc, head_i: int) -> int | None:
         i = head_i - 1
         start = None
-        while i >= 0 and head_i - i <= 5:
+        while i >= 0 and head_i - i <= 8:  # "High Time Resolution Universe - South Low Latitude Survey"
             tok = doc[i]
             if tok.text == "-" and i > 0:
                 i -= 1
@@ -629,9 +629,19 @@ class CandidateRules:
         span = doc[start:end]
         if label == "SURVEY" and any(t.norm_ in self.facility_nouns for t in span[:-1]):
             label = "TELESCOPE"
-        if self.index.lookup(span.text):
+        if self.index.lookup(span.text) or self._two_known(doc, start, end):
             return None
         return Span(doc, start, end, label=label, kb_id=candidate_id(span.text), span_id="phrase")
+
+    @staticmethod
+    def _two_known(doc: Doc, start: int, end: int) -> bool:
+        """Is the phrase two known names side by side ("JWST" + "Cosmic Evolution Early Release Science Survey")?
+
+        The linker composes those into the known name; a candidate would hide it.
+        """
+        matches = match_tuples(doc, MATCHES)
+        inner = {s for s, e, *_ in matches if e == end and start < s}
+        return any(s == start and e in inner for s, e, *_ in matches)
 
     def _is_known(self, doc: Doc, start: int, end: int) -> bool:
         return any(s <= start and e >= end for s, e, *_ in match_tuples(doc, MATCHES))

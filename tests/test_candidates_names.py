@@ -182,3 +182,16 @@ def test_a_name_before_algorithm_is_a_named_tool(real):
     software = [e.text for e in record.entities if e.label == "SOFTWARE"]
     assert "NWAY" in software and "FixMatch" in software
     assert [e.text for e in tag(real, "We run the fitting algorithm twice.").entities] == []
+
+
+def test_a_long_capitalised_survey_name_is_whole_and_two_known_names_stay_the_known_survey(real):
+    # arXiv:2010.07457; arXiv:2208.11456 (fixtures/unseen/abstracts-c).
+    record = tag(
+        real,
+        "We release a new pulsar-candidate dataset produced from the High Time Resolution Universe - South Low "
+        "Latitude Survey. Galaxies of the JWST Cosmic Evolution Early Release Science Survey are fit.",
+    )
+    named = {(e.text, e.label): e.concept_id for e in record.entities}
+    assert ("High Time Resolution Universe - South Low Latitude Survey", "SURVEY") in named
+    jwst = named[("JWST Cosmic Evolution Early Release Science Survey", "SURVEY")]
+    assert jwst == "survey:cosmic-evolution-early-release-science-survey"
