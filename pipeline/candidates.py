@@ -272,7 +272,7 @@ class CandidateRules:
         self.facility_context_nouns = frozenset(words.facility_context_nouns)
         self.technique_after_definition = frozenset(words.technique_after_definition)
         # Ids of the trigger words' norms, to find them without a Token per position.
-        self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline"}}
+        self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
         self._tool_head_norms = {strings.add(w) for w in words.tool_heads}
         self._dataset_head_norms = {strings.add(w) for w in self.dataset_heads}
@@ -553,6 +553,13 @@ class CandidateRules:
                     span = self._typed(doc, start, token.i + 1, self.head_types[head])
                     if span is not None:
                         out.append(span)
+            elif head == "network" and token.text == "Network":
+                # "Global Meteor Network", "European Fireball Network": stations that watch the sky.
+                start = self._name_start(doc, token.i)
+                if start is not None and any(
+                    t.norm_ in self.observing_network_words or t.norm_ in self.facility_nouns for t in doc[start : token.i]
+                ):
+                    out.append(self._typed(doc, start, token.i + 1, "TELESCOPE"))
             elif head == "telescope" and token.is_lower:
                 span = self._aperture_telescope(doc, token.i)
                 if span is not None:

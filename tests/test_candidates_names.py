@@ -195,3 +195,14 @@ def test_a_long_capitalised_survey_name_is_whole_and_two_known_names_stay_the_kn
     assert ("High Time Resolution Universe - South Low Latitude Survey", "SURVEY") in named
     jwst = named[("JWST Cosmic Evolution Early Release Science Survey", "SURVEY")]
     assert jwst == "survey:cosmic-evolution-early-release-science-survey"
+
+
+def test_a_capitalised_network_of_stations_is_a_facility(real):
+    # arXiv:2604.22986: no definition, but "Meteor" says the network watches the sky.
+    record = tag(
+        real,
+        "We classify meteoroids from 13 directly observed parameters from the Global Meteor Network. "
+        "The Deep Residual Network is not a facility.",
+    )
+    assert ("Global Meteor Network", "TELESCOPE") in spans(record)
+    assert all(label != "TELESCOPE" for text, label in spans(record) if "Residual" in text)
