@@ -111,7 +111,7 @@ class Extent:
 
     @cached_property
     def _release(self) -> re.Pattern | None:
-        return self._after(self.rules.release_patterns, "[ -]")
+        return self._after(self.rules.release_patterns, "[ /-]")  # "Gaia DR3", "LoTSS-DR2", "eROSITA/DR1"
 
     @cached_property
     def _product(self) -> re.Pattern | None:

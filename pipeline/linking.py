@@ -602,7 +602,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
         if label == "DATASET" and m.label != "DATASET":
             # "Gaia DR3" through the owner's other names ("Gaia Data Release 3").
             concept = index.concept(m.concept_id)
-            tail = text[end_char:end].strip(" -")
+            tail = text[end_char:end].strip(" -/")
             names = [concept.label] + [a.text for a in concept.aliases + concept.acronyms] if concept else []
             for name in names:
                 for cid in sorted(index.lookup(f"{name} {tail}")):

@@ -206,3 +206,16 @@ def test_a_capitalised_network_of_stations_is_a_facility(real):
     )
     assert ("Global Meteor Network", "TELESCOPE") in spans(record)
     assert all(label != "TELESCOPE" for text, label in spans(record) if "Residual" in text)
+
+
+def test_a_release_written_after_a_slash_belongs_to_its_survey(real):
+    # arXiv:2509.02842: "eROSITA/DR1" is one release; "VLT/MUSE" stays two names.
+    record = tag(
+        real,
+        "Within the LS10 footprint, all 656,614 eROSITA/DR1 sources have at least one possible optical "
+        "counterpart. Spectra were taken with VLT/MUSE and compared with SDSS/DR7.",
+    )
+    named = {(e.text, e.label): e.concept_id for e in record.entities}
+    assert ("eROSITA/DR1", "DATASET") in named
+    assert named[("SDSS/DR7", "DATASET")] == "dataset:sdss-data-release-7"
+    assert ("VLT", "TELESCOPE") in named and ("MUSE", "TELESCOPE") in named
