@@ -553,6 +553,10 @@ class CandidateRules:
                     span = self._typed(doc, start, token.i + 1, self.head_types[head])
                     if span is not None:
                         out.append(span)
+            elif head == "survey" and token.is_lower:
+                span = self._facility_survey(doc, token.i)
+                if span is not None:
+                    out.append(span)
             elif head == "network" and token.text == "Network":
                 # "Global Meteor Network", "European Fireball Network": stations that watch the sky.
                 start = self._name_start(doc, token.i)
@@ -579,6 +583,21 @@ class CandidateRules:
                 if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=s.label_ == "SOFTWARE"))
             ]
         return [s for s in out if s is not None]
+
+    def _facility_survey(self, doc: Doc, head_i: int) -> Span | None:
+        """A survey named with its facility and a capitalised word: "the ZTF Twilight survey", "Euclid Wide survey"."""
+        words = 0
+        while words < 2 and head_i - words - 1 > 0 and doc[head_i - words - 1].is_title \
+                and doc[head_i - words - 1].is_alpha and doc[head_i - words - 1].lower_ not in self.stop_words:
+            words += 1
+        name_start = head_i - words
+        if not words or self._is_known(doc, name_start, head_i):
+            return None
+        facility = next((s for s, e, label, *_ in match_tuples(doc, MATCHES)
+                         if e == name_start and label in ("TELESCOPE", "SURVEY")), None)
+        if facility is None:
+            return None
+        return self._typed(doc, facility, head_i + 1, "SURVEY")
 
     def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
         """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""

@@ -143,8 +143,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     return doc
 
 
-# Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline".
-_NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SOFTWARE", "Pipeline")})
+# Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline",
+# "ZTF Twilight survey".
+_NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SURVEY", "survey"), ("SOFTWARE", "Pipeline")})
 
 
 def _cut_short(span: Span, tuples: list) -> bool:

@@ -219,3 +219,14 @@ def test_a_release_written_after_a_slash_belongs_to_its_survey(real):
     assert ("eROSITA/DR1", "DATASET") in named
     assert named[("SDSS/DR7", "DATASET")] == "dataset:sdss-data-release-7"
     assert ("VLT", "TELESCOPE") in named and ("MUSE", "TELESCOPE") in named
+
+
+def test_a_survey_named_with_its_facility_and_a_capitalised_word_is_one_survey(real):
+    # arXiv:2102.13352: "ZTF Twilight survey"; a known name alone before "survey" stays that name.
+    record = tag(
+        real,
+        "We report the initial results of the Tails efficiency evaluation on the data of the ZTF Twilight "
+        "survey. The ZTF survey and the pilot survey are not names.",
+    )
+    assert ("ZTF Twilight survey", "SURVEY") in spans(record)
+    assert ("ZTF", "SURVEY") in spans(record)
