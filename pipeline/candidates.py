@@ -48,6 +48,8 @@ from .ruler_index import (
 # punctuation, the function words of the list and context rules, and the
 # shapes of names.
 
+# Endings of adjectives made from names: "Newtonian", "Gaussian", "Euclidean", "Keplerian", "Galactic".
+_ADJECTIVE_ENDS = ("ian", "ean", "ic", "al")
 # Quotes around a name after "dubbed": 'dubbed "R2D2"', 'dubbed “Residual-to-Residual ...”'.
 _OPEN_QUOTES = frozenset({'"', "\u201c", "``", "'", "\u2018"})
 _CLOSE_QUOTES = frozenset({'"', "\u201d", "''", "'", "\u2019"})
@@ -572,8 +574,14 @@ class CandidateRules:
                 name = doc[token.i - 1]
                 # "HalfDome simulations", "TNG50 suite"; an all-capitals acronym is
                 # more often a method ("MHD simulations", "SPH simulations").
+                end = token.i + 1
+                if name.norm_ == "simulation" and token.norm_ == "suite" and token.i > 1:
+                    name = doc[token.i - 2]  # "the Goku simulation suite"
                 if name_shaped(name.text) and not name.is_upper and not self._is_known(doc, name.i, name.i + 1):
-                    out.append(self._typed(doc, name.i, token.i + 1, "DATASET"))
+                    out.append(self._typed(doc, name.i, end, "DATASET"))
+                elif token.norm_ in ("simulation", "suite") and self._proper_name(doc, name.i):
+                    # "Goku simulations", "the Astrid simulation": a proper name, not an adjective
+                    out.append(self._typed(doc, name.i, end, "DATASET"))
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
@@ -583,6 +591,16 @@ class CandidateRules:
                 if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=s.label_ == "SOFTWARE"))
             ]
         return [s for s in out if s is not None]
+
+    def _proper_name(self, doc: Doc, i: int) -> bool:
+        """Is token ``i`` one capitalised word used as a name mid-sentence ("Goku", not "Gaussian" nor "Monte Carlo")?"""
+        word = doc[i]
+        return (
+            word.is_title and word.is_alpha and len(word) >= 3 and word.lower_ not in self.stop_words
+            and not word.lower_.endswith(_ADJECTIVE_ENDS)
+            and not sentence_initial(doc, i) and not (i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper))
+            and not self._is_known(doc, i, i + 1) and not self.index.lookup(word.text)
+        )
 
     def _facility_survey(self, doc: Doc, head_i: int) -> Span | None:
         """A survey named with its facility and a capitalised word: "the ZTF Twilight survey", "Euclid Wide survey"."""

@@ -236,3 +236,13 @@ def test_a_pipeline_named_after_an_instrument_with_a_plus_is_one_name(real):
     # fixtures/heldout heldout-fragment-01: "HAWC+" is a name, not punctuation.
     record = tag(real, "Level 4 products were generated with the HAWC+ Data Reduction Pipeline (DRP) of sofia_redux.")
     assert ("HAWC+ Data Reduction Pipeline", "SOFTWARE") in spans(record)
+
+
+def test_a_proper_name_before_simulations_is_a_data_set_but_an_adjective_is_not(real):
+    # arXiv:2507.07184 (fixtures/unseen/abstracts-d).
+    record = tag(
+        real,
+        "We apply T2N-MusE to selected data from the Goku simulation suite, covering a 10-dimensional "
+        "parameter space. We compare with Newtonian simulations and Gaussian simulations.",
+    )
+    assert [e.text for e in record.entities if e.label == "DATASET"] == ["Goku simulation suite"]
