@@ -48,6 +48,8 @@ from .ruler_index import (
 # punctuation, the function words of the list and context rules, and the
 # shapes of names.
 
+# A word set in LaTeX typewriter type: "\\texttt{SERENEt}", "$\\texttt{Exoformer}$".
+_TYPEWRITER = re.compile(r"\\texttt\{([A-Za-z][\w+.-]{1,39})\}")
 # Endings of adjectives made from names: "Newtonian", "Gaussian", "Euclidean", "Keplerian", "Galactic".
 _ADJECTIVE_ENDS = ("ian", "ean", "ic", "al")
 # Quotes around a name after "dubbed": 'dubbed "R2D2"', 'dubbed “Residual-to-Residual ...”'.
@@ -708,6 +710,13 @@ class CandidateRules:
                 end = self._title_name(doc, boundary)
                 if end:
                     names[doc[0:end].text] = self._subtitle_label(doc, end + 1, boundary)
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        if "\\texttt{" in text:
+            # A name set in typewriter type is code: "We introduce \\texttt{SERENEt}, a deep-learning framework".
+            for found in _TYPEWRITER.finditer(text):
+                span = doc.char_span(found.start(1), found.end(1))
+                if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
+                    names.setdefault(span.text, "SOFTWARE")
         for i in self._positions(cues, self._trigger_norms):
             token = doc[i]
             if i + 1 < len(doc):

@@ -246,3 +246,14 @@ def test_a_proper_name_before_simulations_is_a_data_set_but_an_adjective_is_not(
         "parameter space. We compare with Newtonian simulations and Gaussian simulations.",
     )
     assert [e.text for e in record.entities if e.label == "DATASET"] == ["Goku simulation suite"]
+
+
+def test_a_name_set_in_typewriter_type_is_code(real):
+    # arXiv:2408.16814 and arXiv:2603.27623 (fixtures/unseen/abstracts-d), as arXiv writes them.
+    record = tag(
+        real,
+        "We introduce \\texttt{SERENEt}, a deep-learning framework designed to recover the 21-cm signal. "
+        "\\texttt{SERENEt} can recover the signal distribution. A transformer-based neural network "
+        "($\\texttt{Exoformer}$) generates priors; $\\texttt{Exoformer}$-derived priors are fast.",
+    )
+    assert [e.text for e in record.entities if e.label == "SOFTWARE"] == ["SERENEt"] * 2 + ["Exoformer"] * 2
