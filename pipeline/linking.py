@@ -144,8 +144,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
 
 
 # Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline",
-# "ZTF Twilight survey".
-_NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SURVEY", "survey"), ("SOFTWARE", "Pipeline")})
+# "ZTF Twilight survey", "Ariel Data Challenge".
+_NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SURVEY", "survey"), ("SOFTWARE", "Pipeline"),
+                                  ("DATASET", "Challenge")})
 
 
 def _cut_short(span: Span, tuples: list) -> bool:
@@ -347,6 +348,8 @@ _NAME_KINDS = frozenset({"algorithm", "architecture"})
 # A software's major version: one digit or Roman numeral, then the end of the word ("PySM 3", "FNet II";
 # not "emcee 3.1" or "CLASS 2 times").
 _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or | with | to | in | for )")
+# The year of a capitalised data set's edition: "Ariel Data Challenge 2023".
+_YEAR = re.compile(r" (?:19|20)[0-9]{2}(?![\w-]|\.[0-9])")
 # A tool's version glued by a hyphen: "EMBER-2", "astronet-triage-v2" (not "-2.5" nor "-20").
 _HYPHEN_VERSION = re.compile(r"-(?:[1-9]|II|III|IV|v[0-9]+)(?![\w-]|\.[0-9])")
 # After a catalogue's name, the number of one of its objects: "TOI-700", "TIC 307210830".
@@ -399,7 +402,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         if (m.label == "SOFTWARE" or (m.label in _PRODUCT_OWNERS and m.end - m.start > 1 and doc[m.end - 1].is_title)) \
                 and (version := _VERSION.match(text, end_char) or (
-                    _HYPHEN_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None)) is not None:
+                    _HYPHEN_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None) or (
+                    _YEAR.match(text, end_char) if m.label == "DATASET" else None)) is not None:
             # "PySM 3", "GADGET 4", "Near-Infrared Camera 2", "Science Data Challenge 2": a number written
             # after the name is part of it.
             span = _span_of(doc, start_char, version.end())

@@ -257,3 +257,17 @@ def test_a_name_set_in_typewriter_type_is_code(real):
         "($\\texttt{Exoformer}$) generates priors; $\\texttt{Exoformer}$-derived priors are fast.",
     )
     assert [e.text for e in record.entities if e.label == "SOFTWARE"] == ["SERENEt"] * 2 + ["Exoformer"] * 2
+
+
+def test_a_challenge_named_with_its_mission_and_year_is_one_data_set(real):
+    # arXiv:2309.09337.
+    record = tag(
+        real,
+        "This paper presents novel machine learning models developed by the AstroAI team for the Ariel Data "
+        "Challenge 2023, where one of the models secured the top position. Ariel will observe 1000 planets.",
+    )
+    assert spans(record) == [
+        ("machine learning", "TECHNIQUE"),
+        ("Ariel Data Challenge 2023", "DATASET"),
+        ("Ariel", "TELESCOPE"),
+    ]
