@@ -73,6 +73,7 @@ class Definition:
     label: str | None
     concept_label: str | None
     source: str
+    long_form: tuple[int, int] | None = None  # tagged too: a long form the ontology writes another way
 
 
 def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
@@ -101,6 +102,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     for short_text, definition in sorted(definitions.items()):
         if definition.concept_id is None:
             continue
+        if definition.long_form is not None:
+            mentions.append(Mention(*definition.long_form, definition.label, definition.concept_id,
+                                    "abbreviation", 0, True, definition.concept_label))
         for span in _occurrences(doc, text, short_text, short_spans.get(short_text, [])):
             mentions.append(Mention(span.start, span.end, definition.label, definition.concept_id,
                                     "abbreviation", 0, True, definition.concept_label))
@@ -224,7 +228,12 @@ def _define(
         if match[0] == short.start:
             concept = index.concept(match[3])
             if concept is not None and _resembles(long.text, concept, stop):
-                return None
+                # "Space-weather HMI Activity Region Patches (SHARP)": the known concept, its name written
+                # another way; the long form names it too.
+                begin = named if named < long.start else start
+                if not _edges_named(doc[begin:long.end], concept):
+                    return None
+                return Definition(concept.id, match[2], concept.label, "abbreviation", (begin, long.end))
     return Definition(None, None, None, "abbreviation")
 
 
@@ -235,6 +244,17 @@ def _resembles(long_text: str, concept, stop: frozenset[str]) -> bool:
     forms = [concept.label] + [a.text for a in concept.aliases]
     known = {w for form in forms for w in alias_key(form).split()}
     return len(words & known) / len(words) >= 0.5
+
+
+def _edges_named(long: Span, concept) -> bool:
+    """Do the first and last words of a long form belong to the concept's names ("Activity Region Patches" ->
+    SHARP), so it is the name and nothing around it ("... Adaptive Optics system", "... Catalog v8.2")?"""
+    words = [t for t in long if t.is_alpha]
+    if len(words) < 2 or not (long[0].is_alpha and long[-1].is_alpha):
+        return False
+    forms = [concept.label] + [a.text for a in concept.aliases]
+    known = {w for form in forms for w in alias_key(form).split()}
+    return alias_key(long[0].text) in known and alias_key(long[-1].text) in known
 
 
 def _short_form_variants(definitions: dict[str, Definition]) -> dict[str, str]:

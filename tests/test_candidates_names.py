@@ -271,3 +271,17 @@ def test_a_challenge_named_with_its_mission_and_year_is_one_data_set(real):
         ("Ariel Data Challenge 2023", "DATASET"),
         ("Ariel", "TELESCOPE"),
     ]
+
+
+def test_a_long_form_the_ontology_writes_another_way_names_the_short_forms_concept(real):
+    # arXiv:2410.18562 ("Activity" for the ontology's "Active") and heldout-fragment-03.
+    record = tag(
+        real,
+        "We use the Space-weather HMI Activity Region Patches (SHARP) data. SHARP parameters are fit. "
+        "We further use the 3HWC catalogue of the High-Altitude Water Cherenkov Observatory (HAWC).",
+    )
+    named = [(e.text, e.concept_id) for e in record.entities]
+    sharp = "dataset:space-weather-hmi-active-region-patches"
+    assert ("Space-weather HMI Activity Region Patches", sharp) in named
+    assert [cid for text, cid in named if text == "SHARP"] == [sharp, sharp]
+    assert ("High-Altitude Water Cherenkov Observatory", "telescope:high-altitude-water-cherenkov-observatory") in named
