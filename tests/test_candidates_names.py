@@ -285,3 +285,13 @@ def test_a_long_form_the_ontology_writes_another_way_names_the_short_forms_conce
     assert ("Space-weather HMI Activity Region Patches", sharp) in named
     assert [cid for text, cid in named if text == "SHARP"] == [sharp, sharp]
     assert ("High-Altitude Water Cherenkov Observatory", "telescope:high-altitude-water-cherenkov-observatory") in named
+
+
+def test_facilities_hyphenated_into_a_collaboration_name_are_no_facilities(real):
+    # measure-fragments r3y-frag-06.
+    record = tag(
+        real,
+        "We use the O3a and O3b bulk releases for the Advanced LIGO Hanford and Livingston detectors. Posterior "
+        "samples were taken from the LIGO-Virgo-KAGRA Collaboration data releases on Zenodo.",
+    )
+    assert spans(record) == [("Advanced LIGO", "TELESCOPE")]
