@@ -370,6 +370,8 @@ _NAME_KINDS = frozenset({"algorithm", "architecture"})
 _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or | with | to | in | for )")
 # The year of a capitalised data set's edition: "Ariel Data Challenge 2023".
 _YEAR = re.compile(r" (?:19|20)[0-9]{2}(?![\w-]|\.[0-9])")
+# A lower-case part of a survey glued to its name: "zCOSMOS-bright", "RACS-low".
+_QUALIFIER = re.compile(r"-[a-z]{3,12}(?=[ /-])")
 # A tool's version glued by a hyphen: "EMBER-2", "astronet-triage-v2" (not "-2.5" nor "-20").
 _HYPHEN_VERSION = re.compile(r"-(?:[1-9]|II|III|IV|v[0-9]+)(?![\w-]|\.[0-9])")
 # After a catalogue's name, the number of one of its objects: "TOI-700", "TIC 307210830".
@@ -601,6 +603,12 @@ _CONVOLUTIONAL = frozenset({"technique:convolutional-neural-network", "technique
 def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex,
                   extent: Extent, floor: int = 0) -> Mention | None:
     """A release, phase or product written after a survey, mission or data set."""
+    qualified = _QUALIFIER.match(text, end_char)
+    if qualified is not None and (release := extent.release_end(text, qualified.end())) is not None:
+        # "zCOSMOS-bright DR3", "KiDS-bright DR4": the release of one part of the survey.
+        span = _span_of(doc, doc[m.start].idx, release)
+        if span is not None:
+            return _composed(doc, m, span.start, span.end, "DATASET", index)
     for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
                         (extent.phase_end, m.label)):
         end = find(text, end_char)

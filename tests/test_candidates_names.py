@@ -295,3 +295,13 @@ def test_facilities_hyphenated_into_a_collaboration_name_are_no_facilities(real)
         "samples were taken from the LIGO-Virgo-KAGRA Collaboration data releases on Zenodo.",
     )
     assert spans(record) == [("Advanced LIGO", "TELESCOPE")]
+
+
+def test_a_release_of_a_lower_case_part_of_a_survey_is_one_data_set(real):
+    # fixtures/unseen/fragments-d m2-fragment-01.
+    record = tag(
+        real,
+        "As training labels we compile secure spectroscopic redshifts from zCOSMOS-bright DR3 and the VIMOS "
+        "Ultra-Deep Survey.",
+    )
+    assert spans(record) == [("zCOSMOS-bright DR3", "DATASET"), ("VIMOS Ultra-Deep Survey", "SURVEY")]
