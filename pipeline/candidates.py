@@ -205,21 +205,27 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
 
 
 # A hyphenated short form in parentheses, two capitals at least: "(LO-CAMS)", "(CMB-S4)".
-_HYPHENATED_SHORT = re.compile(r"\((?=[^)]*[A-Z][^)]*[A-Z])([A-Za-z0-9]{1,9}(?:-[A-Za-z0-9]{1,9}){1,3})\)")
+# Or a short form before a semicolon that opens a note: "(BASS; NOAO Prop. ID #2015A-0801)".
+_HYPHENATED_SHORT = re.compile(
+    r"\((?=[^)]*[A-Z][^)]*[A-Z])([A-Za-z0-9]{1,9}(?:-[A-Za-z0-9]{1,9}){1,3})\)"
+    r"|\((?=[^;)]*[A-Z][^;)]*[A-Z])([A-Za-z][A-Za-z0-9]{1,9}(?:-[A-Za-z0-9]{1,9}){0,3});"
+)
 
 
 def add_hyphenated_definitions(doc: Doc, text: str) -> None:
-    """Definitions whose short form is hyphenated: "Lowell Observatory Cameras for ... (LO-CAMS)".
+    """Definitions whose short form is hyphenated ("Lowell Observatory Cameras for ... (LO-CAMS)") or followed by a
+    note ("Beijing-Arizona Sky Survey (BASS; NOAO Prop. ID #2015A-0801)").
 
     scispaCy's detector (``astro_abbreviations``, kept identical to it) takes a
-    short form only when every token has two letters or more, so a hyphenated
-    short form is never defined. The same Schwartz & Hearst search is run on
+    short form only when every token has two letters or more, and only when
+    it fills the parentheses, so neither is ever defined. The same Schwartz & Hearst search is run on
     these, and each definition and later use is added to ``doc._.abbreviations``
     (and their offsets) as the detector would have.
     """
     found: list[tuple[Span, Span]] = []
     for hit in _HYPHENATED_SHORT.finditer(text):
-        short = doc.char_span(hit.start(1), hit.end(1))
+        group = 1 if hit.group(1) else 2
+        short = doc.char_span(hit.start(group), hit.end(group))
         if short is None or short.start < 2 or doc[short.start - 1].text != "(":
             continue
         letters = sum(c.isalpha() for c in short.text)
@@ -322,7 +328,7 @@ class CandidateRules:
     def find(self, doc: Doc) -> list[Span]:
         self._memo = {"doc": doc}  # what several rules read of this doc, read once
         text = doc.user_data.get(TEXT_KEY) or doc.text
-        if "-" in text and _HYPHENATED_SHORT.search(text):
+        if ("-" in text or ";" in text) and _HYPHENATED_SHORT.search(text):
             add_hyphenated_definitions(doc, text)
         try:
             return self._find(doc)

@@ -305,3 +305,14 @@ def test_a_release_of_a_lower_case_part_of_a_survey_is_one_data_set(real):
         "Ultra-Deep Survey.",
     )
     assert spans(record) == [("zCOSMOS-bright DR3", "DATASET"), ("VIMOS Ultra-Deep Survey", "SURVEY")]
+
+
+def test_a_short_form_before_a_note_in_its_parentheses_is_defined(real):
+    # fixtures/unseen/fragments-c measure-fragment-15: "BASS" needs a definition; it has one, with a note.
+    record = tag(
+        real,
+        "The Legacy Surveys consist of the Beijing-Arizona Sky Survey (BASS; NOAO Prop. ID #2015A-0801) and "
+        "the Mayall z-band Legacy Survey (MzLS; Prop. ID #2016A-0453). DECaLS, BASS and MzLS include data.",
+    )
+    bass = [e.concept_id for e in record.entities if e.text == "BASS"]
+    assert bass == ["survey:beijing-arizona-sky-survey"] * 2
