@@ -372,6 +372,8 @@ _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or |
 _YEAR = re.compile(r" (?:19|20)[0-9]{2}(?![\w-]|\.[0-9])")
 # A lower-case part of a survey glued to its name: "zCOSMOS-bright", "RACS-low".
 _QUALIFIER = re.compile(r"-[a-z]{3,12}(?=[ /-])")
+# A capitalised data set's number before what it holds: "the Science Data Challenge 2 images".
+_NUMBERED = re.compile(r" [1-9](?= [a-z]{3,})")
 # A tool's version glued by a hyphen: "EMBER-2", "astronet-triage-v2" (not "-2.5" nor "-20").
 _HYPHEN_VERSION = re.compile(r"-(?:[1-9]|II|III|IV|v[0-9]+)(?![\w-]|\.[0-9])")
 # After a catalogue's name, the number of one of its objects: "TOI-700", "TIC 307210830".
@@ -418,6 +420,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
+        elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
+                and text[end_char:starts[nxt.start]] == " " and nxt.end - nxt.start > 1 \
+                and all(t.is_title or t.is_upper for t in doc[nxt.start:nxt.end]):
+            # "LOFAR Galaxy Zoo": a data set named with its facility's short name is one product.
+            grown = _composed(doc, nxt, m.start, nxt.end, "DATASET", index)
         elif m.label in _FACILITY and nxt is not None and nxt.label == "SURVEY" and _named_survey(doc, text, m, nxt):
             # "Zwicky Transient Facility Bright Transient Survey", "Rubin Observatory Legacy Survey of
             # Space and Time": a facility's full name before a survey's capitalised name is one name.
@@ -425,7 +432,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         if (m.label == "SOFTWARE" or (m.label in _PRODUCT_OWNERS and m.end - m.start > 1 and doc[m.end - 1].is_title)) \
                 and (version := _VERSION.match(text, end_char) or (
                     _HYPHEN_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None) or (
-                    _YEAR.match(text, end_char) if m.label == "DATASET" else None)) is not None:
+                    (_YEAR.match(text, end_char) or _NUMBERED.match(text, end_char)) if m.label == "DATASET" else None
+                )) is not None:
             # "PySM 3", "GADGET 4", "Near-Infrared Camera 2", "Science Data Challenge 2": a number written
             # after the name is part of it.
             span = _span_of(doc, start_char, version.end())

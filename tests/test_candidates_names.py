@@ -316,3 +316,14 @@ def test_a_short_form_before_a_note_in_its_parentheses_is_defined(real):
     )
     bass = [e.concept_id for e in record.entities if e.text == "BASS"]
     assert bass == ["survey:beijing-arizona-sky-survey"] * 2
+
+
+def test_a_data_set_named_with_its_facility_or_its_number_is_one_name(real):
+    # fixtures/unseen/fragments-c measure-fragment-09 and measure-fragment-08.
+    record = tag(
+        real,
+        "Morphological labels are taken from the LOFAR Galaxy Zoo project. We thank the SKA Observatory for "
+        "hosting the Science Data Challenge 2 images.",
+    )
+    datasets = [e.text for e in record.entities if e.label == "DATASET"]
+    assert datasets == ["LOFAR Galaxy Zoo", "Science Data Challenge 2"]
