@@ -936,11 +936,15 @@ class CandidateRules:
                     elif end:
                         names.discard(doc[j:end].text)
                         accepted.pop((j, end), None)
-        for match in unsure:  # "the sbi package", "the public code plancklens"
+        for match in unsure:  # "the sbi package", "the public code plancklens", "the drms Python client"
             after = doc[match[1]].lower_ if match[1] < n else ""
+            if after in _LANGUAGES and match[1] + 1 < n:
+                after = doc[match[1] + 1].lower_
             before = doc[match[0] - 1].lower_ if match[0] else ""
             if after in self.software_nouns or before in self.software_nouns:
                 accepted[(match[0], match[1])] = match
+            elif before in _INSTRUMENTAL and (not after or after in _ITEM_ENDS or after == ","):
+                accepted.setdefault((match[0], match[1]), match)  # "fitted with juliet, which wraps batman"
         for found in coined:
             span = doc.char_span(found.start(), found.end())
             if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):

@@ -327,3 +327,14 @@ def test_a_data_set_named_with_its_facility_or_its_number_is_one_name(real):
     )
     datasets = [e.text for e in record.entities if e.label == "DATASET"]
     assert datasets == ["LOFAR Galaxy Zoo", "Science Data Challenge 2"]
+
+
+def test_a_tool_named_like_a_word_counts_after_with_or_using_and_before_a_language_and_client(real):
+    # fixtures/unseen/fragments-c measure-fragment-18 and -13; measure-fragments r3y-frag-04.
+    record = tag(
+        real,
+        "Radial velocities were jointly fitted with the transits using juliet. Light curves were interpolated "
+        "using george; data were downloaded with the drms Python client. Planets with juliet colours are rare.",
+    )
+    software = [e.text for e in record.entities if e.label == "SOFTWARE"]
+    assert software == ["juliet", "george", "drms"]
