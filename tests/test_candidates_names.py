@@ -336,5 +336,5 @@ def test_a_tool_named_like_a_word_counts_after_with_or_using_and_before_a_langua
         "Radial velocities were jointly fitted with the transits using juliet. Light curves were interpolated "
         "using george; data were downloaded with the drms Python client. Planets with juliet colours are rare.",
     )
-    software = [e.text for e in record.entities if e.label == "SOFTWARE"]
+    software = [e.text for e in record.entities if e.label == "SOFTWARE" and e.text != "Python"]
     assert software == ["juliet", "george", "drms"]
