@@ -931,6 +931,9 @@ class CandidateRules:
                     j += 1
                 if j < n:
                     end = take(j, need_end=False)
+                    if not end and self._capitalized_tool(doc, j):
+                        names.add(doc[j].text)  # "photometric redshifts were computed using Circlez."
+                        end = j + 1
                     if end and (end >= n or doc[end].norm_ not in self.not_a_tool_after):
                         walk_right(end)
                     elif end:
@@ -978,6 +981,17 @@ class CandidateRules:
             if len(concepts) == 1:  # one facility of that name: "HERMES" the spectrograph, no other
                 out.append(Span(doc, start, end, label="TELESCOPE", kb_id=concepts[0], span_id="context"))
         return out
+
+    def _capitalized_tool(self, doc: Doc, i: int) -> bool:
+        """One capitalised word that ends the phrase after "computed using": a tool's name ("Circlez."),
+        not a plural, an adjective made from a name ("Gaussians", "Bayesian") nor a known name."""
+        word = doc[i]
+        return (
+            i + 1 < len(doc) and doc[i + 1].text in (".", ",", ";")
+            and word.is_title and word.is_alpha and len(word) >= 4
+            and not word.lower_.endswith(("s", *_ADJECTIVE_ENDS)) and word.lower_ not in self.stop_words
+            and not self.index.lookup(word.text) and not self._is_known(doc, i, i + 1)
+        )
 
     def _name_before_comma(self, doc: Doc, comma: int) -> int | None:
         """Start of a name-shaped token (or hyphenated compound) that ends right before ``comma``."""

@@ -338,3 +338,13 @@ def test_a_tool_named_like_a_word_counts_after_with_or_using_and_before_a_langua
     )
     software = [e.text for e in record.entities if e.label == "SOFTWARE" and e.text != "Python"]
     assert software == ["juliet", "george", "drms"]
+
+
+def test_one_capitalised_word_ending_the_phrase_after_computed_using_is_a_tool(real):
+    # arXiv:2509.02842.
+    record = tag(
+        real,
+        "For extragalactic LS10 sources, photometric redshifts were computed using Circlez. Profiles were "
+        "fitted with Gaussians. Errors were derived using Bayesian.",
+    )
+    assert [e.text for e in record.entities if e.label == "SOFTWARE"] == ["Circlez"]
