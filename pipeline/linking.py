@@ -551,6 +551,8 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
                 # "unsupervised domain adaptation", "self-supervised contrastive learning": a paradigm's adjective
                 or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised"))
+                # "FA-GMM", "CNN-LSTM": two methods' short forms hyphenated into one model
+                or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
         # A technique the abstract defines, glued to a known architecture: "IOB-CAE", "IOB-augmented CAE".
@@ -575,6 +577,10 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             label = f"{words} {_label_of(index, m)}" if concept is not None else None
             return _composed(doc, m, span.start, m.end, "TECHNIQUE", index, head_label=label and label.lower())
     return None
+
+
+def _short_form(written: str) -> bool:
+    return 2 <= len(written) <= 6 and written.isupper() and written.isalnum()
 
 
 def _maker_start(doc: Doc, start: int, floor: int) -> int | None:

@@ -348,3 +348,15 @@ def test_one_capitalised_word_ending_the_phrase_after_computed_using_is_a_tool(r
         "fitted with Gaussians. Errors were derived using Bayesian.",
     )
     assert [e.text for e in record.entities if e.label == "SOFTWARE"] == ["Circlez"]
+
+
+def test_two_methods_short_forms_hyphenated_are_one_model(real):
+    # arXiv:2604.22986.
+    record = tag(
+        real,
+        "We find that a combination of Factor Analysis (FA) and a Gaussian Mixture Model (GMM) works best. "
+        "The model is supported by an analytical FA-GMM formulation.",
+    )
+    assert ("FA-GMM", "TECHNIQUE") in spans(record)
+    fa_gmm = next(e for e in record.entities if e.text == "FA-GMM")
+    assert fa_gmm.concept_id.startswith("candidate:")
