@@ -360,3 +360,9 @@ def test_two_methods_short_forms_hyphenated_are_one_model(real):
     assert ("FA-GMM", "TECHNIQUE") in spans(record)
     fa_gmm = next(e for e in record.entities if e.text == "FA-GMM")
     assert fa_gmm.concept_id.startswith("candidate:")
+
+
+def test_a_dimension_written_as_one_word_stays_with_the_network(real):
+    # arXiv:2405.13469.
+    record = tag(real, "MLCCS methods, including a perceptron and unidimensional convolutional neural networks, work.")
+    assert ("unidimensional convolutional neural networks", "TECHNIQUE") in spans(record)
