@@ -191,6 +191,8 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
     missing belongs to the name.
     """
     start = _whole_word_start(doc, start)
+    if end - start >= len(short) or start == 0:  # a word (or more) per letter already: nothing is missing
+        return start
     letters = [c.upper() for c in short if c.isalpha()]
     while start >= 1:
         initials = [t.text[0].upper() for t in doc[start:end] if t.is_alpha and not t.is_stop]
