@@ -566,7 +566,7 @@ class CandidateRules:
                     if span is not None:
                         out.append(span)
             elif head == "survey" and token.is_lower:
-                span = self._facility_survey(doc, token.i)
+                span = self._facility_survey(doc, token.i) or self._acronym_survey(doc, token.i)
                 if span is not None:
                     out.append(span)
             elif head == "network" and token.text == "Network":
@@ -611,6 +611,18 @@ class CandidateRules:
             and not sentence_initial(doc, i) and not (i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper))
             and not self._is_known(doc, i, i + 1) and not self.index.lookup(word.text)
         )
+
+    def _acronym_survey(self, doc: Doc, head_i: int) -> Span | None:
+        """An unknown acronym before a lower-case "survey" names it: "the VOICE survey" is VOICE."""
+        if head_i < 1:
+            return None
+        word = doc[head_i - 1]
+        if not (word.is_upper and word.is_alpha and len(word) >= 3) or self._is_known(doc, word.i, word.i + 1) \
+                or self.index.lookup(word.text) or (word.i > 0 and doc[word.i - 1].text == "-"):
+            return None
+        if re.search(rf"\b{re.escape(word.text)}s\b", doc.user_data.get(TEXT_KEY) or doc.text):
+            return None  # "FRBs" elsewhere: a kind of object ("the FRB survey"), not a survey's name
+        return Span(doc, word.i, word.i + 1, label="SURVEY", kb_id=candidate_id(word.text), span_id="phrase")
 
     def _facility_survey(self, doc: Doc, head_i: int) -> Span | None:
         """A survey named with its facility and a capitalised word: "the ZTF Twilight survey", "Euclid Wide survey"."""
