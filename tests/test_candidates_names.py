@@ -372,5 +372,5 @@ def test_an_unknown_acronym_before_survey_names_it_unless_it_is_a_kind_of_object
     # arXiv:2105.05602; arXiv:2512.19249 (fixtures/unseen/abstracts-a) for the kind of object.
     record = tag(real, "We apply both networks to real data from the VOICE survey, a deep survey.")
     assert ("VOICE", "SURVEY") in spans(record)
-    objects = tag(real, "FRBs are bright. The LOFT survey and the FRB survey find FRBs.")
-    assert ("FRB", "SURVEY") not in spans(objects) and ("LOFT", "SURVEY") in spans(objects)
+    objects = tag(real, "FRBs are bright. The FRB survey finds FRBs.")
+    assert ("FRB", "SURVEY") not in spans(objects)
