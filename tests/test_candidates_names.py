@@ -35,7 +35,9 @@ def spans(record: TaggedRecord) -> list[tuple[str, str]]:
 
 def test_a_guarded_facility_short_form_counts_before_a_facility_noun(real):
     # fixtures/unseen/fragments-d m2-fragment-03: "HERMES" needs a definition, "HERMES spectrograph" says it.
-    record = tag(real, "The GALAH DR4 spectra were obtained with the HERMES spectrograph fed by the 2dF fibre positioner.")
+    record = tag(
+        real, "The GALAH DR4 spectra were obtained with the HERMES spectrograph fed by the 2dF fibre positioner."
+    )
     assert ("HERMES", "TELESCOPE") in spans(record)
     hermes = next(e for e in record.entities if e.text == "HERMES")
     assert hermes.concept_id.startswith("telescope:")
@@ -64,9 +66,11 @@ def test_a_model_named_before_the_title_colon_is_the_authors_tool_and_so_is_its_
         title="Point Proposal Network: Accelerating Point Source Detection Through Deep Learning",
     )
     software = [(e.text, e.concept_id) for e in record.entities if e.label == "SOFTWARE"]
-    assert software == [("Point Proposal Network", "candidate:point-proposal-network")] * 2 + [
-        ("PPN", "candidate:point-proposal-network")
-    ] * 2
+    assert (
+        software
+        == [("Point Proposal Network", "candidate:point-proposal-network")] * 2
+        + [("PPN", "candidate:point-proposal-network")] * 2
+    )
 
 
 def test_one_word_before_a_title_colon_and_an_article_or_gerund_is_a_tool_when_the_abstract_uses_it(real):
@@ -127,7 +131,9 @@ def test_a_lower_case_learning_method_the_authors_introduce_is_their_tool(real):
         "weak assumptions. MLCCS methods, including a perceptron, operate in the cross-correlated dimension.",
     )
     assert [e.text for e in record.entities if e.label == "SOFTWARE"] == [
-        "machine learning for cross-correlation spectroscopy", "MLCCS", "MLCCS"
+        "machine learning for cross-correlation spectroscopy",
+        "MLCCS",
+        "MLCCS",
     ]
     kind = tag(real, "We apply machine learning for galaxy classification (MLGC) to the images.")
     assert [e.text for e in kind.entities if e.label == "SOFTWARE"] == []
@@ -155,7 +161,10 @@ def test_coined_model_names_a_survey_and_net_or_a_flow_and_a_hyphenated_version(
         "Candidates were vetted with astronet-triage-v2.",
     )
     assert [e.text for e in record.entities if e.label == "SOFTWARE"] == [
-        "APOGEE Net", "BOSS Net", "EoRFlow", "astronet-triage-v2"
+        "APOGEE Net",
+        "BOSS Net",
+        "EoRFlow",
+        "astronet-triage-v2",
     ]
     assert ("APOGEE", "SURVEY") in spans(record)
 
