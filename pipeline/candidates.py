@@ -50,6 +50,8 @@ from .ruler_index import (
 
 # A word set in LaTeX typewriter type: "\\texttt{SERENEt}", "$\\texttt{Exoformer}$".
 _TYPEWRITER = re.compile(r"\\texttt\{([A-Za-z][\w+.-]{1,39})\}")
+# A named run of a simulation: "the Ref-L0100N1504 run of EAGLE" (a digit in the name).
+_RUN_OF = re.compile(r"(?<![\w-])([A-Za-z][\w.+-]*[0-9][\w.+-]*) runs? of ")
 # Endings of adjectives made from names: "Newtonian", "Gaussian", "Euclidean", "Keplerian", "Galactic".
 _ADJECTIVE_ENDS = ("ian", "ean", "ic", "al")
 # Quotes around a name after "dubbed": 'dubbed "R2D2"', 'dubbed “Residual-to-Residual ...”'.
@@ -359,6 +361,9 @@ class CandidateRules:
         if cues:
             spans.extend(self._typed_names(doc, cues))
         spans.extend(self._quoted_names(doc, cues))
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        if " run of " in text or " runs of " in text:
+            spans.extend(self._simulation_runs(doc, text))
         named = self._named_tools(doc, cues)
         datasets = {s.text for s in named if s.label_ == "DATASET"}
         if datasets:  # "the ComPACT catalogue" is ComPACT, the catalogue's own name
@@ -368,6 +373,23 @@ class CandidateRules:
         spans.extend(self._facilities_in_context(doc))
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
+
+    def _simulation_runs(self, doc: Doc, text: str) -> list[Span]:
+        """A named run of a known simulation is a data set: "the Ref-L0100N1504 run of EAGLE"."""
+        out: list[Span] = []
+        known = {s: label for s, e, label, *_ in match_tuples(doc, MATCHES)}
+        for found in _RUN_OF.finditer(text):
+            name = doc.char_span(found.start(1), found.end(1))
+            after = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+            if name is None or after is None or not name_shaped(name.text.replace("-", "")):
+                continue
+            owner = after.start + 1 if after[0].lower_ == "the" else after.start
+            if known.get(owner) == "DATASET" and not self.index.lookup(name.text) and not self._is_known(
+                doc, name.start, name.end
+            ):
+                out.append(Span(doc, name.start, name.end, label="DATASET", kb_id=candidate_id(name.text),
+                                span_id="phrase"))
+        return out
 
     def _quoted_names(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         """A quoted name after "dubbed"/"called": 'an approach, dubbed "Residual-to-Residual DNN series for ..."'.

@@ -383,3 +383,20 @@ def test_an_unknown_acronym_before_survey_names_it_unless_it_is_a_kind_of_object
     assert ("VOICE", "SURVEY") in spans(record)
     objects = tag(real, "FRBs are bright. The FRB survey finds FRBs.")
     assert ("FRB", "SURVEY") not in spans(objects)
+
+
+def test_a_named_run_of_a_known_simulation_is_a_data_set(real):
+    # measure-fragments r3y-frag-08.
+    record = tag(
+        real,
+        "We use galaxies from the TNG100-1 run of IllustrisTNG, the Ref-L0100N1504 run of EAGLE and the "
+        "100 Mpc box of SIMBA. The 2 runs of EAGLE differ.",
+    )
+    assert [e.text for e in record.entities if e.label == "DATASET"] == [
+        "TNG100-1",
+        "IllustrisTNG",
+        "Ref-L0100N1504",
+        "EAGLE",
+        "SIMBA",
+        "EAGLE",
+    ]
