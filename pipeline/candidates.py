@@ -26,13 +26,21 @@ from functools import lru_cache
 from itertools import pairwise
 
 import numpy
+from scispacy.abbreviation import find_abbreviation
 from spacy.attrs import IDX, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key, normalize_word
-from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays, token_positions
+from .ruler_index import (
+    ABBREVIATION_TUPLES,
+    OntologyIndex,
+    abbreviation_tuples,
+    match_tuples,
+    token_arrays,
+    token_positions,
+)
 
 # The word lists the rules look up (head words, stop words, verbs, nouns) are
 # vocabulary: ``ontologies/rules/candidates.yaml``, read with the ontology
@@ -40,6 +48,15 @@ from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token
 # punctuation, the function words of the list and context rules, and the
 # shapes of names.
 
+# A word set in LaTeX typewriter type: "\\texttt{SERENEt}", "$\\texttt{Exoformer}$".
+_TYPEWRITER = re.compile(r"\\texttt\{([A-Za-z][\w+.-]{1,39})\}")
+# A named run of a simulation: "the Ref-L0100N1504 run of EAGLE" (a digit in the name).
+_RUN_OF = re.compile(r"(?<![\w-])([A-Za-z][\w.+-]*[0-9][\w.+-]*) runs? of ")
+# Endings of adjectives made from names: "Newtonian", "Gaussian", "Euclidean", "Keplerian", "Galactic".
+_ADJECTIVE_ENDS = ("ian", "ean", "ic", "al")
+# Quotes around a name after "dubbed": 'dubbed "R2D2"', 'dubbed “Residual-to-Residual ...”'.
+_OPEN_QUOTES = frozenset({'"', "\u201c", "``", "'", "\u2018"})
+_CLOSE_QUOTES = frozenset({'"', "\u201d", "''", "'", "\u2019"})
 # Types a head noun after a definition's parentheses may give it ("(SMART) survey").
 _AFTER_DEFINITION = frozenset({"TELESCOPE", "SURVEY"})
 # What follows a tool's name that opens a title: "LEMON: Lens modelling with ...".
@@ -60,13 +77,14 @@ _LANGUAGES = frozenset({"python", "julia", "idl", "r", "c++", "fortran", "rust",
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
-# A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet" (CamelCase + a model suffix).
+# A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet", "EoRFlow" (CamelCase + a model
+# suffix), or a name and "Net" ("APOGEE Net", "BOSS Net": the model trained on that survey's spectra).
 # Also a word, or a "21cm"-like prefix, glued to an architecture's short name: "QuasarNET", "FNet",
 # "21cmLSTM", "21cmKAN" (known architectures such as "ResNet" or "BiLSTM" are the ontology's).
 _COINED_MODEL = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
-    r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE)"
-    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][A-Za-z0-9]{0,12}-Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
+    r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow)"
+    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]* Net|[A-Z][A-Za-z0-9]{0,12}-Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
     r"(?:[-+]?[0-9IVX]+)?(?![\w-])"
 )
 _NAME_SHAPE = re.compile(
@@ -74,7 +92,7 @@ _NAME_SHAPE = re.compile(
     r"|[a-z]{1,5}[A-Z]{2}[A-Za-z0-9+]*)$"
 )  # "pySYD", "redMaPPer", "astroNN"
 # What every coined name ends with: most texts have none, and this finds that faster than the name's pattern.
-_COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
+_COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
 
 
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
@@ -157,6 +175,89 @@ def title_end(doc: Doc) -> int:
     return 0
 
 
+def _whole_word_start(doc: Doc, start: int) -> int:
+    """Start of the hyphenated word whose last part starts at ``start``: a long form starts at a whole word."""
+    while start >= 2 and doc[start - 1].text == "-" and doc[start - 1].idx == doc[start - 2].idx + len(doc[start - 2]) \
+            and doc[start].idx == doc[start - 1].idx + 1 and doc[start - 2].is_alpha:
+        start -= 2
+    return start
+
+
+def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
+    """Where a definition's long form starts: at a whole word, and at the word its short form begins with.
+
+    The detector (Schwartz & Hearst) takes the shortest long form whose letters
+    spell the short form, letters inside words included: "the Point [Proposal
+    Network] (PPN)" ("P" of "Proposal" twice), "Semi-[Supervised ... Network]
+    (SGAN)". A capitalised word before it whose initial is the letter still
+    missing belongs to the name.
+    """
+    start = _whole_word_start(doc, start)
+    if end - start >= len(short) or start == 0:  # a word (or more) per letter already: nothing is missing
+        return start
+    letters = [c.upper() for c in short if c.isalpha()]
+    while start >= 1:
+        initials = [t.text[0].upper() for t in doc[start:end] if t.is_alpha and not t.is_stop]
+        before = doc[start - 1]
+        missing = len(letters) - len(initials)
+        if not (missing > 0 and letters[missing:] == initials[: len(letters) - missing]):
+            break
+        if not (before.is_title and before.is_alpha and not before.is_stop and before.text[0] == letters[missing - 1]):
+            break
+        start = _whole_word_start(doc, start - 1)
+    return start
+
+
+# A hyphenated short form in parentheses, two capitals at least: "(LO-CAMS)", "(CMB-S4)".
+# Or a short form before a semicolon that opens a note: "(BASS; NOAO Prop. ID #2015A-0801)".
+_HYPHENATED_SHORT = re.compile(
+    r"\((?=[^)]*[A-Z][^)]*[A-Z])([A-Za-z0-9]{1,9}(?:-[A-Za-z0-9]{1,9}){1,3})\)"
+    r"|\((?=[^;)]*[A-Z][^;)]*[A-Z])([A-Za-z][A-Za-z0-9]{1,9}(?:-[A-Za-z0-9]{1,9}){0,3});"
+)
+
+
+def add_hyphenated_definitions(doc: Doc, text: str) -> None:
+    """Definitions whose short form is hyphenated ("Lowell Observatory Cameras for ... (LO-CAMS)") or followed by a
+    note ("Beijing-Arizona Sky Survey (BASS; NOAO Prop. ID #2015A-0801)").
+
+    scispaCy's detector (``astro_abbreviations``, kept identical to it) takes a
+    short form only when every token has two letters or more, and only when
+    it fills the parentheses, so neither is ever defined. The same Schwartz & Hearst search is run on
+    these, and each definition and later use is added to ``doc._.abbreviations``
+    (and their offsets) as the detector would have.
+    """
+    found: list[tuple[Span, Span]] = []
+    for hit in _HYPHENATED_SHORT.finditer(text):
+        group = 1 if hit.group(1) else 2
+        short = doc.char_span(hit.start(group), hit.end(group))
+        if short is None or short.start < 2 or doc[short.start - 1].text != "(":
+            continue
+        letters = sum(c.isalpha() for c in short.text)
+        width = min(letters + 5, letters * 2)
+        candidate = doc[max(0, short.start - 1 - width) : short.start - 1]
+        _, long_form = find_abbreviation(candidate, short)
+        if long_form is not None and len(long_form) > len(short):
+            found.append((short, long_form))
+    n = len(doc)
+    if not found:
+        return
+    abbreviations = doc._.abbreviations
+    offsets = list(abbreviation_tuples(doc, abbreviations)) if abbreviations else []
+    defined = {(a.start, a.end) for a in abbreviations}
+    orths = [t.orth for t in doc]
+    for short, long_form in found:
+        pattern = orths[short.start : short.end]
+        k = len(pattern)
+        for start in range(n - k + 1):
+            if orths[start : start + k] == pattern and (start, start + k) not in defined:
+                use = doc[start : start + k]
+                use._.long_form = long_form
+                abbreviations.append(use)
+                offsets.append((use.start, use.end, long_form.start, long_form.end))
+                defined.add((start, start + k))
+    doc.user_data[ABBREVIATION_TUPLES] = offsets
+
+
 class CandidateRules:
     def __init__(self, nlp: Language, index: OntologyIndex) -> None:
         self.index = index
@@ -182,8 +283,10 @@ class CandidateRules:
         self.tool_name_words = frozenset(words.tool_name_words)
         self.not_a_tool_after = frozenset(words.not_a_tool_after)
         self.software_nouns = frozenset(words.software_nouns)
+        self.facility_context_nouns = frozenset(words.facility_context_nouns)
+        self.technique_after_definition = frozenset(words.technique_after_definition)
         # Ids of the trigger words' norms, to find them without a Token per position.
-        self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline"}}
+        self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
         self._tool_head_norms = {strings.add(w) for w in words.tool_heads}
         self._dataset_head_norms = {strings.add(w) for w in self.dataset_heads}
@@ -228,6 +331,9 @@ class CandidateRules:
 
     def find(self, doc: Doc) -> list[Span]:
         self._memo = {"doc": doc}  # what several rules read of this doc, read once
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        if ("-" in text or ";" in text) and _HYPHENATED_SHORT.search(text):
+            add_hyphenated_definitions(doc, text)
         try:
             return self._find(doc)
         finally:
@@ -254,14 +360,57 @@ class CandidateRules:
         spans.extend(self._definitions(doc))
         if cues:
             spans.extend(self._typed_names(doc, cues))
+        spans.extend(self._quoted_names(doc, cues))
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        if " run of " in text or " runs of " in text:
+            spans.extend(self._simulation_runs(doc, text))
         named = self._named_tools(doc, cues)
         datasets = {s.text for s in named if s.label_ == "DATASET"}
         if datasets:  # "the ComPACT catalogue" is ComPACT, the catalogue's own name
             spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET" and s[:-1].text in datasets)]
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
+        spans.extend(self._facilities_in_context(doc))
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
+
+    def _simulation_runs(self, doc: Doc, text: str) -> list[Span]:
+        """A named run of a known simulation is a data set: "the Ref-L0100N1504 run of EAGLE"."""
+        out: list[Span] = []
+        known = {s: label for s, e, label, *_ in match_tuples(doc, MATCHES)}
+        for found in _RUN_OF.finditer(text):
+            name = doc.char_span(found.start(1), found.end(1))
+            after = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+            if name is None or after is None or not name_shaped(name.text.replace("-", "")):
+                continue
+            owner = after.start + 1 if after[0].lower_ == "the" else after.start
+            if known.get(owner) == "DATASET" and not self.index.lookup(name.text) and not self._is_known(
+                doc, name.start, name.end
+            ):
+                out.append(Span(doc, name.start, name.end, label="DATASET", kb_id=candidate_id(name.text),
+                                span_id="phrase"))
+        return out
+
+    def _quoted_names(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
+        """A quoted name after "dubbed"/"called": 'an approach, dubbed "Residual-to-Residual DNN series for ..."'.
+
+        The quotes bound the name, so it may hold words in lower case and known
+        names ("DNN"): the whole is the authors' method, a SOFTWARE name.
+        """
+        out: list[Span] = []
+        n = len(doc)
+        for i in self._positions(cues, self._trigger_norms):
+            if i + 3 >= n or doc[i + 1].text not in _OPEN_QUOTES:
+                continue
+            close = next((j for j in range(i + 3, min(n, i + 16)) if doc[j].text in _CLOSE_QUOTES), None)
+            if close is None:
+                continue
+            name = doc[i + 2 : close]
+            if not (name[0].is_title or name[0].is_upper or name_shaped(name[0].text)) or self.index.lookup(name.text):
+                continue
+            out.append(Span(doc, name.start, name.end, label="SOFTWARE", kb_id=candidate_id(name.text),
+                            span_id="definition"))
+        return out
 
     # -- rule one: definitions -------------------------------------------------
 
@@ -272,10 +421,11 @@ class CandidateRules:
             if long_start is None or (long_start, long_end) in seen:
                 continue
             seen.add((long_start, long_end))
+            long_start = definition_start(doc, doc[short_start:short_end].text, long_start, long_end)
             long = doc[long_start:long_end]
             if self.index.lookup(long.text):
                 continue
-            label = self._definition_label(long) or self._label_after(doc, long)
+            label = self._definition_label(long) or self._label_after(doc, long) or self._label_before_preposition(long)
             if label in (None, "TECHNIQUE") and (
                 self._presented(doc, doc[short_start:short_end], long)
                 or (label == "TECHNIQUE" and self._model_name(long))
@@ -285,12 +435,29 @@ class CandidateRules:
                 label = "SOFTWARE"
             if label is None and self._tool_name(long):
                 label = "SOFTWARE"
+            if label is None and self._learning_method(long) and self._presented(
+                doc, doc[short_start:short_end], long, lower_ok=True
+            ):
+                label = "SOFTWARE"  # "We introduce machine learning for cross-correlation spectroscopy (MLCCS)"
+            if label == "TECHNIQUE" and self._titled(doc, long):
+                label = "SOFTWARE"  # "Point Proposal Network: Accelerating ..." names the authors' model
             if label is None:
                 continue
             out.append(
                 Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition")
             )
         return out
+
+    def _learning_method(self, long: Span) -> bool:
+        """A long form of three words or more that speaks of learning ("machine learning for ... spectroscopy")."""
+        words = [t for t in long if t.is_alpha]
+        return len(words) >= 3 and any(t.norm_ in self.ml_words for t in words)
+
+    def _titled(self, doc: Doc, long: Span) -> bool:
+        """Is the long form the name that opens the title before its colon?"""
+        boundary = self._title_end(doc)
+        end = self._title_name(doc, boundary) if boundary else 0
+        return end > 0 and doc[0:end].text == long.text
 
     def _model_name(self, long: Span) -> bool:
         """Is a capitalised long form about the sky, the name of a model rather than a kind of model?"""
@@ -312,17 +479,20 @@ class CandidateRules:
             for t, nxt in pairwise(words)
         )
 
-    def _presented(self, doc: Doc, short: Span, long: Span) -> bool:
-        """Is the defined name the object of "we present" or "named", with no article: a coined name?"""
+    def _presented(self, doc: Doc, short: Span, long: Span, lower_ok: bool = False) -> bool:
+        """Is the defined name the object of "we present" or "named", with no article: a coined name?
+
+        ``lower_ok``: a long form in lower case counts too.
+        """
         # The defining use sits right next to its long form, whichever use of the short form this is.
         first = long.start
         if long.start >= 2 and doc[long.start - 1].text == "(":
             first = long.start - 2
         if first < 0 or (first != long.start and doc[first].text != short.text):
             first = long.start
-        if first == 0 or not all(
+        if first == 0 or not (lower_ok or all(
             t.is_title or t.is_upper or not t.is_alpha or t.is_stop or name_shaped(t.text) for t in long
-        ):
+        )):
             return False
         return doc[first - 1].lower_ in self.present_verbs or doc[first - 1].lower_ in self.name_triggers
 
@@ -346,6 +516,25 @@ class CandidateRules:
                 return None
         return label
 
+    def _label_before_preposition(self, long: Span) -> str | None:
+        """The type of a capitalised name whose head comes before "for"/"of": "Lowell Observatory Cameras for
+        All-Sky Meteor Surveillance (LO-CAMS)" is cameras; "... Network for ..." names a model, a tool."""
+        words = [t for t in long if not t.is_punct]
+        k = next((i for i, t in enumerate(words) if t.lower_ in ("for", "of")), 0)
+        if k < 2 or k == len(words) - 1:
+            return None
+        name = words[:k]
+        if not all(t.is_title or t.is_upper or name_shaped(t.text) or (t.i > 0 and t.doc[t.i - 1].text == "-")
+                   for t in name):
+            return None
+        head = name[-1].norm_
+        label = self.head_types.get(head)
+        if label == "TECHNIQUE":
+            if head in self.weak_technique_heads and not any(t.norm_ in self.ml_words for t in name[:-1]):
+                return None
+            return "SOFTWARE"
+        return label
+
     def _label_after(self, doc: Doc, long: Span) -> str | None:
         """The type a head noun written right after the definition gives it.
 
@@ -362,7 +551,9 @@ class CandidateRules:
         if close + 1 >= n or doc[close].text != ")":
             return None
         label = self.head_types.get(doc[close + 1].norm_)
-        if label not in _AFTER_DEFINITION:
+        if doc[close + 1].norm_ in self.technique_after_definition:
+            label = "TECHNIQUE"  # "Information-Ordered Bottleneck (IOB) layer": a part of a network
+        elif label not in _AFTER_DEFINITION:
             return None
         # A name, not a description: capitalised words ("European Space Agency (ESA) mission" is
         # an organisation's mission) and no organisation word.
@@ -389,13 +580,24 @@ class CandidateRules:
                 if (
                     start is not None
                     and head == "pipeline"
-                    and all(t.lower_ in self.generic_pipeline_words or not t.is_alpha for t in doc[start : token.i])
+                    and all(t.lower_ in self.generic_pipeline_words or t.is_punct for t in doc[start : token.i])
                 ):
                     start = None  # "the Data Reduction Pipeline" names no pipeline in particular
                 if start is not None:
                     span = self._typed(doc, start, token.i + 1, self.head_types[head])
                     if span is not None:
                         out.append(span)
+            elif head == "survey" and token.is_lower:
+                span = self._facility_survey(doc, token.i) or self._acronym_survey(doc, token.i)
+                if span is not None:
+                    out.append(span)
+            elif head == "network" and token.text == "Network":
+                # "Global Meteor Network", "European Fireball Network": stations that watch the sky.
+                start = self._name_start(doc, token.i)
+                if start is not None and any(
+                    t.norm_ in self.observing_network_words or t.norm_ in self.facility_nouns for t in doc[start : token.i]
+                ):
+                    out.append(self._typed(doc, start, token.i + 1, "TELESCOPE"))
             elif head == "telescope" and token.is_lower:
                 span = self._aperture_telescope(doc, token.i)
                 if span is not None:
@@ -404,8 +606,14 @@ class CandidateRules:
                 name = doc[token.i - 1]
                 # "HalfDome simulations", "TNG50 suite"; an all-capitals acronym is
                 # more often a method ("MHD simulations", "SPH simulations").
+                end = token.i + 1
+                if name.norm_ == "simulation" and token.norm_ == "suite" and token.i > 1:
+                    name = doc[token.i - 2]  # "the Goku simulation suite"
                 if name_shaped(name.text) and not name.is_upper and not self._is_known(doc, name.i, name.i + 1):
-                    out.append(self._typed(doc, name.i, token.i + 1, "DATASET"))
+                    out.append(self._typed(doc, name.i, end, "DATASET"))
+                elif token.norm_ in ("simulation", "suite") and self._proper_name(doc, name.i):
+                    # "Goku simulations", "the Astrid simulation": a proper name, not an adjective
+                    out.append(self._typed(doc, name.i, end, "DATASET"))
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
@@ -415,6 +623,43 @@ class CandidateRules:
                 if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=s.label_ == "SOFTWARE"))
             ]
         return [s for s in out if s is not None]
+
+    def _proper_name(self, doc: Doc, i: int) -> bool:
+        """Is token ``i`` one capitalised word used as a name mid-sentence ("Goku", not "Gaussian" nor "Monte Carlo")?"""
+        word = doc[i]
+        return (
+            word.is_title and word.is_alpha and len(word) >= 3 and word.lower_ not in self.stop_words
+            and not word.lower_.endswith(_ADJECTIVE_ENDS)
+            and not sentence_initial(doc, i) and not (i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper))
+            and not self._is_known(doc, i, i + 1) and not self.index.lookup(word.text)
+        )
+
+    def _acronym_survey(self, doc: Doc, head_i: int) -> Span | None:
+        """An unknown acronym before a lower-case "survey" names it: "the VOICE survey" is VOICE."""
+        if head_i < 1:
+            return None
+        word = doc[head_i - 1]
+        if not (word.is_upper and word.is_alpha and len(word) >= 3) or self._is_known(doc, word.i, word.i + 1) \
+                or self.index.lookup(word.text) or (word.i > 0 and doc[word.i - 1].text == "-"):
+            return None
+        if re.search(rf"\b{re.escape(word.text)}s\b", doc.user_data.get(TEXT_KEY) or doc.text):
+            return None  # "FRBs" elsewhere: a kind of object ("the FRB survey"), not a survey's name
+        return Span(doc, word.i, word.i + 1, label="SURVEY", kb_id=candidate_id(word.text), span_id="phrase")
+
+    def _facility_survey(self, doc: Doc, head_i: int) -> Span | None:
+        """A survey named with its facility and a capitalised word: "the ZTF Twilight survey", "Euclid Wide survey"."""
+        words = 0
+        while words < 2 and head_i - words - 1 > 0 and doc[head_i - words - 1].is_title \
+                and doc[head_i - words - 1].is_alpha and doc[head_i - words - 1].lower_ not in self.stop_words:
+            words += 1
+        name_start = head_i - words
+        if not words or self._is_known(doc, name_start, head_i):
+            return None
+        facility = next((s for s, e, label, *_ in match_tuples(doc, MATCHES)
+                         if e == name_start and label in ("TELESCOPE", "SURVEY")), None)
+        if facility is None:
+            return None
+        return self._typed(doc, facility, head_i + 1, "SURVEY")
 
     def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
         """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""
@@ -449,7 +694,7 @@ class CandidateRules:
     def _name_start(self, doc: Doc, head_i: int) -> int | None:
         i = head_i - 1
         start = None
-        while i >= 0 and head_i - i <= 5:
+        while i >= 0 and head_i - i <= 8:  # "High Time Resolution Universe - South Low Latitude Survey"
             tok = doc[i]
             if tok.text == "-" and i > 0:
                 i -= 1
@@ -472,9 +717,19 @@ class CandidateRules:
         span = doc[start:end]
         if label == "SURVEY" and any(t.norm_ in self.facility_nouns for t in span[:-1]):
             label = "TELESCOPE"
-        if self.index.lookup(span.text):
+        if self.index.lookup(span.text) or self._two_known(doc, start, end):
             return None
         return Span(doc, start, end, label=label, kb_id=candidate_id(span.text), span_id="phrase")
+
+    @staticmethod
+    def _two_known(doc: Doc, start: int, end: int) -> bool:
+        """Is the phrase two known names side by side ("JWST" + "Cosmic Evolution Early Release Science Survey")?
+
+        The linker composes those into the known name; a candidate would hide it.
+        """
+        matches = match_tuples(doc, MATCHES)
+        inner = {s for s, e, *_ in matches if e == end and start < s}
+        return any(s == start and e in inner for s, e, *_ in matches)
 
     def _is_known(self, doc: Doc, start: int, end: int) -> bool:
         return any(s <= start and e >= end for s, e, *_ in match_tuples(doc, MATCHES))
@@ -493,6 +748,17 @@ class CandidateRules:
                 names[doc[0:name_tokens].text] = self._subtitle_label(doc, name_tokens + 1, boundary)
             elif nxt is not None and nxt.text == ":" and name_shaped(first.text):
                 names[first.text] = self._subtitle_label(doc, 2, boundary)
+            else:
+                end = self._title_name(doc, boundary)
+                if end:
+                    names[doc[0:end].text] = self._subtitle_label(doc, end + 1, boundary)
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        if "\\texttt{" in text:
+            # A name set in typewriter type is code: "We introduce \\texttt{SERENEt}, a deep-learning framework".
+            for found in _TYPEWRITER.finditer(text):
+                span = doc.char_span(found.start(1), found.end(1))
+                if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
+                    names.setdefault(span.text, "SOFTWARE")
         for i in self._positions(cues, self._trigger_norms):
             token = doc[i]
             if i + 1 < len(doc):
@@ -535,6 +801,36 @@ class CandidateRules:
         for name, label in sorted(names.items()):
             out.extend(self._occurrences(doc, name, label))
         return out
+
+    def _title_name(self, doc: Doc, boundary: int) -> int:
+        """End of a name that opens a title before a colon and is not name-shaped (0: none).
+
+        "Point Proposal Network: Accelerating ...": capitalised words ending in a
+        method's or a tool's head word. "Tails: Chasing Comets ...", "Hybrid-z:
+        Enhancing ...": one word (or hyphenated word) before a subtitle that opens
+        with an article or a gerund, written again in the abstract.
+        """
+        return self._of_doc(doc, "title_name", lambda d: self._find_title_name(d, boundary))
+
+    def _find_title_name(self, doc: Doc, boundary: int) -> int:
+        colon = next((i for i in range(min(boundary, 7)) if doc[i].text == ":"), 0)
+        if colon == 0 or colon + 1 >= boundary:
+            return 0
+        words = doc[0:colon]
+        if any(t.lower_ in self.stop_words or not (t.is_title or t.is_upper or t.text == "-" or (
+                t.i > 0 and doc[t.i - 1].text == "-")) for t in words):
+            return 0
+        if self.index.lookup(words.text) or self._is_known(doc, 0, colon):
+            return 0
+        head = self.head_types.get(words[-1].norm_)
+        if len(words) >= 2 and "-" not in words.text and head in ("TECHNIQUE", "SOFTWARE"):
+            return colon
+        opener = doc[colon + 1]
+        if (len(words) == 1 or all(t.text == "-" or t.i == 0 or doc[t.i - 1].text == "-" for t in words)) and (
+            opener.lower_ in ("a", "an") or (opener.is_title and opener.lower_.endswith("ing"))
+        ) and _repeated(doc, words, boundary, case=True):
+            return colon
+        return 0
 
     def _subtitle_label(self, doc: Doc, start: int, boundary: int) -> str:
         """What a title's name is, from the head of its subtitle: "CatNorth: An Improved ... Catalog with ..."."""
@@ -671,16 +967,23 @@ class CandidateRules:
                     j += 1
                 if j < n:
                     end = take(j, need_end=False)
+                    if not end and self._capitalized_tool(doc, j):
+                        names.add(doc[j].text)  # "photometric redshifts were computed using Circlez."
+                        end = j + 1
                     if end and (end >= n or doc[end].norm_ not in self.not_a_tool_after):
                         walk_right(end)
                     elif end:
                         names.discard(doc[j:end].text)
                         accepted.pop((j, end), None)
-        for match in unsure:  # "the sbi package", "the public code plancklens"
+        for match in unsure:  # "the sbi package", "the public code plancklens", "the drms Python client"
             after = doc[match[1]].lower_ if match[1] < n else ""
+            if after in _LANGUAGES and match[1] + 1 < n:
+                after = doc[match[1] + 1].lower_
             before = doc[match[0] - 1].lower_ if match[0] else ""
             if after in self.software_nouns or before in self.software_nouns:
                 accepted[(match[0], match[1])] = match
+            elif before in _INSTRUMENTAL and (not after or after in _ITEM_ENDS or after == ","):
+                accepted.setdefault((match[0], match[1]), match)  # "fitted with juliet, which wraps batman"
         for found in coined:
             span = doc.char_span(found.start(), found.end())
             if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
@@ -692,6 +995,39 @@ class CandidateRules:
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
+
+    def _facilities_in_context(self, doc: Doc) -> list[Span]:
+        """A facility's short form that needs a definition counts before a facility noun: "the HERMES spectrograph".
+
+        The noun after it is what the definition would say: "HERMES" alone is
+        a word, "HERMES spectrograph" an instrument. When several concepts
+        share the form, the one whose kind fits the noun is taken.
+        """
+        rules = self.index.rules
+        by_span: dict[tuple[int, int], list[tuple]] = {}
+        for match in match_tuples(doc, MATCHES):
+            if match[2] == "TELESCOPE" and rules[match[4]].requires_definition:
+                by_span.setdefault((match[0], match[1]), []).append(match)
+        out: list[Span] = []
+        n = len(doc)
+        for (start, end), matches in sorted(by_span.items()):
+            if end >= n or doc[end].norm_ not in self.facility_context_nouns or not doc[start].is_upper:
+                continue
+            concepts = sorted({m[3] for m in matches})
+            if len(concepts) == 1:  # one facility of that name: "HERMES" the spectrograph, no other
+                out.append(Span(doc, start, end, label="TELESCOPE", kb_id=concepts[0], span_id="context"))
+        return out
+
+    def _capitalized_tool(self, doc: Doc, i: int) -> bool:
+        """One capitalised word that ends the phrase after "computed using": a tool's name ("Circlez."),
+        not a plural, an adjective made from a name ("Gaussians", "Bayesian") nor a known name."""
+        word = doc[i]
+        return (
+            i + 1 < len(doc) and doc[i + 1].text in (".", ",", ";")
+            and word.is_title and word.is_alpha and len(word) >= 4
+            and not word.lower_.endswith(("s", *_ADJECTIVE_ENDS)) and word.lower_ not in self.stop_words
+            and not self.index.lookup(word.text) and not self._is_known(doc, i, i + 1)
+        )
 
     def _name_before_comma(self, doc: Doc, comma: int) -> int | None:
         """Start of a name-shaped token (or hyphenated compound) that ends right before ``comma``."""

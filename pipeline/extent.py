@@ -111,7 +111,7 @@ class Extent:
 
     @cached_property
     def _release(self) -> re.Pattern | None:
-        return self._after(self.rules.release_patterns, "[ -]")
+        return self._after(self.rules.release_patterns, "[ /-]")  # "Gaia DR3", "LoTSS-DR2", "eROSITA/DR1"
 
     @cached_property
     def _product(self) -> re.Pattern | None:
@@ -132,7 +132,8 @@ class Extent:
         # Organisations are proper names: "Planck Collaboration", not "the SO collaboration pipelines".
         words = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(self.rules.organization_words, key=len,
                                                                            reverse=True))
-        return re.compile(rf"(?: [A-Z][\w&.-]*){{0,3}}? (?:{words})\b")
+        # A facility hyphenated with others names one too: "LIGO-Virgo-KAGRA Collaboration".
+        return re.compile(rf"(?:-[A-Z][\w]*)*(?: [A-Z][\w&.-]*){{0,3}}? (?:{words})\b")
 
     @cached_property
     def model_name_words(self) -> frozenset[str]:

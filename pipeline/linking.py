@@ -39,7 +39,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
-from .candidates import MATCHES, TEXT_KEY, candidate_id
+from .candidates import MATCHES, TEXT_KEY, candidate_id, definition_start
 from .extent import Extent
 from .normalize import alias_key
 from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays
@@ -73,6 +73,7 @@ class Definition:
     label: str | None
     concept_label: str | None
     source: str
+    long_form: tuple[int, int] | None = None  # tagged too: a long form the ontology writes another way
 
 
 def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
@@ -101,6 +102,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     for short_text, definition in sorted(definitions.items()):
         if definition.concept_id is None:
             continue
+        if definition.long_form is not None:
+            mentions.append(Mention(*definition.long_form, definition.label, definition.concept_id,
+                                    "abbreviation", 0, True, definition.concept_label))
         for span in _occurrences(doc, text, short_text, short_spans.get(short_text, [])):
             mentions.append(Mention(span.start, span.end, definition.label, definition.concept_id,
                                     "abbreviation", 0, True, definition.concept_label))
@@ -112,7 +116,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         # A definition, or a coined tool name glued to a known name ("DART-Vetter", "Radio-UNet"): the
         # whole name is another thing than the known name inside it.
         # So is a capitalised survey or pipeline name written with its facility's ("JCMT Gould Belt Survey").
-        tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and "-" in span.text) or (
+        tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and ("-" in span.text or " " in span.text)) or (
             span.id_ == "phrase" and len(span) >= 3 and (span.label_, span[-1].text) in _NAMED_WITH_FACILITY
             and not _cut_short(span, tuples)) else 1
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
@@ -143,8 +147,10 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     return doc
 
 
-# Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline".
-_NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SOFTWARE", "Pipeline")})
+# Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline",
+# "ZTF Twilight survey", "Ariel Data Challenge".
+_NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SURVEY", "survey"), ("SOFTWARE", "Pipeline"),
+                                  ("DATASET", "Challenge")})
 
 
 def _cut_short(span: Span, tuples: list) -> bool:
@@ -196,6 +202,7 @@ def _define(
     whole = long.start  # a long form found from inside a hyphenated word: "Southern-[sky MWA ...] (SMART)"
     while whole >= 2 and doc[whole - 1].text == "-" and doc[whole - 1].idx == doc[whole - 2].idx + len(doc[whole - 2]):
         whole -= 2
+    named = definition_start(doc, short.text, long.start, long.end)  # "the Point [Proposal Network] (PPN)"
     best = None  # a match tuple: (start, end, label, concept id, rule index)
     rules = index.rules
     long_end = long.end
@@ -212,7 +219,7 @@ def _define(
         concept = index.concept(best[3])
         return Definition(best[3], best[2], concept.label if concept else None, "abbreviation")
     for span in candidates:
-        if span.id_ == "definition" and span.start == long.start and span.end == long.end:
+        if span.id_ == "definition" and span.start in (long.start, named) and span.end == long.end:
             return Definition(span.kb_id_, span.label_, _clean(span.text), "abbreviation")
     # The long form names nothing we know. If the short form is a known alias
     # whose concept the long form resembles, keep the global meaning;
@@ -221,7 +228,12 @@ def _define(
         if match[0] == short.start:
             concept = index.concept(match[3])
             if concept is not None and _resembles(long.text, concept, stop):
-                return None
+                # "Space-weather HMI Activity Region Patches (SHARP)": the known concept, its name written
+                # another way; the long form names it too.
+                begin = named if named < long.start else start
+                if not _edges_named(doc[begin:long.end], concept):
+                    return None
+                return Definition(concept.id, match[2], concept.label, "abbreviation", (begin, long.end))
     return Definition(None, None, None, "abbreviation")
 
 
@@ -232,6 +244,17 @@ def _resembles(long_text: str, concept, stop: frozenset[str]) -> bool:
     forms = [concept.label] + [a.text for a in concept.aliases]
     known = {w for form in forms for w in alias_key(form).split()}
     return len(words & known) / len(words) >= 0.5
+
+
+def _edges_named(long: Span, concept) -> bool:
+    """Do the first and last words of a long form belong to the concept's names ("Activity Region Patches" ->
+    SHARP), so it is the name and nothing around it ("... Adaptive Optics system", "... Catalog v8.2")?"""
+    words = [t for t in long if t.is_alpha]
+    if len(words) < 2 or not (long[0].is_alpha and long[-1].is_alpha):
+        return False
+    forms = [concept.label] + [a.text for a in concept.aliases]
+    known = {w for form in forms for w in alias_key(form).split()}
+    return alias_key(long[0].text) in known and alias_key(long[-1].text) in known
 
 
 def _short_form_variants(definitions: dict[str, Definition]) -> dict[str, str]:
@@ -345,6 +368,14 @@ _NAME_KINDS = frozenset({"algorithm", "architecture"})
 # A software's major version: one digit or Roman numeral, then the end of the word ("PySM 3", "FNet II";
 # not "emcee 3.1" or "CLASS 2 times").
 _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or | with | to | in | for )")
+# The year of a capitalised data set's edition: "Ariel Data Challenge 2023".
+_YEAR = re.compile(r" (?:19|20)[0-9]{2}(?![\w-]|\.[0-9])")
+# A lower-case part of a survey glued to its name: "zCOSMOS-bright", "RACS-low".
+_QUALIFIER = re.compile(r"-[a-z]{3,12}(?=[ /-])")
+# A capitalised data set's number before what it holds: "the Science Data Challenge 2 images".
+_NUMBERED = re.compile(r" [1-9](?= [a-z]{3,})")
+# A tool's version glued by a hyphen: "EMBER-2", "astronet-triage-v2" (not "-2.5" nor "-20").
+_HYPHEN_VERSION = re.compile(r"-(?:[1-9]|II|III|IV|v[0-9]+)(?![\w-]|\.[0-9])")
 # After a catalogue's name, the number of one of its objects: "TOI-700", "TIC 307210830".
 _DESIGNATION = re.compile(r"-[0-9]{2,}(?![.\w])| [0-9]{5,}")
 
@@ -389,12 +420,20 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
+        elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
+                and text[end_char:starts[nxt.start]] == " " and nxt.end - nxt.start > 1 \
+                and all(t.is_title or t.is_upper for t in doc[nxt.start:nxt.end]):
+            # "LOFAR Galaxy Zoo": a data set named with its facility's short name is one product.
+            grown = _composed(doc, nxt, m.start, nxt.end, "DATASET", index)
         elif m.label in _FACILITY and nxt is not None and nxt.label == "SURVEY" and _named_survey(doc, text, m, nxt):
             # "Zwicky Transient Facility Bright Transient Survey", "Rubin Observatory Legacy Survey of
             # Space and Time": a facility's full name before a survey's capitalised name is one name.
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         if (m.label == "SOFTWARE" or (m.label in _PRODUCT_OWNERS and m.end - m.start > 1 and doc[m.end - 1].is_title)) \
-                and (version := _VERSION.match(text, end_char)) is not None:
+                and (version := _VERSION.match(text, end_char) or (
+                    _HYPHEN_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None) or (
+                    (_YEAR.match(text, end_char) or _NUMBERED.match(text, end_char)) if m.label == "DATASET" else None
+                )) is not None:
             # "PySM 3", "GADGET 4", "Near-Infrared Camera 2", "Science Data Challenge 2": a number written
             # after the name is part of it.
             span = _span_of(doc, start_char, version.end())
@@ -512,7 +551,13 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
                 # "unsupervised domain adaptation", "self-supervised contrastive learning": a paradigm's adjective
                 or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised"))
+                # "FA-GMM", "CNN-LSTM": two methods' short forms hyphenated into one model
+                or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
+            return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+        # A technique the abstract defines, glued to a known architecture: "IOB-CAE", "IOB-augmented CAE".
+        if head is not None and not head.generic and concept is None and m.source == "abbreviation" \
+                and head.kind == "architecture" and (gap == "-" or extent.joiner_end(text, end_char) == doc[nxt.start].idx):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
     # A tail that completes the name: "transformer encoder".
     tail = extent.technique_tail_end(text, end_char)
@@ -532,6 +577,10 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             label = f"{words} {_label_of(index, m)}" if concept is not None else None
             return _composed(doc, m, span.start, m.end, "TECHNIQUE", index, head_label=label and label.lower())
     return None
+
+
+def _short_form(written: str) -> bool:
+    return 2 <= len(written) <= 6 and written.isupper() and written.isalnum()
 
 
 def _maker_start(doc: Doc, start: int, floor: int) -> int | None:
@@ -568,6 +617,12 @@ _CONVOLUTIONAL = frozenset({"technique:convolutional-neural-network", "technique
 def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex,
                   extent: Extent, floor: int = 0) -> Mention | None:
     """A release, phase or product written after a survey, mission or data set."""
+    qualified = _QUALIFIER.match(text, end_char)
+    if qualified is not None and (release := extent.release_end(text, qualified.end())) is not None:
+        # "zCOSMOS-bright DR3", "KiDS-bright DR4": the release of one part of the survey.
+        span = _span_of(doc, doc[m.start].idx, release)
+        if span is not None:
+            return _composed(doc, m, span.start, span.end, "DATASET", index)
     for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
                         (extent.phase_end, m.label)):
         end = find(text, end_char)
@@ -594,7 +649,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
         if label == "DATASET" and m.label != "DATASET":
             # "Gaia DR3" through the owner's other names ("Gaia Data Release 3").
             concept = index.concept(m.concept_id)
-            tail = text[end_char:end].strip(" -")
+            tail = text[end_char:end].strip(" -/")
             names = [concept.label] + [a.text for a in concept.aliases + concept.acronyms] if concept else []
             for name in names:
                 for cid in sorted(index.lookup(f"{name} {tail}")):

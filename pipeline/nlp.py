@@ -306,6 +306,11 @@ def _schwartz_hearst_start(tokens: _TokenTexts, long_start: int, long_end: int, 
     return long_start
 
 
+def _without_emoticons(rules: dict) -> dict:
+    """spaCy's exceptions less the emoticons made of brackets: "(PPN):" closes a definition, "):" is no smiley."""
+    return {k: v for k, v in rules.items() if not (("(" in k or ")" in k) and not any(c.isalpha() for c in k))}
+
+
 @registry.tokenizers("astro_ie.tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     def make_tokenizer(nlp: Language) -> Tokenizer:
@@ -316,7 +321,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         infix = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES + _LATEX_INFIXES)
         return Tokenizer(
             nlp.vocab,
-            rules=defaults.tokenizer_exceptions,
+            rules=_without_emoticons(defaults.tokenizer_exceptions),
             prefix_search=prefix.search,
             suffix_search=suffix.search,
             infix_finditer=infix.finditer,

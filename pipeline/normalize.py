@@ -26,8 +26,8 @@ def normalize_word(word: str) -> str:
     if len(word) > 2 and word[-1] == "s" and word[:-1].isupper() and word[:-1].isalnum():
         return low[:-1]
     if not low.isalpha() or len(low) < 3:
-        # Acronyms with digits, punctuation and short words: case only.
-        return low
+        # Acronyms with digits, punctuation and short words: case only; a dash as the hyphen ("XMM–Newton").
+        return spelling().dashes.get(low, low) if len(low) == 1 else low
     words = spelling()
     low = words.spellings.get(low, low)
     match = words.ise.match(low)
@@ -66,5 +66,7 @@ def alias_key(text: str) -> str:
     Used by the ontology checks to find aliases two concepts both claim:
     hyphens and spaces are one separator, spelling and number are folded.
     """
+    for dash, hyphen in spelling().dashes.items():  # "XMM–Newton" is "XMM-Newton"
+        text = text.replace(dash, hyphen)
     words = [normalize_word(t) for t in _TOKEN.findall(text.replace("-", " "))]
     return " ".join(words)

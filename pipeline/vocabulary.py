@@ -54,6 +54,8 @@ class CandidateWords(BaseModel):
     process_verbs: Words = ()
     not_a_tool_after: Words = ()
     software_nouns: Words = ()
+    facility_context_nouns: Words = ()
+    technique_after_definition: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
@@ -69,6 +71,8 @@ class CandidateWords(BaseModel):
         "dataset_heads",
         "process_verbs",
         "not_a_tool_after",
+        "facility_context_nouns",
+        "technique_after_definition",
     )
     """Lists compared with a token's norm: each word must be its own norm, or it never matches."""
 
@@ -129,6 +133,7 @@ class Spelling(BaseModel):
     spellings: dict[StrictStr, StrictStr] = {}
     ise_stems: Words = ()
     not_plural: Words = ()
+    dashes: dict[StrictStr, StrictStr] = {}
 
     @cached_property
     def ise(self) -> re.Pattern:
@@ -146,6 +151,11 @@ class Spelling(BaseModel):
         words = [("spellings", w) for pair in self.spellings.items() for w in pair]
         words += [("ise_stems", w) for w in self.ise_stems] + [("not_plural", w) for w in self.not_plural]
         found.extend((key, f"{w!r} is not lower-case letters") for key, w in words if not (w.isalpha() and w.islower()))
+        found.extend(
+            ("dashes", f"{w!r} -> {to!r} is not one dash for another")
+            for w, to in self.dashes.items()
+            if len(w) != 1 or len(to) != 1 or w.isalnum() or to.isalnum() or w.isspace() or to.isspace()
+        )
         return found
 
 
