@@ -316,15 +316,35 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         infix = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES + _LATEX_INFIXES)
         return Tokenizer(
             nlp.vocab,
-            rules=defaults.tokenizer_exceptions,
+            rules=cacheable_exceptions(defaults.tokenizer_exceptions),
             prefix_search=prefix.search,
             suffix_search=suffix.search,
             infix_finditer=infix.finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
+            max_cache_size=TOKENIZER_CACHE_SIZE,
         )
 
     return make_tokenizer
+
+
+TOKENIZER_CACHE_SIZE = 1 << 17
+"""Chunks (whitespace-delimited strings) the tokenizer remembers; spaCy's default, 10,000, fills on a few thousand
+abstracts and is never refreshed, so most words of an archive would be split by the affix rules every time."""
+
+
+def cacheable_exceptions(exceptions: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The tokenizer's exceptions without the whitespace ones that only name their text (" ", "\\n", "\\t").
+
+    spaCy's tokenizer stops caching a doc's chunks after the first special case
+    it meets (``has_special`` is per doc), and a line break is one: every
+    word after the first "\\n" of a text was split by the affix rules again in
+    every doc. Such a chunk is one token of the same lexeme without the rule
+    (no prefix, suffix or infix pattern matches white space), so the tokens are
+    the same; "\\xa0", whose rule also sets a norm, stays.
+    """
+    return {text: tokens for text, tokens in exceptions.items()
+            if not (text.isspace() and tokens == [{ORTH: text}])}
 
 
 def install_norms(nlp: Language) -> None:
