@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 from .candidates import MATCHES, TEXT_KEY, candidate_id
 from .extent import Extent
 from .normalize import alias_key
-from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays
+from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, set_entities, token_arrays
 
 MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
@@ -137,7 +137,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         if mention.concept_label:
             labels[mention.concept_id] = mention.concept_label
         ents.append(span)
-    doc.set_ents(ents, default="outside")  # what ``doc.ents = ents`` does, without copying every Span first
+    set_entities(doc, ents)  # what ``doc.ents = ents`` does, without copying every Span first
     doc.user_data[ENTITY_TUPLES] = [(starts[m.start], char_ends[m.end - 1], m.label, m.concept_id, m.source)
                                     for m in chosen]
     return doc

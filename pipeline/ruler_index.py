@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, LOWER, NORM, ORTH, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, LOWER, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -360,6 +360,31 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+_OUTSIDE = numpy.zeros((0, 2), dtype=numpy.uint64)
+
+
+def set_entities(doc: Doc, entities: list[Span]) -> None:
+    """``doc.set_ents(entities, default="outside")``, with the tokens outside them set from one array.
+
+    spaCy's ``set_ents`` compares its ``default`` with an enum member once per
+    token outside every entity, a Python comparison per token; here every
+    token is first made outside (IOB "O", no type) with ``Doc.from_array``,
+    then the entities are set with ``default="unmodified"``: the same tokens
+    and entities whatever the doc held before.
+    """
+    global _OUTSIDE
+    n = len(doc)
+    if n > len(_OUTSIDE):
+        _OUTSIDE = numpy.zeros((max(n, 2 * len(_OUTSIDE), 1024), 2), dtype=numpy.uint64)
+        _OUTSIDE[:, 0] = 2  # "O"; type 0
+    if n:
+        doc.from_array(_ENT_ATTRS, _OUTSIDE[:n])
+    doc.set_ents(entities, default="unmodified")
+
+
+_ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 
 
 def token_positions(doc: Doc, orths: list[int], texts) -> list[int]:
