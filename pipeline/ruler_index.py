@@ -230,6 +230,16 @@ class OntologyIndex:
         # the spans' label, concept and rule.
         self._rule_keys = [str(index) for index in range(len(self.rules))]
         self._span_ids = self._add_strings()
+        # Per matcher key: the rule's rank in the order the linker reads matches of the same tokens in (concept,
+        # then rule index as text), the rule index, and its vetoes (None: it has none), in one look-up per match.
+        order = sorted(range(len(self.rules)), key=lambda index: (self.rules[index].concept_id, self._rule_keys[index]))
+        self._rule_of_rank = order
+        rank_of = {index: rank for rank, index in enumerate(order)}
+        self._match_info = {
+            match_id: (rank_of[index], (self.rules[index].not_before, self.rules[index].not_after)
+                       if self.rules[index].not_before or self.rules[index].not_after else None)
+            for match_id, index in self._rule_of_match.items()
+        }
 
     def _add_strings(self) -> list[tuple[int, int, int]]:
         strings = self.vocab.strings
@@ -292,28 +302,34 @@ class OntologyIndex:
         Each span has ``label_`` = concept type, ``kb_id_`` = concept id and
         ``id_`` = the rule index, for the linker.
         """
-        kept: list[tuple[int, int, str, str, int]] = []
-        rules, rule_of_match, keys = self.rules, self._rule_of_match, self._rule_keys
+        kept: list[tuple[int, int, int]] = []
+        info = self._match_info
         n = len(doc)
         for match_id, start, end in self.insensitive(doc) + self.sensitive(doc):
-            index = rule_of_match[match_id]
-            rule = rules[index]
-            if rule.not_before and end < n and doc[end].norm_ in rule.not_before:
-                continue
-            if rule.not_after and start > 0 and doc[start - 1].norm_ in rule.not_after:
-                continue
-            kept.append((start, -end, rule.concept_id, keys[index], index))
+            rank, vetoes = info[match_id]
+            if vetoes is not None:
+                not_before, not_after = vetoes
+                if not_before and end < n and doc[end].norm_ in not_before:
+                    continue
+                if not_after and start > 0 and doc[start - 1].norm_ in not_after:
+                    continue
+            kept.append((start, -end, rank))
         kept.sort()  # by start, longest first, concept, rule (as text): the order the linker reads
+        rules, of_rank = self.rules, self._rule_of_rank
         # The same matches without a Span each, for the candidate finder and the linker.
-        doc.user_data[MATCH_TUPLES] = [(start, -neg_end, rules[index].label, concept_id, index)
-                                       for start, neg_end, concept_id, _, index in kept]
+        tuples = []
+        for start, neg_end, rank in kept:
+            index = of_rank[rank]
+            rule = rules[index]
+            tuples.append((start, -neg_end, rule.label, rule.concept_id, index))
+        doc.user_data[MATCH_TUPLES] = tuples
         # Spans made from the strings' ids: the strings were added when the index was built (again if the
         # vocabulary's strings were reloaded since).
         if kept:
             self.string_ids()
         ids = self._span_ids
-        return [Span(doc, start, -neg_end, label=ids[index][0], kb_id=ids[index][1], span_id=ids[index][2])
-                for start, neg_end, _, _, index in kept]
+        return [Span(doc, start, end, label=ids[index][0], kb_id=ids[index][1], span_id=ids[index][2])
+                for start, end, _, _, index in tuples]
 
     def rule_of(self, span: Span) -> Rule:
         return self.rules[int(span.id_)]
