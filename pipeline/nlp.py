@@ -111,10 +111,10 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
     def __call__(self, doc: Doc) -> Doc:
         arrays = token_arrays(doc)  # read once for this and the later components
         orths = arrays.column(ORTH)
-        opens = numpy.flatnonzero(orths == self._open).tolist()
+        opens = (orths == self._open).nonzero()[0].tolist()
         if not opens:
             return doc
-        closes = numpy.flatnonzero(orths == self._close).tolist()
+        closes = (orths == self._close).nonzero()[0].tolist()
         # Each "(" with every ")" after it within max_inner tokens (closes are sorted: two bisections, not a
         # scan of every pair); in order of start, then end. Runs scispaCy's ``filter_matches`` drops at once
         # (more than 8 tokens, at the start of the doc) are left out.
@@ -162,8 +162,8 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
                 continue
             seen_long.add(long_text)
             seen_short.add(short_text)
-            long = doc[long_start:long_end]
-            occurrences[long].add(doc[short_start:short_end])
+            long = Span(doc, long_start, long_end)  # ``doc[a:b]`` without normalising a slice
+            occurrences[long].add(Span(doc, short_start, short_end))
             patterns.append((long, tokens.ids[short_start:short_end]))
         _add_uses(doc, tokens.ids, patterns, occurrences)
         return list(occurrences.items())
@@ -206,7 +206,7 @@ def _add_uses(doc: Doc, ids: list[int], patterns: list[tuple[Span, list[int]]],
             except ValueError:
                 break
             if ids[i:i + n] == pattern:
-                uses.add(doc[i:i + n])
+                uses.add(Span(doc, i, i + n))
 
 
 class _TokenTexts:

@@ -34,7 +34,7 @@ from .models import Alias, Concept
 from .normalize import alias_key, normalize_word
 from .ontology import Ontology, load_ontology, ontology_hash, surface_forms
 
-_ARRAY_ATTRS = [ORTH, NORM, LOWER, IDX, LENGTH, SPACY]
+_ARRAY_ATTRS = [ORTH, NORM, LOWER, IDX, LENGTH]
 _ARRAY_COLUMNS = {attr: i for i, attr in enumerate(_ARRAY_ATTRS)}
 
 
@@ -42,16 +42,19 @@ class TokenArrays:
     """A doc's token attributes, read with one ``to_array`` for all of astro-ie's components.
 
     ``orth``, ``norm``, ``lower``, ``idx`` and ``length`` are columns (numpy
-    views); :meth:`values` gives a column as a Python list, made once. The
-    arrays describe the doc as tokenized when they were read: astro-ie's
-    components do not retokenize.
+    views); :meth:`values` gives a column as a Python list, made once, and
+    also ``SPACY``, which follows from the others (a token is followed by a
+    space exactly when the next one starts a character after its end), so
+    ``to_array`` reads one attribute less. The arrays describe the doc as
+    tokenized when they were read: astro-ie's components do not retokenize.
     """
 
-    __slots__ = ("_ends", "_lists", "array", "n")
+    __slots__ = ("_ends", "_last_space", "_lists", "array", "n")
 
     def __init__(self, doc: Doc) -> None:
         self.array = doc.to_array(_ARRAY_ATTRS)
-        self.n = len(doc)
+        self.n = n = len(doc)
+        self._last_space = bool(doc[n - 1].whitespace_) if n else False
         self._lists: dict[int, list[int]] = {}
         self._ends: list[int] | None = None
 
@@ -61,7 +64,13 @@ class TokenArrays:
     def values(self, attr: int) -> list[int]:
         values = self._lists.get(attr)
         if values is None:
-            values = self._lists[attr] = self.column(attr).tolist()
+            if attr == SPACY:
+                starts, ends = self.values(IDX), self.ends()
+                values = [int(start > end) for start, end in zip(starts[1:], ends)] + [int(self._last_space)] * (
+                    self.n > 0)
+            else:
+                values = self.column(attr).tolist()
+            self._lists[attr] = values
         return values
 
     def ends(self) -> list[int]:
