@@ -65,9 +65,12 @@ class TokenArrays:
         values = self._lists.get(attr)
         if values is None:
             if attr == SPACY:
-                starts, ends = self.values(IDX), self.ends()
-                values = [int(start > end) for start, end in zip(starts[1:], ends)] + [int(self._last_space)] * (
-                    self.n > 0)
+                idx, length = self.column(IDX), self.column(LENGTH)
+                spaces = numpy.empty(self.n, dtype=numpy.uint64)
+                spaces[:-1] = idx[1:] > idx[:-1] + length[:-1]
+                if self.n:
+                    spaces[-1] = self._last_space
+                values = spaces.tolist()
             else:
                 values = self.column(attr).tolist()
             self._lists[attr] = values
