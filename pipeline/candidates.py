@@ -150,7 +150,7 @@ def title_end(doc: Doc) -> int:
     if start is not None:
         if start <= 0:
             return 0
-        return int(numpy.searchsorted(token_arrays(doc).column(IDX), start))  # first token at or after it
+        return int(token_arrays(doc).column(IDX).searchsorted(start))  # first token at or after it
     for token in doc[:64]:
         if token.is_space and "\n\n" in token.text:
             return token.i
@@ -217,9 +217,9 @@ class CandidateRules:
     def cue_positions(self, doc: Doc) -> dict[int, int]:
         """Token index -> norm id of every token whose norm cues a rule, in one array pass."""
         norms = token_arrays(doc).column(NORM)
-        slots = numpy.searchsorted(self._cues, norms)
+        slots = self._cues.searchsorted(norms)  # the array's methods: no numpy dispatch per call
         slots[slots == len(self._cues)] = 0
-        hits = numpy.flatnonzero(self._cues[slots] == norms)
+        hits = (self._cues[slots] == norms).nonzero()[0]
         return dict(zip(hits.tolist(), norms[hits].tolist()))
 
     @staticmethod
