@@ -11,7 +11,8 @@ directory:
    later uses of each short form from the token ids instead of ``Matcher`` s.
 3. ``astro_ontology_ruler``: every surface form of every concept, found by two
    ``PhraseMatcher`` s (on ``NORM`` for case-insensitive aliases, on ``ORTH`` for
-   case-sensitive ones), into ``doc.spans["astro_matches"]`` (overlapping).
+   case-sensitive ones), into ``doc.spans["astro_matches"]`` (overlapping;
+   the extractor's pipeline keeps them as tuples only, ``spans_key=""``).
 4. ``astro_candidates``: phrases that look like an entity but match no concept,
    into ``doc.spans["astro_candidates"]`` (see :mod:`pipeline.candidates`).
 5. ``astro_linker``: decides, per abstract, which matches stand and which
@@ -418,16 +419,30 @@ class _OntologyComponent:
         return self
 
 
-@Language.factory("astro_ontology_ruler", default_config={"ontology_dir": ""})
-def make_ontology_ruler(nlp: Language, name: str, ontology_dir: str) -> OntologyRuler:
-    return OntologyRuler(nlp, name, ontology_dir)
+@Language.factory("astro_ontology_ruler", default_config={"ontology_dir": "", "spans_key": MATCHES_KEY})
+def make_ontology_ruler(nlp: Language, name: str, ontology_dir: str, spans_key: str) -> OntologyRuler:
+    return OntologyRuler(nlp, name, ontology_dir, spans_key)
 
 
 class OntologyRuler(_OntologyComponent):
-    """Find every surface form of every concept; keep all, overlapping, for the linker."""
+    """Find every surface form of every concept; keep all, overlapping, for the linker.
+
+    The matches are ``doc.spans[spans_key]`` (a ``Span`` each, as spaCy's
+    ``SpanRuler`` leaves them); with ``spans_key`` empty they are only the
+    tuples the candidate finder and the linker read
+    (:func:`pipeline.ruler_index.match_tuples`), which spares making a
+    ``Span`` and a span group per match: the extractor's bulk runs ask for that.
+    """
+
+    def __init__(self, nlp: Language, name: str, ontology_dir: str, spans_key: str = MATCHES_KEY) -> None:
+        super().__init__(nlp, name, ontology_dir)
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[MATCHES_KEY] = self.index.match(doc)
+        if self.spans_key:
+            doc.spans[self.spans_key] = self.index.match(doc)
+        else:
+            self.index.match(doc, spans=False)
         return doc
 
 
@@ -467,12 +482,19 @@ class OntologyLinker(_OntologyComponent):
         return doc
 
 
-def build_pipeline(ontology_dir: Path | str) -> Language:
-    """The extraction pipeline on ``spacy.blank("en")`` for an ontology directory."""
+def build_pipeline(ontology_dir: Path | str, *, match_spans: bool = True) -> Language:
+    """The extraction pipeline on ``spacy.blank("en")`` for an ontology directory.
+
+    ``match_spans=False``: the ruler leaves no ``doc.spans["astro_matches"]``
+    (the same entities, less work per doc; see :class:`OntologyRuler`).
+    """
     ontology_dir = str(Path(ontology_dir).resolve())
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "astro_ie.tokenizer.v1"}}})
     nlp.add_pipe("astro_abbreviations")
     for name in ("astro_ontology_ruler", "astro_candidates", "astro_linker"):
-        nlp.add_pipe(name, config={"ontology_dir": ontology_dir})
+        config = {"ontology_dir": ontology_dir}
+        if name == "astro_ontology_ruler" and not match_spans:
+            config["spans_key"] = ""
+        nlp.add_pipe(name, config=config)
     _ = nlp.get_pipe("astro_ontology_ruler").index  # build now: errors and cost at start-up, not mid-corpus
     return nlp

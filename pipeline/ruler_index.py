@@ -129,11 +129,16 @@ MATCH_TUPLES = "astro_match_tuples"
 
 
 def match_tuples(doc: Doc, key: str = "astro_matches") -> list[tuple[int, int, str, str, int]]:
-    """The ruler's matches of ``doc.spans[key]`` as tuples, without making a ``Span`` per match."""
-    if key not in doc.spans:
-        return []
-    group = doc.spans[key]
+    """The ruler's matches as tuples, without making a ``Span`` per match.
+
+    From ``doc.spans[key]`` when the ruler left a span group there (the tuples
+    it recorded beside it while the group is unchanged), else the tuples alone
+    (a ruler with no ``spans_key``).
+    """
     cached = doc.user_data.get(MATCH_TUPLES)
+    if key not in doc.spans:
+        return cached if cached is not None else []
+    group = doc.spans[key]
     if cached is not None and len(cached) == len(group):
         return cached
     return [(s.start, s.end, s.label_, s.kb_id_, int(s.id_)) for s in group]
@@ -308,11 +313,12 @@ class OntologyIndex:
 
     # -- use ------------------------------------------------------------------
 
-    def match(self, doc: Doc) -> list[Span]:
+    def match(self, doc: Doc, spans: bool = True) -> list[Span] | None:
         """Every match of every rule, vetoes applied; overlapping spans kept.
 
         Each span has ``label_`` = concept type, ``kb_id_`` = concept id and
-        ``id_`` = the rule index, for the linker.
+        ``id_`` = the rule index, for the linker. The matches are also recorded
+        as tuples (:func:`match_tuples`); ``spans=False``: only those, no spans.
         """
         kept: list[tuple[int, int, int]] = []
         info = self._match_info
@@ -335,6 +341,8 @@ class OntologyIndex:
             rule = rules[index]
             tuples.append((start, -neg_end, rule.label, rule.concept_id, index))
         doc.user_data[MATCH_TUPLES] = tuples
+        if not spans:
+            return None
         # Spans made from the strings' ids: the strings were added when the index was built (again if the
         # vocabulary's strings were reloaded since).
         if kept:
