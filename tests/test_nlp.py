@@ -201,7 +201,8 @@ def test_ruler_without_a_spans_key_leaves_tuples_and_the_same_entities(nlp):
     lean = build_pipeline(MINI, match_spans=False)
     assert lean.get_pipe_config("astro_ontology_ruler")["spans_key"] == ""
     assert Extractor(MINI).nlp.get_pipe("astro_ontology_ruler").spans_key == ""
-    texts = ["We use a CNN on VLT data."] + [a.abstract for a in read_abstracts([default_corpus()])][:40]
+    corpus = [a.abstract for a in read_abstracts([default_corpus()])]
+    texts = ["We use a CNN on VLT data.", *corpus[:40]]
     for full, thin in zip(nlp.pipe(texts), lean.pipe(texts)):
         assert MATCHES_KEY in full.spans and MATCHES_KEY not in thin.spans
         assert match_tuples(thin) == match_tuples(full)
@@ -224,9 +225,15 @@ def test_tokenizer_leaves_out_only_the_whitespace_exceptions_that_change_nothing
     tokenizer = nlp.tokenizer
     assert {"\n", " ", "\t"}.isdisjoint(tokenizer.rules) and "\xa0" in tokenizer.rules
     assert tokenizer.max_cache_size > 10_000
-    stock = Tokenizer(nlp.vocab, rules=English.Defaults.tokenizer_exceptions, prefix_search=tokenizer.prefix_search,
-                      suffix_search=tokenizer.suffix_search, infix_finditer=tokenizer.infix_finditer,
-                      token_match=tokenizer.token_match, url_match=tokenizer.url_match)
+    stock = Tokenizer(
+        nlp.vocab,
+        rules=English.Defaults.tokenizer_exceptions,
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+    )
     for _ in range(2):  # the second time from the caches
         ours, theirs = tokenizer(text), stock(text)
         assert ours.to_array([ORTH, NORM, IDX, SPACY]).tolist() == theirs.to_array([ORTH, NORM, IDX, SPACY]).tolist()
