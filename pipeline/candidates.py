@@ -32,7 +32,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key, normalize_word
-from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays, token_positions
+from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, span_text, token_arrays, token_positions
 
 # The word lists the rules look up (head words, stop words, verbs, nouns) are
 # vocabulary: ``ontologies/rules/candidates.yaml``, read with the ontology
@@ -722,7 +722,7 @@ class CandidateRules:
             end += 1
         while end > start and doc[end - 1].text == "-":
             end -= 1
-        text = doc[start:end].text if end > start else ""
+        text = span_text(doc, start, end, doc.user_data.get(TEXT_KEY)) if end > start else ""
         if not text or not name_shaped(text.replace(" ", "")) or self.index.lookup(text):
             return 0
         return end

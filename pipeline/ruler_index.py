@@ -423,6 +423,18 @@ def set_entities(doc: Doc, entities: list[Span]) -> None:
 _ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 
 
+def span_text(doc: Doc, start: int, end: int, text: str | None) -> str:
+    """``doc[start:end].text``, cut from ``text`` (the doc's own text, when the caller has it) at token offsets.
+
+    A slice of the doc is a ``Span`` whose text joins a ``Token`` per word;
+    the tokens tile the text, so the same characters are one string slice.
+    """
+    if text is None or not 0 <= start < end <= len(doc):
+        return doc[start:end].text
+    arrays = token_arrays(doc)
+    return text[arrays.values(IDX)[start]:arrays.ends()[end - 1]]
+
+
 def token_positions(doc: Doc, orths: list[int], texts) -> list[int]:
     """Indices of the tokens whose text is one of ``texts``, from the doc's token ids.
 
