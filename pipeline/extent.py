@@ -74,6 +74,9 @@ def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError
     return (rules if not problems else SpanRules()), problems
 
 
+_SPACE_OR_HYPHEN = frozenset({" ", "-"})
+
+
 def _words(words: tuple[str, ...]) -> str:
     """An alternation of words, longest first, a hyphen also matching a space."""
     return "|".join(re.escape(w).replace(r"\-", "[- ]?") for w in sorted(words, key=len, reverse=True))
@@ -198,11 +201,12 @@ class Extent:
         return found.end() if found else None
 
     def release_end(self, text: str, end: int) -> int | None:
-        found = self._release.match(text, end) if self._release else None
+        # Every pattern of these three starts with its separator: no separator, no match (one comparison, not a search).
+        found = self._release.match(text, end) if self._release and text[end:end + 1] in _SPACE_OR_HYPHEN else None
         return found.end() if found else None
 
     def product_end(self, text: str, end: int) -> int | None:
-        found = self._product.match(text, end) if self._product else None
+        found = self._product.match(text, end) if self._product and text[end:end + 1] == " " else None
         return found.end() if found else None
 
     @cached_property
@@ -223,13 +227,13 @@ class Extent:
         return before or after
 
     def phase_end(self, text: str, end: int) -> int | None:
-        found = self._phase.match(text, end) if self._phase else None
+        found = self._phase.match(text, end) if self._phase and text[end:end + 1] in _SPACE_OR_HYPHEN else None
         return found.end() if found else None
 
     def vetoed_after(self, text: str, end: int) -> bool:
         """Is a facility name ending at ``end`` a designation, programme id, filter or organisation?"""
         if self._veto is not None and self._veto.match(text, end):
             return True
-        if self._organization is None:
+        if self._organization is None or text[end:end + 1] != " ":  # the pattern starts with a space
             return False
         return self._organization.match(text, end) is not None
