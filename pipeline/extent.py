@@ -192,12 +192,13 @@ class Extent:
         return None if found is None else found.start()
 
     def technique_tail_end(self, text: str, end: int) -> int | None:
-        found = self._tails.match(text, end) if self._tails else None
+        # The pattern starts with a space or hyphen (so does the joiners' with a hyphen): checked first.
+        found = self._tails.match(text, end) if self._tails and text[end:end + 1] in _SPACE_OR_HYPHEN else None
         return found.end() if found else None
 
     def joiner_end(self, text: str, end: int) -> int | None:
         """End of "-based " after a technique ("LSTM-based autoencoder")."""
-        found = self._joiners.match(text, end) if self._joiners else None
+        found = self._joiners.match(text, end) if self._joiners and text[end:end + 1] == "-" else None
         return found.end() if found else None
 
     def release_end(self, text: str, end: int) -> int | None:
