@@ -80,6 +80,7 @@ _COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|LS
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
 
 
+@lru_cache(maxsize=1 << 16)  # the same unknown names recur from abstract to abstract
 def candidate_id(text: str) -> str:
     # Spelling and number are folded as in matching, except in acronyms ("MARS", "CHEOPS" are no plurals).
     words = [w.lower() if w.isupper() else normalize_word(w) for w in _WORD.findall(text.replace("-", " "))]
