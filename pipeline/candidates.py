@@ -38,6 +38,7 @@ from .ruler_index import (
     OntologyIndex,
     abbreviation_tuples,
     match_tuples,
+    span_text,
     token_arrays,
     token_positions,
 )
@@ -98,6 +99,7 @@ _COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Fl
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
 
 
+@lru_cache(maxsize=1 << 16)  # the same unknown names recur from abstract to abstract
 def candidate_id(text: str) -> str:
     # Spelling and number are folded as in matching, except in acronyms ("MARS", "CHEOPS" are no plurals).
     words = [w.lower() if w.isupper() else normalize_word(w) for w in _WORD.findall(text.replace("-", " "))]
@@ -168,7 +170,7 @@ def title_end(doc: Doc) -> int:
     if start is not None:
         if start <= 0:
             return 0
-        return int(numpy.searchsorted(token_arrays(doc).column(IDX), start))  # first token at or after it
+        return int(token_arrays(doc).column(IDX).searchsorted(start))  # first token at or after it
     for token in doc[:64]:
         if token.is_space and "\n\n" in token.text:
             return token.i
@@ -320,9 +322,9 @@ class CandidateRules:
     def cue_positions(self, doc: Doc) -> dict[int, int]:
         """Token index -> norm id of every token whose norm cues a rule, in one array pass."""
         norms = token_arrays(doc).column(NORM)
-        slots = numpy.searchsorted(self._cues, norms)
+        slots = self._cues.searchsorted(norms)  # the array's methods: no numpy dispatch per call
         slots[slots == len(self._cues)] = 0
-        hits = numpy.flatnonzero(self._cues[slots] == norms)
+        hits = (self._cues[slots] == norms).nonzero()[0]
         return dict(zip(hits.tolist(), norms[hits].tolist()))
 
     @staticmethod
@@ -1058,7 +1060,7 @@ class CandidateRules:
             end += 1
         while end > start and doc[end - 1].text == "-":
             end -= 1
-        text = doc[start:end].text if end > start else ""
+        text = span_text(doc, start, end, doc.user_data.get(TEXT_KEY)) if end > start else ""
         if not text or not name_shaped(text.replace(" ", "")) or self.index.lookup(text):
             return 0
         return end

@@ -74,6 +74,10 @@ def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError
     return (rules if not problems else SpanRules()), problems
 
 
+_SPACE_OR_HYPHEN = frozenset({" ", "-"})
+_RELEASE_SEPARATORS = frozenset({" ", "-", "/"})  # the separators of ``_release``
+
+
 def _words(words: tuple[str, ...]) -> str:
     """An alternation of words, longest first, a hyphen also matching a space."""
     return "|".join(re.escape(w).replace(r"\-", "[- ]?") for w in sorted(words, key=len, reverse=True))
@@ -190,20 +194,22 @@ class Extent:
         return None if found is None else found.start()
 
     def technique_tail_end(self, text: str, end: int) -> int | None:
-        found = self._tails.match(text, end) if self._tails else None
+        # The pattern starts with a space or hyphen (so does the joiners' with a hyphen): checked first.
+        found = self._tails.match(text, end) if self._tails and text[end:end + 1] in _SPACE_OR_HYPHEN else None
         return found.end() if found else None
 
     def joiner_end(self, text: str, end: int) -> int | None:
         """End of "-based " after a technique ("LSTM-based autoencoder")."""
-        found = self._joiners.match(text, end) if self._joiners else None
+        found = self._joiners.match(text, end) if self._joiners and text[end:end + 1] == "-" else None
         return found.end() if found else None
 
     def release_end(self, text: str, end: int) -> int | None:
-        found = self._release.match(text, end) if self._release else None
+        # Every pattern of these three starts with its separator: no separator, no match (one comparison, not a search).
+        found = self._release.match(text, end) if self._release and text[end:end + 1] in _RELEASE_SEPARATORS else None
         return found.end() if found else None
 
     def product_end(self, text: str, end: int) -> int | None:
-        found = self._product.match(text, end) if self._product else None
+        found = self._product.match(text, end) if self._product and text[end:end + 1] == " " else None
         return found.end() if found else None
 
     @cached_property
@@ -224,13 +230,13 @@ class Extent:
         return before or after
 
     def phase_end(self, text: str, end: int) -> int | None:
-        found = self._phase.match(text, end) if self._phase else None
+        found = self._phase.match(text, end) if self._phase and text[end:end + 1] in _SPACE_OR_HYPHEN else None
         return found.end() if found else None
 
     def vetoed_after(self, text: str, end: int) -> bool:
         """Is a facility name ending at ``end`` a designation, programme id, filter or organisation?"""
         if self._veto is not None and self._veto.match(text, end):
             return True
-        if self._organization is None:
+        if self._organization is None or text[end:end + 1] not in _SPACE_OR_HYPHEN:  # what the pattern starts with
             return False
         return self._organization.match(text, end) is not None

@@ -37,7 +37,8 @@ class Extractor:
     """One pipeline, many abstracts."""
 
     def __init__(self, ontology_dir: Path | str, nlp: Language | None = None) -> None:
-        self.nlp = nlp if nlp is not None else build_pipeline(ontology_dir)
+        # The ruler's matches stay tuples: no span group per doc that nothing here reads.
+        self.nlp = nlp if nlp is not None else build_pipeline(ontology_dir, match_spans=False)
         self.ontology: Ontology = self.nlp.get_pipe("astro_linker").index.ontology
         # The linker's own record of the entities stands for doc.ents when nothing runs after it.
         self._linker_last = self.nlp.pipe_names[-1:] == ["astro_linker"]

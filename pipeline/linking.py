@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH
@@ -42,7 +43,7 @@ from spacy.tokens import Doc, Span
 from .candidates import MATCHES, TEXT_KEY, candidate_id, definition_start
 from .extent import Extent
 from .normalize import alias_key
-from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, token_arrays
+from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, set_entities, token_arrays
 
 MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
@@ -141,7 +142,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         if mention.concept_label:
             labels[mention.concept_id] = mention.concept_label
         ents.append(span)
-    doc.set_ents(ents, default="outside")  # what ``doc.ents = ents`` does, without copying every Span first
+    set_entities(doc, ents)  # what ``doc.ents = ents`` does, without copying every Span first
     doc.user_data[ENTITY_TUPLES] = [(starts[m.start], char_ends[m.end - 1], m.label, m.concept_id, m.source)
                                     for m in chosen]
     return doc
@@ -294,14 +295,20 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     """Greedy, best first: no two chosen mentions share a token."""
     taken: set[int] = set()
     chosen: list[Mention] = []
-    for mention in sorted(set(mentions), key=Mention.sort_key):
+    unique = list(set(mentions))
+    keys = [(m.tier, m.start - m.end, m.start, not m.exact, m.concept_id) for m in unique]  # Mention.sort_key, inline
+    for i in sorted(range(len(unique)), key=keys.__getitem__):
+        mention = unique[i]
         tokens = range(mention.start, mention.end)
         if not taken.isdisjoint(tokens):
             continue
         taken.update(tokens)
         chosen.append(mention)
-    chosen.sort(key=lambda m: (m.start, m.end))
+    chosen.sort(key=_BOUNDS)
     return chosen
+
+
+_BOUNDS = attrgetter("start", "end")
 
 
 def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
@@ -395,7 +402,7 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
     out: list[Mention] = []
     institutions: set[str] = set()  # candidates dropped as organisations: their short forms go too ("EGO")
     i = 0
-    pending = sorted(chosen, key=lambda m: (m.start, m.end))
+    pending = sorted(chosen, key=_BOUNDS)
     while i < len(pending):
         m = pending[i]
         nxt = pending[i + 1] if i + 1 < len(pending) else None

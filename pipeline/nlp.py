@@ -11,7 +11,8 @@ directory:
    later uses of each short form from the token ids instead of ``Matcher`` s.
 3. ``astro_ontology_ruler``: every surface form of every concept, found by two
    ``PhraseMatcher`` s (on ``NORM`` for case-insensitive aliases, on ``ORTH`` for
-   case-sensitive ones), into ``doc.spans["astro_matches"]`` (overlapping).
+   case-sensitive ones), into ``doc.spans["astro_matches"]`` (overlapping;
+   the extractor's pipeline keeps them as tuples only, ``spans_key=""``).
 4. ``astro_candidates``: phrases that look like an entity but match no concept,
    into ``doc.spans["astro_candidates"]`` (see :mod:`pipeline.candidates`).
 5. ``astro_linker``: decides, per abstract, which matches stand and which
@@ -83,6 +84,17 @@ _LATEX_PREFIXES = [r"\\(?:textit|textbf|textrm|textsc|textsf|texttt|mathrm|mathi
 _LATEX_INFIXES = [r"(?<=[A-Za-z0-9])\}\$?(?=[-\u2013])", r"(?<=[}$])[-\u2013](?=[A-Za-z])"]
 
 
+def _stored_extension(name: str) -> bool:
+    """Is ``Span._.<name>`` a plain stored value (no getter, setter or method)?
+
+    Then setting it is writing ``doc.user_data[("._.", name, start_char,
+    end_char)]``, which is what spaCy's ``Underscore`` does, at a fifth of
+    the cost of making an ``Underscore`` per span.
+    """
+    extension = Span.get_extension(name)
+    return extension is not None and extension[1:] == (None, None, None)
+
+
 @Language.factory("astro_abbreviations", default_config={"max_inner": 10})
 def make_abbreviations(nlp: Language, name: str, max_inner: int) -> ParenthesisAbbreviationDetector:
     return ParenthesisAbbreviationDetector(nlp, name, max_inner=max_inner)
@@ -111,10 +123,10 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
     def __call__(self, doc: Doc) -> Doc:
         arrays = token_arrays(doc)  # read once for this and the later components
         orths = arrays.column(ORTH)
-        opens = numpy.flatnonzero(orths == self._open).tolist()
+        opens = (orths == self._open).nonzero()[0].tolist()
         if not opens:
             return doc
-        closes = numpy.flatnonzero(orths == self._close).tolist()
+        closes = (orths == self._close).nonzero()[0].tolist()
         # Each "(" with every ")" after it within max_inner tokens (closes are sorted: two bisections, not a
         # scan of every pair); in order of start, then end. Runs scispaCy's ``filter_matches`` drops at once
         # (more than 8 tokens, at the start of the doc) are left out.
@@ -133,9 +145,13 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
         found = self._find_matches_for_ranges(_filter_ranges(runs, tokens), doc, tokens)
         abbreviations = doc._.abbreviations
         offsets = abbreviation_tuples(doc, abbreviations) if abbreviations else []
+        user_data = doc.user_data if _stored_extension("long_form") else None
         for long_form, short_forms in found:
             for short in short_forms:
-                short._.long_form = long_form
+                if user_data is not None:  # what ``short._.long_form = long_form`` stores, without an Underscore
+                    user_data[("._.", "long_form", short.start_char, short.end_char)] = long_form
+                else:
+                    short._.long_form = long_form
                 abbreviations.append(short)
                 offsets.append((short.start, short.end, long_form.start, long_form.end))
         if offsets:
@@ -162,8 +178,8 @@ class ParenthesisAbbreviationDetector(AbbreviationDetector):
                 continue
             seen_long.add(long_text)
             seen_short.add(short_text)
-            long = doc[long_start:long_end]
-            occurrences[long].add(doc[short_start:short_end])
+            long = Span(doc, long_start, long_end)  # ``doc[a:b]`` without normalising a slice
+            occurrences[long].add(Span(doc, short_start, short_end))
             patterns.append((long, tokens.ids[short_start:short_end]))
         _add_uses(doc, tokens.ids, patterns, occurrences)
         return list(occurrences.items())
@@ -206,7 +222,7 @@ def _add_uses(doc: Doc, ids: list[int], patterns: list[tuple[Span, list[int]]],
             except ValueError:
                 break
             if ids[i:i + n] == pattern:
-                uses.add(doc[i:i + n])
+                uses.add(Span(doc, i, i + n))
 
 
 class _TokenTexts:
@@ -321,15 +337,35 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         infix = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES + _LATEX_INFIXES)
         return Tokenizer(
             nlp.vocab,
-            rules=_without_emoticons(defaults.tokenizer_exceptions),
+            rules=cacheable_exceptions(_without_emoticons(defaults.tokenizer_exceptions)),
             prefix_search=prefix.search,
             suffix_search=suffix.search,
             infix_finditer=infix.finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
+            max_cache_size=TOKENIZER_CACHE_SIZE,
         )
 
     return make_tokenizer
+
+
+TOKENIZER_CACHE_SIZE = 1 << 17
+"""Chunks (whitespace-delimited strings) the tokenizer remembers; spaCy's default, 10,000, fills on a few thousand
+abstracts and is never refreshed, so most words of an archive would be split by the affix rules every time."""
+
+
+def cacheable_exceptions(exceptions: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The tokenizer's exceptions without the whitespace ones that only name their text (" ", "\\n", "\\t").
+
+    spaCy's tokenizer stops caching a doc's chunks after the first special case
+    it meets (``has_special`` is per doc), and a line break is one: every
+    word after the first "\\n" of a text was split by the affix rules again in
+    every doc. Such a chunk is one token of the same lexeme without the rule
+    (no prefix, suffix or infix pattern matches white space), so the tokens are
+    the same; "\\xa0", whose rule also sets a norm, stays.
+    """
+    return {text: tokens for text, tokens in exceptions.items()
+            if not (text.isspace() and tokens == [{ORTH: text}])}
 
 
 def install_norms(nlp: Language) -> None:
@@ -388,16 +424,30 @@ class _OntologyComponent:
         return self
 
 
-@Language.factory("astro_ontology_ruler", default_config={"ontology_dir": ""})
-def make_ontology_ruler(nlp: Language, name: str, ontology_dir: str) -> OntologyRuler:
-    return OntologyRuler(nlp, name, ontology_dir)
+@Language.factory("astro_ontology_ruler", default_config={"ontology_dir": "", "spans_key": MATCHES_KEY})
+def make_ontology_ruler(nlp: Language, name: str, ontology_dir: str, spans_key: str) -> OntologyRuler:
+    return OntologyRuler(nlp, name, ontology_dir, spans_key)
 
 
 class OntologyRuler(_OntologyComponent):
-    """Find every surface form of every concept; keep all, overlapping, for the linker."""
+    """Find every surface form of every concept; keep all, overlapping, for the linker.
+
+    The matches are ``doc.spans[spans_key]`` (a ``Span`` each, as spaCy's
+    ``SpanRuler`` leaves them); with ``spans_key`` empty they are only the
+    tuples the candidate finder and the linker read
+    (:func:`pipeline.ruler_index.match_tuples`), which spares making a
+    ``Span`` and a span group per match: the extractor's bulk runs ask for that.
+    """
+
+    def __init__(self, nlp: Language, name: str, ontology_dir: str, spans_key: str = MATCHES_KEY) -> None:
+        super().__init__(nlp, name, ontology_dir)
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[MATCHES_KEY] = self.index.match(doc)
+        if self.spans_key:
+            doc.spans[self.spans_key] = self.index.match(doc)
+        else:
+            self.index.match(doc, spans=False)
         return doc
 
 
@@ -437,12 +487,19 @@ class OntologyLinker(_OntologyComponent):
         return doc
 
 
-def build_pipeline(ontology_dir: Path | str) -> Language:
-    """The extraction pipeline on ``spacy.blank("en")`` for an ontology directory."""
+def build_pipeline(ontology_dir: Path | str, *, match_spans: bool = True) -> Language:
+    """The extraction pipeline on ``spacy.blank("en")`` for an ontology directory.
+
+    ``match_spans=False``: the ruler leaves no ``doc.spans["astro_matches"]``
+    (the same entities, less work per doc; see :class:`OntologyRuler`).
+    """
     ontology_dir = str(Path(ontology_dir).resolve())
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "astro_ie.tokenizer.v1"}}})
     nlp.add_pipe("astro_abbreviations")
     for name in ("astro_ontology_ruler", "astro_candidates", "astro_linker"):
-        nlp.add_pipe(name, config={"ontology_dir": ontology_dir})
+        config = {"ontology_dir": ontology_dir}
+        if name == "astro_ontology_ruler" and not match_spans:
+            config["spans_key"] = ""
+        nlp.add_pipe(name, config=config)
     _ = nlp.get_pipe("astro_ontology_ruler").index  # build now: errors and cost at start-up, not mid-corpus
     return nlp

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, LOWER, NORM, ORTH, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, LOWER, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -34,7 +34,7 @@ from .models import Alias, Concept
 from .normalize import alias_key, normalize_word
 from .ontology import Ontology, load_ontology, ontology_hash, surface_forms
 
-_ARRAY_ATTRS = [ORTH, NORM, LOWER, IDX, LENGTH, SPACY]
+_ARRAY_ATTRS = [ORTH, NORM, LOWER, IDX, LENGTH]
 _ARRAY_COLUMNS = {attr: i for i, attr in enumerate(_ARRAY_ATTRS)}
 
 
@@ -42,16 +42,19 @@ class TokenArrays:
     """A doc's token attributes, read with one ``to_array`` for all of astro-ie's components.
 
     ``orth``, ``norm``, ``lower``, ``idx`` and ``length`` are columns (numpy
-    views); :meth:`values` gives a column as a Python list, made once. The
-    arrays describe the doc as tokenized when they were read: astro-ie's
-    components do not retokenize.
+    views); :meth:`values` gives a column as a Python list, made once, and
+    also ``SPACY``, which follows from the others (a token is followed by a
+    space exactly when the next one starts a character after its end), so
+    ``to_array`` reads one attribute less. The arrays describe the doc as
+    tokenized when they were read: astro-ie's components do not retokenize.
     """
 
-    __slots__ = ("_ends", "_lists", "array", "n")
+    __slots__ = ("_ends", "_last_space", "_lists", "array", "n")
 
     def __init__(self, doc: Doc) -> None:
         self.array = doc.to_array(_ARRAY_ATTRS)
-        self.n = len(doc)
+        self.n = n = len(doc)
+        self._last_space = bool(doc[n - 1].whitespace_) if n else False
         self._lists: dict[int, list[int]] = {}
         self._ends: list[int] | None = None
 
@@ -61,7 +64,16 @@ class TokenArrays:
     def values(self, attr: int) -> list[int]:
         values = self._lists.get(attr)
         if values is None:
-            values = self._lists[attr] = self.column(attr).tolist()
+            if attr == SPACY:
+                idx, length = self.column(IDX), self.column(LENGTH)
+                spaces = numpy.empty(self.n, dtype=numpy.uint64)
+                spaces[:-1] = idx[1:] > idx[:-1] + length[:-1]
+                if self.n:
+                    spaces[-1] = self._last_space
+                values = spaces.tolist()
+            else:
+                values = self.column(attr).tolist()
+            self._lists[attr] = values
         return values
 
     def ends(self) -> list[int]:
@@ -117,11 +129,16 @@ MATCH_TUPLES = "astro_match_tuples"
 
 
 def match_tuples(doc: Doc, key: str = "astro_matches") -> list[tuple[int, int, str, str, int]]:
-    """The ruler's matches of ``doc.spans[key]`` as tuples, without making a ``Span`` per match."""
-    if key not in doc.spans:
-        return []
-    group = doc.spans[key]
+    """The ruler's matches as tuples, without making a ``Span`` per match.
+
+    From ``doc.spans[key]`` when the ruler left a span group there (the tuples
+    it recorded beside it while the group is unchanged), else the tuples alone
+    (a ruler with no ``spans_key``).
+    """
     cached = doc.user_data.get(MATCH_TUPLES)
+    if key not in doc.spans:
+        return cached if cached is not None else []
+    group = doc.spans[key]
     if cached is not None and len(cached) == len(group):
         return cached
     return [(s.start, s.end, s.label_, s.kb_id_, int(s.id_)) for s in group]
@@ -230,6 +247,16 @@ class OntologyIndex:
         # the spans' label, concept and rule.
         self._rule_keys = [str(index) for index in range(len(self.rules))]
         self._span_ids = self._add_strings()
+        # Per matcher key: the rule's rank in the order the linker reads matches of the same tokens in (concept,
+        # then rule index as text), the rule index, and its vetoes (None: it has none), in one look-up per match.
+        order = sorted(range(len(self.rules)), key=lambda index: (self.rules[index].concept_id, self._rule_keys[index]))
+        self._rule_of_rank = order
+        rank_of = {index: rank for rank, index in enumerate(order)}
+        self._match_info = {
+            match_id: (rank_of[index], (self.rules[index].not_before, self.rules[index].not_after)
+                       if self.rules[index].not_before or self.rules[index].not_after else None)
+            for match_id, index in self._rule_of_match.items()
+        }
 
     def _add_strings(self) -> list[tuple[int, int, int]]:
         strings = self.vocab.strings
@@ -286,34 +313,43 @@ class OntologyIndex:
 
     # -- use ------------------------------------------------------------------
 
-    def match(self, doc: Doc) -> list[Span]:
+    def match(self, doc: Doc, spans: bool = True) -> list[Span] | None:
         """Every match of every rule, vetoes applied; overlapping spans kept.
 
         Each span has ``label_`` = concept type, ``kb_id_`` = concept id and
-        ``id_`` = the rule index, for the linker.
+        ``id_`` = the rule index, for the linker. The matches are also recorded
+        as tuples (:func:`match_tuples`); ``spans=False``: only those, no spans.
         """
-        kept: list[tuple[int, int, str, str, int]] = []
-        rules, rule_of_match, keys = self.rules, self._rule_of_match, self._rule_keys
+        kept: list[tuple[int, int, int]] = []
+        info = self._match_info
         n = len(doc)
         for match_id, start, end in self.insensitive(doc) + self.sensitive(doc):
-            index = rule_of_match[match_id]
-            rule = rules[index]
-            if rule.not_before and end < n and doc[end].norm_ in rule.not_before:
-                continue
-            if rule.not_after and start > 0 and doc[start - 1].norm_ in rule.not_after:
-                continue
-            kept.append((start, -end, rule.concept_id, keys[index], index))
+            rank, vetoes = info[match_id]
+            if vetoes is not None:
+                not_before, not_after = vetoes
+                if not_before and end < n and doc[end].norm_ in not_before:
+                    continue
+                if not_after and start > 0 and doc[start - 1].norm_ in not_after:
+                    continue
+            kept.append((start, -end, rank))
         kept.sort()  # by start, longest first, concept, rule (as text): the order the linker reads
+        rules, of_rank = self.rules, self._rule_of_rank
         # The same matches without a Span each, for the candidate finder and the linker.
-        doc.user_data[MATCH_TUPLES] = [(start, -neg_end, rules[index].label, concept_id, index)
-                                       for start, neg_end, concept_id, _, index in kept]
+        tuples = []
+        for start, neg_end, rank in kept:
+            index = of_rank[rank]
+            rule = rules[index]
+            tuples.append((start, -neg_end, rule.label, rule.concept_id, index))
+        doc.user_data[MATCH_TUPLES] = tuples
+        if not spans:
+            return None
         # Spans made from the strings' ids: the strings were added when the index was built (again if the
         # vocabulary's strings were reloaded since).
         if kept:
             self.string_ids()
         ids = self._span_ids
-        return [Span(doc, start, -neg_end, label=ids[index][0], kb_id=ids[index][1], span_id=ids[index][2])
-                for start, neg_end, _, _, index in kept]
+        return [Span(doc, start, end, label=ids[index][0], kb_id=ids[index][1], span_id=ids[index][2])
+                for start, end, _, _, index in tuples]
 
     def rule_of(self, span: Span) -> Rule:
         return self.rules[int(span.id_)]
@@ -360,6 +396,43 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+_OUTSIDE = numpy.zeros((0, 2), dtype=numpy.uint64)
+
+
+def set_entities(doc: Doc, entities: list[Span]) -> None:
+    """``doc.set_ents(entities, default="outside")``, with the tokens outside them set from one array.
+
+    spaCy's ``set_ents`` compares its ``default`` with an enum member once per
+    token outside every entity, a Python comparison per token; here every
+    token is first made outside (IOB "O", no type) with ``Doc.from_array``,
+    then the entities are set with ``default="unmodified"``: the same tokens
+    and entities whatever the doc held before.
+    """
+    global _OUTSIDE
+    n = len(doc)
+    if n > len(_OUTSIDE):
+        _OUTSIDE = numpy.zeros((max(n, 2 * len(_OUTSIDE), 1024), 2), dtype=numpy.uint64)
+        _OUTSIDE[:, 0] = 2  # "O"; type 0
+    if n:
+        doc.from_array(_ENT_ATTRS, _OUTSIDE[:n])
+    doc.set_ents(entities, default="unmodified")
+
+
+_ENT_ATTRS = [ENT_IOB, ENT_TYPE]
+
+
+def span_text(doc: Doc, start: int, end: int, text: str | None) -> str:
+    """``doc[start:end].text``, cut from ``text`` (the doc's own text, when the caller has it) at token offsets.
+
+    A slice of the doc is a ``Span`` whose text joins a ``Token`` per word;
+    the tokens tile the text, so the same characters are one string slice.
+    """
+    if text is None or not 0 <= start < end <= len(doc):
+        return doc[start:end].text
+    arrays = token_arrays(doc)
+    return text[arrays.values(IDX)[start]:arrays.ends()[end - 1]]
 
 
 def token_positions(doc: Doc, orths: list[int], texts) -> list[int]:

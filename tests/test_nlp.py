@@ -192,6 +192,54 @@ def test_ruler_and_candidates_leave_their_span_groups(nlp):
     assert all(ent._.astro_source in {"ruler", "abbreviation", "candidate"} for ent in doc.ents)
 
 
+def test_ruler_without_a_spans_key_leaves_tuples_and_the_same_entities(nlp):
+    from astro_ie.extract import Extractor
+    from astro_ie.ingest import read_abstracts
+    from astro_ie.resources import default_corpus
+    from astro_ie.ruler_index import match_tuples
+
+    lean = build_pipeline(MINI, match_spans=False)
+    assert lean.get_pipe_config("astro_ontology_ruler")["spans_key"] == ""
+    assert Extractor(MINI).nlp.get_pipe("astro_ontology_ruler").spans_key == ""
+    corpus = [a.abstract for a in read_abstracts([default_corpus()])]
+    texts = ["We use a CNN on VLT data.", *corpus[:40]]
+    for full, thin in zip(nlp.pipe(texts), lean.pipe(texts)):
+        assert MATCHES_KEY in full.spans and MATCHES_KEY not in thin.spans
+        assert match_tuples(thin) == match_tuples(full)
+        assert [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in thin.ents] == [
+            (e.start, e.end, e.label_, e.kb_id_, e.id_) for e in full.ents
+        ]
+    assert match_tuples(lean("We use a CNN."))  # the linker's input is there without the span group
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2. Data\nWe use HMI data.\nThe SDO archive.", "a\tb \n c", "x  y\n\n(e.g. z) \u2014 w", "tab\there\xa0nbsp"],
+)
+def test_tokenizer_leaves_out_only_the_whitespace_exceptions_that_change_nothing(nlp, text):
+    """Tokens, norms and offsets as with all of spaCy's English exceptions; the tokenizer's cache stays on after a line break."""
+    from spacy.attrs import IDX, NORM, ORTH, SPACY
+    from spacy.lang.en import English
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    assert {"\n", " ", "\t"}.isdisjoint(tokenizer.rules) and "\xa0" in tokenizer.rules
+    assert tokenizer.max_cache_size > 10_000
+    stock = Tokenizer(
+        nlp.vocab,
+        rules=English.Defaults.tokenizer_exceptions,
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+    )
+    for _ in range(2):  # the second time from the caches
+        ours, theirs = tokenizer(text), stock(text)
+        assert ours.to_array([ORTH, NORM, IDX, SPACY]).tolist() == theirs.to_array([ORTH, NORM, IDX, SPACY]).tolist()
+        assert [t.norm_ for t in ours] == [t.norm_ for t in theirs]
+
+
 @pytest.mark.parametrize(
     ("text", "tokens"),
     [
