@@ -719,7 +719,15 @@ class CandidateRules:
         span = doc[start:end]
         if label == "SURVEY" and any(t.norm_ in self.facility_nouns for t in span[:-1]):
             label = "TELESCOPE"
-        if self.index.lookup(span.text) or self._two_known(doc, start, end):
+        known = self.index.lookup(span.text)
+        if known:
+            # A known name the ruler's phrase patterns missed for a free-standing dash
+            # ("High Time Resolution Universe - South Low Latitude Survey"): its concept, whole.
+            concept = self.index.concept(next(iter(known))) if len(known) == 1 else None
+            if concept is None or self._is_known(doc, start, end) or not any(t.text == "-" for t in span):
+                return None
+            return Span(doc, start, end, label=concept.type, kb_id=concept.id, span_id="context")
+        if self._two_known(doc, start, end):
             return None
         return Span(doc, start, end, label=label, kb_id=candidate_id(span.text), span_id="phrase")
 

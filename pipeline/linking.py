@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -557,7 +558,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         if head is not None and not head.generic and concept is not None and (
                 (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
                 # "unsupervised domain adaptation", "self-supervised contrastive learning": a paradigm's adjective
-                or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised"))
+                # ... but not before a coined name, which the adjective describes ("the semi-supervised FixMatch")
+                or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised")
+                    and not _coined(doc[nxt.start:nxt.end].text))
                 # "FA-GMM", "CNN-LSTM": two methods' short forms hyphenated into one model
                 or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
@@ -584,6 +587,11 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             label = f"{words} {_label_of(index, m)}" if concept is not None else None
             return _composed(doc, m, span.start, m.end, "TECHNIQUE", index, head_label=label and label.lower())
     return None
+
+
+def _coined(written: str) -> bool:
+    """A name written with a capital inside a word ("FixMatch", "XGBoost"): a coined name, not a description."""
+    return " " not in written and any(a.islower() and b.isupper() for a, b in pairwise(written))
 
 
 def _short_form(written: str) -> bool:
