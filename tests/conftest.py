@@ -73,3 +73,12 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield PREFECT_API_URL.value()
+
+
+@pytest.fixture(scope="session")
+def shipped_extractor():
+    """The tagger of the ontology astro-ie ships, built once for the modules that share it."""
+    from astro_ie.extract import Extractor
+    from astro_ie.resources import default_ontology_dir
+
+    return Extractor(default_ontology_dir())

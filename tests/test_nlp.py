@@ -248,6 +248,10 @@ def test_tokenizer_leaves_out_only_the_whitespace_exceptions_that_change_nothing
         ("ResNet-50", ["ResNet", "-", "50"]),
         ("FIRE-2", ["FIRE", "-", "2"]),
         ("self-organizing", ["self", "-", "organizing"]),
+        # a name whose last letter is a capital ends the sentence: the full stop is not part of it
+        ("with NetworkX.", ["with", "NetworkX", "."]),
+        ("with ReliefF.", ["with", "ReliefF", "."]),
+        ("in the U.S.", ["in", "the", "U.S."]),
     ],
 )
 def test_tokenizer_splits(nlp, text, tokens):

@@ -14,21 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from astro_ie.extract import Extractor
-from astro_ie.models import Abstract
-from astro_ie.resources import default_ontology_dir
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(default_ontology_dir())
-
-
-def tagged(extractor: Extractor, text: str) -> list[tuple[str, str, str]]:
-    """(text, label, concept id) of every entity of a title-less record."""
-    [record] = extractor.tag_batch([Abstract(id="r1", title="", abstract=text)])
-    return [(e.text, e.label, e.concept_id) for e in record.entities]
-
+from tests.test_ontology_breadth_software import tagged
 
 SOFTWARE_CASES = [
     # air showers, particle physics and dark matter
@@ -349,13 +335,13 @@ TECHNIQUE_CASES = [
 
 
 @pytest.mark.parametrize(("text", "form", "concept_id"), SOFTWARE_CASES, ids=[c[1] for c in SOFTWARE_CASES])
-def test_software_names_are_tagged_whole_and_linked(extractor, text, form, concept_id):
-    assert (form, "SOFTWARE", concept_id) in tagged(extractor, text)
+def test_software_names_are_tagged_whole_and_linked(shipped_extractor, text, form, concept_id):
+    assert (form, "SOFTWARE", concept_id) in tagged(shipped_extractor, text)
 
 
 @pytest.mark.parametrize(("text", "form", "concept_id"), TECHNIQUE_CASES, ids=[c[1] for c in TECHNIQUE_CASES])
-def test_technique_names_are_tagged_whole_and_linked(extractor, text, form, concept_id):
-    assert (form, "TECHNIQUE", concept_id) in tagged(extractor, text)
+def test_technique_names_are_tagged_whole_and_linked(shipped_extractor, text, form, concept_id):
+    assert (form, "TECHNIQUE", concept_id) in tagged(shipped_extractor, text)
 
 
 GUARDED = {
@@ -404,6 +390,6 @@ GUARDED = {
         "An adaptive learning rate schedule was used to reinforce the training.",
     ],
 )
-def test_guarded_forms_stay_untagged(extractor, text):
-    found = {cid for _, _, cid in tagged(extractor, text)}
+def test_guarded_forms_stay_untagged(shipped_extractor, text):
+    found = {cid for _, _, cid in tagged(shipped_extractor, text)}
     assert not found & GUARDED
