@@ -7,30 +7,17 @@ rules, and checks the whole name and its type (GUIDELINE "Span extent").
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from astro_ie.extract import Extractor
-from astro_ie.models import Abstract, TaggedRecord
+from tests.test_linking import REAL, spans, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-REAL = Path(__file__).resolve().parent.parent / "ontologies"
 
 
 @pytest.fixture(scope="module")
 def real() -> Extractor:
     return Extractor(REAL)
-
-
-def tag(extractor: Extractor, abstract: str, title: str = "A study") -> TaggedRecord:
-    [record] = extractor.tag_batch([Abstract(id="r1", title=title, abstract=abstract)])
-    return record
-
-
-def spans(record: TaggedRecord) -> list[tuple[str, str]]:
-    return [(e.text, e.label) for e in record.entities]
 
 
 def test_a_guarded_facility_short_form_counts_before_a_facility_noun(real):
