@@ -956,3 +956,20 @@ def test_a_coined_name_opening_a_sentence_that_says_it_is_a_tool(real):
     # arXiv:2605.28596: "X is a ... emulator"; a short form in capitals is not taken for a coined name.
     record = tag(real, "DarkEmulator2 is a neural network emulator of the power spectrum. MCMC is a method.")
     assert spans(record) == [("DarkEmulator2", "SOFTWARE"), ("neural network", "TECHNIQUE")]
+
+
+# --- classes from the errors on abstracts-h, abstracts-i and fragments-f -------------------
+
+
+def test_a_catalogue_of_flares_or_of_one_band_after_a_facility_is_its_data_product(real):
+    # arXiv:2405.16080 (abstracts-h); "GLEAM extragalactic catalogue" (fragments-c measure-fragment-16):
+    # what a catalogue lists or the band it was made in is part of the product's name.
+    record = tag(
+        real,
+        "We survey flare events using the Geostationary Operational Environmental Satellite X-ray flare "
+        "catalogs and the GLEAM extragalactic catalogue.",
+    )
+    assert spans(record) == [
+        ("Geostationary Operational Environmental Satellite X-ray flare catalogs", "DATASET"),
+        ("GLEAM extragalactic catalogue", "DATASET"),
+    ]
