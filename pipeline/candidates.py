@@ -99,6 +99,22 @@ _COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Fl
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
 
 
+_FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
+
+
+def two_facilities(matches: list[tuple], start: int, end: int) -> tuple | None:
+    """The second of two known facility names that make up tokens ``start:end`` side by side, if they do.
+
+    "Hubble Space Telescope Advanced Camera for Surveys (HST-ACS)": a mission and its instrument
+    written as one long form are the two names, and the short form is the instrument of that mission.
+    ``matches``: the ruler's (start, end, label, concept id, ...) tuples.
+    """
+    firsts = {e for s, e, label, *_ in matches if s == start and start < e < end and label in _FACILITY_LABELS}
+    if not firsts:
+        return None
+    return next((m for m in matches if m[1] == end and m[0] in firsts and m[2] in _FACILITY_LABELS), None)
+
+
 @lru_cache(maxsize=1 << 16)  # the same unknown names recur from abstract to abstract
 def candidate_id(text: str) -> str:
     # Spelling and number are folded as in matching, except in acronyms ("MARS", "CHEOPS" are no plurals).
@@ -425,8 +441,8 @@ class CandidateRules:
             seen.add((long_start, long_end))
             long_start = definition_start(doc, doc[short_start:short_end].text, long_start, long_end)
             long = doc[long_start:long_end]
-            if self.index.lookup(long.text):
-                continue
+            if self.index.lookup(long.text) or two_facilities(match_tuples(doc, MATCHES), long.start, long.end):
+                continue  # "Hubble Space Telescope Advanced Camera for Surveys (HST-ACS)": the two known names
             label = self._definition_label(long) or self._label_after(doc, long) or self._label_before_preposition(long)
             if label in (None, "TECHNIQUE") and (
                 self._presented(doc, doc[short_start:short_end], long)

@@ -41,7 +41,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
-from .candidates import MATCHES, TEXT_KEY, candidate_id, definition_start
+from .candidates import MATCHES, TEXT_KEY, candidate_id, definition_start, two_facilities
 from .extent import Extent
 from .normalize import alias_key
 from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, set_entities, token_arrays
@@ -220,6 +220,11 @@ def _define(
     if best is not None:
         concept = index.concept(best[3])
         return Definition(best[3], best[2], concept.label if concept else None, "abbreviation")
+    if (second := two_facilities([m for ms in by_end.values() for m in ms], long.start, long_end)) is not None \
+            and not rules[second[4]].requires_definition:
+        # "Hubble Space Telescope Advanced Camera for Surveys (HST-ACS)": the instrument, on that mission.
+        concept = index.concept(second[3])
+        return Definition(second[3], second[2], concept.label if concept else None, "abbreviation")
     for span in candidates:
         if span.id_ == "definition" and span.start in (long.start, named) and span.end == long.end:
             return Definition(span.kb_id_, span.label_, _clean(span.text), "abbreviation")

@@ -973,3 +973,19 @@ def test_a_catalogue_of_flares_or_of_one_band_after_a_facility_is_its_data_produ
         ("Geostationary Operational Environmental Satellite X-ray flare catalogs", "DATASET"),
         ("GLEAM extragalactic catalogue", "DATASET"),
     ]
+
+
+def test_a_mission_and_its_instrument_defined_as_one_long_form_are_two_names(real):
+    # arXiv:2410.19402 (abstracts-i): the long form is two known names side by side; the short form is the
+    # instrument of that mission, not an unknown facility (which "Space" made an institution, dropping all three).
+    record = tag(
+        real,
+        "We use simulated data sourced from the Hubble Space Telescope Advanced Camera for Surveys (HST-ACS) "
+        "and the COSMOS catalog. The HST-ACS images are deep.",
+    )
+    assert spans(record)[:3] == [
+        ("Hubble Space Telescope", "TELESCOPE"),
+        ("Advanced Camera for Surveys", "TELESCOPE"),
+        ("HST-ACS", "TELESCOPE"),
+    ]
+    assert links_of(record, "HST-ACS") == {"telescope:advanced-camera-for-surveys"}
