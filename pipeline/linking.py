@@ -217,6 +217,11 @@ def _define(
                 or (match[1] - match[0], text[starts[match[0]]:ends[match[1] - 1]] == rule.text)
                 > (best[1] - best[0], True)):
             best = match
+    if best is not None and named < best[0] and (longer := next(
+            (s for s in candidates if s.id_ == "definition" and s.start == named and s.end == long_end), None)):
+        # "Alert-Classifying Artificial Intelligence (ACAI)": the whole long form, a name of its own, not
+        # the known name it ends with.
+        return Definition(longer.kb_id_, longer.label_, _clean(longer.text), "abbreviation")
     if best is not None:
         concept = index.concept(best[3])
         return Definition(best[3], best[2], concept.label if concept else None, "abbreviation")

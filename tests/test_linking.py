@@ -989,3 +989,18 @@ def test_a_mission_and_its_instrument_defined_as_one_long_form_are_two_names(rea
         ("HST-ACS", "TELESCOPE"),
     ]
     assert links_of(record, "HST-ACS") == {"telescope:advanced-camera-for-surveys"}
+
+
+def test_a_short_form_defined_by_a_coined_long_form_follows_it_not_the_known_name_it_ends_with(real):
+    # arXiv:2111.12142 (abstracts-h): the detector's long form is "Artificial Intelligence", the name is longer.
+    record = tag(
+        real,
+        "We present Alert-Classifying Artificial Intelligence (ACAI), an open-source deep-learning framework. "
+        "ACAI uses a set of five binary classifiers.",
+    )
+    assert spans(record) == [
+        ("Alert-Classifying Artificial Intelligence", "SOFTWARE"),
+        ("ACAI", "SOFTWARE"),
+        ("deep-learning", "TECHNIQUE"),
+        ("ACAI", "SOFTWARE"),
+    ]
