@@ -575,6 +575,10 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+        # An architecture named before the umbrella word: "LSTM Neural Networks" is the LSTM, written whole.
+        if head is not None and head.generic and head.id in _NETWORK_UMBRELLAS and gap == " " \
+                and concept is not None and concept.kind == "architecture":
+            return m._replace(end=nxt.end)
         # A technique the abstract defines, glued to a known architecture: "IOB-CAE", "IOB-augmented CAE".
         if head is not None and not head.generic and concept is None and m.source == "abbreviation" \
                 and head.kind == "architecture" and (gap == "-" or extent.joiner_end(text, end_char) == doc[nxt.start].idx):
@@ -597,6 +601,10 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             label = f"{words} {_label_of(index, m)}" if concept is not None else None
             return _composed(doc, m, span.start, m.end, "TECHNIQUE", index, head_label=label and label.lower())
     return None
+
+
+# Umbrella concepts an architecture's name may end with ("LSTM neural network", "U-Net network").
+_NETWORK_UMBRELLAS = frozenset({"technique:neural-network", "technique:artificial-neural-network"})
 
 
 def _coined(written: str) -> bool:

@@ -1004,3 +1004,17 @@ def test_a_short_form_defined_by_a_coined_long_form_follows_it_not_the_known_nam
         ("deep-learning", "TECHNIQUE"),
         ("ACAI", "SOFTWARE"),
     ]
+
+
+def test_an_architecture_written_before_the_umbrella_word_is_one_name(real):
+    # arXiv:2410.19402 (abstracts-i) "LSTM Neural Networks"; arXiv:2507.07844 (abstracts-d) "transformer NNs".
+    record = tag(
+        real,
+        "We predict redshifts with LSTM Neural Networks and transformer neural networks; plain neural networks do worse.",
+    )
+    assert spans(record) == [
+        ("LSTM Neural Networks", "TECHNIQUE"),
+        ("transformer neural networks", "TECHNIQUE"),
+        ("neural networks", "TECHNIQUE"),
+    ]
+    assert links_of(record, "LSTM Neural Networks") == {"technique:long-short-term-memory"}
