@@ -627,24 +627,27 @@ def _maker_start(doc: Doc, start: int, floor: int) -> int | None:
 
 
 def _says_already(index: OntologyIndex, concept, words: str) -> bool:
-    """Is "convolutional" all the modifiers say, of a concept that is a convolutional network?"""
-    if concept is None or words.strip(" -").lower() != "convolutional":
+    """Do the modifiers only say what the concept is ("convolutional ResNet": a ResNet is a CNN;
+    "recurrent long short-term memory": an LSTM is a recurrent network)?
+
+    True when every modifier word is a word of the label of a broader family of networks.
+    """
+    said = words.strip(" -").lower().replace("-", " ").split()
+    if concept is None or not said:
         return False
-    seen, todo = set(), [concept.id]
+    seen, todo, known = set(), [concept.id], set()
     while todo:
         cid = todo.pop()
         if cid in seen:
             continue
         seen.add(cid)
-        if cid in _CONVOLUTIONAL:
-            return True
         found = index.concept(cid)
-        todo.extend(found.broader if found is not None else ())
-    return False
-
-
-# Concepts whose name already says "convolutional".
-_CONVOLUTIONAL = frozenset({"technique:convolutional-neural-network", "technique:fully-convolutional-network"})
+        if found is None:
+            continue
+        if cid != concept.id and found.label.lower().endswith("network"):  # a family of networks
+            known.update(found.label.lower().replace("-", " ").split())
+        todo.extend(found.broader)
+    return all(w in known for w in said)
 
 
 def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex,

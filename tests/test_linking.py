@@ -1018,3 +1018,18 @@ def test_an_architecture_written_before_the_umbrella_word_is_one_name(real):
         ("neural networks", "TECHNIQUE"),
     ]
     assert links_of(record, "LSTM Neural Networks") == {"technique:long-short-term-memory"}
+
+
+def test_modifiers_that_make_a_kind_of_network_and_words_the_family_says_already(real):
+    # arXiv:2507.00866 (abstracts-i), arXiv:2301.12670, arXiv:2301.04292, arXiv:2101.02946 (abstracts-h).
+    record = tag(
+        real,
+        "We train physics-guided neural networks, a beta-Convolutional Variational Autoencoder and a "
+        "two-dimension convolutional neural network; the network features recurrent long short-term memory layers.",
+    )
+    assert spans(record) == [
+        ("physics-guided neural networks", "TECHNIQUE"),
+        ("beta-Convolutional Variational Autoencoder", "TECHNIQUE"),
+        ("two-dimension convolutional neural network", "TECHNIQUE"),
+        ("long short-term memory", "TECHNIQUE"),
+    ]
