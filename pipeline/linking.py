@@ -250,12 +250,15 @@ def _define(
 
 
 def _resembles(long_text: str, concept, stop: frozenset[str]) -> bool:
-    words = {w for w in alias_key(long_text).split() if w not in stop and w.isalnum()}
+    ordered = [w for w in alias_key(long_text).split() if w not in stop and w.isalnum()]
+    words = set(ordered)
     if not words:
         return False
     forms = [concept.label] + [a.text for a in concept.aliases]
     known = {w for form in forms for w in alias_key(form).split()}
-    return len(words & known) / len(words) >= 0.5
+    # Half the words shared in the middle only is chance: "fast X-ray transient (FXT)" is no
+    # "Follow-up X-ray Telescope" (FXT); the name's first or last word is the concept's.
+    return (ordered[0] in known or ordered[-1] in known) and len(words & known) / len(words) >= 0.5
 
 
 def _edges_named(long: Span, concept) -> bool:

@@ -1033,3 +1033,17 @@ def test_modifiers_that_make_a_kind_of_network_and_words_the_family_says_already
         ("two-dimension convolutional neural network", "TECHNIQUE"),
         ("long short-term memory", "TECHNIQUE"),
     ]
+
+
+def test_a_short_form_defined_as_something_else_drops_a_known_alias_that_shares_only_middle_words(real):
+    # arXiv:2412.01150 (abstracts-h): "fast X-ray transient (FXT)" shares "X-ray" with the Follow-up X-ray
+    # Telescope (FXT); a long form written another way keeps its concept when an end word is the concept's
+    # ("Subaru Coronagraphic Extreme Adaptive Optics system (SCExAO)", arXiv:2311.02595).
+    record = tag(
+        real,
+        "This enabled the discovery of a new fast X-ray transient (FXT) in the Chandra archive, the first "
+        "Chandra FXT of its kind. Data of the Subaru Coronagraphic Extreme Adaptive Optics system (SCExAO) "
+        "instrument are used.",
+    )
+    assert "FXT" not in {text for text, _ in spans(record)}
+    assert ("SCExAO", "TELESCOPE") in spans(record)
