@@ -36,6 +36,7 @@ class SpanRules(BaseModel):
     release_patterns: tuple[str, ...] = ()
     product_patterns: tuple[str, ...] = ()
     phase_patterns: tuple[str, ...] = ()
+    survey_field_patterns: tuple[str, ...] = ()
     product_ordinals: tuple[str, ...] = ()
     organization_words: tuple[str, ...] = ()
     institution_name_words: tuple[str, ...] = ()
@@ -65,7 +66,7 @@ def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError
         where = ".".join(str(p) for p in err["loc"])
         return SpanRules(), [AstroIEError("E110", path, 1, detail=f"{where}: {err['msg']}")]
     problems = []
-    for name in ("release_patterns", "product_patterns", "phase_patterns", "veto_patterns"):
+    for name in ("release_patterns", "product_patterns", "phase_patterns", "survey_field_patterns", "veto_patterns"):
         for pattern in getattr(rules, name):
             try:
                 re.compile(pattern)
@@ -124,6 +125,10 @@ class Extent:
     @cached_property
     def _phase(self) -> re.Pattern | None:
         return self._after(self.rules.phase_patterns, "[ -]")
+
+    @cached_property
+    def _survey_field(self) -> re.Pattern | None:
+        return self._after(self.rules.survey_field_patterns, "[ -]")
 
     @cached_property
     def _veto(self) -> re.Pattern | None:
@@ -231,6 +236,12 @@ class Extent:
 
     def phase_end(self, text: str, end: int) -> int | None:
         found = self._phase.match(text, end) if self._phase and text[end:end + 1] in _SPACE_OR_HYPHEN else None
+        return found.end() if found else None
+
+    def survey_field_end(self, text: str, end: int) -> int | None:
+        """End of a deep field a facility observes, which names its survey ("CSST Ultra-Deep Field")."""
+        found = self._survey_field.match(text, end) if self._survey_field and text[end:end + 1] in _SPACE_OR_HYPHEN \
+            else None
         return found.end() if found else None
 
     def vetoed_after(self, text: str, end: int) -> bool:

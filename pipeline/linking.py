@@ -506,6 +506,7 @@ def _defined_by_composed(doc: Doc, text: str, chosen: list[Mention],
     by_span = {(m.start, m.end): m for m in chosen}
     taken = {i for m in chosen for i in range(m.start, m.end)}
     added: list[Mention] = []
+    dropped: list[Mention] = []
     for short_text, shorts in sorted(short_spans.items()):
         long = shorts[0]._.long_form
         if long is None:
@@ -519,10 +520,17 @@ def _defined_by_composed(doc: Doc, text: str, chosen: list[Mention],
         if owner is None or (owner.source != "candidate" and owner.label != "DATASET"):
             continue
         for span in _occurrences(doc, text, short_text, shorts):
-            if all(i not in taken for i in range(span.start, span.end)) and not (
+            # A known name glued inside the short form gives way to it: "CSST" in "CSST-UDF".
+            inner = [m for m in chosen if span.start <= m.start and m.end <= span.end and m.end - m.start < len(span)
+                     and m not in dropped] if len(span) > 1 else []
+            free = {i for m in inner for i in range(m.start, m.end)}
+            if all(i not in taken or i in free for i in range(span.start, span.end)) and not (
                     owner.label == "DATASET" and _DESIGNATION.match(text, span.end_char)):
+                dropped.extend(inner)
                 taken.update(range(span.start, span.end))
                 added.append(owner._replace(start=span.start, end=span.end, source="abbreviation"))
+    if dropped:
+        chosen = [m for m in chosen if m not in dropped]
     return sorted(chosen + added, key=lambda m: (m.start, m.end)) if added else chosen
 
 
@@ -663,7 +671,9 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
         if span is not None:
             return _composed(doc, m, span.start, span.end, "DATASET", index)
     for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
-                        (extent.phase_end, m.label)):
+                        (extent.phase_end, m.label), (extent.survey_field_end, "SURVEY")):
+        if find == extent.survey_field_end and m.label != "TELESCOPE":
+            continue
         end = find(text, end_char)
         if end is None:
             continue

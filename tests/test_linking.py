@@ -1047,3 +1047,21 @@ def test_a_short_form_defined_as_something_else_drops_a_known_alias_that_shares_
     )
     assert "FXT" not in {text for text, _ in spans(record)}
     assert ("SCExAO", "TELESCOPE") in spans(record)
+
+
+def test_a_missions_deep_field_or_capitalised_survey_names_its_survey(real):
+    # arXiv:2511.02631 and arXiv:2410.19402 (abstracts-i): the CSST's full name, its Ultra-Deep Field and
+    # the short form glued to the mission's are one SURVEY name each; so is "CSST Survey".
+    record = tag(
+        real,
+        "We study supernova classification in the Chinese Space Station Survey Telescope Ultra-Deep Field "
+        "(CSST-UDF) photometric survey. The CSST-UDF SN Ia sample is pure.",
+        title="Supernova Classification in the CSST Ultra-Deep Field Survey and the CSST Survey",
+    )
+    assert spans(record) == [
+        ("CSST Ultra-Deep Field Survey", "SURVEY"),
+        ("CSST Survey", "SURVEY"),
+        ("Chinese Space Station Survey Telescope Ultra-Deep Field", "SURVEY"),
+        ("CSST-UDF", "SURVEY"),
+        ("CSST-UDF", "SURVEY"),
+    ]
