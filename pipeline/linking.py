@@ -132,6 +132,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
     if "DR" in text or "ata Release" in text or "ata release" in text:
         chosen = _data_releases(doc, text, chosen, index)
+        if " of " in text:
+            chosen = _releases_of(doc, text, chosen, index)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
     ids = index.string_ids()  # the ontology's strings as ids: no string to hash and add per entity
@@ -358,6 +360,37 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
     merged = [grown.get(m.start, m) for m in chosen if m.start not in skip] + out
     merged.sort(key=lambda m: (m.start, m.end))
     return merged
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+             "nineteenth", "twentieth")
+_RELEASE_OF = re.compile(rf"\b({'|'.join(_ORDINALS)}|early) [Dd]ata [Rr]elease of (?:the )?", re.IGNORECASE)
+
+
+# A release's own name written beside the spelled-out one ("... of the eROSITA All-Sky Survey (eRASS1)"),
+# not a bare release number ("... of Gaia (DR2)").
+_NAMED_RELEASE_AFTER = re.compile(r"(?: [A-Z][a-z]+)? \((?![EPA]?DR ?[0-9]+\))[^()]*?[A-Za-z][^()]*?[0-9][^()]*\)")
+_NAMED_RELEASE_BEFORE = re.compile(r"[0-9], (?:the )?$")
+
+
+def _releases_of(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
+    """A release spelled out before its survey, "the second data release of Gaia", is that survey's DR2."""
+    by_start = {doc[m.start].idx: m for m in chosen}
+    out = list(chosen)
+    for found in _RELEASE_OF.finditer(text):
+        owner = by_start.get(found.end())
+        span = doc.char_span(found.start(), found.end() - 1)  # without the space before the survey
+        if owner is None or span is None or owner.label not in _FACILITY or any(
+                m.start < span.end and span.start < m.end for m in chosen):
+            continue
+        if _NAMED_RELEASE_AFTER.match(text, doc[owner.end - 1].idx + len(doc[owner.end - 1])) \
+                or _NAMED_RELEASE_BEFORE.search(text, max(0, found.start() - 20), found.start()):
+            continue  # the release has a name of its own beside: "... Sky Survey (LoTSS-DR2)", "LoTSS-DR2, the ..."
+        word = found.group(1).lower()
+        release = "EDR" if word == "early" else f"DR{_ORDINALS.index(word) + 1}"
+        out = [m for m in out if m is not owner] + [_release(doc, index, owner, span.start, owner.end, release)]
+    return sorted(out, key=_BOUNDS) if out != chosen else chosen
 
 
 def _release(doc: Doc, index: OntologyIndex, owner: Mention | None, start: int, end: int, release: str) -> Mention:

@@ -1065,3 +1065,16 @@ def test_a_missions_deep_field_or_capitalised_survey_names_its_survey(real):
         ("CSST-UDF", "SURVEY"),
         ("CSST-UDF", "SURVEY"),
     ]
+
+
+def test_a_release_spelled_out_before_its_survey_is_that_release_unless_named_beside(real):
+    # arXiv:1907.07681 (abstracts-h), arXiv:2606.03574 (abstracts-e); r4y-frag-01 (fragments-f) names the
+    # release beside it, so the survey stays the survey there.
+    record = tag(
+        real,
+        "A catalog of accreted stars based on the second data release of Gaia (DR2). We use the second data "
+        "release of the LOFAR Two-metre Sky Survey (LoTSS-DR2) at 144 MHz.",
+    )
+    assert ("second data release of Gaia", "DATASET") in spans(record)
+    assert links_of(record, "second data release of Gaia") == {"dataset:gaia-data-release-2"}
+    assert ("LOFAR Two-metre Sky Survey", "SURVEY") in spans(record)
