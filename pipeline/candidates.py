@@ -1037,12 +1037,33 @@ class CandidateRules:
         out: list[Span] = []
         n = len(doc)
         for (start, end), matches in sorted(by_span.items()):
-            if end >= n or doc[end].norm_ not in self.facility_context_nouns or not doc[start].is_upper:
+            if not doc[start].is_upper:
                 continue
             concepts = sorted({m[3] for m in matches})
-            if len(concepts) == 1:  # one facility of that name: "HERMES" the spectrograph, no other
+            if len(concepts) != 1:  # one facility of that name: "HERMES" the spectrograph, no other
+                continue
+            if (end < n and doc[end].norm_ in self.facility_context_nouns) or self._beside_sibling(
+                    doc, start, end, concepts[0]):
                 out.append(Span(doc, start, end, label="TELESCOPE", kb_id=concepts[0], span_id="context"))
         return out
+
+    def _beside_sibling(self, doc: Doc, start: int, end: int, concept_id: str) -> bool:
+        """Is the short form listed with another instrument of its mission: "using VIS and NISP mosaics"?"""
+        concept = self.index.concept(concept_id)
+        parents = set(concept.relations.get("instrument_of", ())) if concept is not None else set()
+        if not parents:
+            return False
+        rules = self.index.rules
+        for s, e, label, cid, rule_index in match_tuples(doc, MATCHES):
+            if label != "TELESCOPE" or cid == concept_id or rules[rule_index].requires_definition:
+                continue
+            gap = doc[e:start] if e <= start else doc[end:s] if s >= end else None
+            if gap is None or len(gap) > 1 or not all(t.lower_ in ("and", ",", "/", "or", "+") for t in gap):
+                continue
+            sibling = self.index.concept(cid)
+            if sibling is not None and not parents.isdisjoint(sibling.relations.get("instrument_of", ())):
+                return True
+        return False
 
     def _capitalized_tool(self, doc: Doc, i: int) -> bool:
         """One capitalised word that ends the phrase after "computed using": a tool's name ("Circlez."),

@@ -1078,3 +1078,11 @@ def test_a_release_spelled_out_before_its_survey_is_that_release_unless_named_be
     assert ("second data release of Gaia", "DATASET") in spans(record)
     assert links_of(record, "second data release of Gaia") == {"dataset:gaia-data-release-2"}
     assert ("LOFAR Two-metre Sky Survey", "SURVEY") in spans(record)
+
+
+def test_an_instrument_short_form_listed_with_a_sibling_instrument_of_its_mission_is_that_instrument(real):
+    # r4y-frag-03 (fragments-f): "VIS" needs a definition alone; beside NISP, Euclid's other instrument, it is
+    # Euclid's VIS. The band ("the VIS band") stays no entity.
+    record = tag(real, "We use VIS and NISP mosaics over 63 square degrees. The VIS band is red.")
+    assert spans(record) == [("VIS", "TELESCOPE"), ("NISP", "TELESCOPE")]
+    assert links_of(record, "VIS") == {"telescope:visible-instrument"}
