@@ -299,6 +299,17 @@ CASES = [
         D,
         "dataset:observing-dark-worlds",
     ),
+    # searches for technosignatures (arXiv:2301.12670, abstracts-h)
+    (
+        "We apply the autoencoder to Breakthrough Listen observations of 820 nearby stars.",
+        "Breakthrough Listen",
+        "SURVEY",
+        "survey:breakthrough-listen",
+    ),
+    ("Commensal data from SERENDIP VI are searched for narrow-band signals.", "SERENDIP VI", "SURVEY",
+     "survey:serendip"),
+    ("Project Phoenix observed 800 nearby stars.", "Project Phoenix", "SURVEY", "survey:project-phoenix"),
+    ("COSMIC SETI records voltages at the VLA.", "COSMIC SETI", "SURVEY", "survey:cosmic-seti"),
 ]
 
 NOT_NAMES = [
@@ -310,6 +321,7 @@ NOT_NAMES = [
     ("We thank the ePESSTO+ collaboration for the classification spectra.", "ePESSTO+"),
     ("The cluster sample contains 120 galaxies.", "cluster"),
     ("A thin layer of rime covered the dome.", "rime"),
+    ("COSMIC rays shower the detector.", "COSMIC"),
 ]
 
 
