@@ -191,6 +191,10 @@ def _definitions(
             continue
         long = doc[long_start:long_end]
         definition = _define(doc, text, starts, ends, short, long, by_end, candidates, index)
+        if definition is not None and definition.long_form is not None and ")" in text[starts[long_start]:ends[long_end - 1]]:
+            # "... Multiple Species (BEAMS) with Bias Corrections (BBC)": a long form across another definition's
+            # parenthesis is no name to tag; the short form keeps its meaning.
+            definition = Definition(definition.concept_id, definition.label, definition.concept_label, definition.source)
         if definition is not None:
             definitions[short_text] = definition
     return definitions, short_spans

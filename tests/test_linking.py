@@ -1086,3 +1086,14 @@ def test_an_instrument_short_form_listed_with_a_sibling_instrument_of_its_missio
     record = tag(real, "We use VIS and NISP mosaics over 63 square degrees. The VIS band is red.")
     assert spans(record) == [("VIS", "TELESCOPE"), ("NISP", "TELESCOPE")]
     assert links_of(record, "VIS") == {"telescope:visible-instrument"}
+
+
+def test_a_long_form_across_another_definitions_parenthesis_is_not_tagged(real):
+    # arXiv:2511.02631 (abstracts-i): the detector reads "BEAMS) with Bias Corrections" as BBC's long form.
+    record = tag(
+        real,
+        "The Bayesian Estimation Applied to Multiple Species (BEAMS) with Bias Corrections (BBC) framework "
+        "is used to correct the SN Ia magnitude bias.",
+    )
+    assert not [text for text, _ in spans(record) if ")" in text]
+    assert ("BBC", "SOFTWARE") in spans(record)
