@@ -716,6 +716,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
             continue
         if find == extent.product_end and m.label == "DATASET" and (
                 _PRODUCT_END.search(doc[m.start:m.end].text) or text[end - 7:end].lower() == "archive"
+                or "lert stream" in text[end_char:end]
                 or "catalog" in _label_of(index, m).lower()
                 or (" " not in text[end_char + 1:end] and (
                     text[end - 1] == "s"  # "GWTC-3 and GWTC-2.1 catalogs"

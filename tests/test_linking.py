@@ -1097,3 +1097,14 @@ def test_a_long_form_across_another_definitions_parenthesis_is_not_tagged(real):
     )
     assert not [text for text, _ in spans(record) if ")" in text]
     assert ("BBC", "SOFTWARE") in spans(record)
+
+
+def test_a_surveys_alert_stream_is_its_data_product_a_data_sets_is_the_data_set(real):
+    # GUIDELINE: alert streams are DATASET ("ZTF alert stream", arXiv:2111.12142 context); ELAsTiCC's stream is
+    # ELAsTiCC (measure-fragment-13 gold).
+    record = tag(real, "We classify the ATLAS alert stream, the Gaia public alert stream and the ELAsTiCC alert stream.")
+    assert spans(record) == [
+        ("ATLAS alert stream", "DATASET"),
+        ("Gaia public alert stream", "DATASET"),
+        ("ELAsTiCC", "DATASET"),
+    ]
