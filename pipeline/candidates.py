@@ -508,11 +508,14 @@ class CandidateRules:
             first = long.start - 2
         if first < 0 or (first != long.start and doc[first].text != short.text):
             first = long.start
-        if first == 0 or not (lower_ok or all(
-            t.is_title or t.is_upper or not t.is_alpha or t.is_stop or name_shaped(t.text) for t in long
-        )):
+        capitalised = all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop or name_shaped(t.text) for t in long)
+        if first == 0 or not (lower_ok or capitalised):
             return False
-        return doc[first - 1].lower_ in self.present_verbs or doc[first - 1].lower_ in self.name_triggers
+        before = doc[first - 1].lower_
+        if before == "proposed" and first >= 2 and doc[first - 2].lower_ == "our":
+            before = "our"
+        # "Our Occultation Detection Neural Network (ODNet)": the authors' own, capitalised, is their model's name.
+        return before in self.present_verbs or before in self.name_triggers or (before == "our" and capitalised)
 
     def _definition_label(self, long: Span) -> str | None:
         words = [t for t in long if not t.is_punct]

@@ -145,6 +145,10 @@ class Extent:
         return re.compile(rf"(?:-[A-Z][\w]*)*(?: [A-Z][\w&.-]*){{0,3}}? (?:{words})\b")
 
     @cached_property
+    def modifier_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.rules.technique_modifiers)
+
+    @cached_property
     def model_name_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.model_name_words)
 

@@ -118,7 +118,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         # A definition, or a coined tool name glued to a known name ("DART-Vetter", "Radio-UNet"): the
         # whole name is another thing than the known name inside it.
         # So is a capitalised survey or pipeline name written with its facility's ("JCMT Gould Belt Survey").
-        tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and ("-" in span.text or " " in span.text)) or (
+        tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and ("-" in span.text or " " in span.text)
+                                                               and not _modified_technique(index, span.text)) or (
             span.id_ == "phrase" and len(span) >= 3 and (span.label_, span[-1].text) in _NAMED_WITH_FACILITY
             and not _cut_short(span, tuples)) else 1
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
@@ -155,6 +156,15 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
 # "ZTF Twilight survey", "Ariel Data Challenge".
 _NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SURVEY", "survey"), ("SOFTWARE", "Pipeline"),
                                   ("DATASET", "Challenge")})
+
+
+def _modified_technique(index: OntologyIndex, written: str) -> bool:
+    """Is a hyphenated name a modifier and a known technique ("2D-CNN", "Bayesian-CNN"), no coined tool?"""
+    extent = index.extent
+    head, sep, rest = written.partition("-")
+    if not sep or extent is None or head.lower() not in extent.modifier_words:
+        return False
+    return any((c := index.concept(cid)) is not None and c.type == "TECHNIQUE" for cid in index.lookup(rest))
 
 
 def _cut_short(span: Span, tuples: list) -> bool:

@@ -1108,3 +1108,17 @@ def test_a_surveys_alert_stream_is_its_data_product_a_data_sets_is_the_data_set(
         ("Gaia public alert stream", "DATASET"),
         ("ELAsTiCC", "DATASET"),
     ]
+
+
+def test_the_authors_capitalised_network_is_their_model_and_a_modified_known_short_form_a_technique(real):
+    # arXiv:2210.16440, arXiv:1905.09310 and arXiv:2301.04292 (abstracts-h).
+    record = tag(
+        real,
+        "Our Occultation Detection Neural Network (ODNet) analyses three sequences per second. The machine "
+        "learning technique with two-dimension convolutional neural network (2D-CNN) is tested here.",
+    )
+    assert ("Occultation Detection Neural Network", "SOFTWARE") in spans(record)
+    assert ("ODNet", "SOFTWARE") in spans(record)
+    assert ("2D-CNN", "TECHNIQUE") in spans(record)
+    # a coined name glued to a known one stays a tool
+    assert spans(tag(real, "We compare with Radio-UNet.")) == [("Radio-UNet", "SOFTWARE")]
