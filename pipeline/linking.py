@@ -472,7 +472,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 _not_a_facility(doc, text, m, end_char, index, extent)
                 or (extent.glued(text, start_char, end_char) and not _joined_to(doc, text, m, nxt, out, end_char)
                     and extent.phase_end(text, end_char) is None)):
-            if m.source == "candidate":
+            if m.source == "candidate" or text[end_char:end_char + 2] == " (":
+                # "the LIGO-Virgo-KAGRA (LVK) collaboration": the short form defined here names it too
                 institutions.add(m.concept_id)
             i += 1
             continue

@@ -1122,3 +1122,13 @@ def test_the_authors_capitalised_network_is_their_model_and_a_modified_known_sho
     assert ("2D-CNN", "TECHNIQUE") in spans(record)
     # a coined name glued to a known one stays a tool
     assert spans(tag(real, "We compare with Radio-UNet.")) == [("Radio-UNet", "SOFTWARE")]
+
+
+def test_a_short_form_defined_by_a_collaborations_facility_name_is_no_facility_either(real):
+    # arXiv:2304.09977 (heldout-abstracts): "the LIGO-Virgo-KAGRA (LVK) collaboration" is the collaboration.
+    record = tag(
+        real,
+        "We use three-detector events from the GWTC-3 catalog reported by the LIGO-Virgo-KAGRA (LVK) "
+        "collaboration. Overall, our model agrees.",
+    )
+    assert spans(record) == [("GWTC-3", "DATASET")]

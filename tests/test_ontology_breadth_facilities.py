@@ -310,6 +310,19 @@ CASES = [
      "survey:serendip"),
     ("Project Phoenix observed 800 nearby stars.", "Project Phoenix", "SURVEY", "survey:project-phoenix"),
     ("COSMIC SETI records voltages at the VLA.", "COSMIC SETI", "SURVEY", "survey:cosmic-seti"),
+    # gravitational-wave detectors observing as one network (arXiv:2505.21261, arXiv:2304.09977)
+    (
+        "Data were collected during the LIGO-Virgo-KAGRA (LVK) third observing run (O3).",
+        "LIGO-Virgo-KAGRA",
+        "TELESCOPE",
+        "telescope:ligo-virgo-kagra-network",
+    ),
+    (
+        "LIGO-Virgo GW event candidate validation will need more automation.",
+        "LIGO-Virgo",
+        "TELESCOPE",
+        "telescope:ligo-virgo-kagra-network",
+    ),
 ]
 
 NOT_NAMES = [
