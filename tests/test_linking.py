@@ -1128,7 +1128,7 @@ def test_a_short_form_defined_by_a_collaborations_facility_name_is_no_facility_e
     # arXiv:2304.09977 (heldout-abstracts): "the LIGO-Virgo-KAGRA (LVK) collaboration" is the collaboration.
     record = tag(
         real,
-        "We use three-detector events from the GWTC-3 catalog reported by the LIGO-Virgo-KAGRA (LVK) "
+        "We use three-detector events from the GWTC-3 and GWTC-2.1 catalogs reported by the LIGO-Virgo-KAGRA (LVK) "
         "collaboration. Overall, our model agrees.",
     )
-    assert spans(record) == [("GWTC-3", "DATASET")]
+    assert spans(record) == [("GWTC-3", "DATASET"), ("GWTC-2.1", "DATASET")]
