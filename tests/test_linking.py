@@ -1132,3 +1132,9 @@ def test_a_short_form_defined_by_a_collaborations_facility_name_is_no_facility_e
         "collaboration. Overall, our model agrees.",
     )
     assert spans(record) == [("GWTC-3", "DATASET"), ("GWTC-2.1", "DATASET")]
+
+
+def test_a_surveys_validation_phase_is_part_of_its_name(real):
+    # r3y-frag-03 (fragments-e): "DESI Survey Validation" is one SURVEY name, as "IceCube Upgrade" is a phase.
+    record = tag(real, "Redshifts are from the DESI Survey Validation spectra and the DESI main survey.")
+    assert spans(record) == [("DESI Survey Validation", "SURVEY"), ("DESI", "SURVEY")]
