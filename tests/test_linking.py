@@ -1138,3 +1138,10 @@ def test_a_surveys_validation_phase_is_part_of_its_name(real):
     # r3y-frag-03 (fragments-e): "DESI Survey Validation" is one SURVEY name, as "IceCube Upgrade" is a phase.
     record = tag(real, "Redshifts are from the DESI Survey Validation spectra and the DESI main survey.")
     assert spans(record) == [("DESI Survey Validation", "SURVEY"), ("DESI", "SURVEY")]
+
+
+def test_a_release_of_a_missions_instrument_is_one_name_its_archive_is_not(real):
+    # arXiv:2604.25786 (abstracts-f) "Gaia RVS DR3"; heldout-fragment-01 "the Herschel PACS archive".
+    record = tag(real, "We use radial velocities from Gaia RVS DR3 and 160 micron maps from the Herschel PACS archive.")
+    assert spans(record)[0] == ("Gaia RVS DR3", "DATASET")
+    assert ("Herschel", "TELESCOPE") in spans(record)
