@@ -477,6 +477,10 @@ NOT_TECHNIQUES = [
     ("The coupling layer between the disc and corona heats the plasma.", "coupling layer"),
     ("The sample was reduced with the MARS software.", "MARS"),
     ("The SAM instrument on SOAR corrects ground-layer turbulence.", "SAM"),
+    # a paradigm's adjective before a task or a manner describes the task (arXiv:2207.04725, arXiv:2412.01150,
+    # arXiv:2010.07457)
+    ("Additionally, we perform an unsupervised search among both known and unID populations.", "unsupervised"),
+    ("It scored higher than our standard supervised baseline.", "supervised"),
 ]
 
 
