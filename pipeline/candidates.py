@@ -77,6 +77,8 @@ _LANGUAGES = frozenset({"python", "julia", "idl", "r", "c++", "fortran", "rust",
 # The prepositions between a processing verb and its tool: "reduced with THELI".
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
+# Nouns after which, in "the [adjective] code X", X names the code.
+_NAMING_NOUNS = frozenset({"code", "package", "library", "software", "toolkit", "toolbox"})
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet", "EoRFlow" (CamelCase + a model
 # suffix), or a name and "Net" ("APOGEE Net", "BOSS Net": the model trained on that survey's spectra).
@@ -988,6 +990,8 @@ class CandidateRules:
                 and not self._is_known(doc, start, end)
             ):
                 names.add(name.text)
+            elif i + 1 < n and self._named_after_noun(doc, i):
+                names.add(doc[i + 1].text)  # "the astrochemical code Nautilus", "the public code plancklens"
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
             if j < n and doc[j].lower_ in _INSTRUMENTAL:
@@ -1024,6 +1028,19 @@ class CandidateRules:
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
+
+    def _named_after_noun(self, doc: Doc, i: int) -> bool:
+        """Is the word after "the [adjective] code" a tool's name: one capitalised or name-shaped word, unknown?"""
+        if doc[i].lower_ not in _NAMING_NOUNS or not (doc[i - 1].lower_ == "the" or (i >= 2 and doc[i - 2].lower_ == "the"
+                                                                                    and doc[i - 1].is_lower)):
+            return False
+        word = doc[i + 1]
+        if not word.is_alpha or word.lower_ in self.stop_words or not (word.is_title or name_shaped(word.text)) \
+                or word.is_upper and len(word) < 3:
+            return False
+        if i + 2 < len(doc) and (doc[i + 2].is_title or doc[i + 2].text == "-"):
+            return False  # a longer name or a new sentence's word: not one word
+        return not self.index.lookup(word.text) and not self._is_known(doc, i + 1, i + 2)
 
     def _facilities_in_context(self, doc: Doc) -> list[Span]:
         """A facility's short form that needs a definition counts before a facility noun: "the HERMES spectrograph".

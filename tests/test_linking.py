@@ -1145,3 +1145,13 @@ def test_a_release_of_a_missions_instrument_is_one_name_its_archive_is_not(real)
     record = tag(real, "We use radial velocities from Gaia RVS DR3 and 160 micron maps from the Herschel PACS archive.")
     assert spans(record)[0] == ("Gaia RVS DR3", "DATASET")
     assert ("Herschel", "TELESCOPE") in spans(record)
+
+
+def test_a_capitalised_word_after_the_code_names_the_code(real):
+    # arXiv:2406.02387 (abstracts-h): "the astrochemical code Nautilus"; "the code to fit" names nothing.
+    record = tag(
+        real,
+        "We present a fast neural emulator of the astrochemical code Nautilus. The computing time is smaller "
+        "than Nautilus. We used the code to fit the data.",
+    )
+    assert [text for text, label in spans(record) if label == "SOFTWARE"] == ["Nautilus", "Nautilus"]
