@@ -146,6 +146,13 @@ def _repeated(doc: Doc, span: Span, boundary: int, case: bool = False) -> bool:
 _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
 
 
+def _written_lower(doc: Doc, word: str) -> bool:
+    """Is the word (or its singular) written in lower case in the record: a common noun, not a name?"""
+    low = word.lower()
+    text = doc.user_data.get(TEXT_KEY) or doc.text
+    return re.search(rf"\b{re.escape(low.removesuffix('s'))}s?\b", text) is not None
+
+
 def sentence_initial(doc: Doc, i: int) -> bool:
     """Would spaCy's ``sentencizer`` start a sentence at token ``i``?
 
@@ -305,6 +312,7 @@ class CandidateRules:
         self.software_nouns = frozenset(words.software_nouns)
         self.facility_context_nouns = frozenset(words.facility_context_nouns)
         self.technique_after_definition = frozenset(words.technique_after_definition)
+        self.subtitle_openers = frozenset(words.subtitle_openers)
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
@@ -859,6 +867,8 @@ class CandidateRules:
         opener = doc[colon + 1]
         if (len(words) == 1 or all(t.text == "-" or t.i == 0 or doc[t.i - 1].text == "-" for t in words)) and (
             opener.lower_ in ("a", "an") or (opener.is_title and opener.lower_.endswith("ing"))
+            or (opener.is_title and opener.lower_ in self.subtitle_openers  # "Chemulator: Fast, accurate ..."
+                and not _written_lower(doc, words.text))  # not "Quasars: Fast variability ..." about quasars
         ) and _repeated(doc, words, boundary, case=True):
             return colon
         return 0

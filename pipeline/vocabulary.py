@@ -56,6 +56,7 @@ class CandidateWords(BaseModel):
     software_nouns: Words = ()
     facility_context_nouns: Words = ()
     technique_after_definition: Words = ()
+    subtitle_openers: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",

@@ -1155,3 +1155,15 @@ def test_a_capitalised_word_after_the_code_names_the_code(real):
         "than Nautilus. We used the code to fit the data.",
     )
     assert [text for text, label in spans(record) if label == "SOFTWARE"] == ["Nautilus", "Nautilus"]
+
+
+def test_a_title_name_before_an_adjective_subtitle_is_the_tool_unless_a_common_noun(real):
+    # arXiv:2106.14789 (abstracts-h): "Chemulator: Fast, accurate thermochemistry ...".
+    record = tag(
+        real,
+        "We produce a statistical emulator. Chemulator replicates the outputs of UCLCHEM.",
+        title="Chemulator: Fast, accurate thermochemistry for dynamical models through emulation",
+    )
+    assert ("Chemulator", "SOFTWARE") in spans(record)
+    record = tag(real, "Quasars are bright. We study 200 quasars.", title="Quasars: Fast variability in the X-ray band")
+    assert spans(record) == []
