@@ -310,6 +310,22 @@ CASES = [
      "survey:serendip"),
     ("Project Phoenix observed 800 nearby stars.", "Project Phoenix", "SURVEY", "survey:project-phoenix"),
     ("COSMIC SETI records voltages at the VLA.", "COSMIC SETI", "SURVEY", "survey:cosmic-seti"),
+    # the capitalised detectors of a cosmic-ray or gamma-ray observatory (arXiv:2406.06315)
+    (
+        "Xmax is inferred event by event using the Surface Detector of the Pierre Auger Observatory.",
+        "Surface Detector",
+        "TELESCOPE",
+        "telescope:auger-surface-detector",
+    ),
+    (
+        "This gives a 10-fold increase in statistics compared to the Fluorescence Detector data.",
+        "Fluorescence Detector",
+        "TELESCOPE",
+        "telescope:auger-fluorescence-detector",
+    ),
+    ("The CTAO Medium-Sized Telescope prototype was tested.", "CTAO Medium-Sized Telescope", "TELESCOPE",
+     "telescope:ctao-medium-sized-telescope"),
+    ("Radio pulses of air showers were recorded by CODALEMA.", "CODALEMA", "TELESCOPE", "telescope:codalema"),
     # gravitational-wave detectors observing as one network (arXiv:2505.21261, arXiv:2304.09977)
     (
         "Data were collected during the LIGO-Virgo-KAGRA (LVK) third observing run (O3).",
@@ -335,6 +351,7 @@ NOT_NAMES = [
     ("The cluster sample contains 120 galaxies.", "cluster"),
     ("A thin layer of rime covered the dome.", "rime"),
     ("COSMIC rays shower the detector.", "COSMIC"),
+    ("Several methods estimate Xmax from particles registered with surface detector arrays.", "surface detector"),
 ]
 
 
