@@ -341,6 +341,9 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
 _BOUNDS = attrgetter("start", "end")
 
 
+_OF_OWNER = re.compile(r" of (?:the )?")
+
+
 def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
     """A release written on its own ("DR17", "Data Release 19") is the release of the survey before it."""
     releases = []
@@ -364,6 +367,9 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
             continue
         before = [m for m in chosen if m.end <= start and m.label in {"SURVEY", "TELESCOPE"}]
         context = before[-1] if before else None  # the last survey or mission mentioned
+        after = _OF_OWNER.match(text, doc[end - 1].idx + len(doc[end - 1]))
+        if after is not None:  # "DR17 of eBOSS", "Data Release 4 of the Kilo-Degree Survey": the survey after it
+            context = next((m for m in chosen if doc[m.start].idx == after.end() and m.label in _FACILITY), context)
         owner = by_end.get(start)
         release = doc[start:end].text
         if owner is not None and owner.label in {"SURVEY", "TELESCOPE"}:
@@ -731,7 +737,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
             return _composed(doc, m, span.start, span.end, "DATASET", index)
     for find, label in ((extent.release_end, "DATASET"), (extent.product_end, "DATASET"),
                         (extent.phase_end, m.label), (extent.survey_field_end, "SURVEY")):
-        if find == extent.survey_field_end and m.label != "TELESCOPE":
+        if find == extent.survey_field_end and m.label not in _FACILITY:
             continue
         end = find(text, end_char)
         if end is None:
@@ -765,5 +771,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                     found = index.concept(cid)
                     if found is not None and found.type == "DATASET":
                         return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
+        if find == extent.survey_field_end and m.label == "SURVEY" and text[end_char:end] == " Survey":
+            return m._replace(end=span.end, exact=True)  # "GAMA Survey" is GAMA, written whole
         return _composed(doc, m, span.start, span.end, label, index)
     return None

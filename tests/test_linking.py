@@ -1167,3 +1167,12 @@ def test_a_title_name_before_an_adjective_subtitle_is_the_tool_unless_a_common_n
     assert ("Chemulator", "SOFTWARE") in spans(record)
     record = tag(real, "Quasars are bright. We study 200 quasars.", title="Quasars: Fast variability in the X-ray band")
     assert spans(record) == []
+
+
+def test_a_capitalised_survey_tail_and_a_release_of_the_survey_named_after_it(real):
+    # GUIDELINE "Span extent" ("GAMA Survey"); "DR17 of eBOSS" (arXiv:2407.21702), "Data Release 4 of the
+    # Kilo-Degree Survey" (arXiv:1812.03168): the release is the survey's written after it.
+    record = tag(real, "We use the GAMA Survey, the IceCube Upgrade and Data Release 18 of SDSS.")
+    assert ("GAMA Survey", "SURVEY") in spans(record)
+    assert links_of(record, "GAMA Survey") == {"survey:galaxy-and-mass-assembly"}
+    assert links_of(record, "Data Release 18") == {"dataset:sdss-data-release-18"}
