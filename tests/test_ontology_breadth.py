@@ -461,6 +461,12 @@ CASES = [
         "Latent SDEs",
         "technique:latent-stochastic-differential-equation",
     ),
+    # the tree-based family named as a family (arXiv:2111.12369, arXiv:2404.01269)
+    ("We test tree-based algorithms on X-ray features.", "tree-based algorithms", "technique:tree-based-model"),
+    ("Classes are predicted with tree-based machine-learning.", "tree-based machine-learning",
+     "technique:tree-based-model"),
+    ("An advanced decision tree-based machine learning classifier is used.", "decision tree",
+     "technique:decision-tree"),
 ]
 
 NOT_TECHNIQUES = [
