@@ -326,6 +326,9 @@ CASES = [
     ("The CTAO Medium-Sized Telescope prototype was tested.", "CTAO Medium-Sized Telescope", "TELESCOPE",
      "telescope:ctao-medium-sized-telescope"),
     ("Radio pulses of air showers were recorded by CODALEMA.", "CODALEMA", "TELESCOPE", "telescope:codalema"),
+    # the Galaxy Zoo releases by their short "GZ" names (r4y-frag-03)
+    ("Labels are from the GZ Euclid volunteer classifications.", "GZ Euclid", D, "dataset:galaxy-zoo-euclid"),
+    ("Labels are from GZ CANDELS.", "GZ CANDELS", D, "dataset:galaxy-zoo-candels"),
     # gravitational-wave detectors observing as one network (arXiv:2505.21261, arXiv:2304.09977)
     (
         "Data were collected during the LIGO-Virgo-KAGRA (LVK) third observing run (O3).",
