@@ -133,7 +133,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
     if "DR" in text or "ata Release" in text or "ata release" in text:
         chosen = _data_releases(doc, text, chosen, index)
-        if " of " in text:
+        if "elease of" in text:  # "the second data release of Gaia": one substring test before the pattern
             chosen = _releases_of(doc, text, chosen, index)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
