@@ -191,3 +191,16 @@ def test_new_instruments_point_at_their_telescope():
         assert concept is not None and concept.kind == "instrument"
         assert concept.relations["instrument_of"] == [telescope]
         assert telescope in ontology
+
+
+def test_spectral_fitting_and_self_supervised_libraries_with_their_common_words_guarded(extractor):
+    # fragments-f r4y-frag-03, -04, -06, -09: codes of spectroscopic surveys and SSL libraries.
+    found = tagged(
+        extractor,
+        "Continua were fitted with FastSpecFit, grism redshifts with grizli, features were extracted with "
+        "light-curve-feature, and a SimCLR encoder was trained with the Lightly library.",
+    )
+    for name, cid in [("FastSpecFit", "software:fastspecfit"), ("grizli", "software:grizli"),
+                      ("light-curve-feature", "software:light-curve"), ("Lightly", "software:lightly")]:
+        assert (name, "SOFTWARE", cid) in found
+    assert not tagged(extractor, "Lightly shaded regions show the errors of the light-curve features.")
