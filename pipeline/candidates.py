@@ -1046,7 +1046,7 @@ class CandidateRules:
             return False
         word = doc[i + 1]
         if not word.is_alpha or word.lower_ in self.stop_words or not (word.is_title or name_shaped(word.text)) \
-                or word.is_upper and len(word) < 3:
+                or (word.is_upper and len(word) < 3):
             return False
         if i + 2 < len(doc) and (doc[i + 2].is_title or doc[i + 2].text == "-"):
             return False  # a longer name or a new sentence's word: not one word
