@@ -1176,3 +1176,10 @@ def test_a_capitalised_survey_tail_and_a_release_of_the_survey_named_after_it(re
     assert ("GAMA Survey", "SURVEY") in spans(record)
     assert links_of(record, "GAMA Survey") == {"survey:galaxy-and-mass-assembly"}
     assert links_of(record, "Data Release 18") == {"dataset:sdss-data-release-18"}
+
+
+def test_a_likeness_names_the_facility_but_a_likeness_of_its_filters_is_a_filter_set(real):
+    # arXiv:2605.21012 (abstracts-i): "an idealized SKA1-Low-like noise model" names SKA1-Low;
+    # arXiv:2110.13901 (abstracts-c): "SDSS-like filters" are filters (GUIDELINE "Not entities").
+    record = tag(real, "We test an idealized foreground-free SKA1-Low-like noise model with SDSS-like filters.")
+    assert spans(record) == [("SKA1-Low", "TELESCOPE")]
