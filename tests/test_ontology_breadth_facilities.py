@@ -326,6 +326,8 @@ CASES = [
     ("The CTAO Medium-Sized Telescope prototype was tested.", "CTAO Medium-Sized Telescope", "TELESCOPE",
      "telescope:ctao-medium-sized-telescope"),
     ("Radio pulses of air showers were recorded by CODALEMA.", "CODALEMA", "TELESCOPE", "telescope:codalema"),
+    # the citizen-science telescopes of the Unistellar Network (arXiv:2210.16440)
+    ("We envision incorporating the network onboard the eVscopes.", "eVscopes", "TELESCOPE", "telescope:evscope"),
     # the Galaxy Zoo releases by their short "GZ" names (r4y-frag-03)
     ("Labels are from the GZ Euclid volunteer classifications.", "GZ Euclid", D, "dataset:galaxy-zoo-euclid"),
     ("Labels are from GZ CANDELS.", "GZ CANDELS", D, "dataset:galaxy-zoo-candels"),
