@@ -22,15 +22,16 @@ weights byte for byte.
 
 from __future__ import annotations
 
+import bisect
 import json
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.attrs import IDX, LOWER, ORTH, SPACY
+import numpy
+from spacy.attrs import ENT_IOB, IDX, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -49,8 +50,8 @@ SOURCE = "candidate"
 
 # Word classes, one per vocabulary entry: 0 nothing a name is made of, 1 shaped like a coined name
 # ("EoRFlow", "GS3", "APOGEE"), 2 capitalised ("Tails", "Hunter"), 3 glue inside a name ("-", "+", "_"),
-# 4 a lower-case word only code is called ("lc_classifier", "21cmfast").
-_PLAIN, _SHAPED, _CAPITAL, _GLUE, _CODE = range(5)
+# 4 a lower-case word only code is called ("lc_classifier", "21cmfast"), 5 no word (punctuation, space).
+_PLAIN, _SHAPED, _CAPITAL, _GLUE, _CODE, _PUNCT = range(6)
 _GLUE_TEXTS = frozenset({"-", "+", "_"})
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]{2,}[a-z0-9]*)$")
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", "\n", "\n\n"})
@@ -70,7 +71,7 @@ def word_class(text: str) -> int:
     if text in _GLUE_TEXTS:
         return _GLUE
     if not text or not text[0].isalnum():
-        return _PLAIN
+        return _PUNCT
     has_upper = any(c.isupper() for c in text)
     if has_upper:
         if len(text) >= 2 and (any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text)):
@@ -101,41 +102,51 @@ class Candidate:
     text: str
 
 
-def _chunks(doc: Doc, taken: list[bool]) -> list[tuple[int, int, bool, bool]]:
-    """Words written without a space inside ("AI-GS3", "EMBER-2", "lc_classifier") that hold a name-like token.
+_WINDOW = 24
+"""Tokens looked at on each side of a coined word: room for the three more words a candidate may hold."""
 
-    (start token, end token, spaced: followed by one space, coined: holds a token shaped like a coined name).
-    """
-    arrays = token_arrays(doc)
-    orths = arrays.values(ORTH)
-    spaces = arrays.values(SPACY)
-    strings = doc.vocab.strings
+
+def word_classes(doc: Doc) -> numpy.ndarray:
+    """:func:`word_class` of every token, from a dictionary of the words met so far."""
+    orths = token_arrays(doc).values(ORTH)
     known = _CLASS_OF_ORTH
     classes = [known.get(o) for o in orths]
-    for i, c in enumerate(classes):
-        if c is None:
-            classes[i] = known[orths[i]] = word_class(strings[orths[i]])
+    if None in classes:
+        strings = doc.vocab.strings
+        for i, c in enumerate(classes):
+            if c is None:
+                classes[i] = known[orths[i]] = word_class(strings[orths[i]])
+    return numpy.array(classes, dtype=numpy.int8)
+
+
+def _chunks(doc: Doc, taken: list[bool], classes: list[int], lo: int, hi: int) -> list[tuple[int, int, bool, bool]]:
+    """Words written without a space inside ("AI-GS3", "EMBER-2", "lc_classifier") that hold a name-like token.
+
+    (start token, end token, spaced: followed by one space, coined: holds a token shaped like a coined name),
+    between tokens ``lo`` and ``hi``.
+    """
+    spaces = token_arrays(doc).values(SPACY)
+    words = (_PUNCT, _GLUE)  # what is no word: a chunk neither starts nor goes on with it
     out = []
-    n = len(orths)
-    i = 0
-    while i < n:
-        if taken[i] or (classes[i] in (_PLAIN, _GLUE) and not _alnum_start(strings[orths[i]])):
+    i = lo
+    while i < hi:
+        if taken[i] or classes[i] in words:
             i += 1
             continue
         j = i
         named = classes[i] in (_SHAPED, _CAPITAL, _CODE)
         coined = classes[i] in (_SHAPED, _CODE)
         # grow while no space and the next token is a word, or glue followed by a word
-        while j + 1 < n and not spaces[j] and not taken[j + 1]:
+        while j + 1 < hi and not spaces[j] and not taken[j + 1]:
             nxt = classes[j + 1]
             if nxt == _GLUE:
-                if j + 2 < n and not spaces[j + 1] and not taken[j + 2] and _alnum_start(strings[orths[j + 2]]):
+                if j + 2 < hi and not spaces[j + 1] and not taken[j + 2] and classes[j + 2] not in words:
                     j += 2
                     named = named or classes[j] in (_SHAPED, _CAPITAL, _CODE)
                     coined = coined or classes[j] in (_SHAPED, _CODE)
                     continue
                 break
-            if _alnum_start(strings[orths[j + 1]]):
+            if nxt not in words:
                 j += 1
                 named = named or classes[j] in (_SHAPED, _CAPITAL, _CODE)
                 coined = coined or classes[j] in (_SHAPED, _CODE)
@@ -147,37 +158,59 @@ def _chunks(doc: Doc, taken: list[bool]) -> list[tuple[int, int, bool, bool]]:
     return out
 
 
-def _alnum_start(text: str) -> bool:
-    return bool(text) and text[0].isalnum()
+def _windows(doc: Doc, seeds: list[int]) -> list[tuple[int, int]]:
+    """Token ranges around the coined words, merged, widened to white space so that no word is cut."""
+    spaces = token_arrays(doc).values(SPACY)
+    n = len(doc)
+    out: list[tuple[int, int]] = []
+    for seed in seeds:
+        lo, hi = max(0, seed - _WINDOW), min(n, seed + _WINDOW + 1)
+        while lo > 0 and not spaces[lo - 1]:
+            lo -= 1
+        while hi < n and not spaces[hi - 1]:
+            hi += 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
-def candidates(doc: Doc, taken: list[bool]) -> list[Candidate]:
+def candidates(doc: Doc, taken: numpy.ndarray, classes: numpy.ndarray | None = None) -> list[Candidate]:
     """Every run of one to ``MAX_CHUNKS`` adjacent name-like words no entity covers, one of them coined.
 
     A run of capitalised words alone ("Photometric Redshift PDFs" has one; "Estimating Stellar Parameters"
     none) is a title or a heading far more often than a name: on the gold sets 19 such runs were names and
-    5,239 were not, and the model could not tell them apart.
+    5,239 were not, and the model could not tell them apart. So only the neighbourhood of each coined word
+    no entity covers is read, and most abstracts have none.
     """
+    if classes is None:
+        classes = word_classes(doc)
+    seeds = numpy.nonzero(((classes == _SHAPED) | (classes == _CODE)) & ~taken)[0].tolist()
+    if not seeds:
+        return []
     text = doc.user_data.get(TEXT_KEY) or doc.text
     arrays = token_arrays(doc)
     starts, ends = arrays.values(IDX), arrays.ends()
-    chunks = _chunks(doc, taken)
+    taken_list, class_list = taken.tolist(), classes.tolist()
     out = []
-    k = 0
-    while k < len(chunks):
-        # a run: chunks each followed by one space and the next chunk right after it
-        m = k
-        while m + 1 < len(chunks) and chunks[m][2] and chunks[m + 1][0] == chunks[m][1]:
-            m += 1
-        run = chunks[k : m + 1]
-        for a in range(len(run)):
-            for b in range(a, min(len(run), a + MAX_CHUNKS)):
-                if not any(chunk[3] for chunk in run[a : b + 1]):
-                    continue
-                s, e = run[a][0], run[b][1]
-                sc, ec = starts[s], ends[e - 1]
-                out.append(Candidate(s, e, sc, ec, text[sc:ec]))
-        k = m + 1
+    for lo, hi in _windows(doc, seeds):
+        chunks = _chunks(doc, taken_list, class_list, lo, hi)
+        k = 0
+        while k < len(chunks):
+            # a run: chunks each followed by one space and the next chunk right after it
+            m = k
+            while m + 1 < len(chunks) and chunks[m][2] and chunks[m + 1][0] == chunks[m][1]:
+                m += 1
+            run = chunks[k : m + 1]
+            for a in range(len(run)):
+                for b in range(a, min(len(run), a + MAX_CHUNKS)):
+                    if not any(chunk[3] for chunk in run[a : b + 1]):
+                        continue
+                    s, e = run[a][0], run[b][1]
+                    sc, ec = starts[s], ends[e - 1]
+                    out.append(Candidate(s, e, sc, ec, text[sc:ec]))
+            k = m + 1
     return out
 
 
@@ -307,16 +340,25 @@ class DocContext:
         return left, right
 
 
-def covered(doc: Doc) -> tuple[list[bool], list[tuple[int, int, str]], set[str]]:
-    """Which tokens the rules' entities cover, those entities as (start, end, label), and their forms lower-cased."""
-    taken = [False] * len(doc)
-    ents, forms = [], set()
+def covered(doc: Doc) -> numpy.ndarray:
+    """Which tokens the rules' entities cover (one array read)."""
+    iob = doc.to_array(ENT_IOB)
+    return (iob == 1) | (iob == 3)
+
+
+def entities(doc: Doc) -> tuple[list[tuple[int, int, str]], set[str]]:
+    """The rules' entities as (start token, end token, label), and their forms lower-cased.
+
+    Read from the linker's tuples (character offsets) when it left them: no ``Span`` per entity.
+    """
     text = doc.user_data.get(TEXT_KEY) or doc.text
-    for ent in doc.ents:
-        ents.append((ent.start, ent.end, ent.label_))
-        forms.add(text[ent.start_char : ent.end_char].lower())
-        taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
-    return taken, ents, forms
+    tuples = doc.user_data.get(ENTITY_TUPLES)
+    if tuples is None:
+        return ([(e.start, e.end, e.label_) for e in doc.ents],
+                {text[e.start_char : e.end_char].lower() for e in doc.ents})
+    starts = token_arrays(doc).values(IDX)
+    ents = [(bisect.bisect_left(starts, sc), bisect.bisect_left(starts, ec), label) for sc, ec, label, *_ in tuples]
+    return ents, {text[sc:ec].lower() for sc, ec, *_ in tuples}
 
 
 def examples(doc: Doc, everywhere: bool = False) -> Iterator[tuple[Candidate, list[str], bool]]:
@@ -324,24 +366,36 @@ def examples(doc: Doc, everywhere: bool = False) -> Iterator[tuple[Candidate, li
 
     In use only the candidates that no entity, ontology form or candidate rule covers, and whose form the
     rules do not tag elsewhere in the doc, are made (the rules turned down "Chandra" in "Chandra X-ray
-    Center" with reason); ``everywhere`` (training) makes them over the rules' entities too (flagged ``False``), so the model
-    also learns from the names the rules know what a name looks like and where one is written.
+    Center" with reason); ``everywhere`` (training) makes them over the rules' entities too (flagged
+    ``False``), so the model also learns from the names the rules know what a name looks like and where one
+    is written.
     """
-    taken, ents, known = covered(doc)
-    seen = list(taken)  # and the words of every ontology form and candidate rule the linker turned down
-    for start, end, *_ in match_tuples(doc, MATCHES_KEY):
-        seen[start:end] = [True] * (end - start)
-    if CANDIDATES_KEY in doc.spans:
-        for span in doc.spans[CANDIDATES_KEY]:
-            seen[span.start : span.end] = [True] * (span.end - span.start)
-    usable = [c for c in candidates(doc, seen) if c.text.lower() not in known]
+    if not len(doc):
+        return
+    classes = word_classes(doc)
+    seen = covered(doc)
+    coined = (classes == _SHAPED) | (classes == _CODE)
+    usable: list[Candidate] = []
+    if (coined & ~seen).any():
+        # and the words of every ontology form and candidate rule the linker turned down
+        for start, end, *_ in match_tuples(doc, MATCHES_KEY):
+            seen[start:end] = True
+        if CANDIDATES_KEY in doc.spans:
+            for span in doc.spans[CANDIDATES_KEY]:
+                seen[span.start : span.end] = True
+        usable = candidates(doc, seen, classes)
+    if not usable and not everywhere:
+        return
+    ents, known = entities(doc)
+    usable = [c for c in usable if c.text.lower() not in known]
     if usable:
         context = DocContext(doc, ents, usable)
         for cand in usable:
             yield cand, features(doc, cand, context), True
     if everywhere:
         bounds = {(c.start, c.end) for c in usable}
-        others = [c for c in candidates(doc, [False] * len(doc)) if (c.start, c.end) not in bounds]
+        others = [c for c in candidates(doc, numpy.zeros(len(doc), dtype=bool), classes)
+                  if (c.start, c.end) not in bounds]
         context = DocContext(doc, ents, others)
         for cand in others:
             yield cand, features(doc, cand, context), False
@@ -354,6 +408,8 @@ class NameModel:
         self.classes = classes
         self.weights = weights
         self.threshold = threshold
+        self._rows = {feature: i for i, feature in enumerate(weights)}
+        self._matrix = numpy.array(list(weights.values()), dtype=numpy.float64).reshape(len(weights), len(classes))
 
     @classmethod
     def load(cls, path: Path | str | None = None, threshold: float | None = None) -> NameModel:
@@ -366,18 +422,10 @@ class NameModel:
 
     def probabilities(self, feats: list[str]) -> list[float]:
         """Softmax over the classes of the summed weights of the features the model knows."""
-        n = len(self.classes)
-        scores = [0.0] * n
-        weights = self.weights
-        for f in feats:
-            row = weights.get(f)
-            if row is not None:
-                for k in range(n):
-                    scores[k] += row[k]
-        top = max(scores)
-        exps = [math.exp(x - top) for x in scores]
-        total = sum(exps)
-        return [x / total for x in exps]
+        rows = self._rows
+        scores = self._matrix[[rows[f] for f in feats if f in rows]].sum(axis=0)
+        exps = numpy.exp(scores - scores.max())
+        return (exps / exps.sum()).tolist()
 
     def predict(self, doc: Doc) -> list[tuple[Candidate, str, float]]:
         """The candidates of ``doc`` to tag (see :func:`decode`)."""
