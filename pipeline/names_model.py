@@ -422,15 +422,26 @@ class NameModel:
 
     def probabilities(self, feats: list[str]) -> list[float]:
         """Softmax over the classes of the summed weights of the features the model knows."""
+        return self.probability_rows([feats])[0].tolist()
+
+    def probability_rows(self, batch: list[list[str]]) -> numpy.ndarray:
+        """:meth:`probabilities` of many candidates at once (one row each): one gather and one sum per doc."""
         rows = self._rows
-        scores = self._matrix[[rows[f] for f in feats if f in rows]].sum(axis=0)
-        exps = numpy.exp(scores - scores.max())
-        return (exps / exps.sum()).tolist()
+        index, offsets = [], []
+        for feats in batch:
+            offsets.append(len(index))
+            index.extend([rows[f] for f in feats if f in rows])  # "bias" is always there: no row is empty
+        scores = numpy.add.reduceat(self._matrix[index], offsets, axis=0)
+        exps = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+        return exps / exps.sum(axis=1, keepdims=True)
 
     def predict(self, doc: Doc) -> list[tuple[Candidate, str, float]]:
         """The candidates of ``doc`` to tag (see :func:`decode`)."""
-        return decode([(cand, self.probabilities(feats)) for cand, feats, _ in examples(doc)], self.classes,
-                      self.threshold)
+        found = list(examples(doc))
+        if not found:
+            return []
+        probs = self.probability_rows([feats for _, feats, _ in found]).tolist()
+        return decode([(cand, p) for (cand, _, _), p in zip(found, probs)], self.classes, self.threshold)
 
 
 def decode(scored: list[tuple[Candidate, list[float]]], classes: list[str],
