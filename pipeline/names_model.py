@@ -472,7 +472,6 @@ def decode(scored: list[tuple[Candidate, list[float]]], classes: list[str],
 @Language.factory(
     "astro_names",
     assigns=["doc.ents"],
-    requires=["doc.ents"],
     default_config={"weights": "", "threshold": None},
 )
 def make_names(nlp: Language, name: str, weights: str, threshold: float | None) -> NameTagger:

@@ -10,7 +10,7 @@ import pytest
 
 from astro_ie.extract import Extractor
 from astro_ie.models import Abstract
-from astro_ie.names_model import OUTSIDE, NameModel, shape, word_class
+from astro_ie.names_model import OUTSIDE, Candidate, NameModel, decode, shape, word_class
 from astro_ie.resources import names_model_weights
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +61,19 @@ def test_word_classes_and_shapes() -> None:
     assert word_class("EoRFlow") == word_class("GS3") == 1
     assert word_class("Tails") == 2 and word_class("The") == 0 and word_class("lc_classifier") == 4
     assert word_class("network") == 0
+
+
+def test_decode_takes_each_form_at_its_best_use_and_the_longest_first() -> None:
+    classes = [OUTSIDE, "SOFTWARE", "DATASET"]
+    net, net2, net_later, run = (Candidate(0, 1, 0, 6, "GaNet"), Candidate(0, 2, 0, 8, "GaNet v2"),
+                                 Candidate(9, 10, 40, 46, "GaNet"), Candidate(12, 13, 60, 63, "DR9"))
+    scored = [(net, [0.05, 0.9, 0.05]), (net2, [0.1, 0.85, 0.05]), (net_later, [0.6, 0.3, 0.1]),
+              (run, [0.3, 0.1, 0.6])]
+    chosen = decode(scored, classes, 0.8)
+    # "GaNet" is a name at its best use, so at every use; it outranks the longer but less likely "GaNet v2"
+    assert [(c.start, c.end, label) for c, label, _ in chosen] == [(0, 1, "SOFTWARE"), (9, 10, "SOFTWARE")]
+    assert decode(scored, classes, 0.95) == []
+    assert [c.text for c, _, _ in decode(scored, classes, 0.5)] == ["GaNet", "GaNet", "DR9"]
 
 
 def test_the_model_tags_a_coined_name_the_rules_miss(rules, with_names) -> None:
