@@ -79,8 +79,14 @@ def gold_sets() -> dict[str, tuple[list[Abstract], Path]]:
 class Record:
     """One gold record as the rules tagged it: their mentions, the model's candidates and their labels."""
 
-    def __init__(self, rules: list, cands: list, feats: list[list[str]], labels: list[str],
-                 training: tuple[list[list[str]], list[str]]) -> None:
+    def __init__(
+        self,
+        rules: list,
+        cands: list,
+        feats: list[list[str]],
+        labels: list[str],
+        training: tuple[list[list[str]], list[str]],
+    ) -> None:
         self.rules = rules
         self.cands = cands  # what the model may tag in use, with their features and gold labels
         self.feats = feats
@@ -167,8 +173,12 @@ def shipped(vocab: list[str], coef: numpy.ndarray, intercept: numpy.ndarray) -> 
 def to_json(vocab: list[str], coef: numpy.ndarray, intercept: numpy.ndarray, threshold: float) -> str:
     """The shipped weights file: keys sorted, compact (the same bytes every time)."""
     weights = shipped(vocab, coef, intercept)
-    data = {"classes": CLASSES, "threshold": threshold, "weights": weights,
-            "trained_on": "astro-ie gold sets in tests/fixtures (benchmarks/train_names.py)"}
+    data = {
+        "classes": CLASSES,
+        "threshold": threshold,
+        "weights": weights,
+        "trained_on": "astro-ie gold sets in tests/fixtures (benchmarks/train_names.py)",
+    }
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -186,9 +196,12 @@ def scores(records: list[Record], gold: dict, ids: list[str], probs: list | None
     for rid, rec, p in zip(ids, records, probs or [None] * len(records)):
         predictions[rid] = rec.rules + (additions(rec, p, threshold) if p is not None else [])
     ev = evaluate.score(gold, predictions, top=0)
-    return {"micro_f1": round(ev.micro.f1, 4), "software_f1": round(ev.labels["SOFTWARE"].f1, 4),
-            "dataset_f1": round(ev.labels["DATASET"].f1, 4),
-            "counts": {k: [v.tp, v.fp, v.fn] for k, v in sorted(ev.labels.items())}}
+    return {
+        "micro_f1": round(ev.micro.f1, 4),
+        "software_f1": round(ev.labels["SOFTWARE"].f1, 4),
+        "dataset_f1": round(ev.labels["DATASET"].f1, 4),
+        "counts": {k: [v.tp, v.fp, v.fn] for k, v in sorted(ev.labels.items())},
+    }
 
 
 def net(rec_probs: list[tuple[Record, list]], threshold: float) -> int:
@@ -218,8 +231,11 @@ def main() -> None:
     tagged = tag_sets(sets)
     names = list(tagged)
     positives = Counter(y for recs, _ in tagged.values() for r in recs for y in r.labels if y not in (None, OUTSIDE))
-    print(f"sets {len(names)}, candidates {sum(len(r.cands) for recs, _ in tagged.values() for r in recs)}, "
-          f"positive {dict(positives)}", file=sys.stderr)
+    print(
+        f"sets {len(names)}, candidates {sum(len(r.cands) for recs, _ in tagged.values() for r in recs)}, "
+        f"positive {dict(positives)}",
+        file=sys.stderr,
+    )
 
     # Out-of-fold probabilities: each set scored by the model trained on the others.
     oof: dict[str, list[list[list[float]]]] = {}
@@ -235,16 +251,25 @@ def main() -> None:
         recs, gold = tagged[name]
         without = scores(recs, gold, ids[name], None, threshold)
         with_model = scores(recs, gold, ids[name], oof[name], threshold)
-        table[name] = {"threshold": threshold, "without": without, "with": with_model,
-                       "delta_micro_f1": round(with_model["micro_f1"] - without["micro_f1"], 4),
-                       "delta_software_f1": round(with_model["software_f1"] - without["software_f1"], 4)}
+        table[name] = {
+            "threshold": threshold,
+            "without": without,
+            "with": with_model,
+            "delta_micro_f1": round(with_model["micro_f1"] - without["micro_f1"], 4),
+            "delta_software_f1": round(with_model["software_f1"] - without["software_f1"], 4),
+        }
         for rec, probs in zip(recs, oof[name]):
             gold_of = {evaluate.fold(c.text): y for c, y in zip(rec.cands, rec.labels)}
             for cand, label, p in decode(list(zip(rec.cands, probs)), CLASSES, threshold):
-                print(f"  + {cand.text!r} {label} {p:.2f} gold={gold_of.get(evaluate.fold(cand.text))}", file=sys.stderr)
-        print(f"{name:22s} t={threshold:.2f} micro {without['micro_f1']:.3f} -> {with_model['micro_f1']:.3f}  "
-              f"SOFTWARE {without['software_f1']:.3f} -> {with_model['software_f1']:.3f}  "
-              f"DATASET {without['dataset_f1']:.3f} -> {with_model['dataset_f1']:.3f}", file=sys.stderr)
+                print(
+                    f"  + {cand.text!r} {label} {p:.2f} gold={gold_of.get(evaluate.fold(cand.text))}", file=sys.stderr
+                )
+        print(
+            f"{name:22s} t={threshold:.2f} micro {without['micro_f1']:.3f} -> {with_model['micro_f1']:.3f}  "
+            f"SOFTWARE {without['software_f1']:.3f} -> {with_model['software_f1']:.3f}  "
+            f"DATASET {without['dataset_f1']:.3f} -> {with_model['dataset_f1']:.3f}",
+            file=sys.stderr,
+        )
 
     everything = [(r, p) for name in names for r, p in zip(tagged[name][0], oof[name])]
     threshold = max(THRESHOLDS, key=lambda t: (net(everything, t), t))

@@ -56,7 +56,56 @@ _GLUE_TEXTS = frozenset({"-", "+", "_"})
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*|[0-9]+[a-z]{2,}[a-z0-9]*)$")
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", "\n", "\n\n"})
 _STOP_CAPITALS = frozenset(
-    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "it", "its", "of", "on", "or", "our", "the", "their", "these", "this", "those", "to", "we", "with", "here", "however", "finally", "moreover", "furthermore", "using", "based", "while", "although", "because", "since", "when", "where", "which", "both", "each", "all", "such", "than", "then", "there", "thus", "hence", "also"]
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "the",
+        "their",
+        "these",
+        "this",
+        "those",
+        "to",
+        "we",
+        "with",
+        "here",
+        "however",
+        "finally",
+        "moreover",
+        "furthermore",
+        "using",
+        "based",
+        "while",
+        "although",
+        "because",
+        "since",
+        "when",
+        "where",
+        "which",
+        "both",
+        "each",
+        "all",
+        "such",
+        "than",
+        "then",
+        "there",
+        "thus",
+        "hence",
+        "also",
+    ]
 )
 _SHAPE_RUNS = re.compile(r"(.)\1+")
 
@@ -244,8 +293,14 @@ def features(doc: Doc, cand: Candidate, context: DocContext) -> list[str]:
     prev2 = words[s - 2] if s >= 2 else "<s>"
     next1 = words[e] if e < len(words) else "</s>"
     next2 = words[e + 1] if e + 1 < len(words) else "</s>"
-    f += ["p1=" + prev1, "p2=" + prev2, "n1=" + next1, "n2=" + next2, "p2p1=" + prev2 + "_" + prev1,
-          "n1n2=" + next1 + "_" + next2]
+    f += [
+        "p1=" + prev1,
+        "p2=" + prev2,
+        "n1=" + next1,
+        "n2=" + next2,
+        "p2p1=" + prev2 + "_" + prev1,
+        "n1n2=" + next1 + "_" + next2,
+    ]
     for w in words[max(0, s - 6) : max(0, s - 2)]:
         f.append("lw=" + w)
     for w in words[e + 2 : e + 6]:
@@ -354,8 +409,10 @@ def entities(doc: Doc) -> tuple[list[tuple[int, int, str]], set[str]]:
     text = doc.user_data.get(TEXT_KEY) or doc.text
     tuples = doc.user_data.get(ENTITY_TUPLES)
     if tuples is None:
-        return ([(e.start, e.end, e.label_) for e in doc.ents],
-                {text[e.start_char : e.end_char].lower() for e in doc.ents})
+        return (
+            [(e.start, e.end, e.label_) for e in doc.ents],
+            {text[e.start_char : e.end_char].lower() for e in doc.ents},
+        )
     starts = token_arrays(doc).values(IDX)
     ents = [(bisect.bisect_left(starts, sc), bisect.bisect_left(starts, ec), label) for sc, ec, label, *_ in tuples]
     return ents, {text[sc:ec].lower() for sc, ec, *_ in tuples}
@@ -394,8 +451,9 @@ def examples(doc: Doc, everywhere: bool = False) -> Iterator[tuple[Candidate, li
             yield cand, features(doc, cand, context), True
     if everywhere:
         bounds = {(c.start, c.end) for c in usable}
-        others = [c for c in candidates(doc, numpy.zeros(len(doc), dtype=bool), classes)
-                  if (c.start, c.end) not in bounds]
+        others = [
+            c for c in candidates(doc, numpy.zeros(len(doc), dtype=bool), classes) if (c.start, c.end) not in bounds
+        ]
         context = DocContext(doc, ents, others)
         for cand in others:
             yield cand, features(doc, cand, context), False
@@ -444,8 +502,9 @@ class NameModel:
         return decode([(cand, p) for (cand, _, _), p in zip(found, probs)], self.classes, self.threshold)
 
 
-def decode(scored: list[tuple[Candidate, list[float]]], classes: list[str],
-           threshold: float) -> list[tuple[Candidate, str, float]]:
+def decode(
+    scored: list[tuple[Candidate, list[float]]], classes: list[str], threshold: float
+) -> list[tuple[Candidate, str, float]]:
     """Each form's best label over its uses, if an entity type at ``threshold`` or more; every use of it tagged.
 
     Longest and most probable first claim their tokens; the result is in text order.
@@ -491,8 +550,9 @@ class NameTagger:
             return doc
         labels = doc.user_data.setdefault("astro_concept_labels", {})
         ents = list(doc.ents)
-        tuples = list(doc.user_data.get(ENTITY_TUPLES) or
-                      [(e.start_char, e.end_char, e.label_, e.kb_id_, e.id_) for e in ents])
+        tuples = list(
+            doc.user_data.get(ENTITY_TUPLES) or [(e.start_char, e.end_char, e.label_, e.kb_id_, e.id_) for e in ents]
+        )
         for cand, label, _p in chosen:
             concept = candidate_id(cand.text)
             labels.setdefault(concept, cand.text)

@@ -65,10 +65,13 @@ def test_word_classes_and_shapes() -> None:
 
 def test_decode_takes_each_form_at_its_best_use_and_the_longest_first() -> None:
     classes = [OUTSIDE, "SOFTWARE", "DATASET"]
-    net, net2, net_later, run = (Candidate(0, 1, 0, 6, "GaNet"), Candidate(0, 2, 0, 8, "GaNet v2"),
-                                 Candidate(9, 10, 40, 46, "GaNet"), Candidate(12, 13, 60, 63, "DR9"))
-    scored = [(net, [0.05, 0.9, 0.05]), (net2, [0.1, 0.85, 0.05]), (net_later, [0.6, 0.3, 0.1]),
-              (run, [0.3, 0.1, 0.6])]
+    net, net2, net_later, run = (
+        Candidate(0, 1, 0, 6, "GaNet"),
+        Candidate(0, 2, 0, 8, "GaNet v2"),
+        Candidate(9, 10, 40, 46, "GaNet"),
+        Candidate(12, 13, 60, 63, "DR9"),
+    )
+    scored = [(net, [0.05, 0.9, 0.05]), (net2, [0.1, 0.85, 0.05]), (net_later, [0.6, 0.3, 0.1]), (run, [0.3, 0.1, 0.6])]
     chosen = decode(scored, classes, 0.8)
     # "GaNet" is a name at its best use, so at every use; it outranks the longer but less likely "GaNet v2"
     assert [(c.start, c.end, label) for c, label, _ in chosen] == [(0, 1, "SOFTWARE"), (9, 10, "SOFTWARE")]
