@@ -1,7 +1,8 @@
 """Train astro-ie's name model (:mod:`astro_ie.names_model`) on the project's own gold, and measure it honestly.
 
-Every gold set in ``tests/fixtures/`` (the dev gold over the default corpus,
-``unseen/``, ``heldout/``, ``measure/`` when present) is tagged by the rules;
+Every development gold set in ``tests/fixtures/`` (the dev gold over the
+default corpus, ``unseen/``, ``heldout/``, ``final/``; never the blind
+``measure/`` sets, which only measure) is tagged by the rules;
 each candidate the model would see is labelled with the gold type of its form
 in that record (``O`` if it is no gold form; borderline forms are left out).
 
@@ -68,7 +69,7 @@ def gold_sets() -> dict[str, tuple[list[Abstract], Path]]:
     gold = FIXTURES / "seed-dev.jsonl"
     ids = set(evaluate.load_gold(gold))
     sets = {"dev": ([a for a in read_abstracts([BOOK]) if a.id in ids], gold)}
-    for folder in ("unseen", "heldout", "measure", "final"):
+    for folder in ("unseen", "heldout", "final"):  # measure/: blind, never trained on
         for path in sorted((FIXTURES / folder).glob("*.gold.jsonl")):
             records = path.with_name(path.name.replace(".gold.jsonl", ".jsonl"))
             if records.exists():
