@@ -75,7 +75,7 @@ from typing import IO, Any
 from xml.etree import ElementTree as _ET
 
 import networkx as nx
-from networkx.readwrite.gexf import GEXFWriter
+from networkx.readwrite.gexf import GEXF, GEXFWriter
 from networkx.readwrite.graphml import GraphMLWriter
 
 from .digest import CorpusDigest, year_stats
@@ -524,8 +524,21 @@ def write_gexf(G: nx.Graph, handle: IO[str]) -> None:
 
     networkx stamps ``meta`` with today's date and its own version; both are
     replaced (date dropped, creator 'astro-ie') so the bytes depend on the graph
-    alone.
+    alone. The bytes are those of networkx's ``GEXFWriter`` (see
+    :func:`_gexf_direct`); a graph the direct path does not cover goes through
+    networkx itself.
     """
+    try:
+        chunks = _gexf_direct(G)
+    except _Unusual:
+        _write_gexf_networkx(G, handle)
+        return
+    for chunk in chunks:
+        handle.write(chunk)
+
+
+def _write_gexf_networkx(G: nx.Graph, handle: IO[str]) -> None:
+    """:func:`write_gexf` through networkx's element tree: any graph networkx can write."""
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     meta = writer.xml.find("meta")
     if meta is not None:
@@ -540,6 +553,180 @@ def write_gexf(G: nx.Graph, handle: IO[str]) -> None:
     writer.add_graph(H)
     handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
     _write_xml(writer, handle)
+
+
+class _Unusual(Exception):
+    """A graph the direct GEXF writer leaves to networkx."""
+
+
+_GEXF_TYPES = {int: "long", float: "double", bool: "boolean", str: "string"}
+"""networkx's GEXF ``xml_type`` for the scalar types the direct writer renders (the last entry per type wins there)."""
+
+_GEXF_NODE_RESERVED = frozenset({"id", "pid", "start", "end", "parents", "viz", "key", "spells", "abstracts"})
+_GEXF_EDGE_RESERVED = frozenset({"id", "label", "type", "start", "end", "viz", "key", "spells", "abstracts"})
+"""Attribute names networkx's GEXF writer treats specially (or :func:`_dynamic` adds): left to networkx."""
+
+
+def _gexf_value(value: Any) -> str:
+    """networkx's text of a static GEXF attribute value: booleans lower case, float infinities and NaN renamed."""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    text = str(value)
+    if type(value) is float and text in _GEXF_FLOAT_NAMES:
+        return _GEXF_FLOAT_NAMES[text]
+    return text
+
+
+_GEXF_FLOAT_NAMES = {"inf": "INF", "nan": "NaN", "-inf": "-INF"}
+
+
+def _gexf_direct(G: nx.Graph) -> list[str]:
+    """What :func:`_write_gexf_networkx` writes for ``G``, as ASCII chunks, without an element tree.
+
+    Building networkx's tree (an element per node, edge, spell and attribute
+    value, then indenting and serialising it) was the largest share of a run's
+    graph exports. This follows ``GEXFWriter.add_graph`` step by step on the
+    attributes :func:`_dynamic` gives: node ``label`` and edge ``weight`` as XML
+    attributes, ``spells`` before ``attvalues``, attribute ids numbered in the
+    order first met (nodes, then edges) and typed by that first value, each
+    ``attributes`` block put first when it is created, the graph made dynamic
+    (``timeformat="date"``) by the first spell; networkx's indentation, ElementTree's
+    escaping and ASCII character references as :func:`_write_xml`. Undirected
+    simple graphs with plain scalar attributes only: anything else raises
+    :class:`_Unusual`, before anything is written.
+    """
+    if G.is_directed() or G.is_multigraph():
+        raise _Unusual
+    graph_data = {k: _scalar(v) for k, v in G.graph.items() if v is not None}
+    if {"mode", "node_default", "edge_default"} & graph_data.keys():
+        raise _Unusual
+    name = graph_data.get("name", "")
+    if not isinstance(name, str):
+        raise _Unusual
+    escape_attrib = _ET._escape_attrib
+    ids: dict[tuple[str, str, str], str] = {}  # (class, mode, title) -> id, in creation order
+    types: dict[str, str] = {}  # id -> GEXF type
+    dynamic = False
+    chunks: list[str] = []
+    pieces: list[str] = []
+    append = pieces.append
+
+    def attr_id(scope: str, mode: str, title: str, value_type: type) -> str:
+        found = ids.get((scope, mode, title))
+        if found is None:
+            found = ids[(scope, mode, title)] = str(len(ids))
+            types[found] = _GEXF_TYPES[value_type]
+        return found
+
+    def flush() -> None:
+        chunks.append("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
+        pieces.clear()
+
+    def children(scope: str, items: list, years: Mapping[int, int] | None, close: str) -> None:
+        """The spells and attvalues of one node or edge, then ``close``; or " />" when it has none."""
+        nonlocal dynamic
+        if not items and not years:
+            append(" />")
+            return
+        append(">")
+        if years:
+            dynamic = True
+            append("\n        <spells>")
+            for start, end in _spells(years):
+                append(f'\n          <spell start="{start}" end="{end}" />')
+            append("\n        </spells>")
+        append("\n        <attvalues>")
+        for title, value in items:
+            value_type = type(value)
+            if value_type not in _GEXF_TYPES:
+                raise _Unusual
+            key = attr_id(scope, "static", title, value_type)
+            append(f'\n          <attvalue for="{key}" value="{escape_attrib(_gexf_value(value))}" />')
+        if years:
+            key = ""
+            for year, count in years.items():
+                if type(count) is not int:
+                    raise _Unusual
+                if not key:
+                    key = attr_id(scope, "dynamic", "abstracts", int)
+                append(f'\n          <attvalue for="{key}" value="{count}" start="{_year_start(year)}" '
+                       f'end="{_year_end(year)}" />')
+        append("\n        </attvalues>" + close)
+
+    def flat_items(data: Mapping[str, Any], reserved: frozenset[str]) -> tuple[list, Any]:
+        if not reserved.isdisjoint(data):
+            raise _Unusual
+        items = []
+        years = None
+        for key, value in data.items():
+            if value is None:
+                continue
+            if key == "abstracts_per_year":
+                years = value
+                continue
+            items.append((key if type(key) is str else str(key), _scalar(value)))
+        if years is not None and not isinstance(years, Mapping):
+            raise _Unusual
+        return items, years
+
+    node_text: dict[Any, str] = {}
+    append("\n    <nodes>" if len(G) else "\n    <nodes />")
+    for node, data in G.nodes(data=True):
+        items, years = flat_items(data, _GEXF_NODE_RESERVED)
+        node_id = node_text[node] = escape_attrib(str(node))
+        label = str(node)
+        for number, (title, value) in enumerate(items):
+            if title == "label":
+                label = str(value)
+                del items[number]
+                break
+        append(f'\n      <node id="{node_id}" label="{escape_attrib(label)}"')
+        children("node", items, years, "\n      </node>")
+        if len(pieces) >= _XML_PIECES:
+            flush()
+    if len(G):
+        append("\n    </nodes>")
+    edges = G.edges(data=True)
+    append("\n    <edges>" if G.number_of_edges() else "\n    <edges />")
+    for number, (u, v, data) in enumerate(edges):
+        items, years = flat_items(data, _GEXF_EDGE_RESERVED)
+        tag = f'\n      <edge source="{node_text[u]}" target="{node_text[v]}" id="{number}"'
+        for index, (title, value) in enumerate(items):
+            if title == "weight":
+                tag += f' weight="{escape_attrib(str(value))}"'
+                del items[index]
+                break
+        append(tag)
+        children("edge", items, years, "\n      </edge>")
+        if len(pieces) >= _XML_PIECES:
+            flush()
+    if G.number_of_edges():
+        append("\n    </edges>")
+    append("\n  </graph>\n</gexf>\n")
+    flush()
+
+    gexf = GEXF()
+    gexf.set_version("1.2draft")
+    mode = ' mode="dynamic"' if dynamic else ' mode="static"'
+    head = [
+        "<?xml version='1.0' encoding='utf-8'?>\n",
+        f'<gexf xmlns="{gexf.NS_GEXF}" xmlns:xsi="{gexf.NS_XSI}" xsi:schemaLocation="{gexf.SCHEMALOCATION}" '
+        f'version="{gexf.VERSION}">\n  <meta>\n    <creator>astro-ie</creator>\n  </meta>',
+        f'\n  <graph defaultedgetype="undirected"{mode} name="{escape_attrib(name)}"'
+        + (' timeformat="date">' if dynamic else ">"),
+    ]
+    groups: dict[tuple[str, str], list[str]] = {}
+    for (scope, attr_mode, title), key in ids.items():
+        groups.setdefault((scope, attr_mode), []).append(
+            f'\n      <attribute id="{key}" title="{escape_attrib(title)}" type="{types[key]}" />'
+        )
+    for (scope, attr_mode), declarations in reversed(groups.items()):
+        head.append(f'\n    <attributes mode="{attr_mode}" class="{scope}">')
+        head.extend(declarations)
+        head.append("\n    </attributes>")
+    return ["".join(head).encode("ascii", "xmlcharrefreplace").decode("ascii"), *chunks]
 
 
 class _OneFinalNewline:
@@ -723,6 +910,11 @@ def write_node_link(G: nx.Graph, handle: IO[str]) -> None:
 
     Streamed in chunks, the same bytes as ``json.dumps(..., indent=1, sort_keys=True)`` of the whole.
     """
+    _write_node_link_networkx(G, handle)
+
+
+def _write_node_link_networkx(G: nx.Graph, handle: IO[str]) -> None:
+    """:func:`write_node_link` through ``nx.node_link_data``: any graph."""
     write_json(nx.node_link_data(G, edges="links"), handle, indent=1, sort_keys=True)
     handle.write("\n")
 
