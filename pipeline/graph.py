@@ -494,15 +494,20 @@ def _year_end(year: int) -> str:
     return f"{year:04d}-12-31"
 
 
+def _year_runs(years: Iterable[int]) -> list[tuple[int, int]]:
+    """The years as runs of consecutive years, (first, last) each, in order."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return [(a, b) for a, b in runs]
+
+
 def _spells(years: Mapping[int, int]) -> list[tuple[str, str]]:
     """The years with abstracts as GEXF spells, consecutive years merged into one."""
-    spells: list[list[int]] = []
-    for year in sorted(years):
-        if spells and year == spells[-1][1] + 1:
-            spells[-1][1] = year
-        else:
-            spells.append([year, year])
-    return [(_year_start(a), _year_end(b)) for a, b in spells]
+    return [(_year_start(a), _year_end(b)) for a, b in _year_runs(years)]
 
 
 def _dynamic(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -567,19 +572,8 @@ _GEXF_EDGE_RESERVED = frozenset({"id", "label", "type", "start", "end", "viz", "
 """Attribute names networkx's GEXF writer treats specially (or :func:`_dynamic` adds): left to networkx."""
 
 
-def _gexf_value(value: Any) -> str:
-    """networkx's text of a static GEXF attribute value: booleans lower case, float infinities and NaN renamed."""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    text = str(value)
-    if type(value) is float and text in _GEXF_FLOAT_NAMES:
-        return _GEXF_FLOAT_NAMES[text]
-    return text
-
-
 _GEXF_FLOAT_NAMES = {"inf": "INF", "nan": "NaN", "-inf": "-INF"}
+"""networkx's GEXF text of the float values ``str`` writes as inf, -inf, nan."""
 
 
 def _gexf_direct(G: nx.Graph) -> list[str]:
@@ -589,13 +583,15 @@ def _gexf_direct(G: nx.Graph) -> list[str]:
     value, then indenting and serialising it) was the largest share of a run's
     graph exports. This follows ``GEXFWriter.add_graph`` step by step on the
     attributes :func:`_dynamic` gives: node ``label`` and edge ``weight`` as XML
-    attributes, ``spells`` before ``attvalues``, attribute ids numbered in the
-    order first met (nodes, then edges) and typed by that first value, each
-    ``attributes`` block put first when it is created, the graph made dynamic
-    (``timeformat="date"``) by the first spell; networkx's indentation, ElementTree's
-    escaping and ASCII character references as :func:`_write_xml`. Undirected
-    simple graphs with plain scalar attributes only: anything else raises
-    :class:`_Unusual`, before anything is written.
+    attributes (``str`` of the value), ``spells`` before ``attvalues``,
+    attribute ids numbered in the order first met (nodes, then edges) and typed
+    by that first value, booleans in lower case and float infinities and NaN
+    renamed, each ``attributes`` block put first when it is created, the graph
+    made dynamic (``timeformat="date"``) by the first spell; networkx's
+    indentation, ElementTree's escaping and ASCII character references as
+    :func:`_write_xml`. Undirected simple graphs with plain scalar (or list,
+    tuple, set, dict) attributes only: anything else raises :class:`_Unusual`,
+    before anything is written.
     """
     if G.is_directed() or G.is_multigraph():
         raise _Unusual
@@ -606,124 +602,143 @@ def _gexf_direct(G: nx.Graph) -> list[str]:
     if not isinstance(name, str):
         raise _Unusual
     escape_attrib = _ET._escape_attrib
-    ids: dict[tuple[str, str, str], str] = {}  # (class, mode, title) -> id, in creation order
-    types: dict[str, str] = {}  # id -> GEXF type
+    declared: list[tuple[str, str, str, str]] = []  # (class, mode, title, type), the id is the position
+    prefixes: dict[str, dict[str, str]] = {}  # "<class> <mode>" -> title -> the attvalue's text up to its value
+    years_text: dict[Any, tuple[str, str, str]] = {}  # year -> its start, end, and ' start=".." end=".."'
+    escaped: dict[str, str] = {}
     dynamic = False
     chunks: list[str] = []
     pieces: list[str] = []
     append = pieces.append
+    float_names = _GEXF_FLOAT_NAMES
 
-    def attr_id(scope: str, mode: str, title: str, value_type: type) -> str:
-        found = ids.get((scope, mode, title))
+    def declare(scope: str, mode: str, title: str, value_type: type) -> str:
+        type_name = _GEXF_TYPES.get(value_type)
+        if type_name is None:
+            raise _Unusual
+        declared.append((scope, mode, title, type_name))
+        prefix = f'\n          <attvalue for="{len(declared) - 1}" value="'
+        prefixes[f"{scope} {mode}"][title] = prefix
+        return prefix
+
+    def year(value: Any) -> tuple[str, str, str]:
+        found = years_text.get(value)
         if found is None:
-            found = ids[(scope, mode, title)] = str(len(ids))
-            types[found] = _GEXF_TYPES[value_type]
+            start, end = _year_start(value), _year_end(value)
+            found = years_text[value] = (start, end, f' start="{start}" end="{end}"')
         return found
 
-    def flush() -> None:
-        chunks.append("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
-        pieces.clear()
-
-    def children(scope: str, items: list, years: Mapping[int, int] | None, close: str) -> None:
-        """The spells and attvalues of one node or edge, then ``close``; or " />" when it has none."""
+    def element(scope: str, data: Mapping[Any, Any], special: str, reserved: frozenset[str], head: str,
+                close: str) -> None:
+        """One node or edge: ``head`` (its tag, open), ``special`` as an XML attribute, spells, attvalues."""
         nonlocal dynamic
-        if not items and not years:
-            append(" />")
-            return
-        append(">")
-        if years:
-            dynamic = True
-            append("\n        <spells>")
-            for start, end in _spells(years):
-                append(f'\n          <spell start="{start}" end="{end}" />')
-            append("\n        </spells>")
-        append("\n        <attvalues>")
-        for title, value in items:
-            value_type = type(value)
-            if value_type not in _GEXF_TYPES:
-                raise _Unusual
-            key = attr_id(scope, "static", title, value_type)
-            append(f'\n          <attvalue for="{key}" value="{escape_attrib(_gexf_value(value))}" />')
-        if years:
-            key = ""
-            for year, count in years.items():
-                if type(count) is not int:
-                    raise _Unusual
-                if not key:
-                    key = attr_id(scope, "dynamic", "abstracts", int)
-                append(f'\n          <attvalue for="{key}" value="{count}" start="{_year_start(year)}" '
-                       f'end="{_year_end(year)}" />')
-        append("\n        </attvalues>" + close)
-
-    def flat_items(data: Mapping[str, Any], reserved: frozenset[str]) -> tuple[list, Any]:
         if not reserved.isdisjoint(data):
             raise _Unusual
-        items = []
+        static = prefixes[f"{scope} static"]
+        values = []
         years = None
-        for key, value in data.items():
+        special_text = None
+        for title, value in data.items():
             if value is None:
                 continue
-            if key == "abstracts_per_year":
+            if title == "abstracts_per_year":
                 years = value
                 continue
-            items.append((key if type(key) is str else str(key), _scalar(value)))
-        if years is not None and not isinstance(years, Mapping):
-            raise _Unusual
-        return items, years
+            if title == special:
+                special_text = str(_scalar(value))
+                continue
+            value_type = type(value)
+            if value_type is str:
+                text = escaped.get(value)
+                if text is None:
+                    text = escaped[value] = escape_attrib(value)
+            elif value_type is int:
+                text = int.__repr__(value)
+            elif value_type is float:
+                text = float.__repr__(value)
+                if text in float_names:
+                    text = float_names[text]
+            elif value_type is bool:
+                text = "true" if value else "false"
+            else:
+                value = _scalar(value)
+                value_type = type(value)
+                if value_type is not str:
+                    raise _Unusual
+                text = escape_attrib(value)
+            if type(title) is not str:
+                title = str(title)
+            prefix = static.get(title)
+            if prefix is None:
+                prefix = declare(scope, "static", title, value_type)
+            values.append(prefix + text + '" />')
+        if special_text is not None:
+            head += f' {special}="{escape_attrib(special_text)}"'
+        append(head)
+        if years:
+            if not isinstance(years, Mapping):
+                raise _Unusual
+            dynamic = True
+            append(">\n        <spells>")
+            for first, last in _year_runs(years):
+                append(f'\n          <spell start="{year(first)[0]}" end="{year(last)[1]}" />')
+            append("\n        </spells>\n        <attvalues>")
+            append("".join(values))
+            prefix = prefixes[f"{scope} dynamic"].get("abstracts")
+            for when, count in years.items():
+                if type(count) is not int:
+                    raise _Unusual
+                if prefix is None:
+                    prefix = declare(scope, "dynamic", "abstracts", int)
+                append(f'{prefix}{count}"{year(when)[2]} />')
+            append("\n        </attvalues>" + close)
+        elif values:
+            append(">\n        <attvalues>")
+            append("".join(values))
+            append("\n        </attvalues>" + close)
+        else:
+            append(" />")
+        if len(pieces) >= _XML_PIECES:
+            chunks.append("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
+            pieces.clear()
 
+    for scope in ("node", "edge"):
+        for mode in ("static", "dynamic"):
+            prefixes[f"{scope} {mode}"] = {}
     node_text: dict[Any, str] = {}
     append("\n    <nodes>" if len(G) else "\n    <nodes />")
     for node, data in G.nodes(data=True):
-        items, years = flat_items(data, _GEXF_NODE_RESERVED)
         node_id = node_text[node] = escape_attrib(str(node))
-        label = str(node)
-        for number, (title, value) in enumerate(items):
-            if title == "label":
-                label = str(value)
-                del items[number]
-                break
-        append(f'\n      <node id="{node_id}" label="{escape_attrib(label)}"')
-        children("node", items, years, "\n      </node>")
-        if len(pieces) >= _XML_PIECES:
-            flush()
+        if data.get("label") is None:
+            data = {**data, "label": node}  # networkx's label defaults to the node
+        element("node", data, "label", _GEXF_NODE_RESERVED, f'\n      <node id="{node_id}"', "\n      </node>")
     if len(G):
         append("\n    </nodes>")
-    edges = G.edges(data=True)
     append("\n    <edges>" if G.number_of_edges() else "\n    <edges />")
-    for number, (u, v, data) in enumerate(edges):
-        items, years = flat_items(data, _GEXF_EDGE_RESERVED)
-        tag = f'\n      <edge source="{node_text[u]}" target="{node_text[v]}" id="{number}"'
-        for index, (title, value) in enumerate(items):
-            if title == "weight":
-                tag += f' weight="{escape_attrib(str(value))}"'
-                del items[index]
-                break
-        append(tag)
-        children("edge", items, years, "\n      </edge>")
-        if len(pieces) >= _XML_PIECES:
-            flush()
+    for number, (u, v, data) in enumerate(G.edges(data=True)):
+        element("edge", data, "weight", _GEXF_EDGE_RESERVED,
+                f'\n      <edge source="{node_text[u]}" target="{node_text[v]}" id="{number}"', "\n      </edge>")
     if G.number_of_edges():
         append("\n    </edges>")
     append("\n  </graph>\n</gexf>\n")
-    flush()
+    chunks.append("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
 
     gexf = GEXF()
     gexf.set_version("1.2draft")
-    mode = ' mode="dynamic"' if dynamic else ' mode="static"'
     head = [
         "<?xml version='1.0' encoding='utf-8'?>\n",
         f'<gexf xmlns="{gexf.NS_GEXF}" xmlns:xsi="{gexf.NS_XSI}" xsi:schemaLocation="{gexf.SCHEMALOCATION}" '
         f'version="{gexf.VERSION}">\n  <meta>\n    <creator>astro-ie</creator>\n  </meta>',
-        f'\n  <graph defaultedgetype="undirected"{mode} name="{escape_attrib(name)}"'
-        + (' timeformat="date">' if dynamic else ">"),
+        f'\n  <graph defaultedgetype="undirected" mode="{"dynamic" if dynamic else "static"}" '
+        f'name="{escape_attrib(name)}"' + (' timeformat="date">' if dynamic else ">"),
     ]
     groups: dict[tuple[str, str], list[str]] = {}
-    for (scope, attr_mode, title), key in ids.items():
-        groups.setdefault((scope, attr_mode), []).append(
-            f'\n      <attribute id="{key}" title="{escape_attrib(title)}" type="{types[key]}" />'
+    for number, (scope, mode, title, type_name) in enumerate(declared):
+        groups.setdefault((scope, mode), []).append(
+            f'\n      <attribute id="{number}" title="{escape_attrib(title)}" type="{type_name}" />'
         )
-    for (scope, attr_mode), declarations in reversed(groups.items()):
-        head.append(f'\n    <attributes mode="{attr_mode}" class="{scope}">')
+    for (scope, mode), declarations in reversed(groups.items()):
+        head.append(f'\n    <attributes mode="{mode}" class="{scope}">')
         head.extend(declarations)
         head.append("\n    </attributes>")
     return ["".join(head).encode("ascii", "xmlcharrefreplace").decode("ascii"), *chunks]
