@@ -836,14 +836,44 @@ def write_json(data: Any, handle: IO[str], indent: int = 1, sort_keys: bool = Fa
     (dict, list, tuple, str, int, float, bool, None), as the graph files hold.
     """
     pieces: list[str] = []
+    value = _json_walker(pieces, handle, indent, sort_keys)
+    value(data, 0)
+    handle.write("".join(pieces))
+
+
+def _json_floatstr(value: float) -> str:
+    if value != value or value in (math.inf, -math.inf):
+        raise ValueError("Out of range float values are not JSON compliant: " + repr(value))
+    return float.__repr__(value)
+
+
+def _json_key(key: Any) -> str:
+    """The text of an object key, as the standard library's encoder makes it."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float):
+        return _json_floatstr(key)
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+
+
+def _json_walker(pieces: list[str], handle: IO[str], indent: int, sort_keys: bool) -> Callable[[Any, int], None]:
+    """:func:`write_json`'s encoder: ``value(item, level)`` appends ``item``'s text at ``level`` to ``pieces``.
+
+    Writes the pieces to ``handle`` when they grow past :data:`_JSON_CHUNKS`.
+    """
     append = pieces.append
     encode_str = json.encoder.encode_basestring  # ensure_ascii=False: the C encoder when available
     step = " " * indent
-
-    def floatstr(value: float) -> str:
-        if value != value or value in (math.inf, -math.inf):
-            raise ValueError("Out of range float values are not JSON compliant: " + repr(value))
-        return float.__repr__(value)
+    floatstr = _json_floatstr
+    key_of = _json_key
 
     def scalar(value: Any) -> str | None:
         if isinstance(value, str):
@@ -859,21 +889,6 @@ def write_json(data: Any, handle: IO[str], indent: int = 1, sort_keys: bool = Fa
         if isinstance(value, float):
             return floatstr(value)
         return None
-
-    def key_of(key: Any) -> str:
-        if isinstance(key, str):
-            return key
-        if isinstance(key, float):
-            return floatstr(key)
-        if key is True:
-            return "true"
-        if key is False:
-            return "false"
-        if key is None:
-            return "null"
-        if isinstance(key, int):
-            return int.__repr__(key)
-        raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
 
     def value(item: Any, level: int) -> None:
         text = scalar(item)
@@ -916,16 +931,78 @@ def write_json(data: Any, handle: IO[str], indent: int = 1, sort_keys: bool = Fa
             value(item, level + 1)
         append("\n" + step * level + "}")
 
-    value(data, 0)
-    handle.write("".join(pieces))
+    return value
 
 
 def write_node_link(G: nx.Graph, handle: IO[str]) -> None:
     """networkx node-link JSON (``edges="links"``), read back by ``nx.node_link_graph``.
 
-    Streamed in chunks, the same bytes as ``json.dumps(..., indent=1, sort_keys=True)`` of the whole.
+    The bytes of ``json.dumps(nx.node_link_data(G, edges="links"), indent=1, sort_keys=True)``,
+    streamed in chunks. The node and edge objects, most of the file, are written
+    here with their sorted keys' text computed once per set of keys and common
+    values (strings, numbers, lists of strings) rendered inline; the rest goes
+    through :func:`write_json`'s encoder. Multigraphs go through networkx.
     """
-    _write_node_link_networkx(G, handle)
+    if G.is_multigraph():
+        _write_node_link_networkx(G, handle)
+        return
+    pieces: list[str] = []
+    append = pieces.append
+    value = _json_walker(pieces, handle, 1, True)
+    encode_str = json.encoder.encode_basestring
+    floatstr = _json_floatstr
+    layouts: dict[tuple, list[tuple[Any, str]]] = {}  # an object's keys -> (key, text before its value), sorted
+
+    def layout(keys: tuple) -> list[tuple[Any, str]]:
+        return [  # keys are unique, so json's sorted(items) is their order
+            (key, ("{" if number == 0 else ",") + "\n   " + encode_str(_json_key(key)) + ": ")
+            for number, key in enumerate(sorted(keys))
+        ]
+
+    def objects(items: Iterable[dict]) -> None:
+        """A list of objects at level 1 (the list), 2 (the objects), 3 (their values)."""
+        opened = False
+        for item in items:
+            append(",\n  " if opened else "[\n  ")
+            opened = True
+            if not item:
+                append("{}")
+                continue
+            keys = tuple(item)
+            fields = layouts.get(keys)
+            if fields is None:
+                fields = layouts[keys] = layout(keys)
+            for key, before in fields:
+                append(before)
+                field = item[key]
+                kind = type(field)
+                if kind is str:
+                    append(encode_str(field))
+                elif kind is int:
+                    append(int.__repr__(field))
+                elif kind is float:
+                    append(floatstr(field))
+                elif kind is list and field:
+                    try:  # a list of strings, most often: one join
+                        append("[\n    " + ",\n    ".join(map(encode_str, field)) + "\n   ]")
+                    except TypeError:
+                        value(field, 3)
+                else:
+                    value(field, 3)
+            append("\n  }")
+            if len(pieces) >= _JSON_CHUNKS:
+                handle.write("".join(pieces))
+                pieces.clear()
+        append("\n ]" if opened else "[]")
+
+    append('{\n "directed": ' + ("true" if G.is_directed() else "false") + ',\n "graph": ')
+    value(G.graph, 1)
+    append(',\n "links": ')
+    objects({**data, "source": u, "target": v} for u, v, data in G.edges(data=True))
+    append(',\n "multigraph": false,\n "nodes": ')
+    objects({**G.nodes[n], "id": n} for n in G)
+    append("\n}\n")
+    handle.write("".join(pieces))
 
 
 def _write_node_link_networkx(G: nx.Graph, handle: IO[str]) -> None:

@@ -214,3 +214,54 @@ def test_gexf_of_a_resampled_corpus_is_networkx_bytes(default_records, concepts)
     assert views["full"].number_of_edges() > 5000
     for name, G in views.items():
         assert direct_gexf(G) == networkx_gexf(G), name
+
+
+# --- node-link JSON: the direct writer against json.dumps of nx.node_link_data ---------------
+
+
+def networkx_node_link(G: nx.Graph) -> str:
+    data = nx.node_link_data(G, edges="links")
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n"
+
+
+def json_graph() -> nx.Graph:
+    """Each kind of value a node or edge object can hold, in keys of every order."""
+    G = awkward_graph()
+    G.graph["nested"] = {"b": [1, {"z": None}], "a": ()}
+    G.nodes["bare"].update(z=None, a=True, mixed=["x", 2, None], empty=[], nested=[["ü"]], obj={}, id="ignored")
+    G.nodes["telescope:é"].update(big=10**30, tiny=-1e-300, tuple=("a", "b"), years={2021: 3, 2019: 1})
+    G.add_edge("bare", "telescope:é", examples=[], weight=0.5, source="kept?", note='"\\\u2028')
+    G.add_node(7, label="an int node")
+    G.add_edge(7, "bare")
+    return G
+
+
+@pytest.mark.parametrize("G", [awkward_graph(), json_graph(), nx.Graph(), nx.Graph(name="only"),
+                               nx.path_graph(["b", "a", "c"]), nx.DiGraph([("b", "a"), ("a", "b")]),
+                               nx.MultiGraph([("a", "b"), ("a", "b")])])
+def test_node_link_is_json_dumps_bytes(G, monkeypatch):
+    expected = networkx_node_link(G)
+    for chunks in (graph._JSON_CHUNKS, 3):
+        monkeypatch.setattr(graph, "_JSON_CHUNKS", chunks)
+        out = io.StringIO()
+        graph.write_node_link(G, out)
+        assert out.getvalue() == expected
+
+
+def test_node_link_refuses_what_json_refuses():
+    G = json_graph()
+    G.nodes["bare"]["score"] = float("nan")
+    with pytest.raises(ValueError, match="Out of range float"):
+        graph.write_node_link(G, io.StringIO())
+    G.nodes["bare"]["score"] = object()
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        graph.write_node_link(G, io.StringIO())
+
+
+def test_node_link_of_real_views_is_json_dumps_bytes(default_records, concepts):
+    views = {**graph.graph_views(default_records, concepts),
+             **{f"resampled {k}": G for k, G in graph.graph_views(resampled(default_records, 400), concepts).items()}}
+    for name, G in views.items():
+        out = io.StringIO()
+        graph.write_node_link(G, out)
+        assert out.getvalue() == networkx_node_link(G), name
