@@ -987,6 +987,15 @@ def write_node_link(G: nx.Graph, handle: IO[str]) -> None:
                         append("[\n    " + ",\n    ".join(map(encode_str, field)) + "\n   ]")
                     except TypeError:
                         value(field, 3)
+                elif kind is dict and field:
+                    entries = []  # per-year counts, most often: int keys and values
+                    for year, count in sorted(field.items()):
+                        if type(year) is not int or type(count) is not int:
+                            value(field, 3)
+                            break
+                        entries.append(f'"{year}": {count}')
+                    else:
+                        append("{\n    " + ",\n    ".join(entries) + "\n   }")
                 else:
                     value(field, 3)
             append("\n  }")

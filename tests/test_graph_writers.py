@@ -229,7 +229,8 @@ def json_graph() -> nx.Graph:
     G = awkward_graph()
     G.graph["nested"] = {"b": [1, {"z": None}], "a": ()}
     G.nodes["bare"].update(z=None, a=True, mixed=["x", 2, None], empty=[], nested=[["ü"]], obj={}, id="ignored")
-    G.nodes["telescope:é"].update(big=10**30, tiny=-1e-300, tuple=("a", "b"), years={2021: 3, 2019: 1})
+    G.nodes["telescope:é"].update(big=10**30, tiny=-1e-300, tuple=("a", "b"), years={2021: 3, 2019: 1},
+                                  counts={"b": 1, "a": 2}, flags={2: True, 1: False}, mixed={3: 1, 2: 1.5})
     G.add_edge("bare", "telescope:é", examples=[], weight=0.5, source="kept?", note='"\\\u2028')
     G.add_node(7, label="an int node")
     G.add_edge(7, "bare")
