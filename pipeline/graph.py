@@ -392,98 +392,117 @@ def _flat(G: nx.Graph) -> nx.Graph:
 
 def write_graphml(G: nx.Graph, handle: IO[str]) -> None:
     """GraphML for Gephi and Cytoscape; list attributes joined with ';'."""
-    H = _flat(G)
-    handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
-    if H.number_of_nodes() == 0 or H.is_directed() or H.is_multigraph() or {"id", "node_default",
-                                                                             "edge_default"} & H.graph.keys():
+    graph_keys = {k for k, v in G.graph.items() if v is not None}
+    if G.number_of_nodes() == 0 or G.is_directed() or G.is_multigraph() or {"id", "node_default",
+                                                                             "edge_default"} & graph_keys:
         writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
-        writer.add_graph_element(H)
+        writer.add_graph_element(_flat(G))
+        handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
         _write_xml(writer, handle)
     else:
-        _write_graphml_direct(H, handle)
+        for chunk in _graphml_direct(G):
+            handle.write(chunk)
 
 
-def _write_graphml_direct(H: nx.Graph, handle: IO[str]) -> None:
-    """What ``GraphMLWriter(prettyprint=True)`` writes for ``H``, without building its element tree.
+def _graphml_direct(G: nx.Graph) -> list[str]:
+    """What ``GraphMLWriter(prettyprint=True)`` writes for ``_flat(G)``, as ASCII chunks, without its element tree.
 
     Building that tree (an element and a dict per attribute of every node and
-    edge) was most of the cost of the GraphML exports. This follows networkx's
-    writer step by step: keys ``d0, d1, ...`` in the order the attributes are
-    first met (graph, then nodes, then edges; the graph's own data is written
-    last), typed by the value's Python type
-    and listed newest first; the same indentation, escaping and ASCII
-    character references (:func:`_write_xml`). Undirected simple graphs with at
-    least one node and no ``id``/``*_default`` graph attribute only; the rest
-    goes through networkx.
+    edge), and the flattened copy of the graph, were most of the cost of the
+    GraphML exports. This follows networkx's writer step by step on the
+    attributes :func:`_flat` gives (``None`` dropped, lists joined), read from
+    ``G`` itself: keys ``d0, d1, ...`` in the order the attributes are first
+    met (graph, then nodes, then edges; the graph's own data is written last),
+    typed by the value's Python type and listed newest first; the text is
+    ``str`` of the value; the same indentation, escaping and ASCII character
+    references as :func:`_write_xml`. Undirected simple graphs with at least
+    one node and no ``id``/``*_default`` graph attribute only; the rest goes
+    through networkx.
     """
     writer = GraphMLWriter(encoding="utf-8", prettyprint=True)  # its type table and namespaces
     xml_type = writer.get_xml_type
     escape_text, escape_attrib = _ET._escape_cdata, _ET._escape_attrib
-    keys: dict[tuple[str, str, str], str] = {}
-
-    def key_of(name: Any, value: Any, scope: str) -> str:
-        name = str(name)
-        found = keys.get((name, xml_type(type(value)), scope))
-        if found is None:
-            found = keys[(name, xml_type(type(value)), scope)] = f"d{len(keys)}"
-        return found
-
-    graph_data = list(H.graph.items())
-    for name, value in graph_data:
-        key_of(name, value, "graph")
-    for _, data in H.nodes(data=True):
-        for name, value in data.items():
-            key_of(name, value, "node")
-    for _, _, data in H.edges(data=True):
-        for name, value in data.items():
-            key_of(name, value, "edge")
-
-    sink = _OneFinalNewline(handle)
-    pieces: list[str] = [
-        f'<graphml xmlns="{escape_attrib(writer.NS_GRAPHML)}" xmlns:xsi="{escape_attrib(writer.NS_XSI)}" '
-        f'xsi:schemaLocation="{escape_attrib(writer.SCHEMALOCATION)}">'
-    ]
+    keys: dict[tuple[str, str, str], str] = {}  # (name, GraphML type, scope) -> key id, first met first
+    known: dict[str, dict[tuple[str, type], str]] = {"graph": {}, "node": {}, "edge": {}}
+    escaped: dict[str, str] = {}
+    chunks: list[str] = []
+    pieces: list[str] = []
     append = pieces.append
-    for (name, type_name, scope), key in reversed(keys.items()):
-        append(f'\n  <key id="{key}" for="{scope}" attr.name="{escape_attrib(name)}" '
-               f'attr.type="{escape_attrib(type_name)}" />')
-    append('\n  <graph edgedefault="undirected">')
 
-    def data_elements(items: list, scope: str, indent: str, last: str) -> None:
-        for name, value in items:
-            text = str(value)
-            key = key_of(name, value, scope)
-            if text:
-                append(f'{indent}<data key="{key}">{escape_text(text)}</data>')
+    def data_elements(data: Mapping[Any, Any], scope: str, indent: str) -> list[str]:
+        """The ``<data>`` elements of one node, edge or the graph, keys assigned as met."""
+        found = known[scope]
+        elements = []
+        for name, value in data.items():
+            if value is None:
+                continue
+            kind = type(value)
+            if kind is str:
+                text = value
+            elif kind is int or kind is float or kind is bool:
+                text = str(value)
             else:
-                append(f'{indent}<data key="{key}" />')
-        append(last)
+                value = _scalar(value)
+                kind = type(value)
+                text = str(value)
+            if type(name) is not str:
+                name = str(name)
+            key = found.get((name, kind))
+            if key is None:
+                type_name = xml_type(kind)
+                key = keys.get((name, type_name, scope))
+                if key is None:
+                    key = keys[(name, type_name, scope)] = f"d{len(keys)}"
+                found[(name, kind)] = key
+            if text:
+                if kind is str:
+                    safe = escaped.get(text)
+                    if safe is None:
+                        safe = escaped[text] = escape_text(text)
+                else:
+                    safe = escape_text(text)
+                elements.append(f'{indent}<data key="{key}">{safe}</data>')
+            else:
+                elements.append(f'{indent}<data key="{key}" />')
+        return elements
 
     def flush() -> None:
-        sink.write("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
+        chunks.append("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
         pieces.clear()
 
-    for node, data in H.nodes(data=True):
-        if data:
-            append(f'\n    <node id="{escape_attrib(str(node))}">')
-            data_elements(list(data.items()), "node", "\n      ", "\n    </node>")
+    graph_data = data_elements(G.graph, "graph", "\n    ")
+    node_text: dict[Any, str] = {}
+    for node, data in G.nodes(data=True):
+        node_id = node_text[node] = escape_attrib(str(node))
+        elements = data_elements(data, "node", "\n      ")
+        if elements:
+            append(f'\n    <node id="{node_id}">' + "".join(elements) + "\n    </node>")
         else:
-            append(f'\n    <node id="{escape_attrib(str(node))}" />')
+            append(f'\n    <node id="{node_id}" />')
         if len(pieces) >= _XML_PIECES:
             flush()
-    for u, v, data in H.edges(data=True):
-        tag = f'\n    <edge source="{escape_attrib(str(u))}" target="{escape_attrib(str(v))}"'
-        if data:
-            append(tag + ">")
-            data_elements(list(data.items()), "edge", "\n      ", "\n    </edge>")
+    for u, v, data in G.edges(data=True):
+        elements = data_elements(data, "edge", "\n      ")
+        tag = f'\n    <edge source="{node_text[u]}" target="{node_text[v]}"'
+        if elements:
+            append(tag + ">" + "".join(elements) + "\n    </edge>")
         else:
             append(tag + " />")
         if len(pieces) >= _XML_PIECES:
             flush()
-    data_elements(graph_data, "graph", "\n    ", "")  # networkx appends the graph's data last
+    append("".join(graph_data))  # networkx appends the graph's data last
     append("\n  </graph>\n</graphml>\n")
     flush()
-    sink.close()
+    head = [
+        "<?xml version='1.0' encoding='utf-8'?>\n",
+        f'<graphml xmlns="{escape_attrib(writer.NS_GRAPHML)}" xmlns:xsi="{escape_attrib(writer.NS_XSI)}" '
+        f'xsi:schemaLocation="{escape_attrib(writer.SCHEMALOCATION)}">',
+    ]
+    for (name, type_name, scope), key in reversed(keys.items()):
+        head.append(f'\n  <key id="{key}" for="{scope}" attr.name="{escape_attrib(name)}" '
+                    f'attr.type="{escape_attrib(type_name)}" />')
+    head.append('\n  <graph edgedefault="undirected">')
+    return ["".join(head).encode("ascii", "xmlcharrefreplace").decode("ascii"), *chunks]
 
 
 def _year_start(year: int) -> str:

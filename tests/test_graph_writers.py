@@ -37,6 +37,21 @@ def awkward_graph() -> nx.Graph:
     return G
 
 
+def specials_graph() -> nx.Graph:
+    """XML specials and non-ASCII in every place a GEXF file holds text, and each scalar type in one title."""
+    G = nx.Graph(name='<"Q&A"> \'tést\' 🚀', view="full", rollup=None)
+    G.add_node("a&b", label="<b>bold</b> & \"quoted\" 'single' > ü 𝛼\r", type="TECHNIQUE", score=float("inf"),
+               low=float("-inf"), odd=float("nan"), n=-3, broader=["x&y", "z<w"], note=None, zero=0.0)
+    G.add_node("c\"d", label=7, type="SURVEY", score=1e-7, low=-0.0, odd=2.5, n=10**20, broader=[], flag=True)
+    G.add_node("e<f", type="DATASET", score=True, abstracts_per_year={})  # bool under a double title: first type wins
+    G.add_node(3, label=None, members=("p", "q"), counts={"k": 1})
+    G.add_edge("a&b", "c\"d", weight=2.5, examples=["ü-1", "a&b"], npmi=float("nan"), note="\t")
+    G.add_edge("e<f", "a&b", weight=True, flag=False)
+    G.add_edge(3, "c\"d")
+    G.add_edge("e<f", "e<f", weight=0, abstracts_per_year={2030: 1, 1999: 2, 2000: 4})
+    return G
+
+
 def networkx_graphml(G: nx.Graph) -> str:
     writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph_element(graph._flat(G))
@@ -44,12 +59,13 @@ def networkx_graphml(G: nx.Graph) -> str:
     return "<?xml version='1.0' encoding='utf-8'?>\n" + tostring(writer.xml).decode("ascii").rstrip("\n") + "\n"
 
 
-@pytest.mark.parametrize("G", [awkward_graph(), nx.Graph(), nx.path_graph(["b", "a", "c"])])
+@pytest.mark.parametrize("G", [awkward_graph(), nx.Graph(), nx.path_graph(["b", "a", "c"]), specials_graph(),
+                               nx.empty_graph(["lonely", "nodes"]), nx.DiGraph([("b", "a"), ("a", "b")])])
 def test_graphml_is_networkx_bytes(G):
     out = io.StringIO()
     graph.write_graphml(G, out)
     assert out.getvalue() == networkx_graphml(G)
-    assert sorted(nx.parse_graphml(out.getvalue()).nodes) == sorted(G.nodes)
+    assert sorted(nx.parse_graphml(out.getvalue()).nodes) == sorted(map(str, G.nodes))
 
 
 def test_json_is_standard_library_bytes():
@@ -92,21 +108,6 @@ def networkx_gexf(G: nx.Graph) -> str:
 def direct_gexf(G: nx.Graph) -> str:
     """The direct writer's text; raises if it would leave ``G`` to networkx."""
     return "".join(graph._gexf_direct(G))
-
-
-def specials_graph() -> nx.Graph:
-    """XML specials and non-ASCII in every place a GEXF file holds text, and each scalar type in one title."""
-    G = nx.Graph(name='<"Q&A"> \'tést\' 🚀', view="full", rollup=None)
-    G.add_node("a&b", label="<b>bold</b> & \"quoted\" 'single' > ü 𝛼\r", type="TECHNIQUE", score=float("inf"),
-               low=float("-inf"), odd=float("nan"), n=-3, broader=["x&y", "z<w"], note=None, zero=0.0)
-    G.add_node("c\"d", label=7, type="SURVEY", score=1e-7, low=-0.0, odd=2.5, n=10**20, broader=[], flag=True)
-    G.add_node("e<f", type="DATASET", score=True, abstracts_per_year={})  # bool under a double title: first type wins
-    G.add_node(3, label=None, members=("p", "q"), counts={"k": 1})
-    G.add_edge("a&b", "c\"d", weight=2.5, examples=["ü-1", "a&b"], npmi=float("nan"), note="\t")
-    G.add_edge("e<f", "a&b", weight=True, flag=False)
-    G.add_edge(3, "c\"d")
-    G.add_edge("e<f", "e<f", weight=0, abstracts_per_year={2030: 1, 1999: 2, 2000: 4})
-    return G
 
 
 def test_gexf_direct_is_networkx_bytes_on_awkward_graphs():
@@ -200,20 +201,32 @@ def resampled(records: list[dict], size: int, seed: int = 13) -> list[dict]:
     return out
 
 
-def test_gexf_of_the_default_corpus_views_is_networkx_bytes(default_records, concepts):
+def graphml_text(G: nx.Graph) -> str:
+    out = io.StringIO()
+    graph.write_graphml(G, out)
+    return out.getvalue()
+
+
+def test_xml_of_the_default_corpus_views_is_networkx_bytes(default_records, concepts):
     undated = [{**record, "date": None} for record in default_records]
     for records in (default_records, undated):
         for name, G in graph.graph_views(records, concepts).items():
             assert G.number_of_edges() > 100, name
             assert direct_gexf(G) == networkx_gexf(G), name
+            assert graphml_text(G) == networkx_graphml(G), name
     assert "<spells>" in direct_gexf(graph.graph_views(default_records, concepts)["full"])
 
 
-def test_gexf_of_a_resampled_corpus_is_networkx_bytes(default_records, concepts):
-    views = graph.graph_views(resampled(default_records, 1000), concepts)
-    assert views["full"].number_of_edges() > 5000
-    for name, G in views.items():
+@pytest.fixture(scope="module")
+def resampled_views(default_records, concepts) -> dict[str, nx.Graph]:
+    return graph.graph_views(resampled(default_records, 500), concepts)
+
+
+def test_xml_of_a_resampled_corpus_is_networkx_bytes(resampled_views):
+    assert resampled_views["full"].number_of_edges() > 5000
+    for name, G in resampled_views.items():
         assert direct_gexf(G) == networkx_gexf(G), name
+        assert graphml_text(G) == networkx_graphml(G), name
 
 
 # --- node-link JSON: the direct writer against json.dumps of nx.node_link_data ---------------
@@ -259,9 +272,8 @@ def test_node_link_refuses_what_json_refuses():
         graph.write_node_link(G, io.StringIO())
 
 
-def test_node_link_of_real_views_is_json_dumps_bytes(default_records, concepts):
-    views = {**graph.graph_views(default_records, concepts),
-             **{f"resampled {k}": G for k, G in graph.graph_views(resampled(default_records, 400), concepts).items()}}
+def test_node_link_of_real_views_is_json_dumps_bytes(default_records, concepts, resampled_views):
+    views = {**graph.graph_views(default_records, concepts), **{f"resampled {k}": G for k, G in resampled_views.items()}}
     for name, G in views.items():
         out = io.StringIO()
         graph.write_node_link(G, out)
