@@ -3,18 +3,19 @@
 Reads the digest a run saved (``digest-state.json.gz`` in its output directory),
 builds the four views and times every writer of :data:`astro_ie.graph.WRITERS`
 with ``time.process_time`` (best of ``--repeat``, written into a scratch
-directory as ``write_exports`` does). With ``--reference`` the whole-tree
-writers networkx offers are timed beside them (GEXF through ``GEXFWriter``,
-node-link JSON through ``nx.node_link_data`` + the JSON encoder), and the bytes
-are checked equal. The last line printed is JSON.
+directory as ``write_exports`` does). With ``--before REV`` the writers of
+``pipeline/graph.py`` at that git revision are timed beside them, and every
+file's bytes are checked equal. The last line printed is JSON.
 
     astro-ie run corpus-20000.jsonl --out work/out-20000
-    python benchmarks/graph_exports.py work/out-20000 --reference
+    python benchmarks/graph_exports.py work/out-20000 --before f8b36db
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,8 +30,19 @@ from astro_ie.io import atomic_open
 from astro_ie.ontology import load_ontology
 from astro_ie.resources import default_ontology_dir
 
-REFERENCES = {".gexf": graph._write_gexf_networkx, ".json": graph._write_node_link_networkx}
-"""The networkx paths the direct writers replaced: what a run spent before."""
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def writers_at(revision: str) -> dict:
+    """:data:`astro_ie.graph.WRITERS` as ``pipeline/graph.py`` had them at ``revision``."""
+    source = subprocess.run(["git", "show", f"{revision}:pipeline/graph.py"], cwd=ROOT, check=True,
+                            capture_output=True).stdout
+    path = Path(tempfile.mkdtemp(prefix="graph-before-")) / "graph_before.py"
+    path.write_bytes(source)
+    spec = importlib.util.spec_from_file_location("astro_ie.graph_before", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # relative imports resolve inside astro_ie
+    return module.WRITERS
 
 
 def best_of(writer, G, path: Path, repeat: int) -> float:
@@ -48,13 +60,14 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="a run's output directory (with digest-state.json.gz)")
     parser.add_argument("--ontology", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--reference", action="store_true", help="also time the networkx paths, check the bytes")
+    parser.add_argument("--before", metavar="REV", help="also time the writers at this git revision, check the bytes")
     args = parser.parse_args()
     concepts = load_ontology(args.ontology or default_ontology_dir()).concepts
     digest = CorpusDigest.from_state(read_state(args.out)["digest"], concepts)
     views = graph.views_from_digest(digest)
     result: dict = {"abstracts": digest.abstracts, "machine": machine(), "views": {}}
-    totals = {"writers": 0.0, "reference": 0.0}
+    before = writers_at(args.before) if args.before else {}
+    totals = {"writers": 0.0, "before": 0.0}
     with tempfile.TemporaryDirectory(prefix="graph-exports-") as scratch:
         for name, G in views.items():
             row: dict = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "cpu_s": {}}
@@ -62,18 +75,18 @@ def main() -> None:
                 path = Path(scratch) / f"{name}{suffix}"
                 row["cpu_s"][suffix] = best_of(writer, G, path, args.repeat)
                 totals["writers"] += row["cpu_s"][suffix]
-                reference = REFERENCES.get(suffix) if args.reference else None
-                if reference is not None:
+                if suffix in before:
                     ours = path.read_bytes()
-                    row.setdefault("networkx_cpu_s", {})[suffix] = best_of(reference, G, path, args.repeat)
-                    totals["reference"] += row["networkx_cpu_s"][suffix] - row["cpu_s"][suffix]
+                    row.setdefault("before_cpu_s", {})[suffix] = best_of(before[suffix], G, path, args.repeat)
+                    totals["before"] += row["before_cpu_s"][suffix]
                     if path.read_bytes() != ours:
-                        sys.exit(f"{name}{suffix}: the direct writer's bytes differ from networkx's")
+                        sys.exit(f"{name}{suffix}: the bytes differ from those of {args.before}")
             result["views"][name] = row
             print(name, row, file=sys.stderr)
     result["writers_cpu_s"] = round(totals["writers"], 3)
-    if args.reference:
-        result["networkx_writers_cpu_s"] = round(totals["writers"] + totals["reference"], 3)
+    if args.before:
+        result["before"] = args.before
+        result["before_writers_cpu_s"] = round(totals["before"], 3)
     emit(result)
 
 
