@@ -647,16 +647,18 @@ def _gexf_direct(G: nx.Graph) -> list[str]:
             found = years_text[value] = (start, end, f' start="{start}" end="{end}"')
         return found
 
-    def element(scope: str, data: Mapping[Any, Any], special: str, reserved: frozenset[str], head: str,
-                close: str) -> None:
-        """One node or edge: ``head`` (its tag, open), ``special`` as an XML attribute, spells, attvalues."""
+    def element(scope: str, data: Mapping[Any, Any], special: str, special_text: str | None,
+                reserved: frozenset[str], head: str, close: str) -> None:
+        """One node or edge: ``head`` (its tag, open), ``special`` as an XML attribute, spells, attvalues.
+
+        ``special_text`` is the XML attribute's text when the data has no ``special`` value.
+        """
         nonlocal dynamic
         if not reserved.isdisjoint(data):
             raise _Unusual
         static = prefixes[f"{scope} static"]
         values = []
         years = None
-        special_text = None
         for title, value in data.items():
             if value is None:
                 continue
@@ -728,14 +730,13 @@ def _gexf_direct(G: nx.Graph) -> list[str]:
     append("\n    <nodes>" if len(G) else "\n    <nodes />")
     for node, data in G.nodes(data=True):
         node_id = node_text[node] = escape_attrib(str(node))
-        if data.get("label") is None:
-            data = {**data, "label": node}  # networkx's label defaults to the node
-        element("node", data, "label", _GEXF_NODE_RESERVED, f'\n      <node id="{node_id}"', "\n      </node>")
+        element("node", data, "label", str(node), _GEXF_NODE_RESERVED, f'\n      <node id="{node_id}"',
+                "\n      </node>")  # networkx's label defaults to the node
     if len(G):
         append("\n    </nodes>")
     append("\n    <edges>" if G.number_of_edges() else "\n    <edges />")
     for number, (u, v, data) in enumerate(G.edges(data=True)):
-        element("edge", data, "weight", _GEXF_EDGE_RESERVED,
+        element("edge", data, "weight", None, _GEXF_EDGE_RESERVED,
                 f'\n      <edge source="{node_text[u]}" target="{node_text[v]}" id="{number}"', "\n      </edge>")
     if G.number_of_edges():
         append("\n    </edges>")

@@ -49,6 +49,7 @@ def specials_graph() -> nx.Graph:
     G.add_edge("e<f", "a&b", weight=True, flag=False)
     G.add_edge(3, "c\"d")
     G.add_edge("e<f", "e<f", weight=0, abstracts_per_year={2030: 1, 1999: 2, 2000: 4})
+    G.add_edge(("tuple", "node"), 3, weight=[1, 2])
     return G
 
 
