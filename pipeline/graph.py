@@ -911,8 +911,18 @@ def _json_walker(pieces: list[str], handle: IO[str], indent: int, sort_keys: boo
         return None
 
     def value(item: Any, level: int) -> None:
-        text = scalar(item)
-        if text is not None:
+        kind = type(item)  # the exact common types first: the same text as the checks below
+        if kind is str:
+            append(encode_str(item))
+        elif kind is int:
+            append(int.__repr__(item))
+        elif kind is float:
+            append(floatstr(item))
+        elif kind is dict:
+            mapping(item, level)
+        elif kind is list:
+            array(item, level)
+        elif (text := scalar(item)) is not None:
             append(text)
         elif isinstance(item, (list, tuple)):
             array(item, level)
