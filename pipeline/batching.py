@@ -11,6 +11,7 @@ the code misses it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -43,7 +44,7 @@ def write_batches(abstracts: Iterable[Abstract], batch_dir: Path, batch_size: in
 
     def flush() -> None:
         path = batch_file(batch_dir, len(paths) + 1)
-        with atomic_open(path) as handle:
+        with atomic_open(path, durable=False) as handle:  # staging: a run that stops leaves none behind
             handle.write("".join(current))
         paths.append(path)
         current.clear()
@@ -85,7 +86,13 @@ def batch_key(batch_path: Path, ontology_hash: str) -> str:
 
 
 def extractor_for(ontology_dir: str):
-    """One Extractor per process and ontology directory: built once, reused by every batch."""
+    """One Extractor per process and ontology directory: built once, reused by every batch.
+
+    Once built, what the process holds (the pipeline, and in a run's own
+    process Prefect's client and the flow's state) is frozen out of the cyclic
+    collector's generations (``gc.freeze``): it lives as long as the process,
+    and tagging's full collections no longer walk it each time.
+    """
     global _BUILDS
     from .extract import Extractor
 
@@ -94,6 +101,7 @@ def extractor_for(ontology_dir: str):
         if extractor is None:
             extractor = _EXTRACTORS[ontology_dir] = Extractor(ontology_dir)
             _BUILDS += 1
+            gc.freeze()
     return extractor
 
 
@@ -117,16 +125,15 @@ class TaggedPart:
 def extract_batch(batch_path: Path, ontology_dir: str, ontology_hash: str, cache_dir: Path) -> TaggedPart:
     """Tag one batch into the cache (or find it there)."""
     built, started = _BUILDS, time.perf_counter()
-    key = batch_key(batch_path, ontology_hash)
-    target = Path(cache_dir) / key[:2] / f"{key}.jsonl"
-    if target.exists():
-        with open(target, encoding="utf-8") as handle:
-            count = sum(1 for _ in handle)
+    data = Path(batch_path).read_bytes()
+    target = cache_entry(data, ontology_hash, cache_dir)
+    count = cached_count(target, records_in(data))
+    if count is not None:
         return TaggedPart(str(target), count, True, os.getpid(), 0, time.perf_counter() - started)
-    abstracts = [Abstract.model_validate_json(line) for line in read_lines(batch_path)]
+    abstracts = [Abstract.model_validate_json(line) for line in data.split(b"\n") if line.strip()]
     extractor = extractor_for(ontology_dir)
     count = 0
-    with atomic_open(target) as handle:
+    with atomic_open(target, durable=False) as handle:
         for line in extractor.tag_lines(abstracts):
             handle.write(line)
             handle.write("\n")
@@ -226,25 +233,50 @@ def tag_batch_bytes(batch: bytes, ontology: dict[str, bytes], ontology_hash: str
 
 
 def cache_target(batch_path: Path, ontology_hash: str, cache_dir: Path) -> Path:
-    key = batch_key(batch_path, ontology_hash)
+    return cache_entry(Path(batch_path).read_bytes(), ontology_hash, cache_dir)
+
+
+def cache_entry(batch: bytes, ontology_hash: str, cache_dir: Path) -> Path:
+    """Where the batch cache keeps the tagged lines of a batch with these bytes."""
+    key = batch_key_of(batch, ontology_hash)
     return Path(cache_dir) / key[:2] / f"{key}.jsonl"
+
+
+def records_in(batch: bytes) -> int:
+    """How many records a batch's bytes hold: its lines that are not blank."""
+    return sum(1 for line in batch.split(b"\n") if line.strip())
+
+
+def cached_count(target: Path, records: int) -> int | None:
+    """The lines of a batch cache entry if it holds one tagged line per record of its batch, else None.
+
+    Cache entries are written without waiting for the disk (``atomic_open``
+    with ``durable=False``): an entry cut short by a crash has too few lines,
+    and its batch is tagged again.
+    """
+    try:
+        with open(target, "rb") as handle:
+            count = sum(1 for line in handle if line.endswith(b"\n"))
+    except FileNotFoundError:
+        return None
+    return count if count == records else None
 
 
 def cached_part(batch_path: Path, ontology_hash: str, cache_dir: Path) -> TaggedPart | None:
     """The batch's tagged part from the cache, or None."""
     started = time.perf_counter()
-    target = cache_target(batch_path, ontology_hash, cache_dir)
-    if not target.exists():
+    data = Path(batch_path).read_bytes()
+    target = cache_entry(data, ontology_hash, cache_dir)
+    count = cached_count(target, records_in(data))
+    if count is None:
         return None
-    with open(target, "rb") as handle:
-        count = sum(1 for _ in handle)
     return TaggedPart(str(target), count, True, os.getpid(), 0, time.perf_counter() - started)
 
 
 def store_part(batch_path: Path, ontology_hash: str, cache_dir: Path, tagged: TaggedBytes) -> TaggedPart:
     """Write a batch tagged elsewhere into this side's cache: the flow keeps the cache."""
     target = cache_target(batch_path, ontology_hash, cache_dir)
-    with atomic_open(target, "wb") as handle:
+    with atomic_open(target, "wb", durable=False) as handle:
         handle.write(tagged.lines())
     return TaggedPart(str(target), tagged.records, False, tagged.pid, tagged.built, tagged.seconds)
 

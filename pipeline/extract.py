@@ -36,12 +36,14 @@ def compose_text(abstract: Abstract) -> tuple[str, int]:
 class Extractor:
     """One pipeline, many abstracts."""
 
-    def __init__(self, ontology_dir: Path | str, nlp: Language | None = None) -> None:
+    def __init__(self, ontology_dir: Path | str, nlp: Language | None = None, names: bool = False) -> None:
         # The ruler's matches stay tuples: no span group per doc that nothing here reads.
-        self.nlp = nlp if nlp is not None else build_pipeline(ontology_dir, match_spans=False)
+        # ``names``: add the statistical name model after the rules (see :mod:`pipeline.names_model`).
+        self.nlp = nlp if nlp is not None else build_pipeline(ontology_dir, match_spans=False, names=names)
         self.ontology: Ontology = self.nlp.get_pipe("astro_linker").index.ontology
         # The linker's own record of the entities stands for doc.ents when nothing runs after it.
-        self._linker_last = self.nlp.pipe_names[-1:] == ["astro_linker"]
+        # (The name model keeps that record up to date.)
+        self._linker_last = self.nlp.pipe_names[-1:] in (["astro_linker"], ["astro_names"])
 
     def tag(self, abstracts: Iterable[Abstract], batch_size: int = 64) -> Iterator[TaggedRecord]:
         """Tagged records in input order; streams, holding one spaCy batch at a time."""

@@ -75,7 +75,7 @@ from typing import IO, Any
 from xml.etree import ElementTree as _ET
 
 import networkx as nx
-from networkx.readwrite.gexf import GEXFWriter
+from networkx.readwrite.gexf import GEXF, GEXFWriter
 from networkx.readwrite.graphml import GraphMLWriter
 
 from .digest import CorpusDigest, year_stats
@@ -294,14 +294,16 @@ def graph_views(
 
 def views_from_digest(digest: CorpusDigest) -> dict[str, nx.Graph]:
     """The four views of a corpus already digested (:mod:`astro_ie.digest`)."""
-    full = _graph_from_digest(digest, rollup=False)
-    rolled = _graph_from_digest(digest, rollup=True)
-    return {
-        "full": full,
-        "full-rollup": rolled,
-        "technique-instrument": technique_instrument_view(full),
-        "technique-instrument-rollup": technique_instrument_view(rolled),
-    }
+    full, rolled = views_of(digest, rollup=False), views_of(digest, rollup=True)
+    return {name: views[name] for name in VIEW_NAMES for views in (full, rolled) if name in views}
+
+
+def views_of(digest: CorpusDigest, rollup: bool) -> dict[str, nx.Graph]:
+    """Half of :func:`views_from_digest`: the full view and its technique-instrument view, or their roll-ups."""
+    G = _graph_from_digest(digest, rollup=rollup)
+    if rollup:
+        return {"full-rollup": G, "technique-instrument-rollup": technique_instrument_view(G)}
+    return {"full": G, "technique-instrument": technique_instrument_view(G)}
 
 
 def summarise(G: nx.Graph, top: int = 10) -> dict[str, Any]:
@@ -392,98 +394,117 @@ def _flat(G: nx.Graph) -> nx.Graph:
 
 def write_graphml(G: nx.Graph, handle: IO[str]) -> None:
     """GraphML for Gephi and Cytoscape; list attributes joined with ';'."""
-    H = _flat(G)
-    handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
-    if H.number_of_nodes() == 0 or H.is_directed() or H.is_multigraph() or {"id", "node_default",
-                                                                             "edge_default"} & H.graph.keys():
+    graph_keys = {k for k, v in G.graph.items() if v is not None}
+    if G.number_of_nodes() == 0 or G.is_directed() or G.is_multigraph() or {"id", "node_default",
+                                                                             "edge_default"} & graph_keys:
         writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
-        writer.add_graph_element(H)
+        writer.add_graph_element(_flat(G))
+        handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
         _write_xml(writer, handle)
     else:
-        _write_graphml_direct(H, handle)
+        for chunk in _graphml_direct(G):
+            handle.write(chunk)
 
 
-def _write_graphml_direct(H: nx.Graph, handle: IO[str]) -> None:
-    """What ``GraphMLWriter(prettyprint=True)`` writes for ``H``, without building its element tree.
+def _graphml_direct(G: nx.Graph) -> list[str]:
+    """What ``GraphMLWriter(prettyprint=True)`` writes for ``_flat(G)``, as ASCII chunks, without its element tree.
 
     Building that tree (an element and a dict per attribute of every node and
-    edge) was most of the cost of the GraphML exports. This follows networkx's
-    writer step by step: keys ``d0, d1, ...`` in the order the attributes are
-    first met (graph, then nodes, then edges; the graph's own data is written
-    last), typed by the value's Python type
-    and listed newest first; the same indentation, escaping and ASCII
-    character references (:func:`_write_xml`). Undirected simple graphs with at
-    least one node and no ``id``/``*_default`` graph attribute only; the rest
-    goes through networkx.
+    edge), and the flattened copy of the graph, were most of the cost of the
+    GraphML exports. This follows networkx's writer step by step on the
+    attributes :func:`_flat` gives (``None`` dropped, lists joined), read from
+    ``G`` itself: keys ``d0, d1, ...`` in the order the attributes are first
+    met (graph, then nodes, then edges; the graph's own data is written last),
+    typed by the value's Python type and listed newest first; the text is
+    ``str`` of the value; the same indentation, escaping and ASCII character
+    references as :func:`_write_xml`. Undirected simple graphs with at least
+    one node and no ``id``/``*_default`` graph attribute only; the rest goes
+    through networkx.
     """
     writer = GraphMLWriter(encoding="utf-8", prettyprint=True)  # its type table and namespaces
     xml_type = writer.get_xml_type
     escape_text, escape_attrib = _ET._escape_cdata, _ET._escape_attrib
-    keys: dict[tuple[str, str, str], str] = {}
-
-    def key_of(name: Any, value: Any, scope: str) -> str:
-        name = str(name)
-        found = keys.get((name, xml_type(type(value)), scope))
-        if found is None:
-            found = keys[(name, xml_type(type(value)), scope)] = f"d{len(keys)}"
-        return found
-
-    graph_data = list(H.graph.items())
-    for name, value in graph_data:
-        key_of(name, value, "graph")
-    for _, data in H.nodes(data=True):
-        for name, value in data.items():
-            key_of(name, value, "node")
-    for _, _, data in H.edges(data=True):
-        for name, value in data.items():
-            key_of(name, value, "edge")
-
-    sink = _OneFinalNewline(handle)
-    pieces: list[str] = [
-        f'<graphml xmlns="{escape_attrib(writer.NS_GRAPHML)}" xmlns:xsi="{escape_attrib(writer.NS_XSI)}" '
-        f'xsi:schemaLocation="{escape_attrib(writer.SCHEMALOCATION)}">'
-    ]
+    keys: dict[tuple[str, str, str], str] = {}  # (name, GraphML type, scope) -> key id, first met first
+    known: dict[str, dict[tuple[str, type], str]] = {"graph": {}, "node": {}, "edge": {}}
+    escaped: dict[str, str] = {}
+    chunks: list[str] = []
+    pieces: list[str] = []
     append = pieces.append
-    for (name, type_name, scope), key in reversed(keys.items()):
-        append(f'\n  <key id="{key}" for="{scope}" attr.name="{escape_attrib(name)}" '
-               f'attr.type="{escape_attrib(type_name)}" />')
-    append('\n  <graph edgedefault="undirected">')
 
-    def data_elements(items: list, scope: str, indent: str, last: str) -> None:
-        for name, value in items:
-            text = str(value)
-            key = key_of(name, value, scope)
-            if text:
-                append(f'{indent}<data key="{key}">{escape_text(text)}</data>')
+    def data_elements(data: Mapping[Any, Any], scope: str, indent: str) -> list[str]:
+        """The ``<data>`` elements of one node, edge or the graph, keys assigned as met."""
+        found = known[scope]
+        elements = []
+        for name, value in data.items():
+            if value is None:
+                continue
+            kind = type(value)
+            if kind is str:
+                text = value
+            elif kind is int or kind is float or kind is bool:
+                text = str(value)
             else:
-                append(f'{indent}<data key="{key}" />')
-        append(last)
+                value = _scalar(value)
+                kind = type(value)
+                text = str(value)
+            if type(name) is not str:
+                name = str(name)
+            key = found.get((name, kind))
+            if key is None:
+                type_name = xml_type(kind)
+                key = keys.get((name, type_name, scope))
+                if key is None:
+                    key = keys[(name, type_name, scope)] = f"d{len(keys)}"
+                found[(name, kind)] = key
+            if text:
+                if kind is str:
+                    safe = escaped.get(text)
+                    if safe is None:
+                        safe = escaped[text] = escape_text(text)
+                else:
+                    safe = escape_text(text)
+                elements.append(f'{indent}<data key="{key}">{safe}</data>')
+            else:
+                elements.append(f'{indent}<data key="{key}" />')
+        return elements
 
     def flush() -> None:
-        sink.write("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
+        chunks.append("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
         pieces.clear()
 
-    for node, data in H.nodes(data=True):
-        if data:
-            append(f'\n    <node id="{escape_attrib(str(node))}">')
-            data_elements(list(data.items()), "node", "\n      ", "\n    </node>")
+    graph_data = data_elements(G.graph, "graph", "\n    ")
+    node_text: dict[Any, str] = {}
+    for node, data in G.nodes(data=True):
+        node_id = node_text[node] = escape_attrib(str(node))
+        elements = data_elements(data, "node", "\n      ")
+        if elements:
+            append(f'\n    <node id="{node_id}">' + "".join(elements) + "\n    </node>")
         else:
-            append(f'\n    <node id="{escape_attrib(str(node))}" />')
+            append(f'\n    <node id="{node_id}" />')
         if len(pieces) >= _XML_PIECES:
             flush()
-    for u, v, data in H.edges(data=True):
-        tag = f'\n    <edge source="{escape_attrib(str(u))}" target="{escape_attrib(str(v))}"'
-        if data:
-            append(tag + ">")
-            data_elements(list(data.items()), "edge", "\n      ", "\n    </edge>")
+    for u, v, data in G.edges(data=True):
+        elements = data_elements(data, "edge", "\n      ")
+        tag = f'\n    <edge source="{node_text[u]}" target="{node_text[v]}"'
+        if elements:
+            append(tag + ">" + "".join(elements) + "\n    </edge>")
         else:
             append(tag + " />")
         if len(pieces) >= _XML_PIECES:
             flush()
-    data_elements(graph_data, "graph", "\n    ", "")  # networkx appends the graph's data last
+    append("".join(graph_data))  # networkx appends the graph's data last
     append("\n  </graph>\n</graphml>\n")
     flush()
-    sink.close()
+    head = [
+        "<?xml version='1.0' encoding='utf-8'?>\n",
+        f'<graphml xmlns="{escape_attrib(writer.NS_GRAPHML)}" xmlns:xsi="{escape_attrib(writer.NS_XSI)}" '
+        f'xsi:schemaLocation="{escape_attrib(writer.SCHEMALOCATION)}">',
+    ]
+    for (name, type_name, scope), key in reversed(keys.items()):
+        head.append(f'\n  <key id="{key}" for="{scope}" attr.name="{escape_attrib(name)}" '
+                    f'attr.type="{escape_attrib(type_name)}" />')
+    head.append('\n  <graph edgedefault="undirected">')
+    return ["".join(head).encode("ascii", "xmlcharrefreplace").decode("ascii"), *chunks]
 
 
 def _year_start(year: int) -> str:
@@ -494,15 +515,20 @@ def _year_end(year: int) -> str:
     return f"{year:04d}-12-31"
 
 
+def _year_runs(years: Iterable[int]) -> list[tuple[int, int]]:
+    """The years as runs of consecutive years, (first, last) each, in order."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return [(a, b) for a, b in runs]
+
+
 def _spells(years: Mapping[int, int]) -> list[tuple[str, str]]:
     """The years with abstracts as GEXF spells, consecutive years merged into one."""
-    spells: list[list[int]] = []
-    for year in sorted(years):
-        if spells and year == spells[-1][1] + 1:
-            spells[-1][1] = year
-        else:
-            spells.append([year, year])
-    return [(_year_start(a), _year_end(b)) for a, b in spells]
+    return [(_year_start(a), _year_end(b)) for a, b in _year_runs(years)]
 
 
 def _dynamic(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -524,8 +550,21 @@ def write_gexf(G: nx.Graph, handle: IO[str]) -> None:
 
     networkx stamps ``meta`` with today's date and its own version; both are
     replaced (date dropped, creator 'astro-ie') so the bytes depend on the graph
-    alone.
+    alone. The bytes are those of networkx's ``GEXFWriter`` (see
+    :func:`_gexf_direct`); a graph the direct path does not cover goes through
+    networkx itself.
     """
+    try:
+        chunks = _gexf_direct(G)
+    except _Unusual:
+        _write_gexf_networkx(G, handle)
+        return
+    for chunk in chunks:
+        handle.write(chunk)
+
+
+def _write_gexf_networkx(G: nx.Graph, handle: IO[str]) -> None:
+    """:func:`write_gexf` through networkx's element tree: any graph networkx can write."""
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     meta = writer.xml.find("meta")
     if meta is not None:
@@ -540,6 +579,191 @@ def write_gexf(G: nx.Graph, handle: IO[str]) -> None:
     writer.add_graph(H)
     handle.write("<?xml version='1.0' encoding='utf-8'?>\n")
     _write_xml(writer, handle)
+
+
+class _Unusual(Exception):
+    """A graph the direct GEXF writer leaves to networkx."""
+
+
+_GEXF_TYPES = {int: "long", float: "double", bool: "boolean", str: "string"}
+"""networkx's GEXF ``xml_type`` for the scalar types the direct writer renders (the last entry per type wins there)."""
+
+_GEXF_NODE_RESERVED = frozenset({"id", "pid", "start", "end", "parents", "viz", "key", "spells", "abstracts"})
+_GEXF_EDGE_RESERVED = frozenset({"id", "label", "type", "start", "end", "viz", "key", "spells", "abstracts"})
+"""Attribute names networkx's GEXF writer treats specially (or :func:`_dynamic` adds): left to networkx."""
+
+
+_GEXF_FLOAT_NAMES = {"inf": "INF", "nan": "NaN", "-inf": "-INF"}
+"""networkx's GEXF text of the float values ``str`` writes as inf, -inf, nan."""
+
+
+def _gexf_direct(G: nx.Graph) -> list[str]:
+    """What :func:`_write_gexf_networkx` writes for ``G``, as ASCII chunks, without an element tree.
+
+    Building networkx's tree (an element per node, edge, spell and attribute
+    value, then indenting and serialising it) was the largest share of a run's
+    graph exports. This follows ``GEXFWriter.add_graph`` step by step on the
+    attributes :func:`_dynamic` gives: node ``label`` and edge ``weight`` as XML
+    attributes (``str`` of the value), ``spells`` before ``attvalues``,
+    attribute ids numbered in the order first met (nodes, then edges) and typed
+    by that first value, booleans in lower case and float infinities and NaN
+    renamed, each ``attributes`` block put first when it is created, the graph
+    made dynamic (``timeformat="date"``) by the first spell; networkx's
+    indentation, ElementTree's escaping and ASCII character references as
+    :func:`_write_xml`. Undirected simple graphs with plain scalar (or list,
+    tuple, set, dict) attributes only: anything else raises :class:`_Unusual`,
+    before anything is written.
+    """
+    if G.is_directed() or G.is_multigraph():
+        raise _Unusual
+    graph_data = {k: _scalar(v) for k, v in G.graph.items() if v is not None}
+    if {"mode", "node_default", "edge_default"} & graph_data.keys():
+        raise _Unusual
+    name = graph_data.get("name", "")
+    if not isinstance(name, str):
+        raise _Unusual
+    escape_attrib = _ET._escape_attrib
+    declared: list[tuple[str, str, str, str]] = []  # (class, mode, title, type), the id is the position
+    prefixes: dict[str, dict[str, str]] = {}  # "<class> <mode>" -> title -> the attvalue's text up to its value
+    years_text: dict[Any, tuple[str, str, str]] = {}  # year -> its start, end, and ' start=".." end=".."'
+    escaped: dict[str, str] = {}
+    dynamic = False
+    chunks: list[str] = []
+    pieces: list[str] = []
+    append = pieces.append
+    float_names = _GEXF_FLOAT_NAMES
+
+    def declare(scope: str, mode: str, title: str, value_type: type) -> str:
+        type_name = _GEXF_TYPES.get(value_type)
+        if type_name is None:
+            raise _Unusual
+        declared.append((scope, mode, title, type_name))
+        prefix = f'\n          <attvalue for="{len(declared) - 1}" value="'
+        prefixes[f"{scope} {mode}"][title] = prefix
+        return prefix
+
+    def year(value: Any) -> tuple[str, str, str]:
+        found = years_text.get(value)
+        if found is None:
+            start, end = _year_start(value), _year_end(value)
+            found = years_text[value] = (start, end, f' start="{start}" end="{end}"')
+        return found
+
+    def element(scope: str, data: Mapping[Any, Any], special: str, special_text: str | None,
+                reserved: frozenset[str], head: str, close: str) -> None:
+        """One node or edge: ``head`` (its tag, open), ``special`` as an XML attribute, spells, attvalues.
+
+        ``special_text`` is the XML attribute's text when the data has no ``special`` value.
+        """
+        nonlocal dynamic
+        if not reserved.isdisjoint(data):
+            raise _Unusual
+        static = prefixes[f"{scope} static"]
+        values = []
+        years = None
+        for title, value in data.items():
+            if value is None:
+                continue
+            if title == "abstracts_per_year":
+                years = value
+                continue
+            if title == special:
+                special_text = str(_scalar(value))
+                continue
+            value_type = type(value)
+            if value_type is str:
+                text = escaped.get(value)
+                if text is None:
+                    text = escaped[value] = escape_attrib(value)
+            elif value_type is int:
+                text = int.__repr__(value)
+            elif value_type is float:
+                text = float.__repr__(value)
+                if text in float_names:
+                    text = float_names[text]
+            elif value_type is bool:
+                text = "true" if value else "false"
+            else:
+                value = _scalar(value)
+                value_type = type(value)
+                if value_type is not str:
+                    raise _Unusual
+                text = escape_attrib(value)
+            if type(title) is not str:
+                title = str(title)
+            prefix = static.get(title)
+            if prefix is None:
+                prefix = declare(scope, "static", title, value_type)
+            values.append(prefix + text + '" />')
+        if special_text is not None:
+            head += f' {special}="{escape_attrib(special_text)}"'
+        append(head)
+        if years:
+            if not isinstance(years, Mapping):
+                raise _Unusual
+            dynamic = True
+            append(">\n        <spells>")
+            for first, last in _year_runs(years):
+                append(f'\n          <spell start="{year(first)[0]}" end="{year(last)[1]}" />')
+            append("\n        </spells>\n        <attvalues>")
+            append("".join(values))
+            prefix = prefixes[f"{scope} dynamic"].get("abstracts")
+            for when, count in years.items():
+                if type(count) is not int:
+                    raise _Unusual
+                if prefix is None:
+                    prefix = declare(scope, "dynamic", "abstracts", int)
+                append(f'{prefix}{count}"{year(when)[2]} />')
+            append("\n        </attvalues>" + close)
+        elif values:
+            append(">\n        <attvalues>")
+            append("".join(values))
+            append("\n        </attvalues>" + close)
+        else:
+            append(" />")
+        if len(pieces) >= _XML_PIECES:
+            chunks.append("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
+            pieces.clear()
+
+    for scope in ("node", "edge"):
+        for mode in ("static", "dynamic"):
+            prefixes[f"{scope} {mode}"] = {}
+    node_text: dict[Any, str] = {}
+    append("\n    <nodes>" if len(G) else "\n    <nodes />")
+    for node, data in G.nodes(data=True):
+        node_id = node_text[node] = escape_attrib(str(node))
+        element("node", data, "label", str(node), _GEXF_NODE_RESERVED, f'\n      <node id="{node_id}"',
+                "\n      </node>")  # networkx's label defaults to the node
+    if len(G):
+        append("\n    </nodes>")
+    append("\n    <edges>" if G.number_of_edges() else "\n    <edges />")
+    for number, (u, v, data) in enumerate(G.edges(data=True)):
+        element("edge", data, "weight", None, _GEXF_EDGE_RESERVED,
+                f'\n      <edge source="{node_text[u]}" target="{node_text[v]}" id="{number}"', "\n      </edge>")
+    if G.number_of_edges():
+        append("\n    </edges>")
+    append("\n  </graph>\n</gexf>\n")
+    chunks.append("".join(pieces).encode("ascii", "xmlcharrefreplace").decode("ascii"))
+
+    gexf = GEXF()
+    gexf.set_version("1.2draft")
+    head = [
+        "<?xml version='1.0' encoding='utf-8'?>\n",
+        f'<gexf xmlns="{gexf.NS_GEXF}" xmlns:xsi="{gexf.NS_XSI}" xsi:schemaLocation="{gexf.SCHEMALOCATION}" '
+        f'version="{gexf.VERSION}">\n  <meta>\n    <creator>astro-ie</creator>\n  </meta>',
+        f'\n  <graph defaultedgetype="undirected" mode="{"dynamic" if dynamic else "static"}" '
+        f'name="{escape_attrib(name)}"' + (' timeformat="date">' if dynamic else ">"),
+    ]
+    groups: dict[tuple[str, str], list[str]] = {}
+    for number, (scope, mode, title, type_name) in enumerate(declared):
+        groups.setdefault((scope, mode), []).append(
+            f'\n      <attribute id="{number}" title="{escape_attrib(title)}" type="{type_name}" />'
+        )
+    for (scope, mode), declarations in reversed(groups.items()):
+        head.append(f'\n    <attributes mode="{mode}" class="{scope}">')
+        head.extend(declarations)
+        head.append("\n    </attributes>")
+    return ["".join(head).encode("ascii", "xmlcharrefreplace").decode("ascii"), *chunks]
 
 
 class _OneFinalNewline:
@@ -634,14 +858,44 @@ def write_json(data: Any, handle: IO[str], indent: int = 1, sort_keys: bool = Fa
     (dict, list, tuple, str, int, float, bool, None), as the graph files hold.
     """
     pieces: list[str] = []
+    value = _json_walker(pieces, handle, indent, sort_keys)
+    value(data, 0)
+    handle.write("".join(pieces))
+
+
+def _json_floatstr(value: float) -> str:
+    if value != value or value in (math.inf, -math.inf):
+        raise ValueError("Out of range float values are not JSON compliant: " + repr(value))
+    return float.__repr__(value)
+
+
+def _json_key(key: Any) -> str:
+    """The text of an object key, as the standard library's encoder makes it."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float):
+        return _json_floatstr(key)
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+
+
+def _json_walker(pieces: list[str], handle: IO[str], indent: int, sort_keys: bool) -> Callable[[Any, int], None]:
+    """:func:`write_json`'s encoder: ``value(item, level)`` appends ``item``'s text at ``level`` to ``pieces``.
+
+    Writes the pieces to ``handle`` when they grow past :data:`_JSON_CHUNKS`.
+    """
     append = pieces.append
     encode_str = json.encoder.encode_basestring  # ensure_ascii=False: the C encoder when available
     step = " " * indent
-
-    def floatstr(value: float) -> str:
-        if value != value or value in (math.inf, -math.inf):
-            raise ValueError("Out of range float values are not JSON compliant: " + repr(value))
-        return float.__repr__(value)
+    floatstr = _json_floatstr
+    key_of = _json_key
 
     def scalar(value: Any) -> str | None:
         if isinstance(value, str):
@@ -658,24 +912,19 @@ def write_json(data: Any, handle: IO[str], indent: int = 1, sort_keys: bool = Fa
             return floatstr(value)
         return None
 
-    def key_of(key: Any) -> str:
-        if isinstance(key, str):
-            return key
-        if isinstance(key, float):
-            return floatstr(key)
-        if key is True:
-            return "true"
-        if key is False:
-            return "false"
-        if key is None:
-            return "null"
-        if isinstance(key, int):
-            return int.__repr__(key)
-        raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
-
     def value(item: Any, level: int) -> None:
-        text = scalar(item)
-        if text is not None:
+        kind = type(item)  # the exact common types first: the same text as the checks below
+        if kind is str:
+            append(encode_str(item))
+        elif kind is int:
+            append(int.__repr__(item))
+        elif kind is float:
+            append(floatstr(item))
+        elif kind is dict:
+            mapping(item, level)
+        elif kind is list:
+            array(item, level)
+        elif (text := scalar(item)) is not None:
             append(text)
         elif isinstance(item, (list, tuple)):
             array(item, level)
@@ -714,15 +963,91 @@ def write_json(data: Any, handle: IO[str], indent: int = 1, sort_keys: bool = Fa
             value(item, level + 1)
         append("\n" + step * level + "}")
 
-    value(data, 0)
-    handle.write("".join(pieces))
+    return value
 
 
 def write_node_link(G: nx.Graph, handle: IO[str]) -> None:
     """networkx node-link JSON (``edges="links"``), read back by ``nx.node_link_graph``.
 
-    Streamed in chunks, the same bytes as ``json.dumps(..., indent=1, sort_keys=True)`` of the whole.
+    The bytes of ``json.dumps(nx.node_link_data(G, edges="links"), indent=1, sort_keys=True)``,
+    streamed in chunks. The node and edge objects, most of the file, are written
+    here with their sorted keys' text computed once per set of keys and common
+    values (strings, numbers, lists of strings) rendered inline; the rest goes
+    through :func:`write_json`'s encoder. Multigraphs go through networkx.
     """
+    if G.is_multigraph():
+        _write_node_link_networkx(G, handle)
+        return
+    pieces: list[str] = []
+    append = pieces.append
+    value = _json_walker(pieces, handle, 1, True)
+    encode_str = json.encoder.encode_basestring
+    floatstr = _json_floatstr
+    layouts: dict[tuple, list[tuple[Any, str]]] = {}  # an object's keys -> (key, text before its value), sorted
+
+    def layout(keys: tuple) -> list[tuple[Any, str]]:
+        return [  # keys are unique, so json's sorted(items) is their order
+            (key, ("{" if number == 0 else ",") + "\n   " + encode_str(_json_key(key)) + ": ")
+            for number, key in enumerate(sorted(keys))
+        ]
+
+    def objects(items: Iterable[dict]) -> None:
+        """A list of objects at level 1 (the list), 2 (the objects), 3 (their values)."""
+        opened = False
+        for item in items:
+            append(",\n  " if opened else "[\n  ")
+            opened = True
+            if not item:
+                append("{}")
+                continue
+            keys = tuple(item)
+            fields = layouts.get(keys)
+            if fields is None:
+                fields = layouts[keys] = layout(keys)
+            for key, before in fields:
+                append(before)
+                field = item[key]
+                kind = type(field)
+                if kind is str:
+                    append(encode_str(field))
+                elif kind is int:
+                    append(int.__repr__(field))
+                elif kind is float:
+                    append(floatstr(field))
+                elif kind is list and field:
+                    try:  # a list of strings, most often: one join
+                        append("[\n    " + ",\n    ".join(map(encode_str, field)) + "\n   ]")
+                    except TypeError:
+                        value(field, 3)
+                elif kind is dict and field:
+                    entries = []  # per-year counts, most often: int keys and values
+                    for year, count in sorted(field.items()):
+                        if type(year) is not int or type(count) is not int:
+                            value(field, 3)
+                            break
+                        entries.append(f'"{year}": {count}')
+                    else:
+                        append("{\n    " + ",\n    ".join(entries) + "\n   }")
+                else:
+                    value(field, 3)
+            append("\n  }")
+            if len(pieces) >= _JSON_CHUNKS:
+                handle.write("".join(pieces))
+                pieces.clear()
+        append("\n ]" if opened else "[]")
+
+    append('{\n "directed": ' + ("true" if G.is_directed() else "false") + ',\n "graph": ')
+    value(G.graph, 1)
+    append(',\n "links": ')
+    objects({**data, "source": u, "target": v} for u, v, data in G.edges(data=True))
+    append(',\n "multigraph": false,\n "nodes": ')
+    objects({**G.nodes[n], "id": n} for n in G)
+    append("\n}\n")
+    handle.write("".join(pieces))
+
+
+def _write_node_link_networkx(G: nx.Graph, handle: IO[str]) -> None:
+    """:func:`write_node_link` through ``nx.node_link_data``: any graph."""
     write_json(nx.node_link_data(G, edges="links"), handle, indent=1, sort_keys=True)
     handle.write("\n")
 

@@ -27,8 +27,14 @@ os.umask(_UMASK)
 
 
 @contextlib.contextmanager
-def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; on clean exit, replace ``path`` with it."""
+def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8", durable: bool = True) -> Iterator[IO]:
+    """Open a temporary file beside ``path``; on clean exit, replace ``path`` with it.
+
+    ``durable``: wait for the disk (``fsync``) before the rename, so a crash
+    leaves the old file or the new one whole. Files that can be rebuilt (the
+    batch cache, a run's staging batches) skip the wait: their readers check
+    what they read instead.
+    """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,7 +46,8 @@ def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> 
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are for sharing
         os.replace(tmp, path)
     except BaseException:

@@ -46,6 +46,7 @@ from spacy.util import compile_infix_regex, registry
 from .candidates import CandidateRules
 from .extent import RULES_DIR, rules_path
 from .linking import CANDIDATES_KEY, MATCHES_KEY, link_doc
+from .names_model import make_names  # noqa: F401  (registers the optional ``astro_names`` factory)
 from .normalize import normalize_word
 from .ruler_index import (
     ABBREVIATION_TUPLES,
@@ -488,11 +489,14 @@ class OntologyLinker(_OntologyComponent):
         return doc
 
 
-def build_pipeline(ontology_dir: Path | str, *, match_spans: bool = True) -> Language:
+def build_pipeline(ontology_dir: Path | str, *, match_spans: bool = True, names: bool = False) -> Language:
     """The extraction pipeline on ``spacy.blank("en")`` for an ontology directory.
 
     ``match_spans=False``: the ruler leaves no ``doc.spans["astro_matches"]``
     (the same entities, less work per doc; see :class:`OntologyRuler`).
+    ``names=True``: the statistical name model (:mod:`pipeline.names_model`)
+    runs after the linker, adding names where no entity is; off by default
+    (its cross-validated figures are in ``benchmarks/README.md``).
     """
     ontology_dir = str(Path(ontology_dir).resolve())
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "astro_ie.tokenizer.v1"}}})
@@ -502,5 +506,7 @@ def build_pipeline(ontology_dir: Path | str, *, match_spans: bool = True) -> Lan
         if name == "astro_ontology_ruler" and not match_spans:
             config["spans_key"] = ""
         nlp.add_pipe(name, config=config)
+    if names:
+        nlp.add_pipe("astro_names")
     _ = nlp.get_pipe("astro_ontology_ruler").index  # build now: errors and cost at start-up, not mid-corpus
     return nlp

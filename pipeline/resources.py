@@ -40,3 +40,8 @@ def default_out_dir(inputs: list[Path] | None) -> Path:
     first = inputs[0]
     name = first.name.split(".")[0] if first.name and not first.name.startswith(".") else first.stem
     return Path("outputs") / (name or "run")
+
+
+def names_model_weights() -> Path:
+    """The weights of the name model (:mod:`astro_ie.names_model`), trained by ``benchmarks/train_names.py``."""
+    return _package_dir("astro_ie") / "names_model.json"

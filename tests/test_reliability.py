@@ -606,6 +606,32 @@ def test_atomic_open_failure_keeps_the_previous_file_and_leaves_no_temporary(tmp
     assert [p.name for p in tmp_path.iterdir()] == ["corpus.jsonl"]
 
 
+def test_a_batch_cache_entry_cut_short_by_a_crash_is_tagged_again(tmp_path) -> None:
+    """Cache entries are renamed into place without an fsync: one left short must not pass for the batch's tags."""
+    from astro_ie import batching
+    from astro_ie.models import Abstract
+    from astro_ie.resources import default_ontology_dir
+
+    batch, cache = tmp_path / "batch-000001.jsonl", tmp_path / "cache"
+    texts = ["We classify TESS light curves with a convolutional neural network.",
+             "Gaia DR3 astrometry and a random forest find wide binaries.",
+             "A variational autoencoder compresses SDSS spectra."]
+    batch.write_text("".join(Abstract(id=f"a{i}", title="", abstract=t).to_json_line() + "\n"
+                             for i, t in enumerate(texts)), encoding="utf-8")
+    ontology = str(default_ontology_dir())
+
+    first = batching.extract_batch(batch, ontology, "h", cache)
+    whole = Path(first.path).read_bytes()
+    assert (first.cached, first.records, whole.count(b"\n")) == (False, 3, 3)
+    assert batching.extract_batch(batch, ontology, "h", cache).cached
+
+    Path(first.path).write_bytes(whole[: whole.index(b"\n") + 40])  # one line and a piece of the next
+    again = batching.extract_batch(batch, ontology, "h", cache)
+    assert (again.cached, again.records, Path(again.path).read_bytes()) == (False, 3, whole)
+    Path(first.path).write_bytes(b"")
+    assert batching.cached_part(batch, "h", cache) is None
+
+
 def test_outputs_are_as_readable_as_any_file_the_user_writes(tmp_path) -> None:
     mask = os.umask(0o022)
     os.umask(mask)
