@@ -294,16 +294,14 @@ def graph_views(
 
 def views_from_digest(digest: CorpusDigest) -> dict[str, nx.Graph]:
     """The four views of a corpus already digested (:mod:`astro_ie.digest`)."""
-    full, rolled = views_of(digest, rollup=False), views_of(digest, rollup=True)
-    return {name: views[name] for name in VIEW_NAMES for views in (full, rolled) if name in views}
-
-
-def views_of(digest: CorpusDigest, rollup: bool) -> dict[str, nx.Graph]:
-    """Half of :func:`views_from_digest`: the full view and its technique-instrument view, or their roll-ups."""
-    G = _graph_from_digest(digest, rollup=rollup)
-    if rollup:
-        return {"full-rollup": G, "technique-instrument-rollup": technique_instrument_view(G)}
-    return {"full": G, "technique-instrument": technique_instrument_view(G)}
+    full = _graph_from_digest(digest, rollup=False)
+    rolled = _graph_from_digest(digest, rollup=True)
+    return {
+        "full": full,
+        "full-rollup": rolled,
+        "technique-instrument": technique_instrument_view(full),
+        "technique-instrument-rollup": technique_instrument_view(rolled),
+    }
 
 
 def summarise(G: nx.Graph, top: int = 10) -> dict[str, Any]:

@@ -105,98 +105,17 @@ def finish_outputs(summary: Any, directory: str | Path, timings: dict | None = N
     from . import graph
 
     started = time.perf_counter()
-    sizes, full = write_views(summary.digest, Path(directory))
+    views = graph.views_from_digest(summary.digest)
+    for name, view in views.items():
+        graph.write_exports(view, directory, GRAPH_STEMS[name])
     result = {"counts": summary.to_dict(), "top_concepts": summary.top_concepts,
               "new_candidates": summary.new_candidates, "corpus_file": summary.corpus_file,
-              "nodes": {name: sizes[name][0] for name in graph.VIEW_NAMES},
-              "edges": {name: sizes[name][1] for name in graph.VIEW_NAMES},
-              "summary": graph.summarise(full["technique-instrument"], top=10)}
+              "nodes": {name: view.number_of_nodes() for name, view in views.items()},
+              "edges": {name: view.number_of_edges() for name, view in views.items()},
+              "summary": graph.summarise(views["technique-instrument"], top=10)}
     if timings is not None:
         timings["graphs_s"] = round(time.perf_counter() - started, 3)
     return json.loads(json.dumps(result))  # as the side process's JSON reply brings it: one shape either way
-
-
-def write_views(digest: Any, directory: Path) -> tuple[dict[str, list[int]], dict]:
-    """Build and export the four graph views; the (nodes, edges) of each, and the full view's pair.
-
-    They are what is left to write after the last batch, while the run's
-    other core has nothing to do any more: where the process can fork and
-    runs no other thread (the side process, once the corpus is written), a
-    forked child builds and writes the two rolled-up views as this process
-    does the full ones. If the child fails in any way, this process writes
-    its views itself: an error worth reporting comes back from there.
-    """
-    from . import graph
-
-    child = _fork(lambda: _export(graph.views_of(digest, rollup=True), directory))
-    rolled = None
-    try:
-        full = graph.views_of(digest, rollup=False)
-        sizes = _export(full, directory)
-        if child is not None:
-            joining, child = child, None
-            rolled = _joined(joining)
-    finally:
-        if child is not None:
-            _reap(child)
-    if rolled is None:
-        rolled = _export(graph.views_of(digest, rollup=True), directory)
-    return {**sizes, **rolled}, full
-
-
-def _export(views: dict, directory: Path) -> dict[str, list[int]]:
-    from . import graph
-
-    for name, view in views.items():
-        graph.write_exports(view, directory, GRAPH_STEMS[name])
-    return {name: [view.number_of_nodes(), view.number_of_edges()] for name, view in views.items()}
-
-
-def _fork(work: Callable[[], dict]) -> tuple[int, int] | None:
-    """Run ``work`` in a forked child that sends its JSON result back: (pid, read end), or None where not to fork."""
-    import threading
-
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return None
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns, never runs the parent's exit handlers
-        status = 1
-        try:
-            os.close(read)
-            with os.fdopen(write, "wb") as handle:
-                handle.write(json.dumps(work()).encode("utf-8"))
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
-    return pid, read
-
-
-def _joined(child: tuple[int, int]) -> dict | None:
-    """The child's result once it has ended well, else None."""
-    pid, read = child
-    try:
-        with os.fdopen(read, "rb") as handle:
-            data = handle.read()
-    finally:
-        _, status = os.waitpid(pid, 0)
-    try:
-        return json.loads(data) if status == 0 else None
-    except ValueError:
-        return None
-
-
-def _reap(child: tuple[int, int]) -> None:
-    """Make sure the child is gone (this process failed first): it must not write after the run has ended."""
-    import signal
-
-    pid, read = child
-    with contextlib.suppress(OSError):
-        os.close(read)
-    with contextlib.suppress(ChildProcessError):
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
 
 
 def write_outputs(paths: Iterable[str], directory: str, ontology_dir: str, *, include_generic: bool = False,

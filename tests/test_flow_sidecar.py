@@ -23,7 +23,6 @@ import pytest
 
 from astro_ie import batching, sidecar
 from astro_ie.errors import AstroIEError, InputError
-from astro_ie.models import Abstract
 from astro_ie.ontology import load_ontology
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,43 +88,6 @@ def test_streamed_outputs_are_the_bytes_of_a_pass_after_tagging(tmp_path: Path, 
     written = {name: data for name, data in files_of(staging).items()}
     assert written == files_of(serial)
     assert "corpus.jsonl.gz" in written if outputs else "corpus.jsonl" in written
-
-
-def test_a_forked_child_writes_the_rolled_up_views_the_bytes_of_one_process(tmp_path: Path, monkeypatch) -> None:
-    """After the last part the side process forks: the child writes the rolled-up views, the same bytes."""
-    import os
-    import threading
-
-    from astro_ie import graph
-
-    records = (Abstract.model_validate(record) for record in RECORDS)
-    batches, _ = batching.write_batches(records, tmp_path / "batches", BATCH_SIZE)
-    parts = tag([str(b) for b in batches], tmp_path / "cache")
-    one, two, failed = (tmp_path / name for name in ("one", "two", "failed"))
-    for directory in (one, two, failed):
-        directory.mkdir()
-    monkeypatch.setattr(threading, "active_count", lambda: 1)  # this test process may run other threads
-    forks, fork = [], os.fork
-    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
-    serial = sidecar.write_outputs(parts, str(one), str(MINI_ONTOLOGY))
-    assert forks == [1]
-    with monkeypatch.context() as patch:
-        patch.setattr(sidecar, "_fork", lambda work: None)
-        assert sidecar.write_outputs(parts, str(two), str(MINI_ONTOLOGY)) == serial
-    assert files_of(one) == files_of(two)
-    assert {name for name in files_of(one) if "rollup" in name} == {
-        f"{stem}{suffix}" for stem in ("graph-rollup", "technique-instrument-rollup") for suffix in graph.WRITERS}
-
-    parent, write_exports = os.getpid(), graph.write_exports
-
-    def fails_in_the_child(G, directory, stem):
-        if os.getpid() != parent:
-            raise OSError("No space left on device")
-        return write_exports(G, directory, stem)
-
-    monkeypatch.setattr(graph, "write_exports", fails_in_the_child)
-    assert sidecar.write_outputs(parts, str(failed), str(MINI_ONTOLOGY)) == serial
-    assert files_of(failed) == files_of(one) and len(forks) == 2
 
 
 def test_ingest_error_comes_back_as_the_same_coded_error(tmp_path: Path) -> None:
