@@ -287,9 +287,18 @@ def _reply(out: IO[bytes], kind: str, payload: Any) -> None:
     out.flush()
 
 
+SIDE_NICENESS = 10
+"""How much lower the side process's CPU priority is than the flow's: tagging, the run's critical path,
+wins the core whenever both want it (the side process's compressing thread runs beside its main thread);
+the side process, which waits for tagged parts most of the run, gets what tagging leaves."""
+
+
 def main() -> int:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # whatever a library prints must not mix with the replies
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(SIDE_NICENESS)
     messages = _messages(sys.stdin.buffer)
     try:
         request = next(messages)
