@@ -42,6 +42,9 @@ from astro_ie.ingest import read_abstracts
 from astro_ie.models import Abstract
 from astro_ie.names_model import OUTSIDE, NameModel, decode, examples
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or loaded by the tests
+from peer import read_records  # the sets' reader the peer benchmark uses
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 BOOK = ROOT / "data" / "ml4astro-2024-book-of-abstracts.txt"
@@ -53,15 +56,6 @@ THRESHOLDS = [round(0.30 + 0.05 * i, 2) for i in range(14)]  # 0.30 .. 0.95
 MAX_LOSS = 0.005  # on by default only if no set loses more, and the pooled gain is at least as large
 DIGITS = 3
 MIN_WEIGHT = 0.02
-
-
-def read_records(path: Path) -> list[Abstract]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            obj = json.loads(line)
-            out.append(Abstract(id=obj["id"], title=obj.get("title") or "", abstract=obj["abstract"]))
-    return out
 
 
 def gold_sets() -> dict[str, tuple[list[Abstract], Path]]:

@@ -12,6 +12,7 @@ from astro_ie.extract import Extractor
 from astro_ie.models import Abstract
 from astro_ie.names_model import OUTSIDE, Candidate, NameModel, decode, shape, word_class
 from astro_ie.resources import names_model_weights
+from tests.test_unseen import read_records
 
 ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
@@ -91,7 +92,7 @@ def test_the_model_tags_a_coined_name_the_rules_miss(rules, with_names) -> None:
 
 
 def test_names_the_rules_tag_are_unchanged(rules, with_names) -> None:
-    records = [APPLECIDER, *_read(UNSEEN / "abstracts-h.jsonl")[:10]]
+    records = [APPLECIDER, *read_records(UNSEEN / "abstracts-h.jsonl")[:10]]
     for before, after in zip(rules.tag(records), with_names.tag(records)):
         kept = [(e.start, e.end, e.label, e.concept_id, e.source) for e in before.entities]
         now = [(e.start, e.end, e.label, e.concept_id, e.source) for e in after.entities]
@@ -104,7 +105,7 @@ def test_names_the_rules_tag_are_unchanged(rules, with_names) -> None:
 
 
 def test_tagging_with_the_model_is_deterministic(with_names) -> None:
-    records = _read(UNSEEN / "abstracts-b.jsonl")
+    records = read_records(UNSEEN / "abstracts-b.jsonl")
     first = list(with_names.tag_lines(records))
     assert first == list(with_names.tag_lines(records))
 
@@ -122,10 +123,3 @@ def test_retraining_gives_the_same_bytes() -> None:
     assert "bias" in weights and len(weights) > 100
 
 
-def _read(path: Path) -> list[Abstract]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            obj = json.loads(line)
-            out.append(Abstract(id=obj["id"], title=obj.get("title") or "", abstract=obj["abstract"]))
-    return out
