@@ -164,7 +164,7 @@ def main() -> None:
     result: dict = {"sets": {}}
     for name, (records, gold_path) in sets.items():
         gold = evaluate.load_gold(gold_path)
-        ours = evaluate.score(gold, astro_predictions(extractor, records), top=args.errors or None)
+        ours = evaluate.score(gold, astro_predictions(extractor, records), top=args.errors)
         theirs = evaluate.score(gold, peer_predictions(peer, records), top=0)
         result["sets"][name] = {"records": len(gold), "astro_ie": summary(ours), "peer": summary(theirs)}
         print(f"== {name}: astro-ie\n{ours.to_table()}\n== {name}: peer\n{theirs.to_table()}")
