@@ -175,6 +175,33 @@ CASES = [
     ),
     ("Protoclusters were observed by ALMA-IMF.", "ALMA-IMF", "SURVEY", "survey:alma-imf"),
     ("Spectra were typed with Astrodash.", "Astrodash", "SOFTWARE", "software:astrodash"),
+    # ISM, star formation, time domain and archives
+    (
+        "Dense cores were mapped by the Green Bank Ammonia Survey.",
+        "Green Bank Ammonia Survey",
+        "SURVEY",
+        "survey:green-bank-ammonia-survey",
+    ),
+    ("The Galactic Centre was imaged by CMZoom.", "CMZoom", "SURVEY", "survey:cmzoom"),
+    ("HII regions were catalogued by SIGNALS.", "SIGNALS", "SURVEY", "survey:signals"),
+    ("Young stellar objects are drawn from SPICY.", "SPICY", "DATASET", "dataset:spicy"),
+    ("Lines were decomposed with GaussPy+.", "GaussPy+", "SOFTWARE", "software:gausspy"),
+    ("Spectra were fitted with MADCUBA.", "MADCUBA", "SOFTWARE", "software:madcuba"),
+    (
+        "Light curves come from the Northern Sky Variability Survey.",
+        "Northern Sky Variability Survey",
+        "SURVEY",
+        "survey:northern-sky-variability-survey",
+    ),
+    ("Proper motions were taken from VIRAC2.", "VIRAC2", "DATASET", "dataset:virac"),
+    (
+        "The Wide-Fast-Deep survey covers 18,000 square degrees.",
+        "Wide-Fast-Deep survey",
+        "SURVEY",
+        "survey:wide-fast-deep",
+    ),
+    ("Features were extracted with sktime.", "sktime", "SOFTWARE", "software:sktime"),
+    ("Abstracts were retrieved from SciX.", "SciX", "DATASET", "dataset:science-explorer"),
 ]
 
 
@@ -211,6 +238,9 @@ GUARDED = {
     "dataset:unit-simulations",
     "dataset:molino",
     "survey:cores-to-disks",
+    "survey:signals",
+    "survey:wide-fast-deep",
+    "survey:green-bank-ammonia-survey",
 }
 
 
@@ -228,6 +258,7 @@ GUARDED = {
         "A VIP guest adapts models to the unit sphere and to the UNIT of charge.",
         "The space warps around the black hole, and the Molino river flows past the mars trek.",
         "Large companies use the MAS model and the ADAPT scheme; the evolution from cores to disks.",
+        "Star formation, ionized gas and the GAS phase follow the LSST wide-fast-deep cadence.",
     ],
 )
 def test_guarded_names_keep_their_ordinary_meanings(extractor, text):  # noqa: F811
