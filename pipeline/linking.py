@@ -125,6 +125,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
                                 _clean(span.text)))
 
+    if len(mentions) > 1:
+        mentions.extend(_hyphen_crossings(doc, text, mentions, starts, char_ends, index))
     chosen = _resolve(mentions)
     extent = index.extent
     if extent is not None:
@@ -156,6 +158,26 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
 # "ZTF Twilight survey", "Ariel Data Challenge".
 _NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SURVEY", "survey"), ("SOFTWARE", "Pipeline"),
                                   ("DATASET", "Challenge")})
+
+
+def _hyphen_crossings(doc: Doc, text: str, mentions: list[Mention], starts: list[int], ends: list[int],
+                      index: OntologyIndex) -> list[Mention]:
+    """Two known names of one type crossing at a hyphenated word are one name written as one unit.
+
+    "field-level likelihood-free inference": "field-level likelihood" ends inside
+    "likelihood-free", which starts "likelihood-free inference"; neither is the name
+    written, the whole is (a candidate under the right-hand concept, its head).
+    """
+    out = []
+    ruler = [m for m in mentions if m.source == "ruler"]
+    for left in ruler:
+        end = ends[left.end - 1]
+        if left.end >= len(doc) or text[end:end + 1] != "-" or starts[left.end] != end:
+            continue  # the left name does not end inside a hyphenated word
+        for right in ruler:
+            if right.label == left.label and left.start < right.start < left.end < right.end:
+                out.append(_composed(doc, right, left.start, right.end, left.label, index))
+    return out
 
 
 def _modified_technique(index: OntologyIndex, written: str) -> bool:
@@ -670,6 +692,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     begin = extent.modifier_start(text, start_char)
     if begin is not None and _says_already(index, concept, text[begin:start_char]):
         begin = None
+    if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \
+            and text[begin:start_char].rstrip(" -").lower().endswith(tuple(f"-{j}" for j in extent.rules.technique_joiners)):
+        begin = None  # "attention-based neural network" is a kind of network; "attention-based machine learning" no method
     if begin is not None:
         span = _span_of(doc, begin, end_char)
         if span is not None and span.start < m.start:

@@ -67,3 +67,37 @@ def test_tex_font_groups_around_facility_names(real):
 def test_money_and_math_that_is_not_one_symbol_are_left_alone(real):
     record = tag(real, "The $\\Lambda$CDM fit cost $5 per hour on $N$ GPUs with a random forest.")
     assert spans(record) == [("random forest", "TECHNIQUE")]
+
+
+# -- 2. Hyphenated compounds: a name does not end inside one, a "-based" modifier belongs to the name --
+
+
+def test_two_known_names_crossing_at_a_hyphenated_word_are_one_name(real):
+    # arXiv:2310.15234 (abstracts-k) and arXiv:2302.14101 (abstracts-d): not "field-level likelihood".
+    record = tag(real, "We train graph neural networks to perform field-level likelihood-free inference on "
+                       "halo catalogs from hydrodynamic simulations.")
+    found = concepts(record)
+    assert found["field-level likelihood-free inference"] == "candidate:field-level-likelihood-free-inference"
+    assert "field-level likelihood" not in found
+    # the composed name is no silent alias of the known one inside it
+    assert record.entities[[e.text for e in record.entities].index("field-level likelihood-free inference")].concept_id \
+        .startswith("candidate:")
+
+
+def test_a_name_that_only_touches_a_hyphenated_word_is_unchanged(real):
+    record = tag(real, "The SOM-derived labels agree with a field-level inference of the density field.")
+    assert ("SOM", "TECHNIQUE") in spans(record)
+    assert ("field-level inference", "TECHNIQUE") in spans(record)
+
+
+@pytest.mark.parametrize("written", ["Attention-based Neural Network", "attention-based neural networks",
+                                     "graph-based neural network"])
+def test_a_modifier_joined_by_based_is_part_of_the_network_name(real, written):
+    # arXiv:2505.22574 (abstracts-k): "Attention-based Neural Network Emulators for Multi-Probe Data Vectors".
+    record = tag(real, f"We train {written} emulators of the CMB power spectra for upcoming surveys.")
+    assert spans(record)[0] == (written, "TECHNIQUE")
+
+
+def test_a_joined_modifier_does_not_make_an_umbrella_field_a_method(real):
+    record = tag(real, "An attention-based machine learning pipeline classifies the light curves.")
+    assert ("machine learning", "TECHNIQUE") in spans(record)
