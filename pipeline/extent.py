@@ -45,6 +45,7 @@ class SpanRules(BaseModel):
     descriptive_tails: tuple[str, ...] = ()
     established_names: tuple[str, ...] = ()
     model_name_words: tuple[str, ...] = ()
+    dropped_product_words: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -149,6 +150,10 @@ class Extent:
     @cached_property
     def modifier_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.technique_modifiers)
+
+    @cached_property
+    def dropped_product_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.rules.dropped_product_words)
 
     @cached_property
     def model_name_words(self) -> frozenset[str]:

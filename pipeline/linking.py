@@ -50,7 +50,9 @@ MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
 ENTITY_TUPLES = "astro_entity_tuples"
 """``doc.user_data`` key: ``doc.ents`` as the linker set them, (start char, end char, label, concept id, source)."""
-_DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][0-9]?(?:\.[0-9]+)?(?![\w-]|\.[0-9])")
+_DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][0-9]?(?:\.[0-9]+)?(?![\w-]|\.[0-9])"
+                           r"|\b(?:Early|Public) Data Release\b(?! [0-9]| of)")  # "DESI Early Data Release"
+_PROGRAM = re.compile(r" [Pp]rogram(?:me)?\b")
 _PRODUCT_END = re.compile(r"(?:[Cc]atalog(?:ue)?s?|[Aa]rchive)$")
 _RELEASE_END = re.compile(r"[ -](?:[EPA]?DR ?[0-9]+|Y[0-9]+|[Dd]ata [Rr]elease [0-9]+)$")
 
@@ -99,6 +101,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             if rule.requires_definition:
                 continue  # not defined in this abstract
             exact = rule.case_sensitive and written == rule.text
+            if rule.label == "DATASET" and end - start > 2 and index.extent is not None \
+                    and doc[end - 1].lower_ in index.extent.dropped_product_words and doc[end - 2].is_alpha:
+                end -= 1  # "Gaia RVS spectra" is the data set Gaia RVS, its spectra are what it holds
             mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
@@ -537,6 +542,15 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             if span is not None and not (nxt is not None and nxt.start < span.end):
                 grown = m._replace(end=span.end) if m.label == "SOFTWARE" else _composed(
                     doc, m, span.start, span.end, m.label, index)
+        if grown is None and m.label == "SOFTWARE" and (end := extent.product_end(text, end_char)) is not None \
+                and "atalog" in text[end_char:end] and (span := _span_of(doc, start_char, end)) is not None:
+            # "the redMaPPer catalogue": the catalogue a code or pipeline made is a data product
+            grown = _composed(doc, m, span.start, span.end, "DATASET", index)
+        if grown is None and m.label == "SURVEY" and (program := _PROGRAM.match(text, end_char)) is not None \
+                and _label_of(index, m).endswith((" Program", " Programme")) \
+                and (span := _span_of(doc, start_char, program.end())) is not None:
+            # "the DES SN programme": the word the survey's own name ends with (Dark Energy Survey Supernova Program)
+            grown = m._replace(end=span.end, exact=True)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
         if grown is not None and grown.label == "DATASET" and m.label == "TELESCOPE" and out \

@@ -101,3 +101,38 @@ def test_a_modifier_joined_by_based_is_part_of_the_network_name(real, written):
 def test_a_joined_modifier_does_not_make_an_umbrella_field_a_method(real):
     record = tag(real, "An attention-based machine learning pipeline classifies the light curves.")
     assert ("machine learning", "TECHNIQUE") in spans(record)
+
+
+# -- 3. Product words, phases and samples written after a name ------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name", "label"), [
+    # arXiv:2507.12363 (abstracts-j): the guideline drops "spectra" as it does for "Gaia XP spectra"
+    ("The networks were trained on simulated Gaia RVS spectra of double-lined binaries.", "Gaia RVS", "DATASET"),
+    # a pipeline's catalogue is a data product (fragments-g r5y-frag-02)
+    ("Cluster redshifts were taken from the redMaPPer catalogue built on the Legacy Surveys.",
+     "redMaPPer catalogue", "DATASET"),
+    ("Richness values come from the public redMaPPer catalog of SDSS clusters.", "redMaPPer catalog", "DATASET"),
+    # a survey's Science Verification data (arXiv:1908.00543, abstracts-k)
+    ("We reconstruct convergence maps from the DES SV shear measurements.", "DES SV", "DATASET"),
+    ("Mass maps were made from DES Science Verification data with a U-Net.", "DES Science Verification", "DATASET"),
+    # the word the survey's own name ends with (arXiv:2201.11142, abstracts-k)
+    ("We classify light curves from the DES SN programme with a recurrent network.", "DES SN programme", "SURVEY"),
+    # a spectroscopic sample named by its size (fragments-g r5y-frag-03)
+    ("Spectroscopic redshifts come from zCOSMOS and DEIMOS 10K in the COSMOS field.", "DEIMOS 10K", "DATASET"),
+    # the sky a survey covers, in its name (fragments-g r5y-frag-06)
+    ("Additional epochs come from the Pan-STARRS1 3π Steradian Survey stacks.",
+     "Pan-STARRS1 3π Steradian Survey", "SURVEY"),
+    ("The DESI Early Data Release spectra were classified by a CNN.", "DESI Early Data Release", "DATASET"),
+    # a release written after the survey's definition (arXiv:2507.03260, abstracts-k)
+    ("Quasars in the Dark Energy Spectroscopic Instrument (DESI) Early Data Release were fit by a CNN.",
+     "Early Data Release", "DATASET"),
+])
+def test_product_phase_and_sample_words_after_a_name(real, sentence, name, label):
+    assert (name, label) in spans(tag(real, sentence))
+
+
+def test_a_product_word_stays_out_only_after_a_data_set_and_a_programme_only_in_its_own_name(real):
+    record = tag(real, "The JADES program observed the field with NIRSpec; DEIMOS spectra were reduced with spec2d.")
+    assert ("JADES", "SURVEY") in spans(record)
+    assert ("DEIMOS", "TELESCOPE") in spans(record)
