@@ -104,6 +104,14 @@ _WORD = re.compile(r"[\w+]+|[^\w\s]")
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
 
 
+def _eponymous(text: str) -> bool:
+    """Title-case words joined by hyphens ("Einstein-Boltzmann", "Navier-Stokes", "Solar-System"): the equations
+    or the subject a kind of code treats, no coined name (a coined one has capitals inside a word or digits:
+    "Deep-LC", "Astro-WISE")."""
+    parts = text.split("-")
+    return len(parts) >= 2 and all(p.isalpha() and p.istitle() for p in parts)
+
+
 def two_facilities(matches: list[tuple], start: int, end: int) -> tuple | None:
     """The second of two known facility names that make up tokens ``start:end`` side by side, if they do.
 
@@ -535,6 +543,11 @@ class CandidateRules:
         if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
             return "DATASET"
         label = self.head_types.get(head)
+        if label == "TELESCOPE" and words[-1].is_lower and not any(t.is_upper or t.like_num or any(
+                c.isdigit() for c in t.text) for t in words):
+            # "Imaging atmospheric Cherenkov telescopes (IACTs)", "heliospheric imagers (HIs)": a kind of
+            # instrument written as a common noun, no one named facility (GUIDELINE: generic words are no entity)
+            return None
         if label == "SURVEY" and any(t.norm_ in self.facility_nouns for t in words[:-1]):
             return "TELESCOPE"  # "Bistatic Radar for LEO Survey": an instrument that surveys
         if head == "network" and any(
@@ -995,7 +1008,8 @@ class CandidateRules:
                 start -= 2  # "the Deep-LC toolkit", not "an AI-based pipeline"
             name = doc[start:end]
             if (
-                (_CODE_WORD.match(name.text) or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num))
+                (_CODE_WORD.match(name.text) or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num
+                                                 and not _eponymous(name.text)))
                 and not self.index.lookup(name.text)
                 and not self._is_known(doc, start, end)
             ):

@@ -136,3 +136,35 @@ def test_a_product_word_stays_out_only_after_a_data_set_and_a_programme_only_in_
     record = tag(real, "The JADES program observed the field with NIRSpec; DEIMOS spectra were reduced with spec2d.")
     assert ("JADES", "SURVEY") in spans(record)
     assert ("DEIMOS", "TELESCOPE") in spans(record)
+
+
+# -- 4. Kinds of codes and of telescopes are no names ---------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    # arXiv:2509.15010 (abstracts-j), and the same class in other subfields
+    "Imaging atmospheric Cherenkov telescopes (IACTs) record air showers; each IACT camera is read out fast.",
+    "CMEs are observed with coronagraphs and heliospheric imagers (HIs) on board spacecraft.",
+    "Space-based gravitational-wave detectors (GWDs) will open the millihertz band.",
+])
+def test_a_kind_of_instrument_defined_in_lower_case_is_no_facility(real, sentence):
+    assert not [s for s in spans(tag(real, sentence)) if s[1] == "TELESCOPE"]
+
+
+def test_a_named_facility_defined_in_the_same_way_is_still_one(real):
+    record = tag(real, "We observed with the Kyoto Tridimensional Spectrograph (KTS) and the Lijiang 2.4-m telescope (LJT).")
+    assert ("Kyoto Tridimensional Spectrograph", "TELESCOPE") in spans(record)
+    assert ("LJT", "TELESCOPE") in spans(record)
+
+
+@pytest.mark.parametrize("sentence", [
+    # arXiv:2405.07903 (abstracts-k)
+    "Emulators of Einstein-Boltzmann codes speed up the inference of cosmological parameters.",
+    "Navier-Stokes solvers and Fokker-Planck codes are too slow for the inference loop.",
+])
+def test_codes_named_after_their_equations_are_no_tools(real, sentence):
+    assert not [s for s in spans(tag(real, sentence)) if s[1] == "SOFTWARE"]
+
+
+def test_a_coined_hyphenated_name_before_a_code_noun_is_still_a_tool(real):
+    assert ("Deep-LC", "SOFTWARE") in spans(tag(real, "Light curves were classified with the Deep-LC toolkit."))
