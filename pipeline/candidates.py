@@ -104,6 +104,19 @@ _WORD = re.compile(r"[\w+]+|[^\w\s]")
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
 
 
+def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
+    """Does a long form run over the end of a sentence ("... spectra. When our CNN model (StarNet)")?
+
+    The detector reads back a fixed number of words from the parenthesis; a
+    sentence end inside them means the letters were found by chance, no definition.
+    """
+    return any(doc[i].text in _SENTENCE_ENDS and (doc[i + 1].is_title or doc[i + 1].is_upper)
+               for i in range(start, end - 1))
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
 def _eponymous(text: str) -> bool:
     """Title-case words joined by hyphens ("Einstein-Boltzmann", "Navier-Stokes", "Solar-System"): the equations
     or the subject a kind of code treats, no coined name (a coined one has capitals inside a word or digits:
@@ -457,6 +470,8 @@ class CandidateRules:
             if long_start is None or (long_start, long_end) in seen:
                 continue
             seen.add((long_start, long_end))
+            if crosses_sentence(doc, long_start, long_end):
+                continue
             long_start = definition_start(doc, doc[short_start:short_end].text, long_start, long_end)
             long = doc[long_start:long_end]
             if self.index.lookup(long.text) or two_facilities(match_tuples(doc, MATCHES), long.start, long.end):

@@ -41,7 +41,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
-from .candidates import MATCHES, TEXT_KEY, candidate_id, definition_start, two_facilities
+from .candidates import MATCHES, TEXT_KEY, candidate_id, crosses_sentence, definition_start, two_facilities
 from .extent import Extent
 from .normalize import alias_key
 from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, set_entities, token_arrays
@@ -224,8 +224,8 @@ def _definitions(
         short_spans.setdefault(short_text, []).append(short)
         if short_text in definitions:
             continue
-        if long_start is None:
-            continue
+        if long_start is None or crosses_sentence(doc, long_start, long_end):
+            continue  # no definition: the short form keeps the meaning the ontology gives it
         long = doc[long_start:long_end]
         definition = _define(doc, text, starts, ends, short, long, by_end, candidates, index)
         if definition is not None and definition.long_form is not None and ")" in text[starts[long_start]:ends[long_end - 1]]:

@@ -168,3 +168,30 @@ def test_codes_named_after_their_equations_are_no_tools(real, sentence):
 
 def test_a_coined_hyphenated_name_before_a_code_noun_is_still_a_tool(real):
     assert ("Deep-LC", "SOFTWARE") in spans(tag(real, "Light curves were classified with the Deep-LC toolkit."))
+
+
+# -- 5. The authors' named tools -------------------------------------------------------------------
+
+
+def test_a_long_form_read_back_over_a_sentence_end_is_no_definition(real):
+    # arXiv:1709.09182 (abstracts-j): "StarNet" spelt from "spectra. When our convolutional neural network
+    # model" is no definition, so the known model keeps its name.
+    record = tag(real, "We analyse synthetic stellar spectra. When our convolutional neural network model (StarNet) is "
+                       "trained on APOGEE spectra, StarNet predicts stellar parameters.")
+    assert spans(record).count(("StarNet", "SOFTWARE")) == 2
+
+
+def test_an_unknown_model_named_in_parentheses_after_a_tool_noun_is_a_tool(real):
+    record = tag(real, "We train on Gaia spectra. Then our convolutional neural network model (SpecFormerNet) is "
+                       "applied to LAMOST. SpecFormerNet recovers effective temperatures.")
+    assert spans(record).count(("SpecFormerNet", "SOFTWARE")) == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    # arXiv:2409.14016 (abstracts-j)
+    "We integrate contrastive learning with a GRU to develop a novel classifier, termed ContReg, which is fast.",
+    "A transformer-based regressor termed FlareCast predicts the peak flux of flares.",
+])
+def test_a_name_after_termed_is_the_authors_tool(real, sentence):
+    name = "ContReg" if "ContReg" in sentence else "FlareCast"
+    assert (name, "SOFTWARE") in spans(tag(real, sentence))
