@@ -115,6 +115,7 @@ def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
+_AUTHORS_OWN = frozenset({"our", "this", "new", "novel", "proposed"})
 
 
 def _eponymous(text: str) -> bool:
@@ -1056,13 +1057,22 @@ class CandidateRules:
                 accepted[(match[0], match[1])] = match
             elif before in _INSTRUMENTAL and (not after or after in _ITEM_ENDS or after == ","):
                 accepted.setdefault((match[0], match[1]), match)  # "fitted with juliet, which wraps batman"
+        architectures: set[str] = set()
         for found in coined:
             span = doc.char_span(found.start(), found.end())
             if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
-                names.add(span.text)
+                if span.end < n and doc[span.end].norm_ in self.technique_after_definition \
+                        and not (span.start and doc[span.start - 1].lower_ in _AUTHORS_OWN):
+                    # "based on the U2-Net architecture": a network architecture others named, a TECHNIQUE
+                    # ("our PulsarNet architecture" is the authors' model, a tool)
+                    architectures.add(span.text)
+                else:
+                    names.add(span.text)
         out: list[Span] = []
         for name in sorted(names):
             out.extend(self._occurrences(doc, name))
+        for name in sorted(architectures - names):
+            out.extend(self._occurrences(doc, name, "TECHNIQUE"))
         for (start, end), match in sorted(accepted.items()):
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))

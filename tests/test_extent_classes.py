@@ -195,3 +195,12 @@ def test_an_unknown_model_named_in_parentheses_after_a_tool_noun_is_a_tool(real)
 def test_a_name_after_termed_is_the_authors_tool(real, sentence):
     name = "ContReg" if "ContReg" in sentence else "FlareCast"
     assert (name, "SOFTWARE") in spans(tag(real, sentence))
+
+
+def test_a_coined_network_name_before_architecture_is_a_technique_unless_the_authors_own(real):
+    # arXiv:2601.13538 (abstracts-k): "based on the U2-Net architecture"
+    record = tag(real, "We introduce MIU2Net, a deep-learning framework for mass mapping based on the U2-Net architecture.")
+    assert ("U2-Net", "TECHNIQUE") in spans(record)
+    assert ("MIU2Net", "SOFTWARE") in spans(record)
+    record = tag(real, "We train our PulsarNet architecture on folded profiles. PulsarNet finds new pulsars.")
+    assert spans(record).count(("PulsarNet", "SOFTWARE")) == 2
