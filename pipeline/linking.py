@@ -682,7 +682,7 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 # "unsupervised domain adaptation", "self-supervised contrastive learning": a paradigm's adjective
                 # ... but not before a coined name, which the adjective describes ("the semi-supervised FixMatch")
                 or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised")
-                    and not _coined(doc[nxt.start:nxt.end].text))
+                    and not _coined(doc[nxt.start:nxt.end].text) and not _short_form(doc[nxt.start:nxt.end].text))
                 # "FA-GMM", "CNN-LSTM": two methods' short forms hyphenated into one model
                 or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
@@ -697,6 +697,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
     # A tail that completes the name: "transformer encoder".
     tail = extent.technique_tail_end(text, end_char)
+    if tail is not None and concept is not None and concept.kind in _TRAINING_KINDS \
+            and text[end_char:tail].strip(" -").lower().rstrip("s") in _NETWORK_PARTS:
+        tail = None  # "the SimCLR encoder", "a BYOL encoder": the network a method trained, the method is the name
     if tail is not None and not generic:
         span = _span_of(doc, start_char, tail)
         if span is not None and not (nxt is not None and nxt.start < span.end):
@@ -718,6 +721,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     return None
 
 
+# Kinds of technique that train a network rather than being one, and the parts of a network written after a name.
+_TRAINING_KINDS = frozenset({"method", "paradigm"})
+_NETWORK_PARTS = frozenset({"encoder", "decoder"})
 # Umbrella concepts an architecture's name may end with ("LSTM neural network", "U-Net network").
 _NETWORK_UMBRELLAS = frozenset({"technique:neural-network", "technique:artificial-neural-network"})
 
