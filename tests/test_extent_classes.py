@@ -204,3 +204,31 @@ def test_a_coined_network_name_before_architecture_is_a_technique_unless_the_aut
     assert ("MIU2Net", "SOFTWARE") in spans(record)
     record = tag(real, "We train our PulsarNet architecture on folded profiles. PulsarNet finds new pulsars.")
     assert spans(record).count(("PulsarNet", "SOFTWARE")) == 2
+
+
+# -- The network a method trained, and a mission's funding programme ---------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # fragments-g r5y-frag-01 and r4y-frag-03: the encoder is what the method trained
+    ("We compare against a self-supervised BYOL encoder trained on unlabelled cutouts.", "BYOL"),
+    ("Galaxy images were embedded with a SimCLR encoder before clustering.", "SimCLR"),
+])
+def test_an_encoder_after_a_training_method_is_not_part_of_its_name(real, sentence, name):
+    found = spans(tag(real, sentence))
+    assert (name, "TECHNIQUE") in found
+    assert not any(text.endswith("encoder") for text, _ in found)
+
+
+def test_an_encoder_after_an_architecture_still_completes_its_name(real):
+    assert ("transformer encoder", "TECHNIQUE") in spans(tag(real, "A transformer encoder embeds the light curves."))
+
+
+@pytest.mark.parametrize("sentence", [
+    # fragments-g r5y-frag-07, fragments-c measure-fragment-18
+    "This work was supported by the Solar Orbiter Guest Investigator programme.",
+    "Support came from TESS Guest Investigator grant 80NSSC23K0290.",
+    "We acknowledge the Fermi Guest Investigator Program for funding.",
+])
+def test_a_guest_investigator_programme_named_with_a_mission_is_no_facility(real, sentence):
+    assert not [s for s in spans(tag(real, sentence)) if s[1] == "TELESCOPE"]
