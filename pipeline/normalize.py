@@ -17,12 +17,18 @@ from functools import cache, lru_cache
 
 from .vocabulary import spelling
 
+TEX_MARKED: set[str] = set()
+"""Every word seen so far whose norm read through TeX markup (the matcher looks at such tokens again)."""
+
 
 @cache
 def normalize_word(word: str) -> str:
     """The norm of one token: lower-case, American spelling, singular; TeX markup read as the text it typesets."""
     if "\\" in word or "$" in word or "{" in word:
-        word = tex_plain(word)
+        plain = tex_plain(word)
+        if plain != word:
+            TEX_MARKED.add(word)
+        word = plain
     low = word.lower()
     # The plural of an acronym written with a lower-case s ("CNNs", "NNs", "GPUs"),
     # before the word rules, which would keep "nns" (too short) or "gpus" (-us).

@@ -31,7 +31,7 @@ from .extent import Extent, SpanRules
 from .io import cache_root, read_cached_json, write_cached_json
 from .manifest import code_version
 from .models import Alias, Concept
-from .normalize import alias_key, normalize_word
+from .normalize import TEX_MARKED, alias_key, normalize_word, tex_plain
 from .ontology import Ontology, load_ontology, ontology_hash, surface_forms
 
 _ARRAY_ATTRS = [ORTH, NORM, LOWER, IDX, LENGTH]
@@ -206,6 +206,7 @@ class OntologyIndex:
         self.insensitive = PhraseMatcher(nlp.vocab, attr="NORM")
         self.sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._rule_of_match: dict[int, int] = {}
+        self._tex_ids = numpy.zeros(0, dtype=numpy.uint64)
         self.extent = Extent(ontology.span_rules) if ontology.span_rules != SpanRules() else None
         self._compile(nlp)
 
@@ -323,7 +324,7 @@ class OntologyIndex:
         kept: list[tuple[int, int, int]] = []
         info = self._match_info
         n = len(doc)
-        for match_id, start, end in self.insensitive(doc) + self.sensitive(doc):
+        for match_id, start, end in self.insensitive(doc) + self.sensitive(doc) + self._sensitive_through_tex(doc):
             rank, vetoes = info[match_id]
             if vetoes is not None:
                 not_before, not_after = vetoes
@@ -350,6 +351,28 @@ class OntologyIndex:
         ids = self._span_ids
         return [Span(doc, start, end, label=ids[index][0], kb_id=ids[index][1], span_id=ids[index][2])
                 for start, end, _, _, index in tuples]
+
+    def _sensitive_through_tex(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Case-sensitive forms written with TeX markup ("$t$-SNE", "$k$-NN"), matched on the text it typesets.
+
+        The norms already see through markup (:func:`pipeline.normalize.tex_plain`); the exact-case
+        forms are matched again on a doc of the plain words, token for token, only when a token has
+        markup, and only the matches that cover such a token are new.
+        """
+        if not TEX_MARKED:
+            return []
+        if len(self._tex_ids) != len(TEX_MARKED):  # words met since: their ids (a word's id is its hash)
+            strings = self.vocab.strings
+            self._tex_ids = numpy.array(sorted(strings.add(w) for w in TEX_MARKED), dtype=numpy.uint64)
+        marked = numpy.isin(token_arrays(doc).column(ORTH), self._tex_ids).nonzero()[0].tolist()
+        if not marked:
+            return []
+        words = [t.text for t in doc]
+        for i in marked:
+            words[i] = tex_plain(words[i])
+        plain = Doc(self.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+        return [(match_id, start, end) for match_id, start, end in self.sensitive(plain)
+                if any(start <= i < end for i in marked)]
 
     def rule_of(self, span: Span) -> Rule:
         return self.rules[int(span.id_)]

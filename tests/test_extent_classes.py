@@ -59,6 +59,13 @@ def test_tex_marked_technique_names_are_found_and_keep_their_markup(real):
         assert text[entity.start:entity.end] == entity.text
 
 
+def test_case_sensitive_short_forms_are_found_through_tex_markup(real):
+    record = tag(real, "The embeddings were projected with $t$-SNE and labelled by a $k$-NN vote; t-SNE maps agree.")
+    found = concepts(record)
+    assert found["$t$-SNE"] == found["t-SNE"] == "technique:t-distributed-stochastic-neighbor-embedding"
+    assert found["$k$-NN"] == "technique:k-nearest-neighbors"
+
+
 def test_tex_font_groups_around_facility_names(real):
     record = tag(real, "We cross-match {\\it Gaia} astrometry with \\textit{Kepler} light curves and {\\sc TESS} data.")
     assert {("Gaia", "TELESCOPE"), ("Kepler", "TELESCOPE"), ("TESS", "TELESCOPE")} <= set(spans(record))
