@@ -30,6 +30,7 @@ from scispacy.abbreviation import find_abbreviation
 from spacy.attrs import IDX, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key, normalize_word
@@ -110,11 +111,14 @@ def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
     The detector reads back a fixed number of words from the parenthesis; a
     sentence end inside them means the letters were found by chance, no definition.
     """
-    return any(doc[i].text in _SENTENCE_ENDS and (doc[i + 1].is_title or doc[i + 1].is_upper)
+    orths = token_arrays(doc).values(ORTH)
+    if _FULL_STOP_IDS.isdisjoint(orths[start:end - 1]):
+        return False
+    return any(orths[i] in _FULL_STOP_IDS and (doc[i + 1].is_title or doc[i + 1].is_upper)
                for i in range(start, end - 1))
 
 
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
+_FULL_STOP_IDS = frozenset(get_string_id(end) for end in (".", "!", "?"))
 _AUTHORS_OWN = frozenset({"our", "this", "new", "novel", "proposed"})
 
 

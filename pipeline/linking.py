@@ -173,16 +173,12 @@ def _hyphen_crossings(doc: Doc, text: str, mentions: list[Mention], starts: list
     "likelihood-free", which starts "likelihood-free inference"; neither is the name
     written, the whole is (a candidate under the right-hand concept, its head).
     """
-    out = []
-    ruler = [m for m in mentions if m.source == "ruler"]
-    for left in ruler:
-        end = ends[left.end - 1]
-        if left.end >= len(doc) or text[end:end + 1] != "-" or starts[left.end] != end:
-            continue  # the left name does not end inside a hyphenated word
-        for right in ruler:
-            if right.label == left.label and left.start < right.start < left.end < right.end:
-                out.append(_composed(doc, right, left.start, right.end, left.label, index))
-    return out
+    n = len(starts)
+    lefts = [m for m in mentions if m.end < n and starts[m.end] == ends[m.end - 1] and text[ends[m.end - 1]] == "-"
+             and m.source == "ruler"]  # names that end inside a hyphenated word: rare, so the pairs are few
+    return [_composed(doc, right, left.start, right.end, left.label, index)
+            for left in lefts for right in mentions
+            if right.source == "ruler" and right.label == left.label and left.start < right.start < left.end < right.end]
 
 
 def _modified_technique(index: OntologyIndex, written: str) -> bool:
@@ -542,7 +538,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             if span is not None and not (nxt is not None and nxt.start < span.end):
                 grown = m._replace(end=span.end) if m.label == "SOFTWARE" else _composed(
                     doc, m, span.start, span.end, m.label, index)
-        if grown is None and m.label == "SOFTWARE" and (end := extent.product_end(text, end_char)) is not None \
+        if grown is None and m.label == "SOFTWARE" and "atalog" in text[end_char:end_char + 40] \
+                and (end := extent.product_end(text, end_char)) is not None \
                 and "atalog" in text[end_char:end] and (span := _span_of(doc, start_char, end)) is not None:
             # "the redMaPPer catalogue": the catalogue a code or pipeline made is a data product
             grown = _composed(doc, m, span.start, span.end, "DATASET", index)
