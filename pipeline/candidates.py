@@ -30,6 +30,7 @@ from scispacy.abbreviation import find_abbreviation
 from spacy.attrs import IDX, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key, normalize_word
@@ -102,6 +103,31 @@ _WORD = re.compile(r"[\w+]+|[^\w\s]")
 
 
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
+
+
+def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
+    """Does a long form run over the end of a sentence ("... spectra. When our CNN model (StarNet)")?
+
+    The detector reads back a fixed number of words from the parenthesis; a
+    sentence end inside them means the letters were found by chance, no definition.
+    """
+    orths = token_arrays(doc).values(ORTH)
+    if _FULL_STOP_IDS.isdisjoint(orths[start:end - 1]):
+        return False
+    return any(orths[i] in _FULL_STOP_IDS and (doc[i + 1].is_title or doc[i + 1].is_upper)
+               for i in range(start, end - 1))
+
+
+_FULL_STOP_IDS = frozenset(get_string_id(end) for end in (".", "!", "?"))
+_AUTHORS_OWN = frozenset({"our", "this", "new", "novel", "proposed"})
+
+
+def _eponymous(text: str) -> bool:
+    """Title-case words joined by hyphens ("Einstein-Boltzmann", "Navier-Stokes", "Solar-System"): the equations
+    or the subject a kind of code treats, no coined name (a coined one has capitals inside a word or digits:
+    "Deep-LC", "Astro-WISE")."""
+    parts = text.split("-")
+    return len(parts) >= 2 and all(p.isalpha() and p.istitle() for p in parts)
 
 
 def two_facilities(matches: list[tuple], start: int, end: int) -> tuple | None:
@@ -449,6 +475,8 @@ class CandidateRules:
             if long_start is None or (long_start, long_end) in seen:
                 continue
             seen.add((long_start, long_end))
+            if crosses_sentence(doc, long_start, long_end):
+                continue
             long_start = definition_start(doc, doc[short_start:short_end].text, long_start, long_end)
             long = doc[long_start:long_end]
             if self.index.lookup(long.text) or two_facilities(match_tuples(doc, MATCHES), long.start, long.end):
@@ -535,6 +563,11 @@ class CandidateRules:
         if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
             return "DATASET"
         label = self.head_types.get(head)
+        if label == "TELESCOPE" and words[-1].is_lower and not any(t.is_upper or t.like_num or any(
+                c.isdigit() for c in t.text) for t in words):
+            # "Imaging atmospheric Cherenkov telescopes (IACTs)", "heliospheric imagers (HIs)": a kind of
+            # instrument written as a common noun, no one named facility (GUIDELINE: generic words are no entity)
+            return None
         if label == "SURVEY" and any(t.norm_ in self.facility_nouns for t in words[:-1]):
             return "TELESCOPE"  # "Bistatic Radar for LEO Survey": an instrument that surveys
         if head == "network" and any(
@@ -995,7 +1028,8 @@ class CandidateRules:
                 start -= 2  # "the Deep-LC toolkit", not "an AI-based pipeline"
             name = doc[start:end]
             if (
-                (_CODE_WORD.match(name.text) or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num))
+                (_CODE_WORD.match(name.text) or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num
+                                                 and not _eponymous(name.text)))
                 and not self.index.lookup(name.text)
                 and not self._is_known(doc, start, end)
             ):
@@ -1027,13 +1061,22 @@ class CandidateRules:
                 accepted[(match[0], match[1])] = match
             elif before in _INSTRUMENTAL and (not after or after in _ITEM_ENDS or after == ","):
                 accepted.setdefault((match[0], match[1]), match)  # "fitted with juliet, which wraps batman"
+        architectures: set[str] = set()
         for found in coined:
             span = doc.char_span(found.start(), found.end())
             if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
-                names.add(span.text)
+                if span.end < n and doc[span.end].norm_ in self.technique_after_definition \
+                        and not (span.start and doc[span.start - 1].lower_ in _AUTHORS_OWN):
+                    # "based on the U2-Net architecture": a network architecture others named, a TECHNIQUE
+                    # ("our PulsarNet architecture" is the authors' model, a tool)
+                    architectures.add(span.text)
+                else:
+                    names.add(span.text)
         out: list[Span] = []
         for name in sorted(names):
             out.extend(self._occurrences(doc, name))
+        for name in sorted(architectures - names):
+            out.extend(self._occurrences(doc, name, "TECHNIQUE"))
         for (start, end), match in sorted(accepted.items()):
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))

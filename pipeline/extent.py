@@ -45,6 +45,7 @@ class SpanRules(BaseModel):
     descriptive_tails: tuple[str, ...] = ()
     established_names: tuple[str, ...] = ()
     model_name_words: tuple[str, ...] = ()
+    dropped_product_words: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -95,6 +96,8 @@ class Extent:
         if not self.rules.technique_modifiers:
             return None
         word = f"(?:{_words(self.rules.technique_modifiers)})"
+        if self.rules.technique_joiners:  # "attention-based neural network", "graph-based clustering"
+            word = f"{word}(?:-(?:{_words(self.rules.technique_joiners)}))?"
         return re.compile(rf"(?<![\w-]){word}(?:[ -]+{word})*[ -]+$", re.IGNORECASE)
 
     @cached_property
@@ -149,6 +152,10 @@ class Extent:
         return frozenset(w.lower() for w in self.rules.technique_modifiers)
 
     @cached_property
+    def dropped_product_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.rules.dropped_product_words)
+
+    @cached_property
     def model_name_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.model_name_words)
 
@@ -164,7 +171,7 @@ class Extent:
         words = self.rules.technique_modifiers
         if not words or any(not w or w[-1] in " -\n" for w in words):
             return None
-        tails = {re.split(r"[- ]", w)[-1] for w in words}
+        tails = {re.split(r"[- ]", w)[-1] for w in words + self.rules.technique_joiners}
         if not all(tails):
             return None
         return re.compile(f"(?:{'|'.join(re.escape(t) for t in sorted(tails))})$", re.IGNORECASE), max(map(len, tails))
@@ -175,7 +182,7 @@ class Extent:
         quick = self._modifier_last_word
         if quick is None:
             return None
-        tails = {re.split(r"[- ]", w)[-1].lower() for w in self.rules.technique_modifiers}
+        tails = {re.split(r"[- ]", w)[-1].lower() for w in self.rules.technique_modifiers + self.rules.technique_joiners}
         return tuple(sorted(tails)) if all(t.isascii() for t in tails) else None
 
     def modifier_start(self, text: str, start: int) -> int | None:

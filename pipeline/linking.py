@@ -41,7 +41,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
-from .candidates import MATCHES, TEXT_KEY, candidate_id, definition_start, two_facilities
+from .candidates import MATCHES, TEXT_KEY, candidate_id, crosses_sentence, definition_start, two_facilities
 from .extent import Extent
 from .normalize import alias_key
 from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, set_entities, token_arrays
@@ -50,7 +50,9 @@ MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
 ENTITY_TUPLES = "astro_entity_tuples"
 """``doc.user_data`` key: ``doc.ents`` as the linker set them, (start char, end char, label, concept id, source)."""
-_DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][0-9]?(?:\.[0-9]+)?(?![\w-]|\.[0-9])")
+_DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][0-9]?(?:\.[0-9]+)?(?![\w-]|\.[0-9])"
+                           r"|\b(?:Early|Public) Data Release\b(?! [0-9]| of)")  # "DESI Early Data Release"
+_PROGRAM = re.compile(r" [Pp]rogram(?:me)?\b")
 _PRODUCT_END = re.compile(r"(?:[Cc]atalog(?:ue)?s?|[Aa]rchive)$")
 _RELEASE_END = re.compile(r"[ -](?:[EPA]?DR ?[0-9]+|Y[0-9]+|[Dd]ata [Rr]elease [0-9]+)$")
 
@@ -99,6 +101,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             if rule.requires_definition:
                 continue  # not defined in this abstract
             exact = rule.case_sensitive and written == rule.text
+            if rule.label == "DATASET" and end - start > 2 and index.extent is not None \
+                    and doc[end - 1].lower_ in index.extent.dropped_product_words and doc[end - 2].is_alpha:
+                end -= 1  # "Gaia RVS spectra" is the data set Gaia RVS, its spectra are what it holds
             mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
@@ -125,6 +130,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
                                 _clean(span.text)))
 
+    if len(mentions) > 1:
+        mentions.extend(_hyphen_crossings(doc, text, mentions, starts, char_ends, index))
     chosen = _resolve(mentions)
     extent = index.extent
     if extent is not None:
@@ -156,6 +163,22 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
 # "ZTF Twilight survey", "Ariel Data Challenge".
 _NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SURVEY", "survey"), ("SOFTWARE", "Pipeline"),
                                   ("DATASET", "Challenge")})
+
+
+def _hyphen_crossings(doc: Doc, text: str, mentions: list[Mention], starts: list[int], ends: list[int],
+                      index: OntologyIndex) -> list[Mention]:
+    """Two known names of one type crossing at a hyphenated word are one name written as one unit.
+
+    "field-level likelihood-free inference": "field-level likelihood" ends inside
+    "likelihood-free", which starts "likelihood-free inference"; neither is the name
+    written, the whole is (a candidate under the right-hand concept, its head).
+    """
+    n = len(starts)
+    lefts = [m for m in mentions if m.end < n and starts[m.end] == ends[m.end - 1] and text[ends[m.end - 1]] == "-"
+             and m.source == "ruler"]  # names that end inside a hyphenated word: rare, so the pairs are few
+    return [_composed(doc, right, left.start, right.end, left.label, index)
+            for left in lefts for right in mentions
+            if right.source == "ruler" and right.label == left.label and left.start < right.start < left.end < right.end]
 
 
 def _modified_technique(index: OntologyIndex, written: str) -> bool:
@@ -197,8 +220,8 @@ def _definitions(
         short_spans.setdefault(short_text, []).append(short)
         if short_text in definitions:
             continue
-        if long_start is None:
-            continue
+        if long_start is None or crosses_sentence(doc, long_start, long_end):
+            continue  # no definition: the short form keeps the meaning the ontology gives it
         long = doc[long_start:long_end]
         definition = _define(doc, text, starts, ends, short, long, by_end, candidates, index)
         if definition is not None and definition.long_form is not None and ")" in text[starts[long_start]:ends[long_end - 1]]:
@@ -515,6 +538,16 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             if span is not None and not (nxt is not None and nxt.start < span.end):
                 grown = m._replace(end=span.end) if m.label == "SOFTWARE" else _composed(
                     doc, m, span.start, span.end, m.label, index)
+        if grown is None and m.label == "SOFTWARE" and "atalog" in text[end_char:end_char + 40] \
+                and (end := extent.product_end(text, end_char)) is not None \
+                and "atalog" in text[end_char:end] and (span := _span_of(doc, start_char, end)) is not None:
+            # "the redMaPPer catalogue": the catalogue a code or pipeline made is a data product
+            grown = _composed(doc, m, span.start, span.end, "DATASET", index)
+        if grown is None and m.label == "SURVEY" and (program := _PROGRAM.match(text, end_char)) is not None \
+                and _label_of(index, m).endswith((" Program", " Programme")) \
+                and (span := _span_of(doc, start_char, program.end())) is not None:
+            # "the DES SN programme": the word the survey's own name ends with (Dark Energy Survey Supernova Program)
+            grown = m._replace(end=span.end, exact=True)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
         if grown is not None and grown.label == "DATASET" and m.label == "TELESCOPE" and out \
@@ -646,7 +679,7 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 # "unsupervised domain adaptation", "self-supervised contrastive learning": a paradigm's adjective
                 # ... but not before a coined name, which the adjective describes ("the semi-supervised FixMatch")
                 or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised")
-                    and not _coined(doc[nxt.start:nxt.end].text))
+                    and not _coined(doc[nxt.start:nxt.end].text) and not _short_form(doc[nxt.start:nxt.end].text))
                 # "FA-GMM", "CNN-LSTM": two methods' short forms hyphenated into one model
                 or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
@@ -661,6 +694,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
     # A tail that completes the name: "transformer encoder".
     tail = extent.technique_tail_end(text, end_char)
+    if tail is not None and concept is not None and concept.kind in _TRAINING_KINDS \
+            and text[end_char:tail].strip(" -").lower().rstrip("s") in _NETWORK_PARTS:
+        tail = None  # "the SimCLR encoder", "a BYOL encoder": the network a method trained, the method is the name
     if tail is not None and not generic:
         span = _span_of(doc, start_char, tail)
         if span is not None and not (nxt is not None and nxt.start < span.end):
@@ -670,6 +706,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     begin = extent.modifier_start(text, start_char)
     if begin is not None and _says_already(index, concept, text[begin:start_char]):
         begin = None
+    if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \
+            and text[begin:start_char].rstrip(" -").lower().endswith(tuple(f"-{j}" for j in extent.rules.technique_joiners)):
+        begin = None  # "attention-based neural network" is a kind of network; "attention-based machine learning" no method
     if begin is not None:
         span = _span_of(doc, begin, end_char)
         if span is not None and span.start < m.start:
@@ -679,6 +718,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     return None
 
 
+# Kinds of technique that train a network rather than being one, and the parts of a network written after a name.
+_TRAINING_KINDS = frozenset({"method", "paradigm"})
+_NETWORK_PARTS = frozenset({"encoder", "decoder"})
 # Umbrella concepts an architecture's name may end with ("LSTM neural network", "U-Net network").
 _NETWORK_UMBRELLAS = frozenset({"technique:neural-network", "technique:artificial-neural-network"})
 

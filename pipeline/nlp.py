@@ -82,7 +82,10 @@ _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$", r"(?<=[A-Za-z0-9])\}\$?$",
                    r"(?<=[a-z][A-Z])\.$"]  # so do "NetworkX." and "ReliefF." (an initial is no word's end)
 # LaTeX markup around a name in arXiv abstracts ("$\textit{Fermi}$-LAT"): the
 # command and its braces are tokens of their own, the name is left whole.
-_LATEX_PREFIXES = [r"\\(?:textit|textbf|textrm|textsc|textsf|texttt|mathrm|mathit|mathbf|mathcal|emph|it|bf|rm)\{"]
+_LATEX_PREFIXES = [r"\\(?:textit|textbf|textrm|textsc|textsf|texttt|mathrm|mathit|mathbf|mathcal|emph|it|bf|rm)\{",
+                   # inline math of one symbol before a hyphen is one token, its norm the symbol ("$k$-means",
+                   # "$\\beta$-VAE": see ``normalize.tex_plain``), and the hyphen after it one of its own
+                   r"\$\\?[A-Za-z]{1,12}\$(?=[-\u2013]|$)", r"-(?=[A-Za-z])"]
 _LATEX_INFIXES = [r"(?<=[A-Za-z0-9])\}\$?(?=[-\u2013])", r"(?<=[}$])[-\u2013](?=[A-Za-z])"]
 
 

@@ -12,14 +12,23 @@ first word by :func:`pipeline.vocabulary.spelling`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from .vocabulary import spelling
 
+TEX_MARKED: set[str] = set()
+"""Every word seen so far whose norm read through TeX markup (the matcher looks at such tokens again)."""
+
 
 @cache
 def normalize_word(word: str) -> str:
-    """The norm of one token: lower-case, American spelling, singular."""
+    """The norm of one token: lower-case, American spelling, singular; TeX markup read as the text it typesets."""
+    if "\\" in word or "$" in word or "{" in word:
+        plain = tex_plain(word)
+        if plain != word:
+            TEX_MARKED.add(word)
+        word = plain
     low = word.lower()
     # The plural of an acronym written with a lower-case s ("CNNs", "NNs", "GPUs"),
     # before the word rules, which would keep "nns" (too short) or "gpus" (-us).
@@ -36,6 +45,30 @@ def normalize_word(word: str) -> str:
     low = singularize(low)
     # Again after the plural is gone: "neighbourhoods" -> "neighbourhood" -> "neighborhood".
     return words.spellings.get(low, low)
+
+
+# TeX in arXiv abstracts: an accent command before a letter ('na\\"ive', 'na\\"{\\i}ve'), a Greek letter
+# ('$\\beta$-VAE'), inline math of one symbol ('$k$-means') and font groups ('{\\it Gaia}').
+_TEX_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
+                ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327"}
+_TEX_ACCENT = re.compile(r"""\\(["'`^~=.]|[uvHc](?=[{ ]))\s*\{?\s*\\?([A-Za-z])\}?""")
+_GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
+          "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega")
+_TEX_GREEK = dict(zip(_GREEK, "αβγδεζηθικλμνξπρστυφχψω"))
+_TEX_GREEK.update({name.capitalize(): letter.upper() for name, letter in _TEX_GREEK.items()})
+_TEX_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
+
+
+def _tex_command(match: re.Match) -> str:
+    return _TEX_GREEK.get(match.group(1), "")  # a Greek letter; any other command (font, size) typesets nothing
+
+
+def tex_plain(word: str) -> str:
+    """The text a TeX-marked word typesets ('na\\"ive' -> 'naïve', '$k$' -> 'k'); the word itself if nothing is left."""
+    plain = _TEX_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m.group(2) + _TEX_ACCENTS[m.group(1)]), word)
+    plain = _TEX_COMMAND.sub(_tex_command, plain)
+    plain = plain.replace("$", "").replace("{", "").replace("}", "")
+    return plain if any(ch.isalnum() for ch in plain) else word
 
 
 def singularize(low: str) -> str:

@@ -31,7 +31,7 @@ from .extent import Extent, SpanRules
 from .io import cache_root, read_cached_json, write_cached_json
 from .manifest import code_version
 from .models import Alias, Concept
-from .normalize import alias_key, normalize_word
+from .normalize import TEX_MARKED, alias_key, normalize_word, tex_plain
 from .ontology import Ontology, load_ontology, ontology_hash, surface_forms
 
 _ARRAY_ATTRS = [ORTH, NORM, LOWER, IDX, LENGTH]
@@ -206,6 +206,9 @@ class OntologyIndex:
         self.insensitive = PhraseMatcher(nlp.vocab, attr="NORM")
         self.sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._rule_of_match: dict[int, int] = {}
+        self._tex_ids: frozenset[int] = frozenset()
+        self._sensitive_words: set[int] = set()
+        self._tex_seen = 0
         self.extent = Extent(ontology.span_rules) if ontology.span_rules != SpanRules() else None
         self._compile(nlp)
 
@@ -242,6 +245,8 @@ class OntologyIndex:
             key = f"astro_rule_{index}"
             matcher = self.sensitive if sensitive else self.insensitive
             matcher.add(key, patterns)
+            if sensitive:  # the words of exact-case forms: a TeX-marked word is matched again only as one of them
+                self._sensitive_words.update(orth for pattern in patterns for orth in pattern)
             self._rule_of_match[self.vocab.strings[key]] = index
         # Per rule: its index as text (the spans' id, and the sort key it always was), and the string ids of
         # the spans' label, concept and rule.
@@ -323,7 +328,7 @@ class OntologyIndex:
         kept: list[tuple[int, int, int]] = []
         info = self._match_info
         n = len(doc)
-        for match_id, start, end in self.insensitive(doc) + self.sensitive(doc):
+        for match_id, start, end in self.insensitive(doc) + self.sensitive(doc) + self._sensitive_through_tex(doc):
             rank, vetoes = info[match_id]
             if vetoes is not None:
                 not_before, not_after = vetoes
@@ -351,6 +356,38 @@ class OntologyIndex:
         return [Span(doc, start, end, label=ids[index][0], kb_id=ids[index][1], span_id=ids[index][2])
                 for start, end, _, _, index in tuples]
 
+    def _sensitive_through_tex(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Case-sensitive forms written with TeX markup ("$t$-SNE", "$k$-NN"), matched on the text it typesets.
+
+        The norms already see through markup (:func:`pipeline.normalize.tex_plain`); the exact-case
+        forms are matched again on a doc of the plain words, token for token, only when a token has
+        markup, and only the matches that cover such a token are new.
+        """
+        if not TEX_MARKED:
+            return []
+        if self._tex_seen != len(TEX_MARKED):  # words met since: their ids (a word's id is its hash)
+            strings = self.vocab.strings
+            self._tex_ids = frozenset(strings.add(w) for w in TEX_MARKED
+                                      if strings.add(tex_plain(w)) in self._sensitive_words)
+            self._tex_seen = len(TEX_MARKED)
+        if not self._tex_ids:
+            return []
+        arrays = token_arrays(doc)
+        orths = arrays.values(ORTH)
+        if self._tex_ids.isdisjoint(orths):
+            return []
+        strings, spaces, n = self.vocab.strings, arrays.values(SPACY), len(orths)
+        found = []
+        for i in [i for i, orth in enumerate(orths) if orth in self._tex_ids]:
+            # the plain words around the marked one: a form is a few words long
+            lo, hi = max(0, i - _TEX_WINDOW), min(n, i + _TEX_WINDOW + 1)
+            words = [strings[orth] for orth in orths[lo:hi]]
+            words[i - lo] = tex_plain(words[i - lo])
+            plain = Doc(self.vocab, words=words, spaces=[bool(x) for x in spaces[lo:hi]])
+            found.extend((match_id, lo + start, lo + end) for match_id, start, end in self.sensitive(plain)
+                         if start <= i - lo < end)
+        return found
+
     def rule_of(self, span: Span) -> Rule:
         return self.rules[int(span.id_)]
 
@@ -361,6 +398,9 @@ class OntologyIndex:
     def concept(self, concept_id: str) -> Concept | None:
         return self.ontology.concepts.get(concept_id)
 
+
+_TEX_WINDOW = 8
+"""Words either side of a TeX-marked word that a case-sensitive form through it may span."""
 
 SPAN_SOURCES = ("ruler", "abbreviation", "candidate")
 """How an entity was found (the entity's ``id_``); :data:`pipeline.nlp.SOURCES`."""
