@@ -684,6 +684,14 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+        # Supervised or unsupervised before a learning umbrella names that paradigm of the field: "supervised deep
+        # learning", "unsupervised DL" are one technique, as "supervised machine learning" is. A prefixed paradigm
+        # ("self-supervised", "weakly-supervised") describes how one model is trained: written apart, kept apart.
+        if head is not None and head.generic and head.kind == "umbrella" and head.label.lower().endswith(" learning") \
+                and gap == " " and concept is not None and concept.kind == "paradigm" \
+                and text[start_char:end_char].lower() in _FIELD_PARADIGMS:
+            name = f"{text[start_char:end_char]} {head.label}".lower()  # "supervised DL" is supervised deep learning
+            return _composed(doc, m, m.start, nxt.end, "TECHNIQUE", index, head_label=name)
         # An architecture named before the umbrella word: "LSTM Neural Networks" is the LSTM, written whole.
         if head is not None and head.generic and head.id in _NETWORK_UMBRELLAS and gap == " " \
                 and concept is not None and concept.kind == "architecture":
@@ -721,6 +729,8 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
 # Kinds of technique that train a network rather than being one, and the parts of a network written after a name.
 _TRAINING_KINDS = frozenset({"method", "paradigm"})
 _NETWORK_PARTS = frozenset({"encoder", "decoder"})
+# The two paradigms a field of learning is split into ("supervised deep learning", "unsupervised ML").
+_FIELD_PARADIGMS = frozenset({"supervised", "unsupervised"})
 # Umbrella concepts an architecture's name may end with ("LSTM neural network", "U-Net network").
 _NETWORK_UMBRELLAS = frozenset({"technique:neural-network", "technique:artificial-neural-network"})
 

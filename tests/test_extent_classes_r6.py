@@ -1,0 +1,54 @@
+"""Classes of span-extent errors on arXiv text the project never saw (issue 12, development sets
+``fixtures/unseen/abstracts-l``, ``abstracts-m``, ``fragments-h``).
+
+Each test tags sentences written in the style of astronomy abstracts with the shipped ontology
+and rules, and checks the whole name and its type as the guideline asks ("Span extent").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from astro_ie.extract import Extractor
+from tests.test_linking import REAL, spans, tag
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+
+@pytest.fixture(scope="module")
+def real() -> Extractor:
+    return Extractor(REAL)
+
+
+def concepts(record) -> dict[str, str]:
+    return {e.text: e.concept_id for e in record.entities}
+
+
+# -- 1. Supervised / unsupervised before a learning umbrella: one paradigm ----------------------
+
+
+@pytest.mark.parametrize(("sentence", "name", "concept"), [
+    ("We combine the statistical model of the detector with supervised deep learning.",
+     "supervised deep learning", "candidate:supervised-deep-learning"),
+    ("Light curves of variable stars are grouped with unsupervised deep learning.",
+     "unsupervised deep learning", "candidate:unsupervised-deep-learning"),
+    ("Supervised DL classifiers are trained on simulated lenses.", "Supervised DL", "candidate:supervised-deep-learning"),
+    ("The sources are then ranked by supervised machine learning.", "supervised machine learning",
+     "technique:supervised-learning"),
+])
+def test_a_field_paradigm_before_a_learning_umbrella_is_one_technique(real, sentence, name, concept):
+    record = tag(real, sentence)
+    assert concepts(record).get(name) == concept
+    assert ("deep learning", "TECHNIQUE") not in spans(record)
+
+
+def test_a_prefixed_paradigm_stays_apart_from_the_umbrella(real):
+    # how one model is trained, not the paradigm of a field (dev gold: "self-supervised" + "deep learning")
+    record = tag(real, "We pre-train the encoder with self-supervised deep learning on unlabeled cutouts.")
+    assert ("deep learning", "TECHNIQUE") in spans(record)
+    assert "self-supervised deep learning" not in concepts(record)
+
+
+def test_the_paradigm_does_not_swallow_a_network_umbrella(real):
+    record = tag(real, "Supervised neural networks and a random forest classify the spectra.")
+    assert ("neural networks", "TECHNIQUE") in spans(record)
