@@ -700,6 +700,11 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         if head is not None and not head.generic and concept is None and m.source == "abbreviation" \
                 and head.kind == "architecture" and (gap == "-" or extent.joiner_end(text, end_char) == doc[nxt.start].idx):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+    # A head noun the family's own name ends with: "bidirectional long short-term memory network" is the
+    # bidirectional LSTM written whole, since "long short-term memory network" names the LSTM.
+    grown = _family_head_noun(doc, text, m, concept, start_char, end_char, index)
+    if grown is not None and not (nxt is not None and nxt.start < grown.end):
+        return grown
     # A tail that completes the name: "transformer encoder".
     tail = extent.technique_tail_end(text, end_char)
     if tail is not None and concept is not None and concept.kind in _TRAINING_KINDS \
@@ -733,6 +738,33 @@ _NETWORK_PARTS = frozenset({"encoder", "decoder"})
 _FIELD_PARADIGMS = frozenset({"supervised", "unsupervised"})
 # Umbrella concepts an architecture's name may end with ("LSTM neural network", "U-Net network").
 _NETWORK_UMBRELLAS = frozenset({"technique:neural-network", "technique:artificial-neural-network"})
+
+
+_HEAD_NOUN = re.compile(r" (?:neural )?networks?\b", re.IGNORECASE)
+
+
+def _family_head_noun(doc: Doc, text: str, m: Mention, concept, start_char: int, end_char: int,
+                      index: OntologyIndex) -> Mention | None:
+    """The mention grown over a following "network(s)" when the name, or its last words, with that noun is a
+    form of the concept or of a broader one ("bidirectional long short-term memory network")."""
+    if concept is None or concept.kind != "architecture" or text[end_char:end_char + 1] != " ":
+        return None
+    after = _HEAD_NOUN.match(text, end_char)
+    if after is None:
+        return None
+    family, todo = set(), [concept.id]
+    while todo:
+        cid = todo.pop()
+        if cid not in family and (found := index.concept(cid)) is not None:
+            family.add(cid)
+            todo.extend(found.broader)
+    written = text[start_char:end_char]
+    cuts = [0] + [i + 1 for i, ch in enumerate(written) if ch == " "]
+    for cut in cuts:
+        if not index.lookup(written[cut:] + after.group()).isdisjoint(family):
+            span = _span_of(doc, start_char, after.end())
+            return None if span is None else m._replace(end=span.end)
+    return None
 
 
 def _coined(written: str) -> bool:

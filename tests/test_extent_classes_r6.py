@@ -52,3 +52,25 @@ def test_a_prefixed_paradigm_stays_apart_from_the_umbrella(real):
 def test_the_paradigm_does_not_swallow_a_network_umbrella(real):
     record = tag(real, "Supervised neural networks and a random forest classify the spectra.")
     assert ("neural networks", "TECHNIQUE") in spans(record)
+
+
+# -- 2. The head noun a recurrent family's name ends with ---------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name", "concept"), [
+    ("A bidirectional long short-term memory network predicts the flux of the next orbit.",
+     "bidirectional long short-term memory network", "technique:bidirectional-long-short-term-memory"),
+    ("We feed the spectra to a bidirectional gated recurrent unit network.",
+     "bidirectional gated recurrent unit network", "technique:bidirectional-gated-recurrent-unit"),
+    ("A convolutional long short-term memory network forecasts solar wind speed.",
+     "convolutional long short-term memory network", "technique:convolutional-long-short-term-memory"),
+])
+def test_a_recurrent_name_keeps_the_network_its_family_name_ends_with(real, sentence, name, concept):
+    assert concepts(tag(real, sentence)).get(name) == concept
+
+
+def test_a_short_form_does_not_take_a_network_its_forms_do_not_have(real):
+    # "the LSTM network" is annotated "LSTM" (abstracts-e); no form of the LSTM is "LSTM network"
+    record = tag(real, "We then fine-tune the LSTM network on a few residuals of each pulsar.")
+    assert ("LSTM", "TECHNIQUE") in spans(record)
+    assert "LSTM network" not in concepts(record)
