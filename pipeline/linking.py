@@ -722,6 +722,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \
             and text[begin:start_char].rstrip(" -").lower().endswith(tuple(f"-{j}" for j in extent.rules.technique_joiners)):
         begin = None  # "attention-based neural network" is a kind of network; "attention-based machine learning" no method
+    if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \
+            and all(w.endswith("ly") for w in text[begin:start_char].lower().replace("-", " ").split()):
+        begin = None  # an adverb says how fully a pipeline is learned, not what is learned: "fully deep-learning"
     if begin is not None:
         span = _span_of(doc, begin, end_char)
         if span is not None and span.start < m.start:

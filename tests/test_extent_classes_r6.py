@@ -74,3 +74,28 @@ def test_a_short_form_does_not_take_a_network_its_forms_do_not_have(real):
     record = tag(real, "We then fine-tune the LSTM network on a few residuals of each pulsar.")
     assert ("LSTM", "TECHNIQUE") in spans(record)
     assert "LSTM network" not in concepts(record)
+
+
+# -- 3. Modifiers that change the method, and words that only describe it -----------------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Foreground maps on the sphere are cleaned by a spherical U-Net trained on HEALPix patches.", "spherical U-Net"),
+    ("A wide residual neural network classifies the radio galaxy morphologies.", "wide residual neural network"),
+    ("Redshift intervals are calibrated with split conformal prediction on a held-out sample.",
+     "split conformal prediction"),
+    ("A fully convolutional neural network segments the coronal holes.", "fully convolutional neural network"),
+])
+def test_a_modifier_that_makes_a_kind_of_method_stays_in_the_name(real, sentence, name):
+    assert (name, "TECHNIQUE") in spans(tag(real, sentence))
+
+
+@pytest.mark.parametrize(("sentence", "name", "kept"), [
+    ("We present a fully deep-learning pipeline for transient vetting.", "fully deep-learning", "deep-learning"),
+    ("A probabilistic BNN returns calibrated errors on the stellar masses.", "probabilistic BNN", "BNN"),
+    ("The photometric redshifts of a probabilistic CNN are compared with templates.", "probabilistic CNN", "CNN"),
+])
+def test_a_word_that_only_describes_the_method_is_dropped(real, sentence, name, kept):
+    found = spans(tag(real, sentence))
+    assert (kept, "TECHNIQUE") in found
+    assert (name, "TECHNIQUE") not in found
