@@ -99,3 +99,25 @@ def test_a_word_that_only_describes_the_method_is_dropped(real, sentence, name, 
     found = spans(tag(real, sentence))
     assert (kept, "TECHNIQUE") in found
     assert (name, "TECHNIQUE") not in found
+
+
+# -- 6. Code identifiers in a list of tools ------------------------------------------------------
+
+
+def test_code_identifiers_in_a_software_list_are_tools(real):
+    record = tag(real, "Software: Astropy, NumPy, SciPy, healpy_utils, light-curve-features, illustris_python, emcee.")
+    found = spans(record)
+    for name in ("healpy_utils", "light-curve-features", "illustris_python", "emcee"):
+        assert (name, "SOFTWARE") in found
+
+
+def test_a_list_of_tools_takes_no_english_compound_person_or_word(real):
+    record = tag(real, "This research made use of Astropy, NumPy, Andrew Smith, time, state-of-the-art, "
+                       "end-to-end and Matplotlib.")
+    assert {e.text for e in record.entities} == {"Astropy", "NumPy", "Matplotlib"}
+
+
+def test_a_code_identifier_alone_is_not_a_tool(real):
+    # outside a list of tools a lower-case compound is English: "a one-to-one mapping", "two-point-correlation"
+    record = tag(real, "We adopt a one-to-one mapping and a cross-match-based estimator of the halo_mass field.")
+    assert not [e for e in record.entities if e.label == "SOFTWARE"]
