@@ -510,6 +510,12 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 m.label == "DATASET" and _DESIGNATION.match(text, end_char)):
             i += 1  # "TOI-700", "TIC 307210830": an object named after the catalogue, not the catalogue
             continue
+        if m.label == "TELESCOPE" and m.source != "abbreviation" and extent.simulation_after(text, end_char):
+            # "the ARTEMIS cosmological hydrodynamical zoom-in simulations": a simulation suite, not the camera
+            written = doc[m.start:m.end].text  # the suite's own concept when known, never a candidate under the camera
+            known = sorted(c for c in index.lookup(written) if (found := index.concept(c)) and found.type == "DATASET")
+            m = Mention(m.start, m.end, "DATASET", known[0], "ruler", 0, True) if known else Mention(
+                m.start, m.end, "DATASET", candidate_id(written), "candidate", 0, True, written)
         grown = None
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)

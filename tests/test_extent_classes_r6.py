@@ -121,3 +121,20 @@ def test_a_code_identifier_alone_is_not_a_tool(real):
     # outside a list of tools a lower-case compound is English: "a one-to-one mapping", "two-point-correlation"
     record = tag(real, "We adopt a one-to-one mapping and a cross-match-based estimator of the halo_mass field.")
     assert not [e for e in record.entities if e.label == "SOFTWARE"]
+
+
+# -- 7. A facility's name before the words of a simulation of galaxies is a simulation suite ------
+
+
+def test_a_camera_name_before_cosmological_simulation_words_is_a_simulation_suite(real):
+    record = tag(real, "Discs are drawn from the ARTEMIS cosmological hydrodynamical zoom-in simulations.")
+    assert ("ARTEMIS", "DATASET") in spans(record)
+    assert concepts(record)["ARTEMIS"] != "telescope:artemis-camera"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The dust continuum was imaged with ARTEMIS on APEX.",
+    "We build Euclid simulations of the wide survey and LSST simulations of the deep drilling fields.",
+])
+def test_a_facility_before_simulations_of_its_data_stays_a_facility(real, sentence):
+    assert all(e.label != "DATASET" for e in tag(real, sentence).entities)
