@@ -524,6 +524,10 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
+        elif m.label in _FACILITY and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
+                and text[end_char:starts[nxt.start]] == " " and _product_of(index, nxt, m):
+            # "Fermi 4LAC", "Planck PCCS2", "CRISM MTRDR": a product's short name after its facility's is one name.
+            grown = Mention(m.start, nxt.end, "DATASET", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
                 and text[end_char:starts[nxt.start]] == " " and nxt.end - nxt.start > 1 \
                 and all(t.is_title or t.is_upper for t in doc[nxt.start:nxt.end]):
@@ -774,6 +778,12 @@ def _family_head_noun(doc: Doc, text: str, m: Mention, concept, start_char: int,
             span = _span_of(doc, start_char, after.end())
             return None if span is None else m._replace(end=span.end)
     return None
+
+
+def _product_of(index: OntologyIndex, product: Mention, owner: Mention) -> bool:
+    """Is the data set a product of the facility or survey (any relation of the product names the owner)?"""
+    concept = index.concept(product.concept_id)
+    return concept is not None and any(owner.concept_id in targets for targets in concept.relations.values())
 
 
 def _coined(written: str) -> bool:

@@ -138,3 +138,22 @@ def test_a_camera_name_before_cosmological_simulation_words_is_a_simulation_suit
 ])
 def test_a_facility_before_simulations_of_its_data_stays_a_facility(real, sentence):
     assert all(e.label != "DATASET" for e in tag(real, sentence).entities)
+
+
+# -- 5. A product's short name after its facility's is one product -------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Blazars of the Fermi 4LAC are cross-matched with the radio sources.", "Fermi 4LAC"),
+    ("Compact sources of the Planck PCCS2 catalogue are masked before training.", "Planck PCCS2"),
+])
+def test_a_product_named_with_its_facility_is_one_data_set(real, sentence, name):
+    found = spans(tag(real, sentence))
+    assert (name, "DATASET") in found
+    assert not [label for text, label in found if label == "TELESCOPE"]
+
+
+def test_a_facility_and_a_product_of_another_stay_two_names(real):
+    found = spans(tag(real, "Gaia 4LAC counterparts are rare; Planck and PCCS2 agree."))
+    assert ("Gaia", "TELESCOPE") in found and ("4LAC", "DATASET") in found
+    assert ("PCCS2", "DATASET") in found and ("Planck", "TELESCOPE") in found
