@@ -100,6 +100,8 @@ _COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Fl
 
 
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
+# Words that join an English compound, never a package's identifier: "state-of-the-art", "end-to-end".
+_JOINING_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "up", "with"})
 
 
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
@@ -972,7 +974,7 @@ class CandidateRules:
                 return match[1]
             if pos in other_starts:
                 return 0
-            end = self._compound_name(doc, pos)
+            end = self._compound_name(doc, pos) or self._code_name(doc, pos)
             if not end or (need_end and not ends_item(end)):
                 return 0
             names.add(doc[pos:end].text)
@@ -1155,7 +1157,7 @@ class CandidateRules:
         while start - 2 >= 0 and doc[start - 1].text == "-":
             start -= 2
         end = self._compound_name(doc, start)
-        if end == comma:
+        if end == comma or self._code_name(doc, start) == comma:
             return start
         # "we introduced Wavetrack - a ... method": a capitalised word the verb presents.
         word = doc[comma - 1]
@@ -1168,6 +1170,30 @@ class CandidateRules:
         ):
             return comma - 1
         return None
+
+    def _code_name(self, doc: Doc, start: int) -> int:
+        """End of a package's code identifier starting at ``start`` (0: none): snake_case ("illustris_python") or
+        lower-case kebab-case of three or more parts ("light-curve-features"), no English joining word in it.
+
+        Taken only as an item of a list that other tools anchor: alone, such words are English compounds.
+        """
+        first = doc[start]
+        if _CODE_WORD.match(first.text) and "_" in first.text:
+            return 0 if self.index.lookup(first.text) or self._is_known(doc, start, start + 1) else start + 1
+        end, parts = start, 0
+        while end < len(doc):
+            word = doc[end]
+            if not (word.is_lower and word.text.isascii() and word.text.isalnum()) or word.lower_ in _JOINING_WORDS:
+                return 0
+            parts += 1
+            end += 1
+            if word.whitespace_ or end + 1 >= len(doc) or doc[end].text != "-" or doc[end].whitespace_:
+                break
+            end += 1
+        if parts < 3 or self._is_known(doc, start, end):
+            return 0
+        known = self.index.lookup(doc[start:end].text)  # "light-curve-features", a form of light-curve-feature
+        return end if all((c := self.index.concept(cid)) is not None and c.type == "SOFTWARE" for cid in known) else 0
 
     def _compound_name(self, doc: Doc, start: int) -> int:
         """End of a name like "GaSNet-II" or "Radio-UNet" starting at ``start`` (0: none)."""

@@ -46,6 +46,7 @@ class SpanRules(BaseModel):
     established_names: tuple[str, ...] = ()
     model_name_words: tuple[str, ...] = ()
     dropped_product_words: tuple[str, ...] = ()
+    simulation_patterns: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -254,6 +255,14 @@ class Extent:
         found = self._survey_field.match(text, end) if self._survey_field and text[end:end + 1] in _SPACE_OR_HYPHEN \
             else None
         return found.end() if found else None
+
+    @cached_property
+    def _simulation(self) -> re.Pattern | None:
+        return self._after(self.rules.simulation_patterns, " ")
+
+    def simulation_after(self, text: str, end: int) -> bool:
+        """Do the words of a simulation of galaxies follow a name ("ARTEMIS cosmological zoom-in simulations")?"""
+        return bool(self._simulation and text[end:end + 1] == " " and self._simulation.match(text, end))
 
     def vetoed_after(self, text: str, end: int) -> bool:
         """Is a facility name ending at ``end`` a designation, programme id, filter or organisation?"""

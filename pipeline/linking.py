@@ -510,6 +510,12 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 m.label == "DATASET" and _DESIGNATION.match(text, end_char)):
             i += 1  # "TOI-700", "TIC 307210830": an object named after the catalogue, not the catalogue
             continue
+        if m.label == "TELESCOPE" and m.source != "abbreviation" and extent.simulation_after(text, end_char):
+            # "the ARTEMIS cosmological hydrodynamical zoom-in simulations": a simulation suite, not the camera
+            written = doc[m.start:m.end].text  # the suite's own concept when known, never a candidate under the camera
+            known = sorted(c for c in index.lookup(written) if (found := index.concept(c)) and found.type == "DATASET")
+            m = Mention(m.start, m.end, "DATASET", known[0], "ruler", 0, True) if known else Mention(
+                m.start, m.end, "DATASET", candidate_id(written), "candidate", 0, True, written)
         grown = None
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)
@@ -518,6 +524,10 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
+        elif m.label in _FACILITY and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
+                and text[end_char:starts[nxt.start]] == " " and _product_of(index, nxt, m):
+            # "Fermi 4LAC", "Planck PCCS2", "CRISM MTRDR": a product's short name after its facility's is one name.
+            grown = Mention(m.start, nxt.end, "DATASET", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
                 and text[end_char:starts[nxt.start]] == " " and nxt.end - nxt.start > 1 \
                 and all(t.is_title or t.is_upper for t in doc[nxt.start:nxt.end]):
@@ -684,6 +694,14 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+        # Supervised or unsupervised before a learning umbrella names that paradigm of the field: "supervised deep
+        # learning", "unsupervised DL" are one technique, as "supervised machine learning" is. A prefixed paradigm
+        # ("self-supervised", "weakly-supervised") describes how one model is trained: written apart, kept apart.
+        if head is not None and head.generic and head.kind == "umbrella" and head.label.lower().endswith(" learning") \
+                and gap == " " and concept is not None and concept.kind == "paradigm" \
+                and text[start_char:end_char].lower() in _FIELD_PARADIGMS:
+            name = f"{text[start_char:end_char]} {head.label}".lower()  # "supervised DL" is supervised deep learning
+            return _composed(doc, m, m.start, nxt.end, "TECHNIQUE", index, head_label=name)
         # An architecture named before the umbrella word: "LSTM Neural Networks" is the LSTM, written whole.
         if head is not None and head.generic and head.id in _NETWORK_UMBRELLAS and gap == " " \
                 and concept is not None and concept.kind == "architecture":
@@ -692,6 +710,11 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         if head is not None and not head.generic and concept is None and m.source == "abbreviation" \
                 and head.kind == "architecture" and (gap == "-" or extent.joiner_end(text, end_char) == doc[nxt.start].idx):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+    # A head noun the family's own name ends with: "bidirectional long short-term memory network" is the
+    # bidirectional LSTM written whole, since "long short-term memory network" names the LSTM.
+    grown = _family_head_noun(doc, text, m, concept, start_char, end_char, index)
+    if grown is not None and not (nxt is not None and nxt.start < grown.end):
+        return grown
     # A tail that completes the name: "transformer encoder".
     tail = extent.technique_tail_end(text, end_char)
     if tail is not None and concept is not None and concept.kind in _TRAINING_KINDS \
@@ -709,6 +732,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \
             and text[begin:start_char].rstrip(" -").lower().endswith(tuple(f"-{j}" for j in extent.rules.technique_joiners)):
         begin = None  # "attention-based neural network" is a kind of network; "attention-based machine learning" no method
+    if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \
+            and all(w.endswith("ly") for w in text[begin:start_char].lower().replace("-", " ").split()):
+        begin = None  # an adverb says how fully a pipeline is learned, not what is learned: "fully deep-learning"
     if begin is not None:
         span = _span_of(doc, begin, end_char)
         if span is not None and span.start < m.start:
@@ -721,8 +747,43 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
 # Kinds of technique that train a network rather than being one, and the parts of a network written after a name.
 _TRAINING_KINDS = frozenset({"method", "paradigm"})
 _NETWORK_PARTS = frozenset({"encoder", "decoder"})
+# The two paradigms a field of learning is split into ("supervised deep learning", "unsupervised ML").
+_FIELD_PARADIGMS = frozenset({"supervised", "unsupervised"})
 # Umbrella concepts an architecture's name may end with ("LSTM neural network", "U-Net network").
 _NETWORK_UMBRELLAS = frozenset({"technique:neural-network", "technique:artificial-neural-network"})
+
+
+_HEAD_NOUN = re.compile(r" (?:neural )?networks?\b", re.IGNORECASE)
+
+
+def _family_head_noun(doc: Doc, text: str, m: Mention, concept, start_char: int, end_char: int,
+                      index: OntologyIndex) -> Mention | None:
+    """The mention grown over a following "network(s)" when the name, or its last words, with that noun is a
+    form of the concept or of a broader one ("bidirectional long short-term memory network")."""
+    if concept is None or concept.kind != "architecture" or text[end_char:end_char + 1] != " ":
+        return None
+    after = _HEAD_NOUN.match(text, end_char)
+    if after is None:
+        return None
+    family, todo = set(), [concept.id]
+    while todo:
+        cid = todo.pop()
+        if cid not in family and (found := index.concept(cid)) is not None:
+            family.add(cid)
+            todo.extend(found.broader)
+    written = text[start_char:end_char]
+    cuts = [0] + [i + 1 for i, ch in enumerate(written) if ch == " "]
+    for cut in cuts:
+        if not index.lookup(written[cut:] + after.group()).isdisjoint(family):
+            span = _span_of(doc, start_char, after.end())
+            return None if span is None else m._replace(end=span.end)
+    return None
+
+
+def _product_of(index: OntologyIndex, product: Mention, owner: Mention) -> bool:
+    """Is the data set a product of the facility or survey (any relation of the product names the owner)?"""
+    concept = index.concept(product.concept_id)
+    return concept is not None and any(owner.concept_id in targets for targets in concept.relations.values())
 
 
 def _coined(written: str) -> bool:
