@@ -210,6 +210,32 @@ CASES = [
         "SOFTWARE",
         "software:rubin-science-platform",
     ),
+    (
+        "Uncertainties come from Bayesian CNNs trained on mock lenses.",
+        "Bayesian CNNs",
+        "TECHNIQUE",
+        "technique:bayesian-convolutional-neural-network",
+    ),
+    (
+        "Segmentations are sampled with a probabilistic U-Net.",
+        "probabilistic U-Net",
+        "TECHNIQUE",
+        "technique:probabilistic-u-net",
+    ),
+    (
+        "Light curves are compressed by a recurrent autoencoder.",
+        "recurrent autoencoder",
+        "TECHNIQUE",
+        "technique:recurrent-autoencoder",
+    ),
+    (
+        "Domain shift is reduced by adversarial domain adaptation.",
+        "adversarial domain adaptation",
+        "TECHNIQUE",
+        "technique:adversarial-domain-adaptation",
+    ),
+    ("Merger trees were read with ytree.", "ytree", "SOFTWARE", "software:ytree"),
+    ("Halo merger trees were built with TreeFrog.", "TreeFrog", "SOFTWARE", "software:treefrog"),
     # data products
     ("Ultraviolet fluxes come from GUVcat.", "GUVcat", "DATASET", "dataset:guvcat"),
     (
@@ -237,6 +263,14 @@ CASES = [
         "IPTA Mock Data Challenge",
         "DATASET",
         "dataset:ipta-mock-data-challenge",
+    ),
+    ("Blazar candidates were drawn from 2WHSP and 3HSP.", "3HSP", "DATASET", "dataset:3hsp"),
+    ("Jet kinematics come from the MOJAVE program.", "MOJAVE", "SURVEY", "survey:mojave"),
+    (
+        "Classifiers were tested on the SPCC light curves.",
+        "SPCC",
+        "DATASET",
+        "dataset:supernova-photometric-classification-challenge",
     ),
 ]
 
