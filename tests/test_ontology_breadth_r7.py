@@ -211,12 +211,6 @@ CASES = [
         "software:rubin-science-platform",
     ),
     (
-        "Uncertainties come from Bayesian CNNs trained on mock lenses.",
-        "Bayesian CNNs",
-        "TECHNIQUE",
-        "technique:bayesian-convolutional-neural-network",
-    ),
-    (
         "Segmentations are sampled with a probabilistic U-Net.",
         "probabilistic U-Net",
         "TECHNIQUE",
@@ -227,12 +221,6 @@ CASES = [
         "recurrent autoencoder",
         "TECHNIQUE",
         "technique:recurrent-autoencoder",
-    ),
-    (
-        "Domain shift is reduced by adversarial domain adaptation.",
-        "adversarial domain adaptation",
-        "TECHNIQUE",
-        "technique:adversarial-domain-adaptation",
     ),
     ("Merger trees were read with ytree.", "ytree", "SOFTWARE", "software:ytree"),
     ("Halo merger trees were built with TreeFrog.", "TreeFrog", "SOFTWARE", "software:treefrog"),
