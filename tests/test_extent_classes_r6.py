@@ -133,7 +133,7 @@ def test_a_camera_name_before_cosmological_simulation_words_is_a_simulation_suit
 
 
 @pytest.mark.parametrize("sentence", [
-    "The dust continuum was imaged with ARTEMIS on APEX.",
+    "The dust continuum was imaged with ArTeMiS on APEX.",
     "We build Euclid simulations of the wide survey and LSST simulations of the deep drilling fields.",
 ])
 def test_a_facility_before_simulations_of_its_data_stays_a_facility(real, sentence):
