@@ -82,3 +82,9 @@ def shipped_extractor():
     from astro_ie.resources import default_ontology_dir
 
     return Extractor(default_ontology_dir())
+
+
+@pytest.fixture(scope="session")
+def real(shipped_extractor):
+    """The shipped tagger, under the name the span-rule tests give it (test_linking has its own)."""
+    return shipped_extractor

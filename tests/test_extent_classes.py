@@ -10,20 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from astro_ie.extract import Extractor
 from astro_ie.normalize import normalize_word, tex_plain
-from tests.test_linking import REAL, spans, tag
+from tests.test_linking import concepts, spans, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-@pytest.fixture(scope="module")
-def real() -> Extractor:
-    return Extractor(REAL)
-
-
-def concepts(record) -> dict[str, str]:
-    return {e.text: e.concept_id for e in record.entities}
 
 
 # -- 1. TeX markup inside names: matched through the markup, the span as written ----------------

@@ -395,6 +395,11 @@ def real() -> Extractor:
     return Extractor(REAL)
 
 
+def concepts(record: TaggedRecord) -> dict[str, str]:
+    """Each mention's text and the concept it links to."""
+    return {e.text: e.concept_id for e in record.entities}
+
+
 def spans(record: TaggedRecord) -> list[tuple[str, str]]:
     return [(e.text, e.label) for e in record.entities]
 
