@@ -17,8 +17,9 @@ from functools import cache, lru_cache
 
 from .vocabulary import spelling
 
-TEX_MARKED: set[str] = set()
-"""Every word seen so far whose norm read through TeX markup (the matcher looks at such tokens again)."""
+TEX_MARKED: list[str] = []
+"""Every word seen so far whose norm read through TeX markup, once each, in the order met (the matcher
+looks at such tokens again, and reads only the words added since it last looked)."""
 
 
 @cache
@@ -27,7 +28,7 @@ def normalize_word(word: str) -> str:
     if "\\" in word or "$" in word or "{" in word:
         plain = tex_plain(word)
         if plain != word:
-            TEX_MARKED.add(word)
+            TEX_MARKED.append(word)  # once per word: normalize_word is cached
         word = plain
     low = word.lower()
     # The plural of an acronym written with a lower-case s ("CNNs", "NNs", "GPUs"),

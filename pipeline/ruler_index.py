@@ -206,7 +206,7 @@ class OntologyIndex:
         self.insensitive = PhraseMatcher(nlp.vocab, attr="NORM")
         self.sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._rule_of_match: dict[int, int] = {}
-        self._tex_ids: frozenset[int] = frozenset()
+        self._tex_ids: set[int] = set()
         self._sensitive_words: set[int] = set()
         self._tex_seen = 0
         self.extent = Extent(ontology.span_rules) if ontology.span_rules != SpanRules() else None
@@ -365,11 +365,11 @@ class OntologyIndex:
         """
         if not TEX_MARKED:
             return []
-        if self._tex_seen != len(TEX_MARKED):  # words met since: their ids (a word's id is its hash)
-            strings = self.vocab.strings
-            self._tex_ids = frozenset(strings.add(w) for w in TEX_MARKED
-                                      if strings.add(tex_plain(w)) in self._sensitive_words)
-            self._tex_seen = len(TEX_MARKED)
+        if self._tex_seen != len(TEX_MARKED):  # the words met since it last looked: their ids (a word's id is its hash)
+            strings, seen = self.vocab.strings, len(TEX_MARKED)
+            self._tex_ids.update(strings.add(w) for w in TEX_MARKED[self._tex_seen:seen]
+                                 if strings.add(tex_plain(w)) in self._sensitive_words)
+            self._tex_seen = seen
         if not self._tex_ids:
             return []
         arrays = token_arrays(doc)

@@ -8,6 +8,8 @@ and its type as the guideline asks ("Span extent", "Not entities").
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from astro_ie.normalize import normalize_word, tex_plain
@@ -54,6 +56,22 @@ def test_case_sensitive_short_forms_are_found_through_tex_markup(real):
     found = concepts(record)
     assert found["$t$-SNE"] == found["t-SNE"] == "technique:t-distributed-stochastic-neighbor-embedding"
     assert found["$k$-NN"] == "technique:k-nearest-neighbors"
+
+
+def test_tex_marked_words_are_read_once_however_many_abstracts_bring_new_ones(real, monkeypatch):
+    # Math symbols make most TeX-marked words of an archive new ones ("$M_{12}$"); the words the exact-case
+    # forms are matched again through are found among the words added since the last look, never among all
+    # of them again, or tagging slows with the square of the archive.
+    from astro_ie import ruler_index
+
+    calls = []
+    monkeypatch.setattr(ruler_index, "tex_plain", lambda word: calls.append(word) or tex_plain(word))
+    abstracts = [f"We project $M_{{{i}q}}$ and $z_{{{i}r}}$ with $t$-SNE on {{\\it Gaia}} data." for i in range(40)]
+    records = [tag(real, text) for text in abstracts]
+    assert all(("$t$-SNE", "TECHNIQUE") in spans(record) for record in records)
+    read = Counter(word for word in calls if word != "$t$")  # "$t$" itself is read again where it stands
+    assert len(read) == 2 * len(abstracts) and set(read.values()) == {1}
+    assert calls.count("$t$") <= len(abstracts) + 1
 
 
 def test_tex_font_groups_around_facility_names(real):
