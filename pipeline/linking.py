@@ -54,7 +54,6 @@ _DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][
                            r"|\b(?:Early|Public) Data Release\b(?! [0-9]| of)")  # "DESI Early Data Release"
 _PROGRAM = re.compile(r" [Pp]rogram(?:me)?\b")
 _PRODUCT_END = re.compile(r"(?:[Cc]atalog(?:ue)?s?|[Aa]rchive)$")
-_RELEASE_END = re.compile(r"[ -](?:[EPA]?DR ?[0-9]+|Y[0-9]+|[Dd]ata [Rr]elease [0-9]+)$")
 
 
 class Mention(NamedTuple):
@@ -849,14 +848,11 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                 _PRODUCT_END.search(doc[m.start:m.end].text) or text[end - 7:end].lower() == "archive"
                 or "lert stream" in text[end_char:end]
                 or "catalog" in _label_of(index, m).lower()
-                or (" " not in text[end_char + 1:end] and (
-                    text[end - 1] == "s"  # "GWTC-3 and GWTC-2.1 catalogs"
-                    or m.source == "candidate"))  # found as a catalogue's name: "CatNorth, a ... catalog"
-                or (_RELEASE_END.search(doc[m.start:m.end].text) and " " not in text[end_char + 1:end])):
-            # Already a product ("Chandra Source Catalog catalogue"), or a release's catalogue, which is
-            # the release ("Gaia DR3 catalogue" is Gaia DR3); a catalogue of one kind drawn from a release
-            # is a product of its own ("ACT DR5 point-source catalogue", "ACT DR5 SZ catalogue"), and so
-            # is a named data set's ("CatWISE2020 catalogue").
+                or " " not in text[end_char + 1:end]):
+            # Already a product: a data set's bare "catalogue" only says what it is ("Chandra Source Catalog
+            # catalogue", "the GWTC-3 catalogue", "the unWISE catalogue", "Gaia DR3 catalogue" are the data
+            # set); a catalogue of one kind drawn from a data set is a product of its own ("ACT DR5
+            # point-source catalogue", "ACT DR5 SZ catalogue", "eRASS1 cluster catalogue").
             continue
         begin = doc[m.start].idx
         if find == extent.product_end:

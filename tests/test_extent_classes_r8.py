@@ -1,0 +1,46 @@
+"""Classes of span-extent errors on arXiv text the project never saw (issue 12, development sets
+``fixtures/unseen/abstracts-n``, ``abstracts-o``, ``fragments-i``).
+
+Each test tags real sentences of those sets (or of older unseen sets with the same class) with the
+shipped ontology and rules, and checks the whole name and its type as the guideline asks ("Span
+extent", "Not entities").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_linking import concepts, spans, tag
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+
+# -- 1. A data set's bare "catalogue" only says what it is ---------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # fragments-i r7y-frag-08
+    ("We analyse strain data from the third observing run of Advanced LIGO and Advanced Virgo, together "
+     "with the GWTC-3 catalogue.", "GWTC-3"),
+    # fragments-i r7y-frag-01
+    ("Host identifications were taken from the DESI Legacy Imaging Surveys DR10 and the unWISE catalogue.",
+     "unWISE"),
+    # abstracts-o arXiv:2510.10032
+    ("We train on galaxies of the COSMOS2020 catalog with photometry in 30 bands.", "COSMOS2020"),
+])
+def test_a_data_sets_bare_catalogue_is_the_data_set(real, sentence, name):
+    record = tag(real, sentence)
+    assert (name, "DATASET") in spans(record)
+    assert not any(text.endswith(("catalogue", "catalog")) for text, _ in spans(record))
+
+
+def test_a_catalogue_of_one_kind_drawn_from_a_data_set_is_a_product_of_its_own(real):
+    # fragments-i r7y-frag-02
+    record = tag(real, "Cluster members were matched to the eRASS1 cluster catalogue built with eROMaPPer.")
+    assert ("eRASS1 cluster catalogue", "DATASET") in spans(record)
+
+
+def test_a_survey_product_of_a_facility_with_a_described_catalogue_stays_the_facility(real):
+    # abstracts-c arXiv:2309.17077: "galaxy cluster" says what a facility's catalogue lists, the gold keeps Planck
+    record = tag(real, "Masses are taken from the Planck galaxy cluster catalogue.")
+    assert ("Planck", "TELESCOPE") in spans(record)
