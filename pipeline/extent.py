@@ -31,6 +31,7 @@ class SpanRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     technique_modifiers: tuple[str, ...] = ()
+    field_modifiers: tuple[str, ...] = ()
     technique_tails: tuple[str, ...] = ()
     technique_joiners: tuple[str, ...] = ()
     release_patterns: tuple[str, ...] = ()
@@ -151,6 +152,10 @@ class Extent:
     @cached_property
     def modifier_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.technique_modifiers)
+
+    @cached_property
+    def field_modifier_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.rules.field_modifiers)
 
     @cached_property
     def dropped_product_words(self) -> frozenset[str]:

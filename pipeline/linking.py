@@ -734,6 +734,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \
             and all(w.endswith("ly") for w in text[begin:start_char].lower().replace("-", " ").split()):
         begin = None  # an adverb says how fully a pipeline is learned, not what is learned: "fully deep-learning"
+    if begin is not None and concept is not None and concept.kind == "umbrella" and not concept.label.endswith("network") \
+            and not extent.field_modifier_words.issuperset(text[begin:start_char].strip(" -").lower().split()):
+        begin = None  # a model's kind before a field's name describes the model: "hierarchical deep-learning model"
     if begin is not None:
         span = _span_of(doc, begin, end_char)
         if span is not None and span.start < m.start:

@@ -44,3 +44,29 @@ def test_a_survey_product_of_a_facility_with_a_described_catalogue_stays_the_fac
     # abstracts-c arXiv:2309.17077: "galaxy cluster" says what a facility's catalogue lists, the gold keeps Planck
     record = tag(real, "Masses are taken from the Planck galaxy cluster catalogue.")
     assert ("Planck", "TELESCOPE") in spans(record)
+
+
+# -- 2. A model's kind before a field of learning describes the model ---------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # abstracts-n arXiv:2511.20830
+    ("We introduce the first autoregressive machine learning surrogate for steady-state solar wind radial "
+     "velocity.", "machine learning"),
+    # abstracts-d arXiv:2501.01496
+    ("We present ORACLE, the first hierarchical deep-learning model for real-time, context-aware "
+     "classification of transients.", "deep-learning"),
+])
+def test_a_models_kind_before_a_field_of_learning_is_not_part_of_it(real, sentence, name):
+    record = tag(real, sentence)
+    assert spans(record)[-1] == (name, "TECHNIQUE")
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("This study establishes multi-modal deep learning as a powerful, interpretable tool.",
+     "multi-modal deep learning"),
+    ("We train three decision-tree based ensemble machine learning algorithms.", "ensemble machine learning"),
+    ("Bayesian deep learning gives calibrated uncertainties on the flare forecasts.", "Bayesian deep learning"),
+])
+def test_a_kind_of_field_before_a_field_of_learning_is_one_name(real, sentence, name):
+    assert (name, "TECHNIQUE") in spans(tag(real, sentence))
