@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import AstroIEError
+from .normalize import alias_key
 
 RULES_DIR = "rules"
 RULES_FILE = "span.yaml"
@@ -152,6 +153,23 @@ class Extent:
     @cached_property
     def modifier_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.technique_modifiers)
+
+    @cached_property
+    def _established(self) -> tuple[re.Pattern, frozenset[str]] | None:
+        """A descriptive word right before a name, and the established names that keep it ("deep residual network")."""
+        words = {n.split()[0] for n in self.rules.established_names if " " in n} & set(self.rules.descriptive_words)
+        if not words:
+            return None
+        keys = frozenset(alias_key(n) for n in self.rules.established_names)
+        return re.compile(rf"(?<![\w-])(?:{_words(tuple(words))}) $", re.IGNORECASE), keys
+
+    def established_start(self, text: str, start: int, end: int) -> int | None:
+        """Start of a descriptive word that an established name written from there keeps ("Deep Residual Networks")."""
+        found = self._established
+        if found is None or start < 2 or text[start - 1] != " ":
+            return None
+        word = found[0].search(text, max(0, start - 12), start)
+        return word.start() if word is not None and alias_key(text[word.start():end]) in found[1] else None
 
     @cached_property
     def field_modifier_words(self) -> frozenset[str]:

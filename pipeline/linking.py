@@ -709,6 +709,10 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         if head is not None and not head.generic and concept is None and m.source == "abbreviation" \
                 and head.kind == "architecture" and (gap == "-" or extent.joiner_end(text, end_char) == doc[nxt.start].idx):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+    # A descriptive word that an established name keeps: "deep residual network" (span.yaml established_names).
+    if (begin := extent.established_start(text, start_char, end_char)) is not None \
+            and (span := _span_of(doc, begin, end_char)) is not None:
+        return m._replace(start=span.start)
     # A head noun the family's own name ends with: "bidirectional long short-term memory network" is the
     # bidirectional LSTM written whole, since "long short-term memory network" names the LSTM.
     grown = _family_head_noun(doc, text, m, concept, start_char, end_char, index)

@@ -70,3 +70,24 @@ def test_a_models_kind_before_a_field_of_learning_is_not_part_of_it(real, senten
 ])
 def test_a_kind_of_field_before_a_field_of_learning_is_one_name(real, sentence, name):
     assert (name, "TECHNIQUE") in spans(tag(real, sentence))
+
+
+# -- 3. A descriptive word an established name keeps -------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # abstracts-n arXiv:2211.01520
+    ("The main ingredients are a 54-layer deep residual network (ResNet) and curriculum learning.",
+     "deep residual network"),
+    # abstracts-n arXiv:2310.10409
+    ("The Deep Residual Neural Network model (ResNet) was trained for the detection of BBH signals.",
+     "Deep Residual Neural Network"),
+])
+def test_deep_is_part_of_the_established_name_of_the_residual_network(real, sentence, name):
+    assert concepts(tag(real, sentence)).get(name) == "technique:residual-neural-network"
+
+
+def test_deep_before_another_network_is_still_dropped(real):
+    # GUIDELINE "Span extent": "deep CNNs" -> "CNNs"
+    record = tag(real, "Galaxy morphologies are predicted by deep convolutional neural networks.")
+    assert ("convolutional neural networks", "TECHNIQUE") in spans(record)
