@@ -562,6 +562,8 @@ class CandidateRules:
         if len(words) < 2 or len(long) > 8:
             return None
         head = words[-1].norm_
+        if words[-1].lower_ == "data" and all(t.is_lower for t in words):
+            return None  # data described, no name in it: "single sub-detector data (SSDD)" (arXiv:2310.10409)
         if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
             return "DATASET"
         label = self.head_types.get(head)

@@ -91,3 +91,34 @@ def test_deep_before_another_network_is_still_dropped(real):
     # GUIDELINE "Span extent": "deep CNNs" -> "CNNs"
     record = tag(real, "Galaxy morphologies are predicted by deep convolutional neural networks.")
     assert ("convolutional neural networks", "TECHNIQUE") in spans(record)
+
+
+# -- 4. Defined short forms typed from their long form ------------------------------------------
+
+
+def test_a_defined_normalization_with_an_ml_word_is_a_technique(real):
+    # abstracts-n arXiv:2211.01520: the long form is known to no list, its head and "deep" type it
+    record = tag(real, "The main ingredients are a deep residual network and a Deep Adaptive Input Normalization "
+                       "(DAIN). The DAIN layer rescales each input.")
+    assert ("Deep Adaptive Input Normalization", "TECHNIQUE") in spans(record)
+    assert ("DAIN", "TECHNIQUE") in spans(record)
+
+
+def test_a_normalization_without_an_ml_word_is_no_technique(real):
+    record = tag(real, "Spectra are divided by a Continuum Flux Normalization (CFN) before fitting.")
+    assert not any(label == "TECHNIQUE" for _, label in spans(record))
+
+
+def test_lower_case_data_defined_by_a_short_form_is_no_data_set(real):
+    # abstracts-n arXiv:2310.10409 (GUIDELINE "Not entities": described data, no name)
+    record = tag(real, "We evaluated the performance of single sub-detector data (SSDD) from the Einstein "
+                       "Telescope (ET) for binary black hole detection. Compared to SSDD, the accuracy improves.")
+    assert not any(label == "DATASET" for _, label in spans(record))
+    assert ("Einstein Telescope", "TELESCOPE") in spans(record)
+
+
+def test_a_defined_data_set_whose_long_form_names_its_source_stays_one(real):
+    # abstracts-c arXiv:2309.17077
+    record = tag(real, "We improve the cluster purity in the extended catalogue of Sunyaev-Zeldovich objects from "
+                       "Planck data (SZcat) in the ACT footprint. From SZcat, we create a new catalogue.")
+    assert ("SZcat", "DATASET") in spans(record)
