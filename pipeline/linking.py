@@ -524,7 +524,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label in _FACILITY and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
-                and text[end_char:starts[nxt.start]] == " " and _product_of(index, nxt, m):
+                and text[end_char:starts[nxt.start]] == " " and _product_of(index, nxt, m) \
+                and not _observing_run(index, nxt.concept_id):
             # "Fermi 4LAC", "Planck PCCS2", "CRISM MTRDR": a product's short name after its facility's is one name.
             grown = Mention(m.start, nxt.end, "DATASET", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
@@ -784,6 +785,20 @@ def _family_head_noun(doc: Doc, text: str, m: Mention, concept, start_char: int,
             span = _span_of(doc, start_char, after.end())
             return None if span is None else m._replace(end=span.end)
     return None
+
+
+def _observing_run(index: OntologyIndex, concept_id: str) -> bool:
+    """Is the data set an observing run or a part of one ("O3a")? "LIGO O3a" is the detector and its run, two names."""
+    seen, todo = set(), [concept_id]
+    while todo:
+        cid = todo.pop()
+        if cid in seen or (concept := index.concept(cid)) is None:
+            continue
+        if concept.label.lower().endswith("observing run"):
+            return True
+        seen.add(cid)
+        todo.extend(concept.broader)
+    return False
 
 
 def _product_of(index: OntologyIndex, product: Mention, owner: Mention) -> bool:

@@ -122,3 +122,17 @@ def test_a_defined_data_set_whose_long_form_names_its_source_stays_one(real):
     record = tag(real, "We improve the cluster purity in the extended catalogue of Sunyaev-Zeldovich objects from "
                        "Planck data (SZcat) in the ACT footprint. From SZcat, we create a new catalogue.")
     assert ("SZcat", "DATASET") in spans(record)
+
+
+# -- 5. An observing run after its facility is a second name ------------------------------------
+
+
+def test_an_observing_run_after_its_detector_is_two_names(real):
+    # abstracts-n arXiv:2211.01520
+    record = tag(real, "Waveforms were injected into real LIGO O3a noise samples.")
+    assert spans(record) == [("LIGO", "TELESCOPE"), ("O3a", "DATASET")]
+
+
+def test_a_product_after_its_facility_is_still_one_name(real):
+    record = tag(real, "Blazars were selected from the Fermi 4LAC and matched to radio sources.")
+    assert ("Fermi 4LAC", "DATASET") in spans(record)
