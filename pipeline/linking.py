@@ -472,6 +472,8 @@ _QUALIFIER = re.compile(r"-[a-z]{3,12}(?=[ /-])")
 _NUMBERED = re.compile(r" [1-9](?= [a-z]{3,})")
 # A tool's version glued by a hyphen: "EMBER-2", "astronet-triage-v2" (not "-2.5" nor "-20").
 _HYPHEN_VERSION = re.compile(r"-(?:[1-9]|II|III|IV|v[0-9]+)(?![\w-]|\.[0-9])")
+# A name written after another of a co-ordination ("FIRST and NVSS catalogues").
+_COORDINATED = re.compile(r"(?:\w,| and| or) $")
 # After a catalogue's name, the number of one of its objects: "TOI-700", "TIC 307210830".
 _DESIGNATION = re.compile(r"-[0-9]{2,}(?![.\w])| [0-9]{5,}")
 
@@ -566,6 +568,15 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # "Gaia RVS DR3": the release of a mission's instrument is one name (not so its archive: "the
             # Herschel PACS archive" is Herschel and PACS, heldout-fragment-01).
             grown = _composed(doc, grown, out.pop().start, grown.end, "DATASET", index)
+        if grown is not None and grown.label in _PRODUCT_OWNERS and grown.start == m.start and out \
+                and out[-1].label == "TELESCOPE" and text[ends[out[-1].end - 1]:start_char] == "/" \
+                and _instrument_of(index, m, out[-1]):
+            # "SRG/eROSITA Survey of Lockman Hole", "Fermi/GBM catalog": a name composed on an instrument
+            # written as one unit with its mission is one name; the two facilities alone stay two ("VLT/MUSE"),
+            # and so does a survey the ontology knows ("SRG/eROSITA All-Sky Survey": SRG + eRASS, abstracts-g).
+            owner = out.pop()
+            grown = grown._replace(start=owner.start) if not grown.concept_id.startswith("candidate:") \
+                else _composed(doc, m, owner.start, grown.end, grown.label, index)
         if grown is not None and out and grown.start < out[-1].end:
             grown = None  # never over a name already chosen ("MAST Kepler Archive" keeps MAST)
         if grown is None:
@@ -876,6 +887,10 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
             # set); a catalogue of one kind drawn from a data set is a product of its own ("ACT DR5
             # point-source catalogue", "ACT DR5 SZ catalogue", "eRASS1 cluster catalogue").
             continue
+        if find == extent.product_end and m.label in _FACILITY and text[end - 1] == "s" \
+                and " " not in text[end_char + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),
+                                                                              doc[m.start].idx):
+            continue  # "the FIRST and NVSS catalogues", "Chandra and XMM-Newton catalogues": a shared head, two facilities
         begin = doc[m.start].idx
         if find == extent.product_end:
             begin = extent.ordinal_start(text, begin) or _maker_start(doc, m.start, floor) or begin

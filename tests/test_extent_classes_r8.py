@@ -136,3 +136,34 @@ def test_an_observing_run_after_its_detector_is_two_names(real):
 def test_a_product_after_its_facility_is_still_one_name(real):
     record = tag(real, "Blazars were selected from the Fermi 4LAC and matched to radio sources.")
     assert ("Fermi 4LAC", "DATASET") in spans(record)
+
+
+# -- 6. A mission and its instrument written as one unit; a head shared by a co-ordination -----
+
+
+def test_a_survey_named_on_an_instrument_written_with_its_mission_is_one_name(real):
+    # abstracts-n arXiv:2302.13689
+    record = tag(real, "The efficiency of the method is illustrated using the SRG/eROSITA Survey of Lockman Hole.")
+    assert ("SRG/eROSITA Survey of Lockman Hole", "SURVEY") in spans(record)
+
+
+def test_a_catalogue_of_an_instrument_written_with_its_mission_is_one_data_set(real):
+    # abstracts-n arXiv:2406.05005
+    record = tag(real, "In this work, we extend our analysis to the Fermi/GBM catalog and identify five clusters.")
+    assert spans(record) == [("Fermi/GBM catalog", "DATASET")]
+
+
+def test_two_facilities_written_as_one_unit_stay_two(real):
+    record = tag(real, "Spectra of the arcs were taken with VLT/MUSE and HST/ACS imaging.")
+    assert spans(record) == [("VLT", "TELESCOPE"), ("MUSE", "TELESCOPE"), ("HST", "TELESCOPE"), ("ACS", "TELESCOPE")]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # abstracts-n arXiv:2302.13689
+    ("We have produced a validation sample based on the Chandra and XMM-Newton catalogues of X-ray sources.",
+     [("Chandra", "TELESCOPE"), ("XMM-Newton", "TELESCOPE")]),
+    # fragments-h r6y-frag-01
+    ("Radio counterparts come from the FIRST and NVSS catalogues.", [("FIRST", "SURVEY"), ("NVSS", "SURVEY")]),
+])
+def test_a_plural_catalogue_shared_by_a_coordination_leaves_each_facility_alone(real, sentence, names):
+    assert spans(tag(real, sentence)) == names
