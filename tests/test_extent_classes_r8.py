@@ -167,3 +167,18 @@ def test_two_facilities_written_as_one_unit_stay_two(real):
 ])
 def test_a_plural_catalogue_shared_by_a_coordination_leaves_each_facility_alone(real, sentence, names):
     assert spans(tag(real, sentence)) == names
+
+
+# -- 7. A lower-case part of a survey glued to its name ----------------------------------------
+
+
+def test_a_lower_case_part_glued_to_a_survey_is_one_survey(real):
+    # fragments-i r7y-frag-03
+    record = tag(real, "Spectroscopic redshifts come from zCOSMOS-bright and DEIMOS 10K.")
+    assert ("zCOSMOS-bright", "SURVEY") in spans(record)
+    assert concepts(record)["zCOSMOS-bright"] == "candidate:zcosmos-bright"
+
+
+def test_a_likeness_glued_to_a_survey_is_no_part_of_it(real):
+    record = tag(real, "We build KiDS-like mocks and SDSS-based colour cuts.")
+    assert ("KiDS-like", "SURVEY") not in spans(record)
