@@ -35,6 +35,7 @@ class SpanRules(BaseModel):
     field_modifiers: tuple[str, ...] = ()
     technique_tails: tuple[str, ...] = ()
     technique_joiners: tuple[str, ...] = ()
+    hybrid_words: tuple[str, ...] = ()
     release_patterns: tuple[str, ...] = ()
     product_patterns: tuple[str, ...] = ()
     phase_patterns: tuple[str, ...] = ()
@@ -236,6 +237,15 @@ class Extent:
     def technique_tail_end(self, text: str, end: int) -> int | None:
         # The pattern starts with a space or hyphen (so does the joiners' with a hyphen): checked first.
         found = self._tails.match(text, end) if self._tails and text[end:end + 1] in _SPACE_OR_HYPHEN else None
+        return found.end() if found else None
+
+    @cached_property
+    def _hybrid(self) -> re.Pattern | None:
+        return re.compile(rf" (?:{_words(self.rules.hybrid_words)})\b", re.IGNORECASE) if self.rules.hybrid_words else None
+
+    def hybrid_end(self, text: str, end: int) -> int | None:
+        """End of "hybrid" after two methods written as one ("Gaussian Process–Random Forest Hybrid")."""
+        found = self._hybrid.match(text, end) if self._hybrid and text[end:end + 1] == " " else None
         return found.end() if found else None
 
     def joiner_end(self, text: str, end: int) -> int | None:

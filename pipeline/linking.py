@@ -695,6 +695,11 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     if nxt is not None and nxt.label == "TECHNIQUE" and not generic:
         gap = text[end_char:doc[nxt.start].idx]
         head = index.concept(nxt.concept_id)
+        if gap in _DASHES and head is not None and not head.generic \
+                and (hybrid := extent.hybrid_end(text, _end_of(doc, nxt))) is not None \
+                and (span := _span_of(doc, start_char, hybrid)) is not None:
+            # "Gaussian Process–Random Forest Hybrid" (arXiv:2412.20091): two methods made one model
+            return _composed(doc, nxt, span.start, span.end, "TECHNIQUE", index)
         if head is not None and not head.generic and concept is not None and (
                 (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
                 # "unsupervised domain adaptation", "self-supervised contrastive learning": a paradigm's adjective
@@ -760,6 +765,15 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             label = f"{words} {_label_of(index, m)}" if concept is not None else None
             return _composed(doc, m, span.start, m.end, "TECHNIQUE", index, head_label=label and label.lower())
     return None
+
+
+# A hyphen or a dash between two methods' names ("Gaussian Process–Random Forest Hybrid").
+_DASHES = frozenset({"-", "\u2013", "\u2010", "\u2011"})
+
+
+def _end_of(doc: Doc, m: Mention) -> int:
+    last = doc[m.end - 1]
+    return last.idx + len(last)
 
 
 # Kinds of technique that train a network rather than being one, and the parts of a network written after a name.

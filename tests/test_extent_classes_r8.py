@@ -182,3 +182,25 @@ def test_a_lower_case_part_glued_to_a_survey_is_one_survey(real):
 def test_a_likeness_glued_to_a_survey_is_no_part_of_it(real):
     record = tag(real, "We build KiDS-like mocks and SDSS-based colour cuts.")
     assert ("KiDS-like", "SURVEY") not in spans(record)
+
+
+# -- 8. Two methods made one; prefixes that change the model -----------------------------------
+
+
+def test_two_methods_joined_by_a_dash_and_hybrid_are_one_model_with_its_short_form(real):
+    # abstracts-n arXiv:2412.20091
+    record = tag(real, "We reconstruct light curves using a Gaussian Process\u2013Random Forest Hybrid (GP-RF) and a "
+                       "Multi-Layer Perceptron (MLP).")
+    named = concepts(record)
+    assert named["Gaussian Process\u2013Random Forest Hybrid"] == named["GP-RF"]
+    assert ("Gaussian Process", "TECHNIQUE") not in spans(record)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # abstracts-n arXiv:2412.20091
+    ("MLP and Bi-Mamba outperform other methods.", "Bi-Mamba"),
+    # abstracts-o arXiv:2510.22190
+    ("We train an E(2)-equivariant steerable CNN (E2CNN) on radio galaxy images.", "E(2)-equivariant steerable CNN"),
+])
+def test_a_prefix_that_changes_the_model_is_part_of_its_name(real, sentence, name):
+    assert (name, "TECHNIQUE") in spans(tag(real, sentence))
