@@ -535,6 +535,9 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and all(t.is_title or t.is_upper for t in doc[nxt.start:nxt.end]):
             # "LOFAR Galaxy Zoo": a data set named with its facility's short name is one product.
             grown = _composed(doc, nxt, m.start, nxt.end, "DATASET", index)
+        elif m.label in _FACILITY and m.end - m.start > 1 and text[end_char:end_char + 2] == " (" \
+                and (grown := _survey_around_short_form(doc, text, m, pending, i, end_char, index)) is not None:
+            pass  # "Hyper-Suprime Cam (HSC) Survey", "Dark Energy Spectroscopic Instrument (DESI) Legacy Imaging Surveys"
         elif m.label in _FACILITY and nxt is not None and nxt.label == "SURVEY" and _named_survey(doc, text, m, nxt):
             # "Zwicky Transient Facility Bright Transient Survey", "Rubin Observatory Legacy Survey of
             # Space and Time": a facility's full name before a survey's capitalised name is one name.
@@ -593,6 +596,32 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
 
 # Function words a capitalised survey name may hold: "Legacy Survey of Space and Time".
 _NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on"})
+
+
+# A facility's short form in parentheses, then the name of its survey: "Hyper-Suprime Cam (HSC) Survey".
+_SHORT_IN_NAME = re.compile(r" \([A-Z][\w-]{1,10}\) ")
+_SURVEY_WORD = re.compile(r"Surveys?\b")
+
+
+def _survey_around_short_form(doc: Doc, text: str, m: Mention, pending: list[Mention], i: int, end_char: int,
+                              index: OntologyIndex) -> Mention | None:
+    """A survey named with a facility's long form and its short form in parentheses is one name, as written."""
+    found = _SHORT_IN_NAME.match(text, end_char)
+    if found is None or (m.start > 0 and doc[m.start - 1].is_title and not doc[m.start - 1].is_sent_start):
+        return None  # the name starts earlier: "Commensal Radio Astronomy Five-hundred-meter ... (FAST) Survey"
+    after, extent = found.end(), index.extent
+    for later in pending[i + 1:i + 4]:
+        if doc[later.start].idx == after:
+            last = doc[later.end - 1]
+            if later.label != "SURVEY" or last.lower_ not in ("survey", "surveys") or extent is None \
+                    or extent.release_end(text, last.idx + len(last)) is not None:
+                return None  # "... (DESI) Legacy Imaging Surveys Data Release 10" is the release, "(HST) CANDELS" two
+            return Mention(m.start, later.end, "SURVEY", later.concept_id, later.source, 0, True, later.concept_label)
+        if doc[later.start].idx > after:
+            break
+    word = _SURVEY_WORD.match(text, after)
+    span = _span_of(doc, doc[m.start].idx, word.end()) if word is not None else None
+    return None if span is None else _composed(doc, m, span.start, span.end, "SURVEY", index)
 
 
 def _instrument_of(index: OntologyIndex, m: Mention, owner: Mention) -> bool:

@@ -204,3 +204,29 @@ def test_two_methods_joined_by_a_dash_and_hybrid_are_one_model_with_its_short_fo
 ])
 def test_a_prefix_that_changes_the_model_is_part_of_its_name(real, sentence, name):
     assert (name, "TECHNIQUE") in spans(tag(real, sentence))
+
+
+# -- 9. A survey named with a facility's long form and its short form in parentheses ------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # abstracts-o arXiv:2405.12975
+    ("Neural networks have been used to discover lenses in imaging surveys such as the Kilo Degree Survey, "
+     "Hyper-Suprime Cam (HSC) Survey and Dark Energy Survey.", "Hyper-Suprime Cam (HSC) Survey"),
+    # abstracts-o arXiv:2110.13151
+    ("We use 42 million galaxy images from the latest data release of the Dark Energy Spectroscopic Instrument "
+     "(DESI) Legacy Imaging Surveys.", "Dark Energy Spectroscopic Instrument (DESI) Legacy Imaging Surveys"),
+])
+def test_a_survey_written_around_its_facilitys_short_form_is_one_name(real, sentence, name):
+    assert (name, "SURVEY") in spans(tag(real, sentence))
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    # abstracts-d arXiv:2508.20087: the release of the survey, the facility's short form kept
+    ("Cutouts come from the Dark Energy Spectroscopic Instrument (DESI) Legacy Imaging Surveys Data Release 10.",
+     ("DESI", "SURVEY")),
+    # abstracts-c arXiv:2208.11456: a survey not ending in "Survey" is a second name
+    ("We use images of the Hubble Space Telescope (HST) CANDELS fields.", ("HST", "TELESCOPE")),
+])
+def test_a_facility_and_its_short_form_stay_apart_otherwise(real, sentence, kept):
+    assert kept in spans(tag(real, sentence))
