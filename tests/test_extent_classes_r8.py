@@ -230,3 +230,24 @@ def test_a_survey_written_around_its_facilitys_short_form_is_one_name(real, sent
 ])
 def test_a_facility_and_its_short_form_stay_apart_otherwise(real, sentence, kept):
     assert kept in spans(tag(real, sentence))
+
+
+# -- 10. Not entities: a facility's band, a programme id in lower-case words -------------------
+
+
+@pytest.mark.parametrize(("sentence", "vetoed"), [
+    # fragments-i r7y-frag-03
+    ("We imposed i < 24.5 in the HSC i2 filter and removed stars using Gaia DR3 parallaxes.", "HSC"),
+    # abstracts-l arXiv:2505.16320
+    ("The third criterion uses magnitude differences in the Gaia G band.", "Gaia"),
+    # fragments-i r7y-frag-02
+    ("S.M. acknowledges support from Chandra award GO2-23105X issued by the Chandra X-ray Center.", "Chandra"),
+])
+def test_a_band_or_a_programme_id_after_a_facility_is_no_facility(real, sentence, vetoed):
+    assert vetoed not in {text for text, _ in spans(tag(real, sentence))}
+
+
+def test_a_facility_before_a_lower_case_word_that_is_no_band_stays(real):
+    record = tag(real, "Deep imaging from the HSC wide layer and a Chandra programme of deep pointings were used.")
+    assert ("HSC", "TELESCOPE") in spans(record)
+    assert ("Chandra", "TELESCOPE") in spans(record)
