@@ -464,6 +464,10 @@ _NAME_KINDS = frozenset({"algorithm", "architecture"})
 # A software's major version: one digit or Roman numeral, then the end of the word ("PySM 3", "FNet II";
 # not "emcee 3.1" or "CLASS 2 times").
 _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or | with | to | in | for )")
+# A tool's release, then the noun that says it is a tool: "the semi-supervised RGC 1.0 model" (arXiv:2510.22190),
+# "the SOAP 2.0 software" (not "emcee 3.1" alone: a version number in prose is often the version used, not the name).
+_TOOL_VERSION = re.compile(r" v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?= (?:model|code|software|pipeline|package|framework|library"
+                           r"|toolkit)s?\b)")
 # The year of a capitalised data set's edition: "Ariel Data Challenge 2023".
 _YEAR = re.compile(r" (?:19|20)[0-9]{2}(?![\w-]|\.[0-9])")
 # A lower-case part of a survey glued to its name: "zCOSMOS-bright", "RACS-low".
@@ -544,6 +548,7 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         if (m.label == "SOFTWARE" or (m.label in _PRODUCT_OWNERS and m.end - m.start > 1 and doc[m.end - 1].is_title)) \
                 and (version := _VERSION.match(text, end_char) or (
+                    _TOOL_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None) or (
                     _HYPHEN_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None) or (
                     (_YEAR.match(text, end_char) or _NUMBERED.match(text, end_char)) if m.label == "DATASET" else None
                 )) is not None:

@@ -8,11 +8,16 @@ extent", "Not entities").
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from tests.test_linking import concepts, spans, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
 
 
 # -- 1. A data set's bare "catalogue" only says what it is ---------------------------------------
@@ -251,3 +256,37 @@ def test_a_facility_before_a_lower_case_word_that_is_no_band_stays(real):
     record = tag(real, "Deep imaging from the HSC wide layer and a Chandra programme of deep pointings were used.")
     assert ("HSC", "TELESCOPE") in spans(record)
     assert ("Chandra", "TELESCOPE") in spans(record)
+
+
+# -- 11. Context that types a tool nobody listed ------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # abstracts-o arXiv:2511.16256: "the <hyphenated adjectives> code X"
+    ("We present a framework that reduces this bottleneck for the photon-conserving semi-numerical code SCRIPT.",
+     "SCRIPT"),
+    # fragments-i r7y-frag-10: a processing verb before "with" ("reprojected with reproject")
+    ("Photometry was measured with SourceExtractor++; images were reprojected with reproject and plotted with "
+     "Matplotlib.", "reproject"),
+    # abstracts-n arXiv:2111.03249: a naming verb, the thing named, the name
+    ("We call this procedure POLISH, in contrast to the traditional CLEAN algorithm.", "POLISH"),
+])
+def test_context_types_an_unknown_tool(real, sentence, name):
+    assert (name, "SOFTWARE") in spans(tag(real, sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "We call this procedure robust, since it never fails.",
+    "The code was run on the cluster with version 2.1 of the data.",
+])
+def test_no_tool_without_a_name_in_that_context(real, sentence):
+    assert not any(label == "SOFTWARE" for _, label in spans(tag(real, sentence)))
+
+
+def test_a_tools_release_before_the_noun_that_says_it_is_a_tool_is_its_name(real):
+    # abstracts-o arXiv:2510.22190, the whole abstract: RGC is a tool by its company; "RGC 1.0 model" is its release
+    [record] = [json.loads(line) for line in (UNSEEN / "abstracts-o.jsonl").open(encoding="utf-8")
+                if "arXiv:2510.22190" in line]
+    named = spans(tag(real, record["abstract"], record["title"]))
+    assert ("RGC 1.0", "SOFTWARE") in named
+    assert ("RGC", "SOFTWARE") in named
