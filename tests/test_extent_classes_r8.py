@@ -290,3 +290,15 @@ def test_a_tools_release_before_the_noun_that_says_it_is_a_tool_is_its_name(real
     named = spans(tag(real, record["abstract"], record["title"]))
     assert ("RGC 1.0", "SOFTWARE") in named
     assert ("RGC", "SOFTWARE") in named
+
+
+def test_a_facilitys_sample_named_by_a_code_is_a_data_set(real):
+    # abstracts-o arXiv:2504.10230
+    record = tag(real, "Finally, we apply our SBI-based approach to the real Planck MMF3 cosmology sample.")
+    assert ("Planck MMF3 cosmology sample", "DATASET") in spans(record)
+
+
+def test_a_facilitys_sample_of_a_kind_of_object_is_no_data_set(real):
+    # abstracts-e arXiv:2602.13036: "SN" is a kind of object, not a product's code
+    record = tag(real, "We test the classifier on the ZTF SN sample of 2019.")
+    assert ("ZTF", "SURVEY") in spans(record)
