@@ -302,3 +302,9 @@ def test_a_facilitys_sample_of_a_kind_of_object_is_no_data_set(real):
     # abstracts-e arXiv:2602.13036: "SN" is a kind of object, not a product's code
     record = tag(real, "We test the classifier on the ZTF SN sample of 2019.")
     assert ("ZTF", "SURVEY") in spans(record)
+
+
+def test_the_part_of_a_known_deep_field_is_part_of_its_name(real):
+    # fragments-i r7y-frag-10
+    record = tag(real, "We use Euclid Q1 VIS and NISP imaging of the Euclid Deep Field North.")
+    assert ("Euclid Deep Field North", "SURVEY") in spans(record)
