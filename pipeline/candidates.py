@@ -79,6 +79,8 @@ _LANGUAGES = frozenset({"python", "julia", "idl", "r", "c++", "fortran", "rust",
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
 # Nouns after which, in "the [adjective] code X", X names the code.
+# What a naming verb names before the name: "we call this procedure POLISH", "we name our method X".
+_NAMED_OBJECTS = frozenset({"this", "our", "the", "these"})
 _NAMING_NOUNS = frozenset({"code", "package", "library", "software", "toolkit", "toolbox"})
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet", "EoRFlow" (CamelCase + a model
@@ -562,6 +564,8 @@ class CandidateRules:
         if len(words) < 2 or len(long) > 8:
             return None
         head = words[-1].norm_
+        if words[-1].lower_ == "data" and all(t.is_lower for t in words):
+            return None  # data described, no name in it: "single sub-detector data (SSDD)" (arXiv:2310.10409)
         if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
             return "DATASET"
         label = self.head_types.get(head)
@@ -835,10 +839,16 @@ class CandidateRules:
                     names.setdefault(span.text, "SOFTWARE")
         for i in self._positions(cues, self._trigger_norms):
             token = doc[i]
-            if i + 1 < len(doc):
-                end = self._compound_name(doc, token.i + 1)
+            start = token.i + 1
+            if start + 2 < len(doc) and doc[start].lower_ in _NAMED_OBJECTS and doc[start + 1].is_lower \
+                    and doc[start + 1].is_alpha:
+                start += 2  # "We call this procedure POLISH" (arXiv:2111.03249): the thing named, then its name
+                if not (doc[start].is_upper or name_shaped(doc[start].text)):
+                    continue
+            if start < len(doc):
+                end = self._compound_name(doc, start)
                 if end:
-                    names.setdefault(doc[token.i + 1 : end].text, "SOFTWARE")
+                    names.setdefault(doc[start:end].text, "SOFTWARE")
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
         # "CatNorth, an improved ... catalog" names a data set.
         tool_heads = self._positions(cues, self._apposition_heads)
@@ -1086,8 +1096,15 @@ class CandidateRules:
 
     def _named_after_noun(self, doc: Doc, i: int) -> bool:
         """Is the word after "the [adjective] code" a tool's name: one capitalised or name-shaped word, unknown?"""
-        if doc[i].lower_ not in _NAMING_NOUNS or not (doc[i - 1].lower_ == "the" or (i >= 2 and doc[i - 2].lower_ == "the"
-                                                                                    and doc[i - 1].is_lower)):
+        if doc[i].lower_ not in _NAMING_NOUNS:
+            return False
+        # "the code X", "the public code X", "the photon-conserving semi-numerical code SCRIPT" (arXiv:2511.16256):
+        # lower-case words, hyphenated or not, between "the" and the noun
+        j = i - 1
+        while j > 0 and i - j <= 6 and (doc[j].text == "-" or (doc[j].is_lower and doc[j].is_alpha)) \
+                and doc[j].lower_ != "the":
+            j -= 1
+        if doc[j].lower_ != "the":
             return False
         word = doc[i + 1]
         if not word.is_alpha or word.lower_ in self.stop_words or not (word.is_title or name_shaped(word.text)) \

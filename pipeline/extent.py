@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import AstroIEError
+from .normalize import alias_key
 
 RULES_DIR = "rules"
 RULES_FILE = "span.yaml"
@@ -31,8 +32,10 @@ class SpanRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     technique_modifiers: tuple[str, ...] = ()
+    field_modifiers: tuple[str, ...] = ()
     technique_tails: tuple[str, ...] = ()
     technique_joiners: tuple[str, ...] = ()
+    hybrid_words: tuple[str, ...] = ()
     release_patterns: tuple[str, ...] = ()
     product_patterns: tuple[str, ...] = ()
     phase_patterns: tuple[str, ...] = ()
@@ -153,6 +156,27 @@ class Extent:
         return frozenset(w.lower() for w in self.rules.technique_modifiers)
 
     @cached_property
+    def _established(self) -> tuple[re.Pattern, frozenset[str]] | None:
+        """A descriptive word right before a name, and the established names that keep it ("deep residual network")."""
+        words = {n.split()[0] for n in self.rules.established_names if " " in n} & set(self.rules.descriptive_words)
+        if not words:
+            return None
+        keys = frozenset(alias_key(n) for n in self.rules.established_names)
+        return re.compile(rf"(?<![\w-])(?:{_words(tuple(words))}) $", re.IGNORECASE), keys
+
+    def established_start(self, text: str, start: int, end: int) -> int | None:
+        """Start of a descriptive word that an established name written from there keeps ("Deep Residual Networks")."""
+        found = self._established
+        if found is None or start < 2 or text[start - 1] != " ":
+            return None
+        word = found[0].search(text, max(0, start - 12), start)
+        return word.start() if word is not None and alias_key(text[word.start():end]) in found[1] else None
+
+    @cached_property
+    def field_modifier_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.rules.field_modifiers)
+
+    @cached_property
     def dropped_product_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.dropped_product_words)
 
@@ -213,6 +237,15 @@ class Extent:
     def technique_tail_end(self, text: str, end: int) -> int | None:
         # The pattern starts with a space or hyphen (so does the joiners' with a hyphen): checked first.
         found = self._tails.match(text, end) if self._tails and text[end:end + 1] in _SPACE_OR_HYPHEN else None
+        return found.end() if found else None
+
+    @cached_property
+    def _hybrid(self) -> re.Pattern | None:
+        return re.compile(rf" (?:{_words(self.rules.hybrid_words)})\b", re.IGNORECASE) if self.rules.hybrid_words else None
+
+    def hybrid_end(self, text: str, end: int) -> int | None:
+        """End of "hybrid" after two methods written as one ("Gaussian Process–Random Forest Hybrid")."""
+        found = self._hybrid.match(text, end) if self._hybrid and text[end:end + 1] == " " else None
         return found.end() if found else None
 
     def joiner_end(self, text: str, end: int) -> int | None:

@@ -54,7 +54,6 @@ _DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][
                            r"|\b(?:Early|Public) Data Release\b(?! [0-9]| of)")  # "DESI Early Data Release"
 _PROGRAM = re.compile(r" [Pp]rogram(?:me)?\b")
 _PRODUCT_END = re.compile(r"(?:[Cc]atalog(?:ue)?s?|[Aa]rchive)$")
-_RELEASE_END = re.compile(r"[ -](?:[EPA]?DR ?[0-9]+|Y[0-9]+|[Dd]ata [Rr]elease [0-9]+)$")
 
 
 class Mention(NamedTuple):
@@ -465,6 +464,10 @@ _NAME_KINDS = frozenset({"algorithm", "architecture"})
 # A software's major version: one digit or Roman numeral, then the end of the word ("PySM 3", "FNet II";
 # not "emcee 3.1" or "CLASS 2 times").
 _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or | with | to | in | for )")
+# A tool's release, then the noun that says it is a tool: "the semi-supervised RGC 1.0 model" (arXiv:2510.22190),
+# "the SOAP 2.0 software" (not "emcee 3.1" alone: a version number in prose is often the version used, not the name).
+_TOOL_VERSION = re.compile(r" v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?= (?:model|code|software|pipeline|package|framework|library"
+                           r"|toolkit)s?\b)")
 # The year of a capitalised data set's edition: "Ariel Data Challenge 2023".
 _YEAR = re.compile(r" (?:19|20)[0-9]{2}(?![\w-]|\.[0-9])")
 # A lower-case part of a survey glued to its name: "zCOSMOS-bright", "RACS-low".
@@ -473,6 +476,8 @@ _QUALIFIER = re.compile(r"-[a-z]{3,12}(?=[ /-])")
 _NUMBERED = re.compile(r" [1-9](?= [a-z]{3,})")
 # A tool's version glued by a hyphen: "EMBER-2", "astronet-triage-v2" (not "-2.5" nor "-20").
 _HYPHEN_VERSION = re.compile(r"-(?:[1-9]|II|III|IV|v[0-9]+)(?![\w-]|\.[0-9])")
+# A name written after another of a co-ordination ("FIRST and NVSS catalogues").
+_COORDINATED = re.compile(r"(?:\w,| and| or) $")
 # After a catalogue's name, the number of one of its objects: "TOI-700", "TIC 307210830".
 _DESIGNATION = re.compile(r"-[0-9]{2,}(?![.\w])| [0-9]{5,}")
 
@@ -525,7 +530,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # name ("Vera C. Rubin Observatory LSST" is two names side by side).
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label in _FACILITY and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
-                and text[end_char:starts[nxt.start]] == " " and _product_of(index, nxt, m):
+                and text[end_char:starts[nxt.start]] == " " and _product_of(index, nxt, m) \
+                and not _observing_run(index, nxt.concept_id):
             # "Fermi 4LAC", "Planck PCCS2", "CRISM MTRDR": a product's short name after its facility's is one name.
             grown = Mention(m.start, nxt.end, "DATASET", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
@@ -533,12 +539,16 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and all(t.is_title or t.is_upper for t in doc[nxt.start:nxt.end]):
             # "LOFAR Galaxy Zoo": a data set named with its facility's short name is one product.
             grown = _composed(doc, nxt, m.start, nxt.end, "DATASET", index)
+        elif m.label in _FACILITY and m.end - m.start > 1 and text[end_char:end_char + 2] == " (" \
+                and (grown := _survey_around_short_form(doc, text, m, pending, i, end_char, index)) is not None:
+            pass  # "Hyper-Suprime Cam (HSC) Survey", "Dark Energy Spectroscopic Instrument (DESI) Legacy Imaging Surveys"
         elif m.label in _FACILITY and nxt is not None and nxt.label == "SURVEY" and _named_survey(doc, text, m, nxt):
             # "Zwicky Transient Facility Bright Transient Survey", "Rubin Observatory Legacy Survey of
             # Space and Time": a facility's full name before a survey's capitalised name is one name.
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         if (m.label == "SOFTWARE" or (m.label in _PRODUCT_OWNERS and m.end - m.start > 1 and doc[m.end - 1].is_title)) \
                 and (version := _VERSION.match(text, end_char) or (
+                    _TOOL_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None) or (
                     _HYPHEN_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None) or (
                     (_YEAR.match(text, end_char) or _NUMBERED.match(text, end_char)) if m.label == "DATASET" else None
                 )) is not None:
@@ -566,6 +576,15 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # "Gaia RVS DR3": the release of a mission's instrument is one name (not so its archive: "the
             # Herschel PACS archive" is Herschel and PACS, heldout-fragment-01).
             grown = _composed(doc, grown, out.pop().start, grown.end, "DATASET", index)
+        if grown is not None and grown.label in _PRODUCT_OWNERS and grown.start == m.start and out \
+                and out[-1].label == "TELESCOPE" and text[ends[out[-1].end - 1]:start_char] == "/" \
+                and _instrument_of(index, m, out[-1]):
+            # "SRG/eROSITA Survey of Lockman Hole", "Fermi/GBM catalog": a name composed on an instrument
+            # written as one unit with its mission is one name; the two facilities alone stay two ("VLT/MUSE"),
+            # and so does a survey the ontology knows ("SRG/eROSITA All-Sky Survey": SRG + eRASS, abstracts-g).
+            owner = out.pop()
+            grown = grown._replace(start=owner.start) if not grown.concept_id.startswith("candidate:") \
+                else _composed(doc, m, owner.start, grown.end, grown.label, index)
         if grown is not None and out and grown.start < out[-1].end:
             grown = None  # never over a name already chosen ("MAST Kepler Archive" keeps MAST)
         if grown is None:
@@ -582,6 +601,32 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
 
 # Function words a capitalised survey name may hold: "Legacy Survey of Space and Time".
 _NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on"})
+
+
+# A facility's short form in parentheses, then the name of its survey: "Hyper-Suprime Cam (HSC) Survey".
+_SHORT_IN_NAME = re.compile(r" \([A-Z][\w-]{1,10}\) ")
+_SURVEY_WORD = re.compile(r"Surveys?\b")
+
+
+def _survey_around_short_form(doc: Doc, text: str, m: Mention, pending: list[Mention], i: int, end_char: int,
+                              index: OntologyIndex) -> Mention | None:
+    """A survey named with a facility's long form and its short form in parentheses is one name, as written."""
+    found = _SHORT_IN_NAME.match(text, end_char)
+    if found is None or (m.start > 0 and doc[m.start - 1].is_title and not doc[m.start - 1].is_sent_start):
+        return None  # the name starts earlier: "Commensal Radio Astronomy Five-hundred-meter ... (FAST) Survey"
+    after, extent = found.end(), index.extent
+    for later in pending[i + 1:i + 4]:
+        if doc[later.start].idx == after:
+            last = doc[later.end - 1]
+            if later.label != "SURVEY" or last.lower_ not in ("survey", "surveys") or extent is None \
+                    or extent.release_end(text, last.idx + len(last)) is not None:
+                return None  # "... (DESI) Legacy Imaging Surveys Data Release 10" is the release, "(HST) CANDELS" two
+            return Mention(m.start, later.end, "SURVEY", later.concept_id, later.source, 0, True, later.concept_label)
+        if doc[later.start].idx > after:
+            break
+    word = _SURVEY_WORD.match(text, after)
+    span = _span_of(doc, doc[m.start].idx, word.end()) if word is not None else None
+    return None if span is None else _composed(doc, m, span.start, span.end, "SURVEY", index)
 
 
 def _instrument_of(index: OntologyIndex, m: Mention, owner: Mention) -> bool:
@@ -684,6 +729,11 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     if nxt is not None and nxt.label == "TECHNIQUE" and not generic:
         gap = text[end_char:doc[nxt.start].idx]
         head = index.concept(nxt.concept_id)
+        if gap in _DASHES and head is not None and not head.generic \
+                and (hybrid := extent.hybrid_end(text, _end_of(doc, nxt))) is not None \
+                and (span := _span_of(doc, start_char, hybrid)) is not None:
+            # "Gaussian Process–Random Forest Hybrid" (arXiv:2412.20091): two methods made one model
+            return _composed(doc, nxt, span.start, span.end, "TECHNIQUE", index)
         if head is not None and not head.generic and concept is not None and (
                 (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
                 # "unsupervised domain adaptation", "self-supervised contrastive learning": a paradigm's adjective
@@ -710,6 +760,10 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         if head is not None and not head.generic and concept is None and m.source == "abbreviation" \
                 and head.kind == "architecture" and (gap == "-" or extent.joiner_end(text, end_char) == doc[nxt.start].idx):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+    # A descriptive word that an established name keeps: "deep residual network" (span.yaml established_names).
+    if (begin := extent.established_start(text, start_char, end_char)) is not None \
+            and (span := _span_of(doc, begin, end_char)) is not None:
+        return m._replace(start=span.start)
     # A head noun the family's own name ends with: "bidirectional long short-term memory network" is the
     # bidirectional LSTM written whole, since "long short-term memory network" names the LSTM.
     grown = _family_head_noun(doc, text, m, concept, start_char, end_char, index)
@@ -735,6 +789,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \
             and all(w.endswith("ly") for w in text[begin:start_char].lower().replace("-", " ").split()):
         begin = None  # an adverb says how fully a pipeline is learned, not what is learned: "fully deep-learning"
+    if begin is not None and concept is not None and concept.kind == "umbrella" and not concept.label.endswith("network") \
+            and not extent.field_modifier_words.issuperset(text[begin:start_char].strip(" -").lower().split()):
+        begin = None  # a model's kind before a field's name describes the model: "hierarchical deep-learning model"
     if begin is not None:
         span = _span_of(doc, begin, end_char)
         if span is not None and span.start < m.start:
@@ -742,6 +799,15 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             label = f"{words} {_label_of(index, m)}" if concept is not None else None
             return _composed(doc, m, span.start, m.end, "TECHNIQUE", index, head_label=label and label.lower())
     return None
+
+
+# A hyphen or a dash between two methods' names ("Gaussian Process–Random Forest Hybrid").
+_DASHES = frozenset({"-", "\u2013", "\u2010", "\u2011"})
+
+
+def _end_of(doc: Doc, m: Mention) -> int:
+    last = doc[m.end - 1]
+    return last.idx + len(last)
 
 
 # Kinds of technique that train a network rather than being one, and the parts of a network written after a name.
@@ -778,6 +844,20 @@ def _family_head_noun(doc: Doc, text: str, m: Mention, concept, start_char: int,
             span = _span_of(doc, start_char, after.end())
             return None if span is None else m._replace(end=span.end)
     return None
+
+
+def _observing_run(index: OntologyIndex, concept_id: str) -> bool:
+    """Is the data set an observing run or a part of one ("O3a")? "LIGO O3a" is the detector and its run, two names."""
+    seen, todo = set(), [concept_id]
+    while todo:
+        cid = todo.pop()
+        if cid in seen or (concept := index.concept(cid)) is None:
+            continue
+        if concept.label.lower().endswith("observing run"):
+            return True
+        seen.add(cid)
+        todo.extend(concept.broader)
+    return False
 
 
 def _product_of(index: OntologyIndex, product: Mention, owner: Mention) -> bool:
@@ -849,15 +929,16 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                 _PRODUCT_END.search(doc[m.start:m.end].text) or text[end - 7:end].lower() == "archive"
                 or "lert stream" in text[end_char:end]
                 or "catalog" in _label_of(index, m).lower()
-                or (" " not in text[end_char + 1:end] and (
-                    text[end - 1] == "s"  # "GWTC-3 and GWTC-2.1 catalogs"
-                    or m.source == "candidate"))  # found as a catalogue's name: "CatNorth, a ... catalog"
-                or (_RELEASE_END.search(doc[m.start:m.end].text) and " " not in text[end_char + 1:end])):
-            # Already a product ("Chandra Source Catalog catalogue"), or a release's catalogue, which is
-            # the release ("Gaia DR3 catalogue" is Gaia DR3); a catalogue of one kind drawn from a release
-            # is a product of its own ("ACT DR5 point-source catalogue", "ACT DR5 SZ catalogue"), and so
-            # is a named data set's ("CatWISE2020 catalogue").
+                or " " not in text[end_char + 1:end]):
+            # Already a product: a data set's bare "catalogue" only says what it is ("Chandra Source Catalog
+            # catalogue", "the GWTC-3 catalogue", "the unWISE catalogue", "Gaia DR3 catalogue" are the data
+            # set); a catalogue of one kind drawn from a data set is a product of its own ("ACT DR5
+            # point-source catalogue", "ACT DR5 SZ catalogue", "eRASS1 cluster catalogue").
             continue
+        if find == extent.product_end and m.label in _FACILITY and text[end - 1] == "s" \
+                and " " not in text[end_char + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),
+                                                                              doc[m.start].idx):
+            continue  # "the FIRST and NVSS catalogues", "Chandra and XMM-Newton catalogues": a shared head, two facilities
         begin = doc[m.start].idx
         if find == extent.product_end:
             begin = extent.ordinal_start(text, begin) or _maker_start(doc, m.start, floor) or begin

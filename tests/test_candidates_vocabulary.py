@@ -200,7 +200,7 @@ def test_editing_the_candidates_file_changes_the_ontology_hash(tmp_path):
     (same / "rules" / "candidates.yaml").write_text(
         (same / "rules" / "candidates.yaml")
         .read_text(encoding="utf-8")
-        .replace("[called, coined,", "[called, christened, coined,"),
+        .replace("[call, called, coined,", "[call, called, christened, coined,"),
         encoding="utf-8",
     )
     assert ontology_hash(same) != ontology_hash(tmp_path / "plain")

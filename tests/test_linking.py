@@ -635,7 +635,7 @@ def test_a_catalogue_names_what_it_lists_before_the_word(real):
         "ASAS-SN variable star catalogue",
         "Planck PLSZ2 catalog",
         "ACT DR5 SZ catalogue",
-        "CatWISE2020 catalogue",
+        "CatWISE2020",
         "MAST",
         "GWTC-3",
         "GWTC-2.1",
