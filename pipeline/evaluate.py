@@ -52,7 +52,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +205,36 @@ class RecordCoverage:
 
 
 @dataclass(frozen=True)
+class Interval:
+    """A bootstrap confidence interval of micro F1 (:meth:`Evaluation.micro_interval`)."""
+
+    low: float
+    high: float
+    confidence: float
+    resamples: int
+    records: int
+    seed: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "low": self.low,
+            "high": self.high,
+            "confidence": self.confidence,
+            "method": "percentile bootstrap over gold records",
+            "resamples": self.resamples,
+            "records": self.records,
+            "seed": self.seed,
+        }
+
+    def describe(self) -> str:
+        """One line, as the CLI prints it under the table."""
+        return (
+            f"micro F1 {self.confidence:.0%} interval: {self.low:.3f} to {self.high:.3f} (percentile bootstrap over "
+            f"{self.records} gold records, {self.resamples} resamples, seed {self.seed})"
+        )
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """Everything ``score`` finds; ``to_table`` for people, ``to_dict`` for machines."""
 
@@ -214,6 +244,41 @@ class Evaluation:
     false_positives: tuple[ErrorCount, ...]
     false_negatives: tuple[ErrorCount, ...]
     records: RecordCoverage
+    per_record: tuple[Counts, ...] = field(default=(), repr=False, compare=False)
+    """Micro counts of each gold record, in the gold's order (what :meth:`micro_interval` resamples)."""
+
+    def micro_interval(self, confidence: float = 0.95, resamples: int = 2000, seed: int = 0) -> Interval:
+        """How far micro F1 could move on another sample of the same kind of text.
+
+        A gold set of a few dozen abstracts is a small sample: the records are
+        resampled with replacement (``scipy.stats.bootstrap``, percentile method,
+        a fixed seed so the same gold and predictions give the same interval), and
+        micro F1 is recomputed from the summed counts of each resample. Two sets
+        whose intervals overlap widely do not show a difference.
+        """
+        if len(self.per_record) < 2:
+            raise EvaluationError("E204", detail="an interval needs at least two gold records")
+        if not 0.0 < confidence < 1.0 or isinstance(resamples, bool) or not isinstance(resamples, int) or resamples < 1:
+            raise EvaluationError(
+                "E204", detail=f"confidence must lie in (0, 1) and resamples be a positive integer, "
+                f"not {confidence!r} and {resamples!r}"
+            )
+        import numpy
+        from scipy.stats import bootstrap
+
+        columns = numpy.array([(c.tp, c.fp, c.fn) for c in self.per_record], dtype=float).T
+
+        def micro_f1(tp: Any, fp: Any, fn: Any, axis: int = -1) -> Any:
+            tp, fp, fn = tp.sum(axis=axis), fp.sum(axis=axis), fn.sum(axis=axis)
+            den = 2 * tp + fp + fn
+            return numpy.divide(2 * tp, den, out=numpy.zeros_like(den), where=den > 0)
+
+        result = bootstrap(
+            tuple(columns), micro_f1, paired=True, vectorized=True, n_resamples=resamples,
+            confidence_level=confidence, method="percentile", rng=numpy.random.default_rng(seed),
+        )
+        low, high = result.confidence_interval
+        return Interval(float(low), float(high), confidence, resamples, len(self.per_record), seed)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready; keys and their order do not depend on the data."""
@@ -290,7 +355,9 @@ def score(
     false_neg: dict[tuple[str, str], list[str]] = defaultdict(list)
     link_items: list[tuple[object, str]] = []
 
+    per_record: list[Counts] = []
     for record_id, entities in gold.items():
+        record = Counter()  # this record's micro counts
         gold_forms: dict[str, _GoldForm] = {}
         borderline: set[str] = set()
         for ent in entities:
@@ -311,17 +378,21 @@ def score(
             entry = gold_forms.get(form)
             if entry is not None and label in entry.accepted:
                 counts[label]["tp"] += 1
+                record["tp"] += label in MICRO_LABELS
                 found.add(form)
                 linked = [i for i in ids if i is not None]
                 cluster: object = _most_frequent(linked) if linked else ("unlinked", record_id, form, label)
                 link_items.append((cluster, entry.canonical_for(label)))
             elif form not in borderline:
                 counts[label]["fp"] += 1
+                record["fp"] += label in MICRO_LABELS
                 false_pos[(form, label)].append(record_id)
         for form, entry in gold_forms.items():
             if form not in found:
                 counts[entry.fn_label]["fn"] += 1
+                record["fn"] += entry.fn_label in MICRO_LABELS
                 false_neg[(form, entry.fn_label)].append(record_id)
+        per_record.append(Counts(record["tp"], record["fp"], record["fn"]))
 
     per_label = {label: Counts(c["tp"], c["fp"], c["fn"]) for label, c in counts.items()}
     micro = sum((per_label[label] for label in MICRO_LABELS), Counts())
@@ -339,6 +410,7 @@ def score(
             missing=len(gold) - scored,
             unmatched=len(predictions) - scored,
         ),
+        per_record=tuple(per_record),
     )
 
 

@@ -242,6 +242,20 @@ def test_evaluate_table(runner, predictions):
     assert 0 < len([line for line in fn_block if line.strip()]) <= 5
 
 
+def test_evaluate_interval_in_json_and_table(runner, predictions):
+    args = ["evaluate", "--gold", str(SEED_DEV), "--pred", str(predictions), "--interval"]
+    report = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+    spread = report["micro_interval"]
+    assert (spread["records"], spread["resamples"], spread["confidence"]) == (50, 2000, 0.95)
+    # 48 of the 50 gold records are missing from the prediction: the score is low and so is its interval
+    assert 0.0 <= spread["low"] < report["micro"]["f1"] < spread["high"] < 0.5
+    table = runner.invoke(app, args)
+    assert table.exit_code == 0, table.output
+    line = table.stdout.splitlines()[-1]
+    assert line.startswith("micro F1 95% interval: ") and "over 50 gold records" in line
+    assert "micro_interval" not in json.loads(runner.invoke(app, [*args[:-1], "--json"]).stdout)
+
+
 def test_evaluate_reports_a_bad_gold_file_in_one_line(runner, tmp_path, predictions):
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "a", "entities": []}\n{"id": "b", "entities": [\n', encoding="utf-8")

@@ -566,3 +566,68 @@ def test_seed_dev_as_its_own_prediction_scores_one(tmp_path):
         assert (c.precision, c.recall, c.f1) == (1.0, 1.0, 1.0)
     assert (evaluation.micro.precision, evaluation.micro.recall, evaluation.micro.f1) == (1.0, 1.0, 1.0)
     assert (evaluation.linking.precision, evaluation.linking.recall, evaluation.linking.f1) == (1.0, 1.0, 1.0)
+
+
+# --- the bootstrap interval ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def unseen_evaluation(real):
+    """A real set tagged by the shipped pipeline: 25 arXiv abstracts and their gold."""
+    from tests.test_unseen import UNSEEN, score_set
+
+    return score_set(real, UNSEEN, "abstracts-n", top=0)[1]
+
+
+def test_per_record_counts_add_up_to_the_micro_counts(unseen_evaluation):
+    assert len(unseen_evaluation.per_record) == 25
+    assert sum(unseen_evaluation.per_record, Counts()) == unseen_evaluation.micro
+
+
+def test_interval_brackets_the_score_and_is_the_same_every_time(unseen_evaluation):
+    spread = unseen_evaluation.micro_interval()
+    f1 = unseen_evaluation.micro.f1
+    assert 0.0 <= spread.low < f1 < spread.high <= 1.0
+    assert (spread.records, spread.resamples, spread.confidence, spread.seed) == (25, 2000, 0.95, 0)
+    assert unseen_evaluation.micro_interval() == spread
+    assert unseen_evaluation.micro_interval(confidence=0.5).high - unseen_evaluation.micro_interval(
+        confidence=0.5
+    ).low < spread.high - spread.low
+    assert "percentile bootstrap over 25 gold records" in spread.describe()
+
+
+def test_interval_narrows_as_the_gold_grows(real):
+    """The same 25 abstracts four times over (new ids) are a bigger sample of the same text."""
+    from tests.test_unseen import UNSEEN, read_records
+
+    records = read_records(UNSEEN / "abstracts-n.jsonl")
+    gold = load_gold(UNSEEN / "abstracts-n.gold.jsonl")
+    predicted = {
+        r.id: [PredictedMention(e.text, e.label, e.concept_id) for e in r.entities] for r in real.tag(records)
+    }
+    once = score(gold, predicted)
+    four = score(
+        {f"{rid}#{k}": ents for k in range(4) for rid, ents in gold.items()},
+        {f"{rid}#{k}": mentions for k in range(4) for rid, mentions in predicted.items()},
+    )
+    assert four.micro.f1 == once.micro.f1
+    wide, narrow = once.micro_interval(), four.micro_interval()
+    assert narrow.high - narrow.low < 0.7 * (wide.high - wide.low)
+
+
+def test_a_perfect_prediction_has_a_one_point_interval():
+    gold = {f"r{i}": [gold_entity("random forest"), gold_entity("Gaia", "TELESCOPE")] for i in range(5)}
+    spread = score(gold, perfect_prediction(gold)).micro_interval()
+    assert (spread.low, spread.high) == (1.0, 1.0)
+
+
+@pytest.mark.parametrize("kwargs", [{"confidence": 1.0}, {"confidence": 0.0}, {"resamples": 0}, {"resamples": True}])
+def test_interval_rejects_bad_parameters(unseen_evaluation, kwargs):
+    with pytest.raises(EvaluationError, match="E204"):
+        unseen_evaluation.micro_interval(**kwargs)
+
+
+def test_interval_needs_two_records():
+    gold = {"only": [gold_entity("random forest")]}
+    with pytest.raises(EvaluationError, match="at least two gold records"):
+        score(gold, perfect_prediction(gold)).micro_interval()
