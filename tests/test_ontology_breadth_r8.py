@@ -205,6 +205,54 @@ CASES = [
     ),
     ("IRAC fluxes come from SDWFS.", "SDWFS", "SURVEY", "survey:spitzer-deep-wide-field-survey"),
     ("Disk masses are from AGE-PRO.", "AGE-PRO", "SURVEY", "survey:age-pro"),
+    (
+        "Redshifts of the lensed galaxies come from CANUCS.",
+        "CANUCS",
+        "SURVEY",
+        "survey:canadian-niriss-unbiased-cluster-survey",
+    ),
+    (
+        "Emitters were found in the MUSE eXtremely Deep Field.",
+        "MUSE eXtremely Deep Field",
+        "SURVEY",
+        "survey:muse-extremely-deep-field",
+    ),
+    ("Medium-band photometry is from NMBS.", "NMBS", "SURVEY", "survey:newfirm-medium-band-survey"),
+    ("Candidates lie in the JADES Origins Field.", "JADES Origins Field", "SURVEY", "survey:jades-origins-field"),
+    # reference catalogs, citizen science, infrastructure and multi-messenger products
+    ("Cluster ages come from MWSC.", "MWSC", "DATASET", "dataset:milky-way-star-clusters-catalog"),
+    ("Orbits were taken from SB9.", "SB9", "DATASET", "dataset:sb9"),
+    (
+        "Types are taken from the Henry Draper Catalogue.",
+        "Henry Draper Catalogue",
+        "DATASET",
+        "dataset:henry-draper-catalogue",
+    ),
+    (
+        "Distances come from the Extragalactic Distance Database.",
+        "Extragalactic Distance Database",
+        "DATASET",
+        "dataset:extragalactic-distance-database",
+    ),
+    ("Candidates were vetted by volunteers of Disk Detective.", "Disk Detective", "DATASET", "dataset:disk-detective"),
+    (
+        "Volunteers of Backyard Worlds: Planet 9 found new brown dwarfs.",
+        "Backyard Worlds: Planet 9",
+        "DATASET",
+        "dataset:backyard-worlds",
+    ),
+    ("Jets were catalogued by Solar Jet Hunter.", "Solar Jet Hunter", "DATASET", "dataset:solar-jet-hunter"),
+    ("The classifier is trained on HiRISE v3.", "HiRISE v3", "DATASET", "dataset:hirise-labeled-data-set"),
+    ("Photo-z codes were compared on PZ DC1.", "PZ DC1", "DATASET", "dataset:pz-dc1"),
+    ("Alerts are exchanged through SCiMMA.", "SCiMMA", "SOFTWARE", "software:scimma"),
+    ("Cubes are stored as Zarr arrays.", "Zarr", "SOFTWARE", "software:zarr"),
+    (
+        "Tracks are taken from the IceCube 10-year point-source data release.",
+        "IceCube 10-year point-source data release",
+        "DATASET",
+        "dataset:icecube-10-year-point-source-data-release",
+    ),
+    ("Spectra come from the Cosmic-Ray DataBase (CRDB).", "CRDB", "DATASET", "dataset:cosmic-ray-database"),
 ]
 
 
@@ -235,6 +283,14 @@ GUARDED = {
     "dataset:westerbork-in-the-southern-hemisphere",
     "dataset:dark-energy-universe-simulation",
     "technique:deep-adaptive-input-normalization",
+    "software:luigi",
+    "software:rapids",
+    "dataset:active-asteroids",
+    "dataset:comet-hunters",
+    "survey:all-the-little-things",
+    "survey:mirage-or-miracle",
+    "survey:cecilia",
+    "survey:panoramic-jwst",
 }
 
 
@@ -260,6 +316,12 @@ GUARDED = {
         "The pep talk helped; mora is not a word here.",
         "Deus ex machina is not a method.",
         "The Dain estimate is a person's name.",
+        "Luigi and Mario ran the rapids of the river.",
+        "RAPIDS changes in the light curve were flagged.",
+        "Active asteroids and comet hunters of the past inspired this work.",
+        "The ALT coordinate and the MoM estimator are defined in Section 2.",
+        "Cecilia Payne-Gaposchkin measured stellar compositions.",
+        "A panoramic view of the field is shown.",
     ],
 )
 def test_guarded_names_keep_their_ordinary_meanings(extractor, text):  # noqa: F811
