@@ -291,6 +291,8 @@ GUARDED = {
     "survey:mirage-or-miracle",
     "survey:cecilia",
     "survey:panoramic-jwst",
+    "survey:sapphires",
+    "software:comrade.jl",
 }
 
 
@@ -322,6 +324,7 @@ GUARDED = {
         "The ALT coordinate and the MoM estimator are defined in Section 2.",
         "Cecilia Payne-Gaposchkin measured stellar compositions.",
         "A panoramic view of the field is shown.",
+        "Sapphires and a comrade in arms are not tools; a sky view of the field is shown.",
     ],
 )
 def test_guarded_names_keep_their_ordinary_meanings(extractor, text):  # noqa: F811
