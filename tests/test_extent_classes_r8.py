@@ -224,7 +224,11 @@ def test_a_lower_case_part_glued_to_a_survey_is_one_survey(real):
     # fragments-i r7y-frag-03
     record = tag(real, "Spectroscopic redshifts come from zCOSMOS-bright and DEIMOS 10K.")
     assert ("zCOSMOS-bright", "SURVEY") in spans(record)
-    assert concepts(record)["zCOSMOS-bright"] == "candidate:zcosmos-bright"
+    assert concepts(record)["zCOSMOS-bright"] == "survey:zcosmos-bright"  # the ontology knows it now
+    # a part the ontology does not list composes all the same, as a candidate under its survey
+    record = tag(real, "Galaxies of the 2dFLenS-bright sample were used.")
+    assert ("2dFLenS-bright", "SURVEY") in spans(record)
+    assert concepts(record)["2dFLenS-bright"] == "candidate:2dflens-bright"
 
 
 def test_a_likeness_glued_to_a_survey_is_no_part_of_it(real):
