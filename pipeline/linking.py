@@ -568,6 +568,9 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and (span := _span_of(doc, start_char, program.end())) is not None:
             # "the DES SN programme": the word the survey's own name ends with (Dark Energy Survey Supernova Program)
             grown = m._replace(end=span.end, exact=True)
+        if grown is None and m.label in _FACILITY and text[end_char:end_char + 1] == " " \
+                and (year := _YEAR.match(text, end_char)) is not None:
+            grown = _year_release(doc, index, m, start_char, year.end(), text)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
         if grown is not None and grown.label == "DATASET" and m.label == "TELESCOPE" and out \
@@ -843,6 +846,31 @@ def _family_head_noun(doc: Doc, text: str, m: Mention, concept, start_char: int,
         if not index.lookup(written[cut:] + after.group()).isdisjoint(family):
             span = _span_of(doc, start_char, after.end())
             return None if span is None else m._replace(end=span.end)
+    return None
+
+
+# The words a release named by its year is known with: "Planck 2018 release", "Planck 2015 data release".
+_YEAR_RELEASE_WORDS = ("", " release", " data release")
+
+
+def _year_release(doc: Doc, index: OntologyIndex, m: Mention, start_char: int, end: int, text: str) -> Mention | None:
+    """A facility and a year, when the ontology knows a release of it named by that year: "Planck 2018".
+
+    A year that starts a range ("SPT-3G 2019/2020 maps") or names no known release ("SPT-3G 2019
+    temperature data", an observing season) leaves the facility alone.
+    """
+    if text[end:end + 1] in ("/", "\u2013", "-") or (span := _span_of(doc, start_char, end)) is None:
+        return None
+    concept = index.concept(m.concept_id)
+    if concept is None:
+        return None
+    year = text[end - 4:end]
+    for name in [concept.label] + [a.text for a in concept.aliases + concept.acronyms] + [doc[m.start:m.end].text]:
+        for words in _YEAR_RELEASE_WORDS:
+            for cid in sorted(index.lookup(f"{name} {year}{words}")):
+                found = index.concept(cid)
+                if found is not None and found.type == "DATASET":
+                    return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
     return None
 
 

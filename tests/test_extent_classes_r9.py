@@ -29,3 +29,36 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
 )
 def test_a_part_letter_before_a_full_stop_stays_with_its_instrument(real, sentence, name):
     assert (name, "TELESCOPE") in spans(tag(real, sentence))
+
+
+# -- 2. A facility's data release named by its year ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "concept"),
+    [
+        # abstracts-q arXiv:2503.00108
+        (
+            "Applying this framework to Planck 2018 Cosmic Microwave Background (CMB) temperature anisotropy data "
+            "we find our reconstructed PPS to be consistent with near scale-invariance.",
+            "Planck 2018",
+            "dataset:planck-legacy-release",
+        ),
+        ("We choose a prior on the optical depth based on Planck 2015 measurements.", "Planck 2015",
+         "dataset:planck-pr2"),
+        # fragments-d m2-fragment-07
+        ("The training cosmologies were drawn from a Latin hypercube spanning the Planck 2018 prior volume.",
+         "Planck 2018", "dataset:planck-legacy-release"),
+    ],
+)
+def test_a_facility_and_the_year_of_a_known_release_is_that_release(real, sentence, name, concept):
+    record = tag(real, sentence)
+    assert (name, "DATASET") in spans(record)
+    assert concepts(record)[name] == concept
+    assert ("Planck", "TELESCOPE") not in spans(record)
+
+
+def test_a_year_that_names_no_known_release_leaves_the_facility(real):
+    # fragments-h r6y-frag-09 and fragments fragment-19: an observing season, and a range of them
+    record = tag(real, "We add the SPT-3G 2019 temperature data and the SPT-3G 2019/2020 maps of the main field.")
+    assert spans(record) == [("SPT-3G", "TELESCOPE"), ("SPT-3G", "TELESCOPE")]
