@@ -50,6 +50,7 @@ class SpanRules(BaseModel):
     model_name_words: tuple[str, ...] = ()
     dropped_product_words: tuple[str, ...] = ()
     simulation_patterns: tuple[str, ...] = ()
+    run_patterns: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -71,7 +72,8 @@ def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError
         where = ".".join(str(p) for p in err["loc"])
         return SpanRules(), [AstroIEError("E110", path, 1, detail=f"{where}: {err['msg']}")]
     problems = []
-    for name in ("release_patterns", "product_patterns", "phase_patterns", "survey_field_patterns", "veto_patterns"):
+    for name in ("release_patterns", "product_patterns", "phase_patterns", "survey_field_patterns", "veto_patterns",
+                 "run_patterns"):
         for pattern in getattr(rules, name):
             try:
                 re.compile(pattern)
@@ -292,6 +294,15 @@ class Extent:
     @cached_property
     def _simulation(self) -> re.Pattern | None:
         return self._after(self.rules.simulation_patterns, " ")
+
+    @cached_property
+    def _run(self) -> re.Pattern | None:
+        return self._after(self.rules.run_patterns, " ")
+
+    def run_end(self, text: str, end: int) -> int | None:
+        """End of a simulation run's code written after the simulation's name ("FLAMINGO L1_m9")."""
+        found = self._run.match(text, end) if self._run and text[end:end + 1] == " " else None
+        return found.end() if found else None
 
     def simulation_after(self, text: str, end: int) -> bool:
         """Do the words of a simulation of galaxies follow a name ("ARTEMIS cosmological zoom-in simulations")?"""

@@ -568,6 +568,13 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and (span := _span_of(doc, start_char, program.end())) is not None:
             # "the DES SN programme": the word the survey's own name ends with (Dark Energy Survey Supernova Program)
             grown = m._replace(end=span.end, exact=True)
+        if grown is None and m.label == "DATASET" and nxt is not None and nxt.label == "SOFTWARE" \
+                and starts[nxt.start] == end_char + 1 and text[end_char] == "-":
+            # "the Uchuu-UniverseMachine simulation": a simulation populated by a model, one data set
+            grown = _composed(doc, m, m.start, nxt.end, "DATASET", index)
+        if grown is None and m.label == "DATASET" and (run := extent.run_end(text, end_char)) is not None \
+                and (span := _span_of(doc, start_char, run)) is not None:
+            grown = _composed(doc, m, span.start, span.end, "DATASET", index)  # "the FLAMINGO L1_m9 run"
         if grown is None and m.label in _FACILITY and text[end_char:end_char + 1] == " " \
                 and (year := _YEAR.match(text, end_char)) is not None:
             grown = _year_release(doc, index, m, start_char, year.end(), text)

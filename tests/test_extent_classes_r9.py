@@ -62,3 +62,24 @@ def test_a_year_that_names_no_known_release_leaves_the_facility(real):
     # fragments-h r6y-frag-09 and fragments fragment-19: an observing season, and a range of them
     record = tag(real, "We add the SPT-3G 2019 temperature data and the SPT-3G 2019/2020 maps of the main field.")
     assert spans(record) == [("SPT-3G", "TELESCOPE"), ("SPT-3G", "TELESCOPE")]
+
+
+# -- 3. A simulation written with the model that populated it, or with one of its runs ----------
+
+
+def test_a_simulation_hyphenated_with_the_model_that_populated_it_is_one_data_set(real):
+    # abstracts-q arXiv:2507.20378
+    record = tag(real, "Trained on the Uchuu-UniverseMachine simulation, our approach significantly reduces scatter.")
+    assert spans(record) == [("Uchuu-UniverseMachine", "DATASET")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # fragments-j r8y-frag-05
+        ("The large-volume validation uses TNG300-1 and the FLAMINGO L1_m9 run.", "FLAMINGO L1_m9"),
+        ("Galaxies are drawn from the EAGLE L0100N1504 run.", "EAGLE L0100N1504"),
+    ],
+)
+def test_a_simulation_and_the_code_of_its_run_is_one_data_set(real, sentence, name):
+    assert (name, "DATASET") in spans(tag(real, sentence))
