@@ -32,6 +32,8 @@ class SpanRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     technique_modifiers: tuple[str, ...] = ()
+    modifier_patterns: tuple[str, ...] = ()
+    adverb_heads: tuple[str, ...] = ()
     field_modifiers: tuple[str, ...] = ()
     technique_tails: tuple[str, ...] = ()
     technique_joiners: tuple[str, ...] = ()
@@ -73,17 +75,27 @@ def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError
         return SpanRules(), [AstroIEError("E110", path, 1, detail=f"{where}: {err['msg']}")]
     problems = []
     for name in ("release_patterns", "product_patterns", "phase_patterns", "survey_field_patterns", "veto_patterns",
-                 "run_patterns"):
+                 "run_patterns", "modifier_patterns"):
         for pattern in getattr(rules, name):
             try:
                 re.compile(pattern)
             except re.error as exc:
                 problems.append(AstroIEError("E110", path, 1, detail=f"{name}: {pattern!r}: {exc}"))
+    tails = {re.split(r"[- ]", w)[-1].lower() for w in rules.technique_modifiers + rules.technique_joiners}
+    for pattern in rules.modifier_patterns:
+        last = re.search(r"-([a-z]+)$", pattern)
+        if last is None or last.group(1) not in tails:
+            # the quick look-up before each technique knows the modifiers by their last words
+            problems.append(AstroIEError("E110", path, 1, detail=f"modifier_patterns: {pattern!r} does not end with "
+                                                                 "'-' and the last word of a technique modifier"))
     return (rules if not problems else SpanRules()), problems
 
 
 _SPACE_OR_HYPHEN = frozenset({" ", "-"})
 _RELEASE_SEPARATORS = frozenset({" ", "-", "/"})  # the separators of ``_release``
+
+
+_FIRST_WORD = re.compile(r"([A-Za-z]+)[ -]+")
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -102,6 +114,8 @@ class Extent:
         if not self.rules.technique_modifiers:
             return None
         word = f"(?:{_words(self.rules.technique_modifiers)})"
+        if self.rules.modifier_patterns:  # "D$_4$-equivariant", "SO(3)-equivariant": a group named in TeX or plain
+            word = f"(?:{word}|{'|'.join(self.rules.modifier_patterns)})"
         if self.rules.technique_joiners:  # "attention-based neural network", "graph-based clustering"
             word = f"{word}(?:-(?:{_words(self.rules.technique_joiners)}))?"
         return re.compile(rf"(?<![\w-]){word}(?:[ -]+{word})*[ -]+$", re.IGNORECASE)
@@ -235,6 +249,17 @@ class Extent:
                 return None
         found = self._modifiers.search(text, low, start)
         return None if found is None else found.start()
+
+    def without_adverb(self, text: str, begin: int, start: int) -> int | None:
+        """``begin`` past a leading adverb of the modifiers unless the next word is one it belongs to a name
+        before ("fully convolutional" stays; "fully D$_4$-equivariant" -> "D$_4$-equivariant"), None if nothing is left."""
+        word = _FIRST_WORD.match(text, begin, start)
+        if word is None or not word.group(1).lower().endswith("ly"):
+            return begin
+        after = word.end()
+        if text[after:after + 12].lower().startswith(tuple(h.lower() for h in self.rules.adverb_heads)):
+            return begin
+        return after if after < start else None
 
     def technique_tail_end(self, text: str, end: int) -> int | None:
         # The pattern starts with a space or hyphen (so does the joiners' with a hyphen): checked first.

@@ -521,6 +521,9 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             known = sorted(c for c in index.lookup(written) if (found := index.concept(c)) and found.type == "DATASET")
             m = Mention(m.start, m.end, "DATASET", known[0], "ruler", 0, True) if known else Mention(
                 m.start, m.end, "DATASET", candidate_id(written), "candidate", 0, True, written)
+        if m.label == "TECHNIQUE" and nxt is not None and _trained_as(index, text, m, nxt, start_char, end_char, starts, ends):
+            i += 1  # "the unsupervised Gaussian Mixture Model": how a named model was trained, no name of its own
+            continue
         grown = None
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)
@@ -748,7 +751,10 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
                 # "unsupervised domain adaptation", "self-supervised contrastive learning": a paradigm's adjective
                 # ... but not before a coined name, which the adjective describes ("the semi-supervised FixMatch")
+                # ... nor before a named model, which it only says how it was trained ("the unsupervised Gaussian
+                # Mixture Model", arXiv:2401.10802, is the Gaussian mixture model)
                 or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised")
+                    and head.kind not in _NAME_KINDS
                     and not _coined(doc[nxt.start:nxt.end].text) and not _short_form(doc[nxt.start:nxt.end].text))
                 # "FA-GMM", "CNN-LSTM": two methods' short forms hyphenated into one model
                 or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
@@ -791,6 +797,8 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     # Meaning-changing modifiers before it: "Bayesian CNNs", "3D U-Net", "residual-UNet"; not a word the
     # name already says ("convolutional ResNet": a ResNet is a CNN).
     begin = extent.modifier_start(text, start_char)
+    if begin is not None:
+        begin = extent.without_adverb(text, begin, start_char)
     if begin is not None and _says_already(index, concept, text[begin:start_char]):
         begin = None
     if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \
@@ -809,6 +817,19 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             label = f"{words} {_label_of(index, m)}" if concept is not None else None
             return _composed(doc, m, span.start, m.end, "TECHNIQUE", index, head_label=label and label.lower())
     return None
+
+
+def _trained_as(index: OntologyIndex, text: str, m: Mention, nxt: Mention, start_char: int, end_char: int,
+                starts: list[int], ends: list[int]) -> bool:
+    """Is ``m`` a paradigm's adjective written right before a named model ("unsupervised Gaussian Mixture Model")?"""
+    if nxt.label != "TECHNIQUE" or starts[nxt.start] != end_char + 1 or text[end_char] != " " \
+            or not text[start_char:end_char].lower().endswith("supervised") or " " in text[start_char:end_char]:
+        return False
+    concept, head = index.concept(m.concept_id), index.concept(nxt.concept_id)
+    if concept is None or head is None or concept.kind != "paradigm" or head.generic or head.kind not in _NAME_KINDS:
+        return False
+    written = text[starts[nxt.start]:ends[nxt.end - 1]]
+    return not _coined(written) and not _short_form(written)
 
 
 # A hyphen or a dash between two methods' names ("Gaussian Process–Random Forest Hybrid").

@@ -83,3 +83,59 @@ def test_a_simulation_hyphenated_with_the_model_that_populated_it_is_one_data_se
 )
 def test_a_simulation_and_the_code_of_its_run_is_one_data_set(real, sentence, name):
     assert (name, "DATASET") in spans(tag(real, sentence))
+
+
+# -- 4. Modifiers: a group named in TeX, an adverb, a count, a paradigm before a named model -----
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # abstracts-q arXiv:2603.19046: "fully" says how equivariant the network is, the group names its kind
+        (
+            "Here we construct a fully D$_4$-equivariant deep neural network for galaxy shape measurement.",
+            "D$_4$-equivariant deep neural network",
+        ),
+        ("Rotations are handled by a C8-equivariant convolutional neural network.",
+         "C8-equivariant convolutional neural network"),
+    ],
+)
+def test_equivariance_to_a_named_group_is_part_of_the_name(real, sentence, name):
+    assert spans(tag(real, sentence)) == [(name, "TECHNIQUE")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # abstracts-d arXiv:2407.21240
+        ("We segment the images with Fully Convolution Neural Networks.", "Fully Convolution Neural Networks"),
+        ("The emulator is a fully connected neural network with four hidden layers.",
+         "fully connected neural network"),
+    ],
+)
+def test_fully_stays_before_the_layers_it_qualifies(real, sentence, name):
+    assert (name, "TECHNIQUE") in spans(tag(real, sentence))
+
+
+def test_counted_inputs_before_a_network_are_part_of_its_name(real):
+    # abstracts-p arXiv:2304.04807
+    record = tag(
+        real,
+        "We compare various neural network architectures including single line CNNs, an ensemble of single "
+        "line CNNs, and a multi-line CNN.",
+    )
+    assert ("single line CNNs", "TECHNIQUE") in spans(record)
+    assert ("multi-line CNN", "TECHNIQUE") in spans(record)
+    assert not {("CNN", "TECHNIQUE"), ("CNNs", "TECHNIQUE")} & set(spans(record))
+
+
+def test_a_paradigm_before_a_named_model_only_says_how_it_was_trained(real):
+    # abstracts-p arXiv:2401.10802
+    record = tag(real, "In this paper, we apply the unsupervised Gaussian Mixture Model (GMM) to thirteen clusters.")
+    assert spans(record) == [("Gaussian Mixture Model", "TECHNIQUE"), ("GMM", "TECHNIQUE")]
+    assert concepts(record)["Gaussian Mixture Model"] == "technique:gaussian-mixture-model"
+
+
+def test_a_paradigm_before_a_task_names_that_paradigm(real):
+    record = tag(real, "We use unsupervised domain adaptation between the simulated and observed images.")
+    assert spans(record) == [("unsupervised domain adaptation", "TECHNIQUE")]
