@@ -394,7 +394,13 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
             context = next((m for m in chosen if doc[m.start].idx == after.end() and m.label in _FACILITY), context)
         owner = by_end.get(start)
         release = doc[start:end].text
-        if owner is not None and owner.label in {"SURVEY", "TELESCOPE"}:
+        coded = _coded_product(doc, text, before[-1] if before else None, start)
+        if coded is not None:
+            # "the SDSS MPA-JHU DR8 catalogue": a facility, the code of a product made from its data, and the
+            # product's release are one data set
+            skip.add(coded.start)
+            out.append(_composed(doc, coded, coded.start, end, "DATASET", index))
+        elif owner is not None and owner.label in {"SURVEY", "TELESCOPE"}:
             skip.add(owner.start)
             out.append(_release(doc, index, owner, owner.start, end, release))
         else:
@@ -402,6 +408,19 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
     merged = [grown.get(m.start, m) for m in chosen if m.start not in skip] + out
     merged.sort(key=lambda m: (m.start, m.end))
     return merged
+
+
+# Between a facility and a release: the upper-case code of a product made from the facility's data ("MPA-JHU").
+_PRODUCT_CODE = re.compile(r" [A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{0,7})* ")
+
+
+def _coded_product(doc: Doc, text: str, facility: Mention | None, start: int) -> Mention | None:
+    """The facility written right before a product's code and a release ("SDSS MPA-JHU DR8"), if so."""
+    if facility is None:
+        return None
+    last = doc[facility.end - 1]
+    gap = _PRODUCT_CODE.fullmatch(text, last.idx + len(last), doc[start].idx)
+    return facility if gap is not None else None
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -524,6 +543,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         if m.label == "TECHNIQUE" and nxt is not None and _trained_as(index, text, m, nxt, start_char, end_char, starts, ends):
             i += 1  # "the unsupervised Gaussian Mixture Model": how a named model was trained, no name of its own
             continue
+        if m.label == "DATASET" and m.source == "candidate" and out and out[-1].label == "TELESCOPE" \
+                and out[-1].end == m.start - 1 and text[ends[out[-1].end - 1]:start_char] == "/":
+            # "the SDO/HMI - Debrecen Data": a data set named on an instrument written with its mission is one name
+            m = m._replace(start=out.pop().start)
+            start_char = starts[m.start]
         grown = None
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)

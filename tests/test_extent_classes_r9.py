@@ -139,3 +139,25 @@ def test_a_paradigm_before_a_named_model_only_says_how_it_was_trained(real):
 def test_a_paradigm_before_a_task_names_that_paradigm(real):
     record = tag(real, "We use unsupervised domain adaptation between the simulated and observed images.")
     assert spans(record) == [("unsupervised domain adaptation", "TECHNIQUE")]
+
+
+# -- 5. A product named on a facility's data: an instrument with its mission, a code and a release
+
+
+def test_a_data_set_named_on_an_instrument_written_with_its_mission_is_one_name(real):
+    # abstracts-p arXiv:2012.08164: the spaced hyphen belongs to the data set's own name
+    record = tag(
+        real,
+        "We use the SOHO/MDI-Debrecen Data (SDD) and the SDO/HMI - Debrecen Data (HMIDD) sunspot catalogues.",
+    )
+    assert ("SDO/HMI - Debrecen Data", "DATASET") in spans(record)
+    assert ("SDO", "TELESCOPE") not in spans(record)
+    assert concepts(record)["HMIDD"] == concepts(record)["SDO/HMI - Debrecen Data"]
+
+
+def test_a_facility_a_products_code_and_a_release_are_one_data_set(real):
+    # abstracts-q arXiv:2405.15566
+    record = tag(real, "We use photometry from SDSS and AllWISE, trained on the SDSS MPA-JHU DR8 catalogue.")
+    assert ("SDSS MPA-JHU DR8", "DATASET") in spans(record)
+    assert ("DR8", "DATASET") not in spans(record)
+    assert ("SDSS", "SURVEY") in spans(record)
