@@ -814,6 +814,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     if tail is not None and concept is not None and concept.kind in _TRAINING_KINDS \
             and text[end_char:tail].strip(" -").lower().rstrip("s") in _NETWORK_PARTS:
         tail = None  # "the SimCLR encoder", "a BYOL encoder": the network a method trained, the method is the name
+    if tail is not None and concept is not None and concept.kind not in _TRAINING_KINDS \
+            and text[end_char:tail].strip(" -").lower().replace("-", "") in _TRAINING_STAGES:
+        tail = None  # "masked autoencoding pre-training": the stage a network is trained in; "contrastive pre-training" a method
     if tail is not None and not generic:
         span = _span_of(doc, start_char, tail)
         if span is not None and not (nxt is not None and nxt.start < span.end):
@@ -868,6 +871,8 @@ def _end_of(doc: Doc, m: Mention) -> int:
 # Kinds of technique that train a network rather than being one, and the parts of a network written after a name.
 _TRAINING_KINDS = frozenset({"method", "paradigm"})
 _NETWORK_PARTS = frozenset({"encoder", "decoder"})
+# The training stage written after a method, part of its name ("contrastive pre-training"), not after a network's.
+_TRAINING_STAGES = frozenset({"pretraining"})
 # The two paradigms a field of learning is split into ("supervised deep learning", "unsupervised ML").
 _FIELD_PARADIGMS = frozenset({"supervised", "unsupervised"})
 # Umbrella concepts an architecture's name may end with ("LSTM neural network", "U-Net network").

@@ -161,3 +161,18 @@ def test_a_facility_a_products_code_and_a_release_are_one_data_set(real):
     assert ("SDSS MPA-JHU DR8", "DATASET") in spans(record)
     assert ("DR8", "DATASET") not in spans(record)
     assert ("SDSS", "SURVEY") in spans(record)
+
+
+# -- 6. A method named after its network; the stage a network is trained in -------------------
+
+
+def test_masked_autoencoding_is_the_masked_autoencoder_and_its_training_stage_is_no_part(real):
+    # fragments-j r8y-frag-06
+    record = tag(real, "Our classifier is a transformer encoder with masked autoencoding pre-training.")
+    assert ("masked autoencoding", "TECHNIQUE") in spans(record)
+    assert concepts(record)["masked autoencoding"] == "technique:masked-autoencoder"
+
+
+def test_a_methods_pre_training_is_still_one_name(real):
+    record = tag(real, "Features come from contrastive pre-training on unlabeled cutouts.")
+    assert spans(record) == [("contrastive pre-training", "TECHNIQUE")]
