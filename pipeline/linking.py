@@ -137,6 +137,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         chosen = compose(doc, text, chosen, index, extent, starts, char_ends)
         if short_spans:  # the doc has abbreviations
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
+        chosen = _shared_prefix(doc, text, chosen, index, starts, char_ends)
     if "DR" in text or "ata Release" in text or "ata release" in text:
         chosen = _data_releases(doc, text, chosen, index)
         if "elease of" in text:  # "the second data release of Gaia": one substring test before the pattern
@@ -664,6 +665,32 @@ def _survey_around_short_form(doc: Doc, text: str, m: Mention, pending: list[Men
     word = _SURVEY_WORD.match(text, after)
     span = _span_of(doc, doc[m.start].idx, word.end()) if word is not None else None
     return None if span is None else _composed(doc, m, span.start, span.end, "SURVEY", index)
+
+
+# After a hyphenated facility name, a co-ordinated part written without the shared prefix: "EPIC-pn and MOS".
+_SHARED_NEXT = re.compile(r"(?: and | or |, |/)([A-Z][A-Za-z0-9]*)(?![\w-])")
+
+
+def _shared_prefix(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, starts: list[int],
+                   ends: list[int]) -> list[Mention]:
+    """A part co-ordinated with a hyphenated facility name shares its prefix: in "XMM-Newton (EPIC-pn and MOS
+    cameras)" MOS is EPIC-MOS, when the ontology knows that name; a word that makes no known name stays untagged."""
+    added: list[Mention] = []
+    for m in chosen:
+        if m.label not in _FACILITY or m.source == "candidate":
+            continue
+        end = ends[m.end - 1]
+        prefix, sep, _ = text[starts[m.start]:end].partition("-")
+        if not sep or " " in prefix or (after := _SHARED_NEXT.match(text, end)) is None:
+            continue
+        span = doc.char_span(after.start(1), after.end(1))
+        if span is None or any(c.start < span.end and span.start < c.end for c in chosen):
+            continue
+        for cid in sorted(index.lookup(f"{prefix}-{after.group(1)}")):
+            if (concept := index.concept(cid)) is not None and concept.type == m.label:
+                added.append(Mention(span.start, span.end, m.label, cid, "ruler", 0, False))
+                break
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
 def _instrument_of(index: OntologyIndex, m: Mention, owner: Mention) -> bool:

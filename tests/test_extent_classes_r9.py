@@ -176,3 +176,18 @@ def test_masked_autoencoding_is_the_masked_autoencoder_and_its_training_stage_is
 def test_a_methods_pre_training_is_still_one_name(real):
     record = tag(real, "Features come from contrastive pre-training on unlabeled cutouts.")
     assert spans(record) == [("contrastive pre-training", "TECHNIQUE")]
+
+
+# -- 7. A part co-ordinated with a hyphenated instrument name shares its prefix -----------------
+
+
+def test_a_part_coordinated_with_a_hyphenated_instrument_shares_its_prefix(real):
+    # fragments-j r8y-frag-02
+    record = tag(real, "We add archival pointed observations from XMM-Newton (EPIC-pn and MOS cameras).")
+    assert ("MOS", "TELESCOPE") in spans(record)
+    assert concepts(record)["MOS"] == concepts(tag(real, "The EPIC-MOS camera."))["EPIC-MOS"]
+
+
+def test_a_coordinated_word_that_makes_no_known_name_stays_untagged(real):
+    record = tag(real, "Fields were observed by COSMOS-Web and JADES programmes, and XMM-Newton and Chandra.")
+    assert [text for text, _ in spans(record)] == ["COSMOS-Web", "JADES", "XMM-Newton", "Chandra"]
