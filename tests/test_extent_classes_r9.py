@@ -191,3 +191,17 @@ def test_a_part_coordinated_with_a_hyphenated_instrument_shares_its_prefix(real)
 def test_a_coordinated_word_that_makes_no_known_name_stays_untagged(real):
     record = tag(real, "Fields were observed by COSMOS-Web and JADES programmes, and XMM-Newton and Chandra.")
     assert [text for text, _ in spans(record)] == ["COSMOS-Web", "JADES", "XMM-Newton", "Chandra"]
+
+
+# -- 8. The mountain an observatory stands on is a place ------------------------------------------
+
+
+def test_the_mountain_an_observatory_stands_on_is_no_facility(real):
+    # fragments-j r8y-frag-04 (GUIDELINE "Not entities")
+    record = tag(
+        real,
+        "Funding for DESI is provided by the U.S. Department of Energy; we are honoured to conduct research on "
+        "Iolkam Du'ag (Kitt Peak), a mountain of particular significance to the Tohono O'odham Nation.",
+    )
+    assert ("Kitt Peak", "TELESCOPE") not in spans(record)
+    assert ("DESI", "SURVEY") in spans(record)
