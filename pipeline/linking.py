@@ -1051,6 +1051,10 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                 and " " not in text[end_char + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),
                                                                               doc[m.start].idx):
             continue  # "the FIRST and NVSS catalogues", "Chandra and XMM-Newton catalogues": a shared head, two facilities
+        if find == extent.product_end and m.label == "TELESCOPE" and text[end - 1] == "s" \
+                and " " not in text[end_char + 1:end]:
+            continue  # "Object Classification from JWST Catalogs", "mock Gaia catalogs": catalogues made from a
+            # mission's data, no one product of it
         begin = doc[m.start].idx
         if find == extent.product_end:
             begin = extent.ordinal_start(text, begin) or _maker_start(doc, m.start, floor) or begin

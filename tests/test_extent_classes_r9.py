@@ -205,3 +205,27 @@ def test_the_mountain_an_observatory_stands_on_is_no_facility(real):
     )
     assert ("Kitt Peak", "TELESCOPE") not in spans(record)
     assert ("DESI", "SURVEY") in spans(record)
+
+
+# -- 9. A mission's catalogues in the plural are no one product ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # abstracts-p arXiv:2510.07747 (a title)
+        "Introducing SESHAT: A Tool for Object Classification from JWST Catalogs.",
+        # abstracts-g arXiv:1907.06652
+        "Transfer learning is tested on a set of mock Gaia catalogs based on the FIRE simulations.",
+    ],
+)
+def test_a_missions_catalogues_in_the_plural_are_the_mission(real, sentence):
+    record = tag(real, sentence)
+    assert any(label == "TELESCOPE" for _, label in spans(record))
+    assert not any(label == "DATASET" for _, label in spans(record))
+
+
+def test_a_surveys_catalogues_in_the_plural_are_still_its_product(real):
+    # final-fragments final-fragment-09
+    record = tag(real, "We also use HST/ACS imaging from the CANDELS survey and the 3D-HST catalogues.")
+    assert ("3D-HST catalogues", "DATASET") in spans(record)
