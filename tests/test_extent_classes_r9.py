@@ -211,17 +211,17 @@ def test_the_mountain_an_observatory_stands_on_is_no_facility(real):
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "mission"),
     [
         # abstracts-p arXiv:2510.07747 (a title)
-        "Introducing SESHAT: A Tool for Object Classification from JWST Catalogs.",
+        ("Introducing SESHAT: A Tool for Object Classification from JWST Catalogs.", "JWST"),
         # abstracts-g arXiv:1907.06652
-        "Transfer learning is tested on a set of mock Gaia catalogs based on the FIRE simulations.",
+        ("Transfer learning is tested on a set of mock Gaia catalogs based on simulations.", "Gaia"),
     ],
 )
-def test_a_missions_catalogues_in_the_plural_are_the_mission(real, sentence):
+def test_a_missions_catalogues_in_the_plural_are_the_mission(real, sentence, mission):
     record = tag(real, sentence)
-    assert any(label == "TELESCOPE" for _, label in spans(record))
+    assert (mission, "TELESCOPE") in spans(record)
     assert not any(label == "DATASET" for _, label in spans(record))
 
 
