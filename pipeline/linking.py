@@ -600,6 +600,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and starts[nxt.start] == end_char + 1 and text[end_char] == "-":
             # "the Uchuu-UniverseMachine simulation": a simulation populated by a model, one data set
             grown = _composed(doc, m, m.start, nxt.end, "DATASET", index)
+        if grown is None and m.label == "DATASET" and nxt is not None and nxt.label == "DATASET" \
+                and starts[nxt.start] == end_char + 1 and text[end_char] == " " \
+                and _suite_of(index, text[start_char:end_char], m, nxt):
+            # "Illustris TNG50": a simulation suite named before one of its runs is the run, written whole
+            grown = Mention(m.start, nxt.end, "DATASET", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         if grown is None and m.label == "DATASET" and (run := extent.run_end(text, end_char)) is not None \
                 and (span := _span_of(doc, start_char, run)) is not None:
             grown = _composed(doc, m, span.start, span.end, "DATASET", index)  # "the FLAMINGO L1_m9 run"
@@ -956,6 +961,22 @@ def _year_release(doc: Doc, index: OntologyIndex, m: Mention, start_char: int, e
                 if found is not None and found.type == "DATASET":
                     return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
     return None
+
+
+def _suite_of(index: OntologyIndex, written: str, suite: Mention, run: Mention) -> bool:
+    """Is the data set written before ``run`` the suite it belongs to: a broader concept of the run, or the start
+    of one's name ("Illustris" of IllustrisTNG, the suite of TNG50)?"""
+    key = written.lower().replace(" ", "")
+    seen, todo = set(), list(getattr(index.concept(run.concept_id), "broader", ()))
+    while todo:
+        cid = todo.pop()
+        if cid in seen or (concept := index.concept(cid)) is None:
+            continue
+        seen.add(cid)
+        if cid == suite.concept_id or concept.label.lower().replace(" ", "").startswith(key):
+            return True
+        todo.extend(concept.broader)
+    return False
 
 
 def _observing_run(index: OntologyIndex, concept_id: str) -> bool:

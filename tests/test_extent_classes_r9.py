@@ -229,3 +229,15 @@ def test_a_surveys_catalogues_in_the_plural_are_still_its_product(real):
     # final-fragments final-fragment-09
     record = tag(real, "We also use HST/ACS imaging from the CANDELS survey and the 3D-HST catalogues.")
     assert ("3D-HST catalogues", "DATASET") in spans(record)
+
+
+def test_a_simulation_suite_before_one_of_its_runs_is_the_run_written_whole(real):
+    # abstracts-m arXiv:2602.03312
+    record = tag(real, "To this end, we used Illustris TNG50, one of the highest-resolution cosmological simulations.")
+    assert ("Illustris TNG50", "DATASET") in spans(record)
+    assert concepts(record)["Illustris TNG50"] == "dataset:tng50"
+
+
+def test_two_simulations_side_by_side_stay_two(real):
+    record = tag(real, "We compare galaxies of EAGLE and TNG100 with those of SIMBA.")
+    assert [text for text, _ in spans(record)] == ["EAGLE", "TNG100", "SIMBA"]
