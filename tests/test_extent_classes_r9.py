@@ -241,3 +241,20 @@ def test_a_simulation_suite_before_one_of_its_runs_is_the_run_written_whole(real
 def test_two_simulations_side_by_side_stay_two(real):
     record = tag(real, "We compare galaxies of EAGLE and TNG100 with those of SIMBA.")
     assert [text for text, _ in spans(record)] == ["EAGLE", "TNG100", "SIMBA"]
+
+
+# -- The rules file ---------------------------------------------------------------------------
+
+
+def test_a_modifier_pattern_must_end_with_a_modifiers_last_word(tmp_path):
+    from astro_ie.extent import read_span_rules
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "span.yaml").write_text(
+        "technique_modifiers: [equivariant]\nmodifier_patterns: ['[A-Z][0-9]-equivariant', '[A-Z][0-9]-steerable']\n",
+        encoding="utf-8",
+    )
+    rules, problems = read_span_rules(tmp_path)
+    assert [p.code for p in problems] == ["E110"]
+    assert "steerable" in str(problems[0])
+    assert rules.modifier_patterns == ()
