@@ -258,3 +258,10 @@ def test_a_modifier_pattern_must_end_with_a_modifiers_last_word(tmp_path):
     assert [p.code for p in problems] == ["E110"]
     assert "steerable" in str(problems[0])
     assert rules.modifier_patterns == ()
+
+
+def test_the_capitalised_layer_of_a_facilitys_survey_is_one_survey(real):
+    # abstracts-m arXiv:2212.09984: the title ends with the survey's name
+    record = tag(real, "We build models from five bands.", title="AGN Host Galaxies in the Hyper Suprime-Cam Wide Survey")
+    assert ("Hyper Suprime-Cam Wide Survey", "SURVEY") in spans(record)
+    assert ("Hyper Suprime-Cam", "TELESCOPE") not in spans(record)
