@@ -265,3 +265,14 @@ def test_the_capitalised_layer_of_a_facilitys_survey_is_one_survey(real):
     record = tag(real, "We build models from five bands.", title="AGN Host Galaxies in the Hyper Suprime-Cam Wide Survey")
     assert ("Hyper Suprime-Cam Wide Survey", "SURVEY") in spans(record)
     assert ("Hyper Suprime-Cam", "TELESCOPE") not in spans(record)
+
+
+def test_an_observatory_named_as_a_universitys_department_is_an_institution(real):
+    # fragments-d m2-fragment-16 (GUIDELINE "Not entities": institutions)
+    record = tag(
+        real,
+        "We thank the Bok telescope, Steward Observatory, University of Arizona; and the Mayall telescope, Kitt Peak "
+        "National Observatory.",
+    )
+    assert ("Steward Observatory", "TELESCOPE") not in spans(record)
+    assert ("Kitt Peak National Observatory", "TELESCOPE") in spans(record)
