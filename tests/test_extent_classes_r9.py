@@ -276,3 +276,12 @@ def test_an_observatory_named_as_a_universitys_department_is_an_institution(real
     )
     assert ("Steward Observatory", "TELESCOPE") not in spans(record)
     assert ("Kitt Peak National Observatory", "TELESCOPE") in spans(record)
+
+
+def test_probabilistic_before_deep_learning_describes_the_method(real):
+    # abstracts-p arXiv:2603.24466 (both annotators), abstracts-m arXiv:2306.13179
+    record = tag(
+        real, "Our novel implementation of a normalizing flow is a flexible probabilistic deep learning method."
+    )
+    assert ("deep learning", "TECHNIQUE") in spans(record)
+    assert concepts(record)["deep learning"] == "technique:deep-learning"
