@@ -436,6 +436,9 @@ _NAMED_RELEASE_AFTER = re.compile(r"(?: [A-Z][a-z]+)? \((?![EPA]?DR ?[0-9]+\))[^
 _NAMED_RELEASE_BEFORE = re.compile(r"[0-9], (?:the )?$")
 
 
+_SURVEY_WORD_AFTER = re.compile(r" Survey\b")
+
+
 def _releases_of(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
     """A release spelled out before its survey, "the second data release of Gaia", is that survey's DR2."""
     by_start = {doc[m.start].idx: m for m in chosen}
@@ -446,12 +449,18 @@ def _releases_of(doc: Doc, text: str, chosen: list[Mention], index: OntologyInde
         if owner is None or span is None or owner.label not in _FACILITY or any(
                 m.start < span.end and span.start < m.end for m in chosen):
             continue
-        if _NAMED_RELEASE_AFTER.match(text, doc[owner.end - 1].idx + len(doc[owner.end - 1])) \
-                or _NAMED_RELEASE_BEFORE.search(text, max(0, found.start() - 20), found.start()):
+        owner_end = doc[owner.end - 1].idx + len(doc[owner.end - 1])
+        titled = found.group(0)[:1].isupper() and "Data Release" in found.group(0)
+        if not titled and (_NAMED_RELEASE_AFTER.match(text, owner_end)
+                           or _NAMED_RELEASE_BEFORE.search(text, max(0, found.start() - 20), found.start())):
             continue  # the release has a name of its own beside: "... Sky Survey (LoTSS-DR2)", "LoTSS-DR2, the ..."
+        end = owner.end
+        if titled and (survey := _SURVEY_WORD_AFTER.match(text, owner_end)) is not None \
+                and (whole := doc.char_span(span.start_char, survey.end())) is not None:
+            end = whole.end  # "the Third Data Release of the GALAH Survey": a title-case release, named whole
         word = found.group(1).lower()
         release = "EDR" if word == "early" else f"DR{_ORDINALS.index(word) + 1}"
-        out = [m for m in out if m is not owner] + [_release(doc, index, owner, span.start, owner.end, release)]
+        out = [m for m in out if m is not owner] + [_release(doc, index, owner, span.start, end, release)]
     return sorted(out, key=_BOUNDS) if out != chosen else chosen
 
 

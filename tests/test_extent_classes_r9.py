@@ -285,3 +285,16 @@ def test_probabilistic_before_deep_learning_describes_the_method(real):
     )
     assert ("deep learning", "TECHNIQUE") in spans(record)
     assert concepts(record)["deep learning"] == "technique:deep-learning"
+
+
+def test_a_title_case_release_of_a_survey_is_named_whole_beside_its_short_name(real):
+    # fragments-b tune-fragment-08
+    record = tag(real, "This work made use of the Third Data Release of the GALAH Survey (GALAH DR3), based on data acquired.")
+    assert spans(record) == [("Third Data Release of the GALAH Survey", "DATASET"), ("GALAH DR3", "DATASET")]
+
+
+def test_a_lower_case_release_with_a_named_release_beside_is_left_to_the_name(real):
+    # the rule of an earlier round: "the second data release of the LOFAR Two-metre Sky Survey (LoTSS-DR2)"
+    record = tag(real, "We use the second data release of the LOFAR Two-metre Sky Survey (LoTSS-DR2).")
+    assert ("LoTSS-DR2", "DATASET") in spans(record)
+    assert not any(text.startswith("second data release") for text, _ in spans(record))
