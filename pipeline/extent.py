@@ -32,6 +32,8 @@ class SpanRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     technique_modifiers: tuple[str, ...] = ()
+    modifier_patterns: tuple[str, ...] = ()
+    adverb_heads: tuple[str, ...] = ()
     field_modifiers: tuple[str, ...] = ()
     technique_tails: tuple[str, ...] = ()
     technique_joiners: tuple[str, ...] = ()
@@ -50,6 +52,7 @@ class SpanRules(BaseModel):
     model_name_words: tuple[str, ...] = ()
     dropped_product_words: tuple[str, ...] = ()
     simulation_patterns: tuple[str, ...] = ()
+    run_patterns: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -71,17 +74,28 @@ def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError
         where = ".".join(str(p) for p in err["loc"])
         return SpanRules(), [AstroIEError("E110", path, 1, detail=f"{where}: {err['msg']}")]
     problems = []
-    for name in ("release_patterns", "product_patterns", "phase_patterns", "survey_field_patterns", "veto_patterns"):
+    for name in ("release_patterns", "product_patterns", "phase_patterns", "survey_field_patterns", "veto_patterns",
+                 "run_patterns", "modifier_patterns"):
         for pattern in getattr(rules, name):
             try:
                 re.compile(pattern)
             except re.error as exc:
                 problems.append(AstroIEError("E110", path, 1, detail=f"{name}: {pattern!r}: {exc}"))
+    tails = {re.split(r"[- ]", w)[-1].lower() for w in rules.technique_modifiers + rules.technique_joiners}
+    for pattern in rules.modifier_patterns:
+        last = re.search(r"-([a-z]+)$", pattern)
+        if last is None or last.group(1) not in tails:
+            # the quick look-up before each technique knows the modifiers by their last words
+            problems.append(AstroIEError("E110", path, 1, detail=f"modifier_patterns: {pattern!r} does not end with "
+                                                                 "'-' and the last word of a technique modifier"))
     return (rules if not problems else SpanRules()), problems
 
 
 _SPACE_OR_HYPHEN = frozenset({" ", "-"})
 _RELEASE_SEPARATORS = frozenset({" ", "-", "/"})  # the separators of ``_release``
+
+
+_FIRST_WORD = re.compile(r"([A-Za-z]+)[ -]+")
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -100,6 +114,8 @@ class Extent:
         if not self.rules.technique_modifiers:
             return None
         word = f"(?:{_words(self.rules.technique_modifiers)})"
+        if self.rules.modifier_patterns:  # "D$_4$-equivariant", "SO(3)-equivariant": a group named in TeX or plain
+            word = f"(?:{word}|{'|'.join(self.rules.modifier_patterns)})"
         if self.rules.technique_joiners:  # "attention-based neural network", "graph-based clustering"
             word = f"{word}(?:-(?:{_words(self.rules.technique_joiners)}))?"
         return re.compile(rf"(?<![\w-]){word}(?:[ -]+{word})*[ -]+$", re.IGNORECASE)
@@ -234,6 +250,17 @@ class Extent:
         found = self._modifiers.search(text, low, start)
         return None if found is None else found.start()
 
+    def without_adverb(self, text: str, begin: int, start: int) -> int | None:
+        """``begin`` past a leading adverb of the modifiers unless the next word is one it belongs to a name
+        before ("fully convolutional" stays; "fully D$_4$-equivariant" -> "D$_4$-equivariant"), None if nothing is left."""
+        word = _FIRST_WORD.match(text, begin, start)
+        if word is None or not word.group(1).lower().endswith("ly"):
+            return begin
+        after = word.end()
+        if text[after:after + 12].lower().startswith(tuple(h.lower() for h in self.rules.adverb_heads)):
+            return begin
+        return after if after < start else None
+
     def technique_tail_end(self, text: str, end: int) -> int | None:
         # The pattern starts with a space or hyphen (so does the joiners' with a hyphen): checked first.
         found = self._tails.match(text, end) if self._tails and text[end:end + 1] in _SPACE_OR_HYPHEN else None
@@ -292,6 +319,15 @@ class Extent:
     @cached_property
     def _simulation(self) -> re.Pattern | None:
         return self._after(self.rules.simulation_patterns, " ")
+
+    @cached_property
+    def _run(self) -> re.Pattern | None:
+        return self._after(self.rules.run_patterns, " ")
+
+    def run_end(self, text: str, end: int) -> int | None:
+        """End of a simulation run's code written after the simulation's name ("FLAMINGO L1_m9")."""
+        found = self._run.match(text, end) if self._run and text[end:end + 1] == " " else None
+        return found.end() if found else None
 
     def simulation_after(self, text: str, end: int) -> bool:
         """Do the words of a simulation of galaxies follow a name ("ARTEMIS cosmological zoom-in simulations")?"""

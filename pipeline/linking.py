@@ -137,6 +137,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         chosen = compose(doc, text, chosen, index, extent, starts, char_ends)
         if short_spans:  # the doc has abbreviations
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
+        chosen = _shared_prefix(doc, text, chosen, index, starts, char_ends)
     if "DR" in text or "ata Release" in text or "ata release" in text:
         chosen = _data_releases(doc, text, chosen, index)
         if "elease of" in text:  # "the second data release of Gaia": one substring test before the pattern
@@ -394,7 +395,13 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
             context = next((m for m in chosen if doc[m.start].idx == after.end() and m.label in _FACILITY), context)
         owner = by_end.get(start)
         release = doc[start:end].text
-        if owner is not None and owner.label in {"SURVEY", "TELESCOPE"}:
+        coded = _coded_product(doc, text, before[-1] if before else None, start)
+        if coded is not None:
+            # "the SDSS MPA-JHU DR8 catalogue": a facility, the code of a product made from its data, and the
+            # product's release are one data set
+            skip.add(coded.start)
+            out.append(_composed(doc, coded, coded.start, end, "DATASET", index))
+        elif owner is not None and owner.label in {"SURVEY", "TELESCOPE"}:
             skip.add(owner.start)
             out.append(_release(doc, index, owner, owner.start, end, release))
         else:
@@ -402,6 +409,19 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
     merged = [grown.get(m.start, m) for m in chosen if m.start not in skip] + out
     merged.sort(key=lambda m: (m.start, m.end))
     return merged
+
+
+# Between a facility and a release: the upper-case code of a product made from the facility's data ("MPA-JHU").
+_PRODUCT_CODE = re.compile(r" [A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{0,7})* ")
+
+
+def _coded_product(doc: Doc, text: str, facility: Mention | None, start: int) -> Mention | None:
+    """The facility written right before a product's code and a release ("SDSS MPA-JHU DR8"), if so."""
+    if facility is None:
+        return None
+    last = doc[facility.end - 1]
+    gap = _PRODUCT_CODE.fullmatch(text, last.idx + len(last), doc[start].idx)
+    return facility if gap is not None else None
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -416,6 +436,9 @@ _NAMED_RELEASE_AFTER = re.compile(r"(?: [A-Z][a-z]+)? \((?![EPA]?DR ?[0-9]+\))[^
 _NAMED_RELEASE_BEFORE = re.compile(r"[0-9], (?:the )?$")
 
 
+_SURVEY_WORD_AFTER = re.compile(r" Survey\b")
+
+
 def _releases_of(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
     """A release spelled out before its survey, "the second data release of Gaia", is that survey's DR2."""
     by_start = {doc[m.start].idx: m for m in chosen}
@@ -426,12 +449,18 @@ def _releases_of(doc: Doc, text: str, chosen: list[Mention], index: OntologyInde
         if owner is None or span is None or owner.label not in _FACILITY or any(
                 m.start < span.end and span.start < m.end for m in chosen):
             continue
-        if _NAMED_RELEASE_AFTER.match(text, doc[owner.end - 1].idx + len(doc[owner.end - 1])) \
-                or _NAMED_RELEASE_BEFORE.search(text, max(0, found.start() - 20), found.start()):
+        owner_end = doc[owner.end - 1].idx + len(doc[owner.end - 1])
+        titled = found.group(0)[:1].isupper() and "Data Release" in found.group(0)
+        if not titled and (_NAMED_RELEASE_AFTER.match(text, owner_end)
+                           or _NAMED_RELEASE_BEFORE.search(text, max(0, found.start() - 20), found.start())):
             continue  # the release has a name of its own beside: "... Sky Survey (LoTSS-DR2)", "LoTSS-DR2, the ..."
+        end = owner.end
+        if titled and (survey := _SURVEY_WORD_AFTER.match(text, owner_end)) is not None \
+                and (whole := doc.char_span(span.start_char, survey.end())) is not None:
+            end = whole.end  # "the Third Data Release of the GALAH Survey": a title-case release, named whole
         word = found.group(1).lower()
         release = "EDR" if word == "early" else f"DR{_ORDINALS.index(word) + 1}"
-        out = [m for m in out if m is not owner] + [_release(doc, index, owner, span.start, owner.end, release)]
+        out = [m for m in out if m is not owner] + [_release(doc, index, owner, span.start, end, release)]
     return sorted(out, key=_BOUNDS) if out != chosen else chosen
 
 
@@ -521,6 +550,14 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             known = sorted(c for c in index.lookup(written) if (found := index.concept(c)) and found.type == "DATASET")
             m = Mention(m.start, m.end, "DATASET", known[0], "ruler", 0, True) if known else Mention(
                 m.start, m.end, "DATASET", candidate_id(written), "candidate", 0, True, written)
+        if m.label == "TECHNIQUE" and nxt is not None and _trained_as(index, text, m, nxt, start_char, end_char, starts, ends):
+            i += 1  # "the unsupervised Gaussian Mixture Model": how a named model was trained, no name of its own
+            continue
+        if m.label == "DATASET" and m.source == "candidate" and out and out[-1].label == "TELESCOPE" \
+                and out[-1].end == m.start - 1 and text[ends[out[-1].end - 1]:start_char] == "/":
+            # "the SDO/HMI - Debrecen Data": a data set named on an instrument written with its mission is one name
+            m = m._replace(start=out.pop().start)
+            start_char = starts[m.start]
         grown = None
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)
@@ -568,6 +605,21 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and (span := _span_of(doc, start_char, program.end())) is not None:
             # "the DES SN programme": the word the survey's own name ends with (Dark Energy Survey Supernova Program)
             grown = m._replace(end=span.end, exact=True)
+        if grown is None and m.label == "DATASET" and nxt is not None and nxt.label == "SOFTWARE" \
+                and starts[nxt.start] == end_char + 1 and text[end_char] == "-":
+            # "the Uchuu-UniverseMachine simulation": a simulation populated by a model, one data set
+            grown = _composed(doc, m, m.start, nxt.end, "DATASET", index)
+        if grown is None and m.label == "DATASET" and nxt is not None and nxt.label == "DATASET" \
+                and starts[nxt.start] == end_char + 1 and text[end_char] == " " \
+                and _suite_of(index, text[start_char:end_char], m, nxt):
+            # "Illustris TNG50": a simulation suite named before one of its runs is the run, written whole
+            grown = Mention(m.start, nxt.end, "DATASET", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
+        if grown is None and m.label == "DATASET" and (run := extent.run_end(text, end_char)) is not None \
+                and (span := _span_of(doc, start_char, run)) is not None:
+            grown = _composed(doc, m, span.start, span.end, "DATASET", index)  # "the FLAMINGO L1_m9 run"
+        if grown is None and m.label in _FACILITY and text[end_char:end_char + 1] == " " \
+                and (year := _YEAR.match(text, end_char)) is not None:
+            grown = _year_release(doc, index, m, start_char, year.end(), text)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
         if grown is not None and grown.label == "DATASET" and m.label == "TELESCOPE" and out \
@@ -627,6 +679,32 @@ def _survey_around_short_form(doc: Doc, text: str, m: Mention, pending: list[Men
     word = _SURVEY_WORD.match(text, after)
     span = _span_of(doc, doc[m.start].idx, word.end()) if word is not None else None
     return None if span is None else _composed(doc, m, span.start, span.end, "SURVEY", index)
+
+
+# After a hyphenated facility name, a co-ordinated part written without the shared prefix: "EPIC-pn and MOS".
+_SHARED_NEXT = re.compile(r"(?: and | or |, |/)([A-Z][A-Za-z0-9]*)(?![\w-])")
+
+
+def _shared_prefix(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, starts: list[int],
+                   ends: list[int]) -> list[Mention]:
+    """A part co-ordinated with a hyphenated facility name shares its prefix: in "XMM-Newton (EPIC-pn and MOS
+    cameras)" MOS is EPIC-MOS, when the ontology knows that name; a word that makes no known name stays untagged."""
+    added: list[Mention] = []
+    for m in chosen:
+        if m.label not in _FACILITY or m.source == "candidate":
+            continue
+        end = ends[m.end - 1]
+        prefix, sep, _ = text[starts[m.start]:end].partition("-")
+        if not sep or " " in prefix or (after := _SHARED_NEXT.match(text, end)) is None:
+            continue
+        span = doc.char_span(after.start(1), after.end(1))
+        if span is None or any(c.start < span.end and span.start < c.end for c in chosen):
+            continue
+        for cid in sorted(index.lookup(f"{prefix}-{after.group(1)}")):
+            if (concept := index.concept(cid)) is not None and concept.type == m.label:
+                added.append(Mention(span.start, span.end, m.label, cid, "ruler", 0, False))
+                break
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
 def _instrument_of(index: OntologyIndex, m: Mention, owner: Mention) -> bool:
@@ -738,7 +816,10 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
                 # "unsupervised domain adaptation", "self-supervised contrastive learning": a paradigm's adjective
                 # ... but not before a coined name, which the adjective describes ("the semi-supervised FixMatch")
+                # ... nor before a named model, which it only says how it was trained ("the unsupervised Gaussian
+                # Mixture Model", arXiv:2401.10802, is the Gaussian mixture model)
                 or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised")
+                    and head.kind not in _NAME_KINDS
                     and not _coined(doc[nxt.start:nxt.end].text) and not _short_form(doc[nxt.start:nxt.end].text))
                 # "FA-GMM", "CNN-LSTM": two methods' short forms hyphenated into one model
                 or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
@@ -774,6 +855,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     if tail is not None and concept is not None and concept.kind in _TRAINING_KINDS \
             and text[end_char:tail].strip(" -").lower().rstrip("s") in _NETWORK_PARTS:
         tail = None  # "the SimCLR encoder", "a BYOL encoder": the network a method trained, the method is the name
+    if tail is not None and concept is not None and concept.kind not in _TRAINING_KINDS \
+            and text[end_char:tail].strip(" -").lower().replace("-", "") in _TRAINING_STAGES:
+        tail = None  # "masked autoencoding pre-training": the stage a network is trained in; "contrastive pre-training" a method
     if tail is not None and not generic:
         span = _span_of(doc, start_char, tail)
         if span is not None and not (nxt is not None and nxt.start < span.end):
@@ -781,6 +865,8 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     # Meaning-changing modifiers before it: "Bayesian CNNs", "3D U-Net", "residual-UNet"; not a word the
     # name already says ("convolutional ResNet": a ResNet is a CNN).
     begin = extent.modifier_start(text, start_char)
+    if begin is not None:
+        begin = extent.without_adverb(text, begin, start_char)
     if begin is not None and _says_already(index, concept, text[begin:start_char]):
         begin = None
     if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \
@@ -801,6 +887,19 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     return None
 
 
+def _trained_as(index: OntologyIndex, text: str, m: Mention, nxt: Mention, start_char: int, end_char: int,
+                starts: list[int], ends: list[int]) -> bool:
+    """Is ``m`` a paradigm's adjective written right before a named model ("unsupervised Gaussian Mixture Model")?"""
+    if nxt.label != "TECHNIQUE" or starts[nxt.start] != end_char + 1 or text[end_char] != " " \
+            or not text[start_char:end_char].lower().endswith("supervised") or " " in text[start_char:end_char]:
+        return False
+    concept, head = index.concept(m.concept_id), index.concept(nxt.concept_id)
+    if concept is None or head is None or concept.kind != "paradigm" or head.generic or head.kind not in _NAME_KINDS:
+        return False
+    written = text[starts[nxt.start]:ends[nxt.end - 1]]
+    return not _coined(written) and not _short_form(written)
+
+
 # A hyphen or a dash between two methods' names ("Gaussian Process–Random Forest Hybrid").
 _DASHES = frozenset({"-", "\u2013", "\u2010", "\u2011"})
 
@@ -813,6 +912,8 @@ def _end_of(doc: Doc, m: Mention) -> int:
 # Kinds of technique that train a network rather than being one, and the parts of a network written after a name.
 _TRAINING_KINDS = frozenset({"method", "paradigm"})
 _NETWORK_PARTS = frozenset({"encoder", "decoder"})
+# The training stage written after a method, part of its name ("contrastive pre-training"), not after a network's.
+_TRAINING_STAGES = frozenset({"pretraining"})
 # The two paradigms a field of learning is split into ("supervised deep learning", "unsupervised ML").
 _FIELD_PARADIGMS = frozenset({"supervised", "unsupervised"})
 # Umbrella concepts an architecture's name may end with ("LSTM neural network", "U-Net network").
@@ -844,6 +945,47 @@ def _family_head_noun(doc: Doc, text: str, m: Mention, concept, start_char: int,
             span = _span_of(doc, start_char, after.end())
             return None if span is None else m._replace(end=span.end)
     return None
+
+
+# The words a release named by its year is known with: "Planck 2018 release", "Planck 2015 data release".
+_YEAR_RELEASE_WORDS = ("", " release", " data release")
+
+
+def _year_release(doc: Doc, index: OntologyIndex, m: Mention, start_char: int, end: int, text: str) -> Mention | None:
+    """A facility and a year, when the ontology knows a release of it named by that year: "Planck 2018".
+
+    A year that starts a range ("SPT-3G 2019/2020 maps") or names no known release ("SPT-3G 2019
+    temperature data", an observing season) leaves the facility alone.
+    """
+    if text[end:end + 1] in ("/", "\u2013", "-") or (span := _span_of(doc, start_char, end)) is None:
+        return None
+    concept = index.concept(m.concept_id)
+    if concept is None:
+        return None
+    year = text[end - 4:end]
+    for name in [concept.label] + [a.text for a in concept.aliases + concept.acronyms] + [doc[m.start:m.end].text]:
+        for words in _YEAR_RELEASE_WORDS:
+            for cid in sorted(index.lookup(f"{name} {year}{words}")):
+                found = index.concept(cid)
+                if found is not None and found.type == "DATASET":
+                    return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
+    return None
+
+
+def _suite_of(index: OntologyIndex, written: str, suite: Mention, run: Mention) -> bool:
+    """Is the data set written before ``run`` the suite it belongs to: a broader concept of the run, or the start
+    of one's name ("Illustris" of IllustrisTNG, the suite of TNG50)?"""
+    key = written.lower().replace(" ", "")
+    seen, todo = set(), list(getattr(index.concept(run.concept_id), "broader", ()))
+    while todo:
+        cid = todo.pop()
+        if cid in seen or (concept := index.concept(cid)) is None:
+            continue
+        seen.add(cid)
+        if cid == suite.concept_id or concept.label.lower().replace(" ", "").startswith(key):
+            return True
+        todo.extend(concept.broader)
+    return False
 
 
 def _observing_run(index: OntologyIndex, concept_id: str) -> bool:
@@ -939,6 +1081,10 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                 and " " not in text[end_char + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),
                                                                               doc[m.start].idx):
             continue  # "the FIRST and NVSS catalogues", "Chandra and XMM-Newton catalogues": a shared head, two facilities
+        if find == extent.product_end and m.label == "TELESCOPE" and text[end - 1] == "s" \
+                and " " not in text[end_char + 1:end]:
+            continue  # "Object Classification from JWST Catalogs", "mock Gaia catalogs": catalogues made from a
+            # mission's data, no one product of it
         begin = doc[m.start].idx
         if find == extent.product_end:
             begin = extent.ordinal_start(text, begin) or _maker_start(doc, m.start, floor) or begin

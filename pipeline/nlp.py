@@ -79,7 +79,8 @@ _EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])",
 # A hanging hyphen ("Conformer- and Transformer-based") is not part of the word.
 _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$", r"(?<=[A-Za-z0-9])\}\$?$",
                    r"(?<=[0-9][A-Z])\.$",  # "SDSS DR16Q." ends a sentence
-                   r"(?<=[a-z][A-Z])\.$"]  # so do "NetworkX." and "ReliefF." (an initial is no word's end)
+                   r"(?<=[a-z][A-Z])\.$",  # so do "NetworkX." and "ReliefF." (an initial is no word's end)
+                   r"(?<=[A-Za-z0-9]-[A-Z])\.$"]  # and an instrument's part: "Chandra ACIS-I.", "GMOS-S."
 # LaTeX markup around a name in arXiv abstracts ("$\textit{Fermi}$-LAT"): the
 # command and its braces are tokens of their own, the name is left whole.
 _LATEX_PREFIXES = [r"\\(?:textit|textbf|textrm|textsc|textsf|texttt|mathrm|mathit|mathbf|mathcal|emph|it|bf|rm)\{",
