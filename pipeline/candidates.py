@@ -107,6 +107,8 @@ _JOINING_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on
 
 
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
+# The last word of a long form that makes it a model's coined name, not a kind of network: "Multi-Scale Wavelet Net".
+_COINED_HEADS = frozenset({"Net", "NET"})
 
 
 def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
@@ -360,6 +362,7 @@ class CandidateRules:
         self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
         self._apposition_heads = self._tool_head_norms | self._dataset_head_norms
         self._opener_heads = self._tool_head_norms | {self._software_norm}
+        self._tool_words = frozenset(words.tool_heads) | self.ml_words | frozenset(words.tool_name_words)
         self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
         self._cues = numpy.array(
             sorted(
@@ -415,7 +418,8 @@ class CandidateRules:
     def _find(self, doc: Doc) -> list[Span]:
         cues = self.cue_positions(doc)
         spans: list[Span] = []
-        spans.extend(self._definitions(doc))
+        untyped: set[str] = set()
+        spans.extend(self._definitions(doc, untyped))
         if cues:
             spans.extend(self._typed_names(doc, cues))
         spans.extend(self._quoted_names(doc, cues))
@@ -429,6 +433,9 @@ class CandidateRules:
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
         spans.extend(self._facilities_in_context(doc))
+        untyped -= self._memo.get("named", set())
+        if untyped:
+            spans = [s for s in spans if not (s.id_ == "tool" and s.text in untyped)]
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
 
@@ -472,9 +479,11 @@ class CandidateRules:
 
     # -- rule one: definitions -------------------------------------------------
 
-    def _definitions(self, doc: Doc) -> list[Span]:
+    def _definitions(self, doc: Doc, untyped: set[str] | None = None) -> list[Span]:
+        """Candidates from definitions; ``untyped`` collects the short forms whose long form names no entity."""
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
+        untyped = set() if untyped is None else untyped
         for short_start, short_end, long_start, long_end in abbreviation_tuples(doc):
             if long_start is None or (long_start, long_end) in seen:
                 continue
@@ -501,12 +510,31 @@ class CandidateRules:
                 label = "SOFTWARE"  # "We introduce machine learning for cross-correlation spectroscopy (MLCCS)"
             if label == "TECHNIQUE" and self._titled(doc, long):
                 label = "SOFTWARE"  # "Point Proposal Network: Accelerating ..." names the authors' model
+            if label == "TECHNIQUE" and long[-1].text in _COINED_HEADS:
+                label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
             if label is None:
+                if not self._tool_like(long):
+                    # "digital terrain model (DTM)", "star formation rates (SFRs)", "Search for Extraterrestrial
+                    # Intelligence (SETI)": the short form of no entity, so no list, verb or apposition around it
+                    # makes it a tool's name (see ``_find``)
+                    untyped.add(doc[short_start:short_end].text)
                 continue
             out.append(
                 Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition")
             )
         return out
+
+    def _tool_like(self, long: Span) -> bool:
+        """Could an untyped long form still name a tool: capitalised, with a tool's or a learning word in it
+        ("CME Arrival Time Prediction Using Machine learning Algorithms (CAT-PUMA)")?
+
+        A common-noun phrase ("crater detection algorithm", "eclipsing binary systems") or a capitalised
+        name of something else ("Search for Extraterrestrial Intelligence") cannot.
+        """
+        words = [t for t in long if t.is_alpha and not t.is_stop]
+        if sum(t.is_title or t.is_upper for t in words) < max(2, len(words) - 1):
+            return False
+        return any(t.norm_ in self._tool_words for t in words)
 
     def _learning_method(self, long: Span) -> bool:
         """A long form of three words or more that speaks of learning ("machine learning for ... spectroscopy")."""
@@ -849,6 +877,8 @@ class CandidateRules:
                 end = self._compound_name(doc, start)
                 if end:
                     names.setdefault(doc[start:end].text, "SOFTWARE")
+        if self._memo is not None:  # named by the title, "called" or typewriter type: a name whatever its definition
+            self._memo["named"] = set(names)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
         # "CatNorth, an improved ... catalog" names a data set.
         tool_heads = self._positions(cues, self._apposition_heads)
