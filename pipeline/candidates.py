@@ -362,6 +362,7 @@ class CandidateRules:
         self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
         self._apposition_heads = self._tool_head_norms | self._dataset_head_norms
         self._opener_heads = self._tool_head_norms | {self._software_norm}
+        self._model_nouns = frozenset({"classifier", "emulator"})
         self._tool_words = frozenset(words.tool_heads) | self.ml_words | frozenset(words.tool_name_words)
         self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
         self._cues = numpy.array(
@@ -432,6 +433,9 @@ class CandidateRules:
             spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET" and s[:-1].text in datasets)]
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
+        spans.extend(self._appositive_definitions(doc))
+        if cues:
+            spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
         untyped -= self._memo.get("named", set())
         if untyped:
@@ -535,6 +539,74 @@ class CandidateRules:
         if sum(t.is_title or t.is_upper for t in words) < max(2, len(words) - 1):
             return False
         return any(t.norm_ in self._tool_words for t in words)
+
+    def _appositive_definitions(self, doc: Doc) -> list[Span]:
+        """A definition written as an apposition: "SESHAT, the Stellar Evolutionary Stage Heuristic Assessment Tool".
+
+        The capitalised words after the comma (and an article) spell the name
+        before it with their initials, as a long form spells its short form in
+        parentheses; the pair is typed by the long form's head like any definition.
+        """
+        commas = (token_arrays(doc).column(ORTH) == self._comma).nonzero()[0].tolist()
+        out: list[Span] = []
+        n = len(doc)
+        for c in commas:
+            if c < 1 or c + 3 >= n:
+                continue
+            name = doc[c - 1]
+            letters = [ch for ch in name.text if ch.isalpha()]
+            if not (name.is_upper and 3 <= len(letters) <= 10 and len(letters) == len(name.text)):
+                continue
+            j = c + 2 if doc[c + 1].lower_ in ("the", "a", "an") else c + 1
+            initials: list[str] = []
+            end = j
+            while end < n and len(initials) < len(letters):
+                word = doc[end]
+                if word.is_stop and word.is_lower and initials and end + 1 < n and doc[end + 1].is_title:
+                    end += 1  # "Galaxy Assembly and Interaction ...": a joining word inside the name
+                    continue
+                if not (word.is_alpha and (word.is_title or word.is_upper)):
+                    break
+                initials.append(word.text[0].upper())
+                end += 1
+            if initials != [ch.upper() for ch in letters] or self.index.lookup(name.text) \
+                    or self._is_known(doc, c - 1, c) or self.index.lookup(doc[j:end].text):
+                continue
+            long = doc[j:end]
+            label = self._definition_label(long) or self._label_before_preposition(long)
+            if label is None:
+                continue
+            cid = candidate_id(long.text)
+            out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
+            out.extend(Span(doc, s.start, s.end, label=label, kb_id=cid, span_id="tool")
+                       for s in self._occurrences(doc, name.text, label))
+        return out
+
+    def _named_after_data(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
+        """A model named by the data it was made for: "the FIRST Classifier", as "APOGEE Net" is.
+
+        A known survey's or facility's short form, then a capitalised tool noun
+        ("Classifier", "Emulator"): the two together name the authors' tool.
+        """
+        out: list[Span] = []
+        boundary = self._title_end(doc)
+        ends = None
+        for i in self._positions(cues, self._tool_head_norms):
+            token = doc[i]
+            if not (token.is_title and token.norm_ in self._model_nouns) or i == 0:
+                continue
+            if ends is None:
+                ends = {e: (s, label) for s, e, label, *_ in match_tuples(doc, MATCHES)}
+            owner = ends.get(i)
+            if owner is None or owner[1] not in ("SURVEY", "TELESCOPE", "DATASET") or owner[0] != i - 1 \
+                    or not doc[i - 1].is_upper:
+                continue
+            span = doc[i - 1 : i + 1]
+            if self.index.lookup(span.text) or (i < boundary and not _repeated(doc, span, boundary, case=True)):
+                continue
+            out.append(Span(doc, span.start, span.end, label="SOFTWARE", kb_id=candidate_id(span.text),
+                            span_id="tool"))
+        return out
 
     def _learning_method(self, long: Span) -> bool:
         """A long form of three words or more that speaks of learning ("machine learning for ... spectroscopy")."""
@@ -1078,6 +1150,12 @@ class CandidateRules:
                 names.add(name.text)
             elif i + 1 < n and self._named_after_noun(doc, i):
                 names.add(doc[i + 1].text)  # "the astrochemical code Nautilus", "the public code plancklens"
+            elif end == i and start == i - 1 and start >= 1 and doc[start - 1].lower_ in _NAMED_OBJECTS \
+                    and doc[i].lower_ in _NAMING_NOUNS | {"pipeline"} and self._proper_name(doc, start) \
+                    and not (i + 1 < n and (doc[i + 1].is_title or doc[i + 1].is_upper or name_shaped(doc[i + 1].text))):
+                # "the Nebula pipeline identifies ...": a capitalised word used as the name (not "the Boltzmann
+                # code CLASS", whose name follows)
+                names.add(name.text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
             if j < n and doc[j].lower_ in _INSTRUMENTAL:
