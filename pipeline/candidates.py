@@ -124,6 +124,8 @@ def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
                for i in range(start, end - 1))
 
 
+# A coined short form: a capital after lower-case letters inside it ("FloTS", "AnaCal"; not "LoS", "CNNs").
+_MIXED_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*$")
 _FULL_STOP_IDS = frozenset(get_string_id(end) for end in (".", "!", "?"))
 _AUTHORS_OWN = frozenset({"our", "this", "new", "novel", "proposed"})
 
@@ -252,6 +254,10 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
     missing belongs to the name.
     """
     start = _whole_word_start(doc, start)
+    if not short.isupper():
+        # "a normalizing [flow for time series] (FloTS)": a coined short form takes letters from inside
+        # words, so the shortest long form may cut a known name in two; it starts where that name starts
+        start = next((s for s, e, *_ in match_tuples(doc, MATCHES) if start - 3 <= s < start < e <= end), start)
     if end - start >= len(short) or start == 0:  # a word (or more) per letter already: nothing is missing
         return start
     letters = [c.upper() for c in short if c.isalpha()]
@@ -516,6 +522,8 @@ class CandidateRules:
                 label = "SOFTWARE"  # "Point Proposal Network: Accelerating ..." names the authors' model
             if label == "TECHNIQUE" and long[-1].text in _COINED_HEADS:
                 label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
+            if label is None and self._coined_own(doc, doc[short_start:short_end], long):
+                label = "SOFTWARE"  # "our novel implementation of a normalizing flow for time series (FloTS)"
             if label is None:
                 if not self._tool_like(long):
                     # "digital terrain model (DTM)", "star formation rates (SFRs)", "Search for Extraterrestrial
@@ -527,6 +535,19 @@ class CandidateRules:
                 Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition")
             )
         return out
+
+    def _coined_own(self, doc: Doc, short: Span, long: Span) -> bool:
+        """Is the short form coined (capitals inside a word of lower case: "FloTS", "AnaCal"; not "CNNs") for
+        something the authors say is their own ("our novel implementation of ...", "we propose ...")?"""
+        text = short.text.removesuffix("s")
+        if not (len(short) == 1 and _MIXED_CASE.match(text)):
+            return False
+        j = long.start
+        while j > 0 and long.start - j < 8 and doc[j - 1].text not in _SENTENCE_ENDS:
+            j -= 1
+            if doc[j].lower_ in _AUTHORS_OWN or doc[j].lower_ in self.present_verbs:
+                return True
+        return False
 
     def _tool_like(self, long: Span) -> bool:
         """Could an untyped long form still name a tool: capitalised, with a tool's or a learning word in it
