@@ -21,6 +21,7 @@ lists them with counts and contexts for curators.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from itertools import pairwise
@@ -360,6 +361,7 @@ class CandidateRules:
         self._after_name = {strings.add(w) for w in (",", ")", ".", ";")}
         self._articles = {strings.add(w) for w in ("a", "an")}
         self._comma = strings.add(",")
+        self._full_stop = strings.add(".")
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
         self._verb_norms = {strings.add(w) for w in words.process_verbs}
         self._software_norm = strings.add("software")
@@ -443,6 +445,7 @@ class CandidateRules:
         if cues:
             spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
+        spans.extend(self._guarded_by_company(doc))
         untyped -= self._memo.get("named", set())
         if untyped:
             spans = [s for s in spans if not (s.id_ == "tool" and s.text in untyped)]
@@ -1267,6 +1270,58 @@ class CandidateRules:
                     doc, start, end, concepts[0]):
                 out.append(Span(doc, start, end, label="TELESCOPE", kb_id=concepts[0], span_id="context"))
         return out
+
+    def _guarded_by_company(self, doc: Doc) -> list[Span]:
+        """A short form that needs a definition stands where the sentence names what it is related to, or lists
+        it with its peers.
+
+        "Our normalizing-flow posterior estimator, based on DINGO": the ontology's
+        DINGO code is ``developed_with`` normalizing flows, the DINGO survey
+        ``uses`` ASKAP, and the sentence names the first. "observed with HERMES
+        on the Anglo-Australian Telescope": HERMES is ``instrument_of`` the AAT.
+        "compiled from SDSS DR17, GAMA DR4, DEVILS and zCOSMOS-bright": a survey
+        listed among known surveys and data sets is one.
+        """
+        rules = self.index.rules
+        matches = match_tuples(doc, MATCHES)
+        guarded = [m for m in matches if rules[m[4]].requires_definition and not doc[m[0]].is_lower]
+        if not guarded:
+            return []
+        known = [m for m in matches if not rules[m[4]].requires_definition]
+        if not known:
+            return []
+        stops = (token_arrays(doc).column(ORTH) == self._full_stop).nonzero()[0].tolist()
+        out: list[Span] = []
+        by_span: dict[tuple[int, int], list[tuple]] = {}
+        for m in guarded:
+            by_span.setdefault((m[0], m[1]), []).append(m)
+        for (start, end), ms in sorted(by_span.items()):
+            first = bisect.bisect_left(stops, start)
+            low = stops[first - 1] if first else -1
+            high = stops[first] if first < len(stops) else len(doc)
+            near = {cid for s, e, _label, cid, _r in known if low < s and e <= high}
+            fits = []
+            for m in ms:
+                concept = self.index.concept(m[3])
+                targets = set().union(*concept.relations.values()) if concept is not None and concept.relations else set()
+                if m[2] != "DATASET" and not targets.isdisjoint(near):
+                    fits.append(m)  # (an observing run, "O4", is no data set because LIGO is named near it)
+            if not fits:
+                fits = [m for m in ms if m[2] in ("SURVEY", "DATASET") and self._listed_with_peers(doc, start, end, known)]
+            if len({m[3] for m in fits}) == 1:
+                m = fits[0]
+                out.append(Span(doc, start, end, label=m[2], kb_id=m[3], span_id="context"))
+        return out
+
+    @staticmethod
+    def _listed_with_peers(doc: Doc, start: int, end: int, known: list[tuple]) -> bool:
+        """Is tokens ``start:end`` an item of a list whose item before and after are known surveys or data sets?"""
+        joiners = (",", "and", ";")
+        before = start >= 2 and doc[start - 1].lower_ in joiners and any(
+            e == start - 1 and label in ("SURVEY", "DATASET") for s, e, label, *_ in known)
+        after = end + 1 < len(doc) and doc[end].lower_ in joiners and any(
+            s == end + 1 and label in ("SURVEY", "DATASET") for s, e, label, *_ in known)
+        return before and after
 
     def _beside_sibling(self, doc: Doc, start: int, end: int, concept_id: str) -> bool:
         """Is the short form listed with another instrument of its mission: "using VIS and NISP mosaics"?"""

@@ -147,3 +147,43 @@ def test_a_coined_short_form_the_authors_present_is_their_tool(real):
     # "line-of-sight (LoS)": one lower-case letter for "of" is no coined name (dev: solar-physics-1)
     los = tag(real, "We propose to use the line-of-sight (LoS) magnetic field. The LoS field is measured.")
     assert _labels(los, "LoS") == set()
+
+
+# -- names that need a definition, used as what they are in context ------------------------------------------
+
+
+def test_a_guarded_short_form_stands_beside_what_its_concept_relates_to(real):
+    # fixtures/unseen/fragments-j r8y-frag-08: the DINGO code is developed with normalizing flows (the
+    # DINGO survey uses ASKAP), and the sentence names them.
+    record = tag(
+        real,
+        "Our normalizing-flow posterior estimator, based on DINGO, is compared with parameter estimation using "
+        "Bilby and the dynesty sampler.",
+    )
+    assert [e.concept_id for e in record.entities if e.text == "DINGO"] == [
+        "software:deep-inference-for-gravitational-wave-observations"]
+    # fragments-i r7y-frag-04: HERMES is an instrument of the Anglo-Australian Telescope
+    hermes = tag(real, "Stellar labels are cross-checked against GALAH DR3, observed with HERMES on the "
+                       "Anglo-Australian Telescope.")
+    assert _labels(hermes, "HERMES") == {"TELESCOPE"}
+    # the relation counts in the same sentence only
+    apart = tag(real, "We use the Anglo-Australian Telescope. Messengers such as HERMES carried the news.")
+    assert _labels(apart, "HERMES") == set()
+
+
+def test_a_guarded_survey_listed_among_known_surveys_is_one(real):
+    # fixtures/unseen/fragments-i r7y-frag-03
+    record = tag(
+        real,
+        "Spectroscopic redshifts were compiled from SDSS DR17, GAMA DR4, DEVILS and zCOSMOS-bright, "
+        "cross-matched with TOPCAT within 1 arcsec.",
+    )
+    assert _labels(record, "DEVILS") == {"SURVEY"}
+    assert _labels(tag(real, "The DEVILS of the detail are many."), "DEVILS") == set()
+
+
+def test_an_observing_run_needs_more_than_its_detector_nearby(real):
+    # fixtures/unseen/abstracts-a arXiv:2401.12913: "Our new O4 classifier" names no data set.
+    record = tag(real, "Limitations have arisen in LIGO data. Our new O4 classifier shows improved performance "
+                       "for LIGO glitches.")
+    assert _labels(record, "O4") == set()
