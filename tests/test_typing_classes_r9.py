@@ -187,3 +187,10 @@ def test_an_observing_run_needs_more_than_its_detector_nearby(real):
     record = tag(real, "Limitations have arisen in LIGO data. Our new O4 classifier shows improved performance "
                        "for LIGO glitches.")
     assert _labels(record, "O4") == set()
+
+
+def test_a_spectrometer_backend_is_an_instrument_not_the_programme(real):
+    # arXiv:2002.02130: SERENDIP VI is the spectrometer of the SERENDIP programme, installed at FAST.
+    record = tag(real, "Using the data stream produced by the SERENDIP VI realtime multibeam SETI spectrometer "
+                       "installed at FAST, we identify and remove four kinds of radio frequency interference.")
+    assert _labels(record, "SERENDIP VI") == {"TELESCOPE"}
