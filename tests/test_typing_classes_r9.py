@@ -194,3 +194,11 @@ def test_a_spectrometer_backend_is_an_instrument_not_the_programme(real):
     record = tag(real, "Using the data stream produced by the SERENDIP VI realtime multibeam SETI spectrometer "
                        "installed at FAST, we identify and remove four kinds of radio frequency interference.")
     assert _labels(record, "SERENDIP VI") == {"TELESCOPE"}
+
+
+def test_a_code_hosting_service_is_where_a_tool_is_published_not_a_tool(real):
+    # fixtures/unseen/abstracts-d arXiv:2501.01496, abstracts-f, -i, -m: no annotator types GitHub SOFTWARE
+    # (some mark it borderline); the tool published there is the entity.
+    record = tag(real, "The code of PCPCA is publicly available on GitHub and GitLab.")
+    assert _labels(record, "GitHub") == set()
+    assert _labels(record, "GitLab") == set()
