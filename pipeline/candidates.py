@@ -362,6 +362,7 @@ class CandidateRules:
         self._articles = {strings.add(w) for w in ("a", "an")}
         self._comma = strings.add(",")
         self._full_stop = strings.add(".")
+        self._open = strings.add("(")
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
         self._verb_norms = {strings.add(w) for w in words.process_verbs}
         self._software_norm = strings.add("software")
@@ -442,6 +443,8 @@ class CandidateRules:
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
         spans.extend(self._appositive_definitions(doc))
+        if "(" in text:
+            spans.extend(self._presented_before_long_form(doc))
         if cues:
             spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
@@ -604,6 +607,37 @@ class CandidateRules:
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
             out.extend(Span(doc, s.start, s.end, label=label, kb_id=cid, span_id="tool")
                        for s in self._occurrences(doc, name.text, label))
+        return out
+
+    def _presented_before_long_form(self, doc: Doc) -> list[Span]:
+        """A coined name the authors present, its long form after it in parentheses: "We present AppleCiDEr
+        (Applying Multimodal Learning to Classify Transient Detections Early)", "We present GS3 Hunter
+        (Galactic-Seismology Substructures and Streams Hunter)".
+
+        scispaCy's detector takes a short form of one token under ten characters
+        only; the same Schwartz & Hearst match is asked of a name the verb presents.
+        """
+        opens = (token_arrays(doc).column(ORTH) == self._open).nonzero()[0].tolist()
+        out: list[Span] = []
+        n = len(doc)
+        for o in opens:
+            start = next((k + 1 for k in range(o - 2, max(-1, o - 5), -1)
+                          if doc[k].lower_ in self.present_verbs), None)
+            close = next((j for j in range(o + 2, min(n, o + 14)) if doc[j].text == ")"), None)
+            if start is None or close is None or start >= o:
+                continue
+            name, long = doc[start:o], doc[o + 1 : close]
+            if not name_shaped(name.text.replace(" ", "")) or not all(
+                    t.is_title or t.is_upper or t.is_stop or t.text == "-" or name_shaped(t.text) for t in long) \
+                    or self.index.lookup(name.text) or self._is_known(doc, start, o):
+                continue
+            _, found = find_abbreviation(long, name)
+            if found is None or found.start != long.start:
+                continue
+            cid = candidate_id(long.text)
+            out.append(Span(doc, long.start, long.end, label="SOFTWARE", kb_id=cid, span_id="definition"))
+            out.extend(Span(doc, s.start, s.end, label="SOFTWARE", kb_id=cid, span_id="tool")
+                       for s in self._occurrences(doc, name.text))
         return out
 
     def _named_after_data(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
@@ -970,8 +1004,12 @@ class CandidateRules:
                 if not (doc[start].is_upper or name_shaped(doc[start].text)):
                     continue
             if start < len(doc):
-                end = self._compound_name(doc, start)
-                if end:
+                end = self._compound_name(doc, start) or (start + 1 if doc[start].is_upper and doc[start].is_alpha
+                                                          and not self.index.lookup(doc[start].text) else 0)
+                if end and end + 1 < len(doc) and doc[end].is_title and doc[end].is_alpha \
+                        and doc[end].lower_ not in self.stop_words and not (doc[end + 1].is_title or doc[end + 1].is_upper):
+                    end += 1  # "a visualization tool called SN Hunter, where ...": a name and its capitalised noun
+                if end and (end - start > 1 or len(doc[start]) >= 3):
                     names.setdefault(doc[start:end].text, "SOFTWARE")
         if self._memo is not None:  # named by the title, "called" or typewriter type: a name whatever its definition
             self._memo["named"] = set(names)
@@ -1174,12 +1212,13 @@ class CandidateRules:
                 names.add(name.text)
             elif i + 1 < n and self._named_after_noun(doc, i):
                 names.add(doc[i + 1].text)  # "the astrochemical code Nautilus", "the public code plancklens"
-            elif end == i and start == i - 1 and start >= 1 and doc[start - 1].lower_ in _NAMED_OBJECTS \
+            elif end == i and (start := i - 2 if doc[i - 1].is_lower and doc[i - 1].is_alpha else i - 1) >= 1 \
+                    and doc[start - 1].lower_ in _NAMED_OBJECTS \
                     and doc[i].lower_ in _NAMING_NOUNS | {"pipeline"} and self._proper_name(doc, start) \
                     and not (i + 1 < n and (doc[i + 1].is_title or doc[i + 1].is_upper or name_shaped(doc[i + 1].text))):
-                # "the Nebula pipeline identifies ...": a capitalised word used as the name (not "the Boltzmann
-                # code CLASS", whose name follows)
-                names.add(name.text)
+                # "the Nebula pipeline identifies ...", "the Jim inference toolkit": a capitalised word used as
+                # the name (not "the Boltzmann code CLASS", whose name follows)
+                names.add(doc[start].text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
             if j < n and doc[j].lower_ in _INSTRUMENTAL:
@@ -1201,6 +1240,9 @@ class CandidateRules:
             if after in _LANGUAGES and match[1] + 1 < n:
                 after = doc[match[1] + 1].lower_
             before = doc[match[0] - 1].lower_ if match[0] else ""
+            if after not in self.software_nouns and after.isalpha() and after.islower() and match[1] + 1 < n \
+                    and before in _NAMED_OBJECTS:
+                after = doc[match[1] + 1].lower_  # "the Jim inference toolkit": one word says what kind of tool
             if after in self.software_nouns or before in self.software_nouns:
                 accepted[(match[0], match[1])] = match
             elif before in _INSTRUMENTAL and (not after or after in _ITEM_ENDS or after == ","):

@@ -202,3 +202,30 @@ def test_a_code_hosting_service_is_where_a_tool_is_published_not_a_tool(real):
     record = tag(real, "The code of PCPCA is publicly available on GitHub and GitLab.")
     assert _labels(record, "GitHub") == set()
     assert _labels(record, "GitLab") == set()
+
+
+def test_a_coined_name_presented_before_its_long_form_is_a_tool(real):
+    # fixtures/unseen/abstracts-b arXiv:2507.16088: scispaCy's detector takes no short form of ten characters.
+    record = tag(
+        real,
+        "We present AppleCiDEr (Applying Multimodal Learning to Classify Transient Detections Early), a novel "
+        "framework. Training on real ZTF alerts, AppleCiDEr achieves high accuracy.",
+    )
+    assert _labels(record, "AppleCiDEr") == {"SOFTWARE"}
+    assert _labels(record, "Applying Multimodal Learning to Classify Transient Detections Early") == {"SOFTWARE"}
+    assert _labels(record, "Multimodal Learning") == set()
+
+
+def test_a_name_after_called_may_be_an_acronym_and_its_noun(real):
+    # fixtures/unseen/abstracts-c arXiv:2008.03309
+    record = tag(real, "We designed and deployed a visualization tool called SN Hunter, where relevant information "
+                       "about each possible SN is displayed for the experts.")
+    assert _labels(record, "SN Hunter") == {"SOFTWARE"}
+
+
+def test_a_guarded_tool_name_before_a_kind_of_toolkit(real):
+    # fixtures/unseen/abstracts-j arXiv:2410.21076: "Jim" needs a definition; "the Jim inference toolkit" is one.
+    record = tag(real, "We integrate the Jim inference toolkit, a normalizing flow-enhanced Markov chain Monte "
+                       "Carlo sampler.")
+    assert _labels(record, "Jim") == {"SOFTWARE"}
+    assert _labels(tag(real, "We thank Jim for comments on the manuscript."), "Jim") == set()
