@@ -125,6 +125,8 @@ def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
                for i in range(start, end - 1))
 
 
+# What an appositive definition starts with: "SESHAT, the Stellar ...": most texts have none.
+_APPOSITIVE = re.compile(r"\b[A-Z]{3,10}, (?:the |a |an )?[A-Z]")
 # A coined short form: a capital after lower-case letters inside it ("FloTS", "AnaCal"; not "LoS", "CNNs").
 _MIXED_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*$")
 _FULL_STOP_IDS = frozenset(get_string_id(end) for end in (".", "!", "?"))
@@ -363,6 +365,11 @@ class CandidateRules:
         self._comma = strings.add(",")
         self._full_stop = strings.add(".")
         self._open = strings.add("(")
+        # "We present AppleCiDEr (": a presenting verb, a few words, a parenthesis (most texts have none)
+        self._presents_before_parenthesis = re.compile(
+            r"\b(?:" + "|".join(sorted(map(re.escape, self.present_verbs))) + r") [^\s()]+(?: [^\s()]+){0,2} \(",
+            re.IGNORECASE)
+        self._present_ids = numpy.array(sorted(strings.add(w) for w in self.present_verbs), dtype=numpy.uint64)
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
         self._verb_norms = {strings.add(w) for w in words.process_verbs}
         self._software_norm = strings.add("software")
@@ -442,8 +449,9 @@ class CandidateRules:
             spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET" and s[:-1].text in datasets)]
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
-        spans.extend(self._appositive_definitions(doc))
-        if "(" in text:
+        if _APPOSITIVE.search(text):
+            spans.extend(self._appositive_definitions(doc))
+        if "(" in text and self._presents_before_parenthesis.search(text):
             spans.extend(self._presented_before_long_form(doc))
         if cues:
             spans.extend(self._named_after_data(doc, cues))
@@ -574,11 +582,19 @@ class CandidateRules:
         before it with their initials, as a long form spells its short form in
         parentheses; the pair is typed by the long form's head like any definition.
         """
-        commas = (token_arrays(doc).column(ORTH) == self._comma).nonzero()[0].tolist()
+        arrays = token_arrays(doc)
+        orths = arrays.column(ORTH)
+        capital = orths != arrays.column(LOWER)  # a capital in the word
+        capital = numpy.append(capital, [False, False])
+        commas = (orths[1:] == self._comma).nonzero()[0]  # index of the word before each comma
+        # the word before has a capital, and so has the word after the comma or after its article: few are left
+        commas = commas[capital[commas] & (capital[commas + 2] | capital[commas + 3])]
+        if not len(commas):
+            return []
         out: list[Span] = []
         n = len(doc)
-        for c in commas:
-            if c < 1 or c + 3 >= n:
+        for c in (commas + 1).tolist():
+            if c + 3 >= n:
                 continue
             name = doc[c - 1]
             letters = [ch for ch in name.text if ch.isalpha()]
@@ -617,14 +633,22 @@ class CandidateRules:
         scispaCy's detector takes a short form of one token under ten characters
         only; the same Schwartz & Hearst match is asked of a name the verb presents.
         """
-        opens = (token_arrays(doc).column(ORTH) == self._open).nonzero()[0].tolist()
+        arrays = token_arrays(doc)
+        lowers = arrays.column(LOWER)
+        slots = self._present_ids.searchsorted(lowers)  # as ``cue_positions``: one pass, no per-token Python
+        slots[slots == len(self._present_ids)] = 0
+        verbs = (self._present_ids[slots] == lowers).nonzero()[0].tolist()
+        if not verbs:
+            return []
+        opens = (arrays.column(ORTH) == self._open).nonzero()[0].tolist()
         out: list[Span] = []
         n = len(doc)
         for o in opens:
-            start = next((k + 1 for k in range(o - 2, max(-1, o - 5), -1)
-                          if doc[k].lower_ in self.present_verbs), None)
+            start = next((v + 1 for v in reversed(verbs) if o - 4 <= v <= o - 2), None)
+            if start is None:
+                continue
             close = next((j for j in range(o + 2, min(n, o + 14)) if doc[j].text == ")"), None)
-            if start is None or close is None or start >= o:
+            if close is None:
                 continue
             name, long = doc[start:o], doc[o + 1 : close]
             if not name_shaped(name.text.replace(" ", "")) or not all(
