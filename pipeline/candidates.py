@@ -835,6 +835,9 @@ class CandidateRules:
                     and all(t.lower_ in self.generic_pipeline_words or t.is_punct for t in doc[start : token.i])
                 ):
                     start = None  # "the Data Reduction Pipeline" names no pipeline in particular
+                if start is not None and start >= 2 and doc[start - 1].lower_ in ("and", "&") \
+                        and doc[start - 2].is_title:
+                    start = None  # "Max Planck Computing and Data Facility": part of a longer name, an organisation's
                 if start is not None:
                     span = self._typed(doc, start, token.i + 1, self.head_types[head])
                     if span is not None:
@@ -872,7 +875,7 @@ class CandidateRules:
             out = [
                 s
                 for s in out
-                if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=s.label_ == "SOFTWARE"))
+                if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=True))
             ]
         return [s for s in out if s is not None]
 

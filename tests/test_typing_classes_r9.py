@@ -229,3 +229,21 @@ def test_a_guarded_tool_name_before_a_kind_of_toolkit(real):
                        "Carlo sampler.")
     assert _labels(record, "Jim") == {"SOFTWARE"}
     assert _labels(tag(real, "We thank Jim for comments on the manuscript."), "Jim") == set()
+
+
+# -- capitalised words that are no names ---------------------------------------------------------------------
+
+
+def test_a_title_phrase_the_abstract_writes_in_lower_case_is_no_name(real):
+    # heldout-abstracts arXiv:2507.11711: "Multi-Survey" in the title, "a multi-survey setting" in the abstract.
+    record = tag(real, "We explore a pre-trained vision Transformer for photometric classification in a "
+                       "multi-survey setting.",
+                 title="Image-Based Multi-Survey Classification of Light Curves")
+    assert _labels(record, "Multi-Survey") == set()
+
+
+def test_a_facility_word_ending_a_coordinated_organisation_name_is_no_facility(real):
+    # heldout-fragments heldout-fragment-11
+    record = tag(real, "Simulations were run on the Raven supercomputer of the Max Planck Computing and Data "
+                       "Facility.")
+    assert _labels(record, "Data Facility") == set()
