@@ -278,9 +278,11 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
 
 # A hyphenated short form in parentheses, two capitals at least: "(LO-CAMS)", "(CMB-S4)".
 # Or a short form before a semicolon that opens a note: "(BASS; NOAO Prop. ID #2015A-0801)".
+# Or a coined short form of ten characters or more, a capital after lower-case letters: "(StarGRUNet)".
 _HYPHENATED_SHORT = re.compile(
     r"\((?=[^)]*[A-Z][^)]*[A-Z])([A-Za-z0-9]{1,9}(?:-[A-Za-z0-9]{1,9}){1,3})\)"
     r"|\((?=[^;)]*[A-Z][^;)]*[A-Z])([A-Za-z][A-Za-z0-9]{1,9}(?:-[A-Za-z0-9]{1,9}){0,3});"
+    r"|\((?=[A-Za-z0-9]{10,20}\))([A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*)\)"
 )
 
 
@@ -296,7 +298,7 @@ def add_hyphenated_definitions(doc: Doc, text: str) -> None:
     """
     found: list[tuple[Span, Span]] = []
     for hit in _HYPHENATED_SHORT.finditer(text):
-        group = 1 if hit.group(1) else 2
+        group = next(g for g in (1, 2, 3) if hit.group(g))
         short = doc.char_span(hit.start(group), hit.end(group))
         if short is None or short.start < 2 or doc[short.start - 1].text != "(":
             continue
@@ -410,7 +412,7 @@ class CandidateRules:
     def find(self, doc: Doc) -> list[Span]:
         self._memo = {"doc": doc}  # what several rules read of this doc, read once
         text = doc.user_data.get(TEXT_KEY) or doc.text
-        if ("-" in text or ";" in text) and _HYPHENATED_SHORT.search(text):
+        if "(" in text and _HYPHENATED_SHORT.search(text):
             add_hyphenated_definitions(doc, text)
         try:
             return self._find(doc)
@@ -452,7 +454,9 @@ class CandidateRules:
         if _APPOSITIVE.search(text):
             spans.extend(self._appositive_definitions(doc))
         if "(" in text and self._presents_before_parenthesis.search(text):
-            spans.extend(self._presented_before_long_form(doc))
+            presented = self._presented_before_long_form(doc)
+            untyped -= {s.text for s in presented}  # presented as a name: a name whatever else defines it
+            spans.extend(presented)
         if cues:
             spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
@@ -518,6 +522,10 @@ class CandidateRules:
             long = doc[long_start:long_end]
             if self.index.lookup(long.text) or two_facilities(match_tuples(doc, MATCHES), long.start, long.end):
                 continue  # "Hubble Space Telescope Advanced Camera for Surveys (HST-ACS)": the two known names
+            # A known short form keeps its concept when the long form is typed as it is ("StarGRU network
+            # (StarGRUNet)"): the long form is that concept written out.
+            known_short = {(m[3], m[2]) for m in match_tuples(doc, MATCHES) if m[0] == short_start
+                           and m[1] == short_end and not self.index.rules[m[4]].requires_definition}
             label = self._definition_label(long) or self._label_after(doc, long) or self._label_before_preposition(long)
             if label in (None, "TECHNIQUE") and (
                 self._presented(doc, doc[short_start:short_end], long)
@@ -534,6 +542,9 @@ class CandidateRules:
                 label = "SOFTWARE"  # "We introduce machine learning for cross-correlation spectroscopy (MLCCS)"
             if label == "TECHNIQUE" and self._titled(doc, long):
                 label = "SOFTWARE"  # "Point Proposal Network: Accelerating ..." names the authors' model
+            if label == "TECHNIQUE" and any(_MIXED_CASE.match(t.text) and not self._is_known(doc, t.i, t.i + 1)
+                                            for t in long[:-1]):
+                label = "SOFTWARE"  # "StarGRU network (StarGRUNet)": a family named after a coined word is a model
             if label == "TECHNIQUE" and long[-1].text in _COINED_HEADS:
                 label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
             if label is None and self._coined_own(doc, doc[short_start:short_end], long):
@@ -545,10 +556,27 @@ class CandidateRules:
                     # makes it a tool's name (see ``_find``)
                     untyped.add(doc[short_start:short_end].text)
                 continue
-            out.append(
-                Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition")
-            )
+            one = next(iter(known_short)) if len(known_short) == 1 else None  # one concept of that form, no choice
+            cid = one[0] if one is not None and one[1] == label and self._written_out(long.text, one[0]) \
+                else candidate_id(long.text)
+            out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
         return out
+
+    def _written_out(self, long_text: str, concept_id: str) -> bool:
+        """Is the long form a concept's name written another way: most words and an edge word shared
+        ("Widefield Infrared Survey Explorer"), or its letters run on into the name ("StarGRU network" is
+        StarGRUNet)? "Cosmic Noise Network (CNN)" is not the CNN."""
+        concept = self.index.concept(concept_id)
+        if concept is None:
+            return False
+        forms = [concept.label] + [a.text for a in concept.aliases]
+        joined = re.sub(r"[^a-z0-9]", "", long_text.lower())
+        if any(len(f) >= 6 and joined.startswith(re.sub(r"[^a-z0-9]", "", f.lower())) for f in forms):
+            return True
+        ordered = [w for w in alias_key(long_text).split() if w not in self.stop_words and w.isalnum()]
+        known = {w for form in forms for w in alias_key(form).split()}
+        return bool(ordered) and (ordered[0] in known or ordered[-1] in known) \
+            and len(set(ordered) & known) / len(set(ordered)) >= 0.5
 
     def _coined_own(self, doc: Doc, short: Span, long: Span) -> bool:
         """Is the short form coined (capitals inside a word of lower case: "FloTS", "AnaCal"; not "CNNs") for
@@ -1068,7 +1096,11 @@ class CandidateRules:
                     start -= 2
                 if (
                     (sentence_initial(doc, start) or start == boundary)
-                    and self._compound_name(doc, start) == end
+                    and (self._compound_name(doc, start) == end
+                         # "stella is an open-source Python tool-kit": a sentence opened by a word in lower case
+                         # opens with a name written as its authors write it
+                         or (end - start == 1 and doc[start].is_lower and doc[start].is_alpha and len(doc[start]) >= 3
+                             and start > 0 and not self._is_known(doc, start, end)))
                     and not doc[start:end].text.isupper()  # "MCMC is a method": a short form, not a coined name
                 ):
                     names.setdefault(doc[start:end].text, label)

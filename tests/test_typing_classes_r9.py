@@ -247,3 +247,30 @@ def test_a_facility_word_ending_a_coordinated_organisation_name_is_no_facility(r
     record = tag(real, "Simulations were run on the Raven supercomputer of the Max Planck Computing and Data "
                        "Facility.")
     assert _labels(record, "Data Facility") == set()
+
+
+def test_a_sentence_opened_by_a_lower_case_word_that_is_a_tool(real):
+    # fixtures/unseen/abstracts-h arXiv:2005.07710
+    record = tag(real, "Here we developed a convolutional neural network (CNN), stella, specifically for flare "
+                       "detection. stella is an open-source Python tool-kit hosted on PyPI.")
+    assert _labels(record, "stella") == {"SOFTWARE"}
+    assert _labels(tag(real, "The network is an open-source Python tool-kit."), "network") == set()
+
+
+def test_a_family_named_after_a_coined_word_is_the_model_and_keeps_its_concept(real):
+    # fixtures/unseen/abstracts-b arXiv:2303.15690: scispaCy takes no short form of ten characters;
+    # "StarGRU network" is StarGRUNet written out, the concept the ontology knows.
+    record = tag(real, "To this end, we proposed a deep learning model StarGRU network (StarGRUNet). This network "
+                       "was further applied to estimate the stellar parameters.")
+    found = {(e.text, e.label, e.concept_id) for e in record.entities}
+    assert ("StarGRU network", "SOFTWARE", "software:stargrunet") in found
+    assert ("StarGRUNet", "SOFTWARE", "software:stargrunet") in found
+
+
+def test_a_long_form_of_a_known_short_form_links_to_its_concept(real):
+    # fixtures/unseen/abstracts-k arXiv:2507.03260: the long form is written another way ("Widefield").
+    record = tag(real, "We use photometry from the Widefield Infrared Survey Explorer (WISE) and the Galactic "
+                       "Evolution Explorer (GALEX).")
+    ids = {e.text: e.concept_id for e in record.entities}
+    assert ids["Widefield Infrared Survey Explorer"] == ids["WISE"] == "telescope:wide-field-infrared-survey-explorer"
+    assert ids["GALEX"] == "telescope:galaxy-evolution-explorer"
