@@ -1385,7 +1385,9 @@ class CandidateRules:
         """
         rules = self.index.rules
         matches = match_tuples(doc, MATCHES)
-        guarded = [m for m in matches if rules[m[4]].requires_definition and not doc[m[0]].is_lower]
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        guarded = [m for m in matches if rules[m[4]].requires_definition and not doc[m[0]].is_lower
+                   and not (m[0] and text[doc[m[0]].idx - 1].isalnum())]  # a word of its own ("TransformerPayne")
         if not guarded:
             return []
         known = [m for m in matches if not rules[m[4]].requires_definition]
@@ -1401,6 +1403,8 @@ class CandidateRules:
             low = stops[first - 1] if first else -1
             high = stops[first] if first < len(stops) else len(doc)
             near = {cid for s, e, _label, cid, _r in known if low < s and e <= high}
+            ancestors = self.index.ontology.ancestors
+            near |= {a for cid in list(near) for a in ancestors.get(cid, ())}  # "neural spline flow" is a flow
             fits = []
             for m in ms:
                 concept = self.index.concept(m[3])

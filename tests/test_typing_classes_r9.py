@@ -274,3 +274,25 @@ def test_a_long_form_of_a_known_short_form_links_to_its_concept(real):
     ids = {e.text: e.concept_id for e in record.entities}
     assert ids["Widefield Infrared Survey Explorer"] == ids["WISE"] == "telescope:wide-field-infrared-survey-explorer"
     assert ids["GALEX"] == "telescope:galaxy-evolution-explorer"
+
+
+def test_a_guarded_tool_beside_a_narrower_kind_of_what_it_is_built_on(real):
+    # fixtures/unseen/fragments-f r4y-frag-08: a neural spline flow is a normalizing flow, DINGO's method.
+    record = tag(real, "Our pipeline combines a 1D ResNet with a neural posterior estimation stage based on a "
+                       "neural spline flow, following the DINGO approach.")
+    assert _labels(record, "DINGO") == {"SOFTWARE"}
+
+
+def test_a_guarded_code_beside_the_mission_whose_data_it_makes(real):
+    # fixtures/unseen/fragments-f r4y-frag-10: Commander (needs a definition) separates Planck's components.
+    record = tag(real, "Foreground templates come from the Python Sky Model (PySM) and from the Commander "
+                       "component-separation maps of Planck.")
+    assert _labels(record, "Commander") == {"SOFTWARE"}
+    assert _labels(tag(real, "The Commander of the base approved the launch."), "Commander") == set()
+
+
+def test_a_guarded_tool_after_a_processing_verb(real):
+    # fixtures/unseen/fragments-h r6y-frag-02: "reprocessed with SAS 21"
+    record = tag(real, "Deeper follow-up comes from XMM-Newton EPIC-pn exposures reprocessed with SAS 21; point "
+                       "sources were masked.")
+    assert _labels(record, "SAS") == {"SOFTWARE"}
