@@ -380,6 +380,7 @@ class CandidateRules:
         self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
         self._apposition_heads = self._tool_head_norms | self._dataset_head_norms
         self._opener_heads = self._tool_head_norms | {self._software_norm}
+        self._process_verbs = frozenset(words.process_verbs)
         self._model_nouns = frozenset({"classifier", "emulator"})
         self._tool_words = frozenset(words.tool_heads) | self.ml_words | frozenset(words.tool_name_words)
         self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
@@ -1304,8 +1305,11 @@ class CandidateRules:
                 after = doc[match[1] + 1].lower_  # "the Jim inference toolkit": one word says what kind of tool
             if after in self.software_nouns or before in self.software_nouns:
                 accepted[(match[0], match[1])] = match
-            elif before in _INSTRUMENTAL and (not after or after in _ITEM_ENDS or after == ","):
-                accepted.setdefault((match[0], match[1]), match)  # "fitted with juliet, which wraps batman"
+            elif (before in _INSTRUMENTAL or (before == "in" and match[0] >= 2
+                                               and doc[match[0] - 2].norm_ in self._process_verbs)) \
+                    and (not after or after in _ITEM_ENDS or after == ","):
+                # "fitted with juliet, which wraps batman"; "as implemented in juliet."
+                accepted.setdefault((match[0], match[1]), match)
         architectures: set[str] = set()
         for found in coined:
             span = doc.char_span(found.start(), found.end())

@@ -296,3 +296,21 @@ def test_a_guarded_tool_after_a_processing_verb(real):
     record = tag(real, "Deeper follow-up comes from XMM-Newton EPIC-pn exposures reprocessed with SAS 21; point "
                        "sources were masked.")
     assert _labels(record, "SAS") == {"SOFTWARE"}
+
+
+def test_a_name_both_a_spectrograph_and_a_code_is_what_the_sentence_uses(real):
+    # fixtures/unseen/fragments-j r8y-frag-06: GHOST associates hosts from Pan-STARRS1 data; GHOST on Gemini
+    # is a spectrograph.
+    code = tag(real, "Host-galaxy associations use GHOST and the Pan-STARRS1 3pi Steradian Survey.")
+    assert _labels(code, "GHOST") == {"SOFTWARE"}
+    spectrograph = tag(real, "High-resolution spectra were taken with GHOST on Gemini South.")
+    assert _labels(spectrograph, "GHOST") == {"TELESCOPE"}
+    assert _labels(tag(real, "We used the GHOST spectrograph."), "GHOST") == {"TELESCOPE"}
+    assert _labels(tag(real, "No GHOST images remain after the correction."), "GHOST") == set()
+
+
+def test_a_guarded_code_after_implemented_in(real):
+    # fixtures/unseen/fragments-d m2-fragment-04
+    record = tag(real, "Stellar activity was modelled with a Gaussian process with a quasi-periodic kernel, as "
+                       "implemented in juliet.")
+    assert _labels(record, "juliet") == {"SOFTWARE"}
