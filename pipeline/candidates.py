@@ -1080,6 +1080,14 @@ class CandidateRules:
                 end = self._compound_name(doc, i + 2)
                 if end and end < len(doc) and lowers[end] in self._after_name:
                     names.setdefault(doc[i + 2 : end].text, label)
+            # "the most powerful emulator for the matter power spectrum, GokuNEmu, and ...": a coined name
+            # (capitals inside lower case) between commas closes the phrase the head noun opens
+            comma = next((j for j in range(i + 2, min(len(doc) - 2, i + 9)) if lowers[j] == self._comma
+                          or doc[j].text in _SENTENCE_ENDS), None)
+            if comma is not None and lowers[comma] == self._comma and lowers[comma + 2] in self._after_name \
+                    and _MIXED_CASE.match(doc[comma + 1].text) and not self._is_known(doc, comma + 1, comma + 2) \
+                    and not self.index.lookup(doc[comma + 1].text):
+                names.setdefault(doc[comma + 1].text, label)
             back = None
             for j in range(i - 1, max(-1, i - 6), -1):
                 if lowers[j] in articles:

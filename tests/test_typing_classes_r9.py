@@ -314,3 +314,13 @@ def test_a_guarded_code_after_implemented_in(real):
     record = tag(real, "Stellar activity was modelled with a Gaussian process with a quasi-periodic kernel, as "
                        "implemented in juliet.")
     assert _labels(record, "juliet") == {"SOFTWARE"}
+
+
+def test_a_coined_name_closing_a_tool_phrase_between_commas(real):
+    # fixtures/unseen/abstracts-d arXiv:2507.07184
+    record = tag(real, "This framework has been used to build the most powerful emulator for the matter power "
+                       "spectrum, GokuNEmu, and will also be used to construct emulators for other statistics.")
+    assert _labels(record, "GokuNEmu") == {"SOFTWARE"}
+    # a capitalised word there is no coined name
+    other = tag(real, "We build an emulator for the matter power spectrum, Euclid, and the galaxy bias.")
+    assert ("Euclid", "SOFTWARE") not in spans(other)
