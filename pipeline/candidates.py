@@ -99,7 +99,9 @@ _NAME_SHAPE = re.compile(
     r"|[a-z]{1,5}[A-Z]{2}[A-Za-z0-9+]*)$"
 )  # "pySYD", "redMaPPer", "astroNN"
 # What every coined name ends with: most texts have none, and this finds that faster than the name's pattern.
-_COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
+_COINED_TAIL = re.compile(
+    r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])"
+)
 
 
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
@@ -119,10 +121,11 @@ def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
     sentence end inside them means the letters were found by chance, no definition.
     """
     orths = token_arrays(doc).values(ORTH)
-    if _FULL_STOP_IDS.isdisjoint(orths[start:end - 1]):
+    if _FULL_STOP_IDS.isdisjoint(orths[start : end - 1]):
         return False
-    return any(orths[i] in _FULL_STOP_IDS and (doc[i + 1].is_title or doc[i + 1].is_upper)
-               for i in range(start, end - 1))
+    return any(
+        orths[i] in _FULL_STOP_IDS and (doc[i + 1].is_title or doc[i + 1].is_upper) for i in range(start, end - 1)
+    )
 
 
 # What an appositive definition starts with: "SESHAT, the Stellar ...": most texts have none.
@@ -241,8 +244,13 @@ def title_end(doc: Doc) -> int:
 
 def _whole_word_start(doc: Doc, start: int) -> int:
     """Start of the hyphenated word whose last part starts at ``start``: a long form starts at a whole word."""
-    while start >= 2 and doc[start - 1].text == "-" and doc[start - 1].idx == doc[start - 2].idx + len(doc[start - 2]) \
-            and doc[start].idx == doc[start - 1].idx + 1 and doc[start - 2].is_alpha:
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 1].idx == doc[start - 2].idx + len(doc[start - 2])
+        and doc[start].idx == doc[start - 1].idx + 1
+        and doc[start - 2].is_alpha
+    ):
         start -= 2
     return start
 
@@ -370,7 +378,8 @@ class CandidateRules:
         # "We present AppleCiDEr (": a presenting verb, a few words, a parenthesis (most texts have none)
         self._presents_before_parenthesis = re.compile(
             r"\b(?:" + "|".join(sorted(map(re.escape, self.present_verbs))) + r") [^\s()]+(?: [^\s()]+){0,2} \(",
-            re.IGNORECASE)
+            re.IGNORECASE,
+        )
         self._present_ids = numpy.array(sorted(strings.add(w) for w in self.present_verbs), dtype=numpy.uint64)
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
         self._verb_norms = {strings.add(w) for w in words.process_verbs}
@@ -478,11 +487,14 @@ class CandidateRules:
             if name is None or after is None or not name_shaped(name.text.replace("-", "")):
                 continue
             owner = after.start + 1 if after[0].lower_ == "the" else after.start
-            if known.get(owner) == "DATASET" and not self.index.lookup(name.text) and not self._is_known(
-                doc, name.start, name.end
+            if (
+                known.get(owner) == "DATASET"
+                and not self.index.lookup(name.text)
+                and not self._is_known(doc, name.start, name.end)
             ):
-                out.append(Span(doc, name.start, name.end, label="DATASET", kb_id=candidate_id(name.text),
-                                span_id="phrase"))
+                out.append(
+                    Span(doc, name.start, name.end, label="DATASET", kb_id=candidate_id(name.text), span_id="phrase")
+                )
         return out
 
     def _quoted_names(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
@@ -502,8 +514,9 @@ class CandidateRules:
             name = doc[i + 2 : close]
             if not (name[0].is_title or name[0].is_upper or name_shaped(name[0].text)) or self.index.lookup(name.text):
                 continue
-            out.append(Span(doc, name.start, name.end, label="SOFTWARE", kb_id=candidate_id(name.text),
-                            span_id="definition"))
+            out.append(
+                Span(doc, name.start, name.end, label="SOFTWARE", kb_id=candidate_id(name.text), span_id="definition")
+            )
         return out
 
     # -- rule one: definitions -------------------------------------------------
@@ -525,8 +538,11 @@ class CandidateRules:
                 continue  # "Hubble Space Telescope Advanced Camera for Surveys (HST-ACS)": the two known names
             # A known short form keeps its concept when the long form is typed as it is ("StarGRU network
             # (StarGRUNet)"): the long form is that concept written out.
-            known_short = {(m[3], m[2]) for m in match_tuples(doc, MATCHES) if m[0] == short_start
-                           and m[1] == short_end and not self.index.rules[m[4]].requires_definition}
+            known_short = {
+                (m[3], m[2])
+                for m in match_tuples(doc, MATCHES)
+                if m[0] == short_start and m[1] == short_end and not self.index.rules[m[4]].requires_definition
+            }
             label = self._definition_label(long) or self._label_after(doc, long) or self._label_before_preposition(long)
             if label in (None, "TECHNIQUE") and (
                 self._presented(doc, doc[short_start:short_end], long)
@@ -537,14 +553,17 @@ class CandidateRules:
                 label = "SOFTWARE"
             if label is None and self._tool_name(long):
                 label = "SOFTWARE"
-            if label is None and self._learning_method(long) and self._presented(
-                doc, doc[short_start:short_end], long, lower_ok=True
+            if (
+                label is None
+                and self._learning_method(long)
+                and self._presented(doc, doc[short_start:short_end], long, lower_ok=True)
             ):
                 label = "SOFTWARE"  # "We introduce machine learning for cross-correlation spectroscopy (MLCCS)"
             if label == "TECHNIQUE" and self._titled(doc, long):
                 label = "SOFTWARE"  # "Point Proposal Network: Accelerating ..." names the authors' model
-            if label == "TECHNIQUE" and any(_MIXED_CASE.match(t.text) and not self._is_known(doc, t.i, t.i + 1)
-                                            for t in long[:-1]):
+            if label == "TECHNIQUE" and any(
+                _MIXED_CASE.match(t.text) and not self._is_known(doc, t.i, t.i + 1) for t in long[:-1]
+            ):
                 label = "SOFTWARE"  # "StarGRU network (StarGRUNet)": a family named after a coined word is a model
             if label == "TECHNIQUE" and long[-1].text in _COINED_HEADS:
                 label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
@@ -558,8 +577,11 @@ class CandidateRules:
                     untyped.add(doc[short_start:short_end].text)
                 continue
             one = next(iter(known_short)) if len(known_short) == 1 else None  # one concept of that form, no choice
-            cid = one[0] if one is not None and one[1] == label and self._written_out(long.text, one[0]) \
+            cid = (
+                one[0]
+                if one is not None and one[1] == label and self._written_out(long.text, one[0])
                 else candidate_id(long.text)
+            )
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
         return out
 
@@ -576,8 +598,11 @@ class CandidateRules:
             return True
         ordered = [w for w in alias_key(long_text).split() if w not in self.stop_words and w.isalnum()]
         known = {w for form in forms for w in alias_key(form).split()}
-        return bool(ordered) and (ordered[0] in known or ordered[-1] in known) \
+        return (
+            bool(ordered)
+            and (ordered[0] in known or ordered[-1] in known)
             and len(set(ordered) & known) / len(set(ordered)) >= 0.5
+        )
 
     def _coined_own(self, doc: Doc, short: Span, long: Span) -> bool:
         """Is the short form coined (capitals inside a word of lower case: "FloTS", "AnaCal"; not "CNNs") for
@@ -641,8 +666,12 @@ class CandidateRules:
                     break
                 initials.append(word.text[0].upper())
                 end += 1
-            if initials != [ch.upper() for ch in letters] or self.index.lookup(name.text) \
-                    or self._is_known(doc, c - 1, c) or self.index.lookup(doc[j:end].text):
+            if (
+                initials != [ch.upper() for ch in letters]
+                or self.index.lookup(name.text)
+                or self._is_known(doc, c - 1, c)
+                or self.index.lookup(doc[j:end].text)
+            ):
                 continue
             long = doc[j:end]
             label = self._definition_label(long) or self._label_before_preposition(long)
@@ -650,8 +679,10 @@ class CandidateRules:
                 continue
             cid = candidate_id(long.text)
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
-            out.extend(Span(doc, s.start, s.end, label=label, kb_id=cid, span_id="tool")
-                       for s in self._occurrences(doc, name.text, label))
+            out.extend(
+                Span(doc, s.start, s.end, label=label, kb_id=cid, span_id="tool")
+                for s in self._occurrences(doc, name.text, label)
+            )
         return out
 
     def _presented_before_long_form(self, doc: Doc) -> list[Span]:
@@ -680,17 +711,22 @@ class CandidateRules:
             if close is None:
                 continue
             name, long = doc[start:o], doc[o + 1 : close]
-            if not name_shaped(name.text.replace(" ", "")) or not all(
-                    t.is_title or t.is_upper or t.is_stop or t.text == "-" or name_shaped(t.text) for t in long) \
-                    or self.index.lookup(name.text) or self._is_known(doc, start, o):
+            if (
+                not name_shaped(name.text.replace(" ", ""))
+                or not all(t.is_title or t.is_upper or t.is_stop or t.text == "-" or name_shaped(t.text) for t in long)
+                or self.index.lookup(name.text)
+                or self._is_known(doc, start, o)
+            ):
                 continue
             _, found = find_abbreviation(long, name)
             if found is None or found.start != long.start:
                 continue
             cid = candidate_id(long.text)
             out.append(Span(doc, long.start, long.end, label="SOFTWARE", kb_id=cid, span_id="definition"))
-            out.extend(Span(doc, s.start, s.end, label="SOFTWARE", kb_id=cid, span_id="tool")
-                       for s in self._occurrences(doc, name.text))
+            out.extend(
+                Span(doc, s.start, s.end, label="SOFTWARE", kb_id=cid, span_id="tool")
+                for s in self._occurrences(doc, name.text)
+            )
         return out
 
     def _named_after_data(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
@@ -709,14 +745,17 @@ class CandidateRules:
             if ends is None:
                 ends = {e: (s, label) for s, e, label, *_ in match_tuples(doc, MATCHES)}
             owner = ends.get(i)
-            if owner is None or owner[1] not in ("SURVEY", "TELESCOPE", "DATASET") or owner[0] != i - 1 \
-                    or not doc[i - 1].is_upper:
+            if (
+                owner is None
+                or owner[1] not in ("SURVEY", "TELESCOPE", "DATASET")
+                or owner[0] != i - 1
+                or not doc[i - 1].is_upper
+            ):
                 continue
             span = doc[i - 1 : i + 1]
             if self.index.lookup(span.text) or (i < boundary and not _repeated(doc, span, boundary, case=True)):
                 continue
-            out.append(Span(doc, span.start, span.end, label="SOFTWARE", kb_id=candidate_id(span.text),
-                            span_id="tool"))
+            out.append(Span(doc, span.start, span.end, label="SOFTWARE", kb_id=candidate_id(span.text), span_id="tool"))
         return out
 
     def _learning_method(self, long: Span) -> bool:
@@ -780,8 +819,11 @@ class CandidateRules:
         if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
             return "DATASET"
         label = self.head_types.get(head)
-        if label == "TELESCOPE" and words[-1].is_lower and not any(t.is_upper or t.like_num or any(
-                c.isdigit() for c in t.text) for t in words):
+        if (
+            label == "TELESCOPE"
+            and words[-1].is_lower
+            and not any(t.is_upper or t.like_num or any(c.isdigit() for c in t.text) for t in words)
+        ):
             # "Imaging atmospheric Cherenkov telescopes (IACTs)", "heliospheric imagers (HIs)": a kind of
             # instrument written as a common noun, no one named facility (GUIDELINE: generic words are no entity)
             return None
@@ -805,8 +847,9 @@ class CandidateRules:
         if k < 2 or k == len(words) - 1:
             return None
         name = words[:k]
-        if not all(t.is_title or t.is_upper or name_shaped(t.text) or (t.i > 0 and t.doc[t.i - 1].text == "-")
-                   for t in name):
+        if not all(
+            t.is_title or t.is_upper or name_shaped(t.text) or (t.i > 0 and t.doc[t.i - 1].text == "-") for t in name
+        ):
             return None
         head = name[-1].norm_
         label = self.head_types.get(head)
@@ -864,8 +907,12 @@ class CandidateRules:
                     and all(t.lower_ in self.generic_pipeline_words or t.is_punct for t in doc[start : token.i])
                 ):
                     start = None  # "the Data Reduction Pipeline" names no pipeline in particular
-                if start is not None and start >= 2 and doc[start - 1].lower_ in ("and", "&") \
-                        and doc[start - 2].is_title:
+                if (
+                    start is not None
+                    and start >= 2
+                    and doc[start - 1].lower_ in ("and", "&")
+                    and doc[start - 2].is_title
+                ):
                     start = None  # "Max Planck Computing and Data Facility": part of a longer name, an organisation's
                 if start is not None:
                     span = self._typed(doc, start, token.i + 1, self.head_types[head])
@@ -879,7 +926,8 @@ class CandidateRules:
                 # "Global Meteor Network", "European Fireball Network": stations that watch the sky.
                 start = self._name_start(doc, token.i)
                 if start is not None and any(
-                    t.norm_ in self.observing_network_words or t.norm_ in self.facility_nouns for t in doc[start : token.i]
+                    t.norm_ in self.observing_network_words or t.norm_ in self.facility_nouns
+                    for t in doc[start : token.i]
                 ):
                     out.append(self._typed(doc, start, token.i + 1, "TELESCOPE"))
             elif head == "telescope" and token.is_lower:
@@ -901,21 +949,22 @@ class CandidateRules:
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
-            out = [
-                s
-                for s in out
-                if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=True))
-            ]
+            out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=True))]
         return [s for s in out if s is not None]
 
     def _proper_name(self, doc: Doc, i: int) -> bool:
         """Is token ``i`` one capitalised word used as a name mid-sentence ("Goku", not "Gaussian" nor "Monte Carlo")?"""
         word = doc[i]
         return (
-            word.is_title and word.is_alpha and len(word) >= 3 and word.lower_ not in self.stop_words
+            word.is_title
+            and word.is_alpha
+            and len(word) >= 3
+            and word.lower_ not in self.stop_words
             and not word.lower_.endswith(_ADJECTIVE_ENDS)
-            and not sentence_initial(doc, i) and not (i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper))
-            and not self._is_known(doc, i, i + 1) and not self.index.lookup(word.text)
+            and not sentence_initial(doc, i)
+            and not (i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper))
+            and not self._is_known(doc, i, i + 1)
+            and not self.index.lookup(word.text)
         )
 
     def _acronym_survey(self, doc: Doc, head_i: int) -> Span | None:
@@ -923,8 +972,12 @@ class CandidateRules:
         if head_i < 1:
             return None
         word = doc[head_i - 1]
-        if not (word.is_upper and word.is_alpha and len(word) >= 3) or self._is_known(doc, word.i, word.i + 1) \
-                or self.index.lookup(word.text) or (word.i > 0 and doc[word.i - 1].text == "-"):
+        if (
+            not (word.is_upper and word.is_alpha and len(word) >= 3)
+            or self._is_known(doc, word.i, word.i + 1)
+            or self.index.lookup(word.text)
+            or (word.i > 0 and doc[word.i - 1].text == "-")
+        ):
             return None
         if re.search(rf"\b{re.escape(word.text)}s\b", doc.user_data.get(TEXT_KEY) or doc.text):
             return None  # "FRBs" elsewhere: a kind of object ("the FRB survey"), not a survey's name
@@ -933,14 +986,25 @@ class CandidateRules:
     def _facility_survey(self, doc: Doc, head_i: int) -> Span | None:
         """A survey named with its facility and a capitalised word: "the ZTF Twilight survey", "Euclid Wide survey"."""
         words = 0
-        while words < 2 and head_i - words - 1 > 0 and doc[head_i - words - 1].is_title \
-                and doc[head_i - words - 1].is_alpha and doc[head_i - words - 1].lower_ not in self.stop_words:
+        while (
+            words < 2
+            and head_i - words - 1 > 0
+            and doc[head_i - words - 1].is_title
+            and doc[head_i - words - 1].is_alpha
+            and doc[head_i - words - 1].lower_ not in self.stop_words
+        ):
             words += 1
         name_start = head_i - words
         if not words or self._is_known(doc, name_start, head_i):
             return None
-        facility = next((s for s, e, label, *_ in match_tuples(doc, MATCHES)
-                         if e == name_start and label in ("TELESCOPE", "SURVEY")), None)
+        facility = next(
+            (
+                s
+                for s, e, label, *_ in match_tuples(doc, MATCHES)
+                if e == name_start and label in ("TELESCOPE", "SURVEY")
+            ),
+            None,
+        )
         if facility is None:
             return None
         return self._typed(doc, facility, head_i + 1, "SURVEY")
@@ -1049,21 +1113,38 @@ class CandidateRules:
             # A name set in typewriter type is code: "We introduce \\texttt{SERENEt}, a deep-learning framework".
             for found in _TYPEWRITER.finditer(text):
                 span = doc.char_span(found.start(1), found.end(1))
-                if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
+                if (
+                    span is not None
+                    and not self.index.lookup(span.text)
+                    and not self._is_known(doc, span.start, span.end)
+                ):
                     names.setdefault(span.text, "SOFTWARE")
         for i in self._positions(cues, self._trigger_norms):
             token = doc[i]
             start = token.i + 1
-            if start + 2 < len(doc) and doc[start].lower_ in _NAMED_OBJECTS and doc[start + 1].is_lower \
-                    and doc[start + 1].is_alpha:
+            if (
+                start + 2 < len(doc)
+                and doc[start].lower_ in _NAMED_OBJECTS
+                and doc[start + 1].is_lower
+                and doc[start + 1].is_alpha
+            ):
                 start += 2  # "We call this procedure POLISH" (arXiv:2111.03249): the thing named, then its name
                 if not (doc[start].is_upper or name_shaped(doc[start].text)):
                     continue
             if start < len(doc):
-                end = self._compound_name(doc, start) or (start + 1 if doc[start].is_upper and doc[start].is_alpha
-                                                          and not self.index.lookup(doc[start].text) else 0)
-                if end and end + 1 < len(doc) and doc[end].is_title and doc[end].is_alpha \
-                        and doc[end].lower_ not in self.stop_words and not (doc[end + 1].is_title or doc[end + 1].is_upper):
+                end = self._compound_name(doc, start) or (
+                    start + 1
+                    if doc[start].is_upper and doc[start].is_alpha and not self.index.lookup(doc[start].text)
+                    else 0
+                )
+                if (
+                    end
+                    and end + 1 < len(doc)
+                    and doc[end].is_title
+                    and doc[end].is_alpha
+                    and doc[end].lower_ not in self.stop_words
+                    and not (doc[end + 1].is_title or doc[end + 1].is_upper)
+                ):
                     end += 1  # "a visualization tool called SN Hunter, where ...": a name and its capitalised noun
                 if end and (end - start > 1 or len(doc[start]) >= 3):
                     names.setdefault(doc[start:end].text, "SOFTWARE")
@@ -1082,11 +1163,22 @@ class CandidateRules:
                     names.setdefault(doc[i + 2 : end].text, label)
             # "the most powerful emulator for the matter power spectrum, GokuNEmu, and ...": a coined name
             # (capitals inside lower case) between commas closes the phrase the head noun opens
-            comma = next((j for j in range(i + 2, min(len(doc) - 2, i + 9)) if lowers[j] == self._comma
-                          or doc[j].text in _SENTENCE_ENDS), None)
-            if comma is not None and lowers[comma] == self._comma and lowers[comma + 2] in self._after_name \
-                    and _MIXED_CASE.match(doc[comma + 1].text) and not self._is_known(doc, comma + 1, comma + 2) \
-                    and not self.index.lookup(doc[comma + 1].text):
+            comma = next(
+                (
+                    j
+                    for j in range(i + 2, min(len(doc) - 2, i + 9))
+                    if lowers[j] == self._comma or doc[j].text in _SENTENCE_ENDS
+                ),
+                None,
+            )
+            if (
+                comma is not None
+                and lowers[comma] == self._comma
+                and lowers[comma + 2] in self._after_name
+                and _MIXED_CASE.match(doc[comma + 1].text)
+                and not self._is_known(doc, comma + 1, comma + 2)
+                and not self.index.lookup(doc[comma + 1].text)
+            ):
                 names.setdefault(doc[comma + 1].text, label)
             back = None
             for j in range(i - 1, max(-1, i - 6), -1):
@@ -1105,11 +1197,19 @@ class CandidateRules:
                     start -= 2
                 if (
                     (sentence_initial(doc, start) or start == boundary)
-                    and (self._compound_name(doc, start) == end
-                         # "stella is an open-source Python tool-kit": a sentence opened by a word in lower case
-                         # opens with a name written as its authors write it
-                         or (end - start == 1 and doc[start].is_lower and doc[start].is_alpha and len(doc[start]) >= 3
-                             and start > 0 and not self._is_known(doc, start, end)))
+                    and (
+                        self._compound_name(doc, start) == end
+                        # "stella is an open-source Python tool-kit": a sentence opened by a word in lower case
+                        # opens with a name written as its authors write it
+                        or (
+                            end - start == 1
+                            and doc[start].is_lower
+                            and doc[start].is_alpha
+                            and len(doc[start]) >= 3
+                            and start > 0
+                            and not self._is_known(doc, start, end)
+                        )
+                    )
                     and not doc[start:end].text.isupper()  # "MCMC is a method": a short form, not a coined name
                 ):
                     names.setdefault(doc[start:end].text, label)
@@ -1133,8 +1233,11 @@ class CandidateRules:
         if colon == 0 or colon + 1 >= boundary:
             return 0
         words = doc[0:colon]
-        if any(t.lower_ in self.stop_words or not (t.is_title or t.is_upper or t.text == "-" or (
-                t.i > 0 and doc[t.i - 1].text == "-")) for t in words):
+        if any(
+            t.lower_ in self.stop_words
+            or not (t.is_title or t.is_upper or t.text == "-" or (t.i > 0 and doc[t.i - 1].text == "-"))
+            for t in words
+        ):
             return 0
         if self.index.lookup(words.text) or self._is_known(doc, 0, colon):
             return 0
@@ -1142,11 +1245,19 @@ class CandidateRules:
         if len(words) >= 2 and "-" not in words.text and head in ("TECHNIQUE", "SOFTWARE"):
             return colon
         opener = doc[colon + 1]
-        if (len(words) == 1 or all(t.text == "-" or t.i == 0 or doc[t.i - 1].text == "-" for t in words)) and (
-            opener.lower_ in ("a", "an") or (opener.is_title and opener.lower_.endswith("ing"))
-            or (opener.is_title and opener.lower_ in self.subtitle_openers  # "Chemulator: Fast, accurate ..."
-                and not _written_lower(doc, words.text))  # not "Quasars: Fast variability ..." about quasars
-        ) and _repeated(doc, words, boundary, case=True):
+        if (
+            (len(words) == 1 or all(t.text == "-" or t.i == 0 or doc[t.i - 1].text == "-" for t in words))
+            and (
+                opener.lower_ in ("a", "an")
+                or (opener.is_title and opener.lower_.endswith("ing"))
+                or (
+                    opener.is_title
+                    and opener.lower_ in self.subtitle_openers  # "Chemulator: Fast, accurate ..."
+                    and not _written_lower(doc, words.text)
+                )  # not "Quasars: Fast variability ..." about quasars
+            )
+            and _repeated(doc, words, boundary, case=True)
+        ):
             return colon
         return 0
 
@@ -1272,18 +1383,24 @@ class CandidateRules:
                 start -= 2  # "the Deep-LC toolkit", not "an AI-based pipeline"
             name = doc[start:end]
             if (
-                (_CODE_WORD.match(name.text) or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num
-                                                 and not _eponymous(name.text)))
+                (
+                    _CODE_WORD.match(name.text)
+                    or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num and not _eponymous(name.text))
+                )
                 and not self.index.lookup(name.text)
                 and not self._is_known(doc, start, end)
             ):
                 names.add(name.text)
             elif i + 1 < n and self._named_after_noun(doc, i):
                 names.add(doc[i + 1].text)  # "the astrochemical code Nautilus", "the public code plancklens"
-            elif end == i and (start := i - 2 if doc[i - 1].is_lower and doc[i - 1].is_alpha else i - 1) >= 1 \
-                    and doc[start - 1].lower_ in _NAMED_OBJECTS \
-                    and doc[i].lower_ in _NAMING_NOUNS | {"pipeline"} and self._proper_name(doc, start) \
-                    and not (i + 1 < n and (doc[i + 1].is_title or doc[i + 1].is_upper or name_shaped(doc[i + 1].text))):
+            elif (
+                end == i
+                and (start := i - 2 if doc[i - 1].is_lower and doc[i - 1].is_alpha else i - 1) >= 1
+                and doc[start - 1].lower_ in _NAMED_OBJECTS
+                and doc[i].lower_ in _NAMING_NOUNS | {"pipeline"}
+                and self._proper_name(doc, start)
+                and not (i + 1 < n and (doc[i + 1].is_title or doc[i + 1].is_upper or name_shaped(doc[i + 1].text)))
+            ):
                 # "the Nebula pipeline identifies ...", "the Jim inference toolkit": a capitalised word used as
                 # the name (not "the Boltzmann code CLASS", whose name follows)
                 names.add(doc[start].text)
@@ -1308,22 +1425,31 @@ class CandidateRules:
             if after in _LANGUAGES and match[1] + 1 < n:
                 after = doc[match[1] + 1].lower_
             before = doc[match[0] - 1].lower_ if match[0] else ""
-            if after not in self.software_nouns and after.isalpha() and after.islower() and match[1] + 1 < n \
-                    and before in _NAMED_OBJECTS:
+            if (
+                after not in self.software_nouns
+                and after.isalpha()
+                and after.islower()
+                and match[1] + 1 < n
+                and before in _NAMED_OBJECTS
+            ):
                 after = doc[match[1] + 1].lower_  # "the Jim inference toolkit": one word says what kind of tool
             if after in self.software_nouns or before in self.software_nouns:
                 accepted[(match[0], match[1])] = match
-            elif (before in _INSTRUMENTAL or (before == "in" and match[0] >= 2
-                                               and doc[match[0] - 2].norm_ in self._process_verbs)) \
-                    and (not after or after in _ITEM_ENDS or after == ","):
+            elif (
+                before in _INSTRUMENTAL
+                or (before == "in" and match[0] >= 2 and doc[match[0] - 2].norm_ in self._process_verbs)
+            ) and (not after or after in _ITEM_ENDS or after == ","):
                 # "fitted with juliet, which wraps batman"; "as implemented in juliet."
                 accepted.setdefault((match[0], match[1]), match)
         architectures: set[str] = set()
         for found in coined:
             span = doc.char_span(found.start(), found.end())
             if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
-                if span.end < n and doc[span.end].norm_ in self.technique_after_definition \
-                        and not (span.start and doc[span.start - 1].lower_ in _AUTHORS_OWN):
+                if (
+                    span.end < n
+                    and doc[span.end].norm_ in self.technique_after_definition
+                    and not (span.start and doc[span.start - 1].lower_ in _AUTHORS_OWN)
+                ):
                     # "based on the U2-Net architecture": a network architecture others named, a TECHNIQUE
                     # ("our PulsarNet architecture" is the authors' model, a tool)
                     architectures.add(span.text)
@@ -1346,14 +1472,22 @@ class CandidateRules:
         # "the code X", "the public code X", "the photon-conserving semi-numerical code SCRIPT" (arXiv:2511.16256):
         # lower-case words, hyphenated or not, between "the" and the noun
         j = i - 1
-        while j > 0 and i - j <= 6 and (doc[j].text == "-" or (doc[j].is_lower and doc[j].is_alpha)) \
-                and doc[j].lower_ != "the":
+        while (
+            j > 0
+            and i - j <= 6
+            and (doc[j].text == "-" or (doc[j].is_lower and doc[j].is_alpha))
+            and doc[j].lower_ != "the"
+        ):
             j -= 1
         if doc[j].lower_ != "the":
             return False
         word = doc[i + 1]
-        if not word.is_alpha or word.lower_ in self.stop_words or not (word.is_title or name_shaped(word.text)) \
-                or (word.is_upper and len(word) < 3):
+        if (
+            not word.is_alpha
+            or word.lower_ in self.stop_words
+            or not (word.is_title or name_shaped(word.text))
+            or (word.is_upper and len(word) < 3)
+        ):
             return False
         if i + 2 < len(doc) and (doc[i + 2].is_title or doc[i + 2].text == "-"):
             return False  # a longer name or a new sentence's word: not one word
@@ -1380,7 +1514,8 @@ class CandidateRules:
             if len(concepts) != 1:  # one facility of that name: "HERMES" the spectrograph, no other
                 continue
             if (end < n and doc[end].norm_ in self.facility_context_nouns) or self._beside_sibling(
-                    doc, start, end, concepts[0]):
+                doc, start, end, concepts[0]
+            ):
                 out.append(Span(doc, start, end, label="TELESCOPE", kb_id=concepts[0], span_id="context"))
         return out
 
@@ -1398,8 +1533,13 @@ class CandidateRules:
         rules = self.index.rules
         matches = match_tuples(doc, MATCHES)
         text = doc.user_data.get(TEXT_KEY) or doc.text
-        guarded = [m for m in matches if rules[m[4]].requires_definition and not doc[m[0]].is_lower
-                   and not (m[0] and text[doc[m[0]].idx - 1].isalnum())]  # a word of its own ("TransformerPayne")
+        guarded = [
+            m
+            for m in matches
+            if rules[m[4]].requires_definition
+            and not doc[m[0]].is_lower
+            and not (m[0] and text[doc[m[0]].idx - 1].isalnum())
+        ]  # a word of its own ("TransformerPayne")
         if not guarded:
             return []
         known = [m for m in matches if not rules[m[4]].requires_definition]
@@ -1420,11 +1560,15 @@ class CandidateRules:
             fits = []
             for m in ms:
                 concept = self.index.concept(m[3])
-                targets = set().union(*concept.relations.values()) if concept is not None and concept.relations else set()
+                targets = (
+                    set().union(*concept.relations.values()) if concept is not None and concept.relations else set()
+                )
                 if m[2] != "DATASET" and not targets.isdisjoint(near):
                     fits.append(m)  # (an observing run, "O4", is no data set because LIGO is named near it)
             if not fits:
-                fits = [m for m in ms if m[2] in ("SURVEY", "DATASET") and self._listed_with_peers(doc, start, end, known)]
+                fits = [
+                    m for m in ms if m[2] in ("SURVEY", "DATASET") and self._listed_with_peers(doc, start, end, known)
+                ]
             if len({m[3] for m in fits}) == 1:
                 m = fits[0]
                 out.append(Span(doc, start, end, label=m[2], kb_id=m[3], span_id="context"))
@@ -1434,10 +1578,16 @@ class CandidateRules:
     def _listed_with_peers(doc: Doc, start: int, end: int, known: list[tuple]) -> bool:
         """Is tokens ``start:end`` an item of a list whose item before and after are known surveys or data sets?"""
         joiners = (",", "and", ";")
-        before = start >= 2 and doc[start - 1].lower_ in joiners and any(
-            e == start - 1 and label in ("SURVEY", "DATASET") for s, e, label, *_ in known)
-        after = end + 1 < len(doc) and doc[end].lower_ in joiners and any(
-            s == end + 1 and label in ("SURVEY", "DATASET") for s, e, label, *_ in known)
+        before = (
+            start >= 2
+            and doc[start - 1].lower_ in joiners
+            and any(e == start - 1 and label in ("SURVEY", "DATASET") for s, e, label, *_ in known)
+        )
+        after = (
+            end + 1 < len(doc)
+            and doc[end].lower_ in joiners
+            and any(s == end + 1 and label in ("SURVEY", "DATASET") for s, e, label, *_ in known)
+        )
         return before and after
 
     def _beside_sibling(self, doc: Doc, start: int, end: int, concept_id: str) -> bool:
@@ -1463,10 +1613,15 @@ class CandidateRules:
         not a plural, an adjective made from a name ("Gaussians", "Bayesian") nor a known name."""
         word = doc[i]
         return (
-            i + 1 < len(doc) and doc[i + 1].text in (".", ",", ";")
-            and word.is_title and word.is_alpha and len(word) >= 4
-            and not word.lower_.endswith(("s", *_ADJECTIVE_ENDS)) and word.lower_ not in self.stop_words
-            and not self.index.lookup(word.text) and not self._is_known(doc, i, i + 1)
+            i + 1 < len(doc)
+            and doc[i + 1].text in (".", ",", ";")
+            and word.is_title
+            and word.is_alpha
+            and len(word) >= 4
+            and not word.lower_.endswith(("s", *_ADJECTIVE_ENDS))
+            and word.lower_ not in self.stop_words
+            and not self.index.lookup(word.text)
+            and not self._is_known(doc, i, i + 1)
         )
 
     def _name_before_comma(self, doc: Doc, comma: int) -> int | None:

@@ -32,22 +32,36 @@ def _labels(record, text: str) -> set[str]:
     ("text", "short"),
     [
         # arXiv:1904.07991: a common-noun phrase and its short form, in apposition to "model" / "algorithm"
-        ("I present an automated system for crater detection using a digital terrain model (DTM) of Mars. "
-         "I describe the crater detection algorithm (CDA) and compare its performance. "
-         "A version of this CDA has been used to process DTM data from the Moon.", "DTM"),
-        ("I present an automated system for crater detection using a digital terrain model (DTM) of Mars. "
-         "I describe the crater detection algorithm (CDA) and compare its performance. "
-         "A version of this CDA has been used to process DTM data from the Moon.", "CDA"),
+        (
+            "I present an automated system for crater detection using a digital terrain model (DTM) of Mars. "
+            "I describe the crater detection algorithm (CDA) and compare its performance. "
+            "A version of this CDA has been used to process DTM data from the Moon.",
+            "DTM",
+        ),
+        (
+            "I present an automated system for crater detection using a digital terrain model (DTM) of Mars. "
+            "I describe the crater detection algorithm (CDA) and compare its performance. "
+            "A version of this CDA has been used to process DTM data from the Moon.",
+            "CDA",
+        ),
         # arXiv:2504.15875: astrophysical objects, in apposition to "systems"
-        ("Eclipsing binary systems (EBs), as foundational objects in stellar astrophysics, have garnered "
-         "attention. We identified 9,351 new EBs.", "EBs"),
+        (
+            "Eclipsing binary systems (EBs), as foundational objects in stellar astrophysics, have garnered "
+            "attention. We identified 9,351 new EBs.",
+            "EBs",
+        ),
         # arXiv:2411.00333: a physical quantity listed "with" a known code
-        ("Their stellar masses and star formation rates (SFRs) are the most fundamental. We compare the "
-         "stellar masses and SFRs with CIGALE.", "SFRs"),
+        (
+            "Their stellar masses and star formation rates (SFRs) are the most fundamental. We compare the "
+            "stellar masses and SFRs with CIGALE.",
+            "SFRs",
+        ),
         # arXiv:2002.02130: a capitalised name of an activity, no tool word in it
-        ("The Search for Extraterrestrial Intelligence (SETI) attempts to address the possibility of "
-         "technological civilizations. We remove interference utilizing the Nebula SETI software pipeline.",
-         "SETI"),
+        (
+            "The Search for Extraterrestrial Intelligence (SETI) attempts to address the possibility of "
+            "technological civilizations. We remove interference utilizing the Nebula SETI software pipeline.",
+            "SETI",
+        ),
     ],
 )
 def test_the_short_form_of_no_entity_is_no_tool(real, text, short):
@@ -127,8 +141,10 @@ def test_a_capitalised_word_before_pipeline_names_it(real):
         "pipeline identifies and ranks interesting candidate signals.",
     )
     assert _labels(record, "Nebula") == {"SOFTWARE"}
-    other = tag(real, "We show excellent agreement between the posteriors obtained by our emulator and the "
-                      "Boltzmann code CLASS.")
+    other = tag(
+        real,
+        "We show excellent agreement between the posteriors obtained by our emulator and the Boltzmann code CLASS.",
+    )
     assert _labels(other, "Boltzmann") == set()
 
 
@@ -161,10 +177,13 @@ def test_a_guarded_short_form_stands_beside_what_its_concept_relates_to(real):
         "Bilby and the dynesty sampler.",
     )
     assert [e.concept_id for e in record.entities if e.text == "DINGO"] == [
-        "software:deep-inference-for-gravitational-wave-observations"]
+        "software:deep-inference-for-gravitational-wave-observations"
+    ]
     # fragments-i r7y-frag-04: HERMES is an instrument of the Anglo-Australian Telescope
-    hermes = tag(real, "Stellar labels are cross-checked against GALAH DR3, observed with HERMES on the "
-                       "Anglo-Australian Telescope.")
+    hermes = tag(
+        real,
+        "Stellar labels are cross-checked against GALAH DR3, observed with HERMES on the Anglo-Australian Telescope.",
+    )
     assert _labels(hermes, "HERMES") == {"TELESCOPE"}
     # the relation counts in the same sentence only
     apart = tag(real, "We use the Anglo-Australian Telescope. Messengers such as HERMES carried the news.")
@@ -184,15 +203,20 @@ def test_a_guarded_survey_listed_among_known_surveys_is_one(real):
 
 def test_an_observing_run_needs_more_than_its_detector_nearby(real):
     # fixtures/unseen/abstracts-a arXiv:2401.12913: "Our new O4 classifier" names no data set.
-    record = tag(real, "Limitations have arisen in LIGO data. Our new O4 classifier shows improved performance "
-                       "for LIGO glitches.")
+    record = tag(
+        real,
+        "Limitations have arisen in LIGO data. Our new O4 classifier shows improved performance for LIGO glitches.",
+    )
     assert _labels(record, "O4") == set()
 
 
 def test_a_spectrometer_backend_is_an_instrument_not_the_programme(real):
     # arXiv:2002.02130: SERENDIP VI is the spectrometer of the SERENDIP programme, installed at FAST.
-    record = tag(real, "Using the data stream produced by the SERENDIP VI realtime multibeam SETI spectrometer "
-                       "installed at FAST, we identify and remove four kinds of radio frequency interference.")
+    record = tag(
+        real,
+        "Using the data stream produced by the SERENDIP VI realtime multibeam SETI spectrometer "
+        "installed at FAST, we identify and remove four kinds of radio frequency interference.",
+    )
     assert _labels(record, "SERENDIP VI") == {"TELESCOPE"}
 
 
@@ -218,15 +242,19 @@ def test_a_coined_name_presented_before_its_long_form_is_a_tool(real):
 
 def test_a_name_after_called_may_be_an_acronym_and_its_noun(real):
     # fixtures/unseen/abstracts-c arXiv:2008.03309
-    record = tag(real, "We designed and deployed a visualization tool called SN Hunter, where relevant information "
-                       "about each possible SN is displayed for the experts.")
+    record = tag(
+        real,
+        "We designed and deployed a visualization tool called SN Hunter, where relevant information "
+        "about each possible SN is displayed for the experts.",
+    )
     assert _labels(record, "SN Hunter") == {"SOFTWARE"}
 
 
 def test_a_guarded_tool_name_before_a_kind_of_toolkit(real):
     # fixtures/unseen/abstracts-j arXiv:2410.21076: "Jim" needs a definition; "the Jim inference toolkit" is one.
-    record = tag(real, "We integrate the Jim inference toolkit, a normalizing flow-enhanced Markov chain Monte "
-                       "Carlo sampler.")
+    record = tag(
+        real, "We integrate the Jim inference toolkit, a normalizing flow-enhanced Markov chain Monte Carlo sampler."
+    )
     assert _labels(record, "Jim") == {"SOFTWARE"}
     assert _labels(tag(real, "We thank Jim for comments on the manuscript."), "Jim") == set()
 
@@ -236,23 +264,27 @@ def test_a_guarded_tool_name_before_a_kind_of_toolkit(real):
 
 def test_a_title_phrase_the_abstract_writes_in_lower_case_is_no_name(real):
     # heldout-abstracts arXiv:2507.11711: "Multi-Survey" in the title, "a multi-survey setting" in the abstract.
-    record = tag(real, "We explore a pre-trained vision Transformer for photometric classification in a "
-                       "multi-survey setting.",
-                 title="Image-Based Multi-Survey Classification of Light Curves")
+    record = tag(
+        real,
+        "We explore a pre-trained vision Transformer for photometric classification in a multi-survey setting.",
+        title="Image-Based Multi-Survey Classification of Light Curves",
+    )
     assert _labels(record, "Multi-Survey") == set()
 
 
 def test_a_facility_word_ending_a_coordinated_organisation_name_is_no_facility(real):
     # heldout-fragments heldout-fragment-11
-    record = tag(real, "Simulations were run on the Raven supercomputer of the Max Planck Computing and Data "
-                       "Facility.")
+    record = tag(real, "Simulations were run on the Raven supercomputer of the Max Planck Computing and Data Facility.")
     assert _labels(record, "Data Facility") == set()
 
 
 def test_a_sentence_opened_by_a_lower_case_word_that_is_a_tool(real):
     # fixtures/unseen/abstracts-h arXiv:2005.07710
-    record = tag(real, "Here we developed a convolutional neural network (CNN), stella, specifically for flare "
-                       "detection. stella is an open-source Python tool-kit hosted on PyPI.")
+    record = tag(
+        real,
+        "Here we developed a convolutional neural network (CNN), stella, specifically for flare "
+        "detection. stella is an open-source Python tool-kit hosted on PyPI.",
+    )
     assert _labels(record, "stella") == {"SOFTWARE"}
     assert _labels(tag(real, "The network is an open-source Python tool-kit."), "network") == set()
 
@@ -260,8 +292,11 @@ def test_a_sentence_opened_by_a_lower_case_word_that_is_a_tool(real):
 def test_a_family_named_after_a_coined_word_is_the_model_and_keeps_its_concept(real):
     # fixtures/unseen/abstracts-b arXiv:2303.15690: scispaCy takes no short form of ten characters;
     # "StarGRU network" is StarGRUNet written out, the concept the ontology knows.
-    record = tag(real, "To this end, we proposed a deep learning model StarGRU network (StarGRUNet). This network "
-                       "was further applied to estimate the stellar parameters.")
+    record = tag(
+        real,
+        "To this end, we proposed a deep learning model StarGRU network (StarGRUNet). This network "
+        "was further applied to estimate the stellar parameters.",
+    )
     found = {(e.text, e.label, e.concept_id) for e in record.entities}
     assert ("StarGRU network", "SOFTWARE", "software:stargrunet") in found
     assert ("StarGRUNet", "SOFTWARE", "software:stargrunet") in found
@@ -269,8 +304,11 @@ def test_a_family_named_after_a_coined_word_is_the_model_and_keeps_its_concept(r
 
 def test_a_long_form_of_a_known_short_form_links_to_its_concept(real):
     # fixtures/unseen/abstracts-k arXiv:2507.03260: the long form is written another way ("Widefield").
-    record = tag(real, "We use photometry from the Widefield Infrared Survey Explorer (WISE) and the Galactic "
-                       "Evolution Explorer (GALEX).")
+    record = tag(
+        real,
+        "We use photometry from the Widefield Infrared Survey Explorer (WISE) and the Galactic "
+        "Evolution Explorer (GALEX).",
+    )
     ids = {e.text: e.concept_id for e in record.entities}
     assert ids["Widefield Infrared Survey Explorer"] == ids["WISE"] == "telescope:wide-field-infrared-survey-explorer"
     assert ids["GALEX"] == "telescope:galaxy-evolution-explorer"
@@ -278,23 +316,31 @@ def test_a_long_form_of_a_known_short_form_links_to_its_concept(real):
 
 def test_a_guarded_tool_beside_a_narrower_kind_of_what_it_is_built_on(real):
     # fixtures/unseen/fragments-f r4y-frag-08: a neural spline flow is a normalizing flow, DINGO's method.
-    record = tag(real, "Our pipeline combines a 1D ResNet with a neural posterior estimation stage based on a "
-                       "neural spline flow, following the DINGO approach.")
+    record = tag(
+        real,
+        "Our pipeline combines a 1D ResNet with a neural posterior estimation stage based on a "
+        "neural spline flow, following the DINGO approach.",
+    )
     assert _labels(record, "DINGO") == {"SOFTWARE"}
 
 
 def test_a_guarded_code_beside_the_mission_whose_data_it_makes(real):
     # fixtures/unseen/fragments-f r4y-frag-10: Commander (needs a definition) separates Planck's components.
-    record = tag(real, "Foreground templates come from the Python Sky Model (PySM) and from the Commander "
-                       "component-separation maps of Planck.")
+    record = tag(
+        real,
+        "Foreground templates come from the Python Sky Model (PySM) and from the Commander "
+        "component-separation maps of Planck.",
+    )
     assert _labels(record, "Commander") == {"SOFTWARE"}
     assert _labels(tag(real, "The Commander of the base approved the launch."), "Commander") == set()
 
 
 def test_a_guarded_tool_after_a_processing_verb(real):
     # fixtures/unseen/fragments-h r6y-frag-02: "reprocessed with SAS 21"
-    record = tag(real, "Deeper follow-up comes from XMM-Newton EPIC-pn exposures reprocessed with SAS 21; point "
-                       "sources were masked.")
+    record = tag(
+        real,
+        "Deeper follow-up comes from XMM-Newton EPIC-pn exposures reprocessed with SAS 21; point sources were masked.",
+    )
     assert _labels(record, "SAS") == {"SOFTWARE"}
 
 
@@ -311,15 +357,20 @@ def test_a_name_both_a_spectrograph_and_a_code_is_what_the_sentence_uses(real):
 
 def test_a_guarded_code_after_implemented_in(real):
     # fixtures/unseen/fragments-d m2-fragment-04
-    record = tag(real, "Stellar activity was modelled with a Gaussian process with a quasi-periodic kernel, as "
-                       "implemented in juliet.")
+    record = tag(
+        real,
+        "Stellar activity was modelled with a Gaussian process with a quasi-periodic kernel, as implemented in juliet.",
+    )
     assert _labels(record, "juliet") == {"SOFTWARE"}
 
 
 def test_a_coined_name_closing_a_tool_phrase_between_commas(real):
     # fixtures/unseen/abstracts-d arXiv:2507.07184
-    record = tag(real, "This framework has been used to build the most powerful emulator for the matter power "
-                       "spectrum, GokuNEmu, and will also be used to construct emulators for other statistics.")
+    record = tag(
+        real,
+        "This framework has been used to build the most powerful emulator for the matter power "
+        "spectrum, GokuNEmu, and will also be used to construct emulators for other statistics.",
+    )
     assert _labels(record, "GokuNEmu") == {"SOFTWARE"}
     # a capitalised word there is no coined name
     other = tag(real, "We build an emulator for the matter power spectrum, Euclid, and the galaxy bias.")
