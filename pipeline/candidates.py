@@ -336,6 +336,27 @@ def add_hyphenated_definitions(doc: Doc, text: str) -> None:
     doc.user_data[ABBREVIATION_TUPLES] = offsets
 
 
+def trim_quoted_long_forms(doc: Doc) -> None:
+    """A long form in quotes ends before the closing quote: 'the "Lenses in the Kilo-Degree Survey" (LinKS)'.
+
+    The detector reads the long form back from the parenthesis, so a quoted
+    name keeps its closing quote; the offsets the candidate rules and the
+    linker read (``abbreviation_tuples``) are trimmed, the detector's own spans
+    left as scispaCy makes them.
+    """
+    tuples = abbreviation_tuples(doc)
+    if not tuples:
+        return
+    trimmed = []
+    for short_start, short_end, long_start, long_end in tuples:
+        if long_start is not None and long_end - long_start >= 2 and doc[long_end - 1].text in _CLOSE_QUOTES:
+            long_end -= 1
+            if doc[long_start].text in _OPEN_QUOTES and long_end - long_start >= 2:
+                long_start += 1
+        trimmed.append((short_start, short_end, long_start, long_end))
+    doc.user_data[ABBREVIATION_TUPLES] = trimmed
+
+
 class CandidateRules:
     def __init__(self, nlp: Language, index: OntologyIndex) -> None:
         self.index = index
@@ -424,6 +445,8 @@ class CandidateRules:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         if "(" in text and _HYPHENATED_SHORT.search(text):
             add_hyphenated_definitions(doc, text)
+        if '"' in text or "\u201d" in text:
+            trim_quoted_long_forms(doc)
         try:
             return self._find(doc)
         finally:
@@ -543,7 +566,12 @@ class CandidateRules:
                 for m in match_tuples(doc, MATCHES)
                 if m[0] == short_start and m[1] == short_end and not self.index.rules[m[4]].requires_definition
             }
-            label = self._definition_label(long) or self._label_after(doc, long) or self._label_before_preposition(long)
+            label = (
+                self._sample_in(long)
+                or self._definition_label(long)
+                or self._label_after(doc, long)
+                or self._label_before_preposition(long)
+            )
             if label in (None, "TECHNIQUE") and (
                 self._presented(doc, doc[short_start:short_end], long)
                 or (label == "TECHNIQUE" and self._model_name(long))
@@ -584,6 +612,20 @@ class CandidateRules:
             )
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
         return out
+
+    def _sample_in(self, long: Span) -> str | None:
+        """DATASET for a sample of objects named by where they were found: "Lenses in the Kilo-Degree Survey
+        (LinKS)", "Lenses In VoicE (LIVE)": a capitalised plural, then "in"/"from", then a name."""
+        words = [t for t in long if not t.is_punct]
+        if len(words) < 3 or words[1].lower_ not in ("in", "from"):
+            return None
+        first = words[0]
+        if not (first.is_title and first.is_alpha and len(first) > 3 and first.lower_.endswith("s")):
+            return None
+        if first.norm_ == first.lower_ or first.norm_ in self.head_types:
+            return None  # not a plural ("Analysis"), or a kind of facility or tool ("Surveys in ...")
+        rest = [t for t in words[2:] if not t.is_stop]
+        return "DATASET" if rest and all(t.is_title or t.is_upper or name_shaped(t.text) for t in rest) else None
 
     def _written_out(self, long_text: str, concept_id: str) -> bool:
         """Is the long form a concept's name written another way: most words and an edge word shared

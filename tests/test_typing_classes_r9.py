@@ -375,3 +375,20 @@ def test_a_coined_name_closing_a_tool_phrase_between_commas(real):
     # a capitalised word there is no coined name
     other = tag(real, "We build an emulator for the matter power spectrum, Euclid, and the galaxy bias.")
     assert ("Euclid", "SOFTWARE") not in spans(other)
+
+
+def test_a_sample_named_by_where_it_was_found_is_a_data_set(real):
+    # fixtures/unseen/abstracts-d arXiv:1812.03168 (in quotes: the long form ends before the closing quote)
+    # and abstracts-g arXiv:2105.05602
+    record = tag(
+        real,
+        'We present a new sample, dubbed "Lenses in the Kilo-Degree Survey" (LinKS), of lens '
+        "candidates. The LinKS sample is large.",
+    )
+    assert _labels(record, "Lenses in the Kilo-Degree Survey") == {"DATASET"}
+    assert _labels(record, "LinKS") == {"DATASET"}
+    live = tag(real, "We present the Lenses In VoicE (LIVE) sample. LIVE holds 16 candidates.")
+    assert _labels(live, "LIVE") == {"DATASET"}
+    # a survey of its own stays one
+    kids = tag(real, "We use the Kilo-Degree Survey (KiDS). KiDS images are deep.")
+    assert _labels(kids, "KiDS") == {"SURVEY"}
