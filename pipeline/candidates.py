@@ -537,8 +537,15 @@ class CandidateRules:
             name = doc[i + 2 : close]
             if not (name[0].is_title or name[0].is_upper or name_shaped(name[0].text)) or self.index.lookup(name.text):
                 continue
+            # A quoted long form before its short form is typed as the definition is ('dubbed "Lenses in the
+            # Kilo-Degree Survey" (LinKS)' is a sample, a DATASET); a method's name is the authors' tool.
+            label = None
+            if close + 1 < n and doc[close + 1].text == "(":
+                label = self._sample_in(name) or self._definition_label(name)
+            if label in (None, "TECHNIQUE"):
+                label = "SOFTWARE"
             out.append(
-                Span(doc, name.start, name.end, label="SOFTWARE", kb_id=candidate_id(name.text), span_id="definition")
+                Span(doc, name.start, name.end, label=label, kb_id=candidate_id(name.text), span_id="definition")
             )
         return out
 
