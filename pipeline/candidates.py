@@ -322,12 +322,13 @@ def add_hyphenated_definitions(doc: Doc, text: str) -> None:
     abbreviations = doc._.abbreviations
     offsets = list(abbreviation_tuples(doc, abbreviations)) if abbreviations else []
     defined = {(a.start, a.end) for a in abbreviations}
-    orths = [t.orth for t in doc]
+    column = token_arrays(doc).column(ORTH)
+    orths = column.tolist()
     for short, long_form in found:
         pattern = orths[short.start : short.end]
         k = len(pattern)
-        for start in range(n - k + 1):
-            if orths[start : start + k] == pattern and (start, start + k) not in defined:
+        for start in (column == pattern[0]).nonzero()[0].tolist():  # where the first token is: one array pass
+            if start + k <= n and orths[start : start + k] == pattern and (start, start + k) not in defined:
                 use = doc[start : start + k]
                 use._.long_form = long_form
                 abbreviations.append(use)
@@ -395,6 +396,7 @@ class CandidateRules:
         self._articles = {strings.add(w) for w in ("a", "an")}
         self._comma = strings.add(",")
         self._full_stop = strings.add(".")
+        self._clause_ends = {strings.add(w) for w in (",", *_SENTENCE_ENDS)}
         self._open = strings.add("(")
         # "We present AppleCiDEr (": a presenting verb, a few words, a parenthesis (most texts have none)
         self._presents_before_parenthesis = re.compile(
@@ -1213,11 +1215,7 @@ class CandidateRules:
             # "the most powerful emulator for the matter power spectrum, GokuNEmu, and ...": a coined name
             # (capitals inside lower case) between commas closes the phrase the head noun opens
             comma = next(
-                (
-                    j
-                    for j in range(i + 2, min(len(doc) - 2, i + 9))
-                    if lowers[j] == self._comma or doc[j].text in _SENTENCE_ENDS
-                ),
+                (j for j in range(i + 2, min(len(doc) - 2, i + 9)) if lowers[j] in self._clause_ends),
                 None,
             )
             if (
