@@ -399,9 +399,10 @@ class CandidateRules:
         self._clause_ends = {strings.add(w) for w in (",", *_SENTENCE_ENDS)}
         self._open = strings.add("(")
         # "We present AppleCiDEr (": a presenting verb, a few words, a parenthesis (most texts have none)
-        self._presents_before_parenthesis = re.compile(
-            r"\b(?:" + "|".join(sorted(map(re.escape, self.present_verbs))) + r") [^\s()]+(?: [^\s()]+){0,2} \(",
-            re.IGNORECASE,
+        self._presents_before_parenthesis = re.compile(  # a gate only: the rule reads the tokens
+            "(?:"
+            + "|".join(sorted(map(re.escape, {f for v in self.present_verbs for f in (v, v.capitalize())})))
+            + r") [^\s()]+(?: [^\s()]+){0,2} \("
         )
         self._present_ids = numpy.array(sorted(strings.add(w) for w in self.present_verbs), dtype=numpy.uint64)
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
