@@ -21,6 +21,7 @@ lists them with counts and contexts for curators.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from itertools import pairwise
@@ -98,7 +99,9 @@ _NAME_SHAPE = re.compile(
     r"|[a-z]{1,5}[A-Z]{2}[A-Za-z0-9+]*)$"
 )  # "pySYD", "redMaPPer", "astroNN"
 # What every coined name ends with: most texts have none, and this finds that faster than the name's pattern.
-_COINED_TAIL = re.compile(r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])")
+_COINED_TAIL = re.compile(
+    r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])"
+)
 
 
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
@@ -107,6 +110,8 @@ _JOINING_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on
 
 
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
+# The last word of a long form that makes it a model's coined name, not a kind of network: "Multi-Scale Wavelet Net".
+_COINED_HEADS = frozenset({"Net", "NET"})
 
 
 def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
@@ -116,12 +121,17 @@ def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
     sentence end inside them means the letters were found by chance, no definition.
     """
     orths = token_arrays(doc).values(ORTH)
-    if _FULL_STOP_IDS.isdisjoint(orths[start:end - 1]):
+    if _FULL_STOP_IDS.isdisjoint(orths[start : end - 1]):
         return False
-    return any(orths[i] in _FULL_STOP_IDS and (doc[i + 1].is_title or doc[i + 1].is_upper)
-               for i in range(start, end - 1))
+    return any(
+        orths[i] in _FULL_STOP_IDS and (doc[i + 1].is_title or doc[i + 1].is_upper) for i in range(start, end - 1)
+    )
 
 
+# What an appositive definition starts with: "SESHAT, the Stellar ...": most texts have none.
+_APPOSITIVE = re.compile(r"\b[A-Z]{3,10}, (?:the |a |an )?[A-Z]")
+# A coined short form: a capital after lower-case letters inside it ("FloTS", "AnaCal"; not "LoS", "CNNs").
+_MIXED_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*$")
 _FULL_STOP_IDS = frozenset(get_string_id(end) for end in (".", "!", "?"))
 _AUTHORS_OWN = frozenset({"our", "this", "new", "novel", "proposed"})
 
@@ -234,8 +244,13 @@ def title_end(doc: Doc) -> int:
 
 def _whole_word_start(doc: Doc, start: int) -> int:
     """Start of the hyphenated word whose last part starts at ``start``: a long form starts at a whole word."""
-    while start >= 2 and doc[start - 1].text == "-" and doc[start - 1].idx == doc[start - 2].idx + len(doc[start - 2]) \
-            and doc[start].idx == doc[start - 1].idx + 1 and doc[start - 2].is_alpha:
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 1].idx == doc[start - 2].idx + len(doc[start - 2])
+        and doc[start].idx == doc[start - 1].idx + 1
+        and doc[start - 2].is_alpha
+    ):
         start -= 2
     return start
 
@@ -250,6 +265,10 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
     missing belongs to the name.
     """
     start = _whole_word_start(doc, start)
+    if not short.isupper():
+        # "a normalizing [flow for time series] (FloTS)": a coined short form takes letters from inside
+        # words, so the shortest long form may cut a known name in two; it starts where that name starts
+        start = next((s for s, e, *_ in match_tuples(doc, MATCHES) if start - 3 <= s < start < e <= end), start)
     if end - start >= len(short) or start == 0:  # a word (or more) per letter already: nothing is missing
         return start
     letters = [c.upper() for c in short if c.isalpha()]
@@ -267,9 +286,11 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
 
 # A hyphenated short form in parentheses, two capitals at least: "(LO-CAMS)", "(CMB-S4)".
 # Or a short form before a semicolon that opens a note: "(BASS; NOAO Prop. ID #2015A-0801)".
+# Or a coined short form of ten characters or more, a capital after lower-case letters: "(StarGRUNet)".
 _HYPHENATED_SHORT = re.compile(
     r"\((?=[^)]*[A-Z][^)]*[A-Z])([A-Za-z0-9]{1,9}(?:-[A-Za-z0-9]{1,9}){1,3})\)"
     r"|\((?=[^;)]*[A-Z][^;)]*[A-Z])([A-Za-z][A-Za-z0-9]{1,9}(?:-[A-Za-z0-9]{1,9}){0,3});"
+    r"|\((?=[A-Za-z0-9]{10,20}\))([A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*)\)"
 )
 
 
@@ -285,7 +306,7 @@ def add_hyphenated_definitions(doc: Doc, text: str) -> None:
     """
     found: list[tuple[Span, Span]] = []
     for hit in _HYPHENATED_SHORT.finditer(text):
-        group = 1 if hit.group(1) else 2
+        group = next(g for g in (1, 2, 3) if hit.group(g))
         short = doc.char_span(hit.start(group), hit.end(group))
         if short is None or short.start < 2 or doc[short.start - 1].text != "(":
             continue
@@ -301,18 +322,40 @@ def add_hyphenated_definitions(doc: Doc, text: str) -> None:
     abbreviations = doc._.abbreviations
     offsets = list(abbreviation_tuples(doc, abbreviations)) if abbreviations else []
     defined = {(a.start, a.end) for a in abbreviations}
-    orths = [t.orth for t in doc]
+    column = token_arrays(doc).column(ORTH)
+    orths = column.tolist()
     for short, long_form in found:
         pattern = orths[short.start : short.end]
         k = len(pattern)
-        for start in range(n - k + 1):
-            if orths[start : start + k] == pattern and (start, start + k) not in defined:
+        for start in (column == pattern[0]).nonzero()[0].tolist():  # where the first token is: one array pass
+            if start + k <= n and orths[start : start + k] == pattern and (start, start + k) not in defined:
                 use = doc[start : start + k]
                 use._.long_form = long_form
                 abbreviations.append(use)
                 offsets.append((use.start, use.end, long_form.start, long_form.end))
                 defined.add((start, start + k))
     doc.user_data[ABBREVIATION_TUPLES] = offsets
+
+
+def trim_quoted_long_forms(doc: Doc) -> None:
+    """A long form in quotes ends before the closing quote: 'the "Lenses in the Kilo-Degree Survey" (LinKS)'.
+
+    The detector reads the long form back from the parenthesis, so a quoted
+    name keeps its closing quote; the offsets the candidate rules and the
+    linker read (``abbreviation_tuples``) are trimmed, the detector's own spans
+    left as scispaCy makes them.
+    """
+    tuples = abbreviation_tuples(doc)
+    if not tuples:
+        return
+    trimmed = []
+    for short_start, short_end, long_start, long_end in tuples:
+        if long_start is not None and long_end - long_start >= 2 and doc[long_end - 1].text in _CLOSE_QUOTES:
+            long_end -= 1
+            if doc[long_start].text in _OPEN_QUOTES and long_end - long_start >= 2:
+                long_start += 1
+        trimmed.append((short_start, short_end, long_start, long_end))
+    doc.user_data[ABBREVIATION_TUPLES] = trimmed
 
 
 class CandidateRules:
@@ -352,6 +395,16 @@ class CandidateRules:
         self._after_name = {strings.add(w) for w in (",", ")", ".", ";")}
         self._articles = {strings.add(w) for w in ("a", "an")}
         self._comma = strings.add(",")
+        self._full_stop = strings.add(".")
+        self._clause_ends = {strings.add(w) for w in (",", *_SENTENCE_ENDS)}
+        self._open = strings.add("(")
+        # "We present AppleCiDEr (": a presenting verb, a few words, a parenthesis (most texts have none)
+        self._presents_before_parenthesis = re.compile(  # a gate only: the rule reads the tokens
+            "(?:"
+            + "|".join(sorted(map(re.escape, {f for v in self.present_verbs for f in (v, v.capitalize())})))
+            + r") [^\s()]+(?: [^\s()]+){0,2} \("
+        )
+        self._present_ids = numpy.array(sorted(strings.add(w) for w in self.present_verbs), dtype=numpy.uint64)
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
         self._verb_norms = {strings.add(w) for w in words.process_verbs}
         self._software_norm = strings.add("software")
@@ -360,6 +413,9 @@ class CandidateRules:
         self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
         self._apposition_heads = self._tool_head_norms | self._dataset_head_norms
         self._opener_heads = self._tool_head_norms | {self._software_norm}
+        self._process_verbs = frozenset(words.process_verbs)
+        self._model_nouns = frozenset({"classifier", "emulator"})
+        self._tool_words = frozenset(words.tool_heads) | self.ml_words | frozenset(words.tool_name_words)
         self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
         self._cues = numpy.array(
             sorted(
@@ -390,8 +446,10 @@ class CandidateRules:
     def find(self, doc: Doc) -> list[Span]:
         self._memo = {"doc": doc}  # what several rules read of this doc, read once
         text = doc.user_data.get(TEXT_KEY) or doc.text
-        if ("-" in text or ";" in text) and _HYPHENATED_SHORT.search(text):
+        if "(" in text and _HYPHENATED_SHORT.search(text):
             add_hyphenated_definitions(doc, text)
+        if '"' in text or "\u201d" in text:
+            trim_quoted_long_forms(doc)
         try:
             return self._find(doc)
         finally:
@@ -415,7 +473,8 @@ class CandidateRules:
     def _find(self, doc: Doc) -> list[Span]:
         cues = self.cue_positions(doc)
         spans: list[Span] = []
-        spans.extend(self._definitions(doc))
+        untyped: set[str] = set()
+        spans.extend(self._definitions(doc, untyped))
         if cues:
             spans.extend(self._typed_names(doc, cues))
         spans.extend(self._quoted_names(doc, cues))
@@ -428,7 +487,19 @@ class CandidateRules:
             spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET" and s[:-1].text in datasets)]
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
+        if _APPOSITIVE.search(text):
+            spans.extend(self._appositive_definitions(doc))
+        if "(" in text and self._presents_before_parenthesis.search(text):
+            presented = self._presented_before_long_form(doc)
+            untyped -= {s.text for s in presented}  # presented as a name: a name whatever else defines it
+            spans.extend(presented)
+        if cues:
+            spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
+        spans.extend(self._guarded_by_company(doc))
+        untyped -= self._memo.get("named", set())
+        if untyped:
+            spans = [s for s in spans if not (s.id_ == "tool" and s.text in untyped)]
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
 
@@ -442,11 +513,14 @@ class CandidateRules:
             if name is None or after is None or not name_shaped(name.text.replace("-", "")):
                 continue
             owner = after.start + 1 if after[0].lower_ == "the" else after.start
-            if known.get(owner) == "DATASET" and not self.index.lookup(name.text) and not self._is_known(
-                doc, name.start, name.end
+            if (
+                known.get(owner) == "DATASET"
+                and not self.index.lookup(name.text)
+                and not self._is_known(doc, name.start, name.end)
             ):
-                out.append(Span(doc, name.start, name.end, label="DATASET", kb_id=candidate_id(name.text),
-                                span_id="phrase"))
+                out.append(
+                    Span(doc, name.start, name.end, label="DATASET", kb_id=candidate_id(name.text), span_id="phrase")
+                )
         return out
 
     def _quoted_names(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
@@ -466,15 +540,25 @@ class CandidateRules:
             name = doc[i + 2 : close]
             if not (name[0].is_title or name[0].is_upper or name_shaped(name[0].text)) or self.index.lookup(name.text):
                 continue
-            out.append(Span(doc, name.start, name.end, label="SOFTWARE", kb_id=candidate_id(name.text),
-                            span_id="definition"))
+            # A quoted long form before its short form is typed as the definition is ('dubbed "Lenses in the
+            # Kilo-Degree Survey" (LinKS)' is a sample, a DATASET); a method's name is the authors' tool.
+            label = None
+            if close + 1 < n and doc[close + 1].text == "(":
+                label = self._sample_in(name) or self._definition_label(name)
+            if label in (None, "TECHNIQUE"):
+                label = "SOFTWARE"
+            out.append(
+                Span(doc, name.start, name.end, label=label, kb_id=candidate_id(name.text), span_id="definition")
+            )
         return out
 
     # -- rule one: definitions -------------------------------------------------
 
-    def _definitions(self, doc: Doc) -> list[Span]:
+    def _definitions(self, doc: Doc, untyped: set[str] | None = None) -> list[Span]:
+        """Candidates from definitions; ``untyped`` collects the short forms whose long form names no entity."""
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
+        untyped = set() if untyped is None else untyped
         for short_start, short_end, long_start, long_end in abbreviation_tuples(doc):
             if long_start is None or (long_start, long_end) in seen:
                 continue
@@ -485,7 +569,19 @@ class CandidateRules:
             long = doc[long_start:long_end]
             if self.index.lookup(long.text) or two_facilities(match_tuples(doc, MATCHES), long.start, long.end):
                 continue  # "Hubble Space Telescope Advanced Camera for Surveys (HST-ACS)": the two known names
-            label = self._definition_label(long) or self._label_after(doc, long) or self._label_before_preposition(long)
+            # A known short form keeps its concept when the long form is typed as it is ("StarGRU network
+            # (StarGRUNet)"): the long form is that concept written out.
+            known_short = {
+                (m[3], m[2])
+                for m in match_tuples(doc, MATCHES)
+                if m[0] == short_start and m[1] == short_end and not self.index.rules[m[4]].requires_definition
+            }
+            label = (
+                self._sample_in(long)
+                or self._definition_label(long)
+                or self._label_after(doc, long)
+                or self._label_before_preposition(long)
+            )
             if label in (None, "TECHNIQUE") and (
                 self._presented(doc, doc[short_start:short_end], long)
                 or (label == "TECHNIQUE" and self._model_name(long))
@@ -495,17 +591,223 @@ class CandidateRules:
                 label = "SOFTWARE"
             if label is None and self._tool_name(long):
                 label = "SOFTWARE"
-            if label is None and self._learning_method(long) and self._presented(
-                doc, doc[short_start:short_end], long, lower_ok=True
+            if (
+                label is None
+                and self._learning_method(long)
+                and self._presented(doc, doc[short_start:short_end], long, lower_ok=True)
             ):
                 label = "SOFTWARE"  # "We introduce machine learning for cross-correlation spectroscopy (MLCCS)"
             if label == "TECHNIQUE" and self._titled(doc, long):
                 label = "SOFTWARE"  # "Point Proposal Network: Accelerating ..." names the authors' model
+            if label == "TECHNIQUE" and any(
+                _MIXED_CASE.match(t.text) and not self._is_known(doc, t.i, t.i + 1) for t in long[:-1]
+            ):
+                label = "SOFTWARE"  # "StarGRU network (StarGRUNet)": a family named after a coined word is a model
+            if label == "TECHNIQUE" and long[-1].text in _COINED_HEADS:
+                label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
+            if label is None and self._coined_own(doc, doc[short_start:short_end], long):
+                label = "SOFTWARE"  # "our novel implementation of a normalizing flow for time series (FloTS)"
+            if label is None:
+                if not self._tool_like(long):
+                    # "digital terrain model (DTM)", "star formation rates (SFRs)", "Search for Extraterrestrial
+                    # Intelligence (SETI)": the short form of no entity, so no list, verb or apposition around it
+                    # makes it a tool's name (see ``_find``)
+                    untyped.add(doc[short_start:short_end].text)
+                continue
+            one = next(iter(known_short)) if len(known_short) == 1 else None  # one concept of that form, no choice
+            cid = (
+                one[0]
+                if one is not None and one[1] == label and self._written_out(long.text, one[0])
+                else candidate_id(long.text)
+            )
+            out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
+        return out
+
+    def _sample_in(self, long: Span) -> str | None:
+        """DATASET for a sample of objects named by where they were found: "Lenses in the Kilo-Degree Survey
+        (LinKS)", "Lenses In VoicE (LIVE)": a capitalised plural, then "in"/"from", then a name."""
+        words = [t for t in long if not t.is_punct]
+        if len(words) < 3 or words[1].lower_ not in ("in", "from"):
+            return None
+        first = words[0]
+        if not (first.is_title and first.is_alpha and len(first) > 3 and first.lower_.endswith("s")):
+            return None
+        if first.norm_ == first.lower_ or first.norm_ in self.head_types:
+            return None  # not a plural ("Analysis"), or a kind of facility or tool ("Surveys in ...")
+        rest = [t for t in words[2:] if not t.is_stop]
+        return "DATASET" if rest and all(t.is_title or t.is_upper or name_shaped(t.text) for t in rest) else None
+
+    def _written_out(self, long_text: str, concept_id: str) -> bool:
+        """Is the long form a concept's name written another way: most words and an edge word shared
+        ("Widefield Infrared Survey Explorer"), or its letters run on into the name ("StarGRU network" is
+        StarGRUNet)? "Cosmic Noise Network (CNN)" is not the CNN."""
+        concept = self.index.concept(concept_id)
+        if concept is None:
+            return False
+        forms = [concept.label] + [a.text for a in concept.aliases]
+        joined = re.sub(r"[^a-z0-9]", "", long_text.lower())
+        if any(len(f) >= 6 and joined.startswith(re.sub(r"[^a-z0-9]", "", f.lower())) for f in forms):
+            return True
+        ordered = [w for w in alias_key(long_text).split() if w not in self.stop_words and w.isalnum()]
+        known = {w for form in forms for w in alias_key(form).split()}
+        return (
+            bool(ordered)
+            and (ordered[0] in known or ordered[-1] in known)
+            and len(set(ordered) & known) / len(set(ordered)) >= 0.5
+        )
+
+    def _coined_own(self, doc: Doc, short: Span, long: Span) -> bool:
+        """Is the short form coined (capitals inside a word of lower case: "FloTS", "AnaCal"; not "CNNs") for
+        something the authors say is their own ("our novel implementation of ...", "we propose ...")?"""
+        text = short.text.removesuffix("s")
+        if not (len(short) == 1 and _MIXED_CASE.match(text)):
+            return False
+        j = long.start
+        while j > 0 and long.start - j < 8 and doc[j - 1].text not in _SENTENCE_ENDS:
+            j -= 1
+            if doc[j].lower_ in _AUTHORS_OWN or doc[j].lower_ in self.present_verbs:
+                return True
+        return False
+
+    def _tool_like(self, long: Span) -> bool:
+        """Could an untyped long form still name a tool: capitalised, with a tool's or a learning word in it
+        ("CME Arrival Time Prediction Using Machine learning Algorithms (CAT-PUMA)")?
+
+        A common-noun phrase ("crater detection algorithm", "eclipsing binary systems") or a capitalised
+        name of something else ("Search for Extraterrestrial Intelligence") cannot.
+        """
+        words = [t for t in long if t.is_alpha and not t.is_stop]
+        if sum(t.is_title or t.is_upper for t in words) < max(2, len(words) - 1):
+            return False
+        return any(t.norm_ in self._tool_words for t in words)
+
+    def _appositive_definitions(self, doc: Doc) -> list[Span]:
+        """A definition written as an apposition: "SESHAT, the Stellar Evolutionary Stage Heuristic Assessment Tool".
+
+        The capitalised words after the comma (and an article) spell the name
+        before it with their initials, as a long form spells its short form in
+        parentheses; the pair is typed by the long form's head like any definition.
+        """
+        arrays = token_arrays(doc)
+        orths = arrays.column(ORTH)
+        capital = orths != arrays.column(LOWER)  # a capital in the word
+        capital = numpy.append(capital, [False, False])
+        commas = (orths[1:] == self._comma).nonzero()[0]  # index of the word before each comma
+        # the word before has a capital, and so has the word after the comma or after its article: few are left
+        commas = commas[capital[commas] & (capital[commas + 2] | capital[commas + 3])]
+        if not len(commas):
+            return []
+        out: list[Span] = []
+        n = len(doc)
+        for c in (commas + 1).tolist():
+            if c + 3 >= n:
+                continue
+            name = doc[c - 1]
+            letters = [ch for ch in name.text if ch.isalpha()]
+            if not (name.is_upper and 3 <= len(letters) <= 10 and len(letters) == len(name.text)):
+                continue
+            j = c + 2 if doc[c + 1].lower_ in ("the", "a", "an") else c + 1
+            initials: list[str] = []
+            end = j
+            while end < n and len(initials) < len(letters):
+                word = doc[end]
+                if word.is_stop and word.is_lower and initials and end + 1 < n and doc[end + 1].is_title:
+                    end += 1  # "Galaxy Assembly and Interaction ...": a joining word inside the name
+                    continue
+                if not (word.is_alpha and (word.is_title or word.is_upper)):
+                    break
+                initials.append(word.text[0].upper())
+                end += 1
+            if (
+                initials != [ch.upper() for ch in letters]
+                or self.index.lookup(name.text)
+                or self._is_known(doc, c - 1, c)
+                or self.index.lookup(doc[j:end].text)
+            ):
+                continue
+            long = doc[j:end]
+            label = self._definition_label(long) or self._label_before_preposition(long)
             if label is None:
                 continue
-            out.append(
-                Span(doc, long.start, long.end, label=label, kb_id=candidate_id(long.text), span_id="definition")
+            cid = candidate_id(long.text)
+            out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
+            out.extend(
+                Span(doc, s.start, s.end, label=label, kb_id=cid, span_id="tool")
+                for s in self._occurrences(doc, name.text, label)
             )
+        return out
+
+    def _presented_before_long_form(self, doc: Doc) -> list[Span]:
+        """A coined name the authors present, its long form after it in parentheses: "We present AppleCiDEr
+        (Applying Multimodal Learning to Classify Transient Detections Early)", "We present GS3 Hunter
+        (Galactic-Seismology Substructures and Streams Hunter)".
+
+        scispaCy's detector takes a short form of one token under ten characters
+        only; the same Schwartz & Hearst match is asked of a name the verb presents.
+        """
+        arrays = token_arrays(doc)
+        lowers = arrays.column(LOWER)
+        slots = self._present_ids.searchsorted(lowers)  # as ``cue_positions``: one pass, no per-token Python
+        slots[slots == len(self._present_ids)] = 0
+        verbs = (self._present_ids[slots] == lowers).nonzero()[0].tolist()
+        if not verbs:
+            return []
+        opens = (arrays.column(ORTH) == self._open).nonzero()[0].tolist()
+        out: list[Span] = []
+        n = len(doc)
+        for o in opens:
+            start = next((v + 1 for v in reversed(verbs) if o - 4 <= v <= o - 2), None)
+            if start is None:
+                continue
+            close = next((j for j in range(o + 2, min(n, o + 14)) if doc[j].text == ")"), None)
+            if close is None:
+                continue
+            name, long = doc[start:o], doc[o + 1 : close]
+            if (
+                not name_shaped(name.text.replace(" ", ""))
+                or not all(t.is_title or t.is_upper or t.is_stop or t.text == "-" or name_shaped(t.text) for t in long)
+                or self.index.lookup(name.text)
+                or self._is_known(doc, start, o)
+            ):
+                continue
+            _, found = find_abbreviation(long, name)
+            if found is None or found.start != long.start:
+                continue
+            cid = candidate_id(long.text)
+            out.append(Span(doc, long.start, long.end, label="SOFTWARE", kb_id=cid, span_id="definition"))
+            out.extend(
+                Span(doc, s.start, s.end, label="SOFTWARE", kb_id=cid, span_id="tool")
+                for s in self._occurrences(doc, name.text)
+            )
+        return out
+
+    def _named_after_data(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
+        """A model named by the data it was made for: "the FIRST Classifier", as "APOGEE Net" is.
+
+        A known survey's or facility's short form, then a capitalised tool noun
+        ("Classifier", "Emulator"): the two together name the authors' tool.
+        """
+        out: list[Span] = []
+        boundary = self._title_end(doc)
+        ends = None
+        for i in self._positions(cues, self._tool_head_norms):
+            token = doc[i]
+            if not (token.is_title and token.norm_ in self._model_nouns) or i == 0:
+                continue
+            if ends is None:
+                ends = {e: (s, label) for s, e, label, *_ in match_tuples(doc, MATCHES)}
+            owner = ends.get(i)
+            if (
+                owner is None
+                or owner[1] not in ("SURVEY", "TELESCOPE", "DATASET")
+                or owner[0] != i - 1
+                or not doc[i - 1].is_upper
+            ):
+                continue
+            span = doc[i - 1 : i + 1]
+            if self.index.lookup(span.text) or (i < boundary and not _repeated(doc, span, boundary, case=True)):
+                continue
+            out.append(Span(doc, span.start, span.end, label="SOFTWARE", kb_id=candidate_id(span.text), span_id="tool"))
         return out
 
     def _learning_method(self, long: Span) -> bool:
@@ -569,8 +871,11 @@ class CandidateRules:
         if words[-1].lower_ == "data" or (len(words) >= 2 and words[-2].norm_ == "data" and head == "release"):
             return "DATASET"
         label = self.head_types.get(head)
-        if label == "TELESCOPE" and words[-1].is_lower and not any(t.is_upper or t.like_num or any(
-                c.isdigit() for c in t.text) for t in words):
+        if (
+            label == "TELESCOPE"
+            and words[-1].is_lower
+            and not any(t.is_upper or t.like_num or any(c.isdigit() for c in t.text) for t in words)
+        ):
             # "Imaging atmospheric Cherenkov telescopes (IACTs)", "heliospheric imagers (HIs)": a kind of
             # instrument written as a common noun, no one named facility (GUIDELINE: generic words are no entity)
             return None
@@ -594,8 +899,9 @@ class CandidateRules:
         if k < 2 or k == len(words) - 1:
             return None
         name = words[:k]
-        if not all(t.is_title or t.is_upper or name_shaped(t.text) or (t.i > 0 and t.doc[t.i - 1].text == "-")
-                   for t in name):
+        if not all(
+            t.is_title or t.is_upper or name_shaped(t.text) or (t.i > 0 and t.doc[t.i - 1].text == "-") for t in name
+        ):
             return None
         head = name[-1].norm_
         label = self.head_types.get(head)
@@ -653,6 +959,13 @@ class CandidateRules:
                     and all(t.lower_ in self.generic_pipeline_words or t.is_punct for t in doc[start : token.i])
                 ):
                     start = None  # "the Data Reduction Pipeline" names no pipeline in particular
+                if (
+                    start is not None
+                    and start >= 2
+                    and doc[start - 1].lower_ in ("and", "&")
+                    and doc[start - 2].is_title
+                ):
+                    start = None  # "Max Planck Computing and Data Facility": part of a longer name, an organisation's
                 if start is not None:
                     span = self._typed(doc, start, token.i + 1, self.head_types[head])
                     if span is not None:
@@ -665,7 +978,8 @@ class CandidateRules:
                 # "Global Meteor Network", "European Fireball Network": stations that watch the sky.
                 start = self._name_start(doc, token.i)
                 if start is not None and any(
-                    t.norm_ in self.observing_network_words or t.norm_ in self.facility_nouns for t in doc[start : token.i]
+                    t.norm_ in self.observing_network_words or t.norm_ in self.facility_nouns
+                    for t in doc[start : token.i]
                 ):
                     out.append(self._typed(doc, start, token.i + 1, "TELESCOPE"))
             elif head == "telescope" and token.is_lower:
@@ -687,21 +1001,22 @@ class CandidateRules:
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
-            out = [
-                s
-                for s in out
-                if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=s.label_ == "SOFTWARE"))
-            ]
+            out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=True))]
         return [s for s in out if s is not None]
 
     def _proper_name(self, doc: Doc, i: int) -> bool:
         """Is token ``i`` one capitalised word used as a name mid-sentence ("Goku", not "Gaussian" nor "Monte Carlo")?"""
         word = doc[i]
         return (
-            word.is_title and word.is_alpha and len(word) >= 3 and word.lower_ not in self.stop_words
+            word.is_title
+            and word.is_alpha
+            and len(word) >= 3
+            and word.lower_ not in self.stop_words
             and not word.lower_.endswith(_ADJECTIVE_ENDS)
-            and not sentence_initial(doc, i) and not (i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper))
-            and not self._is_known(doc, i, i + 1) and not self.index.lookup(word.text)
+            and not sentence_initial(doc, i)
+            and not (i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper))
+            and not self._is_known(doc, i, i + 1)
+            and not self.index.lookup(word.text)
         )
 
     def _acronym_survey(self, doc: Doc, head_i: int) -> Span | None:
@@ -709,8 +1024,12 @@ class CandidateRules:
         if head_i < 1:
             return None
         word = doc[head_i - 1]
-        if not (word.is_upper and word.is_alpha and len(word) >= 3) or self._is_known(doc, word.i, word.i + 1) \
-                or self.index.lookup(word.text) or (word.i > 0 and doc[word.i - 1].text == "-"):
+        if (
+            not (word.is_upper and word.is_alpha and len(word) >= 3)
+            or self._is_known(doc, word.i, word.i + 1)
+            or self.index.lookup(word.text)
+            or (word.i > 0 and doc[word.i - 1].text == "-")
+        ):
             return None
         if re.search(rf"\b{re.escape(word.text)}s\b", doc.user_data.get(TEXT_KEY) or doc.text):
             return None  # "FRBs" elsewhere: a kind of object ("the FRB survey"), not a survey's name
@@ -719,14 +1038,25 @@ class CandidateRules:
     def _facility_survey(self, doc: Doc, head_i: int) -> Span | None:
         """A survey named with its facility and a capitalised word: "the ZTF Twilight survey", "Euclid Wide survey"."""
         words = 0
-        while words < 2 and head_i - words - 1 > 0 and doc[head_i - words - 1].is_title \
-                and doc[head_i - words - 1].is_alpha and doc[head_i - words - 1].lower_ not in self.stop_words:
+        while (
+            words < 2
+            and head_i - words - 1 > 0
+            and doc[head_i - words - 1].is_title
+            and doc[head_i - words - 1].is_alpha
+            and doc[head_i - words - 1].lower_ not in self.stop_words
+        ):
             words += 1
         name_start = head_i - words
         if not words or self._is_known(doc, name_start, head_i):
             return None
-        facility = next((s for s, e, label, *_ in match_tuples(doc, MATCHES)
-                         if e == name_start and label in ("TELESCOPE", "SURVEY")), None)
+        facility = next(
+            (
+                s
+                for s, e, label, *_ in match_tuples(doc, MATCHES)
+                if e == name_start and label in ("TELESCOPE", "SURVEY")
+            ),
+            None,
+        )
         if facility is None:
             return None
         return self._typed(doc, facility, head_i + 1, "SURVEY")
@@ -835,20 +1165,43 @@ class CandidateRules:
             # A name set in typewriter type is code: "We introduce \\texttt{SERENEt}, a deep-learning framework".
             for found in _TYPEWRITER.finditer(text):
                 span = doc.char_span(found.start(1), found.end(1))
-                if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
+                if (
+                    span is not None
+                    and not self.index.lookup(span.text)
+                    and not self._is_known(doc, span.start, span.end)
+                ):
                     names.setdefault(span.text, "SOFTWARE")
         for i in self._positions(cues, self._trigger_norms):
             token = doc[i]
             start = token.i + 1
-            if start + 2 < len(doc) and doc[start].lower_ in _NAMED_OBJECTS and doc[start + 1].is_lower \
-                    and doc[start + 1].is_alpha:
+            if (
+                start + 2 < len(doc)
+                and doc[start].lower_ in _NAMED_OBJECTS
+                and doc[start + 1].is_lower
+                and doc[start + 1].is_alpha
+            ):
                 start += 2  # "We call this procedure POLISH" (arXiv:2111.03249): the thing named, then its name
                 if not (doc[start].is_upper or name_shaped(doc[start].text)):
                     continue
             if start < len(doc):
-                end = self._compound_name(doc, start)
-                if end:
+                end = self._compound_name(doc, start) or (
+                    start + 1
+                    if doc[start].is_upper and doc[start].is_alpha and not self.index.lookup(doc[start].text)
+                    else 0
+                )
+                if (
+                    end
+                    and end + 1 < len(doc)
+                    and doc[end].is_title
+                    and doc[end].is_alpha
+                    and doc[end].lower_ not in self.stop_words
+                    and not (doc[end + 1].is_title or doc[end + 1].is_upper)
+                ):
+                    end += 1  # "a visualization tool called SN Hunter, where ...": a name and its capitalised noun
+                if end and (end - start > 1 or len(doc[start]) >= 3):
                     names.setdefault(doc[start:end].text, "SOFTWARE")
+        if self._memo is not None:  # named by the title, "called" or typewriter type: a name whatever its definition
+            self._memo["named"] = set(names)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
         # "CatNorth, an improved ... catalog" names a data set.
         tool_heads = self._positions(cues, self._apposition_heads)
@@ -860,6 +1213,21 @@ class CandidateRules:
                 end = self._compound_name(doc, i + 2)
                 if end and end < len(doc) and lowers[end] in self._after_name:
                     names.setdefault(doc[i + 2 : end].text, label)
+            # "the most powerful emulator for the matter power spectrum, GokuNEmu, and ...": a coined name
+            # (capitals inside lower case) between commas closes the phrase the head noun opens
+            comma = next(
+                (j for j in range(i + 2, min(len(doc) - 2, i + 9)) if lowers[j] in self._clause_ends),
+                None,
+            )
+            if (
+                comma is not None
+                and lowers[comma] == self._comma
+                and lowers[comma + 2] in self._after_name
+                and _MIXED_CASE.match(doc[comma + 1].text)
+                and not self._is_known(doc, comma + 1, comma + 2)
+                and not self.index.lookup(doc[comma + 1].text)
+            ):
+                names.setdefault(doc[comma + 1].text, label)
             back = None
             for j in range(i - 1, max(-1, i - 6), -1):
                 if lowers[j] in articles:
@@ -877,7 +1245,19 @@ class CandidateRules:
                     start -= 2
                 if (
                     (sentence_initial(doc, start) or start == boundary)
-                    and self._compound_name(doc, start) == end
+                    and (
+                        self._compound_name(doc, start) == end
+                        # "stella is an open-source Python tool-kit": a sentence opened by a word in lower case
+                        # opens with a name written as its authors write it
+                        or (
+                            end - start == 1
+                            and doc[start].is_lower
+                            and doc[start].is_alpha
+                            and len(doc[start]) >= 3
+                            and start > 0
+                            and not self._is_known(doc, start, end)
+                        )
+                    )
                     and not doc[start:end].text.isupper()  # "MCMC is a method": a short form, not a coined name
                 ):
                     names.setdefault(doc[start:end].text, label)
@@ -901,8 +1281,11 @@ class CandidateRules:
         if colon == 0 or colon + 1 >= boundary:
             return 0
         words = doc[0:colon]
-        if any(t.lower_ in self.stop_words or not (t.is_title or t.is_upper or t.text == "-" or (
-                t.i > 0 and doc[t.i - 1].text == "-")) for t in words):
+        if any(
+            t.lower_ in self.stop_words
+            or not (t.is_title or t.is_upper or t.text == "-" or (t.i > 0 and doc[t.i - 1].text == "-"))
+            for t in words
+        ):
             return 0
         if self.index.lookup(words.text) or self._is_known(doc, 0, colon):
             return 0
@@ -910,11 +1293,19 @@ class CandidateRules:
         if len(words) >= 2 and "-" not in words.text and head in ("TECHNIQUE", "SOFTWARE"):
             return colon
         opener = doc[colon + 1]
-        if (len(words) == 1 or all(t.text == "-" or t.i == 0 or doc[t.i - 1].text == "-" for t in words)) and (
-            opener.lower_ in ("a", "an") or (opener.is_title and opener.lower_.endswith("ing"))
-            or (opener.is_title and opener.lower_ in self.subtitle_openers  # "Chemulator: Fast, accurate ..."
-                and not _written_lower(doc, words.text))  # not "Quasars: Fast variability ..." about quasars
-        ) and _repeated(doc, words, boundary, case=True):
+        if (
+            (len(words) == 1 or all(t.text == "-" or t.i == 0 or doc[t.i - 1].text == "-" for t in words))
+            and (
+                opener.lower_ in ("a", "an")
+                or (opener.is_title and opener.lower_.endswith("ing"))
+                or (
+                    opener.is_title
+                    and opener.lower_ in self.subtitle_openers  # "Chemulator: Fast, accurate ..."
+                    and not _written_lower(doc, words.text)
+                )  # not "Quasars: Fast variability ..." about quasars
+            )
+            and _repeated(doc, words, boundary, case=True)
+        ):
             return colon
         return 0
 
@@ -1040,14 +1431,27 @@ class CandidateRules:
                 start -= 2  # "the Deep-LC toolkit", not "an AI-based pipeline"
             name = doc[start:end]
             if (
-                (_CODE_WORD.match(name.text) or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num
-                                                 and not _eponymous(name.text)))
+                (
+                    _CODE_WORD.match(name.text)
+                    or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num and not _eponymous(name.text))
+                )
                 and not self.index.lookup(name.text)
                 and not self._is_known(doc, start, end)
             ):
                 names.add(name.text)
             elif i + 1 < n and self._named_after_noun(doc, i):
                 names.add(doc[i + 1].text)  # "the astrochemical code Nautilus", "the public code plancklens"
+            elif (
+                end == i
+                and (start := i - 2 if doc[i - 1].is_lower and doc[i - 1].is_alpha else i - 1) >= 1
+                and doc[start - 1].lower_ in _NAMED_OBJECTS
+                and doc[i].lower_ in _NAMING_NOUNS | {"pipeline"}
+                and self._proper_name(doc, start)
+                and not (i + 1 < n and (doc[i + 1].is_title or doc[i + 1].is_upper or name_shaped(doc[i + 1].text)))
+            ):
+                # "the Nebula pipeline identifies ...", "the Jim inference toolkit": a capitalised word used as
+                # the name (not "the Boltzmann code CLASS", whose name follows)
+                names.add(doc[start].text)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
             if j < n and doc[j].lower_ in _INSTRUMENTAL:
@@ -1069,16 +1473,31 @@ class CandidateRules:
             if after in _LANGUAGES and match[1] + 1 < n:
                 after = doc[match[1] + 1].lower_
             before = doc[match[0] - 1].lower_ if match[0] else ""
+            if (
+                after not in self.software_nouns
+                and after.isalpha()
+                and after.islower()
+                and match[1] + 1 < n
+                and before in _NAMED_OBJECTS
+            ):
+                after = doc[match[1] + 1].lower_  # "the Jim inference toolkit": one word says what kind of tool
             if after in self.software_nouns or before in self.software_nouns:
                 accepted[(match[0], match[1])] = match
-            elif before in _INSTRUMENTAL and (not after or after in _ITEM_ENDS or after == ","):
-                accepted.setdefault((match[0], match[1]), match)  # "fitted with juliet, which wraps batman"
+            elif (
+                before in _INSTRUMENTAL
+                or (before == "in" and match[0] >= 2 and doc[match[0] - 2].norm_ in self._process_verbs)
+            ) and (not after or after in _ITEM_ENDS or after == ","):
+                # "fitted with juliet, which wraps batman"; "as implemented in juliet."
+                accepted.setdefault((match[0], match[1]), match)
         architectures: set[str] = set()
         for found in coined:
             span = doc.char_span(found.start(), found.end())
             if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
-                if span.end < n and doc[span.end].norm_ in self.technique_after_definition \
-                        and not (span.start and doc[span.start - 1].lower_ in _AUTHORS_OWN):
+                if (
+                    span.end < n
+                    and doc[span.end].norm_ in self.technique_after_definition
+                    and not (span.start and doc[span.start - 1].lower_ in _AUTHORS_OWN)
+                ):
                     # "based on the U2-Net architecture": a network architecture others named, a TECHNIQUE
                     # ("our PulsarNet architecture" is the authors' model, a tool)
                     architectures.add(span.text)
@@ -1101,14 +1520,22 @@ class CandidateRules:
         # "the code X", "the public code X", "the photon-conserving semi-numerical code SCRIPT" (arXiv:2511.16256):
         # lower-case words, hyphenated or not, between "the" and the noun
         j = i - 1
-        while j > 0 and i - j <= 6 and (doc[j].text == "-" or (doc[j].is_lower and doc[j].is_alpha)) \
-                and doc[j].lower_ != "the":
+        while (
+            j > 0
+            and i - j <= 6
+            and (doc[j].text == "-" or (doc[j].is_lower and doc[j].is_alpha))
+            and doc[j].lower_ != "the"
+        ):
             j -= 1
         if doc[j].lower_ != "the":
             return False
         word = doc[i + 1]
-        if not word.is_alpha or word.lower_ in self.stop_words or not (word.is_title or name_shaped(word.text)) \
-                or (word.is_upper and len(word) < 3):
+        if (
+            not word.is_alpha
+            or word.lower_ in self.stop_words
+            or not (word.is_title or name_shaped(word.text))
+            or (word.is_upper and len(word) < 3)
+        ):
             return False
         if i + 2 < len(doc) and (doc[i + 2].is_title or doc[i + 2].text == "-"):
             return False  # a longer name or a new sentence's word: not one word
@@ -1135,9 +1562,81 @@ class CandidateRules:
             if len(concepts) != 1:  # one facility of that name: "HERMES" the spectrograph, no other
                 continue
             if (end < n and doc[end].norm_ in self.facility_context_nouns) or self._beside_sibling(
-                    doc, start, end, concepts[0]):
+                doc, start, end, concepts[0]
+            ):
                 out.append(Span(doc, start, end, label="TELESCOPE", kb_id=concepts[0], span_id="context"))
         return out
+
+    def _guarded_by_company(self, doc: Doc) -> list[Span]:
+        """A short form that needs a definition stands where the sentence names what it is related to, or lists
+        it with its peers.
+
+        "Our normalizing-flow posterior estimator, based on DINGO": the ontology's
+        DINGO code is ``developed_with`` normalizing flows, the DINGO survey
+        ``uses`` ASKAP, and the sentence names the first. "observed with HERMES
+        on the Anglo-Australian Telescope": HERMES is ``instrument_of`` the AAT.
+        "compiled from SDSS DR17, GAMA DR4, DEVILS and zCOSMOS-bright": a survey
+        listed among known surveys and data sets is one.
+        """
+        rules = self.index.rules
+        matches = match_tuples(doc, MATCHES)
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        guarded = [
+            m
+            for m in matches
+            if rules[m[4]].requires_definition
+            and not doc[m[0]].is_lower
+            and not (m[0] and text[doc[m[0]].idx - 1].isalnum())
+        ]  # a word of its own ("TransformerPayne")
+        if not guarded:
+            return []
+        known = [m for m in matches if not rules[m[4]].requires_definition]
+        if not known:
+            return []
+        stops = (token_arrays(doc).column(ORTH) == self._full_stop).nonzero()[0].tolist()
+        out: list[Span] = []
+        by_span: dict[tuple[int, int], list[tuple]] = {}
+        for m in guarded:
+            by_span.setdefault((m[0], m[1]), []).append(m)
+        for (start, end), ms in sorted(by_span.items()):
+            first = bisect.bisect_left(stops, start)
+            low = stops[first - 1] if first else -1
+            high = stops[first] if first < len(stops) else len(doc)
+            near = {cid for s, e, _label, cid, _r in known if low < s and e <= high}
+            ancestors = self.index.ontology.ancestors
+            near |= {a for cid in list(near) for a in ancestors.get(cid, ())}  # "neural spline flow" is a flow
+            fits = []
+            for m in ms:
+                concept = self.index.concept(m[3])
+                targets = (
+                    set().union(*concept.relations.values()) if concept is not None and concept.relations else set()
+                )
+                if m[2] != "DATASET" and not targets.isdisjoint(near):
+                    fits.append(m)  # (an observing run, "O4", is no data set because LIGO is named near it)
+            if not fits:
+                fits = [
+                    m for m in ms if m[2] in ("SURVEY", "DATASET") and self._listed_with_peers(doc, start, end, known)
+                ]
+            if len({m[3] for m in fits}) == 1:
+                m = fits[0]
+                out.append(Span(doc, start, end, label=m[2], kb_id=m[3], span_id="context"))
+        return out
+
+    @staticmethod
+    def _listed_with_peers(doc: Doc, start: int, end: int, known: list[tuple]) -> bool:
+        """Is tokens ``start:end`` an item of a list whose item before and after are known surveys or data sets?"""
+        joiners = (",", "and", ";")
+        before = (
+            start >= 2
+            and doc[start - 1].lower_ in joiners
+            and any(e == start - 1 and label in ("SURVEY", "DATASET") for s, e, label, *_ in known)
+        )
+        after = (
+            end + 1 < len(doc)
+            and doc[end].lower_ in joiners
+            and any(s == end + 1 and label in ("SURVEY", "DATASET") for s, e, label, *_ in known)
+        )
+        return before and after
 
     def _beside_sibling(self, doc: Doc, start: int, end: int, concept_id: str) -> bool:
         """Is the short form listed with another instrument of its mission: "using VIS and NISP mosaics"?"""
@@ -1162,10 +1661,15 @@ class CandidateRules:
         not a plural, an adjective made from a name ("Gaussians", "Bayesian") nor a known name."""
         word = doc[i]
         return (
-            i + 1 < len(doc) and doc[i + 1].text in (".", ",", ";")
-            and word.is_title and word.is_alpha and len(word) >= 4
-            and not word.lower_.endswith(("s", *_ADJECTIVE_ENDS)) and word.lower_ not in self.stop_words
-            and not self.index.lookup(word.text) and not self._is_known(doc, i, i + 1)
+            i + 1 < len(doc)
+            and doc[i + 1].text in (".", ",", ";")
+            and word.is_title
+            and word.is_alpha
+            and len(word) >= 4
+            and not word.lower_.endswith(("s", *_ADJECTIVE_ENDS))
+            and word.lower_ not in self.stop_words
+            and not self.index.lookup(word.text)
+            and not self._is_known(doc, i, i + 1)
         )
 
     def _name_before_comma(self, doc: Doc, comma: int) -> int | None:

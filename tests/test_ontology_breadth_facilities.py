@@ -306,8 +306,9 @@ CASES = [
         "SURVEY",
         "survey:breakthrough-listen",
     ),
-    ("Commensal data from SERENDIP VI are searched for narrow-band signals.", "SERENDIP VI", "SURVEY",
-     "survey:serendip"),
+    # SERENDIP VI is the programme's spectrometer backend (abstracts-p arXiv:2002.02130)
+    ("Commensal data from SERENDIP VI are searched for narrow-band signals.", "SERENDIP VI", "TELESCOPE",
+     "telescope:serendip-vi"),
     ("Project Phoenix observed 800 nearby stars.", "Project Phoenix", "SURVEY", "survey:project-phoenix"),
     ("COSMIC SETI records voltages at the VLA.", "COSMIC SETI", "SURVEY", "survey:cosmic-seti"),
     # the capitalised detectors of a cosmic-ray or gamma-ray observatory (arXiv:2406.06315)
