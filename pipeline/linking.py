@@ -67,7 +67,10 @@ class Mention(NamedTuple):
     concept_label: str | None = None
 
     def sort_key(self) -> tuple:
-        return (self.tier, -(self.end - self.start), self.start, not self.exact, self.concept_id)
+        """Best first: ontology before heuristics, longer, earlier, as declared; then every other field, so
+        that two mentions of one span never tie and the choice does not depend on the order they came in."""
+        return (self.tier, -(self.end - self.start), self.start, not self.exact, self.concept_id, self.label,
+                self.source, self.concept_label or "")
 
 
 @dataclass(frozen=True)
@@ -348,8 +351,11 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     """Greedy, best first: no two chosen mentions share a token."""
     taken: set[int] = set()
     chosen: list[Mention] = []
-    unique = list(set(mentions))
-    keys = [(m.tier, m.start - m.end, m.start, not m.exact, m.concept_id) for m in unique]  # Mention.sort_key, inline
+    unique = list(dict.fromkeys(mentions))
+    keys = [  # Mention.sort_key, inline
+        (m.tier, m.start - m.end, m.start, not m.exact, m.concept_id, m.label, m.source, m.concept_label or "")
+        for m in unique
+    ]
     for i in sorted(range(len(unique)), key=keys.__getitem__):
         mention = unique[i]
         tokens = range(mention.start, mention.end)

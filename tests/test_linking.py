@@ -1188,3 +1188,48 @@ def test_a_likeness_names_the_facility_but_a_likeness_of_its_filters_is_a_filter
     # arXiv:2110.13901 (abstracts-c): "SDSS-like filters" are filters (GUIDELINE "Not entities").
     record = tag(real, "We test an idealized foreground-free SKA1-Low-like noise model with SDSS-like filters.")
     assert spans(record) == [("SKA1-Low", "TELESCOPE")]
+
+
+# --- one choice, whatever the order ----------------------------------------------------------
+
+
+def test_two_mentions_of_one_span_never_tie():
+    """Same span, tier and concept, another label: the pick must not follow the order they came in."""
+    from astro_ie.linking import Mention, _resolve
+
+    software = Mention(3, 5, "SOFTWARE", "candidate:ghost", "candidate", 1, True, None)
+    telescope = Mention(3, 5, "TELESCOPE", "candidate:ghost", "candidate", 1, True, None)
+    other = Mention(4, 6, "DATASET", "candidate:x", "candidate", 1, True, "X")
+    assert _resolve([software, telescope, other]) == _resolve([other, telescope, software]) == [software]
+    assert software.sort_key() < telescope.sort_key()
+
+
+def test_tagging_does_not_depend_on_the_hash_seed(tmp_path):
+    """Sets iterate in an order PYTHONHASHSEED changes; the tagged lines must not."""
+    import json
+    import subprocess
+    import sys
+    import textwrap
+
+    repo = Path(__file__).resolve().parent.parent
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(repo)!r})
+        from pathlib import Path
+        from astro_ie.extract import Extractor
+        from tests.test_unseen import read_records
+        unseen = Path({str(repo / "tests" / "fixtures" / "unseen")!r})
+        records = [r for name in ("abstracts-p", "abstracts-n", "fragments-j") for r in read_records(unseen / f"{{name}}.jsonl")]
+        Path(sys.argv[1]).write_text("".join(line + "\\n" for line in Extractor({str(repo / "ontologies")!r}).tag_lines(records)))
+        """
+    )
+    outputs = []
+    for seed in ("0", "1", "4242"):
+        out = tmp_path / f"{seed}.jsonl"
+        subprocess.run([sys.executable, "-c", script, str(out)], check=True, cwd=repo,
+                       env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"})
+        outputs.append(out.read_bytes())
+    lines = [json.loads(line) for line in outputs[0].decode("utf-8").splitlines()]
+    assert len(lines) == 60 and sum(len(line["entities"]) for line in lines) > 300
+    assert outputs[0] == outputs[1] == outputs[2]
