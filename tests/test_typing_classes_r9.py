@@ -10,15 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from astro_ie.extract import Extractor
-from tests.test_linking import REAL, spans, tag
+from tests.test_linking import spans, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-@pytest.fixture(scope="module")
-def real() -> Extractor:
-    return Extractor(REAL)
 
 
 def _labels(record, text: str) -> set[str]:
