@@ -250,6 +250,10 @@ class Extent:
         found = self._modifiers.search(text, low, start)
         return None if found is None else found.start()
 
+    @cached_property
+    def _adverb_heads(self) -> tuple[str, ...]:
+        return tuple(h.lower() for h in self.rules.adverb_heads)
+
     def without_adverb(self, text: str, begin: int, start: int) -> int | None:
         """``begin`` past a leading adverb of the modifiers unless the next word is one it belongs to a name
         before ("fully convolutional" stays; "fully D$_4$-equivariant" -> "D$_4$-equivariant"), None if nothing is left."""
@@ -257,7 +261,7 @@ class Extent:
         if word is None or not word.group(1).lower().endswith("ly"):
             return begin
         after = word.end()
-        if text[after:after + 12].lower().startswith(tuple(h.lower() for h in self.rules.adverb_heads)):
+        if text[after:after + 12].lower().startswith(self._adverb_heads):
             return begin
         return after if after < start else None
 
