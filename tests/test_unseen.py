@@ -8,9 +8,9 @@ surveys and simulations (``abstracts-b``), 24 of twelve further subfields
 (``abstracts-c``), 30 + 30 over fifteen subfields (``abstracts-d``,
 ``abstracts-e``), 25 far from the default corpus and 15 of galaxies and
 cosmology (``abstracts-f``, ``abstracts-g``, and again ``abstracts-h``,
-``abstracts-i``, ``abstracts-j`` to ``abstracts-q``), and 22 + 10 + 18 + 16 +
-10 + 10 + 10 + 10 + 10 + 10 full-text fragments without titles (data sections,
-acknowledgements, methods: ``fragments``, ``fragments-b`` to ``fragments-j``). Each set is scored
+``abstracts-i``, ``abstracts-j`` to ``abstracts-s``), and 22 + 10 + 18 + 16 +
+10 + 10 + 10 + 10 + 10 + 10 + 10 full-text fragments without titles (data sections,
+acknowledgements, methods: ``fragments``, ``fragments-b`` to ``fragments-k``). Each set is scored
 with the project's metric; the floors sit a margin under today's scores
 (benchmarks/README.md), so a change that costs real mentions fails here.
 """
@@ -47,6 +47,8 @@ MICRO_F1_FLOOR = {
     "abstracts-o": 0.95,
     "abstracts-p": 0.98,
     "abstracts-q": 0.985,
+    "abstracts-r": 0.905,
+    "abstracts-s": 0.95,
     "fragments": 0.97,
     "fragments-b": 0.94,
     "fragments-c": 0.95,
@@ -57,6 +59,7 @@ MICRO_F1_FLOOR = {
     "fragments-h": 0.935,
     "fragments-i": 0.965,
     "fragments-j": 0.97,
+    "fragments-k": 0.93,
 }
 FACILITY_FLOOR = {
     "fragments": {"f1": 0.975, "precision": 0.975},
@@ -98,6 +101,7 @@ SOFTWARE_F1_FLOOR = {
     "fragments-h": 0.91,
     "fragments-i": 0.95,
     "fragments-j": 0.97,
+    "fragments-k": 0.93,
 }
 
 
