@@ -92,6 +92,8 @@ SOFTWARE_F1_FLOOR = {
     "abstracts-o": 0.95,
     "abstracts-p": 0.95,
     "abstracts-q": 0.77,
+    "abstracts-r": 0.5,
+    "abstracts-s": 0.86,
     "fragments": 0.95,
     "fragments-b": 0.95,
     "fragments-c": 0.95,
