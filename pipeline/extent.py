@@ -53,6 +53,8 @@ class SpanRules(BaseModel):
     dropped_product_words: tuple[str, ...] = ()
     simulation_patterns: tuple[str, ...] = ()
     run_patterns: tuple[str, ...] = ()
+    paradigm_adjectives: tuple[str, ...] = ()
+    model_nouns: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -203,6 +205,22 @@ class Extent:
     @cached_property
     def institution_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.institution_name_words)
+
+    @cached_property
+    def _paradigm_adjectives(self) -> frozenset[str]:
+        return frozenset(alias_key(w) for w in self.rules.paradigm_adjectives)
+
+    @cached_property
+    def _model_noun(self) -> re.Pattern | None:
+        return re.compile(rf"[ -](?:{_words(self.rules.model_nouns)})\b", re.IGNORECASE) if self.rules.model_nouns else None
+
+    def model_noun_after(self, text: str, end: int) -> bool:
+        """Does the noun of one model follow ("... deep learning networks", "... deep learning model")?"""
+        return bool(self._model_noun and text[end:end + 1] in _SPACE_OR_HYPHEN and self._model_noun.match(text, end))
+
+    def paradigm_adjective(self, written: str) -> bool:
+        """Is a mention only a paradigm's adjective ("supervised", "semi-supervised"), no learning head with it?"""
+        return bool(self._paradigm_adjectives) and alias_key(written) in self._paradigm_adjectives
 
     # -- questions on the text ---------------------------------------------------
 

@@ -645,6 +645,9 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 else _composed(doc, m, owner.start, grown.end, grown.label, index)
         if grown is not None and out and grown.start < out[-1].end:
             grown = None  # never over a name already chosen ("MAST Kepler Archive" keeps MAST)
+        if grown is None and m.label == "TECHNIQUE" and extent.paradigm_adjective(text[start_char:end_char]):
+            i += 1  # "an ensemble of supervised learners": the adjective of a paradigm alone names no technique
+            continue
         if grown is None:
             out.append(m)
             i += 1
@@ -832,11 +835,15 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
         # Supervised or unsupervised before a learning umbrella names that paradigm of the field: "supervised deep
-        # learning", "unsupervised DL" are one technique, as "supervised machine learning" is. A prefixed paradigm
-        # ("self-supervised", "weakly-supervised") describes how one model is trained: written apart, kept apart.
+        # learning", "unsupervised DL" are one technique, as "supervised machine learning" is. So does a prefixed
+        # paradigm ("Leveraging self-supervised deep learning", abstracts-n arXiv:2406.03643), unless a model's
+        # noun follows: then it describes how that one model is trained ("self-supervised deep learning
+        # networks", dev gold), and the adjective alone is no technique (span.yaml paradigm_adjectives).
         if head is not None and head.generic and head.kind == "umbrella" and head.label.lower().endswith(" learning") \
                 and gap == " " and concept is not None and concept.kind == "paradigm" \
-                and text[start_char:end_char].lower() in _FIELD_PARADIGMS:
+                and (text[start_char:end_char].lower() in _FIELD_PARADIGMS
+                     or (extent.paradigm_adjective(text[start_char:end_char])
+                         and not extent.model_noun_after(text, _end_of(doc, nxt)))):
             name = f"{text[start_char:end_char]} {head.label}".lower()  # "supervised DL" is supervised deep learning
             return _composed(doc, m, m.start, nxt.end, "TECHNIQUE", index, head_label=name)
         # An architecture named before the umbrella word: "LSTM Neural Networks" is the LSTM, written whole.
