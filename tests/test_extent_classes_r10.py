@@ -67,3 +67,39 @@ def test_a_prefixed_paradigm_before_a_learning_field_names_the_paradigm(real):
     # ("a semi-supervised deep learning model": the model's noun keeps the field apart, test above)
     record = tag(real, "Leveraging self-supervised deep learning, we classify the prompt emission of bursts.")
     assert spans(record) == [("self-supervised deep learning", "TECHNIQUE")]
+
+
+# -- 2. A descriptive "mechanism" after a named kind of attention ---------------------------------
+
+
+def test_mechanism_after_a_named_attention_is_no_part_of_its_name(real):
+    # abstracts-r arXiv:2511.12955 ("self-attention mechanisms" -> "self-attention"); abstracts-i
+    # arXiv:2507.00866 and abstracts-k arXiv:2505.22574 ("cross-attention mechanism", "dot-product-attention
+    # mechanism" are annotated without the tail)
+    record = tag(
+        real,
+        "Unlike plain self-attention mechanisms, our gated layer and a channel attention mechanism weight the frames.",
+    )
+    assert ("self-attention", "TECHNIQUE") in spans(record)
+    assert ("channel attention", "TECHNIQUE") in spans(record)
+    assert not any(text.endswith(("mechanism", "mechanisms")) for text, _ in spans(record))
+    # "attention" alone names nothing: the mechanism is the name (six golds)
+    assert ("attention mechanism", "TECHNIQUE") in spans(tag(real, "An attention mechanism weights the frames."))
+
+
+def test_the_shipped_rules_reject_an_alias_with_a_descriptive_mechanism(tmp_path):
+    import shutil
+
+    from astro_ie.resources import default_ontology_dir
+    from tests.test_ontology import problems_of
+
+    shutil.copytree(default_ontology_dir() / "rules", tmp_path / "rules")
+    (tmp_path / "t.yaml").write_text(
+        "- id: technique:self-attention\n  label: self-attention\n  type: TECHNIQUE\n"
+        "  aliases: [self-attention mechanism]\n"
+        "- id: technique:attention-mechanism\n  label: attention mechanism\n  type: TECHNIQUE\n",
+        encoding="utf-8",
+    )
+    problems = problems_of(tmp_path)
+    assert [p.code for p in problems] == ["E111"]
+    assert "'self-attention mechanism'" in problems[0].message
