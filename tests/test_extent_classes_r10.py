@@ -103,3 +103,25 @@ def test_the_shipped_rules_reject_an_alias_with_a_descriptive_mechanism(tmp_path
     problems = problems_of(tmp_path)
     assert [p.code for p in problems] == ["E111"]
     assert "'self-attention mechanism'" in problems[0].message
+
+
+# -- 3. "linear" makes a kind of method --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # abstracts-r arXiv:2403.02536 (both golds keep "linear SVM")
+        ("A linear SVM trained on the magnetic parameters forecasts the events.", "linear SVM"),
+        ("We compare a linear support vector machine with a random forest.", "linear support vector machine"),
+    ],
+)
+def test_linear_before_a_method_is_part_of_its_name(real, sentence, name):
+    record = tag(real, sentence)
+    assert (name, "TECHNIQUE") in spans(record)
+    assert concepts(record)[name].startswith("candidate:")
+
+
+def test_linear_regression_keeps_its_own_concept(real):
+    record = tag(real, "A linear SVM and linear regression are the baselines.")
+    assert concepts(record)["linear regression"] == "technique:linear-regression"
