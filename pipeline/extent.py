@@ -98,6 +98,7 @@ _RELEASE_SEPARATORS = frozenset({" ", "-", "/"})  # the separators of ``_release
 
 
 _FIRST_WORD = re.compile(r"([A-Za-z]+)[ -]+")
+_POSSESSIVE = re.compile(r"['\u2019]s(?= )")  # "Gaia’s variable star catalogue", "ASAS-SN's ..."
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -305,6 +306,11 @@ class Extent:
     def release_end(self, text: str, end: int) -> int | None:
         # Every pattern of these three starts with its separator: no separator, no match (one comparison, not a search).
         found = self._release.match(text, end) if self._release and text[end:end + 1] in _RELEASE_SEPARATORS else None
+        return found.end() if found else None
+
+    def possessive_end(self, text: str, end: int) -> int | None:
+        """End of a possessive written right after a name ("Gaia’s"), before the words of what it owns."""
+        found = _POSSESSIVE.match(text, end) if text[end:end + 1] in ("'", "\u2019") else None
         return found.end() if found else None
 
     def product_end(self, text: str, end: int) -> int | None:

@@ -1077,25 +1077,29 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                         (extent.phase_end, m.label), (extent.survey_field_end, "SURVEY")):
         if find == extent.survey_field_end and m.label not in _FACILITY:
             continue
-        end = find(text, end_char)
+        at = end_char  # where the words after the name start
+        end = find(text, at)
+        if end is None and find == extent.product_end and (owned := extent.possessive_end(text, end_char)) is not None:
+            at = owned  # "Gaia’s variable star catalogue" (abstracts-r arXiv:2504.00347): the owner's possessive
+            end = find(text, at)
         if end is None:
             continue
         if find == extent.product_end and m.label == "DATASET" and (
                 _PRODUCT_END.search(doc[m.start:m.end].text) or text[end - 7:end].lower() == "archive"
-                or "lert stream" in text[end_char:end]
+                or "lert stream" in text[at:end]
                 or "catalog" in _label_of(index, m).lower()
-                or " " not in text[end_char + 1:end]):
+                or " " not in text[at + 1:end]):
             # Already a product: a data set's bare "catalogue" only says what it is ("Chandra Source Catalog
             # catalogue", "the GWTC-3 catalogue", "the unWISE catalogue", "Gaia DR3 catalogue" are the data
             # set); a catalogue of one kind drawn from a data set is a product of its own ("ACT DR5
             # point-source catalogue", "ACT DR5 SZ catalogue", "eRASS1 cluster catalogue").
             continue
         if find == extent.product_end and m.label in _FACILITY and text[end - 1] == "s" \
-                and " " not in text[end_char + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),
-                                                                              doc[m.start].idx):
+                and " " not in text[at + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),
+                                                                        doc[m.start].idx):
             continue  # "the FIRST and NVSS catalogues", "Chandra and XMM-Newton catalogues": a shared head, two facilities
         if find == extent.product_end and m.label == "TELESCOPE" and text[end - 1] == "s" \
-                and " " not in text[end_char + 1:end]:
+                and " " not in text[at + 1:end]:
             continue  # "Object Classification from JWST Catalogs", "mock Gaia catalogs": catalogues made from a
             # mission's data, no one product of it
         begin = doc[m.start].idx
@@ -1107,7 +1111,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
         if label == "DATASET" and m.label != "DATASET":
             # "Gaia DR3" through the owner's other names ("Gaia Data Release 3").
             concept = index.concept(m.concept_id)
-            tail = text[end_char:end].strip(" -/")
+            tail = text[at:end].strip(" -/")
             names = [concept.label] + [a.text for a in concept.aliases + concept.acronyms] if concept else []
             for name in names:
                 for cid in sorted(index.lookup(f"{name} {tail}")):
@@ -1116,5 +1120,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                         return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
         if find == extent.survey_field_end and m.label == "SURVEY" and text[end_char:end] == " Survey":
             return m._replace(end=span.end, exact=True)  # "GAMA Survey" is GAMA, written whole
-        return _composed(doc, m, span.start, span.end, label, index)
+        # the candidate's name without the possessive: "Gaia’s variable star catalogue" is the Gaia variable star one
+        name = _clean(text[begin:end_char] + text[at:end]) if at != end_char else None
+        return _composed(doc, m, span.start, span.end, label, index, head_label=name)
     return None

@@ -125,3 +125,40 @@ def test_linear_before_a_method_is_part_of_its_name(real, sentence, name):
 def test_linear_regression_keeps_its_own_concept(real):
     record = tag(real, "A linear SVM and linear regression are the baselines.")
     assert concepts(record)["linear regression"] == "technique:linear-regression"
+
+
+# -- 6. A catalogue named by its owner: a possessive, a capitalised name of the catalogue ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # abstracts-r arXiv:2504.00347 ("Gaia’s variable star catalogue", both golds)
+        ("Counterparts were found in Fermi’s point-source catalogue.", "Fermi’s point-source catalogue"),
+        ("Labels come from a cross-match with ASAS-SN's variable star catalogue.", "ASAS-SN's variable star catalogue"),
+    ],
+)
+def test_a_possessive_between_a_facility_and_its_catalogue_is_one_data_set(real, sentence, name):
+    assert (name, "DATASET") in spans(tag(real, sentence))
+
+
+def test_a_possessive_before_other_words_leaves_the_facility(real):
+    record = tag(real, "We rely on Gaia's astrometry and on TESS's photometry.")
+    assert spans(record) == [("Gaia", "TELESCOPE"), ("TESS", "TELESCOPE")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # fragments-k r9y-frag-03 ("COSMOS2020 Farmer catalogue", both golds)
+        ("Photometric redshifts come from the COSMOS2020 Classic catalogue.", "COSMOS2020 Classic catalogue"),
+    ],
+)
+def test_a_capitalised_name_between_a_data_set_and_catalogue_is_one_data_set(real, sentence, name):
+    assert (name, "DATASET") in spans(tag(real, sentence))
+
+
+def test_a_data_sets_bare_catalogue_is_still_the_data_set(real):
+    # annotators split on "unWISE catalogue" / "COSMOS2020 catalogue"; the convention keeps the data set
+    record = tag(real, "Hosts come from the unWISE catalogue and the COSMOS2020 catalogue.")
+    assert [text for text, _ in spans(record)] == ["unWISE", "COSMOS2020"]
