@@ -533,6 +533,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
     institutions: set[str] = set()  # candidates dropped as organisations: their short forms go too ("EGO")
     i = 0
     pending = sorted(chosen, key=_BOUNDS)
+    if "-" in text:
+        pending = _outside_coined_chains(text, pending, starts, ends)
     while i < len(pending):
         m = pending[i]
         nxt = pending[i + 1] if i + 1 < len(pending) else None
@@ -658,6 +660,26 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             j += 1
         pending[i:j] = [grown]
     return out
+
+
+# Words joined by hyphens into one token-like chain: "XMM-WISE-SDSS".
+_HYPHEN_CHAIN = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}(?![\w-])")
+
+
+def _outside_coined_chains(text: str, pending: list[Mention], starts: list[int], ends: list[int]) -> list[Mention]:
+    """The mentions less those inside a chain that hyphenates three or more names no one mention covers.
+
+    "an XMM-WISE-SDSS sample" (abstracts-r arXiv:2410.11436, a borderline DATASET in both golds) is the
+    authors' coined name of a cross-matched sample, not XMM, WISE and SDSS: none of them is tagged. Two names
+    hyphenated stay the name they make ("ASKAP-EMU", "Herschel-ATLAS"), and a chain the ontology knows whole is
+    one mention ("LIGO-Virgo-KAGRA").
+    """
+    drop: set[Mention] = set()
+    for chain in _HYPHEN_CHAIN.finditer(text):
+        inside = [m for m in pending if chain.start() <= starts[m.start] and ends[m.end - 1] <= chain.end()]
+        if len(inside) >= 3 and all(m.label in _PRODUCT_OWNERS for m in inside):
+            drop.update(inside)
+    return [m for m in pending if m not in drop] if drop else pending
 
 
 # Function words a capitalised survey name may hold: "Legacy Survey of Space and Time".

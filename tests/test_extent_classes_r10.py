@@ -162,3 +162,18 @@ def test_a_data_sets_bare_catalogue_is_still_the_data_set(real):
     # annotators split on "unWISE catalogue" / "COSMOS2020 catalogue"; the convention keeps the data set
     record = tag(real, "Hosts come from the unWISE catalogue and the COSMOS2020 catalogue.")
     assert [text for text, _ in spans(record)] == ["unWISE", "COSMOS2020"]
+
+
+# -- 5. A chain of facility names hyphenated into one coined sample -------------------------------
+
+
+def test_three_facilities_hyphenated_into_one_sample_are_no_facility(real):
+    # abstracts-r arXiv:2410.11436: "XMM-WISE-SDSS sample" (a borderline DATASET in both golds)
+    record = tag(real, "We formed a Chandra-WISE-SDSS sample and classified it with a random forest.")
+    assert spans(record) == [("random forest", "TECHNIQUE")]
+
+
+def test_two_names_hyphenated_and_a_known_chain_stay(real):
+    record = tag(real, "The ASKAP-EMU survey is compared with LIGO-Virgo-KAGRA alerts.")
+    assert ("ASKAP-EMU", "SURVEY") in spans(record)
+    assert ("LIGO-Virgo-KAGRA", "TELESCOPE") in spans(record)
