@@ -584,6 +584,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and all(t.is_title or t.is_upper for t in doc[nxt.start:nxt.end]):
             # "LOFAR Galaxy Zoo": a data set named with its facility's short name is one product.
             grown = _composed(doc, nxt, m.start, nxt.end, "DATASET", index)
+        elif m.label == "DATASET" and m.source == "ruler" and nxt is not None and nxt.label in _FACILITY \
+                and nxt.end - nxt.start == 1 and text[end_char:starts[nxt.start]] == ": ":
+            # "Radio Galaxy Zoo: LOFAR" (fragments-k r9y-frag-01), "Galaxy Zoo: Hubble": a project's part named
+            # for the facility whose data it holds, one data set written with a colon.
+            grown = _composed(doc, m, m.start, nxt.end, "DATASET", index)
         elif m.label in _FACILITY and m.end - m.start > 1 and text[end_char:end_char + 2] == " (" \
                 and (grown := _survey_around_short_form(doc, text, m, pending, i, end_char, index)) is not None:
             pass  # "Hyper-Suprime Cam (HSC) Survey", "Dark Energy Spectroscopic Instrument (DESI) Legacy Imaging Surveys"

@@ -177,3 +177,25 @@ def test_two_names_hyphenated_and_a_known_chain_stay(real):
     record = tag(real, "The ASKAP-EMU survey is compared with LIGO-Virgo-KAGRA alerts.")
     assert ("ASKAP-EMU", "SURVEY") in spans(record)
     assert ("LIGO-Virgo-KAGRA", "TELESCOPE") in spans(record)
+
+
+# -- 7. A data set and a facility joined by a colon: one project named for the facility ------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # fragments-k r9y-frag-01 ("Radio Galaxy Zoo: LOFAR"), fragments-j r8y-frag-03 ("Galaxy Zoo: Hubble")
+        ("Morphological labels were taken from Radio Galaxy Zoo: MeerKAT.", "Radio Galaxy Zoo: MeerKAT"),
+        ("Volunteer votes come from Galaxy Zoo: JWST and are debiased.", "Galaxy Zoo: JWST"),
+    ],
+)
+def test_a_data_set_colon_a_facility_is_one_data_set(real, sentence, name):
+    record = tag(real, sentence)
+    assert (name, "DATASET") in spans(record)
+    assert not any(label == "TELESCOPE" for _, label in spans(record))
+
+
+def test_a_colon_before_a_sentence_leaves_both_names(real):
+    record = tag(real, "We train on ImageNet: the Euclid images are used only for testing.")
+    assert spans(record) == [("ImageNet", "DATASET"), ("Euclid", "TELESCOPE")]
