@@ -55,6 +55,7 @@ class SpanRules(BaseModel):
     run_patterns: tuple[str, ...] = ()
     paradigm_adjectives: tuple[str, ...] = ()
     model_nouns: tuple[str, ...] = ()
+    property_words: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -218,6 +219,15 @@ class Extent:
     def model_noun_after(self, text: str, end: int) -> bool:
         """Does the noun of one model follow ("... deep learning networks", "... deep learning model")?"""
         return bool(self._model_noun and text[end:end + 1] in _SPACE_OR_HYPHEN and self._model_noun.match(text, end))
+
+    @cached_property
+    def _property(self) -> re.Pattern | None:
+        words = self.rules.property_words
+        return re.compile(rf"[ -](?:{_words(words)})\b", re.IGNORECASE) if words else None
+
+    def property_after(self, text: str, end: int) -> bool:
+        """Does a word naming a property follow a method's name ("augmentation invariance")?"""
+        return bool(self._property and text[end:end + 1] in _SPACE_OR_HYPHEN and self._property.match(text, end))
 
     def paradigm_adjective(self, written: str) -> bool:
         """Is a mention only a paradigm's adjective ("supervised", "semi-supervised"), no learning head with it?"""

@@ -652,8 +652,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 else _composed(doc, m, owner.start, grown.end, grown.label, index)
         if grown is not None and out and grown.start < out[-1].end:
             grown = None  # never over a name already chosen ("MAST Kepler Archive" keeps MAST)
-        if grown is None and m.label == "TECHNIQUE" and extent.paradigm_adjective(text[start_char:end_char]):
-            i += 1  # "an ensemble of supervised learners": the adjective of a paradigm alone names no technique
+        if grown is None and m.label == "TECHNIQUE" and (extent.paradigm_adjective(text[start_char:end_char])
+                                                         or extent.property_after(text, end_char)):
+            # "an ensemble of supervised learners": the adjective of a paradigm alone names no technique;
+            # "augmentation invariance" (abstracts-s arXiv:2206.11927): a property named after a method, not it
+            i += 1
             continue
         if grown is None:
             out.append(m)

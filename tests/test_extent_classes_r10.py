@@ -199,3 +199,24 @@ def test_a_data_set_colon_a_facility_is_one_data_set(real, sentence, name):
 def test_a_colon_before_a_sentence_leaves_both_names(real):
     record = tag(real, "We train on ImageNet: the Euclid images are used only for testing.")
     assert spans(record) == [("ImageNet", "DATASET"), ("Euclid", "TELESCOPE")]
+
+
+# -- 4. A noun naming a property after a method's word --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # abstracts-s arXiv:2206.11927
+        "The pretraining task also enforces augmentation invariance of the representation.",
+        "The learned features are augmentation-invariant by construction.",
+        "Dropout equivariance is not required by our loss.",
+    ],
+)
+def test_a_property_named_after_a_method_is_no_mention_of_it(real, sentence):
+    assert not any(label == "TECHNIQUE" for _, label in spans(tag(real, sentence)))
+
+
+def test_the_method_itself_is_still_named_beside_the_property(real):
+    record = tag(real, "We use data augmentation to enforce rotation invariance.")
+    assert ("data augmentation", "TECHNIQUE") in spans(record)
