@@ -220,3 +220,14 @@ def test_a_property_named_after_a_method_is_no_mention_of_it(real, sentence):
 def test_the_method_itself_is_still_named_beside_the_property(real):
     record = tag(real, "We use data augmentation to enforce rotation invariance.")
     assert ("data augmentation", "TECHNIQUE") in spans(record)
+
+
+# -- 8. An ordinal before a survey counts its passes; it is no part of the survey's name -----------
+
+
+def test_an_ordinal_before_an_all_sky_survey_is_no_part_of_its_name(real):
+    # fragments-k r9y-frag-02 (both golds: "eROSITA All-Sky Survey", SURVEY)
+    record = tag(real, "Our clusters were detected in the first eROSITA All-Sky Survey (eRASS1) and followed up.")
+    assert ("eROSITA All-Sky Survey", "SURVEY") in spans(record)
+    assert not any(text.startswith("first") for text, _ in spans(record))
+    assert ("eRASS1", "DATASET") in spans(record) or ("eRASS1", "SURVEY") in spans(record)
