@@ -231,3 +231,18 @@ def test_an_ordinal_before_an_all_sky_survey_is_no_part_of_its_name(real):
     assert ("eROSITA All-Sky Survey", "SURVEY") in spans(record)
     assert not any(text.startswith("first") for text, _ in spans(record))
     assert ("eRASS1", "DATASET") in spans(record) or ("eRASS1", "SURVEY") in spans(record)
+
+
+# -- 9. A fellowship named with a facility, its kind written in lower case ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # fragments-k r9y-frag-09 (GUIDELINE "Not entities": fellowships)
+        ("CD acknowledges support from a Rubin Observatory postdoctoral fellowship.", []),
+        ("EF is funded by a Chandra graduate fellowship and observed with ALMA.", [("ALMA", "TELESCOPE")]),
+    ],
+)
+def test_a_facility_naming_a_fellowship_is_no_facility(real, sentence, kept):
+    assert spans(tag(real, sentence)) == kept
