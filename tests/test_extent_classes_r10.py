@@ -47,17 +47,23 @@ def test_a_paradigm_adjective_before_a_model_noun_leaves_the_umbrella(real):
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("Clusters of spectra are found with unsupervised learning.", "unsupervised learning"),
-        ("We pre-train the encoder with self-supervised learning.", "self-supervised learning"),
-        ("Anomalies are ranked by unsupervised machine learning.", "unsupervised machine learning"),
-        ("We adopt a Supervised Variational Autoencoder (sVAE) for the bursts.", "Supervised Variational Autoencoder"),
-        ("We apply unsupervised domain adaptation to the images.", "unsupervised domain adaptation"),
-        ("Masked reconstruction gives a self-supervision signal.", "self-supervision"),
+        ("Clusters are found with unsupervised learning, an unsupervised methodology.", "unsupervised learning"),
+        ("We pre-train with self-supervised learning, a self-supervised approach.", "self-supervised learning"),
+        (
+            "Anomalies are ranked by unsupervised machine learning and unsupervised scores.",
+            "unsupervised machine learning",
+        ),
+        (
+            "A Supervised Variational Autoencoder (sVAE) is one of our supervised learners.",
+            "Supervised Variational Autoencoder",
+        ),
+        ("We apply unsupervised domain adaptation, a semi-supervised scheme.", "unsupervised domain adaptation"),
+        ("Masked reconstruction gives a self-supervision signal to a self-supervised encoder.", "self-supervision"),
     ],
 )
-def test_a_paradigm_with_its_learning_head_stays(real, sentence, name):
+def test_a_paradigm_with_its_head_stays_beside_a_bare_adjective(real, sentence, name):
     record = tag(real, sentence)
-    assert (name, "TECHNIQUE") in spans(record)
+    assert [text for text, _ in spans(record) if "upervis" in text] == [name]
     if name == "self-supervision":  # the noun is the paradigm, no adjective
         assert concepts(record)[name] == "technique:self-supervised-learning"
 
@@ -122,8 +128,9 @@ def test_linear_before_a_method_is_part_of_its_name(real, sentence, name):
     assert concepts(record)[name].startswith("candidate:")
 
 
-def test_linear_regression_keeps_its_own_concept(real):
+def test_linear_regression_keeps_its_own_concept_beside_a_linear_svm(real):
     record = tag(real, "A linear SVM and linear regression are the baselines.")
+    assert spans(record) == [("linear SVM", "TECHNIQUE"), ("linear regression", "TECHNIQUE")]
     assert concepts(record)["linear regression"] == "technique:linear-regression"
 
 
@@ -143,8 +150,8 @@ def test_a_possessive_between_a_facility_and_its_catalogue_is_one_data_set(real,
 
 
 def test_a_possessive_before_other_words_leaves_the_facility(real):
-    record = tag(real, "We rely on Gaia's astrometry and on TESS's photometry.")
-    assert spans(record) == [("Gaia", "TELESCOPE"), ("TESS", "TELESCOPE")]
+    record = tag(real, "We rely on Gaia's astrometry and on TESS's input catalogue.")
+    assert spans(record) == [("Gaia", "TELESCOPE"), ("TESS's input catalogue", "DATASET")]
 
 
 @pytest.mark.parametrize(
@@ -160,8 +167,8 @@ def test_a_capitalised_name_between_a_data_set_and_catalogue_is_one_data_set(rea
 
 def test_a_data_sets_bare_catalogue_is_still_the_data_set(real):
     # annotators split on "unWISE catalogue" / "COSMOS2020 catalogue"; the convention keeps the data set
-    record = tag(real, "Hosts come from the unWISE catalogue and the COSMOS2020 catalogue.")
-    assert [text for text, _ in spans(record)] == ["unWISE", "COSMOS2020"]
+    record = tag(real, "Hosts come from the unWISE catalogue and the COSMOS2020 Farmer catalogue.")
+    assert [text for text, _ in spans(record)] == ["unWISE", "COSMOS2020 Farmer catalogue"]
 
 
 # -- 5. A chain of facility names hyphenated into one coined sample -------------------------------
@@ -174,9 +181,8 @@ def test_three_facilities_hyphenated_into_one_sample_are_no_facility(real):
 
 
 def test_two_names_hyphenated_and_a_known_chain_stay(real):
-    record = tag(real, "The ASKAP-EMU survey is compared with LIGO-Virgo-KAGRA alerts.")
-    assert ("ASKAP-EMU", "SURVEY") in spans(record)
-    assert ("LIGO-Virgo-KAGRA", "TELESCOPE") in spans(record)
+    record = tag(real, "The ASKAP-EMU survey, LIGO-Virgo-KAGRA alerts and a Chandra-WISE-SDSS sample are compared.")
+    assert spans(record) == [("ASKAP-EMU", "SURVEY"), ("LIGO-Virgo-KAGRA", "TELESCOPE")]
 
 
 # -- 7. A data set and a facility joined by a colon: one project named for the facility ------------
@@ -197,8 +203,8 @@ def test_a_data_set_colon_a_facility_is_one_data_set(real, sentence, name):
 
 
 def test_a_colon_before_a_sentence_leaves_both_names(real):
-    record = tag(real, "We train on ImageNet: the Euclid images are used only for testing.")
-    assert spans(record) == [("ImageNet", "DATASET"), ("Euclid", "TELESCOPE")]
+    record = tag(real, "We train on ImageNet: the Euclid images are kept for tests with labels of Galaxy Zoo: JWST.")
+    assert spans(record) == [("ImageNet", "DATASET"), ("Euclid", "TELESCOPE"), ("Galaxy Zoo: JWST", "DATASET")]
 
 
 # -- 4. A noun naming a property after a method's word --------------------------------------------
@@ -218,8 +224,8 @@ def test_a_property_named_after_a_method_is_no_mention_of_it(real, sentence):
 
 
 def test_the_method_itself_is_still_named_beside_the_property(real):
-    record = tag(real, "We use data augmentation to enforce rotation invariance.")
-    assert ("data augmentation", "TECHNIQUE") in spans(record)
+    record = tag(real, "We use data augmentation to enforce augmentation invariance.")
+    assert spans(record) == [("data augmentation", "TECHNIQUE")]
 
 
 # -- 8. An ordinal before a survey counts its passes; it is no part of the survey's name -----------
