@@ -53,6 +53,9 @@ class SpanRules(BaseModel):
     dropped_product_words: tuple[str, ...] = ()
     simulation_patterns: tuple[str, ...] = ()
     run_patterns: tuple[str, ...] = ()
+    paradigm_adjectives: tuple[str, ...] = ()
+    model_nouns: tuple[str, ...] = ()
+    property_words: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -96,6 +99,7 @@ _RELEASE_SEPARATORS = frozenset({" ", "-", "/"})  # the separators of ``_release
 
 
 _FIRST_WORD = re.compile(r"([A-Za-z]+)[ -]+")
+_POSSESSIVE = re.compile(r"['\u2019]s(?= )")  # "Gaia’s variable star catalogue", "ASAS-SN's ..."
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -204,6 +208,31 @@ class Extent:
     def institution_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.institution_name_words)
 
+    @cached_property
+    def _paradigm_adjectives(self) -> frozenset[str]:
+        return frozenset(alias_key(w) for w in self.rules.paradigm_adjectives)
+
+    @cached_property
+    def _model_noun(self) -> re.Pattern | None:
+        return re.compile(rf"[ -](?:{_words(self.rules.model_nouns)})\b", re.IGNORECASE) if self.rules.model_nouns else None
+
+    def model_noun_after(self, text: str, end: int) -> bool:
+        """Does the noun of one model follow ("... deep learning networks", "... deep learning model")?"""
+        return bool(self._model_noun and text[end:end + 1] in _SPACE_OR_HYPHEN and self._model_noun.match(text, end))
+
+    @cached_property
+    def _property(self) -> re.Pattern | None:
+        words = self.rules.property_words
+        return re.compile(rf"[ -](?:{_words(words)})\b", re.IGNORECASE) if words else None
+
+    def property_after(self, text: str, end: int) -> bool:
+        """Does a word naming a property follow a method's name ("augmentation invariance")?"""
+        return bool(self._property and text[end:end + 1] in _SPACE_OR_HYPHEN and self._property.match(text, end))
+
+    def paradigm_adjective(self, written: str) -> bool:
+        """Is a mention only a paradigm's adjective ("supervised", "semi-supervised"), no learning head with it?"""
+        return bool(self._paradigm_adjectives) and alias_key(written) in self._paradigm_adjectives
+
     # -- questions on the text ---------------------------------------------------
 
     @cached_property
@@ -287,6 +316,11 @@ class Extent:
     def release_end(self, text: str, end: int) -> int | None:
         # Every pattern of these three starts with its separator: no separator, no match (one comparison, not a search).
         found = self._release.match(text, end) if self._release and text[end:end + 1] in _RELEASE_SEPARATORS else None
+        return found.end() if found else None
+
+    def possessive_end(self, text: str, end: int) -> int | None:
+        """End of a possessive written right after a name ("Gaia’s"), before the words of what it owns."""
+        found = _POSSESSIVE.match(text, end) if text[end:end + 1] in ("'", "\u2019") else None
         return found.end() if found else None
 
     def product_end(self, text: str, end: int) -> int | None:

@@ -533,6 +533,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
     institutions: set[str] = set()  # candidates dropped as organisations: their short forms go too ("EGO")
     i = 0
     pending = sorted(chosen, key=_BOUNDS)
+    if "-" in text:
+        pending = _outside_coined_chains(text, pending, starts, ends)
     while i < len(pending):
         m = pending[i]
         nxt = pending[i + 1] if i + 1 < len(pending) else None
@@ -582,6 +584,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and all(t.is_title or t.is_upper for t in doc[nxt.start:nxt.end]):
             # "LOFAR Galaxy Zoo": a data set named with its facility's short name is one product.
             grown = _composed(doc, nxt, m.start, nxt.end, "DATASET", index)
+        elif m.label == "DATASET" and m.source == "ruler" and nxt is not None and nxt.label in _FACILITY \
+                and nxt.end - nxt.start == 1 and text[end_char:starts[nxt.start]] == ": ":
+            # "Radio Galaxy Zoo: LOFAR" (fragments-k r9y-frag-01), "Galaxy Zoo: Hubble": a project's part named
+            # for the facility whose data it holds, one data set written with a colon.
+            grown = _composed(doc, m, m.start, nxt.end, "DATASET", index)
         elif m.label in _FACILITY and m.end - m.start > 1 and text[end_char:end_char + 2] == " (" \
                 and (grown := _survey_around_short_form(doc, text, m, pending, i, end_char, index)) is not None:
             pass  # "Hyper-Suprime Cam (HSC) Survey", "Dark Energy Spectroscopic Instrument (DESI) Legacy Imaging Surveys"
@@ -645,6 +652,12 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 else _composed(doc, m, owner.start, grown.end, grown.label, index)
         if grown is not None and out and grown.start < out[-1].end:
             grown = None  # never over a name already chosen ("MAST Kepler Archive" keeps MAST)
+        if grown is None and m.label == "TECHNIQUE" and (extent.paradigm_adjective(text[start_char:end_char])
+                                                         or extent.property_after(text, end_char)):
+            # "an ensemble of supervised learners": the adjective of a paradigm alone names no technique;
+            # "augmentation invariance" (abstracts-s arXiv:2206.11927): a property named after a method, not it
+            i += 1
+            continue
         if grown is None:
             out.append(m)
             i += 1
@@ -655,6 +668,26 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             j += 1
         pending[i:j] = [grown]
     return out
+
+
+# Words joined by hyphens into one token-like chain: "XMM-WISE-SDSS".
+_HYPHEN_CHAIN = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}(?![\w-])")
+
+
+def _outside_coined_chains(text: str, pending: list[Mention], starts: list[int], ends: list[int]) -> list[Mention]:
+    """The mentions less those inside a chain that hyphenates three or more names no one mention covers.
+
+    "an XMM-WISE-SDSS sample" (abstracts-r arXiv:2410.11436, a borderline DATASET in both golds) is the
+    authors' coined name of a cross-matched sample, not XMM, WISE and SDSS: none of them is tagged. Two names
+    hyphenated stay the name they make ("ASKAP-EMU", "Herschel-ATLAS"), and a chain the ontology knows whole is
+    one mention ("LIGO-Virgo-KAGRA").
+    """
+    drop: set[Mention] = set()
+    for chain in _HYPHEN_CHAIN.finditer(text):
+        inside = [m for m in pending if chain.start() <= starts[m.start] and ends[m.end - 1] <= chain.end()]
+        if len(inside) >= 3 and all(m.label in _PRODUCT_OWNERS for m in inside):
+            drop.update(inside)
+    return [m for m in pending if m not in drop] if drop else pending
 
 
 # Function words a capitalised survey name may hold: "Legacy Survey of Space and Time".
@@ -832,11 +865,15 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
         # Supervised or unsupervised before a learning umbrella names that paradigm of the field: "supervised deep
-        # learning", "unsupervised DL" are one technique, as "supervised machine learning" is. A prefixed paradigm
-        # ("self-supervised", "weakly-supervised") describes how one model is trained: written apart, kept apart.
+        # learning", "unsupervised DL" are one technique, as "supervised machine learning" is. So does a prefixed
+        # paradigm ("Leveraging self-supervised deep learning", abstracts-n arXiv:2406.03643), unless a model's
+        # noun follows: then it describes how that one model is trained ("self-supervised deep learning
+        # networks", dev gold), and the adjective alone is no technique (span.yaml paradigm_adjectives).
         if head is not None and head.generic and head.kind == "umbrella" and head.label.lower().endswith(" learning") \
                 and gap == " " and concept is not None and concept.kind == "paradigm" \
-                and text[start_char:end_char].lower() in _FIELD_PARADIGMS:
+                and (text[start_char:end_char].lower() in _FIELD_PARADIGMS
+                     or (extent.paradigm_adjective(text[start_char:end_char])
+                         and not extent.model_noun_after(text, _end_of(doc, nxt)))):
             name = f"{text[start_char:end_char]} {head.label}".lower()  # "supervised DL" is supervised deep learning
             return _composed(doc, m, m.start, nxt.end, "TECHNIQUE", index, head_label=name)
         # An architecture named before the umbrella word: "LSTM Neural Networks" is the LSTM, written whole.
@@ -1070,25 +1107,29 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                         (extent.phase_end, m.label), (extent.survey_field_end, "SURVEY")):
         if find == extent.survey_field_end and m.label not in _FACILITY:
             continue
-        end = find(text, end_char)
+        at = end_char  # where the words after the name start
+        end = find(text, at)
+        if end is None and find == extent.product_end and (owned := extent.possessive_end(text, end_char)) is not None:
+            at = owned  # "Gaia’s variable star catalogue" (abstracts-r arXiv:2504.00347): the owner's possessive
+            end = find(text, at)
         if end is None:
             continue
         if find == extent.product_end and m.label == "DATASET" and (
                 _PRODUCT_END.search(doc[m.start:m.end].text) or text[end - 7:end].lower() == "archive"
-                or "lert stream" in text[end_char:end]
+                or "lert stream" in text[at:end]
                 or "catalog" in _label_of(index, m).lower()
-                or " " not in text[end_char + 1:end]):
+                or " " not in text[at + 1:end]):
             # Already a product: a data set's bare "catalogue" only says what it is ("Chandra Source Catalog
             # catalogue", "the GWTC-3 catalogue", "the unWISE catalogue", "Gaia DR3 catalogue" are the data
             # set); a catalogue of one kind drawn from a data set is a product of its own ("ACT DR5
             # point-source catalogue", "ACT DR5 SZ catalogue", "eRASS1 cluster catalogue").
             continue
         if find == extent.product_end and m.label in _FACILITY and text[end - 1] == "s" \
-                and " " not in text[end_char + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),
-                                                                              doc[m.start].idx):
+                and " " not in text[at + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),
+                                                                        doc[m.start].idx):
             continue  # "the FIRST and NVSS catalogues", "Chandra and XMM-Newton catalogues": a shared head, two facilities
         if find == extent.product_end and m.label == "TELESCOPE" and text[end - 1] == "s" \
-                and " " not in text[end_char + 1:end]:
+                and " " not in text[at + 1:end]:
             continue  # "Object Classification from JWST Catalogs", "mock Gaia catalogs": catalogues made from a
             # mission's data, no one product of it
         begin = doc[m.start].idx
@@ -1100,7 +1141,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
         if label == "DATASET" and m.label != "DATASET":
             # "Gaia DR3" through the owner's other names ("Gaia Data Release 3").
             concept = index.concept(m.concept_id)
-            tail = text[end_char:end].strip(" -/")
+            tail = text[at:end].strip(" -/")
             names = [concept.label] + [a.text for a in concept.aliases + concept.acronyms] if concept else []
             for name in names:
                 for cid in sorted(index.lookup(f"{name} {tail}")):
@@ -1109,5 +1150,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                         return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
         if find == extent.survey_field_end and m.label == "SURVEY" and text[end_char:end] == " Survey":
             return m._replace(end=span.end, exact=True)  # "GAMA Survey" is GAMA, written whole
-        return _composed(doc, m, span.start, span.end, label, index)
+        # the candidate's name without the possessive: "Gaia’s variable star catalogue" is the Gaia variable star one
+        name = _clean(text[begin:end_char] + text[at:end]) if at != end_char else None
+        return _composed(doc, m, span.start, span.end, label, index, head_label=name)
     return None
