@@ -280,6 +280,29 @@ class Extent:
         return None if found is None else found.start()
 
     @cached_property
+    def _prefixed(self) -> tuple[re.Pattern, frozenset[str]] | None:
+        """The modifier patterns whole, and the words they end with ("equivariant")."""
+        if not self.rules.modifier_patterns:
+            return None
+        last = frozenset(re.search(r"-([a-z]+)$", p).group(1) for p in self.rules.modifier_patterns)
+        return re.compile(rf"(?<![\w$-])(?:{'|'.join(self.rules.modifier_patterns)})$", re.IGNORECASE), last
+
+    def prefixed_start(self, text: str, start: int) -> int | None:
+        """Start of a group glued by a hyphen to a name's first word ("D$_4$-" of "D$_4$-equivariant network").
+
+        The name itself starts with the word the modifier pattern ends with, so the modifiers *before* it
+        (:meth:`modifier_start`) cannot see the group: the pattern is tried over the first word instead.
+        """
+        found = self._prefixed
+        if found is None or start < 2 or text[start - 1] != "-":
+            return None
+        word = _FIRST_WORD.match(text + " ", start)
+        if word is None or word.group(1).lower() not in found[1]:
+            return None
+        whole = found[0].search(text, max(0, start - 40), start + len(word.group(1)))
+        return whole.start() if whole is not None and whole.start() < start else None
+
+    @cached_property
     def _adverb_heads(self) -> tuple[str, ...]:
         return tuple(h.lower() for h in self.rules.adverb_heads)
 

@@ -910,6 +910,12 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     begin = extent.modifier_start(text, start_char)
     if begin is not None:
         begin = extent.without_adverb(text, begin, start_char)
+    elif (group := extent.prefixed_start(text, start_char)) is not None:
+        # The group of an equivariant model glued to the name that starts with "equivariant":
+        # "D$_4$-equivariant network" is one name, as "D$_4$-equivariant deep neural network" is.
+        span = _span_of(doc, group, end_char)
+        if span is not None and span.start < m.start:
+            return _composed(doc, m, span.start, m.end, "TECHNIQUE", index)
     if begin is not None and _says_already(index, concept, text[begin:start_char]):
         begin = None
     if begin is not None and concept is not None and concept.kind == "umbrella" and concept.id not in _NETWORK_UMBRELLAS \

@@ -98,6 +98,9 @@ def test_a_simulation_and_the_code_of_its_run_is_one_data_set(real, sentence, na
         ),
         ("Rotations are handled by a C8-equivariant convolutional neural network.",
          "C8-equivariant convolutional neural network"),
+        # the wheel check of round 9, a title of abstracts-q's kind: the name itself starts with "equivariant"
+        ("A D$_4$-equivariant network for weak-lensing shear", "D$_4$-equivariant network"),
+        ("Radio galaxies are classified by an E(2)-equivariant CNN.", "E(2)-equivariant CNN"),
     ],
 )
 def test_equivariance_to_a_named_group_is_part_of_the_name(real, sentence, name):
