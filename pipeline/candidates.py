@@ -107,6 +107,10 @@ _COINED_TAIL = re.compile(
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
 # Words that join an English compound, never a package's identifier: "state-of-the-art", "end-to-end".
 _JOINING_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "up", "with"})
+# Words that join the items of a co-ordination, which may share one plural head: "the SAGA and ELVES surveys".
+_COORDINATORS = frozenset({"and", "or", "&", ","})
+# What closes a name written out in a sentence: "we call Direct Exoplanet Detection with ..., or ConStruct."
+_NAME_CLOSERS = frozenset({",", ".", ";", ":", "(", ")"})
 
 
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
@@ -389,6 +393,7 @@ class CandidateRules:
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
+        self._challenge_norms = {strings.add(w) for w in words.challenge_nouns}
         self._tool_head_norms = {strings.add(w) for w in words.tool_heads}
         self._dataset_head_norms = {strings.add(w) for w in self.dataset_heads}
         self._before_name = {strings.add(w) for w in (",", ":", "(")}
@@ -416,11 +421,13 @@ class CandidateRules:
         self._process_verbs = frozenset(words.process_verbs)
         self._model_nouns = frozenset({"classifier", "emulator"})
         self._tool_words = frozenset(words.tool_heads) | self.ml_words | frozenset(words.tool_name_words)
+        self._tool_head_words = frozenset(words.tool_heads)
         self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
         self._cues = numpy.array(
             sorted(
                 self._head_norms
                 | self._trigger_norms
+                | self._challenge_norms
                 | self._tool_head_norms
                 | self._verb_norms
                 | {self._software_norm}
@@ -527,9 +534,11 @@ class CandidateRules:
         """A quoted name after "dubbed"/"called": 'an approach, dubbed "Residual-to-Residual DNN series for ..."'.
 
         The quotes bound the name, so it may hold words in lower case and known
-        names ("DNN"): the whole is the authors' method, a SOFTWARE name.
+        names ("DNN"): the whole is the authors' method, a SOFTWARE name. A quoted
+        name after a challenge noun names the challenge's data set (see
+        :meth:`_quoted_challenges`).
         """
-        out: list[Span] = []
+        out: list[Span] = self._quoted_challenges(doc, cues)
         n = len(doc)
         for i in self._positions(cues, self._trigger_norms):
             if i + 3 >= n or doc[i + 1].text not in _OPEN_QUOTES:
@@ -550,6 +559,36 @@ class CandidateRules:
             out.append(
                 Span(doc, name.start, name.end, label=label, kb_id=candidate_id(name.text), span_id="definition")
             )
+        return out
+
+    def _quoted_challenges(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
+        """A quoted title after a challenge noun is the challenge's data set: 'the Kaggle competition "IceCube -
+        Neutrinos in Deep Ice"', 'the data challenge "Strong Lens Finding ..."' (GUIDELINE: challenge and
+        benchmark data sets are DATASET), and so is every other use of the name, the title's included.
+
+        The quotes bound the name; its words are capitalised as a title is (joining words aside), so a phrase
+        in quotes ('the challenge, "what to observe next"') is none.
+        """
+        out: list[Span] = []
+        n = len(doc)
+        for i in self._positions(cues, self._challenge_norms):
+            if i + 3 >= n or doc[i + 1].text not in _OPEN_QUOTES:
+                continue
+            close = next((j for j in range(i + 3, min(n, i + 16)) if doc[j].text in _CLOSE_QUOTES), None)
+            if close is None:
+                continue
+            name = doc[i + 2 : close]
+            words = [t for t in name if not t.is_punct]
+            if (
+                not words
+                or not all(
+                    t.is_title or t.is_upper or t.like_num or name_shaped(t.text) or (t.is_stop and t is not words[0])
+                    for t in words
+                )
+                or self.index.lookup(name.text)
+            ):
+                continue
+            out.extend(self._occurrences(doc, name.text, "DATASET"))
         return out
 
     # -- rule one: definitions -------------------------------------------------
@@ -1033,6 +1072,10 @@ class CandidateRules:
             return None
         if re.search(rf"\b{re.escape(word.text)}s\b", doc.user_data.get(TEXT_KEY) or doc.text):
             return None  # "FRBs" elsewhere: a kind of object ("the FRB survey"), not a survey's name
+        if doc[head_i].lower_ != doc[head_i].norm_ and not (word.i > 0 and doc[word.i - 1].lower_ in _COORDINATORS):
+            # "future wide-field VLBI surveys" (arXiv:2109.09077): surveys of a kind, made with a technique; a plural
+            # names surveys only when it is shared by a co-ordination ("the SAGA and ELVES surveys")
+            return None
         return Span(doc, word.i, word.i + 1, label="SURVEY", kb_id=candidate_id(word.text), span_id="phrase")
 
     def _facility_survey(self, doc: Doc, head_i: int) -> Span | None:
@@ -1146,6 +1189,7 @@ class CandidateRules:
 
     def _named_tools(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         names: dict[str, str] = {}  # name -> label: a tool, or a data set when a catalogue is what it names
+        also: dict[str, str] = {}  # another name of a named tool -> that name ("..., or ConStruct")
         boundary = self._title_end(doc)
         # A title mark's lower case is the mark itself: the lower-case ids of the title say whether it has one.
         if boundary and not self._title_marks.isdisjoint(self._lowers(doc)[:boundary]):
@@ -1181,7 +1225,11 @@ class CandidateRules:
                 and doc[start + 1].is_alpha
             ):
                 start += 2  # "We call this procedure POLISH" (arXiv:2111.03249): the thing named, then its name
-                if not (doc[start].is_upper or name_shaped(doc[start].text)):
+                if not (
+                    doc[start].is_upper
+                    or name_shaped(doc[start].text)
+                    or (doc[start - 1].norm_ in self._tool_head_words and self._titled_name(doc, start))
+                ):
                     continue
             if start < len(doc):
                 end = self._compound_name(doc, start) or (
@@ -1198,10 +1246,16 @@ class CandidateRules:
                     and not (doc[end + 1].is_title or doc[end + 1].is_upper)
                 ):
                     end += 1  # "a visualization tool called SN Hunter, where ...": a name and its capitalised noun
+                if not end and (self._tool_noun_before(doc, i) or doc[start - 1].norm_ in self._tool_head_words):
+                    end = self._titled_name(doc, start)  # "an algorithm we call Direct Exoplanet Detection with ..."
                 if end and (end - start > 1 or len(doc[start]) >= 3):
-                    names.setdefault(doc[start:end].text, "SOFTWARE")
+                    name = doc[start:end].text
+                    names.setdefault(name, "SOFTWARE")
+                    other = self._or_name(doc, end)  # "..., or ConStruct": the same tool's short name
+                    if other is not None:
+                        also.setdefault(other, name)
         if self._memo is not None:  # named by the title, "called" or typewriter type: a name whatever its definition
-            self._memo["named"] = set(names)
+            self._memo["named"] = set(names) | set(also)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
         # "CatNorth, an improved ... catalog" names a data set.
         tool_heads = self._positions(cues, self._apposition_heads)
@@ -1264,7 +1318,50 @@ class CandidateRules:
         out: list[Span] = []
         for name, label in sorted(names.items()):
             out.extend(self._occurrences(doc, name, label))
+        for other, name in sorted(also.items()):
+            if other not in names:
+                out.extend(self._occurrences(doc, other, names[name], candidate_id(name)))
         return out
+
+    def _tool_noun_before(self, doc: Doc, i: int) -> bool:
+        """Is the naming verb at ``i`` said of a tool's noun a few words back: "an algorithm we call",
+        "a pipeline, which we named", "a method called"?"""
+        return any(doc[j].norm_ in self._tool_head_words for j in range(max(0, i - 4), i))
+
+    def _titled_name(self, doc: Doc, start: int) -> int:
+        """End of a name of capitalised words from ``start`` that a clause mark closes (0: none): "Direct Exoplanet
+        Detection with Convolutional Image Reconstruction," (joining words inside it in lower case).
+
+        Two capitalised words at least, and not a known name (nor one inside a known name).
+        """
+        n = len(doc)
+        end, capitals = start, 0
+        while end < n and end - start < 12:
+            word = doc[end]
+            if word.is_title or word.is_upper or name_shaped(word.text):
+                capitals += 1
+            elif not (
+                (word.text == "-" and end > start) or (word.is_lower and word.lower_ in _JOINING_WORDS and end > start)
+            ):
+                break
+            end += 1
+        while end > start and not (doc[end - 1].is_title or doc[end - 1].is_upper or name_shaped(doc[end - 1].text)):
+            end -= 1  # a name ends in a word of its own
+        if capitals < 2 or end >= n or doc[end].text not in _NAME_CLOSERS:
+            return 0
+        if self.index.lookup(doc[start:end].text) or self._is_known(doc, start, end):
+            return 0
+        return end
+
+    def _or_name(self, doc: Doc, end: int) -> str | None:
+        """The short name after a name and ", or": "Direct Exoplanet Detection with ..., or ConStruct"."""
+        k = end + 2
+        if k >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "or":
+            return None
+        stop = self._compound_name(doc, k)
+        if not stop or (stop < len(doc) and doc[stop].text not in _NAME_CLOSERS):
+            return None
+        return doc[k:stop].text
 
     def _title_name(self, doc: Doc, boundary: int) -> int:
         """End of a name that opens a title before a colon and is not name-shaped (0: none).
@@ -1730,16 +1827,29 @@ class CandidateRules:
             return 0
         return end
 
-    def _occurrences(self, doc: Doc, name: str, label: str = "SOFTWARE") -> list[Span]:
-        """Every use of a tool's (or a named data set's) name, whole tokens, in the record."""
+    def _occurrences(self, doc: Doc, name: str, label: str = "SOFTWARE", cid: str | None = None) -> list[Span]:
+        """Every use of a tool's (or a named data set's) name, whole tokens, in the record.
+
+        A dash between words may be written as a hyphen or an en dash ("IceCube - Neutrinos in Deep Ice" in
+        a title, "IceCube – Neutrinos in Deep Ice" in the abstract): one name. ``cid``: the concept id the
+        uses get (default: the name's own candidate id).
+        """
         words = self._name_words.get(name)
         if words is None:
-            words = [t.text for t in self._tokenize(name)]
+            words = [_fold_dash(t.text) for t in self._tokenize(name)]
             if len(self._name_words) < 1 << 14:
                 self._name_words[name] = words
-        cid = candidate_id(name)
+        cid = cid or candidate_id(name)
         out: list[Span] = []
         for i in token_positions(doc, token_arrays(doc).values(ORTH), words[:1]):
-            if [t.text for t in doc[i : i + len(words)]] == words:
+            if [_fold_dash(t.text) for t in doc[i : i + len(words)]] == words:
                 out.append(Span(doc, i, i + len(words), label=label, kb_id=cid, span_id="tool"))
         return out
+
+
+# Dashes written between the words of a name: one mark.
+_NAME_DASHES = frozenset({"-", "–", "—"})
+
+
+def _fold_dash(word: str) -> str:
+    return "-" if word in _NAME_DASHES else word
