@@ -390,6 +390,7 @@ class CandidateRules:
         self.facility_context_nouns = frozenset(words.facility_context_nouns)
         self.technique_after_definition = frozenset(words.technique_after_definition)
         self.subtitle_openers = frozenset(words.subtitle_openers)
+        self.use_verbs = frozenset(words.use_verbs)
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
@@ -422,6 +423,7 @@ class CandidateRules:
         self._model_nouns = frozenset({"classifier", "emulator"})
         self._tool_words = frozenset(words.tool_heads) | self.ml_words | frozenset(words.tool_name_words)
         self._tool_head_words = frozenset(words.tool_heads)
+        self._tool_nouns = self.software_nouns | self.tool_name_words  # what a tool's subtitle ends in
         self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
         self._cues = numpy.array(
             sorted(
@@ -646,6 +648,8 @@ class CandidateRules:
                 label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
             if label is None and self._coined_own(doc, doc[short_start:short_end], long):
                 label = "SOFTWARE"  # "our novel implementation of a normalizing flow for time series (FloTS)"
+            if label is None and self._capitalized(long):
+                label = self._label_by_company(doc, long)
             if label is None:
                 if not self._tool_like(long):
                     # "digital terrain model (DTM)", "star formation rates (SFRs)", "Search for Extraterrestrial
@@ -950,6 +954,62 @@ class CandidateRules:
             return "SOFTWARE"
         return label
 
+    @staticmethod
+    def _capitalized(long: Span) -> bool:
+        """Is every word of a long form capitalised but its joining words ("Self-Paced Ensemble")?"""
+        words = [t for t in long if t.is_alpha and not t.is_stop]
+        return bool(words) and all(t.is_title or t.is_upper or name_shaped(t.text) for t in words)
+
+    def _label_by_company(self, doc: Doc, long: Span) -> str | None:
+        """The type of a capitalised defined name no head word types, from what the sentence says it does or lists
+        it with.
+
+        "the Advanced Northern Tracks Selection (ANTS) employs a graph convolutional neural network"
+        (arXiv:2507.07452): a named thing that employs a learning method is a tool, SOFTWARE. "Two machine
+        learning methods, CatBoost and Self-Paced Ensemble (SPE)" (arXiv:2410.11436): an item of a list whose
+        neighbour is a known method (or tool) is one too. Umbrella terms ("machine learning") say neither.
+        """
+        close = self._definition_close(doc, long)
+        if close is None:
+            return None
+        specific = self._specific_methods(doc)
+        n = len(doc)
+        if close + 1 < n and doc[close + 1].lower_ in self.use_verbs:
+            verb = close + 1
+            if any(verb < s <= verb + 3 and label == "TECHNIQUE" for s, _e, label in specific):
+                return "SOFTWARE"
+        before = long.start - 1
+        while before >= 0 and doc[before].lower_ in _COORDINATORS:
+            before -= 1
+        after = close + 1
+        while after < n and doc[after].lower_ in _COORDINATORS:
+            after += 1
+        for s, e, label in specific:
+            if (before < long.start - 1 and e == before + 1) or (after > close + 1 and s == after):
+                return label
+        return None
+
+    def _specific_methods(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(start, end, label) of the known methods and tools of the doc that are no umbrella term."""
+        rules = self.index.rules
+        out = []
+        for s, e, label, cid, rule_index in match_tuples(doc, MATCHES):
+            if label not in ("TECHNIQUE", "SOFTWARE") or rules[rule_index].requires_definition:
+                continue
+            concept = self.index.concept(cid)
+            if concept is not None and not concept.generic:
+                out.append((s, e, label))
+        return out
+
+    @staticmethod
+    def _definition_close(doc: Doc, long: Span) -> int | None:
+        """Index of the parenthesis that closes a definition, "Long Form (LF)" or "LF (Long Form)" (None: none)."""
+        n = len(doc)
+        close = long.end
+        if close < n and doc[close].text == "(":
+            close = next((j for j in range(close + 1, min(n, close + 12)) if doc[j].text == ")"), n)
+        return close if close < n and doc[close].text == ")" else None
+
     def _label_after(self, doc: Doc, long: Span) -> str | None:
         """The type a head noun written right after the definition gives it.
 
@@ -1189,7 +1249,7 @@ class CandidateRules:
 
     def _named_tools(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         names: dict[str, str] = {}  # name -> label: a tool, or a data set when a catalogue is what it names
-        also: dict[str, str] = {}  # another name of a named tool -> that name ("..., or ConStruct")
+        also: dict[str, str] = {}  # another name of a named tool -> the name whose id it shares ("..., or ConStruct")
         boundary = self._title_end(doc)
         # A title mark's lower case is the mark itself: the lower-case ids of the title say whether it has one.
         if boundary and not self._title_marks.isdisjoint(self._lowers(doc)[:boundary]):
@@ -1204,6 +1264,11 @@ class CandidateRules:
                 end = self._title_name(doc, boundary)
                 if end:
                     names[doc[0:end].text] = self._subtitle_label(doc, end + 1, boundary)
+                elif (defined := self._title_definition(doc, boundary)) is not None:
+                    # "Direct Exoplanet Detection Using ... (ConStruct): A New Algorithm for ..." (arXiv:2312.03671)
+                    long_end, short_start, short_end = defined
+                    names[doc[0:long_end].text] = "SOFTWARE"
+                    also[doc[short_start:short_end].text] = doc[0:long_end].text
         text = doc.user_data.get(TEXT_KEY) or doc.text
         if "\\texttt{" in text:
             # A name set in typewriter type is code: "We introduce \\texttt{SERENEt}, a deep-learning framework".
@@ -1252,7 +1317,9 @@ class CandidateRules:
                     name = doc[start:end].text
                     names.setdefault(name, "SOFTWARE")
                     other = self._or_name(doc, end)  # "..., or ConStruct": the same tool's short name
-                    if other is not None:
+                    if other is not None and other in also:
+                        also.setdefault(name, also[other])  # the tool the title defines, written out again
+                    elif other is not None:
                         also.setdefault(other, name)
         if self._memo is not None:  # named by the title, "called" or typewriter type: a name whatever its definition
             self._memo["named"] = set(names) | set(also)
@@ -1317,10 +1384,10 @@ class CandidateRules:
                     names.setdefault(doc[start:end].text, label)
         out: list[Span] = []
         for name, label in sorted(names.items()):
-            out.extend(self._occurrences(doc, name, label))
+            out.extend(self._occurrences(doc, name, label, candidate_id(also[name]) if name in also else None))
         for other, name in sorted(also.items()):
             if other not in names:
-                out.extend(self._occurrences(doc, other, names[name], candidate_id(name)))
+                out.extend(self._occurrences(doc, other, names.get(name, "SOFTWARE"), candidate_id(name)))
         return out
 
     def _tool_noun_before(self, doc: Doc, i: int) -> bool:
@@ -1405,6 +1472,38 @@ class CandidateRules:
         ):
             return colon
         return 0
+
+    def _title_definition(self, doc: Doc, boundary: int) -> tuple[int, int, int] | None:
+        """A title that opens with a definition and a tool's subtitle: "Radio Source Extraction with Attention
+        (RASEA): A Fast Algorithm for ...". (end of the long form, start and end of the short form), or None.
+
+        The subtitle's head says what the name is: a tool's noun ("Algorithm", "Pipeline", "Package",
+        "Framework"); "Fast Radio Bursts (FRBs): A Review of ..." names a subject.
+        """
+        k = next((i for i in range(2, min(boundary, 16)) if doc[i].text == "("), None)
+        if k is None or k + 3 >= boundary or doc[k + 2].text != ")" or doc[k + 3].text != ":":
+            return None
+        long, short = doc[0:k], doc[k + 1 : k + 2]
+        if (
+            not self._capitalized(long)
+            or any(t.is_punct and t.text != "-" for t in long)
+            or not (short[0].is_upper or name_shaped(short.text))
+            or self.index.lookup(long.text)
+            or self.index.lookup(short.text)
+            or self._is_known(doc, 0, k)
+        ):
+            return None
+        end = start = k + 4
+        while (
+            end < boundary
+            and not doc[end].is_space
+            and doc[end].lower_ not in _SUBTITLE_STOPS
+            and doc[end].text not in _SUBTITLE_ENDS
+        ):
+            end += 1
+        if end == start or doc[end - 1].lower_ not in self._tool_nouns:
+            return None
+        return k, k + 1, k + 2
 
     def _subtitle_label(self, doc: Doc, start: int, boundary: int) -> str:
         """What a title's name is, from the head of its subtitle: "CatNorth: An Improved ... Catalog with ..."."""

@@ -58,6 +58,7 @@ class CandidateWords(BaseModel):
     technique_after_definition: Words = ()
     subtitle_openers: Words = ()
     challenge_nouns: Words = ()
+    use_verbs: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",

@@ -85,6 +85,57 @@ def test_a_known_technique_after_called_stays_a_technique(real):
     assert _labels(record, "SFCT") == {"SOFTWARE"}
 
 
+def test_a_title_that_opens_with_a_definition_and_a_tool_subtitle_names_the_tool(real):
+    # abstracts-r arXiv:2312.03671: "... Image Reconstruction (ConStruct): A New Algorithm for Post-Processing ..."
+    record = tag(
+        real,
+        "Source finding in interferometric images is slow. RASEA finds compact and extended sources in seconds.",
+        title="Radio Source Extraction with Attention (RASEA): A Fast Algorithm for Interferometric Images",
+    )
+    assert _labels(record, "RASEA") == {"SOFTWARE"}
+    assert _labels(record, "Radio Source Extraction with Attention") == {"SOFTWARE"}
+    review = tag(
+        real,
+        "We review searches for FRBs with machine learning.",
+        title="Fast Radio Bursts (FRBs): A Review of Machine Learning Searches",
+    )
+    assert _labels(review, "FRBs") == set()
+    assert _labels(review, "Fast Radio Bursts") == set()
+
+
+# -- a defined Title Case name typed by what it does or what it is listed with ------------------------------------
+
+
+def test_a_defined_name_that_employs_a_learning_method_is_a_tool(real):
+    # abstracts-r arXiv:2507.07452: "the Advanced Northern Tracks Selection (ANTS) employs a graph
+    # convolutional neural network"
+    record = tag(
+        real,
+        "The Fast Radio Transient Sorter (FRTS) employs a residual convolutional network to rank candidates. "
+        "FRTS runs in real time.",
+    )
+    assert _labels(record, "Fast Radio Transient Sorter") == {"SOFTWARE"}
+    assert _labels(record, "FRTS") == {"SOFTWARE"}
+    # a learning umbrella term says nothing of what the thing is
+    umbrella = tag(
+        real,
+        "The Search for Extraterrestrial Intelligence (SETI) employs machine learning to sift signals.",
+    )
+    assert _labels(umbrella, "SETI") == set()
+
+
+def test_a_defined_name_listed_with_a_known_method_is_a_method(real):
+    # abstracts-r arXiv:2410.11436: "Two machine learning methods, CatBoost and Self-Paced Ensemble (SPE)"
+    record = tag(
+        real,
+        "We compare two classifiers, XGBoost and Balanced Cascade Boosting (BCB), on the same features. "
+        "The sample holds stars, galaxies and Young Stellar Objects (YSOs).",
+    )
+    assert _labels(record, "Balanced Cascade Boosting") == {"TECHNIQUE"}
+    assert _labels(record, "BCB") == {"TECHNIQUE"}
+    assert _labels(record, "Young Stellar Objects") == set()
+
+
 # -- "X surveys": a kind of survey --------------------------------------------------------------------------------
 
 
