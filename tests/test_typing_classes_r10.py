@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import tag
+from tests.test_linking import spans, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
 
@@ -148,3 +148,15 @@ def test_an_acronym_before_plural_surveys_names_a_kind_of_survey(real):
     )
     assert _labels(record, "VLBI") == set()
     assert _labels(record, "LOVES") == {"SURVEY"}  # a shared head: "SAGA and LOVES surveys" are two surveys
+
+
+# -- "Not entities": a fellowship named with a facility -----------------------------------------------------------
+
+
+def test_a_facility_name_in_a_fellowship_is_no_facility(real):
+    # fragments-k r9y-frag-09: "support from a Simons Observatory postdoctoral fellowship"
+    record = tag(
+        real,
+        "M.R. was supported by a Rubin Observatory graduate fellowship. Images were taken at the Rubin Observatory.",
+    )
+    assert [s for s in spans(record) if s[0] == "Rubin Observatory"] == [("Rubin Observatory", "TELESCOPE")]
