@@ -107,6 +107,13 @@ _COINED_TAIL = re.compile(
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
 # Words that join an English compound, never a package's identifier: "state-of-the-art", "end-to-end".
 _JOINING_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "up", "with"})
+# A tool's version number, written after its name in a list: "SAS 21.0", "CIAO 4.15", "healpy v1.16".
+_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+){1,3}[a-z]?)$")
+# Prepositions before a tool's name used alone as a noun: "the weaknesses of vespa,", "compared with vespa."
+_ALONE_AFTER = frozenset({"by", "of", "than", "using", "via", "with"})
+# Endings of the adjectives and the nouns of tasks that stand before "algorithm" or "pipeline" ("the detection
+# algorithm", "the training pipeline", "the statistical code"), never a tool's coined lower-case name.
+_COMMON_NOUN_ENDS = ("ion", "ing", "ment", "sis", "ance", "ence", "ity", "al", "ic", "ive", "ous", "ed")
 # Words that join the items of a co-ordination, which may share one plural head: "the SAGA and ELVES surveys".
 _COORDINATORS = frozenset({"and", "or", "&", ","})
 # What closes a name written out in a sentence: "we call Direct Exoplanet Detection with ..., or ConStruct."
@@ -1536,10 +1543,13 @@ class CandidateRules:
         other_ends: set[int] = set()
         anchors: list[tuple] = []
         unsure: list[tuple] = []
+        method_ends: set[int] = set()  # where a known method's name ends
         for match in match_tuples(doc, MATCHES):  # (start, end, label, concept id, rule index)
             if match[2] != "SOFTWARE":
                 other_starts.add(match[0])
                 other_ends.add(match[1])
+                if match[2] == "TECHNIQUE" and not rules[match[4]].requires_definition:
+                    method_ends.add(match[1])
                 continue
             soft_by_start.setdefault(match[0], match)
             soft_by_end.setdefault(match[1], match)
@@ -1560,7 +1570,12 @@ class CandidateRules:
         names: set[str] = set()
         accepted: dict[tuple[int, int], tuple] = {}
 
+        def past_version(end: int) -> int:
+            """After a tool's version number, if one follows: "SAS 21.0 and CIAO 4.15" lists two tools."""
+            return end + 1 if end < n and _VERSION.match(doc[end].text) else end
+
         def ends_item(end: int) -> bool:
+            end = past_version(end)
             return end >= n or doc[end].lower_ in LIST_JOINERS or doc[end].text in _ITEM_ENDS
 
         def take(pos: int, need_end: bool = True) -> int:
@@ -1579,6 +1594,7 @@ class CandidateRules:
 
         def walk_right(pos: int) -> None:
             while pos < n:
+                pos = past_version(pos)
                 j = pos
                 while j < n and doc[j].lower_ in LIST_JOINERS:
                     j += 1
@@ -1595,6 +1611,8 @@ class CandidateRules:
                     j -= 1
                 if j == pos or j == 0:
                     return
+                if j >= 2 and _VERSION.match(doc[j - 1].text):
+                    j -= 1  # "SAS 21.0 and CIAO 4.15": the item before ends in its version number
                 match = soft_by_end.get(j)
                 if match is not None:
                     accepted[(match[0], match[1])] = match
@@ -1648,6 +1666,8 @@ class CandidateRules:
                 # "the Nebula pipeline identifies ...", "the Jim inference toolkit": a capitalised word used as
                 # the name (not "the Boltzmann code CLASS", whose name follows)
                 names.add(doc[start].text)
+            elif end == i and i >= 2 and doc[i - 2].lower_ == "the" and self._lower_case_tool(doc, i - 1):
+                names.add(doc[i - 1].text)  # "the vespa algorithm (Morton et al. 2016)", then "with vespa,"
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
             if j < n and doc[j].lower_ in _INSTRUMENTAL:
@@ -1685,6 +1705,15 @@ class CandidateRules:
             ) and (not after or after in _ITEM_ENDS or after == ","):
                 # "fitted with juliet, which wraps batman"; "as implemented in juliet."
                 accepted.setdefault((match[0], match[1]), match)
+            elif (
+                before == "("
+                and after == ")"
+                and match[0] - 1 in method_ends
+                and (match[0], match[1]) not in self._short_forms(doc)
+            ):
+                # "interpolated with a Gaussian process (george)" (fragments-k r9y-frag-06): a method, then the code
+                # that implements it (not a short form the parentheses define: "Gaussian process (GP)")
+                accepted.setdefault((match[0], match[1]), match)
         architectures: set[str] = set()
         for found in coined:
             span = doc.char_span(found.start(), found.end())
@@ -1708,6 +1737,44 @@ class CandidateRules:
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
+
+    def _lower_case_tool(self, doc: Doc, i: int) -> bool:
+        """Is the lower-case word ``i`` before a tool's noun a tool's name: "the vespa algorithm (Morton et al.
+        2016)" (arXiv:2008.10516)?
+
+        Three things together: a citation right after the noun (a published tool or method), the same word used
+        alone as a noun elsewhere in the record, after a preposition and before a punctuation mark ("the
+        weaknesses of vespa,"), and a word no adjective or task noun is shaped like ("the detection algorithm
+        (Smith et al. 2020) ... the completeness of detection." is a task).
+        """
+        word = doc[i]
+        n = len(doc)
+        if not (
+            word.is_lower
+            and word.is_alpha
+            and len(word) >= 3
+            and not word.lower_.endswith(_COMMON_NOUN_ENDS)
+            and word.lower_ not in self.stop_words
+            and i + 3 < n
+            and doc[i + 2].text == "("
+            and (doc[i + 3].is_title or doc[i + 3].is_upper)
+            and any(t.like_num and len(t) == 4 for t in doc[i + 4 : min(n, i + 10)])
+            and not self._is_known(doc, i, i + 1)
+            and not self.index.lookup(word.text)
+        ):
+            return False
+        return any(
+            k != i
+            and doc[k].text == word.text
+            and doc[k - 1].lower_ in _ALONE_AFTER
+            and (k + 1 == n or doc[k + 1].is_punct)
+            for k in range(1, n)
+        )
+
+    @staticmethod
+    def _short_forms(doc: Doc) -> set[tuple[int, int]]:
+        """(start, end) of every short form the abbreviation detector found."""
+        return {(s, e) for s, e, *_ in abbreviation_tuples(doc)}
 
     def _named_after_noun(self, doc: Doc, i: int) -> bool:
         """Is the word after "the [adjective] code" a tool's name: one capitalised or name-shaped word, unknown?"""

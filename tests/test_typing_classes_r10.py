@@ -160,3 +160,39 @@ def test_a_facility_name_in_a_fellowship_is_no_facility(real):
         "M.R. was supported by a Rubin Observatory graduate fellowship. Images were taken at the Rubin Observatory.",
     )
     assert [s for s in spans(record) if s[0] == "Rubin Observatory"] == [("Rubin Observatory", "TELESCOPE")]
+
+
+# -- tools written once: versions, parentheses, "the X algorithm" ---------------------------------------------------
+
+
+def test_a_tool_with_its_version_number_in_a_list_of_tools(real):
+    # fragments-k r9y-frag-02: "and the pointed data with SAS 21.0 and CIAO 4.15"
+    record = tag(
+        real,
+        "The optical images were reduced with THELI, and the X-ray spectra with SAS 20.0 and HEASoft 6.31.",
+    )
+    assert _labels(record, "SAS") == {"SOFTWARE"}
+
+
+def test_a_tool_in_parentheses_after_the_method_it_implements(real):
+    # fragments-k r9y-frag-06: "Light curves are interpolated with a Gaussian process (george)"
+    record = tag(real, "The light curves are smoothed with a Gaussian process (george) before training.")
+    assert _labels(record, "george") == {"SOFTWARE"}
+
+
+def test_a_lower_case_name_before_algorithm_that_the_text_uses_alone_is_a_tool(real):
+    # abstracts-r arXiv:2008.10516: "the vespa algorithm (Morton et al. 2016)", "with vespa"
+    record = tag(
+        real,
+        "False-positive probabilities were computed with the triton algorithm (Smith et al. 2019). We compare "
+        "our scores with those of triton, and find good agreement with the clustering algorithm.",
+    )
+    assert _labels(record, "triton") == {"SOFTWARE"}
+    assert _labels(record, "clustering") == set()
+    task = tag(
+        real,
+        "Candidates were found with the detection algorithm (Smith et al. 2020), which raises the completeness "
+        "of detection. Our scores agree with triton.",
+    )
+    assert _labels(task, "detection") == set()
+    assert _labels(task, "triton") == set()  # used alone, but never written before "algorithm" with a citation
