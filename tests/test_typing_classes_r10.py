@@ -196,3 +196,13 @@ def test_a_lower_case_name_before_algorithm_that_the_text_uses_alone_is_a_tool(r
     )
     assert _labels(task, "detection") == set()
     assert _labels(task, "triton") == set()  # used alone, but never written before "algorithm" with a citation
+
+
+# -- a facility's data archive ------------------------------------------------------------------------------------
+
+
+def test_a_facility_data_archive_system_is_one_data_set(real):
+    # fragments-k r9y-frag-03, fragments-c measure-fragment-15: "the HSC data archive system"
+    record = tag(real, "The reduced frames are distributed through the SPHEREx data archive system at IRSA.")
+    assert _labels(record, "SPHEREx data archive system") == {"DATASET"}
+    assert _labels(record, "SPHEREx data archive") == set()
