@@ -4,7 +4,10 @@ Three general rules, none about a particular name:
 
 * **Definitions.** An acronym definition whose long form ends in a head word
   of one of the types ("domain-adversarial neural *network* (DANN)",
-  "Kilo-Degree *Survey* (KiDS)") is an entity even when no concept matches.
+  "Kilo-Degree *Survey* (KiDS)") is an entity even when no concept matches;
+  a capitalised one without such a head takes its type from the company it
+  keeps ("... (ANTS) *employs a graph convolutional neural network*",
+  "*CatBoost and* Self-Paced Ensemble (SPE)").
 * **Typed names.** A run of capitalised name tokens ending in a capitalised
   head word ("Zwicky Transient *Facility*", "Dark Energy Spectroscopic
   *Instrument*"), or a name token followed by a data-product head word ("MOCCA
@@ -12,7 +15,10 @@ Three general rules, none about a particular name:
   count in the title only when the abstract uses them too.
 * **Named tools.** A name-shaped token that opens a title before a colon or
   dash ("LEMON: Lens modelling with ...") or follows "called"/"named"/"dubbed"
-  is a SOFTWARE name, and so is each later use of it in the abstract.
+  is a SOFTWARE name, and so is each later use of it in the abstract; so is a
+  name of capitalised words a tool's noun is called by ("an algorithm we call
+  Direct Exoplanet Detection with ..., or ConStruct"). A quoted title after
+  "competition"/"challenge" names the challenge's DATASET.
 
 Each candidate gets the id ``candidate:<slug>`` of its folded text, so the
 same unknown thing has the same id in every abstract; ``candidates.csv``
