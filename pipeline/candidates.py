@@ -4,7 +4,10 @@ Three general rules, none about a particular name:
 
 * **Definitions.** An acronym definition whose long form ends in a head word
   of one of the types ("domain-adversarial neural *network* (DANN)",
-  "Kilo-Degree *Survey* (KiDS)") is an entity even when no concept matches.
+  "Kilo-Degree *Survey* (KiDS)") is an entity even when no concept matches;
+  a capitalised one without such a head takes its type from the company it
+  keeps ("... (ANTS) *employs a graph convolutional neural network*",
+  "*CatBoost and* Self-Paced Ensemble (SPE)").
 * **Typed names.** A run of capitalised name tokens ending in a capitalised
   head word ("Zwicky Transient *Facility*", "Dark Energy Spectroscopic
   *Instrument*"), or a name token followed by a data-product head word ("MOCCA
@@ -12,7 +15,10 @@ Three general rules, none about a particular name:
   count in the title only when the abstract uses them too.
 * **Named tools.** A name-shaped token that opens a title before a colon or
   dash ("LEMON: Lens modelling with ...") or follows "called"/"named"/"dubbed"
-  is a SOFTWARE name, and so is each later use of it in the abstract.
+  is a SOFTWARE name, and so is each later use of it in the abstract; so is a
+  name of capitalised words a tool's noun is called by ("an algorithm we call
+  Direct Exoplanet Detection with ..., or ConStruct"). A quoted title after
+  "competition"/"challenge" names the challenge's DATASET.
 
 Each candidate gets the id ``candidate:<slug>`` of its folded text, so the
 same unknown thing has the same id in every abstract; ``candidates.csv``
@@ -107,6 +113,17 @@ _COINED_TAIL = re.compile(
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
 # Words that join an English compound, never a package's identifier: "state-of-the-art", "end-to-end".
 _JOINING_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "up", "with"})
+# A tool's version number, written after its name in a list: "SAS 21.0", "CIAO 4.15", "healpy v1.16".
+_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+){1,3}[a-z]?)$")
+# Prepositions before a tool's name used alone as a noun: "the weaknesses of vespa,", "compared with vespa."
+_ALONE_AFTER = frozenset({"by", "of", "than", "using", "via", "with"})
+# Endings of the adjectives and the nouns of tasks that stand before "algorithm" or "pipeline" ("the detection
+# algorithm", "the training pipeline", "the statistical code"), never a tool's coined lower-case name.
+_COMMON_NOUN_ENDS = ("ion", "ing", "ment", "sis", "ance", "ence", "ity", "al", "ic", "ive", "ous", "ed")
+# Words that join the items of a co-ordination, which may share one plural head: "the SAGA and ELVES surveys".
+_COORDINATORS = frozenset({"and", "or", "&", ","})
+# What closes a name written out in a sentence: "we call Direct Exoplanet Detection with ..., or ConStruct."
+_NAME_CLOSERS = frozenset({",", ".", ";", ":", "(", ")"})
 
 
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
@@ -386,9 +403,11 @@ class CandidateRules:
         self.facility_context_nouns = frozenset(words.facility_context_nouns)
         self.technique_after_definition = frozenset(words.technique_after_definition)
         self.subtitle_openers = frozenset(words.subtitle_openers)
+        self.use_verbs = frozenset(words.use_verbs)
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
+        self._challenge_norms = {strings.add(w) for w in words.challenge_nouns}
         self._tool_head_norms = {strings.add(w) for w in words.tool_heads}
         self._dataset_head_norms = {strings.add(w) for w in self.dataset_heads}
         self._before_name = {strings.add(w) for w in (",", ":", "(")}
@@ -416,11 +435,14 @@ class CandidateRules:
         self._process_verbs = frozenset(words.process_verbs)
         self._model_nouns = frozenset({"classifier", "emulator"})
         self._tool_words = frozenset(words.tool_heads) | self.ml_words | frozenset(words.tool_name_words)
+        self._tool_head_words = frozenset(words.tool_heads)
+        self._tool_nouns = self.software_nouns | self.tool_name_words  # what a tool's subtitle ends in
         self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
         self._cues = numpy.array(
             sorted(
                 self._head_norms
                 | self._trigger_norms
+                | self._challenge_norms
                 | self._tool_head_norms
                 | self._verb_norms
                 | {self._software_norm}
@@ -527,9 +549,11 @@ class CandidateRules:
         """A quoted name after "dubbed"/"called": 'an approach, dubbed "Residual-to-Residual DNN series for ..."'.
 
         The quotes bound the name, so it may hold words in lower case and known
-        names ("DNN"): the whole is the authors' method, a SOFTWARE name.
+        names ("DNN"): the whole is the authors' method, a SOFTWARE name. A quoted
+        name after a challenge noun names the challenge's data set (see
+        :meth:`_quoted_challenges`).
         """
-        out: list[Span] = []
+        out: list[Span] = self._quoted_challenges(doc, cues)
         n = len(doc)
         for i in self._positions(cues, self._trigger_norms):
             if i + 3 >= n or doc[i + 1].text not in _OPEN_QUOTES:
@@ -550,6 +574,36 @@ class CandidateRules:
             out.append(
                 Span(doc, name.start, name.end, label=label, kb_id=candidate_id(name.text), span_id="definition")
             )
+        return out
+
+    def _quoted_challenges(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
+        """A quoted title after a challenge noun is the challenge's data set: 'the Kaggle competition "IceCube -
+        Neutrinos in Deep Ice"', 'the data challenge "Strong Lens Finding ..."' (GUIDELINE: challenge and
+        benchmark data sets are DATASET), and so is every other use of the name, the title's included.
+
+        The quotes bound the name; its words are capitalised as a title is (joining words aside), so a phrase
+        in quotes ('the challenge, "what to observe next"') is none.
+        """
+        out: list[Span] = []
+        n = len(doc)
+        for i in self._positions(cues, self._challenge_norms):
+            if i + 3 >= n or doc[i + 1].text not in _OPEN_QUOTES:
+                continue
+            close = next((j for j in range(i + 3, min(n, i + 16)) if doc[j].text in _CLOSE_QUOTES), None)
+            if close is None:
+                continue
+            name = doc[i + 2 : close]
+            words = [t for t in name if not t.is_punct]
+            if (
+                not words
+                or not all(
+                    t.is_title or t.is_upper or t.like_num or name_shaped(t.text) or (t.is_stop and t is not words[0])
+                    for t in words
+                )
+                or self.index.lookup(name.text)
+            ):
+                continue
+            out.extend(self._occurrences(doc, name.text, "DATASET"))
         return out
 
     # -- rule one: definitions -------------------------------------------------
@@ -607,6 +661,8 @@ class CandidateRules:
                 label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
             if label is None and self._coined_own(doc, doc[short_start:short_end], long):
                 label = "SOFTWARE"  # "our novel implementation of a normalizing flow for time series (FloTS)"
+            if label is None and self._capitalized(long):
+                label = self._label_by_company(doc, long)
             if label is None:
                 if not self._tool_like(long):
                     # "digital terrain model (DTM)", "star formation rates (SFRs)", "Search for Extraterrestrial
@@ -911,6 +967,62 @@ class CandidateRules:
             return "SOFTWARE"
         return label
 
+    @staticmethod
+    def _capitalized(long: Span) -> bool:
+        """Is every word of a long form capitalised but its joining words ("Self-Paced Ensemble")?"""
+        words = [t for t in long if t.is_alpha and not t.is_stop]
+        return bool(words) and all(t.is_title or t.is_upper or name_shaped(t.text) for t in words)
+
+    def _label_by_company(self, doc: Doc, long: Span) -> str | None:
+        """The type of a capitalised defined name no head word types, from what the sentence says it does or lists
+        it with.
+
+        "the Advanced Northern Tracks Selection (ANTS) employs a graph convolutional neural network"
+        (arXiv:2507.07452): a named thing that employs a learning method is a tool, SOFTWARE. "Two machine
+        learning methods, CatBoost and Self-Paced Ensemble (SPE)" (arXiv:2410.11436): an item of a list whose
+        neighbour is a known method (or tool) is one too. Umbrella terms ("machine learning") say neither.
+        """
+        close = self._definition_close(doc, long)
+        if close is None:
+            return None
+        specific = self._specific_methods(doc)
+        n = len(doc)
+        if close + 1 < n and doc[close + 1].lower_ in self.use_verbs:
+            verb = close + 1
+            if any(verb < s <= verb + 3 and label == "TECHNIQUE" for s, _e, label in specific):
+                return "SOFTWARE"
+        before = long.start - 1
+        while before >= 0 and doc[before].lower_ in _COORDINATORS:
+            before -= 1
+        after = close + 1
+        while after < n and doc[after].lower_ in _COORDINATORS:
+            after += 1
+        for s, e, label in specific:
+            if (before < long.start - 1 and e == before + 1) or (after > close + 1 and s == after):
+                return label
+        return None
+
+    def _specific_methods(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(start, end, label) of the known methods and tools of the doc that are no umbrella term."""
+        rules = self.index.rules
+        out = []
+        for s, e, label, cid, rule_index in match_tuples(doc, MATCHES):
+            if label not in ("TECHNIQUE", "SOFTWARE") or rules[rule_index].requires_definition:
+                continue
+            concept = self.index.concept(cid)
+            if concept is not None and not concept.generic:
+                out.append((s, e, label))
+        return out
+
+    @staticmethod
+    def _definition_close(doc: Doc, long: Span) -> int | None:
+        """Index of the parenthesis that closes a definition, "Long Form (LF)" or "LF (Long Form)" (None: none)."""
+        n = len(doc)
+        close = long.end
+        if close < n and doc[close].text == "(":
+            close = next((j for j in range(close + 1, min(n, close + 12)) if doc[j].text == ")"), n)
+        return close if close < n and doc[close].text == ")" else None
+
     def _label_after(self, doc: Doc, long: Span) -> str | None:
         """The type a head noun written right after the definition gives it.
 
@@ -1033,6 +1145,10 @@ class CandidateRules:
             return None
         if re.search(rf"\b{re.escape(word.text)}s\b", doc.user_data.get(TEXT_KEY) or doc.text):
             return None  # "FRBs" elsewhere: a kind of object ("the FRB survey"), not a survey's name
+        if doc[head_i].lower_ != doc[head_i].norm_ and not (word.i > 0 and doc[word.i - 1].lower_ in _COORDINATORS):
+            # "future wide-field VLBI surveys" (arXiv:2109.09077): surveys of a kind, made with a technique; a plural
+            # names surveys only when it is shared by a co-ordination ("the SAGA and ELVES surveys")
+            return None
         return Span(doc, word.i, word.i + 1, label="SURVEY", kb_id=candidate_id(word.text), span_id="phrase")
 
     def _facility_survey(self, doc: Doc, head_i: int) -> Span | None:
@@ -1146,6 +1262,7 @@ class CandidateRules:
 
     def _named_tools(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         names: dict[str, str] = {}  # name -> label: a tool, or a data set when a catalogue is what it names
+        also: dict[str, str] = {}  # another name of a named tool -> the name whose id it shares ("..., or ConStruct")
         boundary = self._title_end(doc)
         # A title mark's lower case is the mark itself: the lower-case ids of the title say whether it has one.
         if boundary and not self._title_marks.isdisjoint(self._lowers(doc)[:boundary]):
@@ -1160,6 +1277,11 @@ class CandidateRules:
                 end = self._title_name(doc, boundary)
                 if end:
                     names[doc[0:end].text] = self._subtitle_label(doc, end + 1, boundary)
+                elif (defined := self._title_definition(doc, boundary)) is not None:
+                    # "Direct Exoplanet Detection Using ... (ConStruct): A New Algorithm for ..." (arXiv:2312.03671)
+                    long_end, short_start, short_end = defined
+                    names[doc[0:long_end].text] = "SOFTWARE"
+                    also[doc[short_start:short_end].text] = doc[0:long_end].text
         text = doc.user_data.get(TEXT_KEY) or doc.text
         if "\\texttt{" in text:
             # A name set in typewriter type is code: "We introduce \\texttt{SERENEt}, a deep-learning framework".
@@ -1181,7 +1303,11 @@ class CandidateRules:
                 and doc[start + 1].is_alpha
             ):
                 start += 2  # "We call this procedure POLISH" (arXiv:2111.03249): the thing named, then its name
-                if not (doc[start].is_upper or name_shaped(doc[start].text)):
+                if not (
+                    doc[start].is_upper
+                    or name_shaped(doc[start].text)
+                    or (doc[start - 1].norm_ in self._tool_head_words and self._titled_name(doc, start))
+                ):
                     continue
             if start < len(doc):
                 end = self._compound_name(doc, start) or (
@@ -1198,10 +1324,18 @@ class CandidateRules:
                     and not (doc[end + 1].is_title or doc[end + 1].is_upper)
                 ):
                     end += 1  # "a visualization tool called SN Hunter, where ...": a name and its capitalised noun
+                if not end and (self._tool_noun_before(doc, i) or doc[start - 1].norm_ in self._tool_head_words):
+                    end = self._titled_name(doc, start)  # "an algorithm we call Direct Exoplanet Detection with ..."
                 if end and (end - start > 1 or len(doc[start]) >= 3):
-                    names.setdefault(doc[start:end].text, "SOFTWARE")
+                    name = doc[start:end].text
+                    names.setdefault(name, "SOFTWARE")
+                    other = self._or_name(doc, end)  # "..., or ConStruct": the same tool's short name
+                    if other is not None and other in also:
+                        also.setdefault(name, also[other])  # the tool the title defines, written out again
+                    elif other is not None:
+                        also.setdefault(other, name)
         if self._memo is not None:  # named by the title, "called" or typewriter type: a name whatever its definition
-            self._memo["named"] = set(names)
+            self._memo["named"] = set(names) | set(also)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
         # "CatNorth, an improved ... catalog" names a data set.
         tool_heads = self._positions(cues, self._apposition_heads)
@@ -1263,8 +1397,51 @@ class CandidateRules:
                     names.setdefault(doc[start:end].text, label)
         out: list[Span] = []
         for name, label in sorted(names.items()):
-            out.extend(self._occurrences(doc, name, label))
+            out.extend(self._occurrences(doc, name, label, candidate_id(also[name]) if name in also else None))
+        for other, name in sorted(also.items()):
+            if other not in names:
+                out.extend(self._occurrences(doc, other, names.get(name, "SOFTWARE"), candidate_id(name)))
         return out
+
+    def _tool_noun_before(self, doc: Doc, i: int) -> bool:
+        """Is the naming verb at ``i`` said of a tool's noun a few words back: "an algorithm we call",
+        "a pipeline, which we named", "a method called"?"""
+        return any(doc[j].norm_ in self._tool_head_words for j in range(max(0, i - 4), i))
+
+    def _titled_name(self, doc: Doc, start: int) -> int:
+        """End of a name of capitalised words from ``start`` that a clause mark closes (0: none): "Direct Exoplanet
+        Detection with Convolutional Image Reconstruction," (joining words inside it in lower case).
+
+        Two capitalised words at least, and not a known name (nor one inside a known name).
+        """
+        n = len(doc)
+        end, capitals = start, 0
+        while end < n and end - start < 12:
+            word = doc[end]
+            if word.is_title or word.is_upper or name_shaped(word.text):
+                capitals += 1
+            elif not (
+                (word.text == "-" and end > start) or (word.is_lower and word.lower_ in _JOINING_WORDS and end > start)
+            ):
+                break
+            end += 1
+        while end > start and not (doc[end - 1].is_title or doc[end - 1].is_upper or name_shaped(doc[end - 1].text)):
+            end -= 1  # a name ends in a word of its own
+        if capitals < 2 or end >= n or doc[end].text not in _NAME_CLOSERS:
+            return 0
+        if self.index.lookup(doc[start:end].text) or self._is_known(doc, start, end):
+            return 0
+        return end
+
+    def _or_name(self, doc: Doc, end: int) -> str | None:
+        """The short name after a name and ", or": "Direct Exoplanet Detection with ..., or ConStruct"."""
+        k = end + 2
+        if k >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "or":
+            return None
+        stop = self._compound_name(doc, k)
+        if not stop or (stop < len(doc) and doc[stop].text not in _NAME_CLOSERS):
+            return None
+        return doc[k:stop].text
 
     def _title_name(self, doc: Doc, boundary: int) -> int:
         """End of a name that opens a title before a colon and is not name-shaped (0: none).
@@ -1309,6 +1486,38 @@ class CandidateRules:
             return colon
         return 0
 
+    def _title_definition(self, doc: Doc, boundary: int) -> tuple[int, int, int] | None:
+        """A title that opens with a definition and a tool's subtitle: "Radio Source Extraction with Attention
+        (RASEA): A Fast Algorithm for ...". (end of the long form, start and end of the short form), or None.
+
+        The subtitle's head says what the name is: a tool's noun ("Algorithm", "Pipeline", "Package",
+        "Framework"); "Fast Radio Bursts (FRBs): A Review of ..." names a subject.
+        """
+        k = next((i for i in range(2, min(boundary, 16)) if doc[i].text == "("), None)
+        if k is None or k + 3 >= boundary or doc[k + 2].text != ")" or doc[k + 3].text != ":":
+            return None
+        long, short = doc[0:k], doc[k + 1 : k + 2]
+        if (
+            not self._capitalized(long)
+            or any(t.is_punct and t.text != "-" for t in long)
+            or not (short[0].is_upper or name_shaped(short.text))
+            or self.index.lookup(long.text)
+            or self.index.lookup(short.text)
+            or self._is_known(doc, 0, k)
+        ):
+            return None
+        end = start = k + 4
+        while (
+            end < boundary
+            and not doc[end].is_space
+            and doc[end].lower_ not in _SUBTITLE_STOPS
+            and doc[end].text not in _SUBTITLE_ENDS
+        ):
+            end += 1
+        if end == start or doc[end - 1].lower_ not in self._tool_nouns:
+            return None
+        return k, k + 1, k + 2
+
     def _subtitle_label(self, doc: Doc, start: int, boundary: int) -> str:
         """What a title's name is, from the head of its subtitle: "CatNorth: An Improved ... Catalog with ..."."""
         end = start
@@ -1340,10 +1549,13 @@ class CandidateRules:
         other_ends: set[int] = set()
         anchors: list[tuple] = []
         unsure: list[tuple] = []
+        method_ends: set[int] = set()  # where a known method's name ends
         for match in match_tuples(doc, MATCHES):  # (start, end, label, concept id, rule index)
             if match[2] != "SOFTWARE":
                 other_starts.add(match[0])
                 other_ends.add(match[1])
+                if match[2] == "TECHNIQUE" and not rules[match[4]].requires_definition:
+                    method_ends.add(match[1])
                 continue
             soft_by_start.setdefault(match[0], match)
             soft_by_end.setdefault(match[1], match)
@@ -1364,7 +1576,12 @@ class CandidateRules:
         names: set[str] = set()
         accepted: dict[tuple[int, int], tuple] = {}
 
+        def past_version(end: int) -> int:
+            """After a tool's version number, if one follows: "SAS 21.0 and CIAO 4.15" lists two tools."""
+            return end + 1 if end < n and _VERSION.match(doc[end].text) else end
+
         def ends_item(end: int) -> bool:
+            end = past_version(end)
             return end >= n or doc[end].lower_ in LIST_JOINERS or doc[end].text in _ITEM_ENDS
 
         def take(pos: int, need_end: bool = True) -> int:
@@ -1383,6 +1600,7 @@ class CandidateRules:
 
         def walk_right(pos: int) -> None:
             while pos < n:
+                pos = past_version(pos)
                 j = pos
                 while j < n and doc[j].lower_ in LIST_JOINERS:
                     j += 1
@@ -1399,6 +1617,8 @@ class CandidateRules:
                     j -= 1
                 if j == pos or j == 0:
                     return
+                if j >= 2 and _VERSION.match(doc[j - 1].text):
+                    j -= 1  # "SAS 21.0 and CIAO 4.15": the item before ends in its version number
                 match = soft_by_end.get(j)
                 if match is not None:
                     accepted[(match[0], match[1])] = match
@@ -1452,6 +1672,8 @@ class CandidateRules:
                 # "the Nebula pipeline identifies ...", "the Jim inference toolkit": a capitalised word used as
                 # the name (not "the Boltzmann code CLASS", whose name follows)
                 names.add(doc[start].text)
+            elif end == i and i >= 2 and doc[i - 2].lower_ == "the" and self._lower_case_tool(doc, i - 1):
+                names.add(doc[i - 1].text)  # "the vespa algorithm (Morton et al. 2016)", then "with vespa,"
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
             if j < n and doc[j].lower_ in _INSTRUMENTAL:
@@ -1489,6 +1711,15 @@ class CandidateRules:
             ) and (not after or after in _ITEM_ENDS or after == ","):
                 # "fitted with juliet, which wraps batman"; "as implemented in juliet."
                 accepted.setdefault((match[0], match[1]), match)
+            elif (
+                before == "("
+                and after == ")"
+                and match[0] - 1 in method_ends
+                and (match[0], match[1]) not in self._short_forms(doc)
+            ):
+                # "interpolated with a Gaussian process (george)" (fragments-k r9y-frag-06): a method, then the code
+                # that implements it (not a short form the parentheses define: "Gaussian process (GP)")
+                accepted.setdefault((match[0], match[1]), match)
         architectures: set[str] = set()
         for found in coined:
             span = doc.char_span(found.start(), found.end())
@@ -1512,6 +1743,44 @@ class CandidateRules:
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
+
+    def _lower_case_tool(self, doc: Doc, i: int) -> bool:
+        """Is the lower-case word ``i`` before a tool's noun a tool's name: "the vespa algorithm (Morton et al.
+        2016)" (arXiv:2008.10516)?
+
+        Three things together: a citation right after the noun (a published tool or method), the same word used
+        alone as a noun elsewhere in the record, after a preposition and before a punctuation mark ("the
+        weaknesses of vespa,"), and a word no adjective or task noun is shaped like ("the detection algorithm
+        (Smith et al. 2020) ... the completeness of detection." is a task).
+        """
+        word = doc[i]
+        n = len(doc)
+        if not (
+            word.is_lower
+            and word.is_alpha
+            and len(word) >= 3
+            and not word.lower_.endswith(_COMMON_NOUN_ENDS)
+            and word.lower_ not in self.stop_words
+            and i + 3 < n
+            and doc[i + 2].text == "("
+            and (doc[i + 3].is_title or doc[i + 3].is_upper)
+            and any(t.like_num and len(t) == 4 for t in doc[i + 4 : min(n, i + 10)])
+            and not self._is_known(doc, i, i + 1)
+            and not self.index.lookup(word.text)
+        ):
+            return False
+        return any(
+            k != i
+            and doc[k].text == word.text
+            and doc[k - 1].lower_ in _ALONE_AFTER
+            and (k + 1 == n or doc[k + 1].is_punct)
+            for k in range(1, n)
+        )
+
+    @staticmethod
+    def _short_forms(doc: Doc) -> set[tuple[int, int]]:
+        """(start, end) of every short form the abbreviation detector found."""
+        return {(s, e) for s, e, *_ in abbreviation_tuples(doc)}
 
     def _named_after_noun(self, doc: Doc, i: int) -> bool:
         """Is the word after "the [adjective] code" a tool's name: one capitalised or name-shaped word, unknown?"""
@@ -1730,16 +1999,29 @@ class CandidateRules:
             return 0
         return end
 
-    def _occurrences(self, doc: Doc, name: str, label: str = "SOFTWARE") -> list[Span]:
-        """Every use of a tool's (or a named data set's) name, whole tokens, in the record."""
+    def _occurrences(self, doc: Doc, name: str, label: str = "SOFTWARE", cid: str | None = None) -> list[Span]:
+        """Every use of a tool's (or a named data set's) name, whole tokens, in the record.
+
+        A dash between words may be written as a hyphen or an en dash ("IceCube - Neutrinos in Deep Ice" in
+        a title, "IceCube – Neutrinos in Deep Ice" in the abstract): one name. ``cid``: the concept id the
+        uses get (default: the name's own candidate id).
+        """
         words = self._name_words.get(name)
         if words is None:
-            words = [t.text for t in self._tokenize(name)]
+            words = [_fold_dash(t.text) for t in self._tokenize(name)]
             if len(self._name_words) < 1 << 14:
                 self._name_words[name] = words
-        cid = candidate_id(name)
+        cid = cid or candidate_id(name)
         out: list[Span] = []
         for i in token_positions(doc, token_arrays(doc).values(ORTH), words[:1]):
-            if [t.text for t in doc[i : i + len(words)]] == words:
+            if [_fold_dash(t.text) for t in doc[i : i + len(words)]] == words:
                 out.append(Span(doc, i, i + len(words), label=label, kb_id=cid, span_id="tool"))
         return out
+
+
+# Dashes written between the words of a name: one mark.
+_NAME_DASHES = frozenset({"-", "–", "—"})
+
+
+def _fold_dash(word: str) -> str:
+    return "-" if word in _NAME_DASHES else word

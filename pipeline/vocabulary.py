@@ -57,6 +57,8 @@ class CandidateWords(BaseModel):
     facility_context_nouns: Words = ()
     technique_after_definition: Words = ()
     subtitle_openers: Words = ()
+    challenge_nouns: Words = ()
+    use_verbs: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
@@ -74,6 +76,7 @@ class CandidateWords(BaseModel):
         "not_a_tool_after",
         "facility_context_nouns",
         "technique_after_definition",
+        "challenge_nouns",
     )
     """Lists compared with a token's norm: each word must be its own norm, or it never matches."""
 
