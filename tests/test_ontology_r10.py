@@ -204,3 +204,153 @@ def test_new_concepts_point_at_their_parents():
     assert by_id["technique:self-paced-ensemble"].broader == ["technique:ensemble-learning"]
     assert by_id["survey:sdss-i"].broader == ["survey:sloan-digital-sky-survey"]
     assert by_id["dataset:kepler-threshold-crossing-event-catalog"].relations["from_survey"] == ["telescope:kepler"]
+
+
+# -- breadth across subfields --------------------------------------------------------------------------------
+
+BREADTH = [
+    # solar physics and space weather
+    (
+        "Full-disc H-alpha images from ChroTel were segmented.",
+        "ChroTel",
+        "TELESCOPE",
+        "telescope:chromospheric-telescope",
+    ),
+    ("Ca II K images from USET extend the record.", "USET", "TELESCOPE", "telescope:uccle-solar-equatorial-table"),
+    (
+        "Vector magnetograms from the SOLIS Vector Spectromagnetograph are used.",
+        "SOLIS Vector Spectromagnetograph",
+        "TELESCOPE",
+        "telescope:vector-spectromagnetograph",
+    ),
+    (
+        "Radio images from the Daocheng Solar Radio Telescope (DSRT) are denoised.",
+        "DSRT",
+        "TELESCOPE",
+        "telescope:daocheng-solar-radio-telescope",
+    ),
+    (
+        "Labels come from the Geostationary Solar Energetic Particle (GSEP) catalog.",
+        "GSEP",
+        "DATASET",
+        "dataset:geostationary-solar-energetic-particle-events-catalog",
+    ),
+    (
+        "Events were taken from the SEPEM Reference Event List.",
+        "SEPEM Reference Event List",
+        "DATASET",
+        "dataset:sepem-reference-event-list",
+    ),
+    ("Flares of the STIX flare list were matched.", "STIX flare list", "DATASET", "dataset:stix-flare-list"),
+    ("Arrival times are compared with the CME Scoreboard.", "CME Scoreboard", "DATASET", "dataset:cme-scoreboard"),
+    ("Embeddings of SDO-FM feed the flare classifier.", "SDO-FM", "SOFTWARE", "software:sdo-fm"),
+    # planetary science and small bodies
+    (
+        "Boulders were detected in LROC NAC images.",
+        "LROC NAC",
+        "TELESCOPE",
+        "telescope:lroc-narrow-angle-camera",
+    ),
+    (
+        "Craters were mapped on Kaguya Terrain Camera mosaics.",
+        "Kaguya Terrain Camera",
+        "TELESCOPE",
+        "telescope:kaguya-terrain-camera",
+    ),
+    (
+        "Gullies were labelled in Mars Orbiter Camera (MOC) images.",
+        "MOC",
+        "TELESCOPE",
+        "telescope:mars-orbiter-camera",
+    ),
+    (
+        "Asteroid taxonomies were learned from SMASS and MITHNEOS spectra.",
+        "MITHNEOS",
+        "SURVEY",
+        "survey:mit-hawaii-near-earth-object-spectroscopic-survey",
+    ),
+    ("Albedos come from AcuA.", "AcuA", "DATASET", "dataset:akari-asteroid-catalog"),
+    ("The encoder is pre-trained on Mars32k.", "Mars32k", "DATASET", "dataset:mars32k"),
+    # pulsars and FRBs
+    ("The classifier is trained on HTRU2 and tested on LOTAAS1.", "HTRU2", "DATASET", "dataset:htru2"),
+    ("The classifier is trained on HTRU2 and tested on LOTAAS1.", "LOTAAS1", "DATASET", "dataset:lotaas1"),
+    (
+        "A GH-VFDT baseline is compared with the network.",
+        "GH-VFDT",
+        "TECHNIQUE",
+        "technique:gaussian-hellinger-very-fast-decision-tree",
+    ),
+    ("Candidates were folded with PulsarMiner.", "PulsarMiner", "SOFTWARE", "software:pulsarminer"),
+    (
+        "Residuals of the MPTA 4.5-year data release are modelled.",
+        "MPTA 4.5-year data release",
+        "DATASET",
+        "dataset:mpta-4.5-year-data-release",
+    ),
+    (
+        "Bursts found by the Commensal Real-time ASKAP Fast Transients survey are localised.",
+        "Commensal Real-time ASKAP Fast Transients survey",
+        "SURVEY",
+        "survey:commensal-real-time-askap-fast-transients-survey",
+    ),
+    # stellar spectroscopy and Galactic archaeology
+    ("Stars were observed by K2-HERMES.", "K2-HERMES", "SURVEY", "survey:k2-hermes"),
+    ("Stars were observed by TESS-HERMES.", "TESS-HERMES", "SURVEY", "survey:tess-hermes"),
+    ("Halo stars of SEGUE-1 are selected.", "SEGUE-1", "SURVEY", "survey:segue-1"),
+    # gravitational waves
+    ("Triggers of 3-OGC are re-ranked.", "3-OGC", "DATASET", "dataset:3-ogc"),
+    # radio
+    ("Sources of LoTSS-DR3 are classified.", "LoTSS-DR3", "DATASET", "dataset:lotss-data-release-3"),
+    # high-energy
+    (
+        "Clusters of the XMM Cluster Survey (XCS) are classified.",
+        "XMM Cluster Survey",
+        "SURVEY",
+        "survey:xmm-cluster-survey",
+    ),
+    # Galactic ISM, astrochemistry and lensing catalogues
+    (
+        "Targets come from the WISE Catalog of Galactic HII Regions.",
+        "WISE Catalog of Galactic HII Regions",
+        "DATASET",
+        "dataset:wise-catalog-of-galactic-hii-regions",
+    ),
+    ("Reaction rates come from KIDA.", "KIDA", "DATASET", "dataset:kinetic-database-for-astrochemistry"),
+    (
+        "Reaction rates come from the UMIST Database for Astrochemistry.",
+        "UMIST Database for Astrochemistry",
+        "DATASET",
+        "dataset:umist-database-for-astrochemistry",
+    ),
+    ("Line lists were queried in Splatalogue.", "Splatalogue", "DATASET", "dataset:splatalogue"),
+    (
+        "Known lenses come from the Master Lens Database.",
+        "Master Lens Database",
+        "DATASET",
+        "dataset:master-lens-database",
+    ),
+    # named models and emulators
+    ("Structural parameters are predicted by GaMPEN.", "GaMPEN", "SOFTWARE", "software:gampen"),
+    ("The power spectrum is emulated with e-MANTIS.", "e-MANTIS", "SOFTWARE", "software:e-mantis"),
+    ("Mock galaxy catalogues were drawn with SkyPy.", "SkyPy", "SOFTWARE", "software:skypy"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label", "concept"), BREADTH)
+def test_breadth_across_subfields(real, text, name, label, concept):
+    assert (name, label, concept) in _found(tag(real, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("The MOC of the sample is a multi-order coverage map.", "telescope:mars-orbiter-camera"),
+        ("The VSM of the features is computed.", "telescope:vector-spectromagnetograph"),
+        ("The TIP of the red giant branch gives the distance.", "telescope:tenerife-infrared-polarimeter"),
+        ("The SRS of the pipeline lists every requirement.", "dataset:solar-region-summary"),
+        ("The XCS flag marks extended sources.", "survey:xmm-cluster-survey"),
+        ("The CDMS experiment searches for dark matter.", "dataset:cologne-database-for-molecular-spectroscopy"),
+    ],
+)
+def test_guarded_short_forms_of_the_breadth_pass_need_a_definition(real, text, concept):
+    assert concept not in {cid for _, _, cid in _found(tag(real, text))}
