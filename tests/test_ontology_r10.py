@@ -193,6 +193,34 @@ def test_guarded_names_keep_their_ordinary_meanings(real, text):
     assert ("George", "software:george") not in {(e.text, e.concept_id) for e in tag(real, text).entities}
 
 
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        # descriptions that are written like a capitalised name: only the capitalised form is the name
+        ("SKA-Low, a low-frequency array of 131,072 antennas, will map the sky.", "telescope:low-frequency-array"),
+        ("The science analysis system of the mission is described.", "software:xmm-newton-science-analysis-system"),
+        ("Offsets are stored in a calibration database.", "dataset:chandra-calibration-database"),
+        ("A photon simulator generates the events.", "software:phosim"),
+        ("The data central to the method are shown.", "dataset:aao-data-central"),
+        ("A chromospheric telescope is planned.", "telescope:chromospheric-telescope"),
+    ],
+)
+def test_a_lower_case_description_is_not_the_capitalised_name(real, text, concept):
+    assert concept not in {cid for _, _, cid in _found(tag(real, text))}
+
+
+def test_the_capitalised_names_are_still_found(real):
+    found = _found(
+        tag(
+            real,
+            "High-band data of the Low Frequency Array (LOFAR) and XMM-Newton data reduced with the Science "
+            "Analysis System are combined.",
+        )
+    )
+    assert ("Low Frequency Array", "TELESCOPE", "telescope:low-frequency-array") in found
+    assert ("Science Analysis System", "SOFTWARE", "software:xmm-newton-science-analysis-system") in found
+
+
 def test_new_concepts_point_at_their_parents():
     from astro_ie.ontology import load_ontology
     from astro_ie.resources import default_ontology_dir
