@@ -357,6 +357,70 @@ BREADTH = [
         "DATASET",
         "dataset:master-lens-database",
     ),
+    # galaxy clusters
+    (
+        "Cluster candidates of MaDCoWS are confirmed.",
+        "MaDCoWS",
+        "SURVEY",
+        "survey:massive-and-distant-clusters-of-wise-survey",
+    ),
+    ("Weak-lensing masses from LoCuSS are used.", "LoCuSS", "SURVEY", "survey:local-cluster-substructure-survey"),
+    (
+        "X-ray clusters of REFLEX and NORAS are combined.",
+        "NORAS",
+        "SURVEY",
+        "survey:northern-rosat-all-sky-galaxy-cluster-survey",
+    ),
+    (
+        "Clusters of the SPT Extended Cluster Survey are detected.",
+        "SPT Extended Cluster Survey",
+        "SURVEY",
+        "survey:spt-extended-cluster-survey",
+    ),
+    ("Temperatures of HIFLUGCS clusters are predicted.", "HIFLUGCS", "DATASET", "dataset:hiflugcs"),
+    ("Optical clusters of WHL15 are matched.", "WHL15", "DATASET", "dataset:wen-han-liu-cluster-catalog"),
+    # star formation, the Galactic plane and massive stars
+    (
+        "Young stars of MYStIX are classified.",
+        "MYStIX",
+        "SURVEY",
+        "survey:massive-young-star-forming-complex-study-in-infrared-and-x-ray",
+    ),
+    (
+        "Flares of the Chandra Orion Ultradeep Project are modelled.",
+        "Chandra Orion Ultradeep Project",
+        "SURVEY",
+        "survey:chandra-orion-ultradeep-project",
+    ),
+    ("Polarization vectors come from GPIPS.", "GPIPS", "SURVEY", "survey:galactic-plane-infrared-polarization-survey"),
+    ("Protoclusters of ALMA-QUARKS are segmented.", "ALMA-QUARKS", "SURVEY", "survey:alma-quarks"),
+    (
+        "Spectral types come from the Galactic O-Star Spectroscopic Survey.",
+        "Galactic O-Star Spectroscopic Survey",
+        "SURVEY",
+        "survey:galactic-o-star-spectroscopic-survey",
+    ),
+    (
+        "OB stars of the VLT-FLAMES Tarantula Survey are analysed.",
+        "VLT-FLAMES Tarantula Survey",
+        "SURVEY",
+        "survey:vlt-flames-tarantula-survey",
+    ),
+    ("UV spectra of ULLYSES and optical spectra of XShootU are fitted.", "XShootU", "SURVEY", "survey:xshootu"),
+    ("Magnetic OB stars of MiMeS are identified.", "MiMeS", "SURVEY", "survey:magnetism-in-massive-stars"),
+    (
+        "Oscillators of the Kepler LEGACY sample are fitted.",
+        "Kepler LEGACY sample",
+        "DATASET",
+        "dataset:kepler-legacy-sample",
+    ),
+    (
+        "Rotation measures come from the NVSS RM catalog.",
+        "NVSS RM catalog",
+        "DATASET",
+        "dataset:nvss-rotation-measure-catalog",
+    ),
+    ("Light curves of the Open TDE Catalog are classified.", "Open TDE Catalog", "DATASET", "dataset:open-tde-catalog"),
     # named models and emulators
     ("Structural parameters are predicted by GaMPEN.", "GaMPEN", "SOFTWARE", "software:gampen"),
     ("The power spectrum is emulated with e-MANTIS.", "e-MANTIS", "SOFTWARE", "software:e-mantis"),
@@ -378,6 +442,9 @@ def test_breadth_across_subfields(real, text, name, label, concept):
         ("The SRS of the pipeline lists every requirement.", "dataset:solar-region-summary"),
         ("The XCS flag marks extended sources.", "survey:xmm-cluster-survey"),
         ("The CDMS experiment searches for dark matter.", "dataset:cologne-database-for-molecular-spectroscopy"),
+        ("The lensing cluster MACS J0416.1-2403 is modelled.", "survey:massive-cluster-survey"),
+        ("The HUGS of the volunteers were counted.", "survey:hst-uv-globular-cluster-survey"),
+        ("A reflex response of the star is measured.", "survey:rosat-eso-flux-limited-x-ray-survey"),
     ],
 )
 def test_guarded_short_forms_of_the_breadth_pass_need_a_definition(real, text, concept):
