@@ -421,6 +421,12 @@ BREADTH = [
         "dataset:nvss-rotation-measure-catalog",
     ),
     ("Light curves of the Open TDE Catalog are classified.", "Open TDE Catalog", "DATASET", "dataset:open-tde-catalog"),
+    # instruments and spectroscopic facilities
+    ("Speckles were imaged with DARKNESS at Palomar.", "DARKNESS", "TELESCOPE", "telescope:darkness"),
+    ("Spectra of FunnelWeb stars were taken with TAIPAN.", "TAIPAN", "TELESCOPE", "telescope:taipan-instrument"),
+    ("Spectra of FunnelWeb stars were taken with TAIPAN.", "FunnelWeb", "SURVEY", "survey:funnelweb"),
+    ("Galaxies were observed with Hector on the AAT.", "Hector", "TELESCOPE", "telescope:hector-instrument"),
+    ("Forecasts are made for Spec-S5.", "Spec-S5", "TELESCOPE", "telescope:spec-s5"),
     # named models and emulators
     ("Structural parameters are predicted by GaMPEN.", "GaMPEN", "SOFTWARE", "software:gampen"),
     ("The power spectrum is emulated with e-MANTIS.", "e-MANTIS", "SOFTWARE", "software:e-mantis"),
@@ -445,6 +451,9 @@ def test_breadth_across_subfields(real, text, name, label, concept):
         ("The lensing cluster MACS J0416.1-2403 is modelled.", "survey:massive-cluster-survey"),
         ("The HUGS of the volunteers were counted.", "survey:hst-uv-globular-cluster-survey"),
         ("A reflex response of the star is measured.", "survey:rosat-eso-flux-limited-x-ray-survey"),
+        ("Hector and Achilles fought; darkness fell and a taipan slept.", "telescope:hector-instrument"),
+        ("Hector and Achilles fought; darkness fell and a taipan slept.", "telescope:darkness"),
+        ("Hector and Achilles fought; darkness fell and a taipan slept.", "telescope:taipan-instrument"),
     ],
 )
 def test_guarded_short_forms_of_the_breadth_pass_need_a_definition(real, text, concept):
