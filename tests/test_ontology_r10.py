@@ -427,6 +427,12 @@ BREADTH = [
     ("Spectra of FunnelWeb stars were taken with TAIPAN.", "FunnelWeb", "SURVEY", "survey:funnelweb"),
     ("Galaxies were observed with Hector on the AAT.", "Hector", "TELESCOPE", "telescope:hector-instrument"),
     ("Forecasts are made for Spec-S5.", "Spec-S5", "TELESCOPE", "telescope:spec-s5"),
+    # CMB releases, simulations and likelihoods
+    ("Cluster candidates are found in ACT DR5 maps.", "ACT DR5", "DATASET", "dataset:act-data-release-5"),
+    ("Noise is drawn from the FFP10 simulations.", "FFP10", "DATASET", "dataset:planck-full-focal-plane-simulations"),
+    ("The CamSpec likelihood is used for TT.", "CamSpec", "SOFTWARE", "software:camspec"),
+    # fragments-k r9y-frag-09: a simulation named with others before a shared "simulations"
+    ("We use the Websky and AGORA simulations.", "AGORA", "DATASET", "dataset:agora"),
     # named models and emulators
     ("Structural parameters are predicted by GaMPEN.", "GaMPEN", "SOFTWARE", "software:gampen"),
     ("The power spectrum is emulated with e-MANTIS.", "e-MANTIS", "SOFTWARE", "software:e-mantis"),
