@@ -221,6 +221,44 @@ def test_the_capitalised_names_are_still_found(real):
     assert ("Science Analysis System", "SOFTWARE", "software:xmm-newton-science-analysis-system") in found
 
 
+# -- gravitational-wave detectors and their glitch tools (abstracts-a arXiv:2604.13687) ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We classify glitches in the Virgo detector with a ResNet.",
+        "The sensitivity of Virgo limits the sky localisation.",
+        "A curated dataset of Virgo O3b glitches is released.",
+    ],
+)
+def test_virgo_the_detector_is_found_after_the_or_of(real, text):
+    assert ("Virgo", "TELESCOPE", "telescope:virgo-interferometer") in _found(tag(real, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dwarf galaxies of the Virgo cluster are classified.",
+        "The supernova lies in Virgo, near the ecliptic.",
+        "The dashboard serves the Virgo collaboration.",
+        "The Virgo dwarfs are fainter than expected.",
+    ],
+)
+def test_virgo_the_cluster_the_constellation_and_the_collaboration_are_not_the_detector(real, text):
+    assert "telescope:virgo-interferometer" not in {cid for _, _, cid in _found(tag(real, text))}
+
+
+def test_omicron_is_the_glitch_finder_beside_a_detector_or_run(real):
+    record = tag(real, "Tree-based models are trained on Omicron triggers of Virgo O3b glitches.")
+    assert ("Omicron", "SOFTWARE", "software:omicron") in _found(record)
+
+
+def test_omicron_the_letter_or_variant_is_no_tool(real):
+    record = tag(real, "The Omicron variant spread quickly; omicron is the fifteenth letter.")
+    assert "software:omicron" not in {cid for _, _, cid in _found(record)}
+
+
 def test_new_concepts_point_at_their_parents():
     from astro_ie.ontology import load_ontology
     from astro_ie.resources import default_ontology_dir
