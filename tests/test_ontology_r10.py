@@ -310,6 +310,25 @@ BREADTH = [
     ("Flares of the STIX flare list were matched.", "STIX flare list", "DATASET", "dataset:stix-flare-list"),
     ("Arrival times are compared with the CME Scoreboard.", "CME Scoreboard", "DATASET", "dataset:cme-scoreboard"),
     ("Embeddings of SDO-FM feed the flare classifier.", "SDO-FM", "SOFTWARE", "software:sdo-fm"),
+    # magnetospheric and ionospheric data of space-weather work
+    (
+        "Electron fluxes from MagEIS and REPT are forecast.",
+        "MagEIS",
+        "TELESCOPE",
+        "telescope:magnetic-electron-ion-spectrometer",
+    ),
+    ("Chorus waves observed by EMFISIS are classified.", "EMFISIS", "TELESCOPE", "telescope:emfisis"),
+    ("Conjunctions of Arase and the Van Allen Probes are used.", "Arase", "TELESCOPE", "telescope:arase"),
+    (
+        "Precipitation measured by MEPED on POES is mapped.",
+        "POES",
+        "TELESCOPE",
+        "telescope:polar-orbiting-operational-environmental-satellites",
+    ),
+    ("Field-aligned currents from AMPERE are predicted.", "AMPERE", "TELESCOPE", "telescope:ampere"),
+    ("Magnetometer records of INTERMAGNET are used.", "INTERMAGNET", "TELESCOPE", "telescope:intermagnet"),
+    ("Solar-wind data were downloaded from CDAWeb.", "CDAWeb", "DATASET", "dataset:cdaweb"),
+    ("TEC maps come from the Madrigal database.", "Madrigal database", "DATASET", "dataset:madrigal-database"),
     # planetary science and small bodies
     (
         "Boulders were detected in LROC NAC images.",
@@ -498,6 +517,9 @@ def test_breadth_across_subfields(real, text, name, label, concept):
         ("Hector and Achilles fought; darkness fell and a taipan slept.", "telescope:hector-instrument"),
         ("Hector and Achilles fought; darkness fell and a taipan slept.", "telescope:darkness"),
         ("Hector and Achilles fought; darkness fell and a taipan slept.", "telescope:taipan-instrument"),
+        ("The twins were identical and an ampere is a unit.", "telescope:twins"),
+        ("The twins were identical and an ampere is a unit.", "telescope:ampere"),
+        ("The ERG of the retina was recorded.", "telescope:arase"),
     ],
 )
 def test_guarded_short_forms_of_the_breadth_pass_need_a_definition(real, text, concept):
