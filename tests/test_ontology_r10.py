@@ -378,6 +378,20 @@ BREADTH = [
         "SURVEY",
         "survey:commensal-real-time-askap-fast-transients-survey",
     ),
+    # exoplanet follow-up programmes and archives
+    ("Mid-transit times come from ExoClock.", "ExoClock", "SURVEY", "survey:exoclock"),
+    (
+        "Amateur light curves of the Exoplanet Transit Database are used.",
+        "Exoplanet Transit Database",
+        "DATASET",
+        "dataset:exoplanet-transit-database",
+    ),
+    (
+        "Targets come from the Habitable Worlds Catalog.",
+        "Habitable Worlds Catalog",
+        "DATASET",
+        "dataset:habitable-worlds-catalog",
+    ),
     # stellar spectroscopy and Galactic archaeology
     ("Stars were observed by K2-HERMES.", "K2-HERMES", "SURVEY", "survey:k2-hermes"),
     ("Stars were observed by TESS-HERMES.", "TESS-HERMES", "SURVEY", "survey:tess-hermes"),
