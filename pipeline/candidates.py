@@ -819,14 +819,19 @@ class CandidateRules:
             if close is None:
                 continue
             name, long = doc[start:o], doc[o + 1 : close]
+            spelled = _spelled_word(name, long)  # "Otter (Orbital Tracking of Transients with ...)"
             if (
-                not name_shaped(name.text.replace(" ", ""))
+                not (spelled or name_shaped(name.text.replace(" ", "")))
                 or not all(t.is_title or t.is_upper or t.is_stop or t.text == "-" or name_shaped(t.text) for t in long)
                 or self.index.lookup(name.text)
                 or self._is_known(doc, start, o)
             ):
                 continue
-            _, found = find_abbreviation(long, name)
+            _, found = (None, long) if spelled else find_abbreviation(long, name)
+            if found is None and any(c.isdigit() for c in name.text):
+                # "GS3 Hunter (Galactic-Seismology Substructures and Streams Hunter)": a digit counts a letter
+                # ("S3": three S's), which no long form spells; the letters must still be spelled
+                _, found = find_abbreviation(long, self._tokenize(re.sub(r"[0-9]", "", name.text))[:])
             if found is None or found.start != long.start:
                 continue
             cid = candidate_id(long.text)
@@ -2021,6 +2026,26 @@ class CandidateRules:
 
 # Dashes written between the words of a name: one mark.
 _NAME_DASHES = frozenset({"-", "–", "—"})
+
+
+def _spelled_word(name: Span, long: Span) -> bool:
+    """Is ``name`` one capitalised word whose letters the initials of a capitalised long form spell in order:
+    "Otter (Orbital Tracking of Transients with Embedded Representations)", a backronym written as a word?
+
+    Three initials at least, the first the word's own; the long form's joining words in lower case do not count.
+    """
+    if len(name) != 1 or not (name[0].is_title and name[0].is_alpha and len(name[0]) >= 4):
+        return False
+    initials = [t.text[0].lower() for t in long if t.is_alpha and not (t.is_lower and t.is_stop)]
+    letters = name[0].lower_
+    if len(initials) < 3 or initials[0] != letters[0]:
+        return False
+    k = 0
+    for ch in initials:
+        k = letters.find(ch, k) + 1
+        if not k:
+            return False
+    return True
 
 
 def _fold_dash(word: str) -> str:
