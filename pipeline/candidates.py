@@ -397,6 +397,7 @@ class CandidateRules:
         self.name_triggers = frozenset(words.name_triggers)
         self.dataset_heads = frozenset(words.dataset_heads)
         self.present_verbs = frozenset(words.present_verbs)
+        self._object_verbs = self.present_verbs | frozenset(words.apposition_verbs)
         self.tool_name_words = frozenset(words.tool_name_words)
         self.not_a_tool_after = frozenset(words.not_a_tool_after)
         self.software_nouns = frozenset(words.software_nouns)
@@ -1331,6 +1332,8 @@ class CandidateRules:
                     end += 1  # "a visualization tool called SN Hunter, where ...": a name and its capitalised noun
                 if not end and (self._tool_noun_before(doc, i) or doc[start - 1].norm_ in self._tool_head_words):
                     end = self._titled_name(doc, start)  # "an algorithm we call Direct Exoplanet Detection with ..."
+                    if not end and self._capitalized_tool(doc, start):
+                        end = start + 1  # "our classifier, dubbed Heron, ...": one word the tool is called
                 if end and (end - start > 1 or len(doc[start]) >= 3):
                     name = doc[start:end].text
                     names.setdefault(name, "SOFTWARE")
@@ -1372,7 +1375,8 @@ class CandidateRules:
                 if lowers[j] in articles:
                     back = j
                     break
-            if back is not None and back >= 2 and doc[back - 1].text in _DASHES:
+            if back is not None and back >= 2 and (doc[back - 1].text in _DASHES or doc[back - 1].text == ":"):
+                # "RadioGNN, a new pipeline for ...", "We present Marten: a machine learning pipeline"
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
                     names.setdefault(doc[start : back - 1].text, label)
@@ -1954,12 +1958,13 @@ class CandidateRules:
         end = self._compound_name(doc, start)
         if end == comma or self._code_name(doc, start) == comma:
             return start
-        # "we introduced Wavetrack - a ... method": a capitalised word the verb presents.
+        # "we introduced Wavetrack - a ... method", "We release Lantern, an open-source Python package": a
+        # capitalised word the verb presents (or releases, describes, trains, uses).
         word = doc[comma - 1]
         if (
             comma >= 2
             and word.is_title
-            and doc[comma - 2].lower_ in self.present_verbs
+            and doc[comma - 2].lower_ in self._object_verbs
             and not self.index.lookup(word.text)
             and not self._is_known(doc, comma - 1, comma)
         ):
