@@ -124,6 +124,14 @@ _COMMON_NOUN_ENDS = ("ion", "ing", "ment", "sis", "ance", "ence", "ity", "al", "
 _COORDINATORS = frozenset({"and", "or", "&", ","})
 # What closes a name written out in a sentence: "we call Direct Exoplanet Detection with ..., or ConStruct."
 _NAME_CLOSERS = frozenset({",", ".", ";", ":", "(", ")"})
+# A word after "with"/"using"/"via", then a citation: an author's capitalised name and a year in parentheses
+# ("with Magpie (Okafor et al. 2021)", "using Corvid (Lind & Park 2019)"; not "with Monday (2019)").
+_CITED_AFTER_WITH = re.compile(
+    r"(?<![\w-])(?:with|using|via) ([A-Z][A-Za-z0-9+]{2,30}) \((?:e\.g\.,? |see )?[A-Z][^()]{0,60}?"
+    r"\b(?:1[89]|20)[0-9]{2}[a-z]?(?:[;,][^()]{0,80})?\)"
+)
+# Function words after a name a verb presents: "We propose DustSeer, which ...", "We present GalFlow to ...".
+_AFTER_PRESENTED = frozenset({"which", "that", "to", "for", "as", "and", "in", "on", "with"})
 
 
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
@@ -424,6 +432,12 @@ class CandidateRules:
             + "|".join(sorted(map(re.escape, {f for v in self.present_verbs for f in (v, v.capitalize())})))
             + r") [^\s()]+(?: [^\s()]+){0,2} \("
         )
+        # "We propose DustSeer, which ...": a presenting verb, then a word with capitals inside it (a gate only)
+        self._presents_coined = re.compile(
+            r"\b(?:"
+            + "|".join(sorted(map(re.escape, {f for v in self.present_verbs for f in (v, v.capitalize())})))
+            + r") [A-Z][A-Za-z0-9]*[a-z]{2}[A-Z]"
+        )
         self._present_ids = numpy.array(sorted(strings.add(w) for w in self.present_verbs), dtype=numpy.uint64)
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
         self._verb_norms = {strings.add(w) for w in words.process_verbs}
@@ -510,6 +524,8 @@ class CandidateRules:
             spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET" and s[:-1].text in datasets)]
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
+        if " (" in text:
+            spans.extend(self._cited_tools(doc, text))
         if _APPOSITIVE.search(text):
             spans.extend(self._appositive_definitions(doc))
         if "(" in text and self._presents_before_parenthesis.search(text):
@@ -1342,6 +1358,10 @@ class CandidateRules:
                         also.setdefault(name, also[other])  # the tool the title defines, written out again
                     elif other is not None:
                         also.setdefault(other, name)
+        if self._presents_coined.search(text):
+            for i in range(len(doc) - 2):
+                if doc[i].lower_ in self.present_verbs and self._presented_coined(doc, i + 1):
+                    names.setdefault(doc[i + 1].text, "SOFTWARE")
         if self._memo is not None:  # named by the title, "called" or typewriter type: a name whatever its definition
             self._memo["named"] = set(names) | set(also)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
@@ -1411,6 +1431,18 @@ class CandidateRules:
             if other not in names:
                 out.extend(self._occurrences(doc, other, names.get(name, "SOFTWARE"), candidate_id(name)))
         return out
+
+    def _presented_coined(self, doc: Doc, i: int) -> bool:
+        """Is the word ``i``, right after a presenting verb, a coined name: capitals inside a word of lower case
+        ("We propose DustSeer, which combines ..."), unknown, and the phrase ends with it (a clause mark or a
+        function word follows, not a noun it would qualify: "We present SuperWASP photometry")?"""
+        word = doc[i]
+        return (
+            bool(_MIXED_CASE.match(word.text))
+            and (doc[i + 1].text in _NAME_CLOSERS or doc[i + 1].lower_ in _AFTER_PRESENTED)
+            and not self.index.lookup(word.text)
+            and not self._is_known(doc, i, i + 1)
+        )
 
     def _tool_noun_before(self, doc: Doc, i: int) -> bool:
         """Is the naming verb at ``i`` said of a tool's noun a few words back: "an algorithm we call",
@@ -1751,6 +1783,37 @@ class CandidateRules:
         for (start, end), match in sorted(accepted.items()):
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
+        return out
+
+    def _cited_tools(self, doc: Doc, text: str) -> list[Span]:
+        """A name after "with"/"using"/"via" that its citation follows is a tool used in passing: "We fit the
+        SEDs with Magpie (Okafor et al. 2021)", "estimated using Corvid (Lind & Park 2019)".
+
+        One capitalised word (no plural, no adjective made from a name: "with Gaussians (Smith et al. 2020)")
+        or a name-shaped one, unknown; the parentheses hold an author's name and a year.
+        """
+        names: set[str] = set()
+        for found in _CITED_AFTER_WITH.finditer(text):
+            span = doc.char_span(found.start(1), found.end(1))
+            if span is None or span.end >= len(doc) or len(span) != 1:
+                continue
+            i = span.start
+            word = doc[i]
+            if self._compound_name(doc, i) == i + 1 and not self._is_known(doc, i, i + 1):
+                names.add(word.text)  # "using PHOEBE (Prsa et al. 2016)"
+            elif (
+                word.is_title
+                and word.is_alpha
+                and len(word) >= 4
+                and not word.lower_.endswith(("s", *_ADJECTIVE_ENDS))
+                and word.lower_ not in self.stop_words
+                and not self.index.lookup(word.text)
+                and not self._is_known(doc, i, i + 1)
+            ):
+                names.add(word.text)
+        out: list[Span] = []
+        for name in sorted(names):
+            out.extend(self._occurrences(doc, name))
         return out
 
     def _lower_case_tool(self, doc: Doc, i: int) -> bool:
