@@ -1375,6 +1375,19 @@ class CandidateRules:
                 end = self._compound_name(doc, i + 2)
                 if end and end < len(doc) and lowers[end] in self._after_name:
                     names.setdefault(doc[i + 2 : end].text, label)
+                elif (
+                    lowers[i + 1] == self._comma
+                    and i >= 1
+                    and doc[i - 1].lower_ in _AUTHORS_OWN
+                    and self._capitalized_tool(doc, i + 2)
+                    and doc[i + 3].text == ","
+                ):
+                    names.setdefault(doc[i + 2].text, label)  # "We make our code, Wren, publicly available"
+            if i + 1 < len(doc) and doc[i + 1].text == ")":
+                # "Kestrel (a CNN-based classifier)": the parentheses say what the name before them is
+                aside = self._name_before_aside(doc, i)
+                if aside is not None:
+                    names.setdefault(doc[aside[0] : aside[1]].text, label)
             # "the most powerful emulator for the matter power spectrum, GokuNEmu, and ...": a coined name
             # (capitals inside lower case) between commas closes the phrase the head noun opens
             comma = next(
@@ -1431,6 +1444,27 @@ class CandidateRules:
             if other not in names:
                 out.extend(self._occurrences(doc, other, names.get(name, "SOFTWARE"), candidate_id(name)))
         return out
+
+    def _name_before_aside(self, doc: Doc, head: int) -> tuple[int, int] | None:
+        """(start, end) of a name written before parentheses that close on a tool's noun ``head``: "We develop
+        Kestrel (a CNN-based classifier)", "LumiCast (transformer-based emulator)"; None when there is none.
+
+        The parentheses hold a short description (an article, a few words, no clause mark); the name is
+        name-shaped or one capitalised word that is no plural and no adjective, and unknown.
+        """
+        k = head - 1
+        while k > 0 and head - k < 7 and doc[k].text != "(":
+            if doc[k].is_punct and doc[k].text != "-":
+                return None
+            k -= 1
+        if k < 1 or doc[k].text != "(" or k == head - 1:
+            return None
+        if doc[k + 1].lower_ not in ("a", "an") and not doc[k + 1].is_lower and not self._is_known(doc, k + 1, k + 2):
+            return None  # "(a CNN-based classifier)", "(transformer-based emulator)": a description, no name
+        start = self._name_before_comma(doc, k)  # a name-shaped word, or a compound ending before the parenthesis
+        if start is not None:
+            return start, k
+        return (k - 1, k) if self._capitalized_name(doc, k - 1) else None
 
     def _presented_coined(self, doc: Doc, i: int) -> bool:
         """Is the word ``i``, right after a presenting verb, a coined name: capitals inside a word of lower case
@@ -1801,15 +1835,7 @@ class CandidateRules:
             word = doc[i]
             if self._compound_name(doc, i) == i + 1 and not self._is_known(doc, i, i + 1):
                 names.add(word.text)  # "using PHOEBE (Prsa et al. 2016)"
-            elif (
-                word.is_title
-                and word.is_alpha
-                and len(word) >= 4
-                and not word.lower_.endswith(("s", *_ADJECTIVE_ENDS))
-                and word.lower_ not in self.stop_words
-                and not self.index.lookup(word.text)
-                and not self._is_known(doc, i, i + 1)
-            ):
+            elif self._capitalized_name(doc, i):
                 names.add(word.text)
         out: list[Span] = []
         for name in sorted(names):
@@ -2000,11 +2026,14 @@ class CandidateRules:
     def _capitalized_tool(self, doc: Doc, i: int) -> bool:
         """One capitalised word that ends the phrase after "computed using": a tool's name ("Circlez."),
         not a plural, an adjective made from a name ("Gaussians", "Bayesian") nor a known name."""
+        return i + 1 < len(doc) and doc[i + 1].text in (".", ",", ";") and self._capitalized_name(doc, i)
+
+    def _capitalized_name(self, doc: Doc, i: int) -> bool:
+        """Could the capitalised word ``i`` be a tool's name: four letters or more, no plural, no adjective made
+        from a name ("Gaussians", "Bayesian", "Newtonian"), no stop word, unknown?"""
         word = doc[i]
         return (
-            i + 1 < len(doc)
-            and doc[i + 1].text in (".", ",", ";")
-            and word.is_title
+            word.is_title
             and word.is_alpha
             and len(word) >= 4
             and not word.lower_.endswith(("s", *_ADJECTIVE_ENDS))

@@ -121,3 +121,25 @@ def test_a_capitalised_word_after_with_and_before_a_citation_is_a_tool(real):
     assert _labels(other, "Gaussians") == set()
     assert _labels(other, "Newtonian") == set()
     assert _labels(other, "Monday") == set()
+
+
+def test_a_name_before_a_parenthesis_that_says_what_tool_it_is_is_a_tool(real):
+    # the brief's "X (Y-based Z)": the parentheses hold the tool's noun, not a short form
+    record = tag(real, "We develop Kestrel (a CNN-based classifier) to find strong lenses in survey images.")
+    assert _labels(record, "Kestrel") == {"SOFTWARE"}
+    assert _labels(record, "CNN") == {"TECHNIQUE"}
+    coined = tag(real, "The emulator LumiCast (transformer-based emulator) reproduces the power spectrum.")
+    assert _labels(coined, "LumiCast") == {"SOFTWARE"}
+    # a short form or a description of something else in the parentheses names no tool
+    other = tag(real, "The Moon (a natural satellite) was observed. Paper (a preprint) is cited.")
+    assert _labels(other, "Moon") == set()
+    assert _labels(other, "Paper") == set()
+
+
+def test_a_capitalised_word_between_commas_after_our_tool_noun_is_its_name(real):
+    # "our network, dubbed X" without the verb: "our code, X,"
+    record = tag(real, "We make our code, Wren, publicly available to the community.")
+    assert _labels(record, "Wren") == {"SOFTWARE"}
+    # a sentence's next word after a clause is no name
+    other = tag(real, "We describe the pipeline, However, the data are noisy.")
+    assert _labels(other, "However") == set()
