@@ -1,6 +1,6 @@
 """Entities the ontology does not know yet, proposed for curation.
 
-Three general rules, none about a particular name:
+Four general rules, none about a particular name:
 
 * **Definitions.** An acronym definition whose long form ends in a head word
   of one of the types ("domain-adversarial neural *network* (DANN)",
@@ -19,6 +19,15 @@ Three general rules, none about a particular name:
   name of capitalised words a tool's noun is called by ("an algorithm we call
   Direct Exoplanet Detection with ..., or ConStruct"). A quoted title after
   "competition"/"challenge" names the challenge's DATASET.
+* **Names written once.** What the sentence says of a name no list knows: a
+  presenting verb and a long form in parentheses ("We present GS3 Hunter
+  (Galactic-Seismology Substructures and Streams Hunter)", a word its long
+  form's initials spell), a presented coined word ("We propose DustSeer,
+  which ..."), an apposition to a tool's noun ("We release Lantern, an
+  open-source package", "We present Marten: a pipeline", "our code, Wren,"),
+  parentheses that say what tool it is ("Kestrel (a CNN-based classifier)"),
+  a naming verb said of a tool's noun ("our classifier, dubbed Heron"), and a
+  citation after "with"/"using" ("with Magpie (Okafor et al. 2021)").
 
 Each candidate gets the id ``candidate:<slug>`` of its folded text, so the
 same unknown thing has the same id in every abstract; ``candidates.csv``
