@@ -1,6 +1,6 @@
 """Entities the ontology does not know yet, proposed for curation.
 
-Three general rules, none about a particular name:
+Four general rules, none about a particular name:
 
 * **Definitions.** An acronym definition whose long form ends in a head word
   of one of the types ("domain-adversarial neural *network* (DANN)",
@@ -19,6 +19,15 @@ Three general rules, none about a particular name:
   name of capitalised words a tool's noun is called by ("an algorithm we call
   Direct Exoplanet Detection with ..., or ConStruct"). A quoted title after
   "competition"/"challenge" names the challenge's DATASET.
+* **Names written once.** What the sentence says of a name no list knows: a
+  presenting verb and a long form in parentheses ("We present GS3 Hunter
+  (Galactic-Seismology Substructures and Streams Hunter)", a word its long
+  form's initials spell), a presented coined word ("We propose DustSeer,
+  which ..."), an apposition to a tool's noun ("We release Lantern, an
+  open-source package", "We present Marten: a pipeline", "our code, Wren,"),
+  parentheses that say what tool it is ("Kestrel (a CNN-based classifier)"),
+  a naming verb said of a tool's noun ("our classifier, dubbed Heron"), and a
+  citation after "with"/"using" ("with Magpie (Okafor et al. 2021)").
 
 Each candidate gets the id ``candidate:<slug>`` of its folded text, so the
 same unknown thing has the same id in every abstract; ``candidates.csv``
@@ -124,6 +133,14 @@ _COMMON_NOUN_ENDS = ("ion", "ing", "ment", "sis", "ance", "ence", "ity", "al", "
 _COORDINATORS = frozenset({"and", "or", "&", ","})
 # What closes a name written out in a sentence: "we call Direct Exoplanet Detection with ..., or ConStruct."
 _NAME_CLOSERS = frozenset({",", ".", ";", ":", "(", ")"})
+# A word after "with"/"using"/"via", then a citation: an author's capitalised name and a year in parentheses
+# ("with Magpie (Okafor et al. 2021)", "using Corvid (Lind & Park 2019)"; not "with Monday (2019)").
+_CITED_AFTER_WITH = re.compile(
+    r"(?<![\w-])(?:with|using|via) ([A-Z][A-Za-z0-9+]{2,30}) \((?:e\.g\.,? |see )?[A-Z][^()]{0,60}?"
+    r"\b(?:1[89]|20)[0-9]{2}[a-z]?(?:[;,][^()]{0,80})?\)"
+)
+# Function words after a name a verb presents: "We propose DustSeer, which ...", "We present GalFlow to ...".
+_AFTER_PRESENTED = frozenset({"which", "that", "to", "for", "as", "and", "in", "on", "with"})
 
 
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
@@ -397,6 +414,7 @@ class CandidateRules:
         self.name_triggers = frozenset(words.name_triggers)
         self.dataset_heads = frozenset(words.dataset_heads)
         self.present_verbs = frozenset(words.present_verbs)
+        self._object_verbs = self.present_verbs | frozenset(words.apposition_verbs)
         self.tool_name_words = frozenset(words.tool_name_words)
         self.not_a_tool_after = frozenset(words.not_a_tool_after)
         self.software_nouns = frozenset(words.software_nouns)
@@ -422,6 +440,12 @@ class CandidateRules:
             "(?:"
             + "|".join(sorted(map(re.escape, {f for v in self.present_verbs for f in (v, v.capitalize())})))
             + r") [^\s()]+(?: [^\s()]+){0,2} \("
+        )
+        # "We propose DustSeer, which ...": a presenting verb, then a word with capitals inside it (a gate only)
+        self._presents_coined = re.compile(
+            r"\b(?:"
+            + "|".join(sorted(map(re.escape, {f for v in self.present_verbs for f in (v, v.capitalize())})))
+            + r") [A-Z][A-Za-z0-9]*[a-z]{2}[A-Z]"
         )
         self._present_ids = numpy.array(sorted(strings.add(w) for w in self.present_verbs), dtype=numpy.uint64)
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
@@ -509,6 +533,8 @@ class CandidateRules:
             spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET" and s[:-1].text in datasets)]
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
+        if " (" in text:
+            spans.extend(self._cited_tools(doc, text))
         if _APPOSITIVE.search(text):
             spans.extend(self._appositive_definitions(doc))
         if "(" in text and self._presents_before_parenthesis.search(text):
@@ -819,14 +845,19 @@ class CandidateRules:
             if close is None:
                 continue
             name, long = doc[start:o], doc[o + 1 : close]
+            spelled = _spelled_word(name, long)  # "Otter (Orbital Tracking of Transients with ...)"
             if (
-                not name_shaped(name.text.replace(" ", ""))
+                not (spelled or name_shaped(name.text.replace(" ", "")))
                 or not all(t.is_title or t.is_upper or t.is_stop or t.text == "-" or name_shaped(t.text) for t in long)
                 or self.index.lookup(name.text)
                 or self._is_known(doc, start, o)
             ):
                 continue
-            _, found = find_abbreviation(long, name)
+            _, found = (None, long) if spelled else find_abbreviation(long, name)
+            if found is None and any(c.isdigit() for c in name.text):
+                # "GS3 Hunter (Galactic-Seismology Substructures and Streams Hunter)": a digit counts a letter
+                # ("S3": three S's), which no long form spells; the letters must still be spelled
+                _, found = find_abbreviation(long, self._tokenize(re.sub(r"[0-9]", "", name.text))[:])
             if found is None or found.start != long.start:
                 continue
             cid = candidate_id(long.text)
@@ -1326,6 +1357,8 @@ class CandidateRules:
                     end += 1  # "a visualization tool called SN Hunter, where ...": a name and its capitalised noun
                 if not end and (self._tool_noun_before(doc, i) or doc[start - 1].norm_ in self._tool_head_words):
                     end = self._titled_name(doc, start)  # "an algorithm we call Direct Exoplanet Detection with ..."
+                    if not end and self._capitalized_tool(doc, start):
+                        end = start + 1  # "our classifier, dubbed Heron, ...": one word the tool is called
                 if end and (end - start > 1 or len(doc[start]) >= 3):
                     name = doc[start:end].text
                     names.setdefault(name, "SOFTWARE")
@@ -1334,6 +1367,10 @@ class CandidateRules:
                         also.setdefault(name, also[other])  # the tool the title defines, written out again
                     elif other is not None:
                         also.setdefault(other, name)
+        if self._presents_coined.search(text):
+            for i in range(len(doc) - 2):
+                if doc[i].lower_ in self.present_verbs and self._presented_coined(doc, i + 1):
+                    names.setdefault(doc[i + 1].text, "SOFTWARE")
         if self._memo is not None:  # named by the title, "called" or typewriter type: a name whatever its definition
             self._memo["named"] = set(names) | set(also)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";
@@ -1347,6 +1384,19 @@ class CandidateRules:
                 end = self._compound_name(doc, i + 2)
                 if end and end < len(doc) and lowers[end] in self._after_name:
                     names.setdefault(doc[i + 2 : end].text, label)
+                elif (
+                    lowers[i + 1] == self._comma
+                    and i >= 1
+                    and doc[i - 1].lower_ in _AUTHORS_OWN
+                    and self._capitalized_tool(doc, i + 2)
+                    and doc[i + 3].text == ","
+                ):
+                    names.setdefault(doc[i + 2].text, label)  # "We make our code, Wren, publicly available"
+            if i + 1 < len(doc) and doc[i + 1].text == ")":
+                # "Kestrel (a CNN-based classifier)": the parentheses say what the name before them is
+                aside = self._name_before_aside(doc, i)
+                if aside is not None:
+                    names.setdefault(doc[aside[0] : aside[1]].text, label)
             # "the most powerful emulator for the matter power spectrum, GokuNEmu, and ...": a coined name
             # (capitals inside lower case) between commas closes the phrase the head noun opens
             comma = next(
@@ -1367,7 +1417,8 @@ class CandidateRules:
                 if lowers[j] in articles:
                     back = j
                     break
-            if back is not None and back >= 2 and doc[back - 1].text in _DASHES:
+            if back is not None and back >= 2 and (doc[back - 1].text in _DASHES or doc[back - 1].text == ":"):
+                # "RadioGNN, a new pipeline for ...", "We present Marten: a machine learning pipeline"
                 start = self._name_before_comma(doc, back - 1)
                 if start is not None:
                     names.setdefault(doc[start : back - 1].text, label)
@@ -1402,6 +1453,39 @@ class CandidateRules:
             if other not in names:
                 out.extend(self._occurrences(doc, other, names.get(name, "SOFTWARE"), candidate_id(name)))
         return out
+
+    def _name_before_aside(self, doc: Doc, head: int) -> tuple[int, int] | None:
+        """(start, end) of a name written before parentheses that close on a tool's noun ``head``: "We develop
+        Kestrel (a CNN-based classifier)", "LumiCast (transformer-based emulator)"; None when there is none.
+
+        The parentheses hold a short description (an article, a few words, no clause mark); the name is
+        name-shaped or one capitalised word that is no plural and no adjective, and unknown.
+        """
+        k = head - 1
+        while k > 0 and head - k < 7 and doc[k].text != "(":
+            if doc[k].is_punct and doc[k].text != "-":
+                return None
+            k -= 1
+        if k < 1 or doc[k].text != "(" or k == head - 1:
+            return None
+        if doc[k + 1].lower_ not in ("a", "an") and not doc[k + 1].is_lower and not self._is_known(doc, k + 1, k + 2):
+            return None  # "(a CNN-based classifier)", "(transformer-based emulator)": a description, no name
+        start = self._name_before_comma(doc, k)  # a name-shaped word, or a compound ending before the parenthesis
+        if start is not None:
+            return start, k
+        return (k - 1, k) if self._capitalized_name(doc, k - 1) else None
+
+    def _presented_coined(self, doc: Doc, i: int) -> bool:
+        """Is the word ``i``, right after a presenting verb, a coined name: capitals inside a word of lower case
+        ("We propose DustSeer, which combines ..."), unknown, and the phrase ends with it (a clause mark or a
+        function word follows, not a noun it would qualify: "We present SuperWASP photometry")?"""
+        word = doc[i]
+        return (
+            bool(_MIXED_CASE.match(word.text))
+            and (doc[i + 1].text in _NAME_CLOSERS or doc[i + 1].lower_ in _AFTER_PRESENTED)
+            and not self.index.lookup(word.text)
+            and not self._is_known(doc, i, i + 1)
+        )
 
     def _tool_noun_before(self, doc: Doc, i: int) -> bool:
         """Is the naming verb at ``i`` said of a tool's noun a few words back: "an algorithm we call",
@@ -1744,6 +1828,29 @@ class CandidateRules:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
 
+    def _cited_tools(self, doc: Doc, text: str) -> list[Span]:
+        """A name after "with"/"using"/"via" that its citation follows is a tool used in passing: "We fit the
+        SEDs with Magpie (Okafor et al. 2021)", "estimated using Corvid (Lind & Park 2019)".
+
+        One capitalised word (no plural, no adjective made from a name: "with Gaussians (Smith et al. 2020)")
+        or a name-shaped one, unknown; the parentheses hold an author's name and a year.
+        """
+        names: set[str] = set()
+        for found in _CITED_AFTER_WITH.finditer(text):
+            span = doc.char_span(found.start(1), found.end(1))
+            if span is None or span.end >= len(doc) or len(span) != 1:
+                continue
+            i = span.start
+            word = doc[i]
+            if self._compound_name(doc, i) == i + 1 and not self._is_known(doc, i, i + 1):
+                names.add(word.text)  # "using PHOEBE (Prsa et al. 2016)"
+            elif self._capitalized_name(doc, i):
+                names.add(word.text)
+        out: list[Span] = []
+        for name in sorted(names):
+            out.extend(self._occurrences(doc, name))
+        return out
+
     def _lower_case_tool(self, doc: Doc, i: int) -> bool:
         """Is the lower-case word ``i`` before a tool's noun a tool's name: "the vespa algorithm (Morton et al.
         2016)" (arXiv:2008.10516)?
@@ -1928,11 +2035,14 @@ class CandidateRules:
     def _capitalized_tool(self, doc: Doc, i: int) -> bool:
         """One capitalised word that ends the phrase after "computed using": a tool's name ("Circlez."),
         not a plural, an adjective made from a name ("Gaussians", "Bayesian") nor a known name."""
+        return i + 1 < len(doc) and doc[i + 1].text in (".", ",", ";") and self._capitalized_name(doc, i)
+
+    def _capitalized_name(self, doc: Doc, i: int) -> bool:
+        """Could the capitalised word ``i`` be a tool's name: four letters or more, no plural, no adjective made
+        from a name ("Gaussians", "Bayesian", "Newtonian"), no stop word, unknown?"""
         word = doc[i]
         return (
-            i + 1 < len(doc)
-            and doc[i + 1].text in (".", ",", ";")
-            and word.is_title
+            word.is_title
             and word.is_alpha
             and len(word) >= 4
             and not word.lower_.endswith(("s", *_ADJECTIVE_ENDS))
@@ -1949,12 +2059,13 @@ class CandidateRules:
         end = self._compound_name(doc, start)
         if end == comma or self._code_name(doc, start) == comma:
             return start
-        # "we introduced Wavetrack - a ... method": a capitalised word the verb presents.
+        # "we introduced Wavetrack - a ... method", "We release Lantern, an open-source Python package": a
+        # capitalised word the verb presents (or releases, describes, trains, uses).
         word = doc[comma - 1]
         if (
             comma >= 2
             and word.is_title
-            and doc[comma - 2].lower_ in self.present_verbs
+            and doc[comma - 2].lower_ in self._object_verbs
             and not self.index.lookup(word.text)
             and not self._is_known(doc, comma - 1, comma)
         ):
@@ -2021,6 +2132,26 @@ class CandidateRules:
 
 # Dashes written between the words of a name: one mark.
 _NAME_DASHES = frozenset({"-", "–", "—"})
+
+
+def _spelled_word(name: Span, long: Span) -> bool:
+    """Is ``name`` one capitalised word whose letters the initials of a capitalised long form spell in order:
+    "Otter (Orbital Tracking of Transients with Embedded Representations)", a backronym written as a word?
+
+    Three initials at least, the first the word's own; the long form's joining words in lower case do not count.
+    """
+    if len(name) != 1 or not (name[0].is_title and name[0].is_alpha and len(name[0]) >= 4):
+        return False
+    initials = [t.text[0].lower() for t in long if t.is_alpha and not (t.is_lower and t.is_stop)]
+    letters = name[0].lower_
+    if len(initials) < 3 or initials[0] != letters[0]:
+        return False
+    k = 0
+    for ch in initials:
+        k = letters.find(ch, k) + 1
+        if not k:
+            return False
+    return True
 
 
 def _fold_dash(word: str) -> str:

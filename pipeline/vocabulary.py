@@ -51,6 +51,7 @@ class CandidateWords(BaseModel):
     tool_name_words: Words = ()
     dataset_heads: Words = ()
     present_verbs: Words = ()
+    apposition_verbs: Words = ()
     process_verbs: Words = ()
     not_a_tool_after: Words = ()
     software_nouns: Words = ()

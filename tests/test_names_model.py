@@ -35,7 +35,8 @@ APPLECIDER = Abstract(
 GS3_HUNTER = Abstract(
     id="arXiv:2512.18693",
     title="Towards Understanding the Milky Way's Matter Field and Dynamical Accretion History based on AI-GS3 Hunter",
-    abstract="We present GS3 Hunter (Galactic-Seismology Substructures and Streams Hunter), a novel deep-learning "
+    # without its long form in parentheses, which the rules now read ("We present GS3 Hunter (Galactic-...)")
+    abstract="We present GS3 Hunter, a novel deep-learning "
     "method that combines Siamese Neural Networks and K-means clustering to identify substructures and streams in "
     "stellar kinematic data. Applied to Gaia EDR3 and GALAH DR3, it recovers known groups (e.g., Thamnos, Helmi, "
     "GSE, Sequoia) and, with DESI dataset, reveals that GSE consists of four distinct components (GSH-GSH1 through "
