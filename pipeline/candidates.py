@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
@@ -581,13 +582,8 @@ class CandidateRules:
         """
         out: list[Span] = self._quoted_challenges(doc, cues)
         n = len(doc)
-        for i in self._positions(cues, self._trigger_norms):
-            if i + 3 >= n or doc[i + 1].text not in _OPEN_QUOTES:
-                continue
-            close = next((j for j in range(i + 3, min(n, i + 16)) if doc[j].text in _CLOSE_QUOTES), None)
-            if close is None:
-                continue
-            name = doc[i + 2 : close]
+        for name in self._quoted_after(doc, cues, self._trigger_norms):
+            close = name.end
             if not (name[0].is_title or name[0].is_upper or name_shaped(name[0].text)) or self.index.lookup(name.text):
                 continue
             # A quoted long form before its short form is typed as the definition is ('dubbed "Lenses in the
@@ -602,6 +598,17 @@ class CandidateRules:
             )
         return out
 
+    def _quoted_after(self, doc: Doc, cues: dict[int, int], norms: set[int]) -> Iterator[Span]:
+        """The words between quotes opened right after a cue word ('dubbed "..."', 'competition "..."'), at most
+        a dozen of them."""
+        n = len(doc)
+        for i in self._positions(cues, norms):
+            if i + 3 >= n or doc[i + 1].text not in _OPEN_QUOTES:
+                continue
+            close = next((j for j in range(i + 3, min(n, i + 16)) if doc[j].text in _CLOSE_QUOTES), None)
+            if close is not None:
+                yield doc[i + 2 : close]
+
     def _quoted_challenges(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         """A quoted title after a challenge noun is the challenge's data set: 'the Kaggle competition "IceCube -
         Neutrinos in Deep Ice"', 'the data challenge "Strong Lens Finding ..."' (GUIDELINE: challenge and
@@ -611,14 +618,7 @@ class CandidateRules:
         in quotes ('the challenge, "what to observe next"') is none.
         """
         out: list[Span] = []
-        n = len(doc)
-        for i in self._positions(cues, self._challenge_norms):
-            if i + 3 >= n or doc[i + 1].text not in _OPEN_QUOTES:
-                continue
-            close = next((j for j in range(i + 3, min(n, i + 16)) if doc[j].text in _CLOSE_QUOTES), None)
-            if close is None:
-                continue
-            name = doc[i + 2 : close]
+        for name in self._quoted_after(doc, cues, self._challenge_norms):
             words = [t for t in name if not t.is_punct]
             if (
                 not words
