@@ -442,12 +442,6 @@ class CandidateRules:
             + "|".join(sorted(map(re.escape, {f for v in self.present_verbs for f in (v, v.capitalize())})))
             + r") [^\s()]+(?: [^\s()]+){0,2} \("
         )
-        # "We propose DustSeer, which ...": a presenting verb, then a word with capitals inside it (a gate only)
-        self._presents_coined = re.compile(
-            r"\b(?:"
-            + "|".join(sorted(map(re.escape, {f for v in self.present_verbs for f in (v, v.capitalize())})))
-            + r") [A-Z][A-Za-z0-9]*[a-z]{2}[A-Z]"
-        )
         self._present_ids = numpy.array(sorted(strings.add(w) for w in self.present_verbs), dtype=numpy.uint64)
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
         self._verb_norms = {strings.add(w) for w in words.process_verbs}
@@ -819,6 +813,13 @@ class CandidateRules:
             )
         return out
 
+    def _present_verbs_at(self, doc: Doc) -> list[int]:
+        """Positions of the presenting verbs ("present", "propose", ...), in one pass, no per-token Python."""
+        lowers = token_arrays(doc).column(LOWER)
+        slots = self._present_ids.searchsorted(lowers)  # as ``cue_positions``
+        slots[slots == len(self._present_ids)] = 0
+        return (self._present_ids[slots] == lowers).nonzero()[0].tolist()
+
     def _presented_before_long_form(self, doc: Doc) -> list[Span]:
         """A coined name the authors present, its long form after it in parentheses: "We present AppleCiDEr
         (Applying Multimodal Learning to Classify Transient Detections Early)", "We present GS3 Hunter
@@ -827,13 +828,10 @@ class CandidateRules:
         scispaCy's detector takes a short form of one token under ten characters
         only; the same Schwartz & Hearst match is asked of a name the verb presents.
         """
-        arrays = token_arrays(doc)
-        lowers = arrays.column(LOWER)
-        slots = self._present_ids.searchsorted(lowers)  # as ``cue_positions``: one pass, no per-token Python
-        slots[slots == len(self._present_ids)] = 0
-        verbs = (self._present_ids[slots] == lowers).nonzero()[0].tolist()
+        verbs = self._present_verbs_at(doc)
         if not verbs:
             return []
+        arrays = token_arrays(doc)
         opens = (arrays.column(ORTH) == self._open).nonzero()[0].tolist()
         out: list[Span] = []
         n = len(doc)
@@ -1367,10 +1365,9 @@ class CandidateRules:
                         also.setdefault(name, also[other])  # the tool the title defines, written out again
                     elif other is not None:
                         also.setdefault(other, name)
-        if self._presents_coined.search(text):
-            for i in range(len(doc) - 2):
-                if doc[i].lower_ in self.present_verbs and self._presented_coined(doc, i + 1):
-                    names.setdefault(doc[i + 1].text, "SOFTWARE")
+        for i in self._present_verbs_at(doc):
+            if i + 2 < len(doc) and self._presented_coined(doc, i + 1):
+                names.setdefault(doc[i + 1].text, "SOFTWARE")  # "We propose DustSeer, which ..."
         if self._memo is not None:  # named by the title, "called" or typewriter type: a name whatever its definition
             self._memo["named"] = set(names) | set(also)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";

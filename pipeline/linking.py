@@ -31,6 +31,7 @@ The result is ``doc.ents`` with ``kb_id_`` = concept id and
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -683,8 +684,14 @@ def _outside_coined_chains(text: str, pending: list[Mention], starts: list[int],
     one mention ("LIGO-Virgo-KAGRA").
     """
     drop: set[Mention] = set()
+    firsts: list[int] | None = None  # the mentions' first characters, in order (``pending`` is sorted by start)
     for chain in _HYPHEN_CHAIN.finditer(text):
-        inside = [m for m in pending if chain.start() <= starts[m.start] and ends[m.end - 1] <= chain.end()]
+        if firsts is None:
+            firsts = [starts[m.start] for m in pending]
+        lo, hi = bisect.bisect_left(firsts, chain.start()), bisect.bisect_right(firsts, chain.end())
+        if hi - lo < 3:
+            continue  # "state-of-the-art", "signal-to-noise": chains of words, few names
+        inside = [m for m in pending[lo:hi] if ends[m.end - 1] <= chain.end()]
         if len(inside) >= 3 and all(m.label in _PRODUCT_OWNERS for m in inside):
             drop.update(inside)
     return [m for m in pending if m not in drop] if drop else pending
