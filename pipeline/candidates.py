@@ -1587,28 +1587,15 @@ class CandidateRules:
             or self._is_known(doc, 0, k)
         ):
             return None
-        end = start = k + 4
-        while (
-            end < boundary
-            and not doc[end].is_space
-            and doc[end].lower_ not in _SUBTITLE_STOPS
-            and doc[end].text not in _SUBTITLE_ENDS
-        ):
-            end += 1
+        start = k + 4
+        end = _subtitle_head_end(doc, start, boundary)
         if end == start or doc[end - 1].lower_ not in self._tool_nouns:
             return None
         return k, k + 1, k + 2
 
     def _subtitle_label(self, doc: Doc, start: int, boundary: int) -> str:
         """What a title's name is, from the head of its subtitle: "CatNorth: An Improved ... Catalog with ..."."""
-        end = start
-        while (
-            end < boundary
-            and not doc[end].is_space
-            and doc[end].lower_ not in _SUBTITLE_STOPS
-            and doc[end].text not in _SUBTITLE_ENDS
-        ):
-            end += 1
+        end = _subtitle_head_end(doc, start, boundary)
         return "DATASET" if end > start and doc[end - 1].norm_ in self.dataset_heads else "SOFTWARE"
 
     # -- rule four: tools known by the company they keep -----------------------
@@ -2130,6 +2117,20 @@ class CandidateRules:
 # Dashes written between the words of a name: one mark.
 _NAME_DASHES = frozenset({"-", "–", "—"})
 
+
+
+def _subtitle_head_end(doc: Doc, start: int, boundary: int) -> int:
+    """End of a subtitle's noun phrase from ``start``: up to the first word that opens what follows it ("for",
+    "with", ...), a mark that ends it, or the title's end ("A Fast Algorithm | for Radio Source Finding")."""
+    end = start
+    while (
+        end < boundary
+        and not doc[end].is_space
+        and doc[end].lower_ not in _SUBTITLE_STOPS
+        and doc[end].text not in _SUBTITLE_ENDS
+    ):
+        end += 1
+    return end
 
 def _spelled_word(name: Span, long: Span) -> bool:
     """Is ``name`` one capitalised word whose letters the initials of a capitalised long form spell in order:
