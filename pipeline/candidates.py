@@ -93,6 +93,9 @@ _OPENER_WORDS = frozenset({"like", "such", "as", "including", "e.g.", "e.g", "eg
 # Programming languages written between a tool's name and "package": "the light_curve Python package".
 _LANGUAGES = frozenset({"python", "julia", "idl", "r", "c++", "fortran", "rust", "matlab"})
 # The prepositions between a processing verb and its tool: "reduced with THELI".
+# After a known technique's name in a long form, the words that name a variant of it: "synthetic minority
+# over-sampling technique for regression with Gaussian noise (SMOGN)".
+_VARIANT_PREPOSITIONS = frozenset({"for", "with"})
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
 # Nouns after which, in "the [adjective] code X", X names the code.
@@ -251,6 +254,8 @@ def sentence_initial(doc: Doc, i: int) -> bool:
 
 
 MATCHES = "astro_matches"
+CANDIDATE_BROADER = "astro_candidate_broader"
+"""``doc.user_data`` key (the linker's ``BROADER_KEY``): candidate id -> the known concept its name contains."""
 """``doc.spans`` key of the ontology ruler's matches (read here, written by the ruler)."""
 
 TEXT_KEY = "astro_text"
@@ -304,6 +309,8 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
         # "a normalizing [flow for time series] (FloTS)": a coined short form takes letters from inside
         # words, so the shortest long form may cut a known name in two; it starts where that name starts
         start = next((s for s, e, *_ in match_tuples(doc, MATCHES) if start - 3 <= s < start < e <= end), start)
+    else:
+        start = _known_name_start(doc, short, start, end)
     if end - start >= len(short) or start == 0:  # a word (or more) per letter already: nothing is missing
         return start
     letters = [c.upper() for c in short if c.isalpha()]
@@ -316,6 +323,20 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
         if not (before.is_title and before.is_alpha and not before.is_stop and before.text[0] == letters[missing - 1]):
             break
         start = _whole_word_start(doc, start - 1)
+    return start
+
+
+def _known_name_start(doc: Doc, short: str, start: int, end: int) -> int:
+    """Start of a known technique's name the long form of an acronym cuts in two, when the words it adds spell
+    the acronym's first letters: "[synthetic minority over-]sampling technique for regression with Gaussian
+    noise (SMOGN)" (abstracts-u arXiv:2201.06054) starts at "synthetic", SMOTE's name, S and M of SMOGN."""
+    letters = [c.upper() for c in short if c.isalpha()]
+    for s, e, label, *_ in match_tuples(doc, MATCHES):
+        if label != "TECHNIQUE" or not (start - 6 <= s < start < e <= end):
+            continue
+        initials = [t.text[0].upper() for t in doc[s:start] if t.is_alpha and not t.is_stop]
+        if initials and initials == letters[: len(initials)]:
+            return s
     return start
 
 
@@ -656,6 +677,9 @@ class CandidateRules:
                 or self._label_after(doc, long)
                 or self._label_before_preposition(long)
             )
+            # "conformalised quantile regression (CQR)": a kind of the known method it ends with, unless the
+            # rules below make it the authors' own model or tool
+            inner = self._technique_at_edge(doc, long) if label is None else None
             if label in (None, "TECHNIQUE") and (
                 self._presented(doc, doc[short_start:short_end], long)
                 or (label == "TECHNIQUE" and self._model_name(long))
@@ -671,6 +695,10 @@ class CandidateRules:
                 and self._presented(doc, doc[short_start:short_end], long, lower_ok=True)
             ):
                 label = "SOFTWARE"  # "We introduce machine learning for cross-correlation spectroscopy (MLCCS)"
+            if label is None and self._coined_own(doc, doc[short_start:short_end], long):
+                label = "SOFTWARE"  # "our novel implementation of a normalizing flow for time series (FloTS)"
+            if label is None and inner is not None:
+                label = "SOFTWARE" if self._model_name(long) else "TECHNIQUE"
             if label == "TECHNIQUE" and self._titled(doc, long):
                 label = "SOFTWARE"  # "Point Proposal Network: Accelerating ..." names the authors' model
             if label == "TECHNIQUE" and any(
@@ -679,8 +707,6 @@ class CandidateRules:
                 label = "SOFTWARE"  # "StarGRU network (StarGRUNet)": a family named after a coined word is a model
             if label == "TECHNIQUE" and long[-1].text in _COINED_HEADS:
                 label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
-            if label is None and self._coined_own(doc, doc[short_start:short_end], long):
-                label = "SOFTWARE"  # "our novel implementation of a normalizing flow for time series (FloTS)"
             if label is None and self._capitalized(long):
                 label = self._label_by_company(doc, long)
             if label is None:
@@ -696,8 +722,37 @@ class CandidateRules:
                 if one is not None and one[1] == label and self._written_out(long.text, one[0])
                 else candidate_id(long.text)
             )
+            if inner is not None and label == "TECHNIQUE" and cid.startswith("candidate:"):
+                doc.user_data.setdefault(CANDIDATE_BROADER, {})[cid] = inner
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
         return out
+
+    def _technique_at_edge(self, doc: Doc, long: Span) -> str | None:
+        """The known technique a defined long form starts or ends with and extends, so that the whole long form
+        is a kind of it: "conformalised quantile regression (CQR)" (abstracts-u arXiv:2307.04993), "synthetic
+        minority over-sampling technique for regression with Gaussian noise (SMOGN)" (arXiv:2201.06054).
+
+        An umbrella term inside says nothing of what the named thing is ("... Artificial Intelligence (ACAI)"),
+        and words that only describe the method make no name of their own ("deep convolutional neural
+        network (DCNN)": the guideline drops "deep").
+        """
+        extent = self.index.extent
+        descriptive = {w.lower() for w in extent.rules.descriptive_words} if extent is not None else set()
+        rules = self.index.rules
+        for s, e, label, cid, rule_index in match_tuples(doc, MATCHES):
+            if label != "TECHNIQUE" or not (long.start <= s < e <= long.end) or (s, e) == (long.start, long.end):
+                continue
+            if s != long.start and e != long.end:
+                continue
+            concept = self.index.concept(cid)
+            if concept is None or concept.generic or rules[rule_index].requires_definition:
+                continue
+            if e < long.end and doc[e].lower_ not in _VARIANT_PREPOSITIONS:
+                continue  # "model-based RL problem (MBRL)", "hierarchical clustering to classify ...": no variant
+            extra = [t for t in (*doc[long.start:s], *doc[e:long.end]) if t.is_alpha and not t.is_stop]
+            if extra and not all(t.lower_ in descriptive for t in extra):
+                return cid
+        return None
 
     def _sample_in(self, long: Span) -> str | None:
         """DATASET for a sample of objects named by where they were found: "Lenses in the Kilo-Degree Survey
