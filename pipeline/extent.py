@@ -99,6 +99,8 @@ _RELEASE_SEPARATORS = frozenset({" ", "-", "/"})  # the separators of ``_release
 
 
 _FIRST_WORD = re.compile(r"([A-Za-z]+)[ -]+")
+# One or two lower-case words in parentheses, right before a name: a gloss of the word before it.
+_GLOSS = re.compile(r"(?<=[A-Za-z]) \([a-z]{3,}(?:[ -][a-z]{3,})?\) $")
 _POSSESSIVE = re.compile(r"['\u2019]s(?= )")  # "Gaia’s variable star catalogue", "ASAS-SN's ..."
 
 
@@ -259,6 +261,11 @@ class Extent:
         """Start of the meaning-changing modifiers written right before ``start``, if any."""
         if self._modifiers is None:
             return None
+        if start >= 4 and text[start - 2] == ")" and text[start - 1] == " ":
+            # A gloss in parentheses between a modifier and the name: "Bayesian (probabilistic) deep networks"
+            # (abstracts-t arXiv:2405.17908) is one name, the gloss inside it.
+            gloss = _GLOSS.search(text, max(0, start - 40), start)
+            return None if gloss is None else self.modifier_start(text, gloss.start() + 1)
         low = max(0, start - 80)
         quick = self._modifier_last_word
         if quick is not None and start > low and text[start - 1] != "\n":
