@@ -2000,9 +2000,9 @@ class CandidateRules:
             m
             for m in matches
             if rules[m[4]].requires_definition
-            and not doc[m[0]].is_lower
+            and (not doc[m[0]].is_lower or m[2] == "TECHNIQUE")
             and not (m[0] and text[doc[m[0]].idx - 1].isalnum())
-        ]  # a word of its own ("TransformerPayne")
+        ]  # a word of its own ("TransformerPayne"); a method's common word too ("stacking"), see below
         if not guarded:
             return []
         known = [m for m in matches if not rules[m[4]].requires_definition]
@@ -2018,6 +2018,7 @@ class CandidateRules:
             low = stops[first - 1] if first else -1
             high = stops[first] if first < len(stops) else len(doc)
             near = {cid for s, e, _label, cid, _r in known if low < s and e <= high}
+            named = set(near)
             ancestors = self.index.ontology.ancestors
             near |= {a for cid in list(near) for a in ancestors.get(cid, ())}  # "neural spline flow" is a flow
             fits = []
@@ -2026,6 +2027,16 @@ class CandidateRules:
                 targets = (
                     set().union(*concept.relations.values()) if concept is not None and concept.relations else set()
                 )
+                if doc[m[0]].is_lower:
+                    # A method named by a common word stands where the sentence names the family it is a kind of
+                    # ("After applying ensemble learning to these networks, the stacking method ...", abstracts-t
+                    # arXiv:2204.04019), or the models it combines, one of that family ("LightGBM and a multilayer
+                    # perceptron, combined by stacking", fragments-l r10y-frag-03); "stacking several full sky
+                    # maps", "a random forest on images made by stacking the exposures" name no such method.
+                    targets = set(concept.broader) if concept is not None else set()
+                    specific = {c for c in named if (k := self.index.concept(c)) is not None and not k.generic}
+                    if targets.isdisjoint(named) and len(specific) < 2:
+                        targets = set()
                 if m[2] != "DATASET" and not targets.isdisjoint(near):
                     fits.append(m)  # (an observing run, "O4", is no data set because LIGO is named near it)
             if not fits:
