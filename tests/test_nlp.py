@@ -252,6 +252,8 @@ def test_tokenizer_leaves_out_only_the_whitespace_exceptions_that_change_nothing
         ("with NetworkX.", ["with", "NetworkX", "."]),
         ("with ReliefF.", ["with", "ReliefF", "."]),
         ("in the U.S.", ["in", "the", "U.S."]),
+        # arXiv:2203.00298's title keeps LaTeX's short-title brackets: the names either side stay whole
+        ("Based On Deep-Learning]{A Robust", ["Based", "On", "Deep", "-", "Learning", "]{", "A", "Robust"]),
     ],
 )
 def test_tokenizer_splits(nlp, text, tokens):
