@@ -167,6 +167,8 @@ def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
 _APPOSITIVE = re.compile(r"\b[A-Z]{3,10}, (?:the |a |an )?[A-Z]")
 # A coined short form: a capital after lower-case letters inside it ("FloTS", "AnaCal"; not "LoS", "CNNs").
 _MIXED_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*$")
+# A capital inside a word of lower case ("RecOgnition", "cOntrastive", "DEtection"): most texts have none.
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2}[a-z]{3}")
 _FULL_STOP_IDS = frozenset(get_string_id(end) for end in (".", "!", "?"))
 _AUTHORS_OWN = frozenset({"our", "this", "new", "novel", "proposed"})
 
@@ -536,6 +538,8 @@ class CandidateRules:
             presented = self._presented_before_long_form(doc)
             untyped -= {s.text for s in presented}  # presented as a name: a name whatever else defines it
             spans.extend(presented)
+        if "(" in text and _INNER_CAPITAL.search(text):
+            spans.extend(self._spelled_by_capitals(doc))
         if cues:
             spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
@@ -866,6 +870,79 @@ class CandidateRules:
             )
         return out
 
+    def _spelled_by_capitals(self, doc: Doc) -> list[Span]:
+        """A backronym: a short form whose letters are the capitals of its long form, capitals inside words
+        included: "Coronal Hole RecOgnition Neural Network Over multi-Spectral-data; CHRONNOS" (arXiv:2104.14313),
+        "DEtection in phase-folded Light curves with cOntrastive Scoring (DELOS)" (arXiv:2605.29428).
+
+        A capital written inside a word of lower case is put there to spell a name, so such a long form is
+        a name the authors coined: their tool or model (SOFTWARE), unless its head word says it is a survey,
+        a facility or a data product ("SPectroscopic IDentification of ERosita Sources" is a survey's name).
+        The long form stands before the parenthesis or inside it before a semicolon or a comma, or after the
+        short form inside the parentheses. scispaCy's detector misses these: the long form is longer than
+        its window, or shares the parentheses with its short form.
+        """
+        out: list[Span] = []
+        n = len(doc)
+        opens = (token_arrays(doc).column(ORTH) == self._open).nonzero()[0].tolist()
+        for o in opens:
+            close = next((j for j in range(o + 2, min(n, o + 24)) if doc[j].text in ("(", ")")), None)
+            if close is None or doc[close].text != ")":
+                continue
+            found = None
+            if close == o + 2:  # "LONG (SHORT)"
+                found = self._capital_long_form(doc, o + 1, o, max(0, o - 20))
+            elif doc[close - 2].text in (";", ","):  # "(LONG; SHORT)"
+                found = self._capital_long_form(doc, close - 1, close - 2, o + 1, whole=True)
+            if found is None and o >= 1 and doc[o - 1].text not in (")", "(") and close - o > 3:  # "SHORT (LONG)"
+                found = self._capital_long_form(doc, o - 1, close, o + 1, whole=True, short_first=True)
+            if found is None:
+                continue
+            short, long = found
+            label = self.head_types.get(long[-1].norm_)
+            if label not in ("SURVEY", "TELESCOPE", "DATASET"):
+                label = "SOFTWARE"
+            cid = candidate_id(long.text)
+            out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
+            out.extend(
+                Span(doc, s.start, s.end, label=label, kb_id=cid, span_id="tool")
+                for s in self._occurrences(doc, short.text, label)
+            )
+        return out
+
+    def _capital_long_form(
+        self, doc: Doc, short_i: int, end: int, floor: int, whole: bool = False, short_first: bool = False
+    ) -> tuple[Span, Span] | None:
+        """(short form, long form) when the capitals of the words ending at ``end`` (no further back than
+        ``floor``; ``whole``: all of them) spell the short form at ``short_i``, one capital inside a word at
+        least; None otherwise."""
+        short = doc[short_i]
+        letters = "".join(c for c in short.text if c.isupper())
+        if not (3 <= len(letters) <= 12 and short.is_alpha and short.text[0].isupper()):
+            return None
+        if short_first:
+            end = next((j for j in range(floor, end) if doc[j].text in (";", ",")), end)
+        spelled, inner = "", False
+        start = end
+        while start > floor:
+            word = doc[start - 1]
+            if word.is_punct and word.text != "-":
+                break
+            capitals = "".join(c for c in word.text if c.isupper())
+            spelled = capitals + spelled
+            inner = inner or (not word.is_upper and any(c.isupper() for c in word.text[1:]))
+            start -= 1
+            if not letters.endswith(spelled):
+                return None
+            if spelled == letters and word.text[0].isupper() and not (whole and start > floor):
+                break
+        if spelled != letters or not inner or (whole and start != floor) or end - start < 2:
+            return None
+        long = doc[start:end]
+        if self.index.lookup(long.text) or self._is_known(doc, start, end) or self._is_known(doc, short_i, short_i + 1):
+            return None  # a known name, or a known short form ("CIGALE") the linker defines
+        return doc[short_i : short_i + 1], long
+
     def _named_after_data(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         """A model named by the data it was made for: "the FIRST Classifier", as "APOGEE Net" is.
 
@@ -943,6 +1020,8 @@ class CandidateRules:
         before = doc[first - 1].lower_
         if before == "proposed" and first >= 2 and doc[first - 2].lower_ == "our":
             before = "our"
+        if before == "the" and first >= 2 and doc[first - 2].lower_ in self.name_triggers and capitalised:
+            before = doc[first - 2].lower_  # "named the Hazardous Object Identifier (HOI)" (arXiv:2001.04177)
         # "Our Occultation Detection Neural Network (ODNet)": the authors' own, capitalised, is their model's name.
         return before in self.present_verbs or before in self.name_triggers or (before == "our" and capitalised)
 
@@ -1338,6 +1417,12 @@ class CandidateRules:
                     or (doc[start - 1].norm_ in self._tool_head_words and self._titled_name(doc, start))
                 ):
                     continue
+            elif (
+                start + 1 < len(doc)
+                and doc[start].lower_ == "the"
+                and (doc[start + 1].is_title or doc[start + 1].is_upper or name_shaped(doc[start + 1].text))
+            ):
+                start += 1  # "a novel deep learning method, called the Dst Transformer," (arXiv:2205.02447)
             if start < len(doc):
                 end = self._compound_name(doc, start) or (
                     start + 1

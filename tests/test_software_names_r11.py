@@ -1,0 +1,106 @@
+"""SOFTWARE names written once, eleventh round (GUIDELINE "Types": SOFTWARE is named tools, codes, pipelines and the
+named models the authors build).
+
+Each test is a sentence in the style of the development record it cites (or the record's own sentence), and each
+failed on the rules before this round; each also holds a sentence of the same shape that names no tool.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_linking import tag
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+
+def _labels(record, text: str) -> set[str]:
+    return {e.label for e in record.entities if e.text == text}
+
+
+def _ids(record, text: str) -> set[str]:
+    return {e.concept_id for e in record.entities if e.text == text}
+
+
+# -- a backronym: the long form's capitals, inside words too, spell the short form ------------------------------
+
+
+def test_a_long_form_and_its_short_form_inside_one_parenthesis_spelled_by_capitals(real):
+    # fixtures/unseen/abstracts-t arXiv:2104.14313
+    record = tag(
+        real,
+        "For our primary model (Coronal Hole RecOgnition Neural Network Over multi-Spectral-data; CHRONNOS) we use "
+        "a progressively growing network. CHRONNOS exceeds human performance.",
+    )
+    long = "Coronal Hole RecOgnition Neural Network Over multi-Spectral-data"
+    assert _labels(record, long) == {"SOFTWARE"}
+    assert _labels(record, "CHRONNOS") == {"SOFTWARE"}
+    assert _ids(record, "CHRONNOS") == _ids(record, long)
+    assert _labels(record, "Neural Network") == set()  # inside the name, not a mention of its own
+
+
+def test_a_long_form_longer_than_the_detector_reads_is_spelled_by_its_capitals(real):
+    # fixtures/unseen/abstracts-t arXiv:2605.29428: ten words for five letters
+    record = tag(
+        real,
+        "We present DEtection in phase-folded Light curves with cOntrastive Scoring (DELOS), a framework designed "
+        "to search for shallow transits. DELOS improves the recovery of long-period planets.",
+    )
+    long = "DEtection in phase-folded Light curves with cOntrastive Scoring"
+    assert _labels(record, long) == {"SOFTWARE"}
+    assert _ids(record, "DELOS") == _ids(record, long)
+
+
+def test_a_backronym_of_a_survey_keeps_its_head_type(real):
+    # a capital inside a word spells a survey's name too: the head word types it
+    record = tag(
+        real,
+        "Targets come from the GALactic Outskirts Radial Exploration Survey (GALORES), a new spectroscopic programme.",
+    )
+    assert _labels(record, "GALactic Outskirts Radial Exploration Survey") == {"SURVEY"}
+
+
+def test_capitals_that_do_not_spell_the_short_form_define_nothing(real):
+    # a capital inside a word, but the parenthesis holds something else: no definition, no tool
+    record = tag(
+        real,
+        "The spectra were reduced with the standard McDonald routines (MDR) and the QuickLook tables (QTS).",
+    )
+    assert _labels(record, "MDR") == set()
+    assert _labels(record, "QTS") == set()
+    # an ordinary definition, no capital inside a word, is left to the detector as before
+    plain = tag(real, "We study the star formation rates (SFRs) of nearby galaxies.")
+    assert _labels(plain, "SFRs") == set()
+
+
+# -- a naming verb, an article, then the name --------------------------------------------------------------------
+
+
+def test_a_name_after_named_the_and_its_short_form_is_a_tool(real):
+    # fixtures/unseen/abstracts-t arXiv:2001.04177
+    record = tag(
+        real,
+        "The resulting instrument, named the Hazardous Object Identifier (HOI), was trained on an artificial set "
+        "of impactors. HOI was able to identify 95.25% of the known impactors.",
+    )
+    assert _labels(record, "Hazardous Object Identifier") == {"SOFTWARE"}
+    assert _labels(record, "HOI") == {"SOFTWARE"}
+
+
+def test_a_name_after_called_the_is_a_tool_whole(real):
+    # fixtures/unseen/abstracts-t arXiv:2205.02447: the name ends in a technique's word, and is the authors' model
+    record = tag(
+        real,
+        "In this paper, we present a novel deep learning method, called the Dst Transformer, to perform short-term "
+        "forecasting of the Dst index. The Dst Transformer combines a multi-head attention layer with Bayesian "
+        "inference.",
+    )
+    assert _labels(record, "Dst Transformer") == {"SOFTWARE"}
+    assert _labels(record, "Transformer") == set()
+
+
+def test_called_the_before_a_common_phrase_names_nothing(real):
+    record = tag(real, "This epoch, called the cosmic dawn, ends when the first galaxies form.")
+    assert {e.label for e in record.entities} <= {"TECHNIQUE"}
+    record = tag(real, "The second step, called the Hubble tension, is discussed at length in the literature.")
+    assert _labels(record, "Hubble tension") == set()
