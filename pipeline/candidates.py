@@ -538,6 +538,8 @@ class CandidateRules:
             presented = self._presented_before_long_form(doc)
             untyped -= {s.text for s in presented}  # presented as a name: a name whatever else defines it
             spans.extend(presented)
+        if "-" in text:
+            spans.extend(self._glued_to_architecture(doc, text))
         if "(" in text and _INNER_CAPITAL.search(text):
             spans.extend(self._spelled_by_capitals(doc))
         if cues:
@@ -868,6 +870,61 @@ class CandidateRules:
                 Span(doc, s.start, s.end, label="SOFTWARE", kb_id=cid, span_id="tool")
                 for s in self._occurrences(doc, name.text)
             )
+        return out
+
+    def _glued_to_architecture(self, doc: Doc, text: str) -> list[Span]:
+        """A word hyphenated to an architecture's short name names a model made of it: "Gal-DINO" (abstracts-u
+        arXiv:2403.14235), "ResUNet-CMB" (fragments-l r10y-frag-10), as "Radio-UNet" does (GUIDELINE: SOFTWARE).
+
+        The architecture is a known technique written as one name-shaped word ("DINO", "ResUNet", "VAE"); the
+        word before it is a capitalised word of three letters or more that is no modifier changing the
+        architecture ("Bayesian-CNN", "Bi-LSTM", "Attention-UNet" stay techniques) and is not written in lower
+        case in the record; the word after it an acronym that is no known name ("CNN-LSTM" is two techniques) and
+        no version ("ResNet-50", "ViT-B").
+        """
+        extent = self.index.extent
+        modifiers = extent.modifier_words if extent is not None else frozenset()
+        n = len(doc)
+        names: set[str] = set()
+        for start, end, label, *_ in match_tuples(doc, MATCHES):
+            if label != "TECHNIQUE" or end - start != 1 or not name_shaped(doc[start].text):
+                continue
+            name = None
+            if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+                word = doc[start - 2]
+                if (
+                    word.is_title
+                    and word.is_alpha
+                    and len(word) >= 3
+                    and word.lower_ not in modifiers
+                    and word.lower_ not in self.stop_words
+                    and not (len(word) >= 5 and word.lower_.endswith(_ADJECTIVE_ENDS))  # "Gal" is no adjective
+                    and not (start >= 3 and doc[start - 3].text == "-" and not doc[start - 3].whitespace_)
+                    and not self._is_known(doc, start - 2, start - 1)
+                    and not _written_lower(doc, word.text)
+                ):
+                    name = (start - 2, end)
+            if name is None and end + 1 < n and doc[end].text == "-" and not doc[start].whitespace_ and not doc[end].whitespace_:
+                word = doc[end + 1]
+                letters = sum(c.isalpha() for c in word.text)
+                if (
+                    word.text.isupper()
+                    and word.text.isalnum()
+                    and letters >= 2
+                    and word.lower_ not in modifiers
+                    and not (end + 2 < n and doc[end + 2].text == "-" and not word.whitespace_)
+                    and not self._is_known(doc, end + 1, end + 2)
+                    and not self.index.lookup(word.text)
+                ):
+                    name = (start, end + 2)
+            if name is None:
+                continue
+            written = doc[name[0] : name[1]].text
+            if not self.index.lookup(written) and not _modified_technique_text(self.index, written, modifiers):
+                names.add(written)
+        out: list[Span] = []
+        for name in sorted(names):
+            out.extend(self._occurrences(doc, name))
         return out
 
     def _spelled_by_capitals(self, doc: Doc) -> list[Span]:
@@ -2216,6 +2273,12 @@ def _subtitle_head_end(doc: Doc, start: int, boundary: int) -> int:
     ):
         end += 1
     return end
+
+def _modified_technique_text(index: OntologyIndex, written: str, modifiers: frozenset[str]) -> bool:
+    """Is a hyphenated word a modifier and a known technique ("2D-CNN", "Bayesian-CNN"), no coined name?"""
+    head, sep, rest = written.partition("-")
+    return bool(sep) and head.lower() in modifiers and bool(index.lookup(rest))
+
 
 def _spelled_word(name: Span, long: Span) -> bool:
     """Is ``name`` one capitalised word whose letters the initials of a capitalised long form spell in order:

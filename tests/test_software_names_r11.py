@@ -104,3 +104,39 @@ def test_called_the_before_a_common_phrase_names_nothing(real):
     assert {e.label for e in record.entities} <= {"TECHNIQUE"}
     record = tag(real, "The second step, called the Hubble tension, is discussed at length in the literature.")
     assert _labels(record, "Hubble tension") == set()
+
+
+# -- a word hyphenated to an architecture's short name ---------------------------------------------------------
+
+
+def test_a_word_glued_before_an_architecture_names_a_model(real):
+    # fixtures/unseen/abstracts-u arXiv:2403.14235: "Gal-DINO", as the guideline's "Radio-UNet"
+    record = tag(
+        real,
+        "The detection pipeline uses Gal-DINO computer-vision networks (Gupta et al., 2024) to predict the "
+        "categories of radio morphology. The Gal-DINO network is trained on 5,000 radio galaxies.",
+    )
+    assert _labels(record, "Gal-DINO") == {"SOFTWARE"}
+    assert _labels(record, "DINO") == set()
+
+
+def test_an_acronym_glued_after_an_architecture_names_a_model(real):
+    # fixtures/unseen/fragments-l r10y-frag-10
+    record = tag(
+        real,
+        "A U-Net reconstructs the lensing potential from temperature and polarization maps, in the spirit of "
+        "ResUNet-CMB, and a Bayesian neural network detects clusters.",
+    )
+    assert _labels(record, "ResUNet-CMB") == {"SOFTWARE"}
+    assert _labels(record, "ResUNet") == set()
+
+
+def test_modifiers_versions_and_two_architectures_glued_stay_techniques(real):
+    record = tag(
+        real,
+        "We compare a Bi-LSTM, a CNN-LSTM, a Bayesian-CNN, an Attention-UNet and a ResNet-50 with a VAE-based model.",
+    )
+    assert not any(e.label == "SOFTWARE" for e in record.entities)
+    # a capitalised word the record also writes in lower case is a word, not a coined prefix
+    record = tag(real, "The Local-CNN is trained on local patches of the radio maps, and a Galaxy-VAE on galaxy images.")
+    assert not any(e.label == "SOFTWARE" for e in record.entities)
