@@ -1933,6 +1933,8 @@ class CandidateRules:
         architectures: set[str] = set()
         for found in coined:
             span = doc.char_span(found.start(), found.end())
+            if span is not None and self._opens_organization(doc, span.end):
+                continue  # "the SciNet HPC Consortium" (fragments-l r10y-frag-10): an organisation's name, no model
             if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
                 if (
                     span.end < n
@@ -1953,6 +1955,16 @@ class CandidateRules:
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
+
+    def _opens_organization(self, doc: Doc, end: int) -> bool:
+        """Do capitalised words from ``end`` end in an organisation's word ("... HPC Consortium", "... Center")?"""
+        for j in range(end, min(len(doc), end + 4)):
+            word = doc[j]
+            if word.lower_ in self.organization_words:
+                return True
+            if not (word.is_title or word.is_upper):
+                return False
+        return False
 
     def _cited_tools(self, doc: Doc, text: str) -> list[Span]:
         """A name after "with"/"using"/"via" that its citation follows is a tool used in passing: "We fit the

@@ -140,3 +140,15 @@ def test_modifiers_versions_and_two_architectures_glued_stay_techniques(real):
     # a capitalised word the record also writes in lower case is a word, not a coined prefix
     record = tag(real, "The Local-CNN is trained on local patches of the radio maps, and a Galaxy-VAE on galaxy images.")
     assert not any(e.label == "SOFTWARE" for e in record.entities)
+
+
+# -- not a tool: a coined-looking word that opens an organisation's name -------------------------------------------
+
+
+def test_a_net_word_that_opens_an_organisations_name_is_no_model(real):
+    # fixtures/unseen/fragments-l r10y-frag-10 and fragments-h r6y-frag-09 (acknowledgements)
+    record = tag(real, "Computations were performed on the Niagara supercomputer at the SciNet HPC Consortium.", title="")
+    assert _labels(record, "SciNet") == set()
+    # the same shape used as a model stays one
+    model = tag(real, "We classify the light curves with SciNet, a convolutional network trained on simulations.")
+    assert _labels(model, "SciNet") == {"SOFTWARE"}
