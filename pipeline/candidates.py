@@ -1922,6 +1922,15 @@ class CandidateRules:
                 # "fitted with juliet, which wraps batman"; "as implemented in juliet."
                 accepted.setdefault((match[0], match[1]), match)
             elif (
+                before in self._object_verbs
+                and after == ","
+                and doc[match[0]].is_lower
+                and any(match[1] < a[0] <= match[1] + 4 for a in anchors)
+            ):
+                # "The joint fit used juliet, which wraps dynesty and batman" (fragments-l r10y-frag-06): a tool
+                # the verb uses, and other tools named in the clause that follows it
+                accepted.setdefault((match[0], match[1]), match)
+            elif (
                 before == "("
                 and after == ")"
                 and match[0] - 1 in method_ends

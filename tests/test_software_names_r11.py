@@ -152,3 +152,28 @@ def test_a_net_word_that_opens_an_organisations_name_is_no_model(real):
     # the same shape used as a model stays one
     model = tag(real, "We classify the light curves with SciNet, a convolutional network trained on simulations.")
     assert _labels(model, "SciNet") == {"SOFTWARE"}
+
+
+# -- known tools written in lower case, in the company of tools ----------------------------------------------------
+
+
+def test_a_tool_written_as_its_authors_write_it_in_a_list_of_tools(real):
+    # fixtures/unseen/fragments-l r10y-frag-02: the package is "tricolour", in lower case
+    record = tag(
+        real,
+        "The visibilities were flagged with tricolour and AOFlagger, calibrated with CASA and imaged with WSClean.",
+        title="",
+    )
+    assert _ids(record, "tricolour") == {"software:tricolour"}
+    # the word alone is a colour scheme, no tool
+    other = tag(real, "The tricolour image of the field shows the radio lobes in red.", title="")
+    assert _labels(other, "tricolour") == set()
+
+
+def test_a_lower_case_tool_a_verb_uses_before_the_tools_it_wraps(real):
+    # fixtures/unseen/fragments-l r10y-frag-06
+    record = tag(real, "The joint fit used juliet, which wraps dynesty and batman, with a Gaussian process.", title="")
+    assert _ids(record, "juliet") == {"software:juliet"}
+    # the same verb before a common noun that is also a tool's name, with no tool after it
+    other = tag(real, "We used isochrones, the parallaxes and the colours to estimate the ages.", title="")
+    assert _labels(other, "isochrones") == set()
