@@ -140,6 +140,10 @@ _CITED_AFTER_WITH = re.compile(
     r"(?<![\w-])(?:with|using|via) ([A-Z][A-Za-z0-9+]{2,30}) \((?:e\.g\.,? |see )?[A-Z][^()]{0,60}?"
     r"\b(?:1[89]|20)[0-9]{2}[a-z]?(?:[;,][^()]{0,80})?\)"
 )
+# A name, a comma and a participle of making with its purpose: "DRAGNHunter, designed to detect ...".
+_PURPOSE_AFTER = re.compile(
+    r"(?<![\w-])([A-Za-z][\w+-]{2,40}), (?:designed|developed|built|trained|optimi[sz]ed|tailored) (?:to|for)\b"
+)
 # Function words after a name a verb presents: "We propose DustSeer, which ...", "We present GalFlow to ...".
 _AFTER_PRESENTED = frozenset({"which", "that", "to", "for", "as", "and", "in", "on", "with"})
 
@@ -1510,6 +1514,18 @@ class CandidateRules:
         for i in self._present_verbs_at(doc):
             if i + 2 < len(doc) and self._presented_coined(doc, i + 1):
                 names.setdefault(doc[i + 1].text, "SOFTWARE")  # "We propose DustSeer, which ..."
+        if ", " in text and _PURPOSE_AFTER.search(text):
+            for found in _PURPOSE_AFTER.finditer(text):
+                # "These include DRAGNHunter, designed to detect likely DRAGNs" (abstracts-u arXiv:2603.10579): a
+                # coined name that a participle of making says the purpose of
+                span = doc.char_span(found.start(1), found.end(1))
+                if (
+                    span is not None
+                    and self._compound_name(doc, span.start) == span.end
+                    and not span.text.isupper()
+                    and not self._is_known(doc, span.start, span.end)
+                ):
+                    names.setdefault(span.text, "SOFTWARE")
         if self._memo is not None:  # named by the title, "called" or typewriter type: a name whatever its definition
             self._memo["named"] = set(names) | set(also)
         # Apposition: "our pipeline, RadioGNN, ..." and "RadioGNN, a new pipeline for ...";

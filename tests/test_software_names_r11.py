@@ -177,3 +177,25 @@ def test_a_lower_case_tool_a_verb_uses_before_the_tools_it_wraps(real):
     # the same verb before a common noun that is also a tool's name, with no tool after it
     other = tag(real, "We used isochrones, the parallaxes and the colours to estimate the ages.", title="")
     assert _labels(other, "isochrones") == set()
+
+
+# -- a coined name and the purpose it was made for ---------------------------------------------------------------
+
+
+def test_a_coined_name_a_participle_of_making_describes_is_a_tool(real):
+    # fixtures/unseen/abstracts-u arXiv:2603.10579
+    record = tag(
+        real,
+        "We apply three approaches. These include DRAGNHunter, designed to detect likely DRAGNs from a component "
+        "catalogue, and a machine learning pipeline.",
+    )
+    assert _labels(record, "DRAGNHunter") == {"SOFTWARE"}
+    # a known facility in the same shape keeps its type; a plain word or an acronym is no coined name
+    other = tag(
+        real,
+        "KM3NeT, built to detect neutrinos, and the Cubes, designed to fit the spectra, and SPHERE, designed to image "
+        "planets.",
+    )
+    assert _labels(other, "KM3NeT") == {"TELESCOPE"}
+    assert _labels(other, "Cubes") == set()
+    assert "SOFTWARE" not in _labels(other, "SPHERE")
