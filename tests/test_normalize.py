@@ -39,6 +39,10 @@ ISE_STEMS = spelling().ise_stems
         ("optimisations", "optimizations"),
         ("normalised", "normalized"),
         ("regularisation", "regularization"),
+        ("conformalised", "conformalized"),  # arXiv:2307.04993: "conformalised quantile regression (CQR)"
+        ("quantised", "quantized"),
+        ("marginalised", "marginalized"),
+        ("digitised", "digitized"),
         ("analyse", "analyze"),
         ("programme", "program"),
         ("centre", "center"),
