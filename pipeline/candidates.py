@@ -721,6 +721,11 @@ class CandidateRules:
                 label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
             if label is None and self._capitalized(long):
                 label = self._label_by_company(doc, long)
+            expanded = None
+            if label is None and all(any(c.isupper() for c in t.text) for t in long if t.is_alpha and not t.is_stop):
+                # every word of the name carries a capital, "eXtreme" too
+                expanded = self._facility_written_out(doc[short_start:short_end].text, long, known_short)
+                label = expanded[1] if expanded else None
             if label is None:
                 if not self._tool_like(long):
                     # "digital terrain model (DTM)", "star formation rates (SFRs)", "Search for Extraterrestrial
@@ -731,7 +736,7 @@ class CandidateRules:
             one = next(iter(known_short)) if len(known_short) == 1 else None  # one concept of that form, no choice
             cid = (
                 one[0]
-                if one is not None and one[1] == label and self._written_out(long.text, one[0])
+                if one is not None and one[1] == label and (expanded or self._written_out(long.text, one[0]))
                 else candidate_id(long.text)
             )
             if inner is not None and label == "TECHNIQUE" and cid.startswith("candidate:"):
@@ -765,6 +770,26 @@ class CandidateRules:
             if extra and not all(t.lower_ in descriptive for t in extra):
                 return cid
         return None
+
+    @staticmethod
+    def _facility_written_out(
+        short: str, long: Span, known_short: set[tuple[str, str]]
+    ) -> tuple[str, str] | None:
+        """The one known facility a capitalised long form spells out: "Magellan Adaptive Optics eXtreme
+        (MagAO-X)" (arXiv:2503.16690) is the instrument MagAO-X, not the Magellan telescopes. The short
+        form's letters run, in order, through the long form's words from its first letter; a lower-case
+        description ("digital terrain model (DTM)") never gets here."""
+        if len(known_short) != 1:
+            return None
+        cid, label = next(iter(known_short))
+        if label not in _FACILITY_LABELS:
+            return None
+        letters = [c for c in short.lower() if c.isalnum()]
+        words = [t.lower_ for t in long if t.is_alpha]
+        if not letters or not words or letters[0] != words[0][0]:
+            return None
+        joined = iter("".join(words))
+        return (cid, label) if all(c in joined for c in letters) else None
 
     def _sample_in(self, long: Span) -> str | None:
         """DATASET for a sample of objects named by where they were found: "Lenses in the Kilo-Degree Survey
