@@ -2455,12 +2455,24 @@ class CandidateRules:
         out: list[Span] = []
         for i in token_positions(doc, token_arrays(doc).values(ORTH), words[:1]):
             if [_fold_dash(t.text) for t in doc[i : i + len(words)]] == words:
-                out.append(Span(doc, i, i + len(words), label=label, kb_id=cid, span_id="tool"))
+                start = i - 2 if label == "SOFTWARE" and _glued_prefix(doc, i) else i
+                out.append(Span(doc, start, i + len(words), label=label, kb_id=cid, span_id="tool"))
         return out
 
 
 # Dashes written between the words of a name: one mark.
 _NAME_DASHES = frozenset({"-", "–", "—"})
+
+
+def _glued_prefix(doc: Doc, i: int) -> bool:
+    """Is a short capitalised word glued by a hyphen before token ``i`` and opening a word of its own: "AI-" of
+    "AI-GS3 Hunter" (abstracts-g arXiv:2512.18693, both golds), a tool's name written with its prefix?"""
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    prefix = doc[i - 2]
+    if not (prefix.is_alpha and prefix.is_upper and len(prefix) <= 3):
+        return False
+    return i == 2 or bool(doc[i - 3].whitespace_) or doc[i - 3].text in ("(", '"', "“")
 
 
 

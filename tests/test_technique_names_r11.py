@@ -153,3 +153,12 @@ def test_prefixed_coined_name_is_whole(real):
     assert ("AI-GS3 Hunter", "SOFTWARE") in found
     assert ("AI", "TECHNIQUE") not in found
     assert ("GS3 Hunter", "SOFTWARE") in found
+
+
+def test_lower_case_prefix_is_no_part_of_the_name(real):
+    record = tag(
+        real,
+        "We present GS3 Hunter (Galactic-Seismology Substructures and Streams Hunter), a novel deep-learning "
+        "method. Its results differ from those of the non-GS3 Hunter searches.",
+    )
+    assert not any(t.startswith("non-") for t, _ in spans(record))
