@@ -673,6 +673,8 @@ class CandidateRules:
             if crosses_sentence(doc, long_start, long_end):
                 continue
             long_start = definition_start(doc, doc[short_start:short_end].text, long_start, long_end)
+            # the type is read with the method's noun ("framework" is a tool's), the name is written without it
+            name_end = self._unspelled_tail_end(doc, doc[short_start:short_end].text, long_start, long_end)
             long = doc[long_start:long_end]
             if self.index.lookup(long.text) or two_facilities(match_tuples(doc, MATCHES), long.start, long.end):
                 continue  # "Hubble Space Telescope Advanced Camera for Surveys (HST-ACS)": the two known names
@@ -711,6 +713,8 @@ class CandidateRules:
                 label = "SOFTWARE"  # "our novel implementation of a normalizing flow for time series (FloTS)"
             if label is None and inner is not None:
                 label = "SOFTWARE" if self._model_name(long) else "TECHNIQUE"
+            if label is None and self._learning_method_defined(doc, long):
+                label = "TECHNIQUE"
             if label == "TECHNIQUE" and self._titled(doc, long):
                 label = "SOFTWARE"  # "Point Proposal Network: Accelerating ..." names the authors' model
             if label == "TECHNIQUE" and any(
@@ -734,6 +738,7 @@ class CandidateRules:
                     untyped.add(doc[short_start:short_end].text)
                 continue
             one = next(iter(known_short)) if len(known_short) == 1 else None  # one concept of that form, no choice
+            long = doc[long_start:name_end]
             cid = (
                 one[0]
                 if one is not None and one[1] == label and (expanded or self._written_out(long.text, one[0]))
@@ -1143,6 +1148,53 @@ class CandidateRules:
                 continue
             out.append(Span(doc, span.start, span.end, label="SOFTWARE", kb_id=candidate_id(span.text), span_id="tool"))
         return out
+
+    def _unspelled_tail_end(self, doc: Doc, short: str, start: int, end: int) -> int:
+        """End of a capitalised long form without the method's noun written after it in lower case, when the
+        short form's capitals are spelled without it: "the Analytical Calibration framework (AnaCal)"
+        (abstracts-q arXiv:2603.19046, both golds "Analytical Calibration"), as "The Deep Residual Neural
+        Network model (ResNet)" is annotated without "model". The guideline drops the noun when the name is
+        complete without it; a short form that spells it keeps it ("... Fitting Method (STFM)").
+        """
+        if end - start < 3 or not doc[end - 1].is_lower or not self._method_tail(doc[end - 1].lower_):
+            return end
+        words = [t for t in doc[start : end - 1] if t.is_alpha and not t.is_stop]
+        capitals = [c for c in short if c.isupper()]
+        if len(words) < 2 or not all(t.is_title or t.is_upper for t in words):
+            return end
+        return end - 1 if [t.text[0] for t in words] == capitals else end
+
+    def _learning_method_defined(self, doc: Doc, long: Span) -> bool:
+        """Is a lower-case long form that speaks of learning the name of a method, its noun ending it or
+        following its short form: "proposes a multiple machine learning method (MMLM)" (abstracts-t
+        arXiv:2506.13951), "a neural network classification (NNC) method" (abstracts-b arXiv:2602.01548)?
+
+        Both golds accept such a defined name as a technique. Capitalised long forms are left to the rules of
+        names ("Center for Astrophysical Machine Learning" is no method); a long form with no method's noun
+        ("machine learning algorithms (MLAs)") is the umbrella term in other words.
+        """
+        extent = self.index.extent
+        if extent is None or not self._learning_method(long):
+            return False
+        if not all(t.is_lower or not t.is_alpha for t in long):
+            return False
+        if all(t.norm_ in self.ml_words or self._method_tail(t.lower_) for t in long if t.is_alpha):
+            return False  # "a machine learning method (MLM)": the umbrella term with a method's noun, no name
+        if any(t.lower_ in ("and", "or", ",", "/") for t in long):
+            return False  # "a hybrid convolutional and graph neural network model (CNN-GNN)": models combined
+        for s, e, label, cid, _rule in match_tuples(doc, MATCHES):
+            if label == "TECHNIQUE" and long.start <= s < e <= long.end:
+                concept = self.index.concept(cid)
+                if concept is None or not concept.generic:
+                    return False  # a specific method inside: the rules of its variants and models decide
+        tails = {w.lower() for w in extent.rules.descriptive_tails}
+        if long[-1].lower_ in tails:
+            return True
+        close = long.end
+        n = len(doc)
+        if close < n and doc[close].text == "(":
+            close = next((j for j in range(close + 1, min(n, close + 6)) if doc[j].text == ")"), n)
+        return close + 1 < n and doc[close].text == ")" and doc[close + 1].lower_ in tails
 
     def _learning_method(self, long: Span) -> bool:
         """A long form of three words or more that speaks of learning ("machine learning for ... spectroscopy")."""
@@ -2243,6 +2295,7 @@ class CandidateRules:
         known = [m for m in matches if not rules[m[4]].requires_definition]
         if not known:
             return []
+        learning = any(m[2] == "TECHNIQUE" for m in known)
         stops = (token_arrays(doc).column(ORTH) == self._full_stop).nonzero()[0].tolist()
         out: list[Span] = []
         by_span: dict[tuple[int, int], list[tuple]] = {}
@@ -2262,7 +2315,15 @@ class CandidateRules:
                 targets = (
                     set().union(*concept.relations.values()) if concept is not None and concept.relations else set()
                 )
-                if doc[m[0]].is_lower:
+                if m[2] == "TECHNIQUE" and concept is not None and concept.kind == "paradigm":
+                    # A paradigm named by its noun alone stands before a method's noun, which the guideline drops
+                    # ("the ensemble technique", abstracts-h arXiv:2005.03546; "a so-called ensemble approach",
+                    # abstracts-e arXiv:2303.07943), in a text that names a learning method; no company makes
+                    # one of "an ensemble of five networks" or "an ensemble of TESS and Kepler data".
+                    targets = set()
+                    if learning and end < len(doc) and self._method_tail(doc[end].lower_):
+                        fits.append(m)
+                elif doc[m[0]].is_lower:
                     # A method named by a common word stands where the sentence names the family it is a kind of
                     # ("After applying ensemble learning to these networks, the stacking method ...", abstracts-t
                     # arXiv:2204.04019), or the models it combines, one of that family ("LightGBM and a multilayer
@@ -2282,6 +2343,14 @@ class CandidateRules:
                 m = fits[0]
                 out.append(Span(doc, start, end, label=m[2], kb_id=m[3], span_id="context"))
         return out
+
+    def _method_tail(self, word: str) -> bool:
+        """Is ``word`` a method's noun the guideline drops after a name ("technique", "approaches")?"""
+        extent = self.index.extent
+        if extent is None:
+            return False
+        tails = {w.lower() for w in extent.rules.descriptive_tails}
+        return word in tails or (word.endswith("s") and (word[:-1] in tails or word[:-2] in tails))
 
     @staticmethod
     def _listed_with_peers(doc: Doc, start: int, end: int, known: list[tuple]) -> bool:
@@ -2411,12 +2480,24 @@ class CandidateRules:
         out: list[Span] = []
         for i in token_positions(doc, token_arrays(doc).values(ORTH), words[:1]):
             if [_fold_dash(t.text) for t in doc[i : i + len(words)]] == words:
-                out.append(Span(doc, i, i + len(words), label=label, kb_id=cid, span_id="tool"))
+                start = i - 2 if label == "SOFTWARE" and _glued_prefix(doc, i) else i
+                out.append(Span(doc, start, i + len(words), label=label, kb_id=cid, span_id="tool"))
         return out
 
 
 # Dashes written between the words of a name: one mark.
 _NAME_DASHES = frozenset({"-", "–", "—"})
+
+
+def _glued_prefix(doc: Doc, i: int) -> bool:
+    """Is a short capitalised word glued by a hyphen before token ``i`` and opening a word of its own: "AI-" of
+    "AI-GS3 Hunter" (abstracts-g arXiv:2512.18693, both golds), a tool's name written with its prefix?"""
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    prefix = doc[i - 2]
+    if not (prefix.is_alpha and prefix.is_upper and len(prefix) <= 3):
+        return False
+    return i == 2 or bool(doc[i - 3].whitespace_) or doc[i - 3].text in ("(", '"', "“")
 
 
 

@@ -274,7 +274,10 @@ def _define(
         concept = index.concept(second[3])
         return Definition(second[3], second[2], concept.label if concept else None, "abbreviation")
     for span in candidates:
-        if span.id_ == "definition" and span.start in (long.start, named) and span.end == long.end:
+        # (a name written without the method's noun its short form does not spell: "the Analytical Calibration
+        # framework (AnaCal)", see CandidateRules._unspelled_tail_end)
+        if span.id_ == "definition" and span.start in (long.start, named) and (
+                span.end == long.end or (span.end == long.end - 1 and doc[span.end].is_lower)):
             return Definition(span.kb_id_, span.label_, _clean(span.text), "abbreviation")
     # The long form names nothing we know. If the short form is a known alias
     # whose concept the long form resembles, keep the global meaning;
