@@ -481,6 +481,14 @@ def test_facility_names_inside_organisations_programmes_designations_and_filters
     assert [s for s in spans(record) if s[1] in {"TELESCOPE", "SURVEY"}] == []
 
 
+def test_a_source_number_with_a_component_letter_is_a_designation(real):
+    # abstracts-v arXiv:2504.18760: "R CrA IRS 7B" is a protostar, not Spitzer's Infrared Spectrograph
+    record = tag(real, "Dust temperatures of R CrA IRS 7B and NGC 1333 IRAS 4A are predicted by a random forest.")
+    assert [s for s in spans(record) if s[1] in {"TELESCOPE", "SURVEY"}] == []
+    kept = tag(real, "Spitzer IRS spectra of 40 protostars and IRAS 60 micron fluxes train a random forest.")
+    assert {"IRS", "IRAS"} <= {s[0] for s in spans(kept) if s[1] == "TELESCOPE"}
+
+
 def test_a_lower_case_collaboration_keeps_the_facility(real):
     record = tag(real, "We show the code used in ACT and SO collaboration pipelines and the Planck Collaboration.")
     assert ("ACT", "TELESCOPE") in spans(record)
