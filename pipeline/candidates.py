@@ -175,6 +175,7 @@ _APPOSITIVE = re.compile(r"\b[A-Z]{3,10}, (?:the |a |an )?[A-Z]")
 # A coined short form: a capital after lower-case letters inside it ("FloTS", "AnaCal"; not "LoS", "CNNs").
 _MIXED_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*$")
 # A capital inside a word of lower case ("RecOgnition", "cOntrastive", "DEtection"): most texts have none.
+_LOWER_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2}[a-z]{3}")
 _FULL_STOP_IDS = frozenset(get_string_id(end) for end in (".", "!", "?"))
 _AUTHORS_OWN = frozenset({"our", "this", "new", "novel", "proposed"})
@@ -376,7 +377,10 @@ def add_hyphenated_definitions(doc: Doc, text: str) -> None:
         width = min(letters + 5, letters * 2)
         candidate = doc[max(0, short.start - 1 - width) : short.start - 1]
         _, long_form = find_abbreviation(candidate, short)
-        if long_form is not None and len(long_form) > len(short):
+        # longer in words: "Blazar Flaring Patterns (B-FlaP)" has as many tokens as its short form
+        if long_form is not None and (
+            len(long_form) > len(short) or sum(t.is_alpha for t in long_form) > sum(t.is_alpha for t in short)
+        ):
             found.append((short, long_form))
     n = len(doc)
     if not found:
@@ -567,12 +571,13 @@ class CandidateRules:
             spans.extend(self._product_made_by(doc, cues))
         if "-" in text:
             spans.extend(self._glued_to_architecture(doc, text))
-        if "(" in text and _INNER_CAPITAL.search(text):
+        if "(" in text and (_INNER_CAPITAL.search(text) or self._named()):
             spans.extend(self._spelled_by_capitals(doc))
         if cues:
             spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
         spans.extend(self._guarded_by_company(doc))
+        spans.extend(self._tools_written_askew(doc, spans))
         untyped -= self._memo.get("named", set())
         if untyped:
             spans = [s for s in spans if not (s.id_ == "tool" and s.text in untyped)]
@@ -723,6 +728,15 @@ class CandidateRules:
                 label = "SOFTWARE"  # "StarGRU network (StarGRUNet)": a family named after a coined word is a model
             if label == "TECHNIQUE" and long[-1].text in _COINED_HEADS:
                 label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
+            if (
+                label in (None, "TECHNIQUE")
+                and not known_short  # "Magellan Adaptive Optics eXtreme (MagAO-X)" is the known instrument
+                and self._spelled_inside(doc[short_start:short_end].text, long)
+            ):
+                # "CME Automatic detection and tracking with MachinE Learning (CAMEL)" (arXiv:1907.08798): a
+                # capital put inside a word to spell the short form makes the long form a coined name, the
+                # authors' tool, whatever method word it ends in
+                label = "SOFTWARE"
             if label is None and self._capitalized(long):
                 label = self._label_by_company(doc, long)
             expanded = None
@@ -1072,7 +1086,9 @@ class CandidateRules:
             elif doc[close - 2].text in (";", ","):  # "(LONG; SHORT)"
                 found = self._capital_long_form(doc, close - 1, close - 2, o + 1, whole=True)
             if found is None and o >= 1 and doc[o - 1].text not in (")", "(") and close - o > 3:  # "SHORT (LONG)"
-                found = self._capital_long_form(doc, o - 1, close, o + 1, whole=True, short_first=True)
+                # "called \texttt{CMBFSCNN} (Cosmic Microwave ...)": the name may close its typewriter type
+                short_i = o - 2 if o >= 2 and doc[o - 1].text == "}" and doc[o - 2].is_alpha else o - 1
+                found = self._capital_long_form(doc, short_i, close, o + 1, whole=True, short_first=True)
             if found is None:
                 continue
             short, long = found
@@ -1086,6 +1102,29 @@ class CandidateRules:
                 for s in self._occurrences(doc, short.text, label)
             )
         return out
+
+    def _spelled_inside(self, short: str, long: Span) -> bool:
+        """Do the short form's letters run, in order, through the long form's capitals from its first, using
+        every capital written inside a word of lower case ("MachinE" of CAMEL), one such capital at least?
+
+        A word that is a known name on its own ("LeNet") carries its capitals as its name, not to spell.
+        """
+        letters = [c for c in short if c.isupper()]
+        if len(letters) < 3:
+            return False
+        capitals: list[str] = []
+        inner: set[str] = set()
+        for t in long:
+            if not t.is_alpha:
+                continue
+            written = [c for c in t.text if c.isupper()]
+            if not t.is_upper and any(c.isupper() for c in t.text[1:]) and not self.index.lookup(t.text):
+                inner.update(c for c in t.text[1:] if c.isupper())
+            capitals.extend(written)
+        if not inner or not capitals or capitals[0] != letters[0] or not inner <= set(letters):
+            return False
+        rest = iter(capitals)
+        return all(c in rest for c in letters)
 
     def _capital_long_form(
         self, doc: Doc, short_i: int, end: int, floor: int, whole: bool = False, short_first: bool = False
@@ -1103,8 +1142,8 @@ class CandidateRules:
         start = end
         while start > floor:
             word = doc[start - 1]
-            if word.is_punct and word.text != "-":
-                break
+            if (word.is_punct and word.text != "-") or "}" in word.text or "{" in word.text:
+                break  # "\textit{Code Investigating GALaxy Emission} (CIGALE)": markup ends the name's words
             capitals = "".join(c for c in word.text if c.isupper())
             spelled = capitals + spelled
             inner = inner or (not word.is_upper and any(c.isupper() for c in word.text[1:]))
@@ -1113,12 +1152,21 @@ class CandidateRules:
                 return None
             if spelled == letters and word.text[0].isupper() and not (whole and start > floor):
                 break
-        if spelled != letters or not inner or (whole and start != floor) or end - start < 2:
+        if spelled != letters or (whole and start != floor) or end - start < 2:
+            return None
+        if not inner and not (short_first and short.text in self._named()):
+            # Capitals that only open words spell any definition; a tool the record already names ("a CNN model,
+            # called CMBFSCNN (Cosmic Microwave Background Foreground Subtraction with CNN)", arXiv:2302.13572)
+            # is written out in its parentheses as they spell it.
             return None
         long = doc[start:end]
         if self.index.lookup(long.text) or self._is_known(doc, start, end) or self._is_known(doc, short_i, short_i + 1):
             return None  # a known name, or a known short form ("CIGALE") the linker defines
         return doc[short_i : short_i + 1], long
+
+    def _named(self) -> set[str]:
+        """The names the title, a naming verb, typewriter type or a presenting verb gave tools in this record."""
+        return self._memo.get("named", set()) if self._memo is not None else set()
 
     def _named_after_data(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
         """A model named by the data it was made for: "the FIRST Classifier", as "APOGEE Net" is.
@@ -1677,6 +1725,8 @@ class CandidateRules:
         for i in self._present_verbs_at(doc):
             if i + 2 < len(doc) and self._presented_coined(doc, i + 1):
                 names.setdefault(doc[i + 1].text, "SOFTWARE")  # "We propose DustSeer, which ..."
+            elif i + 3 < len(doc) and (end := self._named_architecture(doc, i + 1)):
+                names.setdefault(doc[i + 1 : end].text, "SOFTWARE")  # "we introduce Flat U-Net, a novel ... model"
         if ", " in text and _PURPOSE_AFTER.search(text):
             for found in _PURPOSE_AFTER.finditer(text):
                 # "These include DRAGNHunter, designed to detect likely DRAGNs" (abstracts-u arXiv:2603.10579): a
@@ -1772,6 +1822,39 @@ class CandidateRules:
                 out.extend(self._occurrences(doc, other, names.get(name, "SOFTWARE"), candidate_id(name)))
         return out
 
+    def _tools_written_askew(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A tool's name written once with a letter dropped or two letters swapped, in a record that writes it
+        right: "We demonstrate that Astrconformer can robustly infer ..." beside "Astroconformer" (abstracts-v
+        arXiv:2207.02787, both golds). The slip is the same tool.
+
+        Names of eight letters or more, the slip inside the word (its first and last letters kept), a form no
+        concept has; the variants are looked up by their ids, no scan of the text.
+        """
+        tools: dict[str, str] = {}
+        for s, e, label, cid, _rule in match_tuples(doc, MATCHES):
+            if label == "SOFTWARE" and e - s == 1:
+                tools.setdefault(doc[s].text, cid)
+        for span in spans:
+            if span.label_ == "SOFTWARE" and len(span) == 1:
+                tools.setdefault(span.text, span.kb_id_)
+        strings = doc.vocab.strings
+        wanted: dict[int, str] = {}
+        for name, cid in tools.items():
+            if len(name) < 8 or not name.isalpha():
+                continue
+            for variant in _slips(name):
+                if variant in strings and not self.index.lookup(variant):
+                    wanted[strings[variant]] = cid
+        if not wanted:
+            return []
+        orths = token_arrays(doc).column(ORTH)
+        hits = numpy.isin(orths, numpy.array(sorted(wanted), dtype=numpy.uint64)).nonzero()[0].tolist()
+        return [
+            Span(doc, i, i + 1, label="SOFTWARE", kb_id=wanted[int(orths[i])], span_id="tool")
+            for i in hits
+            if not self._is_known(doc, i, i + 1)
+        ]
+
     def _name_before_aside(self, doc: Doc, head: int) -> tuple[int, int] | None:
         """(start, end) of a name written before parentheses that close on a tool's noun ``head``: "We develop
         Kestrel (a CNN-based classifier)", "LumiCast (transformer-based emulator)"; None when there is none.
@@ -1792,6 +1875,34 @@ class CandidateRules:
         if start is not None:
             return start, k
         return (k - 1, k) if self._capitalized_name(doc, k - 1) else None
+
+    def _named_architecture(self, doc: Doc, i: int) -> int:
+        """End of a model's name right after a presenting verb (0: none): a capitalised word of the authors', then
+        a known architecture, then an apposition or a parenthesis: "we introduce Flat U-Net, a novel and highly
+        efficient ultralightweight model" (abstracts-v arXiv:2502.07259, both golds), as "Radio-UNet" is one.
+
+        The word is no modifier that makes a kind of the method ("Bayesian"), no adjective, no word the record
+        writes in lower case, and inside no known name.
+        """
+        word = doc[i]
+        if not (word.is_title and word.is_alpha and len(word) >= 3) or word.lower_ in self.stop_words:
+            return 0
+        extent = self.index.extent
+        modifiers = extent.modifier_words if extent is not None else frozenset()
+        if word.lower_ in modifiers or word.lower_.endswith(_ADJECTIVE_ENDS) or self._is_known(doc, i, i + 1):
+            return 0
+        end, cid = max(
+            ((e, c) for s, e, label, c, _rule in match_tuples(doc, MATCHES) if s == i + 1 and label == "TECHNIQUE"),
+            default=(0, ""),
+        )
+        concept = self.index.concept(cid) if end else None
+        if concept is None or concept.generic or end + 1 >= len(doc):
+            return 0  # "we present Novel machine learning, ...": an umbrella term names no architecture
+        if not (doc[end].text == "(" or (doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"))):
+            return 0
+        if _written_lower(doc, word.lower_) or self.index.lookup(doc[i:end].text):
+            return 0
+        return end
 
     def _presented_coined(self, doc: Doc, i: int) -> bool:
         """Is the word ``i``, right after a presenting verb, a coined name: capitals inside a word of lower case
@@ -1896,23 +2007,38 @@ class CandidateRules:
         "Framework"); "Fast Radio Bursts (FRBs): A Review of ..." names a subject.
         """
         k = next((i for i in range(2, min(boundary, 16)) if doc[i].text == "("), None)
-        if k is None or k + 3 >= boundary or doc[k + 2].text != ")" or doc[k + 3].text != ":":
+        if k is None:
             return None
-        long, short = doc[0:k], doc[k + 1 : k + 2]
+        # the short form is a word, or words a hyphen joins ("B-FlaP")
+        close = next((j for j in range(k + 2, min(boundary, k + 6)) if doc[j].text == ")"), k + 2)
+        if close + 1 >= boundary or doc[close].text != ")" or doc[close + 1].text != ":":
+            return None
+        long, short = doc[0:k], doc[k + 1 : close]
+        parts = list(short)
+        if any(t.text != "-" for t in parts[1::2]) or any(not t.is_alpha and not t.like_num for t in parts[::2]):
+            return None
         if (
             not self._capitalized(long)
             or any(t.is_punct and t.text != "-" for t in long)
-            or not (short[0].is_upper or name_shaped(short.text))
+            or not (short[0].is_upper or name_shaped(short.text.replace("-", "")))
             or self.index.lookup(long.text)
             or self.index.lookup(short.text)
             or self._is_known(doc, 0, k)
         ):
             return None
-        start = k + 4
+        start = close + 2
         end = _subtitle_head_end(doc, start, boundary)
-        if end == start or doc[end - 1].lower_ not in self._tool_nouns:
+        if end == start:
             return None
-        return k, k + 1, k + 2
+        if doc[end - 1].lower_ not in self._tool_nouns and not (
+            # "Blazar Flaring Patterns (B-FlaP): Classifying Blazar Candidates ..." (abstracts-v arXiv:1607.07822):
+            # a short form coined with a capital inside lower case, then what it does, names the authors' tool
+            _LOWER_THEN_CAPITAL.search(short.text)
+            and doc[start].is_title
+            and doc[start].lower_.endswith("ing")
+        ):
+            return None
+        return k, k + 1, close
 
     def _subtitle_label(self, doc: Doc, start: int, boundary: int) -> str:
         """What a title's name is, from the head of its subtitle: "CatNorth: An Improved ... Catalog with ..."."""
@@ -1939,12 +2065,14 @@ class CandidateRules:
         anchors: list[tuple] = []
         unsure: list[tuple] = []
         method_ends: set[int] = set()  # where a known method's name ends
+        method_spans: set[tuple[int, int]] = set()
         for match in match_tuples(doc, MATCHES):  # (start, end, label, concept id, rule index)
             if match[2] != "SOFTWARE":
                 other_starts.add(match[0])
                 other_ends.add(match[1])
                 if match[2] == "TECHNIQUE" and not rules[match[4]].requires_definition:
                     method_ends.add(match[1])
+                    method_spans.add((match[0], match[1]))
                 continue
             soft_by_start.setdefault(match[0], match)
             soft_by_end.setdefault(match[1], match)
@@ -2008,6 +2136,13 @@ class CandidateRules:
                     return
                 if j >= 2 and _VERSION.match(doc[j - 1].text):
                     j -= 1  # "SAS 21.0 and CIAO 4.15": the item before ends in its version number
+                elif j >= 4 and doc[j - 1].text == ")":
+                    # "SODIRF (random forests) and SODINN (neural networks)" (abstracts-v arXiv:1712.02841): the
+                    # item before says in parentheses the method it is built on
+                    o = next((k for k in range(j - 3, max(0, j - 8), -1) if doc[k].text == "("), None)
+                    if o is None or (o + 1, j - 1) not in method_spans:
+                        return
+                    j = o
                 match = soft_by_end.get(j)
                 if match is not None:
                     accepted[(match[0], match[1])] = match
@@ -2063,6 +2198,10 @@ class CandidateRules:
                 names.add(doc[start].text)
             elif end == i and i >= 2 and doc[i - 2].lower_ == "the" and self._lower_case_tool(doc, i - 1):
                 names.add(doc[i - 1].text)  # "the vespa algorithm (Morton et al. 2016)", then "with vespa,"
+        for i in nouns:
+            pair = self._pair_before_plural(doc, i)
+            if pair is not None:
+                names.update(pair)
         for v in verbs:  # "reduced with THELI", "folded using DSPSR"
             j = v + 1
             if j < n and doc[j].lower_ in _INSTRUMENTAL:
@@ -2143,6 +2282,27 @@ class CandidateRules:
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
+
+    def _pair_before_plural(self, doc: Doc, i: int) -> tuple[str, str] | None:
+        """Two names joined by "&" or "and" that a plural tool noun closes, its description between: "the HIDE &
+        SEEK radio data simulation and processing packages" (abstracts-v arXiv:1609.09077, both golds: two
+        tools). Each name is written in capitals or shaped as a name, and unknown; "the" opens the phrase."""
+        if doc[i].lower_ not in _PLURAL_TOOL_NOUNS:
+            return None
+        k = i
+        while k > 0 and i - k < 6 and doc[k - 1].is_lower and (doc[k - 1].is_alpha or doc[k - 1].text == "-"):
+            k -= 1
+        if k < 4 or doc[k - 2].lower_ not in ("&", "and") or doc[k - 4].lower_ != "the":
+            return None
+        first, second = doc[k - 3], doc[k - 1]
+        if not all(
+            (t.is_upper and t.is_alpha and len(t) >= 3) or (name_shaped(t.text) and not t.like_num)
+            for t in (first, second)
+        ):
+            return None
+        if any(self._is_known(doc, t.i, t.i + 1) for t in (first, second)):
+            return None
+        return first.text, second.text
 
     def _opens_organization(self, doc: Doc, end: int) -> bool:
         """Do capitalised words from ``end`` end in an organisation's word ("... HPC Consortium", "... Center")?"""
@@ -2485,6 +2645,9 @@ class CandidateRules:
         return out
 
 
+# Plural tool nouns that close a phrase naming two tools: "the HIDE & SEEK ... packages".
+_PLURAL_TOOL_NOUNS = frozenset({"codes", "libraries", "packages", "pipelines", "toolkits"})
+
 # Dashes written between the words of a name: one mark.
 _NAME_DASHES = frozenset({"-", "–", "—"})
 
@@ -2538,6 +2701,14 @@ def _spelled_word(name: Span, long: Span) -> bool:
         if not k:
             return False
     return True
+
+
+def _slips(name: str) -> set[str]:
+    """``name`` with one inner letter dropped or two inner neighbours swapped (first and last letters kept)."""
+    inner = range(1, len(name) - 1)
+    dropped = {name[:k] + name[k + 1 :] for k in inner}
+    swapped = {name[:k] + name[k + 1] + name[k] + name[k + 2 :] for k in range(1, len(name) - 2)}
+    return (dropped | swapped) - {name}
 
 
 def _fold_dash(word: str) -> str:
