@@ -636,6 +636,12 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             grown = _year_release(doc, index, m, start_char, year.end(), text)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
+        if grown is None and m.label == "DATASET" and _PRODUCT_END.search(text, start_char, end_char) \
+                and (ordinal := extent.ordinal_start(text, start_char)) is not None \
+                and (span := _span_of(doc, ordinal, end_char)) is not None and not (out and span.start < out[-1].end):
+            # "the Third Gravitational-Wave Transient Catalog" (fragments-l r10y-frag-09): the ordinal names one
+            # catalogue of the series the ontology knows by the name without it
+            grown = _composed(doc, m, span.start, span.end, "DATASET", index)
         if grown is not None and grown.label == "DATASET" and m.label == "TELESCOPE" and out \
                 and out[-1].end == m.start and text[ends[out[-1].end - 1]:start_char] == " " \
                 and extent.release_end(text, end_char) is not None and _instrument_of(index, m, out[-1]):
@@ -649,8 +655,12 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # written as one unit with its mission is one name; the two facilities alone stay two ("VLT/MUSE"),
             # and so does a survey the ontology knows ("SRG/eROSITA All-Sky Survey": SRG + eRASS, abstracts-g).
             owner = out.pop()
-            grown = grown._replace(start=owner.start) if not grown.concept_id.startswith("candidate:") \
-                else _composed(doc, m, owner.start, grown.end, grown.label, index)
+            first = owner.start
+            if grown.label == "DATASET" and (period := extent.period_start(text, starts[owner.start])) is not None \
+                    and (span := _span_of(doc, period, ends[grown.end - 1])) is not None:
+                first = span.start  # "the 70-month Swift/BAT catalog": the period of its data, as before "Swift-BAT"
+            grown = grown._replace(start=first) if not grown.concept_id.startswith("candidate:") \
+                else _composed(doc, m, first, grown.end, grown.label, index)
         if grown is not None and out and grown.start < out[-1].end:
             grown = None  # never over a name already chosen ("MAST Kepler Archive" keeps MAST)
         if grown is None and m.label == "TECHNIQUE" and (extent.paradigm_adjective(text[start_char:end_char])
@@ -1147,6 +1157,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
             # mission's data, no one product of it
         begin = doc[m.start].idx
         if find == extent.product_end:
+            begin = extent.period_start(text, begin) or begin  # "105-month Swift-BAT all-sky catalogue"
             begin = extent.ordinal_start(text, begin) or _maker_start(doc, m.start, floor) or begin
         span = _span_of(doc, begin, end)
         if span is None:

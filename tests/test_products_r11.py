@@ -1,0 +1,64 @@
+"""Extent and typing of data products, facilities and surveys on new text: classes of errors of the
+development sets ``fixtures/unseen/abstracts-t``, ``abstracts-u`` and ``fragments-l`` (GUIDELINE "Span
+extent", "Not entities").
+
+Each test tags sentences written for it (not the records' own) with the shipped ontology and rules; the
+record that motivated the class is named in a comment. Each failed on the rules before this round; the
+near misses say what must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_linking import spans, tag
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+
+def _labels(record, text: str) -> set[str]:
+    return {e.label for e in record.entities if e.text == text}
+
+
+# -- a catalogue named with the period or the sky of its data, or by its place in a series ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "facility"),
+    [
+        # fragments-l r10y-frag-03: "the 105-month Swift-BAT all-sky catalogue" (both golds)
+        ("Hard X-ray fluxes come from the 105-month Swift-BAT all-sky catalogue.",
+         "105-month Swift-BAT all-sky catalogue", "Swift-BAT"),
+        # fragments-l r10y-frag-03: "the Fermi-LAT 14-year Source Catalog (4FGL-DR4)" (both golds)
+        ("Associations are taken from the Fermi-LAT 12-year Source Catalog.",
+         "Fermi-LAT 12-year Source Catalog", "Fermi-LAT"),
+        ("We select blazars from the 70-month Swift/BAT catalog.", "70-month Swift/BAT catalog", "BAT"),
+    ],
+)
+def test_a_catalogue_named_with_the_period_of_its_data_is_one_data_set(real, text, name, facility):
+    record = tag(real, text)
+    assert _labels(record, name) == {"DATASET"}
+    assert _labels(record, facility) == set()
+    assert _labels(record, "Source Catalog") == set()
+
+
+def test_an_ordinal_before_a_known_catalogue_names_one_of_the_series(real):
+    # fragments-l r10y-frag-09: "the Third Gravitational-Wave Transient Catalog (GWTC-3)" (both golds)
+    record = tag(real, "We analyse the binary black holes of the Third Gravitational-Wave Transient Catalog (GWTC-3).")
+    assert _labels(record, "Third Gravitational-Wave Transient Catalog") == {"DATASET"}
+    assert _labels(record, "Gravitational-Wave Transient Catalog") == set()
+    assert _labels(record, "GWTC-3") == {"DATASET"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a period of a facility's data that names no catalogue: the facility stays
+        ("We built 10-year Fermi-LAT light curves of the blazars.", ("Fermi-LAT", "TELESCOPE")),
+        # an ordinal that counts the sentence's points, not the catalogue
+        ("Third, the Gravitational-Wave Transient Catalog lists confident events.",
+         ("Gravitational-Wave Transient Catalog", "DATASET")),
+    ],
+)
+def test_a_period_or_ordinal_that_names_no_catalogue_stays_out(real, text, kept):
+    assert kept in spans(tag(real, text))
