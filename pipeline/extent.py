@@ -342,6 +342,16 @@ class Extent:
         found = self._release.match(text, end) if self._release and text[end:end + 1] in _RELEASE_SEPARATORS else None
         return found.end() if found else None
 
+    @cached_property
+    def _release_code(self) -> re.Pattern | None:
+        return re.compile(f"(?:{'|'.join(self.rules.release_patterns)})") if self.rules.release_patterns else None
+
+    def release_code(self, written: str) -> bool:
+        """Is a word alone the code of a release ("Q1", "DR3", "PR4", "DP1"): capitals and a number, not a version
+        ("v2") nor longer words ("Data Release")?"""
+        return 2 <= len(written) <= 6 and written[:1].isupper() and written[-1:].isdigit() and " " not in written \
+            and self._release_code is not None and self._release_code.fullmatch(written) is not None
+
     def possessive_end(self, text: str, end: int) -> int | None:
         """End of a possessive written right after a name ("Gaia’s"), before the words of what it owns."""
         found = _POSSESSIVE.match(text, end) if text[end:end + 1] in ("'", "\u2019") else None

@@ -52,7 +52,8 @@ CANDIDATES_KEY = "astro_candidates"
 ENTITY_TUPLES = "astro_entity_tuples"
 """``doc.user_data`` key: ``doc.ents`` as the linker set them, (start char, end char, label, concept id, source)."""
 _DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][0-9]?(?:\.[0-9]+)?(?![\w-]|\.[0-9])"
-                           r"|\b(?:Early|Public) Data Release\b(?! [0-9]| of)")  # "DESI Early Data Release"
+                           r"|\b(?:Early|Public) Data Release\b(?! [0-9]| of)"  # "DESI Early Data Release"
+                           r"|\bQuick Release [1-9][0-9]?(?![\w-]|\.[0-9])")  # "Euclid's Quick Release 1" (arXiv:2503.15310)
 _PROGRAM = re.compile(r" [Pp]rogram(?:me)?\b")
 _PRODUCT_END = re.compile(r"(?:[Cc]atalog(?:ue)?s?|[Aa]rchive)$")
 
@@ -142,10 +143,12 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         if short_spans:  # the doc has abbreviations
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
         chosen = _shared_prefix(doc, text, chosen, index, starts, char_ends)
-    if "DR" in text or "ata Release" in text or "ata release" in text:
+    if "DR" in text or "ata Release" in text or "ata release" in text or "uick Release" in text:
         chosen = _data_releases(doc, text, chosen, index)
         if "elease of" in text:  # "the second data release of Gaia": one substring test before the pattern
             chosen = _releases_of(doc, text, chosen, index)
+    if extent is not None and ")" in text:
+        chosen = _release_short_forms(doc, text, chosen, extent, starts, char_ends)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
     ids = index.string_ids()  # the ontology's strings as ids: no string to hash and add per entity
@@ -416,6 +419,27 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
     merged = [grown.get(m.start, m) for m in chosen if m.start not in skip] + out
     merged.sort(key=lambda m: (m.start, m.end))
     return merged
+
+
+def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], extent: Extent, starts: list[int],
+                         ends: list[int]) -> list[Mention]:
+    """A release's code in brackets right after a data set's name is its short form, there and wherever else the
+    record writes it: "Euclid Quick Data Release (Q1) ... galaxies in Q1" (abstracts-m arXiv:2503.15328,
+    abstracts-u arXiv:2503.15310); the code alone ("Q1" is also a quarter) names nothing without it."""
+    added: list[Mention] = []
+    taken = {(m.start, m.end) for m in chosen}
+    for m in chosen:
+        if m.label != "DATASET" or m.end + 3 > len(doc) or text[ends[m.end - 1]:ends[m.end - 1] + 2] != " (" \
+                or doc[m.end + 2].text != ")" or not extent.release_code(code := doc[m.end + 1].text):
+            continue
+        if (m.end + 1, m.end + 2) in taken:
+            continue  # the code is a name already ("Gaia Early Data Release 3 (EDR3)")
+        for found in re.finditer(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
+            span = doc.char_span(found.start(), found.end())
+            if span is not None and not any(c.start < span.end and span.start < c.end for c in chosen + added):
+                added.append(Mention(span.start, span.end, "DATASET", m.concept_id, "abbreviation", 0, True,
+                                     m.concept_label))
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
 # Between a facility and a release: the upper-case code of a product made from the facility's data ("MPA-JHU").

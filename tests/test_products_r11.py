@@ -62,3 +62,36 @@ def test_an_ordinal_before_a_known_catalogue_names_one_of_the_series(real):
 )
 def test_a_period_or_ordinal_that_names_no_catalogue_stays_out(real, text, kept):
     assert kept in spans(tag(real, text))
+
+
+# -- a release written out, and its code in brackets after a data set's name --------------------------------
+
+
+def test_a_release_code_in_brackets_after_a_data_set_is_its_short_form_throughout(real):
+    # abstracts-m arXiv:2503.15328, abstracts-u arXiv:2511.03064: "Euclid Quick Data Release (Q1)" (both golds)
+    record = tag(real, "We test the network on real Euclid Quick Data Release (Q1) images. In Q1 we find 40 arcs.")
+    q1 = [e for e in record.entities if e.text == "Q1"]
+    assert [e.label for e in q1] == ["DATASET", "DATASET"]
+    assert {e.concept_id for e in q1} == {"dataset:euclid-quick-data-release-1"}
+
+
+def test_a_quick_release_written_out_after_a_possessive_is_the_release(real):
+    # abstracts-u arXiv:2503.15310: "a catalogue for Euclid's Quick Release 1 (Q1)" (both golds)
+    record = tag(real, "We present a morphology catalogue for Euclid's Quick Release 1 (Q1), 380000 galaxies in Q1.")
+    assert _labels(record, "Quick Release 1") == {"DATASET"}
+    assert _labels(record, "Q1") == {"DATASET"}
+    assert _labels(record, "Euclid") == {"TELESCOPE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quarter of a mission's data, with no data set named before it in brackets
+        "Kepler long-cadence light curves from Q1 to Q17 were detrended.",
+        # a version in brackets is no release code of the data set
+        "We use the Planck PR4 maps (v2) and EfficientNet v2 as the encoder.",
+    ],
+)
+def test_a_code_alone_or_a_version_in_brackets_is_no_release(real, text):
+    record = tag(real, text)
+    assert _labels(record, "Q1") == set() and _labels(record, "v2") == set()
