@@ -95,6 +95,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     defined_forms = _short_form_variants(definitions)
 
     mentions: list[Mention] = []
+    undefined: list[tuple[int, int, str, str]] = []  # a data set's short forms that need a definition, as written
     if tuples:
         rules = index.rules
         for start, end, _label, _cid, rule_index in tuples:
@@ -103,6 +104,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             if defined_forms and written in defined_forms:
                 continue  # the local definition decides (below)
             if rule.requires_definition:
+                if rule.label == "DATASET":
+                    undefined.append((start, end, rule.concept_id, written))
                 continue  # not defined in this abstract
             exact = rule.case_sensitive and written == rule.text
             if rule.label == "DATASET" and end - start > 2 and index.extent is not None \
@@ -149,6 +152,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             chosen = _releases_of(doc, text, chosen, index)
     if extent is not None and ")" in text:
         chosen = _release_short_forms(doc, text, chosen, extent, starts, char_ends)
+    if undefined:
+        chosen = _short_forms_of_written_names(text, chosen, undefined, starts, char_ends)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
     ids = index.string_ids()  # the ontology's strings as ids: no string to hash and add per entity
@@ -442,6 +447,23 @@ def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], extent: Ext
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
+def _short_forms_of_written_names(text: str, chosen: list[Mention], undefined: list[tuple[int, int, str, str]],
+                                  starts: list[int], ends: list[int]) -> list[Mention]:
+    """A data set's short form that needs a definition stands where the record writes the data set's name ending with
+    it: "IllustrisTNG ... images of TNG galaxies" (fragments-l r10y-frag-08, fragments-e r3y-frag-08, both golds);
+    "TNG" alone is also the Telescopio Nazionale Galileo."""
+    named: dict[str, set[str]] = {}  # concept id -> its names as written in the record
+    for m in chosen:
+        if m.label == "DATASET":
+            named.setdefault(m.concept_id, set()).add(text[starts[m.start]:ends[m.end - 1]])
+    added = [Mention(start, end, "DATASET", cid, "abbreviation", 0, True)
+             for start, end, cid, written in undefined
+             if any(len(name) > len(written) and name.endswith(written)
+                    for name in named.get(cid, ()))
+             and not any(m.start < end and start < m.end for m in chosen)]
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
 # Between a facility and a release: the upper-case code of a product made from the facility's data ("MPA-JHU").
 _PRODUCT_CODE = re.compile(r" [A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{0,7})* ")
 
@@ -601,8 +623,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label in _FACILITY and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
                 and text[end_char:starts[nxt.start]] == " " and _product_of(index, nxt, m) \
-                and not _observing_run(index, nxt.concept_id):
+                and not _observing_run(index, nxt.concept_id) and not _simulated(index, nxt.concept_id):
             # "Fermi 4LAC", "Planck PCCS2", "CRISM MTRDR": a product's short name after its facility's is one name.
+            # A simulation made for a survey is no product of its data: "the LSST cosmoDC2 catalogue" is LSST and
+            # cosmoDC2 (abstracts-u arXiv:2205.13622, both golds); joined names it is known by are aliases
+            # ("Euclid Flagship", "Planck FFP10").
             grown = Mention(m.start, nxt.end, "DATASET", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
                 and text[end_char:starts[nxt.start]] == " " and nxt.end - nxt.start > 1 \
@@ -1090,6 +1115,11 @@ def _observing_run(index: OntologyIndex, concept_id: str) -> bool:
         seen.add(cid)
         todo.extend(concept.broader)
     return False
+
+
+def _simulated(index: OntologyIndex, concept_id: str) -> bool:
+    concept = index.concept(concept_id)
+    return concept is not None and concept.kind == "simulation"
 
 
 def _product_of(index: OntologyIndex, product: Mention, owner: Mention) -> bool:

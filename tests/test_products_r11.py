@@ -95,3 +95,43 @@ def test_a_quick_release_written_out_after_a_possessive_is_the_release(real):
 def test_a_code_alone_or_a_version_in_brackets_is_no_release(real, text):
     record = tag(real, text)
     assert _labels(record, "Q1") == set() and _labels(record, "v2") == set()
+
+
+# -- two names side by side: a survey and a simulation made for it ---------------------------------------------
+
+
+def test_a_simulation_made_for_a_survey_stays_apart_from_the_survey(real):
+    # abstracts-u arXiv:2205.13622: "the synthetic LSST cosmoDC2 catalogue" is LSST and cosmoDC2 (both golds)
+    record = tag(real, "The method is demonstrated on the synthetic LSST cosmoDC2 catalogue.")
+    assert ("LSST", "SURVEY") in spans(record)
+    assert ("cosmoDC2", "DATASET") in spans(record)
+    assert _labels(record, "LSST cosmoDC2") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a product of the facility's own data stays one name with it
+        ("Blazars are drawn from the Fermi 4LAC.", "Fermi 4LAC"),
+        # a simulation known by the joined name is an alias
+        ("Noise maps come from the Planck FFP10 simulations.", "Planck FFP10"),
+    ],
+)
+def test_a_product_of_a_facility_written_with_it_stays_one_name(real, text, name):
+    assert _labels(tag(real, text), name) == {"DATASET"}
+
+
+# -- a short form that needs a definition, where the record writes the name it ends --------------------------
+
+
+def test_a_suite_short_form_stands_where_its_full_name_is_written(real):
+    # fragments-l r10y-frag-08, fragments-e r3y-frag-08: "IllustrisTNG ... TNG galaxies" (both golds)
+    record = tag(real, "We train on the IllustrisTNG suite. Mock images of TNG galaxies were made with SKIRT.")
+    assert [(e.text, e.label, e.concept_id) for e in record.entities if e.text == "TNG"] == [
+        ("TNG", "DATASET", "dataset:illustristng")]
+
+
+def test_a_short_form_without_its_full_name_needs_a_definition(real):
+    # near miss: no IllustrisTNG in the record, so TNG is not the simulation
+    record = tag(real, "Mock images of TNG galaxies were made with SKIRT.")
+    assert _labels(record, "TNG") != {"DATASET"}
