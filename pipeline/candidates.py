@@ -1107,6 +1107,12 @@ class CandidateRules:
                     and doc[start - 2].is_title
                 ):
                     start = None  # "Max Planck Computing and Data Facility": part of a longer name, an organisation's
+                if start is None and head == "telescope":
+                    # "the 60-inch Telescope at the Palomar Observatory" (fragments-l r10y-frag-07): a capitalised
+                    # telescope named by its aperture, its site after it
+                    span = self._aperture_telescope(doc, token.i)
+                    if span is not None:
+                        out.append(span)
                 if start is not None:
                     span = self._typed(doc, start, token.i + 1, self.head_types[head])
                     if span is not None:
@@ -1206,6 +1212,15 @@ class CandidateRules:
             return None
         return self._typed(doc, facility, head_i + 1, "SURVEY")
 
+    def _site_after(self, doc: Doc, head_i: int) -> bool:
+        """Does a capitalised "Telescope" have its site after it, "... Telescope at (the) Palomar Observatory"?"""
+        head = doc[head_i]
+        at = head_i + 1
+        if not head.is_title or at + 1 >= len(doc) or doc[at].lower_ != "at":
+            return False
+        site = at + 2 if doc[at + 1].lower_ == "the" else at + 1
+        return site < len(doc) and doc[site].is_title and doc[site].lower_ not in self.stop_words
+
     def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
         """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""
         j = head_i - 1
@@ -1222,7 +1237,9 @@ class CandidateRules:
             if word.lower_ in self.stop_words or not (word.is_title or word.is_upper or name_shaped(word.text)):
                 break
             start -= 1
-        if start == j or (j - start == 1 and not doc[start].is_upper and sentence_initial(doc, start)):
+        if start == j and not self._site_after(doc, head_i):
+            return None
+        if j - start == 1 and not doc[start].is_upper and sentence_initial(doc, start):
             return None
         # A known name says it already ("Effelsberg 100-m telescope" is Effelsberg), and a known whole is the ruler's.
         if self._is_known(doc, start, j) or self.index.lookup(doc[start : head_i + 1].text):

@@ -135,3 +135,34 @@ def test_a_short_form_without_its_full_name_needs_a_definition(real):
     # near miss: no IllustrisTNG in the record, so TNG is not the simulation
     record = tag(real, "Mock images of TNG galaxies were made with SKIRT.")
     assert _labels(record, "TNG") != {"DATASET"}
+
+
+# -- instruments: a defined long form ending in an instrument's noun; a telescope named by aperture and site --
+
+
+def test_a_defined_polarimeter_is_an_instrument(real):
+    # fragments-l r10y-frag-01: "the Spectro-Polarimeter (SP) of the Solar Optical Telescope on Hinode" (both golds)
+    record = tag(real, "Vector magnetograms come from the Spectro-Polarimeter (SP) of the Solar Optical Telescope on "
+                       "Hinode. The SP maps were calibrated.")
+    assert _labels(record, "Spectro-Polarimeter") == {"TELESCOPE"}
+    assert _labels(record, "SP") == {"TELESCOPE"}
+
+
+def test_a_capitalised_telescope_named_by_aperture_and_site_is_a_telescope(real):
+    # fragments-l r10y-frag-07: "the 60-inch Telescope at the Palomar Observatory" (first gold; borderline in the second)
+    record = tag(real, "Based on observations obtained with the 60-inch Telescope at the Palomar Observatory.")
+    assert _labels(record, "60-inch Telescope") == {"TELESCOPE"}
+    assert _labels(record, "Palomar Observatory") == {"TELESCOPE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a telescope of some size, no name: no site, or lower case and plural
+        "We observed the field with an 8-meter telescope at a dark site.",
+        "The 1-m telescopes at Las Cumbres took the images.",
+    ],
+)
+def test_an_aperture_alone_names_no_telescope(real, text):
+    assert [label for _, label in spans(tag(real, text)) if label == "TELESCOPE"] in ([], ["TELESCOPE"])
+    assert not any(t.startswith(("8-meter", "1-m")) for t, _ in spans(tag(real, text)))
