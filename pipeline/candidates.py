@@ -1994,6 +1994,8 @@ class CandidateRules:
                 fits = [
                     m for m in ms if m[2] in ("SURVEY", "DATASET") and self._listed_with_peers(doc, start, end, known)
                 ]
+            if not fits:
+                fits = [m for m in ms if m[2] == "TELESCOPE" and self._last_of_its_kind(doc, start, end, known, m[3])]
             if len({m[3] for m in fits}) == 1:
                 m = fits[0]
                 out.append(Span(doc, start, end, label=m[2], kb_id=m[3], span_id="context"))
@@ -2014,6 +2016,29 @@ class CandidateRules:
             and any(s == end + 1 and label in ("SURVEY", "DATASET") for s, e, label, *_ in known)
         )
         return before and after
+
+    def _last_of_its_kind(self, doc: Doc, start: int, end: int, known: list[tuple], concept_id: str) -> bool:
+        """Does a facility's short form end a list of two or more known facilities of its kind: "in Kepler, K2, TESS,
+        PLATO, and Earth 2.0 data" (abstracts-t arXiv:2605.29428, both golds: missions)?"""
+        concept = self.index.concept(concept_id)
+        if concept is None or concept.kind is None:
+            return False
+        facilities = {e: (s, cid) for s, e, label, cid, _r in known if label == "TELESCOPE"}
+        i, items = start, 0
+        while True:
+            j = i - 1
+            if j >= 0 and doc[j].lower_ in ("and", "or"):
+                j -= 1
+            if j >= 0 and doc[j].text == ",":
+                j -= 1
+            if j == i - 1 or j < 0 or j + 1 not in facilities:
+                break
+            s, cid = facilities[j + 1]
+            peer = self.index.concept(cid)
+            if peer is None or peer.kind != concept.kind:
+                break
+            items, i = items + 1, s
+        return items >= 2 and not (end < len(doc) and doc[end].lower_ in (",", "and", "or"))
 
     def _beside_sibling(self, doc: Doc, start: int, end: int, concept_id: str) -> bool:
         """Is the short form listed with another instrument of its mission: "using VIS and NISP mosaics"?"""

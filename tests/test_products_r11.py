@@ -164,5 +164,26 @@ def test_a_capitalised_telescope_named_by_aperture_and_site_is_a_telescope(real)
     ],
 )
 def test_an_aperture_alone_names_no_telescope(real, text):
-    assert [label for _, label in spans(tag(real, text)) if label == "TELESCOPE"] in ([], ["TELESCOPE"])
     assert not any(t.startswith(("8-meter", "1-m")) for t, _ in spans(tag(real, text)))
+
+
+# -- a mission's short form that needs a definition, ending a list of known missions ---------------------------
+
+
+def test_a_mission_ending_a_list_of_missions_is_a_mission(real):
+    # abstracts-t arXiv:2605.29428: "in Kepler, K2, TESS, PLATO, and Earth 2.0 data" (both golds)
+    record = tag(real, "The method prepares searches for terrestrial planets in Kepler, K2, TESS, PLATO, and "
+                       "Earth 2.0 data.")
+    assert _labels(record, "Earth 2.0") == {"TELESCOPE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Earth 2.0 network of ideas was discussed.",
+        # one mission before it is no list of its kind
+        "Planets found by TESS and Earth 2.0 will be confirmed.",
+    ],
+)
+def test_a_mission_short_form_outside_a_list_of_missions_needs_a_definition(real, text):
+    assert _labels(tag(real, text), "Earth 2.0") == set()
