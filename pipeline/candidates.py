@@ -1145,11 +1145,39 @@ class CandidateRules:
                 elif token.norm_ in ("simulation", "suite") and self._proper_name(doc, name.i):
                     # "Goku simulations", "the Astrid simulation": a proper name, not an adjective
                     out.append(self._typed(doc, name.i, end, "DATASET"))
+                elif token.norm_ == "catalog" and token.text.endswith("s") and self._last_listed_acronym(doc, name.i):
+                    # "provided by Kepler, ASAS and CALEB catalogues" (abstracts-t arXiv:2306.02686, both golds): the
+                    # last of known names sharing the head; the name alone, as its peers are ("AGN catalogues" is
+                    # no list)
+                    out.append(Span(doc, name.i, name.i + 1, label="DATASET", kb_id=candidate_id(name.text),
+                                    span_id="phrase"))
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
             out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=True))]
         return [s for s in out if s is not None]
+
+    def _last_listed_acronym(self, doc: Doc, i: int) -> bool:
+        """Is token ``i`` an unknown acronym ending a list of two or more known facilities, surveys or data sets?
+        ("the SDSS and AGN catalogues": one name and a kind of object, no list of names)"""
+        word = doc[i]
+        if not (word.is_upper and word.is_alpha and len(word) >= 3) or i < 2 or doc[i - 1].lower_ not in ("and", ","):
+            return False
+        if self._is_known(doc, i, i + 1) or self.index.lookup(word.text):
+            return False
+        if re.search(rf"\b{re.escape(word.text)}s\b", doc.user_data.get(TEXT_KEY) or doc.text):
+            return False  # written as a plural: a kind of object ("AGNs"), not one catalogue's name
+        known = {e: s for s, e, label, *_ in match_tuples(doc, MATCHES) if label in ("TELESCOPE", "SURVEY", "DATASET")}
+        at, items = i, 0
+        while True:
+            j = at - 1
+            if j >= 0 and doc[j].lower_ == "and":
+                j -= 1
+            if j >= 0 and doc[j].text == ",":
+                j -= 1
+            if j == at - 1 or j + 1 not in known:
+                return items >= 2
+            items, at = items + 1, known[j + 1]
 
     def _proper_name(self, doc: Doc, i: int) -> bool:
         """Is token ``i`` one capitalised word used as a name mid-sentence ("Goku", not "Gaussian" nor "Monte Carlo")?"""

@@ -187,3 +187,26 @@ def test_a_mission_ending_a_list_of_missions_is_a_mission(real):
 )
 def test_a_mission_short_form_outside_a_list_of_missions_needs_a_definition(real, text):
     assert _labels(tag(real, text), "Earth 2.0") == set()
+
+
+# -- an unknown short name ending a list of known names that share the head "catalogues" -----------------------
+
+
+def test_an_acronym_ending_a_list_of_known_catalogues_is_a_data_set(real):
+    # abstracts-t arXiv:2306.02686: "light curves are provided by Kepler, ASAS and CALEB catalogues" (both golds)
+    record = tag(real, "The light curves are provided by Kepler, ASAS and CALEB catalogues.")
+    assert _labels(record, "CALEB") == {"DATASET"}
+    assert _labels(record, "CALEB catalogues") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one name and a kind of object: no list of names
+        "We combine the SDSS and AGN catalogues.",
+        # a kind of object the record writes as a plural
+        "We use SDSS, 2MASS and AGN catalogues to select AGNs.",
+    ],
+)
+def test_a_kind_of_object_before_catalogues_is_no_data_set(real, text):
+    assert _labels(tag(real, text), "AGN") == set()
