@@ -151,7 +151,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         if "elease of" in text:  # "the second data release of Gaia": one substring test before the pattern
             chosen = _releases_of(doc, text, chosen, index)
     if extent is not None and ")" in text:
-        chosen = _release_short_forms(doc, text, chosen, extent, starts, char_ends)
+        chosen = _release_short_forms(doc, text, chosen, index, extent, starts, char_ends)
     if undefined:
         chosen = _short_forms_of_written_names(text, chosen, undefined, starts, char_ends)
     chosen = _runs_as_data(text, chosen, index, starts, char_ends)
@@ -427,25 +427,37 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
     return merged
 
 
-def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], extent: Extent, starts: list[int],
-                         ends: list[int]) -> list[Mention]:
+def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
+                         starts: list[int], ends: list[int]) -> list[Mention]:
     """A release's code in brackets right after a data set's name is its short form, there and wherever else the
     record writes it: "Euclid Quick Data Release (Q1) ... galaxies in Q1" (abstracts-m arXiv:2503.15328,
-    abstracts-u arXiv:2503.15310); the code alone ("Q1" is also a quarter) names nothing without it."""
+    abstracts-u arXiv:2503.15310); the code alone ("Q1" is also a quarter) names nothing without it. So is a code
+    in brackets after the word "release": "the maps of the 2018 release (PR3)" (fragments-c measure-fragment-10),
+    the release of the facility named last."""
     added: list[Mention] = []
     taken = {(m.start, m.end) for m in chosen}
-    for m in chosen:
-        if m.label != "DATASET" or m.end + 3 > len(doc) or text[ends[m.end - 1]:ends[m.end - 1] + 2] != " (" \
-                or doc[m.end + 2].text != ")" or not extent.release_code(code := doc[m.end + 1].text):
-            continue
-        if (m.end + 1, m.end + 2) in taken:
+    named = [(m.end, m) for m in chosen if m.label == "DATASET"]
+    for found in _BRACKETED_CODE.finditer(text):
+        code = found.group(1)
+        span = doc.char_span(found.start(1), found.end(1))
+        if span is None or (span.start, span.end) in taken or not extent.release_code(code):
             continue  # the code is a name already ("Gaia Early Data Release 3 (EDR3)")
-        for found in re.finditer(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
-            span = doc.char_span(found.start(), found.end())
+        before = next((m for end, m in named if end == span.start - 1 and ends[m.end - 1] == found.start()), None)
+        if before is None and text[max(0, found.start() - 8):found.start()].lower().endswith(("release", "releases")):
+            facilities = [m for m in chosen if m.end <= span.start and m.label in _FACILITY]
+            before = _release(doc, index, facilities[-1] if facilities else None, span.start, span.end, code)
+        if before is None:
+            continue
+        for use in re.finditer(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
+            span = doc.char_span(use.start(), use.end())
             if span is not None and not any(c.start < span.end and span.start < c.end for c in chosen + added):
-                added.append(Mention(span.start, span.end, "DATASET", m.concept_id, "abbreviation", 0, True,
-                                     m.concept_label))
+                added.append(Mention(span.start, span.end, "DATASET", before.concept_id, "abbreviation", 0, True,
+                                     before.concept_label))
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
+# A code in brackets after a name or a word: "Euclid Quick Data Release (Q1)", "the 2018 release (PR3)".
+_BRACKETED_CODE = re.compile(r" \(([A-Z][A-Za-z]{0,3}[0-9]{1,2})\)")
 
 
 # After an observing run's name: the words that make it the run's data, a data product ("the O3a and O3b bulk

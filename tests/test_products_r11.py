@@ -236,3 +236,17 @@ def test_an_observing_run_with_its_data_stays_a_data_set(real, text, runs):
     record = tag(real, text)
     for run in runs:
         assert _labels(record, run) == {"DATASET"}
+
+
+def test_a_release_code_in_brackets_after_the_word_release_is_a_release(real):
+    # fragments-c measure-fragment-10: "the Commander maps of the 2018 release (PR3)" (the gold has PR3)
+    record = tag(real, "We use the Planck satellite's Commander maps of the 2018 release (PR3), and PR3 masks.")
+    pr3 = [e for e in record.entities if e.text == "PR3"]
+    assert [e.label for e in pr3] == ["DATASET", "DATASET"]
+    assert {e.concept_id for e in pr3} == {"dataset:planck-legacy-release"}
+
+
+def test_a_bracketed_code_after_other_words_is_no_release(real):
+    # near miss: a code in brackets after a word that is no release, nor a data set's name
+    record = tag(real, "The first quarter of the mission (Q1) had gaps in Q1 light curves.")
+    assert _labels(record, "Q1") == set()
