@@ -154,7 +154,6 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         chosen = _release_short_forms(doc, text, chosen, index, extent, starts, char_ends)
     if undefined:
         chosen = _short_forms_of_written_names(text, chosen, undefined, starts, char_ends)
-    chosen = _runs_as_data(text, chosen, index, starts, char_ends)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
     ids = index.string_ids()  # the ontology's strings as ids: no string to hash and add per entity
@@ -458,29 +457,6 @@ def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], index: Onto
 
 # A code in brackets after a name or a word: "Euclid Quick Data Release (Q1)", "the 2018 release (PR3)".
 _BRACKETED_CODE = re.compile(r" \(([A-Z][A-Za-z]{0,3}[0-9]{1,2})\)")
-
-
-# After an observing run's name: the words that make it the run's data, a data product ("the O3a and O3b bulk
-# releases", "O3 strain data"), possibly after other runs that share them.
-_RUN_DATA = re.compile(r"(?:(?:,| and| or|\u2013|-) ?O[1-9][a-zA-Z]{0,2})*(?: bulk| strain| public)? (?:data|releases?|"
-                       r"catalog(?:ue)?s?)\b")
-
-
-def _runs_as_data(text: str, chosen: list[Mention], index: OntologyIndex, starts: list[int],
-                  ends: list[int]) -> list[Mention]:
-    """An observing run named alone is a period of observing, no data product: "during the first three observing
-    runs (O1-O3)", "real O3 noise", "Virgo O3b glitches" (fragments-l r10y-frag-09 and abstracts-a arXiv:2604.13687,
-    in no gold; the other development golds list a bare run as borderline). Its data stay: "the O3a and O3b bulk
-    releases" (fragments-e r3y-frag-06, both golds), "O3 strain data", and so does a run written with its detector,
-    "real LIGO O3a noise" (two names, tests/test_extent_classes_r8.py)."""
-    runs = [m for m in chosen if m.label == "DATASET" and m.end - m.start == 1 and text[starts[m.start]] == "O"
-            and _observing_run(index, m.concept_id)]
-    if not runs:
-        return chosen
-    detectors = {m.end for m in chosen if m.label == "TELESCOPE"}
-    alone = {m for m in runs if not _RUN_DATA.match(text, ends[m.end - 1])
-             and not (m.start in detectors and text[starts[m.start] - 1] == " ")}
-    return [m for m in chosen if m not in alone] if alone else chosen
 
 
 def _short_forms_of_written_names(text: str, chosen: list[Mention], undefined: list[tuple[int, int, str, str]],

@@ -212,32 +212,6 @@ def test_a_kind_of_object_before_catalogues_is_no_data_set(real, text):
     assert _labels(tag(real, text), "AGN") == set()
 
 
-# -- an observing run named alone is a period, its data a product ---------------------------------------------
-
-
-def test_an_observing_run_named_alone_is_no_data_set(real):
-    # fragments-l r10y-frag-09 (no gold has O3): "during the first three observing runs (O1-O3)", "real O3 noise";
-    # abstracts-a arXiv:2604.13687: "since observing run O4c"
-    record = tag(real, "Events were observed during the first three observing runs (O1\u2013O3), and signals were "
-                       "injected into real O3 noise. The pipeline has run since observing run O4c.")
-    assert _labels(record, "O3") == set() and _labels(record, "O4c") == set()
-
-
-@pytest.mark.parametrize(
-    ("text", "runs"),
-    [
-        # fragments-e r3y-frag-06 (both golds): the runs' releases are data products
-        ("We use the O3a and O3b bulk releases for the Advanced LIGO Hanford and Livingston detectors.",
-         ("O3a", "O3b")),
-        ("We analyse O3 strain data from GWOSC.", ("O3",)),
-    ],
-)
-def test_an_observing_run_with_its_data_stays_a_data_set(real, text, runs):
-    record = tag(real, text)
-    for run in runs:
-        assert _labels(record, run) == {"DATASET"}
-
-
 def test_a_release_code_in_brackets_after_the_word_release_is_a_release(real):
     # fragments-c measure-fragment-10: "the Commander maps of the 2018 release (PR3)" (the gold has PR3)
     record = tag(real, "We use the Planck satellite's Commander maps of the 2018 release (PR3), and PR3 masks.")
