@@ -1458,6 +1458,12 @@ class CandidateRules:
                     and doc[start - 2].is_title
                 ):
                     start = None  # "Max Planck Computing and Data Facility": part of a longer name, an organisation's
+                if start is None and head == "telescope":
+                    # "the 60-inch Telescope at the Palomar Observatory" (fragments-l r10y-frag-07): a capitalised
+                    # telescope named by its aperture, its site after it
+                    span = self._aperture_telescope(doc, token.i)
+                    if span is not None:
+                        out.append(span)
                 if start is not None:
                     span = self._typed(doc, start, token.i + 1, self.head_types[head])
                     if span is not None:
@@ -1490,11 +1496,39 @@ class CandidateRules:
                 elif token.norm_ in ("simulation", "suite") and self._proper_name(doc, name.i):
                     # "Goku simulations", "the Astrid simulation": a proper name, not an adjective
                     out.append(self._typed(doc, name.i, end, "DATASET"))
+                elif token.norm_ == "catalog" and token.text.endswith("s") and self._last_listed_acronym(doc, name.i):
+                    # "provided by Kepler, ASAS and CALEB catalogues" (abstracts-t arXiv:2306.02686, both golds): the
+                    # last of known names sharing the head; the name alone, as its peers are ("AGN catalogues" is
+                    # no list)
+                    out.append(Span(doc, name.i, name.i + 1, label="DATASET", kb_id=candidate_id(name.text),
+                                    span_id="phrase"))
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
             out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=True))]
         return [s for s in out if s is not None]
+
+    def _last_listed_acronym(self, doc: Doc, i: int) -> bool:
+        """Is token ``i`` an unknown acronym ending a list of two or more known facilities, surveys or data sets?
+        ("the SDSS and AGN catalogues": one name and a kind of object, no list of names)"""
+        word = doc[i]
+        if not (word.is_upper and word.is_alpha and len(word) >= 3) or i < 2 or doc[i - 1].lower_ not in ("and", ","):
+            return False
+        if self._is_known(doc, i, i + 1) or self.index.lookup(word.text):
+            return False
+        if re.search(rf"\b{re.escape(word.text)}s\b", doc.user_data.get(TEXT_KEY) or doc.text):
+            return False  # written as a plural: a kind of object ("AGNs"), not one catalogue's name
+        known = {e: s for s, e, label, *_ in match_tuples(doc, MATCHES) if label in ("TELESCOPE", "SURVEY", "DATASET")}
+        at, items = i, 0
+        while True:
+            j = at - 1
+            if j >= 0 and doc[j].lower_ == "and":
+                j -= 1
+            if j >= 0 and doc[j].text == ",":
+                j -= 1
+            if j == at - 1 or j + 1 not in known:
+                return items >= 2
+            items, at = items + 1, known[j + 1]
 
     def _proper_name(self, doc: Doc, i: int) -> bool:
         """Is token ``i`` one capitalised word used as a name mid-sentence ("Goku", not "Gaussian" nor "Monte Carlo")?"""
@@ -1557,6 +1591,15 @@ class CandidateRules:
             return None
         return self._typed(doc, facility, head_i + 1, "SURVEY")
 
+    def _site_after(self, doc: Doc, head_i: int) -> bool:
+        """Does a capitalised "Telescope" have its site after it, "... Telescope at (the) Palomar Observatory"?"""
+        head = doc[head_i]
+        at = head_i + 1
+        if not head.is_title or at + 1 >= len(doc) or doc[at].lower_ != "at":
+            return False
+        site = at + 2 if doc[at + 1].lower_ == "the" else at + 1
+        return site < len(doc) and doc[site].is_title and doc[site].lower_ not in self.stop_words
+
     def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
         """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""
         j = head_i - 1
@@ -1573,7 +1616,9 @@ class CandidateRules:
             if word.lower_ in self.stop_words or not (word.is_title or word.is_upper or name_shaped(word.text)):
                 break
             start -= 1
-        if start == j or (j - start == 1 and not doc[start].is_upper and sentence_initial(doc, start)):
+        if start == j and not self._site_after(doc, head_i):
+            return None
+        if j - start == 1 and not doc[start].is_upper and sentence_initial(doc, start):
             return None
         # A known name says it already ("Effelsberg 100-m telescope" is Effelsberg), and a known whole is the ruler's.
         if self._is_known(doc, start, j) or self.index.lookup(doc[start : head_i + 1].text):
@@ -2499,6 +2544,8 @@ class CandidateRules:
                 fits = [
                     m for m in ms if m[2] in ("SURVEY", "DATASET") and self._listed_with_peers(doc, start, end, known)
                 ]
+            if not fits:
+                fits = [m for m in ms if m[2] == "TELESCOPE" and self._last_of_its_kind(doc, start, end, known, m[3])]
             if len({m[3] for m in fits}) == 1:
                 m = fits[0]
                 out.append(Span(doc, start, end, label=m[2], kb_id=m[3], span_id="context"))
@@ -2527,6 +2574,29 @@ class CandidateRules:
             and any(s == end + 1 and label in ("SURVEY", "DATASET") for s, e, label, *_ in known)
         )
         return before and after
+
+    def _last_of_its_kind(self, doc: Doc, start: int, end: int, known: list[tuple], concept_id: str) -> bool:
+        """Does a facility's short form end a list of two or more known facilities of its kind: "in Kepler, K2, TESS,
+        PLATO, and Earth 2.0 data" (abstracts-t arXiv:2605.29428, both golds: missions)?"""
+        concept = self.index.concept(concept_id)
+        if concept is None or concept.kind is None:
+            return False
+        facilities = {e: (s, cid) for s, e, label, cid, _r in known if label == "TELESCOPE"}
+        i, items = start, 0
+        while True:
+            j = i - 1
+            if j >= 0 and doc[j].lower_ in ("and", "or"):
+                j -= 1
+            if j >= 0 and doc[j].text == ",":
+                j -= 1
+            if j == i - 1 or j < 0 or j + 1 not in facilities:
+                break
+            s, cid = facilities[j + 1]
+            peer = self.index.concept(cid)
+            if peer is None or peer.kind != concept.kind:
+                break
+            items, i = items + 1, s
+        return items >= 2 and not (end < len(doc) and doc[end].lower_ in (",", "and", "or"))
 
     def _beside_sibling(self, doc: Doc, start: int, end: int, concept_id: str) -> bool:
         """Is the short form listed with another instrument of its mission: "using VIS and NISP mosaics"?"""

@@ -43,6 +43,7 @@ class SpanRules(BaseModel):
     phase_patterns: tuple[str, ...] = ()
     survey_field_patterns: tuple[str, ...] = ()
     product_ordinals: tuple[str, ...] = ()
+    period_patterns: tuple[str, ...] = ()
     organization_words: tuple[str, ...] = ()
     institution_name_words: tuple[str, ...] = ()
     veto_patterns: tuple[str, ...] = ()
@@ -78,7 +79,7 @@ def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError
         return SpanRules(), [AstroIEError("E110", path, 1, detail=f"{where}: {err['msg']}")]
     problems = []
     for name in ("release_patterns", "product_patterns", "phase_patterns", "survey_field_patterns", "veto_patterns",
-                 "run_patterns", "modifier_patterns"):
+                 "run_patterns", "modifier_patterns", "period_patterns"):
         for pattern in getattr(rules, name):
             try:
                 re.compile(pattern)
@@ -348,6 +349,16 @@ class Extent:
         found = self._release.match(text, end) if self._release and text[end:end + 1] in _RELEASE_SEPARATORS else None
         return found.end() if found else None
 
+    @cached_property
+    def _release_code(self) -> re.Pattern | None:
+        return re.compile(f"(?:{'|'.join(self.rules.release_patterns)})") if self.rules.release_patterns else None
+
+    def release_code(self, written: str) -> bool:
+        """Is a word alone the code of a release ("Q1", "DR3", "PR4", "DP1"): capitals and a number, not a version
+        ("v2") nor longer words ("Data Release")?"""
+        return 2 <= len(written) <= 6 and written[:1].isupper() and written[-1:].isdigit() and " " not in written \
+            and self._release_code is not None and self._release_code.fullmatch(written) is not None
+
     def possessive_end(self, text: str, end: int) -> int | None:
         """End of a possessive written right after a name ("Gaia’s"), before the words of what it owns."""
         found = _POSSESSIVE.match(text, end) if text[end:end + 1] in ("'", "\u2019") else None
@@ -366,6 +377,19 @@ class Extent:
     def ordinal_start(self, text: str, start: int) -> int | None:
         """Start of an ordinal written right before a product name ("fourth Fermi-LAT catalog")."""
         found = self._ordinal.search(text, max(0, start - 12), start) if self._ordinal else None
+        return found.start() if found else None
+
+    @cached_property
+    def _period(self) -> re.Pattern | None:
+        if not self.rules.period_patterns:
+            return None
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(self.rules.period_patterns)}) $")
+
+    def period_start(self, text: str, start: int) -> int | None:
+        """Start of the period of data written right before a catalogue's facility ("105-month Swift-BAT ...")."""
+        if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+            return None  # "month " or "year " ends right before: one comparison before the search
+        found = self._period.search(text, max(0, start - 12), start) if self._period else None
         return found.start() if found else None
 
     def glued(self, text: str, start: int, end: int) -> bool:

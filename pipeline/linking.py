@@ -52,7 +52,8 @@ CANDIDATES_KEY = "astro_candidates"
 ENTITY_TUPLES = "astro_entity_tuples"
 """``doc.user_data`` key: ``doc.ents`` as the linker set them, (start char, end char, label, concept id, source)."""
 _DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][0-9]?(?:\.[0-9]+)?(?![\w-]|\.[0-9])"
-                           r"|\b(?:Early|Public) Data Release\b(?! [0-9]| of)")  # "DESI Early Data Release"
+                           r"|\b(?:Early|Public) Data Release\b(?! [0-9]| of)"  # "DESI Early Data Release"
+                           r"|\bQuick Release [1-9][0-9]?(?![\w-]|\.[0-9])")  # "Euclid's Quick Release 1" (arXiv:2503.15310)
 _PROGRAM = re.compile(r" [Pp]rogram(?:me)?\b")
 _PRODUCT_END = re.compile(r"(?:[Cc]atalog(?:ue)?s?|[Aa]rchive)$")
 
@@ -94,6 +95,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     defined_forms = _short_form_variants(definitions)
 
     mentions: list[Mention] = []
+    undefined: list[tuple[int, int, str, str]] = []  # a data set's short forms that need a definition, as written
     if tuples:
         rules = index.rules
         for start, end, _label, _cid, rule_index in tuples:
@@ -102,6 +104,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             if defined_forms and written in defined_forms:
                 continue  # the local definition decides (below)
             if rule.requires_definition:
+                if rule.label == "DATASET":
+                    undefined.append((start, end, rule.concept_id, written))
                 continue  # not defined in this abstract
             exact = rule.case_sensitive and written == rule.text
             if rule.label == "DATASET" and end - start > 2 and index.extent is not None \
@@ -142,10 +146,14 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         if short_spans:  # the doc has abbreviations
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
         chosen = _shared_prefix(doc, text, chosen, index, starts, char_ends)
-    if "DR" in text or "ata Release" in text or "ata release" in text:
+    if "DR" in text or "ata Release" in text or "ata release" in text or "uick Release" in text:
         chosen = _data_releases(doc, text, chosen, index)
         if "elease of" in text:  # "the second data release of Gaia": one substring test before the pattern
             chosen = _releases_of(doc, text, chosen, index)
+    if extent is not None and ")" in text:
+        chosen = _release_short_forms(doc, text, chosen, index, extent, starts, char_ends)
+    if undefined:
+        chosen = _short_forms_of_written_names(text, chosen, undefined, starts, char_ends)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
     ids = index.string_ids()  # the ontology's strings as ids: no string to hash and add per entity
@@ -421,6 +429,56 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
     return merged
 
 
+def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
+                         starts: list[int], ends: list[int]) -> list[Mention]:
+    """A release's code in brackets right after a data set's name is its short form, there and wherever else the
+    record writes it: "Euclid Quick Data Release (Q1) ... galaxies in Q1" (abstracts-m arXiv:2503.15328,
+    abstracts-u arXiv:2503.15310); the code alone ("Q1" is also a quarter) names nothing without it. So is a code
+    in brackets after the word "release": "the maps of the 2018 release (PR3)" (fragments-c measure-fragment-10),
+    the release of the facility named last."""
+    added: list[Mention] = []
+    taken = {(m.start, m.end) for m in chosen}
+    named = [(m.end, m) for m in chosen if m.label == "DATASET"]
+    for found in _BRACKETED_CODE.finditer(text):
+        code = found.group(1)
+        span = doc.char_span(found.start(1), found.end(1))
+        if span is None or (span.start, span.end) in taken or not extent.release_code(code):
+            continue  # the code is a name already ("Gaia Early Data Release 3 (EDR3)")
+        before = next((m for end, m in named if end == span.start - 1 and ends[m.end - 1] == found.start()), None)
+        if before is None and text[max(0, found.start() - 8):found.start()].lower().endswith(("release", "releases")):
+            facilities = [m for m in chosen if m.end <= span.start and m.label in _FACILITY]
+            before = _release(doc, index, facilities[-1] if facilities else None, span.start, span.end, code)
+        if before is None:
+            continue
+        for use in re.finditer(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
+            span = doc.char_span(use.start(), use.end())
+            if span is not None and not any(c.start < span.end and span.start < c.end for c in chosen + added):
+                added.append(Mention(span.start, span.end, "DATASET", before.concept_id, "abbreviation", 0, True,
+                                     before.concept_label))
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
+# A code in brackets after a name or a word: "Euclid Quick Data Release (Q1)", "the 2018 release (PR3)".
+_BRACKETED_CODE = re.compile(r" \(([A-Z][A-Za-z]{0,3}[0-9]{1,2})\)")
+
+
+def _short_forms_of_written_names(text: str, chosen: list[Mention], undefined: list[tuple[int, int, str, str]],
+                                  starts: list[int], ends: list[int]) -> list[Mention]:
+    """A data set's short form that needs a definition stands where the record writes the data set's name ending with
+    it: "IllustrisTNG ... images of TNG galaxies" (fragments-l r10y-frag-08, fragments-e r3y-frag-08, both golds);
+    "TNG" alone is also the Telescopio Nazionale Galileo."""
+    named: dict[str, set[str]] = {}  # concept id -> its names as written in the record
+    for m in chosen:
+        if m.label == "DATASET":
+            named.setdefault(m.concept_id, set()).add(text[starts[m.start]:ends[m.end - 1]])
+    added = [Mention(start, end, "DATASET", cid, "abbreviation", 0, True)
+             for start, end, cid, written in undefined
+             if any(len(name) > len(written) and name.endswith(written)
+                    for name in named.get(cid, ()))
+             and not any(m.start < end and start < m.end for m in chosen)]
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
 # Between a facility and a release: the upper-case code of a product made from the facility's data ("MPA-JHU").
 _PRODUCT_CODE = re.compile(r" [A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{0,7})* ")
 
@@ -580,8 +638,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             grown = Mention(m.start, nxt.end, "SURVEY", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label in _FACILITY and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
                 and text[end_char:starts[nxt.start]] == " " and _product_of(index, nxt, m) \
-                and not _observing_run(index, nxt.concept_id):
+                and not _observing_run(index, nxt.concept_id) and not _simulated(index, nxt.concept_id):
             # "Fermi 4LAC", "Planck PCCS2", "CRISM MTRDR": a product's short name after its facility's is one name.
+            # A simulation made for a survey is no product of its data: "the LSST cosmoDC2 catalogue" is LSST and
+            # cosmoDC2 (abstracts-u arXiv:2205.13622, both golds); joined names it is known by are aliases
+            # ("Euclid Flagship", "Planck FFP10").
             grown = Mention(m.start, nxt.end, "DATASET", nxt.concept_id, nxt.source, 0, True, nxt.concept_label)
         elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "DATASET" and m.end - m.start == 1 \
                 and text[end_char:starts[nxt.start]] == " " and nxt.end - nxt.start > 1 \
@@ -639,6 +700,12 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             grown = _year_release(doc, index, m, start_char, year.end(), text)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
+        if grown is None and m.label == "DATASET" and _PRODUCT_END.search(text, start_char, end_char) \
+                and (ordinal := extent.ordinal_start(text, start_char)) is not None \
+                and (span := _span_of(doc, ordinal, end_char)) is not None and not (out and span.start < out[-1].end):
+            # "the Third Gravitational-Wave Transient Catalog" (fragments-l r10y-frag-09): the ordinal names one
+            # catalogue of the series the ontology knows by the name without it
+            grown = _composed(doc, m, span.start, span.end, "DATASET", index)
         if grown is not None and grown.label == "DATASET" and m.label == "TELESCOPE" and out \
                 and out[-1].end == m.start and text[ends[out[-1].end - 1]:start_char] == " " \
                 and extent.release_end(text, end_char) is not None and _instrument_of(index, m, out[-1]):
@@ -652,8 +719,12 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # written as one unit with its mission is one name; the two facilities alone stay two ("VLT/MUSE"),
             # and so does a survey the ontology knows ("SRG/eROSITA All-Sky Survey": SRG + eRASS, abstracts-g).
             owner = out.pop()
-            grown = grown._replace(start=owner.start) if not grown.concept_id.startswith("candidate:") \
-                else _composed(doc, m, owner.start, grown.end, grown.label, index)
+            first = owner.start
+            if grown.label == "DATASET" and (period := extent.period_start(text, starts[owner.start])) is not None \
+                    and (span := _span_of(doc, period, ends[grown.end - 1])) is not None:
+                first = span.start  # "the 70-month Swift/BAT catalog": the period of its data, as before "Swift-BAT"
+            grown = grown._replace(start=first) if not grown.concept_id.startswith("candidate:") \
+                else _composed(doc, m, first, grown.end, grown.label, index)
         if grown is not None and out and grown.start < out[-1].end:
             grown = None  # never over a name already chosen ("MAST Kepler Archive" keeps MAST)
         if grown is None and m.label == "TECHNIQUE" and (extent.paradigm_adjective(text[start_char:end_char])
@@ -1061,6 +1132,11 @@ def _observing_run(index: OntologyIndex, concept_id: str) -> bool:
     return False
 
 
+def _simulated(index: OntologyIndex, concept_id: str) -> bool:
+    concept = index.concept(concept_id)
+    return concept is not None and concept.kind == "simulation"
+
+
 def _product_of(index: OntologyIndex, product: Mention, owner: Mention) -> bool:
     """Is the data set a product of the facility or survey (any relation of the product names the owner)?"""
     concept = index.concept(product.concept_id)
@@ -1150,6 +1226,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
             # mission's data, no one product of it
         begin = doc[m.start].idx
         if find == extent.product_end:
+            begin = extent.period_start(text, begin) or begin  # "105-month Swift-BAT all-sky catalogue"
             begin = extent.ordinal_start(text, begin) or _maker_start(doc, m.start, floor) or begin
         span = _span_of(doc, begin, end)
         if span is None:
