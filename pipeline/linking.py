@@ -42,7 +42,15 @@ from typing import NamedTuple
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
-from .candidates import MATCHES, TEXT_KEY, candidate_id, crosses_sentence, definition_start, two_facilities
+from .candidates import (
+    CANDIDATE_BROADER,
+    MATCHES,
+    TEXT_KEY,
+    candidate_id,
+    crosses_sentence,
+    definition_start,
+    two_facilities,
+)
 from .extent import Extent
 from .normalize import alias_key
 from .ruler_index import OntologyIndex, abbreviation_tuples, match_tuples, set_entities, token_arrays
@@ -551,8 +559,8 @@ def _release(doc: Doc, index: OntologyIndex, owner: Mention | None, start: int, 
 
 # -- whole names ------------------------------------------------------------------
 
-BROADER_KEY = "astro_candidate_broader"
-"""``doc.user_data`` key: candidate id -> the known concept its composed name contains."""
+BROADER_KEY = CANDIDATE_BROADER
+"""``doc.user_data`` key: candidate id -> the known concept its composed name contains (candidates writes it too)."""
 
 _FACILITY = frozenset({"TELESCOPE", "SURVEY"})
 _PRODUCT_OWNERS = frozenset({"TELESCOPE", "SURVEY", "DATASET"})

@@ -224,3 +224,29 @@ def test_a_bracketed_code_after_other_words_is_no_release(real):
     # near miss: a code in brackets after a word that is no release, nor a data set's name
     record = tag(real, "The first quarter of the mission (Q1) had gaps in Q1 light curves.")
     assert _labels(record, "Q1") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "label", "concept"),
+    [
+        # abstracts-u arXiv:2301.01354 and abstracts-o arXiv:2404.18897 (both golds): the survey of the camera
+        ("Galaxies of the HSC survey are classified by a CNN.", "HSC survey", "SURVEY",
+         "survey:hyper-suprime-cam-subaru-strategic-program"),
+        ("Mergers were taken from the Second Gravitational-Wave Transient Catalog.",
+         "Second Gravitational-Wave Transient Catalog", "DATASET", "dataset:gwtc-2"),
+        ("Radio components come from the CIRADA catalog of VLASS.", "CIRADA catalog", "DATASET",
+         "dataset:cirada-catalogs"),
+    ],
+)
+def test_written_out_names_of_known_products_link_to_them(real, sentence, name, label, concept):
+    record = tag(real, sentence)
+    assert (name, label) in spans(record)
+    assert {e.concept_id for e in record.entities if e.text == name} == {concept}
+
+
+def test_an_organisation_that_distributes_catalogues_is_no_data_set(real):
+    # fragments-l r10y-frag-02 (both golds): "distributed by CIRADA", the Canadian Initiative for Radio Astronomy
+    # Data Analysis (GUIDELINE "Not entities": institutions)
+    record = tag(real, "Cutouts of VLASS were distributed by CIRADA and classified by a random forest.")
+    assert all(e.text != "CIRADA" for e in record.entities)
+    assert ("VLASS", "SURVEY") in spans(record)
