@@ -818,7 +818,8 @@ def _shared_prefix(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
     """A part co-ordinated with a hyphenated facility name shares its prefix: in "XMM-Newton (EPIC-pn and MOS
     cameras)" MOS is EPIC-MOS, when the ontology knows that name; a word that makes no known name stays untagged."""
     added: list[Mention] = []
-    for m in chosen:
+    paired: dict[int, Mention] = {}
+    for i, m in enumerate(chosen):
         if m.label not in _FACILITY or m.source == "candidate":
             continue
         end = ends[m.end - 1]
@@ -830,8 +831,14 @@ def _shared_prefix(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
             continue
         for cid in sorted(index.lookup(f"{prefix}-{after.group(1)}")):
             if (concept := index.concept(cid)) is not None and concept.type == m.label:
-                added.append(Mention(span.start, span.end, m.label, cid, "ruler", 0, False))
+                if text[end] == "/" and len(after.group(1)) <= 2:
+                    # "GMOS-N/S": a letter after the slash names nothing alone, the pair is written as one name
+                    paired[i] = m._replace(end=span.end, exact=False)
+                else:
+                    added.append(Mention(span.start, span.end, m.label, cid, "ruler", 0, False))
                 break
+    if paired:
+        chosen = [paired.get(i, m) for i, m in enumerate(chosen)]
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
