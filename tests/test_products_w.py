@@ -72,6 +72,7 @@ def test_meerlicht_is_a_telescope(real):
     # abstracts-w arXiv:2407.19461 (both golds: TELESCOPE)
     record = tag(real, "The U-Net was trained on manually labelled full-field MeerLICHT images.")
     assert ("MeerLICHT", "TELESCOPE") in spans(record)
+    assert {e.concept_id for e in record.entities if e.text == "MeerLICHT"} == {"telescope:meerlicht"}
 
 
 # -- 4. A catalogue's name, capitalized, against the objects it lists ------------------------------------
