@@ -147,6 +147,8 @@ _CITED_AFTER_WITH = re.compile(
 _PURPOSE_AFTER = re.compile(
     r"(?<![\w-])([A-Za-z][\w+-]{2,40}), (?:designed|developed|built|trained|optimi[sz]ed|tailored) (?:to|for)\b"
 )
+# Its cue alone, a literal ", " first: what most texts lack, found without trying a name at every word.
+_PURPOSE_CUE = re.compile(r", (?:designed|developed|built|trained|optimi[sz]ed|tailored) (?:to|for)\b")
 # Function words after a name a verb presents: "We propose DustSeer, which ...", "We present GalFlow to ...".
 _AFTER_PRESENTED = frozenset({"which", "that", "to", "for", "as", "and", "in", "on", "with"})
 
@@ -587,6 +589,8 @@ class CandidateRules:
     def _simulation_runs(self, doc: Doc, text: str) -> list[Span]:
         """A named run of a known simulation is a data set: "the Ref-L0100N1504 run of EAGLE"."""
         out: list[Span] = []
+        if " run" not in text:  # "runs? of ", found without trying a name at every word
+            return out
         known = {s: label for s, e, label, *_ in match_tuples(doc, MATCHES)}
         for found in _RUN_OF.finditer(text):
             name = doc.char_span(found.start(1), found.end(1))
@@ -1772,7 +1776,7 @@ class CandidateRules:
                 names.setdefault(doc[i + 1].text, "SOFTWARE")  # "We propose DustSeer, which ..."
             elif i + 3 < len(doc) and (end := self._named_architecture(doc, i + 1)):
                 names.setdefault(doc[i + 1 : end].text, "SOFTWARE")  # "we introduce Flat U-Net, a novel ... model"
-        if ", " in text and _PURPOSE_AFTER.search(text):
+        if _PURPOSE_CUE.search(text):
             for found in _PURPOSE_AFTER.finditer(text):
                 # "These include DRAGNHunter, designed to detect likely DRAGNs" (abstracts-u arXiv:2603.10579): a
                 # coined name that a participle of making says the purpose of

@@ -396,6 +396,8 @@ _OF_OWNER = re.compile(r" of (?:the )?")
 def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
     """A release written on its own ("DR17", "Data Release 19") is the release of the survey before it."""
     releases = []
+    if "DR" not in text and "elease" not in text:  # what every release written on its own holds
+        return chosen
     for found in _DATA_RELEASE.finditer(text):
         span = doc.char_span(found.start(), found.end())
         if span is not None:
@@ -519,6 +521,8 @@ def _releases_of(doc: Doc, text: str, chosen: list[Mention], index: OntologyInde
     """A release spelled out before its survey, "the second data release of Gaia", is that survey's DR2."""
     by_start = {doc[m.start].idx: m for m in chosen}
     out = list(chosen)
+    if "release of" not in text.lower():  # the pattern's words, found without trying its ordinals at every word
+        return out
     for found in _RELEASE_OF.finditer(text):
         owner = by_start.get(found.end())
         span = doc.char_span(found.start(), found.end() - 1)  # without the space before the survey
