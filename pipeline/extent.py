@@ -57,6 +57,9 @@ class SpanRules(BaseModel):
     paradigm_adjectives: tuple[str, ...] = ()
     model_nouns: tuple[str, ...] = ()
     property_words: tuple[str, ...] = ()
+    estimator_tails: tuple[str, ...] = ()
+    participle_endings: tuple[str, ...] = ()
+    participle_nouns: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -328,6 +331,37 @@ class Extent:
     def technique_tail_end(self, text: str, end: int) -> int | None:
         # The pattern starts with a space or hyphen (so does the joiners' with a hyphen): checked first.
         found = self._tails.match(text, end) if self._tails and text[end:end + 1] in _SPACE_OR_HYPHEN else None
+        return found.end() if found else None
+
+    @cached_property
+    def _estimator_tail(self) -> re.Pattern | None:
+        if not self.rules.estimator_tails:
+            return None
+        return re.compile(rf" (?:{'|'.join(map(re.escape, self.rules.estimator_tails))})\b")
+
+    @cached_property
+    def _participle_noun(self) -> re.Pattern | None:
+        if not self.rules.participle_nouns:
+            return None
+        return re.compile(rf" (?:{_words(self.rules.participle_nouns)})\b", re.IGNORECASE)
+
+    def estimator_end(self, text: str, start: int, end: int) -> int | None:
+        """End of the estimator noun that completes the learner name at ``start:end``, if any.
+
+        "Random Forest Regressor" (Title Case after a Title Case name) and "gradient-boosted classifiers" (after
+        a participle no name ends with); the quick tests on the character after ``end`` come first.
+        """
+        if text[end:end + 1] != " ":
+            return None
+        written = text[start:end]
+        if self._participle_noun is not None and written.lower().endswith(tuple(self.rules.participle_endings)) \
+                and (found := self._participle_noun.match(text, end)) is not None:
+            return found.end()
+        if self._estimator_tail is None or not text[end + 1:end + 2].isupper():
+            return None
+        if not all(w[:1].isupper() for w in re.split(r"[ -]", written) if w):
+            return None
+        found = self._estimator_tail.match(text, end)
         return found.end() if found else None
 
     @cached_property

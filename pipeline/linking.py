@@ -993,8 +993,10 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     grown = _family_head_noun(doc, text, m, concept, start_char, end_char, index)
     if grown is not None and not (nxt is not None and nxt.start < grown.end):
         return grown
-    # A tail that completes the name: "transformer encoder".
+    # A tail that completes the name: "transformer encoder"; an estimator noun, "Random Forest Regressor".
     tail = extent.technique_tail_end(text, end_char)
+    if tail is None:
+        tail = extent.estimator_end(text, start_char, end_char)
     if tail is not None and concept is not None and concept.kind in _TRAINING_KINDS \
             and text[end_char:tail].strip(" -").lower().rstrip("s") in _NETWORK_PARTS:
         tail = None  # "the SimCLR encoder", "a BYOL encoder": the network a method trained, the method is the name
