@@ -454,6 +454,7 @@ class CandidateRules:
         self.software_nouns = frozenset(words.software_nouns)
         self.facility_context_nouns = frozenset(words.facility_context_nouns)
         self.technique_after_definition = frozenset(words.technique_after_definition)
+        self.software_after_definition = frozenset(words.software_after_definition)
         self.subtitle_openers = frozenset(words.subtitle_openers)
         self.use_verbs = frozenset(words.use_verbs)
         # Ids of the trigger words' norms, to find them without a Token per position.
@@ -465,6 +466,7 @@ class CandidateRules:
         self._before_name = {strings.add(w) for w in (",", ":", "(")}
         self._after_name = {strings.add(w) for w in (",", ")", ".", ";")}
         self._articles = {strings.add(w) for w in ("a", "an")}
+        self._articles_text = frozenset({"a", "an"})
         self._comma = strings.add(",")
         self._full_stop = strings.add(".")
         self._clause_ends = {strings.add(w) for w in (",", *_SENTENCE_ENDS)}
@@ -765,6 +767,15 @@ class CandidateRules:
             if inner is not None and label == "TECHNIQUE" and cid.startswith("candidate:"):
                 doc.user_data.setdefault(CANDIDATE_BROADER, {})[cid] = inner
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
+            if label == "SOFTWARE":
+                # "SPOCK 2.0" (abstracts-w arXiv:2501.15017): the linker writes the short form's uses, and a use
+                # with its release number after it is the longer name, the release part of the tool's name
+                short = doc[short_start:short_end]
+                out.extend(
+                    Span(doc, s.start, s.end + 1, label=label, kb_id=cid, span_id="tool")
+                    for s in self._occurrences(doc, short.text, cid=cid)
+                    if s.end < len(doc) and _VERSION.match(doc[s.end].text) and doc[s.start].text == short[0].text
+                )
         return out
 
     def _technique_at_edge(self, doc: Doc, long: Span) -> str | None:
@@ -954,14 +965,20 @@ class CandidateRules:
             start = next((v + 1 for v in reversed(verbs) if o - 4 <= v <= o - 2), None)
             if start is None:
                 continue
-            close = next((j for j in range(o + 2, min(n, o + 14)) if doc[j].text == ")"), None)
+            close = next((j for j in range(o + 2, min(n, o + 24)) if doc[j].text == ")"), None)
             if close is None:
                 continue
             name, long = doc[start:o], doc[o + 1 : close]
-            spelled = _spelled_word(name, long)  # "Otter (Orbital Tracking of Transients with ...)"
+            # "Otter (Orbital Tracking of Transients with ...)"; "FLARE (Flare detection via physics-informed
+            # Learning, Anomaly scoring, and Recognition Engine)" (abstracts-w arXiv:2604.08196): the capitals
+            # that open the long form's words spell the name, words in lower case between them
+            spelled = _spelled_word(name, long) or _spelled_by_initials(name, long)
             if (
                 not (spelled or name_shaped(name.text.replace(" ", "")))
-                or not all(t.is_title or t.is_upper or t.is_stop or t.text == "-" or name_shaped(t.text) for t in long)
+                or (
+                    not spelled
+                    and not all(t.is_title or t.is_upper or t.is_stop or t.text == "-" or name_shaped(t.text) for t in long)
+                )
                 or self.index.lookup(name.text)
                 or self._is_known(doc, start, o)
             ):
@@ -1425,6 +1442,13 @@ class CandidateRules:
         label = self.head_types.get(doc[close + 1].norm_)
         if doc[close + 1].norm_ in self.technique_after_definition:
             label = "TECHNIQUE"  # "Information-Ordered Bottleneck (IOB) layer": a part of a network
+        elif doc[close + 1].norm_ in self.software_after_definition and (
+            long.start == 0 or doc[long.start - 1].lower_ not in self._articles_text
+        ):
+            # "The Stability of Planetary Orbital Configurations Klassifier (SPOCK) package" (abstracts-w
+            # arXiv:2501.15017): a capitalised name the noun of a piece of software follows is that software's,
+            # unless an indefinite article makes it a kind of code ("a Photodissociation Region (PDR) code")
+            label = "SOFTWARE"
         elif label not in _AFTER_DEFINITION:
             return None
         # A name, not a description: capitalised words ("European Space Agency (ESA) mission" is
@@ -2775,6 +2799,15 @@ def _spelled_word(name: Span, long: Span) -> bool:
         if not k:
             return False
     return True
+
+
+def _spelled_by_initials(name: Span, long: Span) -> bool:
+    """Is ``name`` one word in capitals that the capitalised words of ``long`` spell, one initial a letter, all
+    of them and in order, the first word among them? Words in lower case between them are the name's too."""
+    if len(name) != 1 or not (name[0].is_upper and name[0].is_alpha and len(name[0]) >= 4):
+        return False
+    initials = "".join(t.text[0] for t in long if t.is_alpha and t.text[0].isupper())
+    return long[0].text[:1].isupper() and initials == name[0].text
 
 
 def _slips(name: str) -> set[str]:

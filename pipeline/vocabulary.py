@@ -57,6 +57,7 @@ class CandidateWords(BaseModel):
     software_nouns: Words = ()
     facility_context_nouns: Words = ()
     technique_after_definition: Words = ()
+    software_after_definition: Words = ()
     subtitle_openers: Words = ()
     challenge_nouns: Words = ()
     use_verbs: Words = ()
@@ -77,6 +78,7 @@ class CandidateWords(BaseModel):
         "not_a_tool_after",
         "facility_context_nouns",
         "technique_after_definition",
+        "software_after_definition",
         "challenge_nouns",
     )
     """Lists compared with a token's norm: each word must be its own norm, or it never matches."""
