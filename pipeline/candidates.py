@@ -931,13 +931,16 @@ class CandidateRules:
             label = self._definition_label(long) or self._label_before_preposition(long)
             if label is None:
                 continue
-            cid = candidate_id(long.text)
-            out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
-            out.extend(
-                Span(doc, s.start, s.end, label=label, kb_id=cid, span_id="tool")
-                for s in self._occurrences(doc, name.text, label)
-            )
+            out.extend(self._defined_with_uses(doc, long, name.text, label))
         return out
+
+    def _defined_with_uses(self, doc: Doc, long: Span, short: str, label: str) -> list[Span]:
+        """A long form the record defines, and every use of its short form, under one candidate id."""
+        cid = candidate_id(long.text)
+        return [
+            Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"),
+            *(Span(doc, s.start, s.end, label=label, kb_id=cid, span_id="tool") for s in self._occurrences(doc, short, label)),
+        ]
 
     def _present_verbs_at(self, doc: Doc) -> list[int]:
         """Positions of the presenting verbs ("present", "propose", ...), in one pass, no per-token Python."""
@@ -1116,12 +1119,7 @@ class CandidateRules:
             label = self.head_types.get(long[-1].norm_)
             if label not in ("SURVEY", "TELESCOPE", "DATASET"):
                 label = "SOFTWARE"
-            cid = candidate_id(long.text)
-            out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
-            out.extend(
-                Span(doc, s.start, s.end, label=label, kb_id=cid, span_id="tool")
-                for s in self._occurrences(doc, short.text, label)
-            )
+            out.extend(self._defined_with_uses(doc, long, short.text, label))
         return out
 
     def _spelled_inside(self, short: str, long: Span) -> bool:
