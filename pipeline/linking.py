@@ -114,6 +114,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             if rule.requires_definition:
                 if rule.label == "DATASET":
                     undefined.append((start, end, rule.concept_id, written))
+                elif rule.label == "TELESCOPE" and _listed_among_facilities(doc, tuples, rules, start, end):
+                    mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0,
+                                            rule.case_sensitive and written == rule.text))
                 continue  # not defined in this abstract
             exact = rule.case_sensitive and written == rule.text
             if rule.label == "DATASET" and end - start > 2 and index.extent is not None \
@@ -208,6 +211,36 @@ def _modified_technique(index: OntologyIndex, written: str) -> bool:
     if not sep or extent is None or head.lower() not in extent.modifier_words:
         return False
     return any((c := index.concept(cid)) is not None and c.type == "TECHNIQUE" for cid in index.lookup(rest))
+
+
+_LIST_JOINERS = frozenset({",", "and", "or", ";"})
+
+
+def _listed_among_facilities(doc: Doc, tuples: list, rules: list, start: int, end: int) -> bool:
+    """Is the facility form at ``start:end`` an item of a list whose neighbours on both sides are known
+    facilities or surveys? "survey telescopes such as WASP, RAPTOR and ASAS" (abstracts-w
+    arXiv:astro-ph/0408118): the company defines the short form as a facility. Only one facility
+    concept may have the form, and the neighbours must not need a definition themselves."""
+    if start < 2 or end + 1 >= len(doc) or doc[start - 1].lower_ not in _LIST_JOINERS \
+            or doc[end].lower_ not in _LIST_JOINERS:
+        return False
+    before, after = start - 1, end + 1  # the neighbours' bounds, past a serial comma (", and")
+    if before > 0 and doc[before - 1].lower_ in _LIST_JOINERS:
+        before -= 1
+    if after < len(doc) and doc[after].lower_ in _LIST_JOINERS:
+        after += 1
+    facilities = set()
+    known_before = known_after = False
+    for m_start, m_end, _label, cid, rule_index in tuples:
+        rule = rules[rule_index]
+        if rule.label not in ("TELESCOPE", "SURVEY"):
+            continue
+        if m_start == start and m_end == end:
+            facilities.add(cid)
+        elif not rule.requires_definition:
+            known_before = known_before or m_end == before
+            known_after = known_after or m_start == after
+    return len(facilities) == 1 and known_before and known_after
 
 
 def _cut_short(span: Span, tuples: list) -> bool:
