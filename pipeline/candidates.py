@@ -1315,6 +1315,19 @@ class CandidateRules:
             before = "our"
         if before == "the" and first >= 2 and doc[first - 2].lower_ in self.name_triggers and capitalised:
             before = doc[first - 2].lower_  # "named the Hazardous Object Identifier (HOI)" (arXiv:2001.04177)
+        if before == "the" and first >= 3 and doc[first - 2].lower_ == "as" and capitalised:
+            first -= 1  # "known as the ..." reads as "known as ..."
+            before = "as"
+        if (
+            before == "as"
+            and first >= 3
+            and doc[first - 2].lower_ == "known"
+            and capitalised
+            and doc[first - 3].norm_ in self._tool_head_words
+        ):
+            # "an event trigger generator known as Wavelet Detection Filter (WDF)" (abstracts-w arXiv:2001.00279):
+            # a tool's noun, then the name it goes by; "an event known as the Epoch of Reionization" names no tool
+            return True
         # "Our Occultation Detection Neural Network (ODNet)": the authors' own, capitalised, is their model's name.
         return before in self.present_verbs or before in self.name_triggers or (before == "our" and capitalised)
 
