@@ -37,3 +37,24 @@ def test_a_thing_known_as_a_defined_name_that_is_no_tool_stays_untyped(real):
     )
     assert _labels(record, "Epoch of Reionization") == set()
     assert "SOFTWARE" not in _labels(record, "EoR")
+
+
+def test_a_coined_name_in_capitals_before_a_task_noun_and_tool_is_software(real):
+    # fixtures/unseen/abstracts-w arXiv:2407.19461 (both golds)
+    record = tag(
+        real,
+        "The U-Net model was trained on a dataset with manually labelled full-field images prepared using the "
+        "LABKIT annotation tool, ensuring high-quality and precise annotations.",
+    )
+    assert _labels(record, "LABKIT") == {"SOFTWARE"}
+
+
+def test_a_short_form_or_a_task_done_before_a_tool_noun_is_no_name(real):
+    # near misses: a defined short form of no entity, and a task written as a verb form
+    record = tag(
+        real,
+        "Feedback from active galactic nuclei (AGN) is modeled with the AGN feedback code of the simulation, and "
+        "masses come from the SED fitting code.",
+    )
+    assert "SOFTWARE" not in _labels(record, "AGN")
+    assert "SOFTWARE" not in _labels(record, "SED")
