@@ -484,6 +484,7 @@ class CandidateRules:
         self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
         self._opener_ids = {strings.add(w) for w in _OPENER_WORDS}
         self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
+        self._tool_id = strings.add("tool")
         self._apposition_heads = self._tool_head_norms | self._dataset_head_norms
         self._opener_heads = self._tool_head_norms | {self._software_norm}
         self._process_verbs = frozenset(words.process_verbs)
@@ -1313,6 +1314,19 @@ class CandidateRules:
             before = "our"
         if before == "the" and first >= 2 and doc[first - 2].lower_ in self.name_triggers and capitalised:
             before = doc[first - 2].lower_  # "named the Hazardous Object Identifier (HOI)" (arXiv:2001.04177)
+        if before == "the" and first >= 3 and doc[first - 2].lower_ == "as" and capitalised:
+            first -= 1  # "known as the ..." reads as "known as ..."
+            before = "as"
+        if (
+            before == "as"
+            and first >= 3
+            and doc[first - 2].lower_ == "known"
+            and capitalised
+            and doc[first - 3].norm_ in self._tool_head_words
+        ):
+            # "an event trigger generator known as Wavelet Detection Filter (WDF)" (abstracts-w arXiv:2001.00279):
+            # a tool's noun, then the name it goes by; "an event known as the Epoch of Reionization" names no tool
+            return True
         # "Our Occultation Detection Neural Network (ODNet)": the authors' own, capitalised, is their model's name.
         return before in self.present_verbs or before in self.name_triggers or (before == "our" and capitalised)
 
@@ -1987,6 +2001,23 @@ class CandidateRules:
             and not self._is_known(doc, i, i + 1)
         )
 
+    def _coined_before_task(self, doc: Doc, i: int) -> bool:
+        """Is the word two before the tool's noun at ``i`` a coined name in capitals, after "the"/"our" and before
+        a noun of the tool's task: "the LABKIT annotation tool", not "the SED fitting code" (a task done to a
+        known quantity is written as a verb form) nor a known name ("the HST reduction pipeline")?"""
+        name, task = doc[i - 2], doc[i - 1]
+        return (
+            doc[i - 3].lower_ in _NAMED_OBJECTS
+            and task.is_lower
+            and task.is_alpha
+            and not task.lower_.endswith(("ing", "ed"))
+            and name.is_upper
+            and name.is_alpha
+            and len(name) >= 3
+            and not self.index.lookup(name.text)
+            and not self._is_known(doc, i - 2, i - 1)
+        )
+
     def _tool_noun_before(self, doc: Doc, i: int) -> bool:
         """Is the naming verb at ``i`` said of a tool's noun a few words back: "an algorithm we call",
         "a pipeline, which we named", "a method called"?"""
@@ -2155,7 +2186,8 @@ class CandidateRules:
         if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
             lowers = self._lowers(doc)
             verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
-            nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
+            # "tool" too: "the LABKIT annotation tool" (a tool's noun among the apposition heads)
+            nouns = [i for i in openers if i and (lowers[i] in self._software_noun_ids or lowers[i] == self._tool_id)]
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
         text = doc.user_data.get(TEXT_KEY) or doc.text
         coined = list(_COINED_MODEL.finditer(text)) if _COINED_TAIL.search(text) else []
@@ -2267,6 +2299,8 @@ class CandidateRules:
                 # "the Nebula pipeline identifies ...", "the Jim inference toolkit": a capitalised word used as
                 # the name (not "the Boltzmann code CLASS", whose name follows)
                 names.add(doc[start].text)
+            elif end == i and i >= 3 and self._coined_before_task(doc, i):
+                names.add(doc[i - 2].text)  # "the LABKIT annotation tool" (abstracts-w arXiv:2407.19461)
             elif end == i and i >= 2 and doc[i - 2].lower_ == "the" and self._lower_case_tool(doc, i - 1):
                 names.add(doc[i - 1].text)  # "the vespa algorithm (Morton et al. 2016)", then "with vespa,"
         for i in nouns:
