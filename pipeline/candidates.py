@@ -2183,11 +2183,14 @@ class CandidateRules:
         verbs = self._positions(cues, self._verb_norms)
         openers = self._positions(cues, self._opener_heads)
         nouns: list[int] = []
+        tools: list[int] = []
         if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
             lowers = self._lowers(doc)
             verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
-            # "tool" too: "the LABKIT annotation tool" (a tool's noun among the apposition heads)
-            nouns = [i for i in openers if i and (lowers[i] in self._software_noun_ids or lowers[i] == self._tool_id)]
+            nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
+            # "the LABKIT annotation tool": "tool" names a tool only after a coined name and its task's noun (not
+            # "a Gravitational Lens INference Tool", a title's words)
+            tools = [i for i in openers if i >= 3 and lowers[i] == self._tool_id]
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
         text = doc.user_data.get(TEXT_KEY) or doc.text
         coined = list(_COINED_MODEL.finditer(text)) if _COINED_TAIL.search(text) else []
@@ -2299,10 +2302,9 @@ class CandidateRules:
                 # "the Nebula pipeline identifies ...", "the Jim inference toolkit": a capitalised word used as
                 # the name (not "the Boltzmann code CLASS", whose name follows)
                 names.add(doc[start].text)
-            elif end == i and i >= 3 and self._coined_before_task(doc, i):
-                names.add(doc[i - 2].text)  # "the LABKIT annotation tool" (abstracts-w arXiv:2407.19461)
             elif end == i and i >= 2 and doc[i - 2].lower_ == "the" and self._lower_case_tool(doc, i - 1):
                 names.add(doc[i - 1].text)  # "the vespa algorithm (Morton et al. 2016)", then "with vespa,"
+        names.update(doc[i - 2].text for i in tools if self._coined_before_task(doc, i))  # abstracts-w arXiv:2407.19461
         for i in nouns:
             pair = self._pair_before_plural(doc, i)
             if pair is not None:

@@ -58,3 +58,11 @@ def test_a_short_form_or_a_task_done_before_a_tool_noun_is_no_name(real):
     )
     assert "SOFTWARE" not in _labels(record, "AGN")
     assert "SOFTWARE" not in _labels(record, "SED")
+
+
+
+def test_a_title_word_before_tool_is_no_name(real):
+    # found in a user's check of the wheel: in "A Gravitational Lens INference Tool", "Tool" is a title's word,
+    # not the noun of "the LABKIT annotation tool", and "INference" is no tool's name
+    record = tag(real, "We present a convolutional neural network.", title="A Gravitational Lens INference Tool for Euclid")
+    assert "INference" not in {e.text for e in record.entities}
