@@ -789,7 +789,7 @@ class CandidateRules:
         network (DCNN)": the guideline drops "deep").
         """
         extent = self.index.extent
-        descriptive = {w.lower() for w in extent.rules.descriptive_words} if extent is not None else set()
+        descriptive = extent.descriptive_word_set if extent is not None else frozenset()
         rules = self.index.rules
         for s, e, label, cid, rule_index in match_tuples(doc, MATCHES):
             if label != "TECHNIQUE" or not (long.start <= s < e <= long.end) or (s, e) == (long.start, long.end):
@@ -1255,7 +1255,7 @@ class CandidateRules:
                 concept = self.index.concept(cid)
                 if concept is None or not concept.generic:
                     return False  # a specific method inside: the rules of its variants and models decide
-        tails = {w.lower() for w in extent.rules.descriptive_tails}
+        tails = extent.descriptive_tail_set
         if long[-1].lower_ in tails:
             return True
         close = long.end
@@ -2618,7 +2618,7 @@ class CandidateRules:
         extent = self.index.extent
         if extent is None:
             return False
-        tails = {w.lower() for w in extent.rules.descriptive_tails}
+        tails = extent.descriptive_tail_set
         return word in tails or (word.endswith("s") and (word[:-1] in tails or word[:-2] in tails))
 
     @staticmethod

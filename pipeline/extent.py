@@ -120,6 +120,16 @@ class Extent:
     rules: SpanRules
 
     @cached_property
+    def descriptive_word_set(self) -> frozenset[str]:
+        """The descriptive words, lower case: what a name is complete without ("deep", "novel")."""
+        return frozenset(w.lower() for w in self.rules.descriptive_words)
+
+    @cached_property
+    def descriptive_tail_set(self) -> frozenset[str]:
+        """The descriptive tails, lower case: a method's nouns after its name ("algorithm", "framework")."""
+        return frozenset(w.lower() for w in self.rules.descriptive_tails)
+
+    @cached_property
     def _modifiers(self) -> re.Pattern | None:
         if not self.rules.technique_modifiers:
             return None
