@@ -78,16 +78,17 @@ _EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])",
                   r"\)(?=-[A-Za-z])", r"(?<=\))-(?=[A-Za-z])"]  # "(AI)-based": "AI", ")", "-", "based"
 # A hanging hyphen ("Conformer- and Transformer-based") is not part of the word.
 _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$", r"(?<=[A-Za-z0-9])\}\$?$",
+                   r"(?<=[A-Za-z]{2})\$$",  # a word in math mode ("$Kepler$") is a word between two "$"
                    r"(?<=[0-9][A-Z])\.$",  # "SDSS DR16Q." ends a sentence
                    r"(?<=[a-z][A-Z])\.$",  # so do "NetworkX." and "ReliefF." (an initial is no word's end)
                    r"(?<=[A-Za-z0-9]-[A-Z])\.$"]  # and an instrument's part: "Chandra ACIS-I.", "GMOS-S."
-# LaTeX markup around a name in arXiv abstracts ("$\textit{Fermi}$-LAT"): the
-# command and its braces are tokens of their own, the name is left whole.
+# LaTeX markup around a name in arXiv abstracts ("$\textit{Fermi}$-LAT", "\textit{HST}/ACS",
+# "$Kepler$"): the command, its braces and dollars are tokens of their own, the name is left whole.
 _LATEX_PREFIXES = [r"\\(?:textit|textbf|textrm|textsc|textsf|texttt|mathrm|mathit|mathbf|mathcal|emph|it|bf|rm)\{",
                    # inline math of one symbol before a hyphen is one token, its norm the symbol ("$k$-means",
                    # "$\\beta$-VAE": see ``normalize.tex_plain``), and the hyphen after it one of its own
-                   r"\$\\?[A-Za-z]{1,12}\$(?=[-\u2013]|$)", r"-(?=[A-Za-z])"]
-_LATEX_INFIXES = [r"(?<=[A-Za-z0-9])\}\$?(?=[-\u2013])", r"(?<=[}$])[-\u2013](?=[A-Za-z])",
+                   r"\$(?:\\[A-Za-z]{1,12}|[A-Za-z])\$(?=[-\u2013]|$)", r"-(?=[A-Za-z])"]
+_LATEX_INFIXES = [r"(?<=[A-Za-z0-9])\}\$?(?=[-\u2013/])", r"(?<=[A-Za-z]{2})\$(?=[-\u2013/])", r"(?<=[}$])[-\u2013/](?=[A-Za-z])",  # "\textit{HST}/ACS"
                   # a title's optional short form left in arXiv metadata ("[... Deep-Learning]{A Robust ...}")
                   r"(?<=[A-Za-z0-9])\]\{(?=[A-Za-z])"]
 

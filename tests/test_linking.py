@@ -580,6 +580,12 @@ def test_latex_wrapped_names_are_found(real):
     assert [e.text for e in record.entities if e.label == "TELESCOPE"] == ["Fermi", "LAT", "Kepler"]
 
 
+def test_latex_markup_before_a_slash_or_in_math_mode_leaves_the_names_whole(real):
+    # arXiv:1705.05857 writes "\textit{HST}/ACS i-band observations"; "$Kepler$" is math-mode italics
+    record = tag(real, "We use the \\textit{HST}/ACS i-band images, {\\em Swift}/XRT and $Kepler$ and $Gaia$-based data.")
+    assert [e.text for e in record.entities if e.label == "TELESCOPE"] == ["HST", "ACS", "Swift", "XRT", "Kepler", "Gaia"]
+
+
 def test_a_survey_named_with_a_radar_is_a_facility(real):
     record = tag(real, "Debris is tracked by the Bistatic Radar for LEO Survey (BIRALES) every night.")
     assert ("BIRALES", "TELESCOPE") in spans(record)

@@ -254,6 +254,10 @@ def test_tokenizer_leaves_out_only_the_whitespace_exceptions_that_change_nothing
         ("in the U.S.", ["in", "the", "U.S."]),
         # arXiv:2203.00298's title keeps LaTeX's short-title brackets: the names either side stay whole
         ("Based On Deep-Learning]{A Robust", ["Based", "On", "Deep", "-", "Learning", "]{", "A", "Robust"]),
+        # arXiv abstracts keep LaTeX: a closing brace or a math-mode dollar before a slash or hyphen is no part of the name
+        ("\\textit{HST}/ACS", ["\\textit{", "HST", "}", "/", "ACS"]),
+        ("$Gaia$-based", ["$", "Gaia", "$", "-", "based"]),
+        ("$k$-means", ["$k$", "-", "means"]),
     ],
 )
 def test_tokenizer_splits(nlp, text, tokens):
