@@ -10,7 +10,7 @@ surveys and simulations (``abstracts-b``), 24 of twelve further subfields
 cosmology (``abstracts-f``, ``abstracts-g``, and again ``abstracts-h``,
 ``abstracts-i``, ``abstracts-j`` to ``abstracts-u``; and 50 + 50 over thirteen
 subfields, ``abstracts-v`` and ``abstracts-w``; 25 + 15 more, ``abstracts-x`` and
-``abstracts-y``), and 22 + 10 + 18 + 16 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10
+``abstracts-y``; 50 more, ``abstracts-z``), and 22 + 10 + 18 + 16 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10
 full-text fragments without titles (data sections, acknowledgements, methods:
 ``fragments``, ``fragments-b`` to ``fragments-m``). Each set is scored
 with the project's metric; the floors sit a margin under today's scores
@@ -57,6 +57,7 @@ MICRO_F1_FLOOR = {
     "abstracts-w": 0.97,
     "abstracts-x": 0.85,
     "abstracts-y": 0.93,
+    "abstracts-z": 0.915,
     "fragments": 0.97,
     "fragments-b": 0.94,
     "fragments-c": 0.955,
@@ -112,6 +113,7 @@ SOFTWARE_F1_FLOOR = {
     "abstracts-w": 0.815,
     "abstracts-x": 0.485,
     "abstracts-y": 0.785,
+    "abstracts-z": 0.525,
     "fragments": 0.95,
     "fragments-b": 0.95,
     "fragments-c": 0.95,
