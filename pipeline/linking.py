@@ -106,11 +106,14 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     undefined: list[tuple[int, int, str, str]] = []  # a data set's short forms that need a definition, as written
     if tuples:
         rules = index.rules
+        capitals_end = _title_in_capitals(text)
         for start, end, _label, _cid, rule_index in tuples:
             rule = rules[rule_index]
             written = text[starts[start]:char_ends[end - 1]]
             if defined_forms and written in defined_forms:
                 continue  # the local definition decides (below)
+            if starts[start] < capitals_end and rule.case_sensitive and not _written_in(text, capitals_end, written):
+                continue  # "A FAST, NEURAL NET BASED … CLASSIFIER": every word of the title is a short form's shape
             if rule.requires_definition:
                 if rule.label == "DATASET":
                     undefined.append((start, end, rule.concept_id, written))
@@ -180,6 +183,19 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     doc.user_data[ENTITY_TUPLES] = [(starts[m.start], char_ends[m.end - 1], m.label, m.concept_id, m.source)
                                     for m in chosen]
     return doc
+
+
+def _title_in_capitals(text: str) -> int:
+    """End of a title written all in capitals (older records, ADS exports), else 0."""
+    end = text.find("\n")
+    if end < 20 or not text[:end].isupper() or text[:end].count(" ") < 3:
+        return 0
+    return end
+
+
+def _written_in(text: str, start: int, word: str) -> bool:
+    """Is ``word`` written as a word of its own in ``text[start:]``?"""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?!\w)", text[start:]) is not None
 
 
 # Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline",

@@ -1247,3 +1247,16 @@ def test_tagging_does_not_depend_on_the_hash_seed(tmp_path):
     lines = [json.loads(line) for line in outputs[0].decode("utf-8").splitlines()]
     assert len(lines) == 60 and sum(len(line["entities"]) for line in lines) > 300
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_a_title_in_capitals_names_a_facility_by_its_short_form_only_where_the_abstract_does(real):
+    # arXiv:1407.0443 (abstracts-z): "A FAST, NEURAL NET BASED, GENERAL PURPOSE LIGHT CURVE CLASSIFIER" is fast, not FAST
+    title = "THE EB FACTORY PROJECT I. A FAST, NEURAL NET BASED, GENERAL PURPOSE LIGHT CURVE CLASSIFIER"
+    record = tag(real, "We describe a new neural-net based light curve classifier for surveys such as LSST.", title=title)
+    assert spans(record) == [("NEURAL NET", "TECHNIQUE"), ("neural-net", "TECHNIQUE"), ("LSST", "SURVEY")]
+    # a short form the abstract uses too is the facility in the title as well
+    record = tag(real, "We search FAST drift scans and Arecibo data for pulsars.", title="PULSAR SEARCH WITH FAST AND DEEP LEARNING")
+    assert [e.text for e in record.entities if e.label == "TELESCOPE"] == ["FAST", "FAST", "Arecibo"]
+    # a title in ordinary case keeps its short forms
+    record = tag(real, "We search drift scans for pulsars.", title="Pulsar search with FAST and deep learning")
+    assert ("FAST", "TELESCOPE") in spans(record)
