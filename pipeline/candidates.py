@@ -1906,7 +1906,12 @@ class CandidateRules:
             label = "DATASET" if cues[i] in self._dataset_head_norms else "SOFTWARE"
             if i + 2 < len(doc) and lowers[i + 1] in self._before_name and not self._model_of_person(doc, i):
                 end = self._compound_name(doc, i + 2)
-                if end and end < len(doc) and lowers[end] in self._after_name:
+                if (
+                    end
+                    and end < len(doc)
+                    and lowers[end] in self._after_name
+                    and not (lowers[end] == self._comma and self._method_starts(doc, end + 1))
+                ):
                     names.setdefault(doc[i + 2 : end].text, label)
                 elif (
                     lowers[i + 1] == self._comma
@@ -2010,6 +2015,11 @@ class CandidateRules:
             for i in hits
             if not self._is_known(doc, i, i + 1)
         ]
+
+    def _method_starts(self, doc: Doc, i: int) -> bool:
+        """Does a known method (no umbrella term) start at token ``i``: "baseline methods (cADI, PCA)"
+        (abstracts-l arXiv:2303.02461, both golds) lists methods, the unknown one among them no tool."""
+        return any(s == i and label == "TECHNIQUE" for s, _e, label in self._specific_methods(doc))
 
     def _model_of_person(self, doc: Doc, head: int) -> bool:
         """Is the noun ``head`` a "model" named after its author(s): "the Willingale model (W07)" (abstracts-n

@@ -192,3 +192,50 @@ def test_a_descriptive_pipeline_after_a_survey_is_no_name(real):
     )
     assert _labels(record, "DESI spectroscopic pipeline") == set()
     assert _labels(record, "Astronomaly") == {"SOFTWARE"}
+
+
+# -- a name in apposition to a method's noun; an unknown item among known methods -----------------------------------
+
+
+def test_a_coined_name_in_apposition_to_a_new_technique_is_the_authors_tool(real):
+    # fixtures/unseen/abstracts-w arXiv:1702.08456 (both golds: "PNICER")
+    record = tag(
+        real,
+        "In this paper we present a new technique, PNICER, that estimates intrinsic colors and extinction for "
+        "individual stars. PNICER effectively eliminates known biases.",
+    )
+    assert _labels(record, "PNICER") == {"SOFTWARE"}
+
+
+def test_an_unknown_item_listed_with_a_known_method_is_no_tool(real):
+    # fixtures/unseen/abstracts-l arXiv:2303.02461 (both golds: no "cADI")
+    record = tag(
+        real,
+        "Its detection stage performs significantly better than baseline methods (cADI, PCA), and leads to a "
+        "contrast improvement.",
+    )
+    assert _labels(record, "cADI") == set()
+    # two coined names listed after a tool's noun are still tools
+    tools = tag(real, "We compare two pipelines (RadioGNN, AstroSeg) on the same images.")
+    assert _labels(tools, "RadioGNN") == {"SOFTWARE"}
+
+
+# -- a team, a project id: the people and the grant, no tool -----------------------------------------------------
+
+
+def test_a_tool_named_team_is_people(real):
+    # fixtures/unseen/fragments-f r4y-frag-06 (both golds) and seed-dev time-domain-7: "the SNAD team"
+    record = tag(real, "Features were extracted with light-curve-feature from the SNAD team.")
+    assert _labels(record, "SNAD") == set()
+    assert _labels(record, "light-curve-feature") == {"SOFTWARE"}
+
+
+def test_a_computing_project_id_in_lower_case_is_no_library(real):
+    # fixtures/unseen/fragments-b tune-fragment-03: "project astroml-2023" is a computing allocation
+    record = tag(
+        real,
+        "The network was trained on a GPU provided by the Juelich Supercomputing Centre under project astroml-2023. "
+        "Periodograms were computed with astroML.",
+    )
+    assert _labels(record, "astroml") == set()
+    assert _labels(record, "astroML") == {"SOFTWARE"}
