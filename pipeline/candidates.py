@@ -221,7 +221,7 @@ def candidate_id(text: str) -> str:
 @lru_cache(maxsize=1 << 16)  # asked of the same words over and over
 def name_shaped(text: str) -> bool:
     """ "LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
-    parts = [p for p in re.split(r"[-_]", text) if p]
+    parts = [p for p in re.split(r"[-_&]", text) if p]  # "MODEL&CO" (abstracts-w arXiv:2409.17178)
     return (
         bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text) and any(_NAME_SHAPE.match(p) for p in parts)
     )
@@ -2438,6 +2438,19 @@ class CandidateRules:
                 and before in _NAMED_OBJECTS
             ):
                 after = doc[match[1] + 1].lower_  # "the Jim inference toolkit": one word says what kind of tool
+            if (
+                before in _NAMED_OBJECTS
+                and not doc[match[0]].is_lower
+                and match[1] + 3 < n
+                and doc[match[1] + 1].text == "-"
+                and not doc[match[1]].whitespace_
+                and not doc[match[1] + 1].whitespace_
+                and doc[match[1] + 2].is_lower
+                and doc[match[1] + 3].lower_ in ("model", "models", *self.software_nouns)
+            ):
+                # "the Shark semi-analytic model" (abstracts-y arXiv:2602.06492, both golds: "Shark"): a compound
+                # that says what kind of code it is, then its noun; the name is the code's
+                accepted[(match[0], match[1])] = match
             if after in self.software_nouns or before in self.software_nouns:
                 accepted[(match[0], match[1])] = match
             elif (
