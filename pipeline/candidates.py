@@ -124,6 +124,11 @@ _COINED_TAIL = re.compile(
 
 
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
+# A name and a Roman numeral glued by a hyphen: "Gadget-III"; the numeral's digit.
+_ROMAN_RELEASE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*)-(II|III|IV)(?![\w-])")
+_ROMAN_DIGITS = {"II": "2", "III": "3", "IV": "4"}
+# A name with a "+" glued after it and nothing glued after the "+": "GAT+", "WSA+" (not "CNN+LSTM", "a+b").
+_PLUS_NAME = re.compile(r"(?<![\w+.-])([A-Z][\w-]*[A-Za-z0-9])\+(?![\w+])")
 # Words that join an English compound, never a package's identifier: "state-of-the-art", "end-to-end".
 _JOINING_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "up", "with"})
 # A tool's version number, written after its name in a list: "SAS 21.0", "CIAO 4.15", "healpy v1.16".
@@ -216,7 +221,7 @@ def candidate_id(text: str) -> str:
 @lru_cache(maxsize=1 << 16)  # asked of the same words over and over
 def name_shaped(text: str) -> bool:
     """ "LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
-    parts = [p for p in re.split(r"[-_]", text) if p]
+    parts = [p for p in re.split(r"[-_&]", text) if p]  # "MODEL&CO" (abstracts-w arXiv:2409.17178)
     return (
         bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text) and any(_NAME_SHAPE.match(p) for p in parts)
     )
@@ -564,6 +569,10 @@ class CandidateRules:
             spans = [s for s in spans if not (s.id_ == "phrase" and s.label_ == "DATASET" and s[:-1].text in datasets)]
         spans.extend(named)
         spans.extend(self._software_in_context(doc, cues))
+        if "+" in text:
+            spans.extend(self._named_variants(doc, text))
+        if "-I" in text:
+            spans.extend(self._roman_releases(doc, text))
         if " (" in text:
             spans.extend(self._cited_tools(doc, text))
         if _APPOSITIVE.search(text):
@@ -588,6 +597,50 @@ class CandidateRules:
             spans = [s for s in spans if not (s.id_ == "tool" and s.text in untyped)]
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
+
+    def _named_variants(self, doc: Doc, text: str) -> list[Span]:
+        """A method or a defined name with a "+" glued after it is the authors' named variant of it, a tool: "our
+        GAT+ model" after "graph attention network (GAT)" (abstracts-y arXiv:2512.05909, both golds), "WSA+" after
+        "Wang-Sheeley-Arge (WSA)" (abstracts-x arXiv:2509.06181, both golds).
+
+        The base is a known method or tool, or a short form the record defines ("HCO+" and "N2H+" are ions, no
+        base of the kind); a "+" between two names ("CNN+LSTM") joins them, no variant.
+        """
+        out: list[Span] = []
+        for found in _PLUS_NAME.finditer(text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None or len(span) != 1 or self.index.lookup(span.text):
+                continue  # "ForSE+", "Pantheon+": known, with their own type
+            base = found.group(1)
+            if self._variant_base(doc, base):
+                out.extend(self._occurrences(doc, span.text))
+        return out
+
+    def _roman_releases(self, doc: Doc, text: str) -> list[Span]:
+        """A code's release written with a Roman numeral that the ontology knows with a digit: "evolved with
+        Gadget-III" (fragments-m r11y-frag-08, both golds) is the code of "Gadget-3". The release makes a
+        name of a word that alone is common ("gadget"); "Class-II" or "Phase-III" have no numbered code."""
+        out: list[Span] = []
+        for found in _ROMAN_RELEASE.finditer(text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None or self.index.lookup(span.text) or self._is_known(doc, span.start, span.end):
+                continue
+            digit = f"{found.group(1)}-{_ROMAN_DIGITS[found.group(2)]}"
+            tools = [c for c in self.index.lookup(digit) if (k := self.index.concept(c)) and k.type == "SOFTWARE"]
+            if len(tools) == 1:
+                out.append(Span(doc, span.start, span.end, label="SOFTWARE", kb_id=tools[0], span_id="tool"))
+        return out
+
+    def _variant_base(self, doc: Doc, base: str) -> bool:
+        """Is ``base`` a known method or tool, or a short form defined in the record?"""
+        for cid in self.index.lookup(base):
+            concept = self.index.concept(cid)
+            if concept is not None and concept.type in ("TECHNIQUE", "SOFTWARE") and not concept.generic:
+                return True
+        for s, e, label, *_ in match_tuples(doc, MATCHES):
+            if label in ("TECHNIQUE", "SOFTWARE") and doc[s:e].text == base:
+                return True
+        return any(doc[s:e].text == base for s, e, long_start, _ in abbreviation_tuples(doc) if long_start is not None)
 
     def _simulation_runs(self, doc: Doc, text: str) -> list[Span]:
         """A named run of a known simulation is a data set: "the Ref-L0100N1504 run of EAGLE"."""
@@ -743,6 +796,8 @@ class CandidateRules:
                 # "CME Automatic detection and tracking with MachinE Learning (CAMEL)" (arXiv:1907.08798): a
                 # capital put inside a word to spell the short form makes the long form a coined name, the
                 # authors' tool, whatever method word it ends in
+                label = "SOFTWARE"
+            if label is None and self._capitalized(long) and self._apposed_to_tool(doc, long):
                 label = "SOFTWARE"
             if label is None and self._capitalized(long):
                 label = self._label_by_company(doc, long)
@@ -1427,6 +1482,22 @@ class CandidateRules:
                 out.append((s, e, label))
         return out
 
+    def _apposed_to_tool(self, doc: Doc, long: Span) -> bool:
+        """Does an apposition right after the definition say that the capitalised name is a tool: "the Radio
+        Observatory Anomaly Detector (ROAD), a framework that combines ..." (abstracts-x arXiv:2307.01054, both
+        golds)? A comma, an article, at most three lower-case words, then a noun that types a tool's name
+        (``head_words.SOFTWARE``); "(SAZ), a patch of the sky" says no such thing."""
+        close = self._definition_close(doc, long)
+        n = len(doc)
+        if close is None or close + 2 >= n or doc[close + 1].text != "," or doc[close + 2].lower_ not in self._articles_text:
+            return False
+        for k in range(close + 3, min(n, close + 7)):
+            if self.head_types.get(doc[k].norm_) == "SOFTWARE":
+                return True
+            if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")):
+                return False
+        return False
+
     @staticmethod
     def _definition_close(doc: Doc, long: Span) -> int | None:
         """Index of the parenthesis that closes a definition, "Long Form (LF)" or "LF (Long Form)" (None: none)."""
@@ -1833,9 +1904,14 @@ class CandidateRules:
         articles = self._articles
         for i in tool_heads:
             label = "DATASET" if cues[i] in self._dataset_head_norms else "SOFTWARE"
-            if i + 2 < len(doc) and lowers[i + 1] in self._before_name:
+            if i + 2 < len(doc) and lowers[i + 1] in self._before_name and not self._model_of_person(doc, i):
                 end = self._compound_name(doc, i + 2)
-                if end and end < len(doc) and lowers[end] in self._after_name:
+                if (
+                    end
+                    and end < len(doc)
+                    and lowers[end] in self._after_name
+                    and not (lowers[end] == self._comma and self._method_starts(doc, end + 1))
+                ):
                     names.setdefault(doc[i + 2 : end].text, label)
                 elif (
                     lowers[i + 1] == self._comma
@@ -1939,6 +2015,29 @@ class CandidateRules:
             for i in hits
             if not self._is_known(doc, i, i + 1)
         ]
+
+    def _method_starts(self, doc: Doc, i: int) -> bool:
+        """Does a known method (no umbrella term) start at token ``i``: "baseline methods (cADI, PCA)"
+        (abstracts-l arXiv:2303.02461, both golds) lists methods, the unknown one among them no tool."""
+        return any(s == i and label == "TECHNIQUE" for s, _e, label in self._specific_methods(doc))
+
+    def _model_of_person(self, doc: Doc, head: int) -> bool:
+        """Is the noun ``head`` a "model" named after its author(s): "the Willingale model (W07)" (abstracts-n
+        arXiv:2412.20091, both golds), "the Wang-Sheeley-Arge model"? A physical or empirical model, no tool
+        (GUIDELINE "Types"), so the short form after it names none either.
+
+        The word before "model" is a surname: one capitalised word (no capitals inside, no digit) that is no
+        known concept and does not open its sentence, or surnames joined by hyphens.
+        """
+        if head < 2 or doc[head].lower_ != "model":
+            return False
+        before = doc[head - 1]
+        if not (before.is_alpha and before.is_title) or sentence_initial(doc, head - 1):
+            return False
+        start = head - 1
+        while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_title and doc[start - 2].is_alpha:
+            start -= 2
+        return not self.index.lookup(doc[start:head].text) and not self._is_known(doc, start, head)
 
     def _name_before_aside(self, doc: Doc, head: int) -> tuple[int, int] | None:
         """(start, end) of a name written before parentheses that close on a tool's noun ``head``: "We develop
@@ -2287,6 +2386,7 @@ class CandidateRules:
                 )
                 and not self.index.lookup(name.text)
                 and not self._is_known(doc, start, end)
+                and not self._kind_after_article(doc, start)
             ):
                 names.add(name.text)
             elif i + 1 < n and self._named_after_noun(doc, i):
@@ -2338,12 +2438,32 @@ class CandidateRules:
                 and before in _NAMED_OBJECTS
             ):
                 after = doc[match[1] + 1].lower_  # "the Jim inference toolkit": one word says what kind of tool
+            if (
+                before in _NAMED_OBJECTS
+                and not doc[match[0]].is_lower
+                and match[1] + 3 < n
+                and doc[match[1] + 1].text == "-"
+                and not doc[match[1]].whitespace_
+                and not doc[match[1] + 1].whitespace_
+                and doc[match[1] + 2].is_lower
+                and doc[match[1] + 3].lower_ in ("model", "models", *self.software_nouns)
+            ):
+                # "the Shark semi-analytic model" (abstracts-y arXiv:2602.06492, both golds: "Shark"): a compound
+                # that says what kind of code it is, then its noun; the name is the code's
+                accepted[(match[0], match[1])] = match
             if after in self.software_nouns or before in self.software_nouns:
                 accepted[(match[0], match[1])] = match
             elif (
                 before in _INSTRUMENTAL
                 or (before == "in" and match[0] >= 2 and doc[match[0] - 2].norm_ in self._process_verbs)
-            ) and (not after or after in _ITEM_ENDS or after == ","):
+            ) and (
+                not after
+                or after in _ITEM_ENDS
+                or after == ","
+                # "downloaded ... with drms and calibrated with aiapy" (fragments-h r6y-frag-07, both golds): the
+                # tool's item ends where the next processing step begins
+                or (after in ("and", "or") and match[1] + 1 < n and doc[match[1] + 1].norm_ in self._process_verbs)
+            ):
                 # "fitted with juliet, which wraps batman"; "as implemented in juliet."
                 accepted.setdefault((match[0], match[1]), match)
             elif (
@@ -2354,6 +2474,17 @@ class CandidateRules:
             ):
                 # "The joint fit used juliet, which wraps dynesty and batman" (fragments-l r10y-frag-06): a tool
                 # the verb uses, and other tools named in the clause that follows it
+                accepted.setdefault((match[0], match[1]), match)
+            elif (
+                before in self._object_verbs
+                and (not after or after in _ITEM_ENDS)
+                and doc[match[0]].is_lower
+                and any(
+                    match[0] - 12 <= a[1] < match[0] and not crosses_sentence(doc, a[1], match[0] + 1) for a in anchors
+                )
+            ):
+                # "..., and sampled with dynesty, and transit injection-recovery tests used batman." (fragments-m
+                # r11y-frag-06, both golds): the last tool a sentence that names other tools uses
                 accepted.setdefault((match[0], match[1]), match)
             elif (
                 before == "("
@@ -2389,6 +2520,26 @@ class CandidateRules:
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
+
+    def _kind_after_article(self, doc: Doc, start: int) -> bool:
+        """Does an indefinite article open the phrase whose word at ``start`` stands before a tool's noun: "using a
+        PSF algorithm" (abstracts-x arXiv:2506.03248, both golds), "a new N-body/SPH code" (seed-dev)? The word
+        then says what kind of tool it is, no name ("the DAOPHOT package" names one).
+
+        Read back over the parts glued to the word ("N-body/") and over up to two lower-case words ("new").
+        """
+        k = start - 1
+        while k >= 0 and not doc[k].whitespace_:
+            k -= 1  # "N-body/SPH": one written word
+        for _ in range(3):
+            if k < 0:
+                return False
+            if doc[k].lower_ in self._articles_text:
+                return True
+            if not (doc[k].is_lower and doc[k].is_alpha):
+                return False
+            k -= 1
+        return False
 
     def _pair_before_plural(self, doc: Doc, i: int) -> tuple[str, str] | None:
         """Two names joined by "&" or "and" that a plural tool noun closes, its description between: "the HIDE &
