@@ -1197,6 +1197,13 @@ def _product_of(index: OntologyIndex, product: Mention, owner: Mention) -> bool:
     return concept is not None and any(owner.concept_id in targets for targets in concept.relations.values())
 
 
+def _kind_of_catalog(extent: Extent, words: str) -> bool:
+    """Do only words of the kind of data it holds stand before "catalogue" ("spectral catalog")?"""
+    kinds = extent.kind_catalog_words
+    said = words.split()
+    return bool(kinds) and len(said) >= 2 and all(w.lower() in kinds for w in said[:-1])
+
+
 def _coined(written: str) -> bool:
     """A name written with a capital inside a word ("FixMatch", "XGBoost"): a coined name, not a description."""
     return " " not in written and any(a.islower() and b.isupper() for a, b in pairwise(written))
@@ -1264,11 +1271,15 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                 _PRODUCT_END.search(doc[m.start:m.end].text) or text[end - 7:end].lower() == "archive"
                 or "lert stream" in text[at:end]
                 or "catalog" in _label_of(index, m).lower()
-                or " " not in text[at + 1:end]):
+                or (" " not in text[at + 1:end] and not (text[at + 1:at + 9].lower() == "database"
+                                                         and _simulated(index, m.concept_id)))
+                or _kind_of_catalog(extent, text[at + 1:end])):
             # Already a product: a data set's bare "catalogue" only says what it is ("Chandra Source Catalog
             # catalogue", "the GWTC-3 catalogue", "the unWISE catalogue", "Gaia DR3 catalogue" are the data
             # set); a catalogue of one kind drawn from a data set is a product of its own ("ACT DR5
-            # point-source catalogue", "ACT DR5 SZ catalogue", "eRASS1 cluster catalogue").
+            # point-source catalogue", "ACT DR5 SZ catalogue", "eRASS1 cluster catalogue"). A simulation's
+            # database is a product of its own ("the public EAGLE database", fragments-e r3y-frag-08, both golds),
+            # and a data set's catalogue of one kind of data is the data set ("SDSS DR14 spectral catalog").
             continue
         if find == extent.product_end and m.label in _FACILITY and text[end - 1] == "s" \
                 and " " not in text[at + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),
