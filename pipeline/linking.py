@@ -494,17 +494,19 @@ def _unknown_owner_release(doc: Doc, text: str, index: OntologyIndex, chosen: li
     a release written alone is the release of the survey named last."""
     extent = index.extent
     last = doc[end - 1]
-    if extent is not None and text[last.idx + len(last):last.idx + len(last) + 1] == "-" \
+    versioned = False
+    after = last.idx + len(last)
+    if extent is not None and text[after:after + 2] in ("-V", "-v") and text[after + 2:after + 3].isdigit() \
             and (version := extent.release_end(text, last.idx + len(last))) is not None \
             and (span := doc.char_span(doc[start].idx, version)) is not None:
-        end = span.end  # "DR7-V1"
+        end, versioned = span.end, True  # "DR7-V1"
     word = doc[start - 1] if start > 0 else None
     if word is not None and word.is_upper and word.is_alpha and len(word) >= 3 and not word.is_sent_start \
             and text[word.idx + len(word):doc[start].idx] == " " \
             and not any(m.start < start and start - 1 < m.end for m in chosen) and not index.lookup(word.text):
         name = f"{word.text} {doc[start:end].text}"
         return Mention(start - 1, end, "DATASET", candidate_id(name), "candidate", 0, True, name)
-    if end - start > 1:
+    if versioned:
         name = doc[start:end].text
         return Mention(start, end, "DATASET", candidate_id(name), "candidate", 0, True, name)
     return _release(doc, index, context, start, end, release)
