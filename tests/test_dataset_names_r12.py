@@ -243,3 +243,38 @@ def test_lunar_prospector_element_maps_are_data_sets(real):
     for code in ("LPFe", "LPK", "LPTh", "LPTi"):
         assert _labels(record, code) == {"DATASET"}
     assert len({e.concept_id for e in record.entities}) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "concept"),
+    [
+        ("The backbone was pre-trained on Tiny ImageNet and on PASCAL VOC before the galaxy images.", "Tiny ImageNet",
+         "dataset:tiny-imagenet"),
+        ("The backbone was pre-trained on Tiny ImageNet and on PASCAL VOC before the galaxy images.", "PASCAL VOC",
+         "dataset:pascal-visual-object-classes"),
+        ("We compare the contrastive encoder with one trained on SVHN and STL-10.", "SVHN",
+         "dataset:street-view-house-numbers"),
+        ("Burst morphologies come from the first CHIME/FRB baseband catalog.", "first CHIME/FRB baseband catalog",
+         "dataset:chime-frb-baseband-catalog-1"),
+        ("Templates are drawn from the Pickles library and the POLLUX database.", "Pickles library",
+         "dataset:pickles-stellar-spectral-library"),
+        ("Craters were labelled on the LROC WAC global mosaic.", "LROC WAC global mosaic",
+         "dataset:lroc-wac-global-mosaic"),
+    ],
+)
+def test_breadth_benchmark_frb_spectral_and_lunar_data_sets(real, text, name, concept):
+    assert _concept(tag(real, text), name) == {concept}
+
+
+def test_the_star_pollux_and_open_images_in_prose_are_no_data_set(real):
+    record = tag(real, "We observed Pollux with the spectrograph and open images of the field in the viewer.")
+    assert [e for e in record.entities if e.label == "DATASET"] == []
+
+
+def test_a_coined_name_before_a_singular_dataset_is_the_data_set(real):
+    # abstracts-i arXiv:2507.00866: "We used the publicly available PREML dataset" (both golds: "PREML")
+    record = tag(real, "We used the publicly available PREML dataset, which comprises 400,000 galaxies.")
+    assert ("PREML", "DATASET") in spans(record)
+    # a short acronym before plural data sets is a method's data (abstracts-v arXiv:1712.02841: "ADI datasets")
+    record = tag(real, "We test these algorithms on real ADI datasets and on the ADI dataset from VLT/NACO.")
+    assert [e for e in record.entities if e.label == "DATASET"] == []
