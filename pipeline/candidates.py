@@ -1595,14 +1595,23 @@ class CandidateRules:
                 span = self._aperture_telescope(doc, token.i)
                 if span is not None:
                     out.append(span)
-            elif head in self.product_heads and token.is_lower and token.i > 0:
+            elif head in self.product_heads and token.is_lower and token.i > 0 \
+                    and (head != "dataset" or token.lower_ == "dataset"):  # "the PTA datasets": data of a kind
                 name = doc[token.i - 1]
                 # "HalfDome simulations", "TNG50 suite"; an all-capitals acronym is
                 # more often a method ("MHD simulations", "SPH simulations").
                 end = token.i + 1
                 if name.norm_ == "simulation" and token.norm_ == "suite" and token.i > 1:
                     name = doc[token.i - 2]  # "the Goku simulation suite"
-                if name_shaped(name.text) and not name.is_upper and not self._is_known(doc, name.i, name.i + 1):
+                if head == "dataset":
+                    # the noun says what it is, no part of its name ("the GalaxyMNIST dataset"); a long acronym
+                    # names a data set before it ("the publicly available PREML dataset", abstracts-i arXiv:2507.00866,
+                    # both golds), a short one a method's data ("ADI", "CR")
+                    if (name_shaped(name.text) and not name.is_upper and not self._is_known(doc, name.i, name.i + 1)
+                            and not self.index.lookup(name.text)) or self._coined_data_set(doc, name.i):
+                        out.append(Span(doc, name.i, name.i + 1, label="DATASET", kb_id=candidate_id(name.text),
+                                        span_id="phrase"))
+                elif name_shaped(name.text) and not name.is_upper and not self._is_known(doc, name.i, name.i + 1):
                     out.append(self._typed(doc, name.i, end, "DATASET"))
                 elif token.norm_ in ("simulation", "suite") and self._proper_name(doc, name.i):
                     # "Goku simulations", "the Astrid simulation": a proper name, not an adjective
@@ -1618,6 +1627,16 @@ class CandidateRules:
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
             out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=True))]
         return [s for s in out if s is not None]
+
+    def _coined_data_set(self, doc: Doc, i: int) -> bool:
+        """Is token ``i`` an unknown name in capitals of four or more characters, or with a digit ("PREML",
+        "CE5ROCK"), one word, not a kind of object written as a plural elsewhere ("AGNs")?"""
+        word = doc[i]
+        if not (word.is_upper and word.text.isalnum() and (len(word) >= 4 or any(c.isdigit() for c in word.text))):
+            return False
+        if (i > 0 and doc[i - 1].text in ("-", "/")) or self._is_known(doc, i, i + 1) or self.index.lookup(word.text):
+            return False
+        return not re.search(rf"\b{re.escape(word.text)}s\b", doc.user_data.get(TEXT_KEY) or doc.text)
 
     def _last_listed_acronym(self, doc: Doc, i: int) -> bool:
         """Is token ``i`` an unknown acronym ending a list of two or more known facilities, surveys or data sets?

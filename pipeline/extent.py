@@ -52,6 +52,7 @@ class SpanRules(BaseModel):
     established_names: tuple[str, ...] = ()
     model_name_words: tuple[str, ...] = ()
     dropped_product_words: tuple[str, ...] = ()
+    kind_catalog_words: tuple[str, ...] = ()
     simulation_patterns: tuple[str, ...] = ()
     run_patterns: tuple[str, ...] = ()
     paradigm_adjectives: tuple[str, ...] = ()
@@ -215,6 +216,11 @@ class Extent:
     @cached_property
     def dropped_product_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.dropped_product_words)
+
+    @cached_property
+    def kind_catalog_words(self) -> frozenset[str]:
+        """The kinds of data a catalogue holds, lower case ("photometric"): a release's catalogue of that kind is the release."""
+        return frozenset(w.lower() for w in self.rules.kind_catalog_words)
 
     @cached_property
     def model_name_words(self) -> frozenset[str]:

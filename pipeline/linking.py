@@ -148,8 +148,9 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                                                                and not _modified_technique(index, span.text)) or (
             span.id_ == "phrase" and len(span) >= 3 and (span.label_, span[-1].text) in _NAMED_WITH_FACILITY
             and not _cut_short(span, tuples)) else 1
-        mentions.append(Mention(span.start, span.end, span.label_, span.kb_id_, "candidate", tier, True,
-                                _clean(span.text)))
+        begin = _hyphen_word_start(doc, span.start) if span.id_ == "definition" else span.start
+        mentions.append(Mention(begin, span.end, span.label_, span.kb_id_, "candidate", tier, True,
+                                _clean(doc[begin:span.end].text)))
 
     if len(mentions) > 1:
         mentions.extend(_hyphen_crossings(doc, text, mentions, starts, char_ends, index))
@@ -168,6 +169,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         chosen = _release_short_forms(doc, text, chosen, index, extent, starts, char_ends)
     if undefined:
         chosen = _short_forms_of_written_names(text, chosen, undefined, starts, char_ends)
+        chosen = _short_forms_after_owner(doc, chosen, undefined, index)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
     ids = index.string_ids()  # the ontology's strings as ids: no string to hash and add per entity
@@ -218,6 +220,19 @@ def _hyphen_crossings(doc: Doc, text: str, mentions: list[Mention], starts: list
     return [_composed(doc, right, left.start, right.end, left.label, index)
             for left in lefts for right in mentions
             if right.source == "ruler" and right.label == left.label and left.start < right.start < left.end < right.end]
+
+
+def _hyphen_word_start(doc: Doc, start: int) -> int:
+    """The start of the hyphenated word a name's first token cuts into: a long form found from "-alpha" of "H-alpha
+    Planetary Nebula research platform database (HASH DB)" (abstracts-x arXiv:2101.12628) is named from "H"; a name
+    cut inside a word is no name."""
+    if doc[start].text != "-" or start == 0 or doc[start - 1].idx + len(doc[start - 1]) != doc[start].idx:
+        return start
+    begin = start - 1
+    while begin >= 2 and doc[begin - 1].text == "-" and doc[begin - 2].idx + len(doc[begin - 2]) == doc[begin - 1].idx \
+            and doc[begin - 1].idx + 1 == doc[begin].idx:
+        begin -= 2  # "Ultra-Short-Period": every part of the word
+    return begin
 
 
 def _modified_technique(index: OntologyIndex, written: str) -> bool:
@@ -482,10 +497,35 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
             skip.add(owner.start)
             out.append(_release(doc, index, owner, owner.start, end, release))
         else:
-            out.append(_release(doc, index, context, start, end, release))
+            out.append(_unknown_owner_release(doc, text, index, chosen, context, start, end, release))
     merged = [grown.get(m.start, m) for m in chosen if m.start not in skip] + out
     merged.sort(key=lambda m: (m.start, m.end))
     return merged
+
+
+def _unknown_owner_release(doc: Doc, text: str, index: OntologyIndex, chosen: list[Mention], context: Mention | None,
+                           start: int, end: int, release: str) -> Mention:
+    """A release written after a survey's short name the ontology does not know, and its version glued after it, is
+    one name: "the spectral data of LAMOS DR7-V1" (abstracts-x arXiv:2201.08967, both golds, the survey misspelt);
+    a release written alone is the release of the survey named last."""
+    extent = index.extent
+    last = doc[end - 1]
+    versioned = False
+    after = last.idx + len(last)
+    if extent is not None and text[after:after + 2] in ("-V", "-v") and text[after + 2:after + 3].isdigit() \
+            and (version := extent.release_end(text, last.idx + len(last))) is not None \
+            and (span := doc.char_span(doc[start].idx, version)) is not None:
+        end, versioned = span.end, True  # "DR7-V1"
+    word = doc[start - 1] if start > 0 else None
+    if word is not None and word.is_upper and word.is_alpha and len(word) >= 3 and not word.is_sent_start \
+            and text[word.idx + len(word):doc[start].idx] == " " \
+            and not any(m.start < start and start - 1 < m.end for m in chosen) and not index.lookup(word.text):
+        name = f"{word.text} {doc[start:end].text}"
+        return Mention(start - 1, end, "DATASET", candidate_id(name), "candidate", 0, True, name)
+    if versioned:
+        name = doc[start:end].text
+        return Mention(start, end, "DATASET", candidate_id(name), "candidate", 0, True, name)
+    return _release(doc, index, context, start, end, release)
 
 
 def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
@@ -538,6 +578,30 @@ def _short_forms_of_written_names(text: str, chosen: list[Mention], undefined: l
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
+def _short_forms_after_owner(doc: Doc, chosen: list[Mention], undefined: list[tuple[int, int, str, str]],
+                             index: OntologyIndex) -> list[Mention]:
+    """A data set's short form that needs a definition stands right after the survey or mission it comes from, a
+    few words apart in one phrase: "LSST DESC simulated DC2 sky survey catalogues" (abstracts-y arXiv:1911.03867,
+    both golds); "DC2" alone may be anything. Not an observing run: "LIGO O3" is two names, the golds tag neither
+    run alone."""
+    added: list[Mention] = []
+    by_end = {m.end: m for m in chosen if m.label in _FACILITY}
+    for start, end, cid, _written in undefined:
+        if any(m.start < end and start < m.end for m in chosen + added):
+            continue
+        concept = index.concept(cid)
+        owners = set(concept.relations.get("from_survey", ())) if concept is not None else set()
+        if not owners or _observing_run(index, cid):
+            continue
+        for gap in range(0, 3):  # up to two words between: "LSST DESC simulated DC2"
+            owner = by_end.get(start - gap)
+            if owner is not None and owner.concept_id in owners \
+                    and all(t.is_alpha and not t.is_sent_start for t in doc[start - gap:start]) and not doc[start].is_sent_start:
+                added.append(Mention(start, end, "DATASET", cid, "abbreviation", 0, True))
+                break
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
 # Between a facility and a release: the upper-case code of a product made from the facility's data ("MPA-JHU").
 _PRODUCT_CODE = re.compile(r" [A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{0,7})* ")
 
@@ -579,6 +643,10 @@ def _releases_of(doc: Doc, text: str, chosen: list[Mention], index: OntologyInde
                 m.start < span.end and span.start < m.end for m in chosen):
             continue
         owner_end = doc[owner.end - 1].idx + len(doc[owner.end - 1])
+        if _written_as_phase(text, doc[owner.start].idx, owner_end, index):
+            # "the seventeenth data release of SDSS-IV (DR17)" (fragments-m r11y-frag-05, both golds): the survey's
+            # releases are numbered across its phases, so the phase and the release stay two names
+            continue
         titled = found.group(0)[:1].isupper() and "Data Release" in found.group(0)
         if not titled and (_NAMED_RELEASE_AFTER.match(text, owner_end)
                            or _NAMED_RELEASE_BEFORE.search(text, max(0, found.start() - 20), found.start())):
@@ -591,6 +659,35 @@ def _releases_of(doc: Doc, text: str, chosen: list[Mention], index: OntologyInde
         release = "EDR" if word == "early" else f"DR{_ORDINALS.index(word) + 1}"
         out = [m for m in out if m is not owner] + [_release(doc, index, owner, span.start, end, release)]
     return sorted(out, key=_BOUNDS) if out != chosen else chosen
+
+
+# A simulation box's size glued to its suite's name: "IllustrisTNG-300", "TNG-100".
+_BOX = re.compile(r"-([1-9][0-9]{1,3})(?![\w-]|\.[0-9])")
+
+
+def _box_variant(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex) -> Mention | None:
+    """The run of a simulation suite written as the suite's name and its box size ("IllustrisTNG-300" is TNG300,
+    abstracts-y arXiv:2512.05909, both golds), when the ontology knows the run by the name and the number joined."""
+    found = _BOX.match(text, end_char)
+    concept = index.concept(m.concept_id)
+    if found is None or concept is None or concept.kind != "simulation":
+        return None
+    span = doc.char_span(doc[m.start].idx, found.end())
+    if span is None:
+        return None
+    for name in [doc[m.start:m.end].text, concept.label] + [a.text for a in concept.aliases + concept.acronyms]:
+        for cid in sorted(index.lookup(f"{name}{found.group(1)}")):
+            run = index.concept(cid)
+            if run is not None and run.type == "DATASET" and cid != m.concept_id:
+                return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
+    return None
+
+
+def _written_as_phase(text: str, start: int, end: int, index: OntologyIndex) -> bool:
+    """Is the name at ``start:end`` written as a phase of a survey ("SDSS-IV", "Sloan Digital Sky Survey IV")?"""
+    extent = index.extent
+    cut = max(text.rfind(" ", start, end), text.rfind("-", start, end))
+    return extent is not None and cut > start and extent.phase_end(text, cut) == end
 
 
 def _release(doc: Doc, index: OntologyIndex, owner: Mention | None, start: int, end: int, release: str) -> Mention:
@@ -671,6 +768,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 institutions.add(m.concept_id)
             i += 1
             continue
+        if m.label == "DATASET" and text[end_char:end_char + 1] == "-" \
+                and (box := _box_variant(doc, text, m, end_char, index)) is not None:
+            m = box  # "IllustrisTNG-300": a suite and the box of one of its runs, the run (not an object's number)
+            start_char, end_char = starts[m.start], ends[m.end - 1]
+            nxt = next((p for p in pending[i + 1:] if p.start >= m.end), None)
         if (m.source == "abbreviation" and m.concept_id in institutions) or (
                 m.label == "DATASET" and _DESIGNATION.match(text, end_char)):
             i += 1  # "TOI-700", "TIC 307210830": an object named after the catalogue, not the catalogue
@@ -1213,6 +1315,13 @@ def _product_of(index: OntologyIndex, product: Mention, owner: Mention) -> bool:
     return concept is not None and any(owner.concept_id in targets for targets in concept.relations.values())
 
 
+def _kind_of_catalog(extent: Extent, words: str) -> bool:
+    """Do only words of the kind of data it holds stand before "catalogue" ("spectral catalog")?"""
+    kinds = extent.kind_catalog_words
+    said = words.split()
+    return bool(kinds) and len(said) >= 2 and all(w.lower() in kinds for w in said[:-1])
+
+
 def _coined(written: str) -> bool:
     """A name written with a capital inside a word ("FixMatch", "XGBoost"): a coined name, not a description."""
     return " " not in written and any(a.islower() and b.isupper() for a, b in pairwise(written))
@@ -1274,17 +1383,23 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
         if end is None and find == extent.product_end and (owned := extent.possessive_end(text, end_char)) is not None:
             at = owned  # "Gaia’s variable star catalogue" (abstracts-r arXiv:2504.00347): the owner's possessive
             end = find(text, at)
+            if end is not None and " " not in text[at + 1:end]:
+                continue  # "collected from BBSO's archive" (abstracts-x arXiv:1912.02743, both golds): its archive, no name
         if end is None:
             continue
         if find == extent.product_end and m.label == "DATASET" and (
                 _PRODUCT_END.search(doc[m.start:m.end].text) or text[end - 7:end].lower() == "archive"
                 or "lert stream" in text[at:end]
                 or "catalog" in _label_of(index, m).lower()
-                or " " not in text[at + 1:end]):
+                or (" " not in text[at + 1:end] and not (text[at + 1:at + 9].lower() == "database"
+                                                         and _simulated(index, m.concept_id)))
+                or _kind_of_catalog(extent, text[at + 1:end])):
             # Already a product: a data set's bare "catalogue" only says what it is ("Chandra Source Catalog
             # catalogue", "the GWTC-3 catalogue", "the unWISE catalogue", "Gaia DR3 catalogue" are the data
             # set); a catalogue of one kind drawn from a data set is a product of its own ("ACT DR5
-            # point-source catalogue", "ACT DR5 SZ catalogue", "eRASS1 cluster catalogue").
+            # point-source catalogue", "ACT DR5 SZ catalogue", "eRASS1 cluster catalogue"). A simulation's
+            # database is a product of its own ("the public EAGLE database", fragments-e r3y-frag-08, both golds),
+            # and a data set's catalogue of one kind of data is the data set ("SDSS DR14 spectral catalog").
             continue
         if find == extent.product_end and m.label in _FACILITY and text[end - 1] == "s" \
                 and " " not in text[at + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),

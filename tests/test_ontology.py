@@ -710,11 +710,14 @@ BREADTH = [
         ],
     ),
     (  # solar system
-        "HiRISE images from the Mars Reconnaissance Orbiter and astrometry from the Minor Planet Center were fitted with OpenOrb.",
+        # the Minor Planet Center itself is an organisation (GUIDELINE "Not entities"; fragments-m r11y-frag-10,
+        # both golds): its database is the data
+        "HiRISE images from the Mars Reconnaissance Orbiter and astrometry from the Minor Planet Center database were "
+        "fitted with OpenOrb.",
         [
             ("HiRISE", "TELESCOPE", "telescope:high-resolution-imaging-science-experiment"),
             ("Mars Reconnaissance Orbiter", "TELESCOPE", "telescope:mars-reconnaissance-orbiter"),
-            ("Minor Planet Center", "DATASET", "dataset:minor-planet-center-database"),
+            ("Minor Planet Center database", "DATASET", "dataset:minor-planet-center-database"),
             ("OpenOrb", "SOFTWARE", "software:openorb"),
         ],
     ),
