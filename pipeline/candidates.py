@@ -123,6 +123,10 @@ _COINED_TAIL = re.compile(
 )
 
 
+# The depth or variant number a named architecture is written with: "DenseNet201", "DenseNet-201".
+_DEPTH_TAIL = re.compile(r"(?<=[A-Za-z])-?[0-9]{1,3}$")
+
+
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
 # Words that join an English compound, never a package's identifier: "state-of-the-art", "end-to-end".
 _JOINING_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "up", "with"})
@@ -2287,6 +2291,7 @@ class CandidateRules:
                 )
                 and not self.index.lookup(name.text)
                 and not self._is_known(doc, start, end)
+                and not (start < end - 1 and self._umbrella_word(doc[end - 1].text))
             ):
                 names.add(name.text)
             elif i + 1 < n and self._named_after_noun(doc, i):
@@ -2365,11 +2370,19 @@ class CandidateRules:
                 # that implements it (not a short form the parentheses define: "Gaussian process (GP)")
                 accepted.setdefault((match[0], match[1]), match)
         architectures: set[str] = set()
+        out_known: list[Span] = []
         for found in coined:
             span = doc.char_span(found.start(), found.end())
             if span is not None and self._opens_organization(doc, span.end):
                 continue  # "the SciNet HPC Consortium" (fragments-l r10y-frag-10): an organisation's name, no model
             if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
+                architecture = self._numbered_architecture(span.text)
+                if architecture is not None:
+                    # "DenseNet201", "DenseNet-201" (abstracts-x arXiv:2101.12628, arXiv:2512.11487, both golds): a
+                    # known architecture and its depth, the architecture written whole, not a model of the authors'
+                    out_known.append(Span(doc, span.start, span.end, label="TECHNIQUE", kb_id=architecture,
+                                          span_id="context"))
+                    continue
                 if (
                     span.end < n
                     and doc[span.end].norm_ in self.technique_after_definition
@@ -2380,7 +2393,7 @@ class CandidateRules:
                     architectures.add(span.text)
                 else:
                     names.add(span.text)
-        out: list[Span] = []
+        out: list[Span] = out_known
         for name in sorted(names):
             out.extend(self._occurrences(doc, name))
         for name in sorted(architectures - names):
@@ -2389,6 +2402,25 @@ class CandidateRules:
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
+
+    def _umbrella_word(self, written: str) -> bool:
+        """Is a word a form of an umbrella term ("AI", "ML")? Hyphenated after another word before a tool's noun
+        it says what field the tool is of, no name of one: "A Statistical-AI Framework" (abstracts-w
+        arXiv:2604.08196, both golds), unlike "the Deep-LC toolkit"."""
+        return any((c := self.index.concept(cid)) is not None and c.type == "TECHNIQUE" and c.generic
+                   for cid in self.index.lookup(written))
+
+    def _numbered_architecture(self, written: str) -> str | None:
+        """The known architecture a coined-looking word names with its depth or variant number ("DenseNet201",
+        "DenseNet-201", "ResNet-200"), or None."""
+        found = _DEPTH_TAIL.search(written)
+        if found is None or found.start() < 3:
+            return None
+        for cid in sorted(self.index.lookup(written[:found.start()])):
+            concept = self.index.concept(cid)
+            if concept is not None and concept.type == "TECHNIQUE" and concept.kind == "architecture":
+                return cid
+        return None
 
     def _pair_before_plural(self, doc: Doc, i: int) -> tuple[str, str] | None:
         """Two names joined by "&" or "and" that a plural tool noun closes, its description between: "the HIDE &

@@ -60,6 +60,8 @@ class SpanRules(BaseModel):
     estimator_tails: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
     participle_nouns: tuple[str, ...] = ()
+    glued_prefixes: tuple[str, ...] = ()
+    homonym_vetoes: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -88,6 +90,14 @@ def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError
                 re.compile(pattern)
             except re.error as exc:
                 problems.append(AstroIEError("E110", path, 1, detail=f"{name}: {pattern!r}: {exc}"))
+    for entry in rules.homonym_vetoes:
+        form, sep, pattern = entry.partition(" => ")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.append(AstroIEError("E110", path, 1, detail=f"homonym_vetoes: {entry!r}: {exc}"))
+        if not sep or not form.strip():
+            problems.append(AstroIEError("E110", path, 1, detail=f"homonym_vetoes: {entry!r} is not 'form => pattern'"))
     tails = {re.split(r"[- ]", w)[-1].lower() for w in rules.technique_modifiers + rules.technique_joiners}
     for pattern in rules.modifier_patterns:
         last = re.search(r"-([a-z]+)$", pattern)
@@ -188,6 +198,11 @@ class Extent:
         return re.compile(rf"(?:-[A-Z][\w]*)*(?: [A-Z][\w&.-]*){{0,3}}? (?:{words})\b")
 
     @cached_property
+    def glued_prefix_words(self) -> frozenset[str]:
+        """Prefixes glued by a hyphen to a method's name that name no kind of it ("non-CNN", "pre-ML")."""
+        return frozenset(w.lower() for w in self.rules.glued_prefixes)
+
+    @cached_property
     def modifier_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.technique_modifiers)
 
@@ -244,6 +259,28 @@ class Extent:
     def property_after(self, text: str, end: int) -> bool:
         """Does a word naming a property follow a method's name ("augmentation invariance")?"""
         return bool(self._property and text[end:end + 1] in _SPACE_OR_HYPHEN and self._property.match(text, end))
+
+    @cached_property
+    def _homonyms(self) -> dict[str, re.Pattern]:
+        """A technique's form (its matching key) -> what a record names when the same words mean a thing observed."""
+        out: dict[str, re.Pattern] = {}
+        for entry in self.rules.homonym_vetoes:
+            form, _sep, pattern = entry.partition(" => ")
+            out[alias_key(form)] = re.compile(pattern)
+        return out
+
+    def homonym_vetoed(self, text: str, written: str) -> bool:
+        """Is a technique's form written here the words of a thing the record observes: "Deep Forest" in a record on
+        the Lyman-alpha forest? One look-up per mention; the record's text is searched only for a listed form."""
+        homonyms = self._homonyms
+        if not homonyms:
+            return False
+        pattern = homonyms.get(alias_key(written))
+        return pattern is not None and pattern.search(text) is not None
+
+    def bare_participle(self, written: str) -> bool:
+        """Does a mention end with a participle no learner's name ends with ("gradient-boosted")?"""
+        return bool(self.rules.participle_endings) and written.lower().endswith(self.rules.participle_endings)
 
     def paradigm_adjective(self, written: str) -> bool:
         """Is a mention only a paradigm's adjective ("supervised", "semi-supervised"), no learning head with it?"""
