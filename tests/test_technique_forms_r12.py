@@ -243,3 +243,31 @@ def test_deep_forest_elsewhere_stays_the_tree_ensemble(real, sentence):
     assert found.get("random forest") == "technique:random-forest"
     if "Ly" not in sentence:
         assert found.get("deep forest") == "technique:deep-forest"
+
+
+# -- 6. Known methods written another way ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "concept"),
+    [
+        # abstracts-n arXiv:2009.06109 (both golds): the hyphen moved
+        (
+            "It demonstrates the ability of a well-configured and calibrated Bidirectional Long-Short Term Memory "
+            "software to classify with very high accuracy.",
+            "Bidirectional Long-Short Term Memory",
+            "technique:bidirectional-long-short-term-memory",
+        ),
+        # abstracts-k arXiv:2505.22574 (both golds): the transformer's attention, not the attention mechanism
+        (
+            "Relative to standard multi-layer perceptron architectures, we find the dot-product-attention mechanism "
+            "reduces the number of outliers among testing cosmologies.",
+            "dot-product-attention",
+            "technique:scaled-dot-product-attention",
+        ),
+    ],
+)
+def test_known_methods_written_another_way(real, sentence, name, concept):
+    record = tag(real, sentence)
+    assert concepts(record).get(name) == concept
+    assert "attention mechanism" not in concepts(record)
