@@ -123,8 +123,9 @@ _COINED_TAIL = re.compile(
 )
 
 
-# The depth or variant number a named architecture is written with: "DenseNet201", "DenseNet-201".
-_DEPTH_TAIL = re.compile(r"(?<=[A-Za-z])-?[0-9]{1,3}$")
+# The depth or variant number a named architecture is written with, and its version: "DenseNet201", "DenseNet-201",
+# "ResNet50V2" (the Keras names).
+_DEPTH_TAIL = re.compile(r"(?<=[A-Za-z])(?:-?[0-9]{1,3}(?:-?[Vv][1-9])?|-?[Vv][1-9])$")
 
 
 _WORD = re.compile(r"[\w+]+|[^\w\s]")

@@ -39,6 +39,12 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
             "We fine-tuned ResNet-200 and DenseNet-169, both pre-trained on ImageNet, on the cutouts.",
             {"ResNet-200": "technique:residual-neural-network", "DenseNet-169": "technique:densenet"},
         ),
+        # real-paper-like: the Keras names, depth and version in one word
+        (
+            "We compare ResNet50V2, InceptionResNetV2, Xception and EfficientNetB0 models pre-trained on ImageNet.",
+            {"ResNet50V2": "technique:residual-neural-network", "InceptionResNetV2": "technique:inception-network",
+             "EfficientNetB0": "technique:efficientnet"},
+        ),
     ],
 )
 def test_a_named_architecture_with_its_depth_is_the_architecture(real, sentence, names):
@@ -57,6 +63,9 @@ def test_a_named_architecture_with_its_depth_is_the_architecture(real, sentence,
         ("We train CNN-1 and CNN-2 on the two bands.", "CNN", "CNN-1"),
         # a coined model of the authors' with its version stays their tool
         ("We present SolarNet-2, a network for flare forecasting.", "SolarNet-2", None),
+        ("We present SolarNetV2, a network for flare forecasting.", "SolarNetV2", None),
+        # UNet 3+ is an architecture of its own, not a U-Net of depth 3
+        ("We segment the coronal holes with UNet3+ and compare it with U-Net.", "UNet3+", "UNet3"),
     ],
 )
 def test_numbers_after_other_names_stay_as_they_were(real, sentence, kept, not_grown):
