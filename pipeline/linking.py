@@ -1023,9 +1023,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised")
                     and head.kind not in _NAME_KINDS
                     and not _coined(doc[nxt.start:nxt.end].text) and not _short_form(doc[nxt.start:nxt.end].text))
-                # "FA-GMM", "CNN-LSTM", "ResNet-CBAM" (abstracts-x arXiv:2303.00370, both golds): two methods' short
-                # or coined names hyphenated into one model
-                or (gap == "-" and _one_word_name(text[start_char:end_char]) and _one_word_name(doc[nxt.start:nxt.end].text))
+                # "FA-GMM", "CNN-LSTM", "ResNet-CBAM" (abstracts-x arXiv:2303.00370, both golds), "CNN-Transformer": two
+                # methods' one-word names hyphenated into one model, a short or coined one among them
+                or (gap == "-" and _hyphenated_pair(text[start_char:end_char], doc[nxt.start:nxt.end].text))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
         # Supervised or unsupervised before a learning umbrella names that paradigm of the field: "supervised deep
@@ -1256,6 +1256,12 @@ def _named_architecture(written: str) -> bool:
 def _one_word_name(written: str) -> bool:
     """A method's short form or coined one-word name: "CNN", "LSTM", "ResNet", "BiLSTM"."""
     return _short_form(written) or _coined(written)
+
+
+def _hyphenated_pair(left: str, right: str) -> bool:
+    """Are two known methods' names, hyphenated, one model's: each one word, one of them a short form or a coined
+    name ("CNN-LSTM", "ResNet-CBAM", "CNN-Transformer"; not "t-SNE" or "U-Net", written with a hyphen of their own)?"""
+    return left.isalnum() and right.isalnum() and (_one_word_name(left) or _one_word_name(right))
 
 
 def _maker_start(doc: Doc, start: int, floor: int) -> int | None:

@@ -97,6 +97,25 @@ def test_a_coined_name_hyphenated_to_a_short_form_is_one_model(real):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name", "parts"),
+    [
+        # real-paper-like: a short form and an architecture's one-word name
+        ("We train a CNN-Transformer on the light curves.", "CNN-Transformer", ("CNN", "Transformer")),
+        ("An LSTM-Transformer forecasts the solar wind speed.", "LSTM-Transformer", ("LSTM", "Transformer")),
+    ],
+)
+def test_a_short_form_hyphenated_to_an_architecture_is_one_model(real, sentence, name, parts):
+    found = {text for text, _ in spans(tag(real, sentence))}
+    assert name in found
+    assert not found & set(parts)
+
+
+def test_names_with_a_hyphen_of_their_own_stay_apart(real):
+    found = {text for text, _ in spans(tag(real, "We embed the features with t-SNE and segment them with a U-Net."))}
+    assert {"t-SNE", "U-Net"} <= found
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # a prefix that negates or dates the method names no model of it
@@ -151,9 +170,17 @@ def test_a_modifier_the_family_already_says_adds_nothing(real):
     assert ("multilayer perceptron", "TECHNIQUE") in spans(record)
 
 
-def test_an_artificial_network_with_a_known_modifier_links_to_the_known_kind(real):
-    record = tag(real, "We train a Bayesian ANN on the light curves.")
-    assert concepts(record).get("Bayesian ANN") == "technique:bayesian-neural-network"
+@pytest.mark.parametrize(
+    ("sentence", "name", "concept"),
+    [
+        ("We train a Bayesian ANN on the light curves.", "Bayesian ANN", "technique:bayesian-neural-network"),
+        # the modifier and the short form's long form name a known concept
+        ("The images are compressed by a vector-quantized VAE.", "vector-quantized VAE",
+         "technique:vector-quantized-variational-autoencoder"),
+    ],
+)
+def test_a_modifier_and_a_short_form_link_to_the_known_kind(real, sentence, name, concept):
+    assert concepts(tag(real, sentence)).get(name) == concept
 
 
 @pytest.mark.parametrize(
