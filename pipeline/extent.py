@@ -61,6 +61,7 @@ class SpanRules(BaseModel):
     participle_endings: tuple[str, ...] = ()
     participle_nouns: tuple[str, ...] = ()
     glued_prefixes: tuple[str, ...] = ()
+    variant_patterns: tuple[str, ...] = ()
     homonym_vetoes: tuple[str, ...] = ()
 
 
@@ -84,7 +85,7 @@ def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError
         return SpanRules(), [AstroIEError("E110", path, 1, detail=f"{where}: {err['msg']}")]
     problems = []
     for name in ("release_patterns", "product_patterns", "phase_patterns", "survey_field_patterns", "veto_patterns",
-                 "run_patterns", "modifier_patterns", "period_patterns"):
+                 "run_patterns", "modifier_patterns", "period_patterns", "variant_patterns"):
         for pattern in getattr(rules, name):
             try:
                 re.compile(pattern)
@@ -277,6 +278,31 @@ class Extent:
             return False
         pattern = homonyms.get(alias_key(written))
         return pattern is not None and pattern.search(text) is not None
+
+    def _variants(self, depth: bool) -> re.Pattern | None:
+        alternatives = list(self.rules.variant_patterns)
+        if not alternatives:
+            return None
+        if depth:
+            alternatives.append("[0-9]{1,3}")
+        return re.compile(rf"(?:-(?:{'|'.join(alternatives)}))+(?![\w/+-]|\.[0-9])")
+
+    @cached_property
+    def _variant(self) -> re.Pattern | None:
+        return self._variants(False)
+
+    @cached_property
+    def _variant_or_depth(self) -> re.Pattern | None:
+        return self._variants(True)
+
+    def variant_end(self, text: str, end: int, depth: bool) -> int | None:
+        """End of the size, parameter count or patch code glued by hyphens after an architecture's name ("Llama-3-8B",
+        "ViT-L/14", "BERT-large"), and with ``depth`` of a plain number too ("DenseNet-201", "LLaMA-2-7B")."""
+        if text[end:end + 1] != "-":
+            return None
+        found = (self._variant_or_depth if depth else self._variant)
+        found = found.match(text, end) if found is not None else None
+        return found.end() if found else None
 
     def bare_participle(self, written: str) -> bool:
         """Does a mention end with a participle no learner's name ends with ("gradient-boosted")?"""

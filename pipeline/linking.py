@@ -624,8 +624,6 @@ _COORDINATED = re.compile(r"(?:\w,| and| or) $")
 _DESIGNATION = re.compile(r"-[0-9]{2,}(?![.\w])| [0-9]{5,}")
 # A word in lower case glued by a hyphen before a name: "plain-CNN".
 _GLUED_WORD = re.compile(r"(?<![\w-])([a-z]{3,})-$")
-# A named architecture's depth or variant number, glued by a hyphen: "DenseNet-201", "VGGnet-19" (not "-2.5").
-_DEPTH = re.compile(r"-[0-9]{1,3}(?![\w-]|\.[0-9])")
 
 
 def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
@@ -999,10 +997,12 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     concept = index.concept(m.concept_id)
     generic = bool(concept is not None and concept.generic)
     # A named architecture and its depth: "DenseNet-201", "VGGnet-19" (abstracts-x arXiv:2512.11487, both golds) are
-    # DenseNet and VGG written whole, as the ontology's "ResNet-152" is the residual network.
+    # DenseNet and VGG written whole, as the ontology's "ResNet-152" is the residual network; so are a model's size,
+    # parameter count or patch code ("Llama-3-8B", "ViT-L/14", "BERT-large"). A plain number after a family's acronym
+    # is the authors' numbering of their networks ("CNN-1"), not a depth.
     if concept is not None and concept.kind == "architecture" and text[end_char:end_char + 1] == "-" \
-            and _named_architecture(text[start_char:end_char]) and (depth := _DEPTH.match(text, end_char)) is not None \
-            and (span := _span_of(doc, start_char, depth.end())) is not None and not (nxt is not None and nxt.start < span.end):
+            and (variant := extent.variant_end(text, end_char, _named_architecture(text[start_char:end_char]))) is not None \
+            and (span := _span_of(doc, start_char, variant)) is not None and not (nxt is not None and nxt.start < span.end):
         return m._replace(end=span.end)
     # Two techniques written as one name: "gradient boosting decision trees",
     # "LSTM-based autoencoder", "GAN-based autoencoders".

@@ -57,6 +57,34 @@ def test_a_named_architecture_with_its_depth_is_the_architecture(real, sentence,
 
 
 @pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # real-paper-like: a language model's version, size and tuned variant
+        (
+            "We benchmark GPT-4o-mini, Llama-3-8B-Instruct, LLaMA-2-7B and Qwen2.5-VL on the questions.",
+            {"GPT-4o-mini": "technique:generative-pre-trained-transformer", "Llama-3-8B-Instruct": "technique:llama",
+             "LLaMA-2-7B": "technique:llama", "Qwen2.5-VL": "technique:qwen"},
+        ),
+        # real-paper-like: a vision backbone's size and patch code
+        (
+            "We compare the ViT-L/14, ConvNeXt-Tiny and BERT-base-uncased models.",
+            {"ViT-L/14": "technique:vision-transformer", "ConvNeXt-Tiny": "technique:convnext",
+             "BERT-base-uncased": "technique:bidirectional-encoder-representations-from-transformers"},
+        ),
+    ],
+)
+def test_a_model_with_its_size_or_variant_is_the_model_written_whole(real, sentence, names):
+    found = concepts(tag(real, sentence))
+    for name, concept in names.items():
+        assert found.get(name) == concept
+
+
+def test_a_joiner_after_a_model_is_no_size(real):
+    found = {text for text, _ in spans(tag(real, "We use a BERT-based classifier and large-scale ResNet training."))}
+    assert "BERT-based" not in found and "BERT" in found
+
+
+@pytest.mark.parametrize(
     ("sentence", "kept", "not_grown"),
     [
         # a family's acronym with a number is the authors' numbering of their networks, not a depth
