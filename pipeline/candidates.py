@@ -123,6 +123,8 @@ _COINED_TAIL = re.compile(
 )
 
 
+# A one-word name with one or two pluses glued to its end, then no word: "GAT+", "ResNet++".
+_PLUS_NAME = re.compile(r"(?<![\w+.-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\+{1,2}(?![\w+])")
 # The depth or variant number a named architecture is written with, and its version: "DenseNet201", "DenseNet-201",
 # "ResNet50V2" (the Keras names).
 _DEPTH_TAIL = re.compile(r"(?<=[A-Za-z])(?:-?[0-9]{1,3}(?:-?[Vv][1-9])?|-?[Vv][1-9])$")
@@ -581,6 +583,8 @@ class CandidateRules:
             spans.extend(self._product_made_by(doc, cues))
         if "-" in text:
             spans.extend(self._glued_to_architecture(doc, text))
+        if "+" in text:
+            spans.extend(self._plus_variants(doc, text))
         if "(" in text and (_INNER_CAPITAL.search(text) or self._named()):
             spans.extend(self._spelled_by_capitals(doc))
         if cues:
@@ -1085,6 +1089,25 @@ class CandidateRules:
                 continue
             written = doc[name[0] : name[1]].text
             if not self.index.lookup(written) and not _modified_technique_text(self.index, written, modifiers):
+                names.add(written)
+        out: list[Span] = []
+        for name in sorted(names):
+            out.extend(self._occurrences(doc, name))
+        return out
+
+    def _plus_variants(self, doc: Doc, text: str) -> list[Span]:
+        """A known method's one-word name with a plus glued to it, unknown as written, names the authors' variant
+        of the method, their model: "our GAT+ model" after "a graph attention network (GAT)" (abstracts-y
+        arXiv:2512.05909, both golds), as "ForSE+" is one (GUIDELINE: SOFTWARE). Known variants keep their concept
+        ("U-Net++", "UNet3+"); a plus between two names joins two ("VST+VISTA" is split by the tokenizer).
+        """
+        names: set[str] = set()
+        for found in _PLUS_NAME.finditer(text):
+            written = found.group(0)
+            if self.index.lookup(written):
+                continue
+            stem = self.index.lookup(found.group(1))
+            if any((c := self.index.concept(cid)) is not None and c.type == "TECHNIQUE" and not c.generic for cid in stem):
                 names.add(written)
         out: list[Span] = []
         for name in sorted(names):

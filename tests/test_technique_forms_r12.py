@@ -335,3 +335,32 @@ def test_known_methods_written_another_way(real, sentence, name, concept):
     record = tag(real, sentence)
     assert concepts(record).get(name) == concept
     assert "attention mechanism" not in concepts(record)
+
+
+# -- 7. A known method with a plus glued to it is the authors' variant, their model ------------------------------
+
+
+def test_a_method_with_a_plus_is_the_authors_model(real):
+    # abstracts-y arXiv:2512.05909 (both golds: SOFTWARE; GUIDELINE's "ForSE+")
+    record = tag(real, "Third, we train a graph attention network (GAT) on each galaxy's graph metrics. For galaxies with "
+                       "high stellar mass, our GAT+ model achieves an accuracy of 85 per cent.")
+    assert ("GAT+", "SOFTWARE") in spans(record)
+    assert concepts(record).get("GAT") == "technique:graph-attention-network"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "concept"),
+    [
+        ("We segment the images with UNet++ and U-Net++.", "UNet++", "technique:u-net++"),
+        ("We segment the images with UNet3+.", "UNet3+", "technique:u-net-3-plus"),
+    ],
+)
+def test_a_known_variant_with_a_plus_keeps_its_concept(real, sentence, name, concept):
+    record = tag(real, sentence)
+    assert concepts(record).get(name) == concept
+    assert not [text for text, label in spans(record) if label == "SOFTWARE"]
+
+
+def test_a_plus_between_two_names_joins_none(real):
+    found = spans(tag(real, "We combine the ACT+Planck likelihood with a CNN+LSTM classifier."))
+    assert not [text for text, label in found if "+" in text]
