@@ -283,8 +283,8 @@ class Extent:
         alternatives = list(self.rules.variant_patterns)
         if not alternatives:
             return None
-        if depth:
-            alternatives.append("[0-9]{1,3}")
+        if depth:  # a plain depth, or a size's one letter ("EfficientNetV2-S", "ViT-B", "DeiT-S")
+            alternatives.extend(("[0-9]{1,3}", "[SMLBTH]"))
         return re.compile(rf"(?:-(?:{'|'.join(alternatives)}))+(?![\w/+-]|\.[0-9])")
 
     @cached_property
@@ -297,7 +297,8 @@ class Extent:
 
     def variant_end(self, text: str, end: int, depth: bool) -> int | None:
         """End of the size, parameter count or patch code glued by hyphens after an architecture's name ("Llama-3-8B",
-        "ViT-L/14", "BERT-large"), and with ``depth`` of a plain number too ("DenseNet-201", "LLaMA-2-7B")."""
+        "ViT-L/14", "BERT-large"), and with ``depth`` of a plain number or a size's letter too ("DenseNet-201",
+        "LLaMA-2-7B", "ViT-B")."""
         if text[end:end + 1] != "-":
             return None
         found = (self._variant_or_depth if depth else self._variant)

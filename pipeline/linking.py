@@ -1250,7 +1250,7 @@ def _short_form(written: str) -> bool:
 def _named_architecture(written: str) -> bool:
     """Is a name one word in mixed case with a capital past its first letter, as named architectures are written
     ("ResNet", "DenseNet", "VGGnet"), not a family's acronym ("CNN-1") nor a word in title case?"""
-    return len(written) >= 4 and written.isalnum() and not written.isupper() and any(c.isupper() for c in written[1:])
+    return len(written) >= 3 and written.isalnum() and not written.isupper() and any(c.isupper() for c in written[1:])
 
 
 def _one_word_name(written: str) -> bool:

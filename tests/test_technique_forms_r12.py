@@ -71,6 +71,10 @@ def test_a_named_architecture_with_its_depth_is_the_architecture(real, sentence,
             {"ViT-L/14": "technique:vision-transformer", "ConvNeXt-Tiny": "technique:convnext",
              "BERT-base-uncased": "technique:bidirectional-encoder-representations-from-transformers"},
         ),
+        (
+            "The encoders are EfficientNetV2-S and ViT-B, fine-tuned on the cutouts.",
+            {"EfficientNetV2-S": "technique:efficientnet", "ViT-B": "technique:vision-transformer"},
+        ),
     ],
 )
 def test_a_model_with_its_size_or_variant_is_the_model_written_whole(real, sentence, names):
@@ -89,6 +93,7 @@ def test_a_joiner_after_a_model_is_no_size(real):
     [
         # a family's acronym with a number is the authors' numbering of their networks, not a depth
         ("We train CNN-1 and CNN-2 on the two bands.", "CNN", "CNN-1"),
+        ("We train CNN-A and CNN-B on the two bands.", "CNN", "CNN-A"),
         # a coined model of the authors' with its version stays their tool
         ("We present SolarNet-2, a network for flare forecasting.", "SolarNet-2", None),
         ("We present SolarNetV2, a network for flare forecasting.", "SolarNetV2", None),
