@@ -262,19 +262,20 @@ class Extent:
         return bool(self._property and text[end:end + 1] in _SPACE_OR_HYPHEN and self._property.match(text, end))
 
     @cached_property
-    def _homonyms(self) -> dict[str, re.Pattern]:
-        """A technique's form (its matching key) -> what a record names when the same words mean a thing observed."""
+    def _homonyms(self) -> tuple[dict[str, re.Pattern], tuple[str, ...]]:
+        """A technique's form (its matching key) -> what a record names when the same words mean a thing observed;
+        and the forms' last words, lower case."""
         out: dict[str, re.Pattern] = {}
         for entry in self.rules.homonym_vetoes:
             form, _sep, pattern = entry.partition(" => ")
             out[alias_key(form)] = re.compile(pattern)
-        return out
+        return out, tuple(sorted({word + plural for key in out for word in key.rsplit(" ", 1)[-1:] for plural in ("", "s")}))
 
     def homonym_vetoed(self, text: str, written: str) -> bool:
         """Is a technique's form written here the words of a thing the record observes: "Deep Forest" in a record on
-        the Lyman-alpha forest? One look-up per mention; the record's text is searched only for a listed form."""
-        homonyms = self._homonyms
-        if not homonyms:
+        the Lyman-alpha forest? The record's text is searched only for a listed form (its last word tested first)."""
+        homonyms, last_words = self._homonyms
+        if not last_words or not written.lower().endswith(last_words):
             return False
         pattern = homonyms.get(alias_key(written))
         return pattern is not None and pattern.search(text) is not None
