@@ -123,6 +123,11 @@ _COINED_TAIL = re.compile(
 )
 
 
+# The depth or variant number a named architecture is written with, and its version: "DenseNet201", "DenseNet-201",
+# "ResNet50V2" (the Keras names).
+_DEPTH_TAIL = re.compile(r"(?<=[A-Za-z])(?:-?[0-9]{1,3}(?:-?[Vv][1-9])?|-?[Vv][1-9])$")
+
+
 _WORD = re.compile(r"[\w+]+|[^\w\s]")
 # A name and a Roman numeral glued by a hyphen: "Gadget-III"; the numeral's digit.
 _ROMAN_RELEASE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*)-(II|III|IV)(?![\w-])")
@@ -2406,6 +2411,7 @@ class CandidateRules:
                 and not self.index.lookup(name.text)
                 and not self._is_known(doc, start, end)
                 and not self._kind_after_article(doc, start)
+                and not (start < end - 1 and self._umbrella_word(doc[end - 1].text))
             ):
                 names.add(name.text)
             elif i + 1 < n and self._named_after_noun(doc, i):
@@ -2515,11 +2521,19 @@ class CandidateRules:
                 # that implements it (not a short form the parentheses define: "Gaussian process (GP)")
                 accepted.setdefault((match[0], match[1]), match)
         architectures: set[str] = set()
+        out_known: list[Span] = []
         for found in coined:
             span = doc.char_span(found.start(), found.end())
             if span is not None and self._opens_organization(doc, span.end):
                 continue  # "the SciNet HPC Consortium" (fragments-l r10y-frag-10): an organisation's name, no model
             if span is not None and not self.index.lookup(span.text) and not self._is_known(doc, span.start, span.end):
+                architecture = self._numbered_architecture(span.text)
+                if architecture is not None:
+                    # "DenseNet201", "DenseNet-201" (abstracts-x arXiv:2101.12628, arXiv:2512.11487, both golds): a
+                    # known architecture and its depth, the architecture written whole, not a model of the authors'
+                    out_known.append(Span(doc, span.start, span.end, label="TECHNIQUE", kb_id=architecture,
+                                          span_id="context"))
+                    continue
                 if (
                     span.end < n
                     and doc[span.end].norm_ in self.technique_after_definition
@@ -2530,7 +2544,7 @@ class CandidateRules:
                     architectures.add(span.text)
                 else:
                     names.add(span.text)
-        out: list[Span] = []
+        out: list[Span] = out_known
         for name in sorted(names):
             out.extend(self._occurrences(doc, name))
         for name in sorted(architectures - names):
@@ -2559,6 +2573,25 @@ class CandidateRules:
                 return False
             k -= 1
         return False
+
+    def _umbrella_word(self, written: str) -> bool:
+        """Is a word a form of an umbrella term ("AI", "ML")? Hyphenated after another word before a tool's noun
+        it says what field the tool is of, no name of one: "A Statistical-AI Framework" (abstracts-w
+        arXiv:2604.08196, both golds), unlike "the Deep-LC toolkit"."""
+        return any((c := self.index.concept(cid)) is not None and c.type == "TECHNIQUE" and c.generic
+                   for cid in self.index.lookup(written))
+
+    def _numbered_architecture(self, written: str) -> str | None:
+        """The known architecture a coined-looking word names with its depth or variant number ("DenseNet201",
+        "DenseNet-201", "ResNet-200"), or None."""
+        found = _DEPTH_TAIL.search(written)
+        if found is None or found.start() < 3:
+            return None
+        for cid in sorted(self.index.lookup(written[:found.start()])):
+            concept = self.index.concept(cid)
+            if concept is not None and concept.type == "TECHNIQUE" and concept.kind == "architecture":
+                return cid
+        return None
 
     def _pair_before_plural(self, doc: Doc, i: int) -> tuple[str, str] | None:
         """Two names joined by "&" or "and" that a plural tool noun closes, its description between: "the HIDE &

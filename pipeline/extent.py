@@ -61,6 +61,9 @@ class SpanRules(BaseModel):
     estimator_tails: tuple[str, ...] = ()
     participle_endings: tuple[str, ...] = ()
     participle_nouns: tuple[str, ...] = ()
+    glued_prefixes: tuple[str, ...] = ()
+    variant_patterns: tuple[str, ...] = ()
+    homonym_vetoes: tuple[str, ...] = ()
 
 
 def rules_path(directory: Path | str) -> Path:
@@ -83,12 +86,20 @@ def read_span_rules(directory: Path | str) -> tuple[SpanRules, list[AstroIEError
         return SpanRules(), [AstroIEError("E110", path, 1, detail=f"{where}: {err['msg']}")]
     problems = []
     for name in ("release_patterns", "product_patterns", "phase_patterns", "survey_field_patterns", "veto_patterns",
-                 "run_patterns", "modifier_patterns", "period_patterns"):
+                 "run_patterns", "modifier_patterns", "period_patterns", "variant_patterns"):
         for pattern in getattr(rules, name):
             try:
                 re.compile(pattern)
             except re.error as exc:
                 problems.append(AstroIEError("E110", path, 1, detail=f"{name}: {pattern!r}: {exc}"))
+    for entry in rules.homonym_vetoes:
+        form, sep, pattern = entry.partition(" => ")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.append(AstroIEError("E110", path, 1, detail=f"homonym_vetoes: {entry!r}: {exc}"))
+        if not sep or not form.strip():
+            problems.append(AstroIEError("E110", path, 1, detail=f"homonym_vetoes: {entry!r} is not 'form => pattern'"))
     tails = {re.split(r"[- ]", w)[-1].lower() for w in rules.technique_modifiers + rules.technique_joiners}
     for pattern in rules.modifier_patterns:
         last = re.search(r"-([a-z]+)$", pattern)
@@ -189,6 +200,11 @@ class Extent:
         return re.compile(rf"(?:-[A-Z][\w]*)*(?: [A-Z][\w&.-]*){{0,3}}? (?:{words})\b")
 
     @cached_property
+    def glued_prefix_words(self) -> frozenset[str]:
+        """Prefixes glued by a hyphen to a method's name that name no kind of it ("non-CNN", "pre-ML")."""
+        return frozenset(w.lower() for w in self.rules.glued_prefixes)
+
+    @cached_property
     def modifier_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.technique_modifiers)
 
@@ -250,6 +266,55 @@ class Extent:
     def property_after(self, text: str, end: int) -> bool:
         """Does a word naming a property follow a method's name ("augmentation invariance")?"""
         return bool(self._property and text[end:end + 1] in _SPACE_OR_HYPHEN and self._property.match(text, end))
+
+    @cached_property
+    def _homonyms(self) -> tuple[dict[str, re.Pattern], tuple[str, ...]]:
+        """A technique's form (its matching key) -> what a record names when the same words mean a thing observed;
+        and the forms' last words, lower case."""
+        out: dict[str, re.Pattern] = {}
+        for entry in self.rules.homonym_vetoes:
+            form, _sep, pattern = entry.partition(" => ")
+            out[alias_key(form)] = re.compile(pattern)
+        return out, tuple(sorted({word + plural for key in out for word in key.rsplit(" ", 1)[-1:] for plural in ("", "s")}))
+
+    def homonym_vetoed(self, text: str, written: str) -> bool:
+        """Is a technique's form written here the words of a thing the record observes: "Deep Forest" in a record on
+        the Lyman-alpha forest? The record's text is searched only for a listed form (its last word tested first)."""
+        homonyms, last_words = self._homonyms
+        if not last_words or not written.lower().endswith(last_words):
+            return False
+        pattern = homonyms.get(alias_key(written))
+        return pattern is not None and pattern.search(text) is not None
+
+    def _variants(self, depth: bool) -> re.Pattern | None:
+        alternatives = list(self.rules.variant_patterns)
+        if not alternatives:
+            return None
+        if depth:  # a plain depth, or a size's one letter ("EfficientNetV2-S", "ViT-B", "DeiT-S")
+            alternatives.extend(("[0-9]{1,3}", "[SMLBTH]"))
+        return re.compile(rf"(?:-(?:{'|'.join(alternatives)}))+(?![\w/+-]|\.[0-9])")
+
+    @cached_property
+    def _variant(self) -> re.Pattern | None:
+        return self._variants(False)
+
+    @cached_property
+    def _variant_or_depth(self) -> re.Pattern | None:
+        return self._variants(True)
+
+    def variant_end(self, text: str, end: int, depth: bool) -> int | None:
+        """End of the size, parameter count or patch code glued by hyphens after an architecture's name ("Llama-3-8B",
+        "ViT-L/14", "BERT-large"), and with ``depth`` of a plain number or a size's letter too ("DenseNet-201",
+        "LLaMA-2-7B", "ViT-B")."""
+        if text[end:end + 1] != "-":
+            return None
+        found = (self._variant_or_depth if depth else self._variant)
+        found = found.match(text, end) if found is not None else None
+        return found.end() if found else None
+
+    def bare_participle(self, written: str) -> bool:
+        """Does a mention end with a participle no learner's name ends with ("gradient-boosted")?"""
+        return bool(self.rules.participle_endings) and written.lower().endswith(self.rules.participle_endings)
 
     def paradigm_adjective(self, written: str) -> bool:
         """Is a mention only a paradigm's adjective ("supervised", "semi-supervised"), no learning head with it?"""

@@ -735,6 +735,8 @@ _HYPHEN_VERSION = re.compile(r"-(?:[1-9]|II|III|IV|v[0-9]+)(?![\w-]|\.[0-9])")
 _COORDINATED = re.compile(r"(?:\w,| and| or) $")
 # After a catalogue's name, the number of one of its objects: "TOI-700", "TIC 307210830".
 _DESIGNATION = re.compile(r"-[0-9]{2,}(?![.\w])| [0-9]{5,}")
+# A word in lower case glued by a hyphen before a name: "plain-CNN".
+_GLUED_WORD = re.compile(r"(?<![\w-])([a-z]{3,})-$")
 
 
 def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
@@ -891,9 +893,13 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         if grown is not None and out and grown.start < out[-1].end:
             grown = None  # never over a name already chosen ("MAST Kepler Archive" keeps MAST)
         if grown is None and m.label == "TECHNIQUE" and (extent.paradigm_adjective(text[start_char:end_char])
-                                                         or extent.property_after(text, end_char)):
+                                                         or extent.property_after(text, end_char)
+                                                         or extent.bare_participle(text[start_char:end_char])
+                                                         or extent.homonym_vetoed(text, text[start_char:end_char])):
             # "an ensemble of supervised learners": the adjective of a paradigm alone names no technique;
-            # "augmentation invariance" (abstracts-s arXiv:2206.11927): a property named after a method, not it
+            # "augmentation invariance" (abstracts-s arXiv:2206.11927): a property named after a method, not it;
+            # "gradient-boosted inference techniques" (abstracts-y arXiv:2507.11611): a participle, no learner's name;
+            # "Deep Forest: ... reconstruction of the Lyman-alpha forest" (abstracts-y arXiv:2009.10673): the forest observed
             i += 1
             continue
         if grown is None:
@@ -1072,7 +1078,10 @@ def _composed(doc: Doc, m: Mention, start: int, end: int, label: str, index: Ont
               head_label: str | None = None) -> Mention:
     """The mention of a composed name: its own concept if the ontology knows it, else a candidate under ``m``."""
     written = doc[start:end].text
-    known = sorted(cid for cid in index.lookup(written) if (c := index.concept(cid)) is not None and c.type == label)
+    known = _known_as(index, written, label)
+    if not known and label == "TECHNIQUE" and head_label is not None:
+        # "sequential NPE" is sequential neural posterior estimation, a concept of its own (abstracts-x arXiv:2403.02443)
+        known = _known_as(index, head_label, label)
     if known:
         return Mention(start, end, label, known[0], "ruler", 0, True)
     name = " ".join(written.split())
@@ -1081,6 +1090,19 @@ def _composed(doc: Doc, m: Mention, start: int, end: int, label: str, index: Ont
     cid = candidate_id(name)
     doc.user_data.setdefault(BROADER_KEY, {})[cid] = m.concept_id
     return Mention(start, end, label, cid, "candidate", 0, True, name)
+
+
+# "artificial" in a network's name says what every network of the family is: "feedforward artificial neural network".
+_ARTIFICIAL = re.compile(r"\bartificial (?=neural net)", re.IGNORECASE)
+
+
+def _known_as(index: OntologyIndex, name: str, label: str) -> list[str]:
+    """The concepts of ``label`` a composed name is a form of, sorted; "X artificial neural network" is a form of a
+    concept known as "X neural network" ("feed-forward artificial neural network", abstracts-y arXiv:2602.06492)."""
+    known = sorted(cid for cid in index.lookup(name) if (c := index.concept(cid)) is not None and c.type == label)
+    if not known and label == "TECHNIQUE" and "rtificial neural net" in name:
+        return _known_as(index, _ARTIFICIAL.sub("", name), label)
+    return known
 
 
 def _label_of(index: OntologyIndex, m: Mention) -> str:
@@ -1092,6 +1114,14 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                     index: OntologyIndex, extent: Extent) -> Mention | None:
     concept = index.concept(m.concept_id)
     generic = bool(concept is not None and concept.generic)
+    # A named architecture and its depth: "DenseNet-201", "VGGnet-19" (abstracts-x arXiv:2512.11487, both golds) are
+    # DenseNet and VGG written whole, as the ontology's "ResNet-152" is the residual network; so are a model's size,
+    # parameter count or patch code ("Llama-3-8B", "ViT-L/14", "BERT-large"). A plain number after a family's acronym
+    # is the authors' numbering of their networks ("CNN-1"), not a depth.
+    if concept is not None and concept.kind == "architecture" and text[end_char:end_char + 1] == "-" \
+            and (variant := extent.variant_end(text, end_char, _named_architecture(text[start_char:end_char]))) is not None \
+            and (span := _span_of(doc, start_char, variant)) is not None and not (nxt is not None and nxt.start < span.end):
+        return m._replace(end=span.end)
     # Two techniques written as one name: "gradient boosting decision trees",
     # "LSTM-based autoencoder", "GAN-based autoencoders".
     if nxt is not None and nxt.label == "TECHNIQUE" and not generic:
@@ -1111,8 +1141,9 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
                 or (gap == " " and concept.kind == "paradigm" and text[start_char:end_char].lower().endswith("supervised")
                     and head.kind not in _NAME_KINDS
                     and not _coined(doc[nxt.start:nxt.end].text) and not _short_form(doc[nxt.start:nxt.end].text))
-                # "FA-GMM", "CNN-LSTM": two methods' short forms hyphenated into one model
-                or (gap == "-" and _short_form(text[start_char:end_char]) and _short_form(doc[nxt.start:nxt.end].text))
+                # "FA-GMM", "CNN-LSTM", "ResNet-CBAM" (abstracts-x arXiv:2303.00370, both golds), "CNN-Transformer": two
+                # methods' one-word names hyphenated into one model, a short or coined one among them
+                or (gap == "-" and _hyphenated_pair(text[start_char:end_char], doc[nxt.start:nxt.end].text))
                 or (head.kind == "architecture" and extent.joiner_end(text, end_char) == doc[nxt.start].idx)):
             return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
         # Supervised or unsupervised before a learning umbrella names that paradigm of the field: "supervised deep
@@ -1186,6 +1217,16 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             words = text[begin:start_char].strip(" -")
             label = f"{words} {_label_of(index, m)}" if concept is not None else None
             return _composed(doc, m, span.start, m.end, "TECHNIQUE", index, head_label=label and label.lower())
+    # A word in lower case glued by a hyphen to a method's short or coined name makes one model's name, written as
+    # one unit: "plain-CNN" beside "ResNet" (abstracts-x arXiv:2303.00370, both golds); not a prefix that negates or
+    # dates it ("non-CNN methods", "the pre-ML era"), nor a word the guideline drops ("deep-CNN" is a CNN).
+    if start_char >= 4 and text[start_char - 1] == "-" and concept is not None and not generic \
+            and _one_word_name(text[start_char:end_char]) \
+            and (glued := _GLUED_WORD.search(text, max(0, start_char - 24), start_char)) is not None \
+            and glued.group(1) not in extent.glued_prefix_words and glued.group(1) not in extent.descriptive_word_set \
+            and (span := _span_of(doc, glued.start(), end_char)) is not None and span.start < m.start \
+            and not (m.start >= 1 and span.start < m.start - 2):
+        return _composed(doc, m, span.start, m.end, "TECHNIQUE", index)
     return None
 
 
@@ -1331,6 +1372,23 @@ def _short_form(written: str) -> bool:
     return 2 <= len(written) <= 6 and written.isupper() and written.isalnum()
 
 
+def _named_architecture(written: str) -> bool:
+    """Is a name one word in mixed case with a capital past its first letter, as named architectures are written
+    ("ResNet", "DenseNet", "VGGnet"), not a family's acronym ("CNN-1") nor a word in title case?"""
+    return len(written) >= 3 and written.isalnum() and not written.isupper() and any(c.isupper() for c in written[1:])
+
+
+def _one_word_name(written: str) -> bool:
+    """A method's short form or coined one-word name: "CNN", "LSTM", "ResNet", "BiLSTM"."""
+    return _short_form(written) or _coined(written)
+
+
+def _hyphenated_pair(left: str, right: str) -> bool:
+    """Are two known methods' names, hyphenated, one model's: each one word, one of them a short form or a coined
+    name ("CNN-LSTM", "ResNet-CBAM", "CNN-Transformer"; not "t-SNE" or "U-Net", written with a hyphen of their own)?"""
+    return left.isalnum() and right.isalnum() and (_one_word_name(left) or _one_word_name(right))
+
+
 def _maker_start(doc: Doc, start: int, floor: int) -> int | None:
     """Start of an unknown acronym written before a catalogue's facility: "CDAW LASCO CME Catalog"."""
     if start <= floor:
@@ -1362,7 +1420,8 @@ def _says_already(index: OntologyIndex, concept, words: str) -> bool:
         if cid != concept.id and found.label.lower().endswith("network"):  # a family of networks
             known.update(found.label.lower().replace("-", " ").split())
         todo.extend(found.broader)
-    return all(w in known for w in said)
+    # "feed-forward multilayer perceptron": the family's one word written in two
+    return all(w in known for w in said) or "".join(said) in known
 
 
 def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex,
