@@ -106,11 +106,12 @@ _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet", "EoRFlow" (CamelCase + a model
 # suffix), or a name and "Net" ("APOGEE Net", "BOSS Net": the model trained on that survey's spectra).
 # Also a word, or a "21cm"-like prefix, glued to an architecture's short name: "QuasarNET", "FNet",
-# "21cmLSTM", "21cmKAN" (known architectures such as "ResNet" or "BiLSTM" are the ontology's).
+# "21cmLSTM", "21cmKAN" (known architectures such as "ResNet" or "BiLSTM" are the ontology's); the hyphen before "Net"
+# may be set as an en dash ("Tel–Net", abstracts-z arXiv:2011.10243).
 _COINED_MODEL = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
     r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow)"
-    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]* Net|[A-Z][A-Za-z0-9]{0,12}-Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
+    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]* Net|[A-Z][A-Za-z0-9]{0,12}[-\u2013]Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
     r"(?:[-+]?[0-9IVX]+)?(?![\w-])"
 )
 _NAME_SHAPE = re.compile(
@@ -161,6 +162,9 @@ _AFTER_PRESENTED = frozenset({"which", "that", "to", "for", "as", "and", "in", "
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
 # The last word of a long form that makes it a model's coined name, not a kind of network: "Multi-Scale Wavelet Net".
 _COINED_HEADS = frozenset({"Net", "NET"})
+# A short form coined with "Net" glued to letters of its own: "iQNet", "PGNets", "GaSNet-III", "QuasarNET" (not "CNN",
+# "B-CNN": the initials of a kind of network). Known architectures ("ResNet", "ConvNets") are the ontology's.
+_COINED_NET = re.compile(r"^[A-Za-z0-9]*(?:[A-Za-z0-9]Net|[a-z]NET)s?(?:[-–]?(?:[0-9]+|[IVX]+))?$")
 
 
 def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
@@ -218,10 +222,16 @@ def candidate_id(text: str) -> str:
     return f"candidate:{slug or 'unnamed'}"
 
 
+_NAME_PARTS = re.compile(r"[-_&]|['\u2019](?=[A-Z])")
+_SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+
+
 @lru_cache(maxsize=1 << 16)  # asked of the same words over and over
 def name_shaped(text: str) -> bool:
     """ "LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
-    parts = [p for p in re.split(r"[-_&]", text) if p]  # "MODEL&CO" (abstracts-w arXiv:2409.17178)
+    # "MODEL&CO" (abstracts-w arXiv:2409.17178); "O'TRAIN" (abstracts-z arXiv:2112.10280): an apostrophe before a
+    # capital joins the parts of a name, one before a lower-case letter ends a possessive or an elision
+    parts = [p for p in _NAME_PARTS.split(text.translate(_SUPERSCRIPT_DIGITS)) if p]  # "GS³" is written "GS3" too
     return (
         bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text) and any(_NAME_SHAPE.match(p) for p in parts)
     )
@@ -788,6 +798,11 @@ class CandidateRules:
                 label = "SOFTWARE"  # "StarGRU network (StarGRUNet)": a family named after a coined word is a model
             if label == "TECHNIQUE" and long[-1].text in _COINED_HEADS:
                 label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
+            if label == "TECHNIQUE" and self._coined_net(doc[short_start:short_end]) and self._of_the_sky(long):
+                # "a novel intelligent quasar continuum neural network (iQNet)" (abstracts-z arXiv:2006.04814), "Planet
+                # Gap neural Networks (PGNets)" (arXiv:2111.15196), both golds: a network the authors named after what
+                # it is for, written in lower case, is their model as "Galaxy Spectra Networks (GaSNet)" is
+                label = "SOFTWARE"
             if (
                 label in (None, "TECHNIQUE")
                 and not known_short  # "Magellan Adaptive Optics eXtreme (MagAO-X)" is the known instrument
@@ -822,6 +837,9 @@ class CandidateRules:
             )
             if inner is not None and label == "TECHNIQUE" and cid.startswith("candidate:"):
                 doc.user_data.setdefault(CANDIDATE_BROADER, {})[cid] = inner
+            if label == "TECHNIQUE" and self._memo is not None:
+                # the short form of a kind of network: no apposition to "network" makes it a tool's name
+                self._memo.setdefault("technique_shorts", set()).add(doc[short_start:short_end].text)
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
             if label == "SOFTWARE":
                 # "SPOCK 2.0" (abstracts-w arXiv:2501.15017): the linker writes the short form's uses, and a use
@@ -1332,12 +1350,24 @@ class CandidateRules:
 
     def _model_name(self, long: Span) -> bool:
         """Is a capitalised long form about the sky, the name of a model rather than a kind of model?"""
+        words = [t for t in long if t.is_alpha and not t.is_stop]
+        return all(t.is_title or t.is_upper for t in words) and self._of_the_sky(long)
+
+    def _of_the_sky(self, long: Span) -> bool:
+        """Does a long form hold a word of what the sky holds ("quasar", "planet"), the subject a model is named for?"""
         extent = self.index.extent
         if extent is None or not extent.model_name_words:
             return False
-        words = [t for t in long if t.is_alpha and not t.is_stop]
-        return all(t.is_title or t.is_upper for t in words) and any(
-            t.lower_ in extent.model_name_words or alias_key(t.lower_) in extent.model_name_words for t in words
+        names = extent.model_name_words
+        return any(t.lower_ in names or alias_key(t.lower_) in names for t in long if t.is_alpha and not t.is_stop)
+
+    def _coined_net(self, short: Span) -> bool:
+        """Is a short form a coined "Net" name ("iQNet", "PGNets"), no architecture the ontology knows ("ResNet")?"""
+        text = short.text
+        return (
+            bool(_COINED_NET.match(text))
+            and not self.index.lookup(text)
+            and not self.index.lookup(text.removesuffix("s"))
         )
 
     def _tool_name(self, long: Span) -> bool:
@@ -1920,6 +1950,7 @@ class CandidateRules:
         # "CatNorth, an improved ... catalog" names a data set.
         tool_heads = self._positions(cues, self._apposition_heads)
         lowers = self._lowers(doc) if tool_heads else []
+        technique_shorts = self._memo.get("technique_shorts", set()) if self._memo is not None else set()
         articles = self._articles
         for i in tool_heads:
             label = "DATASET" if cues[i] in self._dataset_head_norms else "SOFTWARE"
@@ -1930,6 +1961,9 @@ class CandidateRules:
                     and end < len(doc)
                     and lowers[end] in self._after_name
                     and not (lowers[end] == self._comma and self._method_starts(doc, end + 1))
+                    # "an autoencoder convolutional neural network (AE-CNN)" (abstracts-z arXiv:2507.21876, both
+                    # golds): the parentheses define a kind of network, the definition types it
+                    and not (lowers[i + 1] == self._open and doc[i + 2 : end].text in technique_shorts)
                 ):
                     names.setdefault(doc[i + 2 : end].text, label)
                 elif (
@@ -2169,10 +2203,20 @@ class CandidateRules:
     def _or_name(self, doc: Doc, end: int) -> str | None:
         """The short name after a name and ", or": "Direct Exoplanet Detection with ..., or ConStruct"."""
         k = end + 2
-        if k >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "or":
+        n = len(doc)
+        if k >= n or doc[end].text != "," or doc[end + 1].lower_ != "or":
             return None
         stop = self._compound_name(doc, k)
-        if not stop or (stop < len(doc) and doc[stop].text not in _NAME_CLOSERS):
+        if (
+            stop
+            and stop + 1 < n
+            and doc[stop].is_title
+            and doc[stop].is_alpha
+            and doc[stop].lower_ not in self.stop_words
+            and (doc[stop + 1].text in _NAME_CLOSERS or _for_short(doc, stop + 1))
+        ):
+            stop += 1  # "..., or GS³ Hunter for short," (abstracts-z arXiv:2401.05620): a coined word and its noun
+        if not stop or (stop < n and doc[stop].text not in _NAME_CLOSERS and not _for_short(doc, stop)):
             return None
         return doc[k:stop].text
 
@@ -2302,10 +2346,17 @@ class CandidateRules:
         openers = self._positions(cues, self._opener_heads)
         nouns: list[int] = []
         tools: list[int] = []
+        heads: list[int] = []
         if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
             lowers = self._lowers(doc)
             verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
             nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
+            # "the ThetaRay system": a tool's noun that is no software noun, after a coined word
+            heads = [
+                i
+                for i in openers
+                if i and lowers[i] not in self._software_noun_ids and _MIXED_CASE.match(doc[i - 1].text)
+            ]
             # "the LABKIT annotation tool": "tool" names a tool only after a coined name and its task's noun (not
             # "a Gravitational Lens INference Tool", a title's words)
             tools = [i for i in openers if i >= 3 and lowers[i] == self._tool_id]
@@ -2424,6 +2475,12 @@ class CandidateRules:
             elif end == i and i >= 2 and doc[i - 2].lower_ == "the" and self._lower_case_tool(doc, i - 1):
                 names.add(doc[i - 1].text)  # "the vespa algorithm (Morton et al. 2016)", then "with vespa,"
         names.update(doc[i - 2].text for i in tools if self._coined_before_task(doc, i))  # abstracts-w arXiv:2407.19461
+        for i in heads:
+            # "The AI/ML ThetaRay system is trained initially with Kepler exoplanetary data" (abstracts-z
+            # arXiv:2102.10326, both golds): a word coined with a capital inside lower case names the system, the
+            # platform or the model it stands before; a planet's host ("the TRAPPIST-1 system") has no such word
+            if not self.index.lookup(doc[i - 1].text) and not self._is_known(doc, i - 1, i):
+                names.add(doc[i - 1].text)
         for i in nouns:
             pair = self._pair_before_plural(doc, i)
             if pair is not None:
@@ -2952,6 +3009,11 @@ _PLURAL_TOOL_NOUNS = frozenset({"codes", "libraries", "packages", "pipelines", "
 
 # Dashes written between the words of a name: one mark.
 _NAME_DASHES = frozenset({"-", "–", "—"})
+
+
+def _for_short(doc: Doc, i: int) -> bool:
+    """Do the words at ``i`` say that the name before them is a short name: "..., or GS³ Hunter for short"?"""
+    return i + 1 < len(doc) and doc[i].lower_ == "for" and doc[i + 1].lower_ == "short"
 
 
 def _glued_prefix(doc: Doc, i: int) -> bool:
