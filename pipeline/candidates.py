@@ -51,6 +51,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key, normalize_word
+from .ontology import surface_forms
 from .ruler_index import (
     ABBREVIATION_TUPLES,
     OntologyIndex,
@@ -472,6 +473,7 @@ class CandidateRules:
         self.software_after_definition = frozenset(words.software_after_definition)
         self.subtitle_openers = frozenset(words.subtitle_openers)
         self.use_verbs = frozenset(words.use_verbs)
+        self.physical_model_words = frozenset(words.physical_model_words)
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
@@ -508,6 +510,7 @@ class CandidateRules:
         self._tool_head_words = frozenset(words.tool_heads)
         self._tool_nouns = self.software_nouns | self.tool_name_words  # what a tool's subtitle ends in
         self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
+        self._as_written: dict[str, bool] = {}  # a name -> is it a concept's form as written (names recur)
         self._cues = numpy.array(
             sorted(
                 self._head_norms
@@ -1412,6 +1415,8 @@ class CandidateRules:
             # "an event trigger generator known as Wavelet Detection Filter (WDF)" (abstracts-w arXiv:2001.00279):
             # a tool's noun, then the name it goes by; "an event known as the Epoch of Reionization" names no tool
             return True
+        if before in self.name_triggers and self._names_physical_model(doc, first - 1):
+            return False  # "a new stochastic model that we call Convolved Damped Random Walk (CDRW)"
         # "Our Occultation Detection Neural Network (ODNet)": the authors' own, capitalised, is their model's name.
         return before in self.present_verbs or before in self.name_triggers or (before == "our" and capitalised)
 
@@ -1879,6 +1884,8 @@ class CandidateRules:
                 ):
                     names.setdefault(span.text, "SOFTWARE")
         for i in self._positions(cues, self._trigger_norms):
+            if self._names_physical_model(doc, i):
+                continue
             token = doc[i]
             start = token.i + 1
             if (
@@ -2173,7 +2180,37 @@ class CandidateRules:
     def _tool_noun_before(self, doc: Doc, i: int) -> bool:
         """Is the naming verb at ``i`` said of a tool's noun a few words back: "an algorithm we call",
         "a pipeline, which we named", "a method called"?"""
-        return any(doc[j].norm_ in self._tool_head_words for j in range(max(0, i - 4), i))
+        return self._named_noun(doc, i) is not None
+
+    def _named_noun(self, doc: Doc, i: int) -> int | None:
+        """The tool's noun the naming verb at ``i`` names (None: none): a few words back, or the head of the phrase a
+        relative clause closes: "a new method of inference of Gaussian process parameters, which we call Neural
+        Inference" (abstracts-z arXiv:2211.10305, both golds)."""
+        j = next((j for j in range(i - 1, max(-1, i - 5), -1) if doc[j].norm_ in self._tool_head_words), None)
+        if j is not None or i < 3 or doc[i - 1].lower_ != "we" or doc[i - 2].lower_ not in ("which", "that"):
+            return j
+        # back to the article that opens the phrase, within its sentence, then its head: an article, at most two
+        # words that qualify the noun, the noun
+        for k in range(i - 3, max(-1, i - 16), -1):
+            word = doc[k]
+            if word.text in _SENTENCE_ENDS:
+                return None
+            if word.lower_ in self._articles_text or word.lower_ in _AUTHORS_OWN:
+                return next(
+                    (h for h in range(k + 1, min(i - 2, k + 4)) if doc[h].norm_ in self._tool_head_words), None
+                )
+        return None
+
+    def _names_physical_model(self, doc: Doc, i: int) -> bool:
+        """Does the naming verb at ``i`` name a physical or statistical model: "a new stochastic model that we call
+        Convolved Damped Random Walk (CDRW)" (abstracts-z arXiv:2211.10305, both golds: no entity)?"""
+        j = self._named_noun(doc, i)
+        return (
+            j is not None
+            and j > 0
+            and doc[j].lower_ in ("model", "models")
+            and doc[j - 1].lower_ in self.physical_model_words
+        )
 
     def _titled_name(self, doc: Doc, start: int) -> int:
         """End of a name of capitalised words from ``start`` that a clause mark closes (0: none): "Direct Exoplanet
@@ -2474,6 +2511,11 @@ class CandidateRules:
                 names.add(doc[start].text)
             elif end == i and i >= 2 and doc[i - 2].lower_ == "the" and self._lower_case_tool(doc, i - 1):
                 names.add(doc[i - 1].text)  # "the vespa algorithm (Morton et al. 2016)", then "with vespa,"
+            elif end == i and i >= 2 and doc[i - 2].lower_ in _NAMED_OBJECTS and self._opens_a_sentence(doc, i - 1):
+                # "We also make the autovet code used to implement the algorithm publicly accessible. autovet is
+                # designed to ..." (abstracts-z arXiv:1805.07089, both golds): a word in lower case before a tool's
+                # noun that also opens a sentence, as no common word does, is written as its authors write the name
+                names.add(doc[i - 1].text)
         names.update(doc[i - 2].text for i in tools if self._coined_before_task(doc, i))  # abstracts-w arXiv:2407.19461
         for i in heads:
             # "The AI/ML ThetaRay system is trained initially with Kepler exoplanetary data" (abstracts-z
@@ -2702,6 +2744,18 @@ class CandidateRules:
             and doc[k - 1].lower_ in _ALONE_AFTER
             and (k + 1 == n or doc[k + 1].is_punct)
             for k in range(1, n)
+        )
+
+    def _opens_a_sentence(self, doc: Doc, i: int) -> bool:
+        """Is the lower-case word ``i`` (no stop word, unknown) written elsewhere in the record as a sentence's
+        first word, still in lower case?"""
+        word = doc[i]
+        if not (word.is_lower and word.is_alpha and len(word) >= 3) or word.lower_ in self.stop_words:
+            return False
+        if self.index.lookup(word.text) or self._is_known(doc, i, i + 1):
+            return False
+        return any(
+            k != i and sentence_initial(doc, k) for k in token_positions(doc, token_arrays(doc).values(ORTH), [word.text])
         )
 
     @staticmethod
@@ -2979,9 +3033,29 @@ class CandidateRules:
         while end > start and doc[end - 1].text == "-":
             end -= 1
         text = span_text(doc, start, end, doc.user_data.get(TEXT_KEY)) if end > start else ""
-        if not text or not name_shaped(text.replace(" ", "")) or self.index.lookup(text):
+        if not text or not name_shaped(text.replace(" ", "")) or self._known_as_written(text):
             return 0
         return end
+
+    def _known_as_written(self, text: str) -> bool:
+        """Does a concept have ``text`` as a form, a short form matched by case only as written?
+
+        "We introduce LiSA, a set of python modules" (abstracts-z arXiv:2204.09288, both golds): the space mission's
+        short form is "LISA", so "LiSA" is another name.
+        """
+        found = self._as_written.get(text)
+        if found is None:
+            key = alias_key(text)
+            found = any(
+                not form.case_sensitive or form.text == text or form.text + "s" == text
+                for cid in self.index.lookup(text)
+                if (concept := self.index.concept(cid)) is not None
+                for form in surface_forms(concept)
+                if not form.requires_definition and alias_key(form.text) == key
+            )
+            if len(self._as_written) < 1 << 14:
+                self._as_written[text] = found
+        return found
 
     def _occurrences(self, doc: Doc, name: str, label: str = "SOFTWARE", cid: str | None = None) -> list[Span]:
         """Every use of a tool's (or a named data set's) name, whole tokens, in the record.

@@ -61,6 +61,7 @@ class CandidateWords(BaseModel):
     subtitle_openers: Words = ()
     challenge_nouns: Words = ()
     use_verbs: Words = ()
+    physical_model_words: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
