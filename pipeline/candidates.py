@@ -2754,9 +2754,8 @@ class CandidateRules:
             return False
         if self.index.lookup(word.text) or self._is_known(doc, i, i + 1):
             return False
-        return any(
-            k != i and sentence_initial(doc, k) for k in token_positions(doc, token_arrays(doc).values(ORTH), [word.text])
-        )
+        same = (token_arrays(doc).column(ORTH) == word.orth).nonzero()[0].tolist()
+        return any(k != i and sentence_initial(doc, k) for k in same)
 
     @staticmethod
     def _short_forms(doc: Doc) -> set[tuple[int, int]]:
