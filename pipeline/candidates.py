@@ -479,6 +479,7 @@ class CandidateRules:
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
         self._challenge_norms = {strings.add(w) for w in words.challenge_nouns}
         self._tool_head_norms = {strings.add(w) for w in words.tool_heads}
+        self._system_norms = {strings.add(w) for w in words.system_nouns}
         self._dataset_head_norms = {strings.add(w) for w in self.dataset_heads}
         self._before_name = {strings.add(w) for w in (",", ":", "(")}
         self._after_name = {strings.add(w) for w in (",", ")", ".", ";")}
@@ -517,6 +518,7 @@ class CandidateRules:
                 | self._trigger_norms
                 | self._challenge_norms
                 | self._tool_head_norms
+                | self._system_norms
                 | self._verb_norms
                 | {self._software_norm}
             ),
@@ -2383,24 +2385,19 @@ class CandidateRules:
         openers = self._positions(cues, self._opener_heads)
         nouns: list[int] = []
         tools: list[int] = []
-        heads: list[int] = []
+        # "the ThetaRay system": a system's noun after a coined word
+        heads = [i for i in self._positions(cues, self._system_norms) if i and _MIXED_CASE.match(doc[i - 1].text)]
         if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
             lowers = self._lowers(doc)
             verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
             nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
-            # "the ThetaRay system": a tool's noun that is no software noun, after a coined word
-            heads = [
-                i
-                for i in openers
-                if i and lowers[i] not in self._software_noun_ids and _MIXED_CASE.match(doc[i - 1].text)
-            ]
             # "the LABKIT annotation tool": "tool" names a tool only after a coined name and its task's noun (not
             # "a Gravitational Lens INference Tool", a title's words)
             tools = [i for i in openers if i >= 3 and lowers[i] == self._tool_id]
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
         text = doc.user_data.get(TEXT_KEY) or doc.text
         coined = list(_COINED_MODEL.finditer(text)) if _COINED_TAIL.search(text) else []
-        if not (anchors or unsure or verbs or openers or nouns or coined):
+        if not (anchors or unsure or verbs or openers or nouns or coined or heads):
             return []
         names: set[str] = set()
         accepted: dict[tuple[int, int], tuple] = {}
@@ -2519,8 +2516,8 @@ class CandidateRules:
         names.update(doc[i - 2].text for i in tools if self._coined_before_task(doc, i))  # abstracts-w arXiv:2407.19461
         for i in heads:
             # "The AI/ML ThetaRay system is trained initially with Kepler exoplanetary data" (abstracts-z
-            # arXiv:2102.10326, both golds): a word coined with a capital inside lower case names the system, the
-            # platform or the model it stands before; a planet's host ("the TRAPPIST-1 system") has no such word
+            # arXiv:2102.10326, both golds): a word coined with a capital inside lower case names the system or the
+            # platform it stands before; a planet's host ("the TRAPPIST-1 system") has no such word
             if not self.index.lookup(doc[i - 1].text) and not self._is_known(doc, i - 1, i):
                 names.add(doc[i - 1].text)
         for i in nouns:

@@ -145,9 +145,12 @@ def test_a_coined_word_before_system_names_a_tool(real):
         "ThetaRay system to 10,803 light curves, the algorithm yields about 50 targets.",
     )
     assert _labels(record, "ThetaRay") == {"SOFTWARE"}
-    # a planetary system is named by its star, no coined word
+    # a planetary system is named by its star, no coined word; a model or a method with a capital inside its
+    # person's name is that person's
     plain = tag(real, "The planets of the Kepler-90 system and of the HR 8799 system orbit in resonance.")
     assert _tools(plain) == set()
+    person = tag(real, "We fit the MacDonald model to the light curves and compare it with the VanderPlas method.")
+    assert _tools(person) == set()
 
 
 # -- a name cased apart from a known short form is another name ----------------------------------------------------
