@@ -51,6 +51,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .normalize import alias_key, normalize_word
+from .ontology import surface_forms
 from .ruler_index import (
     ABBREVIATION_TUPLES,
     OntologyIndex,
@@ -106,11 +107,12 @@ _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet", "EoRFlow" (CamelCase + a model
 # suffix), or a name and "Net" ("APOGEE Net", "BOSS Net": the model trained on that survey's spectra).
 # Also a word, or a "21cm"-like prefix, glued to an architecture's short name: "QuasarNET", "FNet",
-# "21cmLSTM", "21cmKAN" (known architectures such as "ResNet" or "BiLSTM" are the ontology's).
+# "21cmLSTM", "21cmKAN" (known architectures such as "ResNet" or "BiLSTM" are the ontology's); the hyphen before "Net"
+# may be set as an en dash ("Tel–Net", abstracts-z arXiv:2011.10243).
 _COINED_MODEL = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
     r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow)"
-    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]* Net|[A-Z][A-Za-z0-9]{0,12}-Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
+    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]* Net|[A-Z][A-Za-z0-9]{0,12}[-\u2013]Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
     r"(?:[-+]?[0-9IVX]+)?(?![\w-])"
 )
 _NAME_SHAPE = re.compile(
@@ -166,6 +168,9 @@ _AFTER_PRESENTED = frozenset({"which", "that", "to", "for", "as", "and", "in", "
 _FACILITY_LABELS = frozenset({"TELESCOPE", "SURVEY"})
 # The last word of a long form that makes it a model's coined name, not a kind of network: "Multi-Scale Wavelet Net".
 _COINED_HEADS = frozenset({"Net", "NET"})
+# A short form coined with "Net" glued to letters of its own: "iQNet", "PGNets", "GaSNet-III", "QuasarNET" (not "CNN",
+# "B-CNN": the initials of a kind of network). Known architectures ("ResNet", "ConvNets") are the ontology's.
+_COINED_NET = re.compile(r"^[A-Za-z0-9]*(?:[A-Za-z0-9]Net|[a-z]NET)s?(?:[-–]?(?:[0-9]+|[IVX]+))?$")
 
 
 def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
@@ -223,10 +228,16 @@ def candidate_id(text: str) -> str:
     return f"candidate:{slug or 'unnamed'}"
 
 
+_NAME_PARTS = re.compile(r"[-_&]|['\u2019](?=[A-Z])")
+_SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+
+
 @lru_cache(maxsize=1 << 16)  # asked of the same words over and over
 def name_shaped(text: str) -> bool:
     """ "LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
-    parts = [p for p in re.split(r"[-_&]", text) if p]  # "MODEL&CO" (abstracts-w arXiv:2409.17178)
+    # "MODEL&CO" (abstracts-w arXiv:2409.17178); "O'TRAIN" (abstracts-z arXiv:2112.10280): an apostrophe before a
+    # capital joins the parts of a name, one before a lower-case letter ends a possessive or an elision
+    parts = [p for p in _NAME_PARTS.split(text.translate(_SUPERSCRIPT_DIGITS)) if p]  # "GS³" is written "GS3" too
     return (
         bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text) and any(_NAME_SHAPE.match(p) for p in parts)
     )
@@ -467,11 +478,13 @@ class CandidateRules:
         self.software_after_definition = frozenset(words.software_after_definition)
         self.subtitle_openers = frozenset(words.subtitle_openers)
         self.use_verbs = frozenset(words.use_verbs)
+        self.physical_model_words = frozenset(words.physical_model_words)
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
         self._challenge_norms = {strings.add(w) for w in words.challenge_nouns}
         self._tool_head_norms = {strings.add(w) for w in words.tool_heads}
+        self._system_norms = {strings.add(w) for w in words.system_nouns}
         self._dataset_head_norms = {strings.add(w) for w in self.dataset_heads}
         self._before_name = {strings.add(w) for w in (",", ":", "(")}
         self._after_name = {strings.add(w) for w in (",", ")", ".", ";")}
@@ -503,12 +516,14 @@ class CandidateRules:
         self._tool_head_words = frozenset(words.tool_heads)
         self._tool_nouns = self.software_nouns | self.tool_name_words  # what a tool's subtitle ends in
         self._name_words: dict[str, list[str]] = {}  # a name's token texts, per name (names recur)
+        self._as_written: dict[str, bool] = {}  # a name -> is it a concept's form as written (names recur)
         self._cues = numpy.array(
             sorted(
                 self._head_norms
                 | self._trigger_norms
                 | self._challenge_norms
                 | self._tool_head_norms
+                | self._system_norms
                 | self._verb_norms
                 | {self._software_norm}
             ),
@@ -793,6 +808,11 @@ class CandidateRules:
                 label = "SOFTWARE"  # "StarGRU network (StarGRUNet)": a family named after a coined word is a model
             if label == "TECHNIQUE" and long[-1].text in _COINED_HEADS:
                 label = "SOFTWARE"  # "CNN_Attention_LSTM Net (CALNet)": "Net" ends a model's name, "network" a family
+            if label == "TECHNIQUE" and self._coined_net(doc[short_start:short_end]) and self._of_the_sky(long):
+                # "a novel intelligent quasar continuum neural network (iQNet)" (abstracts-z arXiv:2006.04814), "Planet
+                # Gap neural Networks (PGNets)" (arXiv:2111.15196), both golds: a network the authors named after what
+                # it is for, written in lower case, is their model as "Galaxy Spectra Networks (GaSNet)" is
+                label = "SOFTWARE"
             if (
                 label in (None, "TECHNIQUE")
                 and not known_short  # "Magellan Adaptive Optics eXtreme (MagAO-X)" is the known instrument
@@ -827,6 +847,9 @@ class CandidateRules:
             )
             if inner is not None and label == "TECHNIQUE" and cid.startswith("candidate:"):
                 doc.user_data.setdefault(CANDIDATE_BROADER, {})[cid] = inner
+            if label == "TECHNIQUE" and self._memo is not None:
+                # the short form of a kind of network: no apposition to "network" makes it a tool's name
+                self._memo.setdefault("technique_shorts", set()).add(doc[short_start:short_end].text)
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
             if label == "SOFTWARE":
                 # "SPOCK 2.0" (abstracts-w arXiv:2501.15017): the linker writes the short form's uses, and a use
@@ -1337,12 +1360,24 @@ class CandidateRules:
 
     def _model_name(self, long: Span) -> bool:
         """Is a capitalised long form about the sky, the name of a model rather than a kind of model?"""
+        words = [t for t in long if t.is_alpha and not t.is_stop]
+        return all(t.is_title or t.is_upper for t in words) and self._of_the_sky(long)
+
+    def _of_the_sky(self, long: Span) -> bool:
+        """Does a long form hold a word of what the sky holds ("quasar", "planet"), the subject a model is named for?"""
         extent = self.index.extent
         if extent is None or not extent.model_name_words:
             return False
-        words = [t for t in long if t.is_alpha and not t.is_stop]
-        return all(t.is_title or t.is_upper for t in words) and any(
-            t.lower_ in extent.model_name_words or alias_key(t.lower_) in extent.model_name_words for t in words
+        names = extent.model_name_words
+        return any(t.lower_ in names or alias_key(t.lower_) in names for t in long if t.is_alpha and not t.is_stop)
+
+    def _coined_net(self, short: Span) -> bool:
+        """Is a short form a coined "Net" name ("iQNet", "PGNets"), no architecture the ontology knows ("ResNet")?"""
+        text = short.text
+        return (
+            bool(_COINED_NET.match(text))
+            and not self.index.lookup(text)
+            and not self.index.lookup(text.removesuffix("s"))
         )
 
     def _tool_name(self, long: Span) -> bool:
@@ -1387,6 +1422,8 @@ class CandidateRules:
             # "an event trigger generator known as Wavelet Detection Filter (WDF)" (abstracts-w arXiv:2001.00279):
             # a tool's noun, then the name it goes by; "an event known as the Epoch of Reionization" names no tool
             return True
+        if before in self.name_triggers and self._names_physical_model(doc, first - 1):
+            return False  # "a new stochastic model that we call Convolved Damped Random Walk (CDRW)"
         # "Our Occultation Detection Neural Network (ODNet)": the authors' own, capitalised, is their model's name.
         return before in self.present_verbs or before in self.name_triggers or (before == "our" and capitalised)
 
@@ -1854,6 +1891,8 @@ class CandidateRules:
                 ):
                     names.setdefault(span.text, "SOFTWARE")
         for i in self._positions(cues, self._trigger_norms):
+            if self._names_physical_model(doc, i):
+                continue
             token = doc[i]
             start = token.i + 1
             if (
@@ -1925,6 +1964,7 @@ class CandidateRules:
         # "CatNorth, an improved ... catalog" names a data set.
         tool_heads = self._positions(cues, self._apposition_heads)
         lowers = self._lowers(doc) if tool_heads else []
+        technique_shorts = self._memo.get("technique_shorts", set()) if self._memo is not None else set()
         articles = self._articles
         for i in tool_heads:
             label = "DATASET" if cues[i] in self._dataset_head_norms else "SOFTWARE"
@@ -1935,6 +1975,9 @@ class CandidateRules:
                     and end < len(doc)
                     and lowers[end] in self._after_name
                     and not (lowers[end] == self._comma and self._method_starts(doc, end + 1))
+                    # "an autoencoder convolutional neural network (AE-CNN)" (abstracts-z arXiv:2507.21876, both
+                    # golds): the parentheses define a kind of network, the definition types it
+                    and not (lowers[i + 1] == self._open and doc[i + 2 : end].text in technique_shorts)
                 ):
                     names.setdefault(doc[i + 2 : end].text, label)
                 elif (
@@ -2144,7 +2187,37 @@ class CandidateRules:
     def _tool_noun_before(self, doc: Doc, i: int) -> bool:
         """Is the naming verb at ``i`` said of a tool's noun a few words back: "an algorithm we call",
         "a pipeline, which we named", "a method called"?"""
-        return any(doc[j].norm_ in self._tool_head_words for j in range(max(0, i - 4), i))
+        return self._named_noun(doc, i) is not None
+
+    def _named_noun(self, doc: Doc, i: int) -> int | None:
+        """The tool's noun the naming verb at ``i`` names (None: none): a few words back, or the head of the phrase a
+        relative clause closes: "a new method of inference of Gaussian process parameters, which we call Neural
+        Inference" (abstracts-z arXiv:2211.10305, both golds)."""
+        j = next((j for j in range(i - 1, max(-1, i - 5), -1) if doc[j].norm_ in self._tool_head_words), None)
+        if j is not None or i < 3 or doc[i - 1].lower_ != "we" or doc[i - 2].lower_ not in ("which", "that"):
+            return j
+        # back to the article that opens the phrase, within its sentence, then its head: an article, at most two
+        # words that qualify the noun, the noun
+        for k in range(i - 3, max(-1, i - 16), -1):
+            word = doc[k]
+            if word.text in _SENTENCE_ENDS:
+                return None
+            if word.lower_ in self._articles_text or word.lower_ in _AUTHORS_OWN:
+                return next(
+                    (h for h in range(k + 1, min(i - 2, k + 4)) if doc[h].norm_ in self._tool_head_words), None
+                )
+        return None
+
+    def _names_physical_model(self, doc: Doc, i: int) -> bool:
+        """Does the naming verb at ``i`` name a physical or statistical model: "a new stochastic model that we call
+        Convolved Damped Random Walk (CDRW)" (abstracts-z arXiv:2211.10305, both golds: no entity)?"""
+        j = self._named_noun(doc, i)
+        return (
+            j is not None
+            and j > 0
+            and doc[j].lower_ in ("model", "models")
+            and doc[j - 1].lower_ in self.physical_model_words
+        )
 
     def _titled_name(self, doc: Doc, start: int) -> int:
         """End of a name of capitalised words from ``start`` that a clause mark closes (0: none): "Direct Exoplanet
@@ -2174,10 +2247,20 @@ class CandidateRules:
     def _or_name(self, doc: Doc, end: int) -> str | None:
         """The short name after a name and ", or": "Direct Exoplanet Detection with ..., or ConStruct"."""
         k = end + 2
-        if k >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "or":
+        n = len(doc)
+        if k >= n or doc[end].text != "," or doc[end + 1].lower_ != "or":
             return None
         stop = self._compound_name(doc, k)
-        if not stop or (stop < len(doc) and doc[stop].text not in _NAME_CLOSERS):
+        if (
+            stop
+            and stop + 1 < n
+            and doc[stop].is_title
+            and doc[stop].is_alpha
+            and doc[stop].lower_ not in self.stop_words
+            and (doc[stop + 1].text in _NAME_CLOSERS or _for_short(doc, stop + 1))
+        ):
+            stop += 1  # "..., or GS³ Hunter for short," (abstracts-z arXiv:2401.05620): a coined word and its noun
+        if not stop or (stop < n and doc[stop].text not in _NAME_CLOSERS and not _for_short(doc, stop)):
             return None
         return doc[k:stop].text
 
@@ -2307,6 +2390,8 @@ class CandidateRules:
         openers = self._positions(cues, self._opener_heads)
         nouns: list[int] = []
         tools: list[int] = []
+        # "the ThetaRay system": a system's noun after a coined word
+        heads = [i for i in self._positions(cues, self._system_norms) if i and _MIXED_CASE.match(doc[i - 1].text)]
         if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
             lowers = self._lowers(doc)
             verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
@@ -2317,7 +2402,7 @@ class CandidateRules:
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
         text = doc.user_data.get(TEXT_KEY) or doc.text
         coined = list(_COINED_MODEL.finditer(text)) if _COINED_TAIL.search(text) else []
-        if not (anchors or unsure or verbs or openers or nouns or coined):
+        if not (anchors or unsure or verbs or openers or nouns or coined or heads):
             return []
         names: set[str] = set()
         accepted: dict[tuple[int, int], tuple] = {}
@@ -2429,7 +2514,18 @@ class CandidateRules:
                 names.add(doc[start].text)
             elif end == i and i >= 2 and doc[i - 2].lower_ == "the" and self._lower_case_tool(doc, i - 1):
                 names.add(doc[i - 1].text)  # "the vespa algorithm (Morton et al. 2016)", then "with vespa,"
+            elif end == i and i >= 2 and doc[i - 2].lower_ in _NAMED_OBJECTS and self._opens_a_sentence(doc, i - 1):
+                # "We also make the autovet code used to implement the algorithm publicly accessible. autovet is
+                # designed to ..." (abstracts-z arXiv:1805.07089, both golds): a word in lower case before a tool's
+                # noun that also opens a sentence, as no common word does, is written as its authors write the name
+                names.add(doc[i - 1].text)
         names.update(doc[i - 2].text for i in tools if self._coined_before_task(doc, i))  # abstracts-w arXiv:2407.19461
+        for i in heads:
+            # "The AI/ML ThetaRay system is trained initially with Kepler exoplanetary data" (abstracts-z
+            # arXiv:2102.10326, both golds): a word coined with a capital inside lower case names the system or the
+            # platform it stands before; a planet's host ("the TRAPPIST-1 system") has no such word
+            if not self.index.lookup(doc[i - 1].text) and not self._is_known(doc, i - 1, i):
+                names.add(doc[i - 1].text)
         for i in nouns:
             pair = self._pair_before_plural(doc, i)
             if pair is not None:
@@ -2679,6 +2775,17 @@ class CandidateRules:
             and (k + 1 == n or doc[k + 1].is_punct)
             for k in range(1, n)
         )
+
+    def _opens_a_sentence(self, doc: Doc, i: int) -> bool:
+        """Is the lower-case word ``i`` (no stop word, unknown) written elsewhere in the record as a sentence's
+        first word, still in lower case?"""
+        word = doc[i]
+        if not (word.is_lower and word.is_alpha and len(word) >= 3) or word.lower_ in self.stop_words:
+            return False
+        if self.index.lookup(word.text) or self._is_known(doc, i, i + 1):
+            return False
+        same = (token_arrays(doc).column(ORTH) == word.orth).nonzero()[0].tolist()
+        return any(k != i and sentence_initial(doc, k) for k in same)
 
     @staticmethod
     def _short_forms(doc: Doc) -> set[tuple[int, int]]:
@@ -2955,9 +3062,29 @@ class CandidateRules:
         while end > start and doc[end - 1].text == "-":
             end -= 1
         text = span_text(doc, start, end, doc.user_data.get(TEXT_KEY)) if end > start else ""
-        if not text or not name_shaped(text.replace(" ", "")) or self.index.lookup(text):
+        if not text or not name_shaped(text.replace(" ", "")) or self._known_as_written(text):
             return 0
         return end
+
+    def _known_as_written(self, text: str) -> bool:
+        """Does a concept have ``text`` as a form, a short form matched by case only as written?
+
+        "We introduce LiSA, a set of python modules" (abstracts-z arXiv:2204.09288, both golds): the space mission's
+        short form is "LISA", so "LiSA" is another name.
+        """
+        found = self._as_written.get(text)
+        if found is None:
+            key = alias_key(text)
+            found = any(
+                not form.case_sensitive or form.text == text or form.text + "s" == text
+                for cid in self.index.lookup(text)
+                if (concept := self.index.concept(cid)) is not None
+                for form in surface_forms(concept)
+                if not form.requires_definition and alias_key(form.text) == key
+            )
+            if len(self._as_written) < 1 << 14:
+                self._as_written[text] = found
+        return found
 
     def _occurrences(self, doc: Doc, name: str, label: str = "SOFTWARE", cid: str | None = None) -> list[Span]:
         """Every use of a tool's (or a named data set's) name, whole tokens, in the record.
@@ -2985,6 +3112,11 @@ _PLURAL_TOOL_NOUNS = frozenset({"codes", "libraries", "packages", "pipelines", "
 
 # Dashes written between the words of a name: one mark.
 _NAME_DASHES = frozenset({"-", "–", "—"})
+
+
+def _for_short(doc: Doc, i: int) -> bool:
+    """Do the words at ``i`` say that the name before them is a short name: "..., or GS³ Hunter for short"?"""
+    return i + 1 < len(doc) and doc[i].lower_ == "for" and doc[i + 1].lower_ == "short"
 
 
 def _glued_prefix(doc: Doc, i: int) -> bool:

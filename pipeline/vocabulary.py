@@ -61,6 +61,8 @@ class CandidateWords(BaseModel):
     subtitle_openers: Words = ()
     challenge_nouns: Words = ()
     use_verbs: Words = ()
+    physical_model_words: Words = ()
+    system_nouns: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
@@ -80,6 +82,7 @@ class CandidateWords(BaseModel):
         "technique_after_definition",
         "software_after_definition",
         "challenge_nouns",
+        "system_nouns",
     )
     """Lists compared with a token's norm: each word must be its own norm, or it never matches."""
 
