@@ -10,9 +10,9 @@ surveys and simulations (``abstracts-b``), 24 of twelve further subfields
 cosmology (``abstracts-f``, ``abstracts-g``, and again ``abstracts-h``,
 ``abstracts-i``, ``abstracts-j`` to ``abstracts-u``; and 50 + 50 over thirteen
 subfields, ``abstracts-v`` and ``abstracts-w``; 25 + 15 more, ``abstracts-x`` and
-``abstracts-y``; 50 more, ``abstracts-z``), and 22 + 10 + 18 + 16 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10
+``abstracts-y``; 50 more, ``abstracts-z``), and 22 + 10 + 18 + 16 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 15
 full-text fragments without titles (data sections, acknowledgements, methods:
-``fragments``, ``fragments-b`` to ``fragments-m``). Each set is scored
+``fragments``, ``fragments-b`` to ``fragments-n``). Each set is scored
 with the project's metric; the floors sit a margin under today's scores
 (benchmarks/README.md), so a change that costs real mentions fails here.
 """
@@ -71,6 +71,7 @@ MICRO_F1_FLOOR = {
     "fragments-k": 0.955,
     "fragments-l": 0.97,
     "fragments-m": 0.965,
+    "fragments-n": 0.90,
 }
 FACILITY_FLOOR = {
     "fragments": {"f1": 0.975, "precision": 0.975},
@@ -86,6 +87,7 @@ FACILITY_FLOOR = {
     "fragments-k": {"f1": 0.965, "precision": 0.955},
     "fragments-l": {"f1": 0.98, "precision": 0.97},
     "fragments-m": {"f1": 0.975, "precision": 0.985},
+    "fragments-n": {"f1": 0.885, "precision": 0.915},
 }
 SOFTWARE_F1_FLOOR = {
     "abstracts-a": 0.95,
@@ -127,6 +129,7 @@ SOFTWARE_F1_FLOOR = {
     "fragments-k": 0.95,
     "fragments-l": 0.95,
     "fragments-m": 0.965,
+    "fragments-n": 0.91,
 }
 
 
