@@ -384,6 +384,12 @@ def add_hyphenated_definitions(doc: Doc, text: str) -> None:
             len(long_form) > len(short) or sum(t.is_alpha for t in long_form) > sum(t.is_alpha for t in short)
         ):
             found.append((short, long_form))
+    _add_definitions(doc, found)
+
+
+def _add_definitions(doc: Doc, found: list[tuple[Span, Span]]) -> None:
+    """Each (short form, long form) and every later use of the short form into ``doc._.abbreviations`` and their
+    offsets, as the detector would have put them."""
     n = len(doc)
     if not found:
         return
@@ -403,6 +409,43 @@ def add_hyphenated_definitions(doc: Doc, text: str) -> None:
                 offsets.append((use.start, use.end, long_form.start, long_form.end))
                 defined.add((start, start + k))
     doc.user_data[ABBREVIATION_TUPLES] = offsets
+
+
+# Two short forms for two names written side by side with a slash: "Big Bear Solar Observatory/Full-Disk
+# H-alpha Patrol Telescope (BBSO/FDHA)", "Solar Dynamics Observatory/Atmospheric Imaging Assembly (SDO/AIA)".
+_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_SLASH_PAIR = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})/([A-Z][A-Za-z0-9-]{1,11})\)")
+
+
+def add_slash_pair_definitions(doc: Doc, text: str) -> None:
+    """Definitions of a pair of names and their pair of short forms: "X Observatory/Y Telescope (XO/YT)".
+
+    scispaCy's detector takes a short form only when every token has two
+    letters or more, so the slash keeps the pair from ever being defined. The
+    slash nearest before the parenthesis parts the two long forms; the Schwartz
+    & Hearst search is run on each side for its short form.
+    """
+    found: list[tuple[Span, Span]] = []
+    for hit in _SLASH_PAIR.finditer(text):
+        first, second = doc.char_span(hit.start(1), hit.end(1)), doc.char_span(hit.start(2), hit.end(2))
+        if first is None or second is None or first.start < 3 or doc[first.start - 1].text != "(":
+            continue
+        opening = first.start - 1
+        slash = next((j for j in range(opening - 2, max(0, opening - 14), -1) if doc[j].text == "/"), None)
+        if slash is None or slash < 1:
+            continue
+        letters = sum(c.isalpha() for c in first.text)
+        end = opening
+        while end > slash + 1 and doc[end - 1].lower_ in _POSSESSIVES:
+            end -= 1  # "Solar Dynamics Observatory/Helioseismic and Magnetic Imager's (SDO/HMI) ... Patches"
+        for short, candidate in (
+            (first, doc[max(0, slash - min(letters + 5, letters * 2)) : slash]),
+            (second, doc[slash + 1 : end]),
+        ):
+            _, long_form = find_abbreviation(candidate, short)
+            if long_form is not None and sum(t.is_alpha for t in long_form) > 1:
+                found.append((short, long_form))
+    _add_definitions(doc, found)
 
 
 def trim_quoted_long_forms(doc: Doc) -> None:
@@ -525,6 +568,8 @@ class CandidateRules:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         if "(" in text and _HYPHENATED_SHORT.search(text):
             add_hyphenated_definitions(doc, text)
+        if "/" in text and "(" in text and _SLASH_PAIR.search(text):
+            add_slash_pair_definitions(doc, text)
         if '"' in text or "\u201d" in text:
             trim_quoted_long_forms(doc)
         try:
@@ -1498,6 +1543,10 @@ class CandidateRules:
                     and doc[start - 2].is_title
                 ):
                     start = None  # "Max Planck Computing and Data Facility": part of a longer name, an organisation's
+                if start is not None and self._name_goes_on(doc, token.i):
+                    # "Radio Observatory Anomaly Detector (ROAD)", "Global Navigation Satellite Systems": the head
+                    # word opens a longer name of something else, no facility of its own
+                    continue
                 if start is None and head == "telescope":
                     # "the 60-inch Telescope at the Palomar Observatory" (fragments-l r10y-frag-07): a capitalised
                     # telescope named by its aperture, its site after it
@@ -1542,11 +1591,59 @@ class CandidateRules:
                     # no list)
                     out.append(Span(doc, name.i, name.i + 1, label="DATASET", kb_id=candidate_id(name.text),
                                     span_id="phrase"))
+        out = [s for s in out if s is not None]
+        if out:
+            out = self._without_known_tails(doc, out)
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
             out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=True))]
         return [s for s in out if s is not None]
+
+    def _without_known_tails(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """The typed names that are not the tail of a known name the record writes: "Dwarfs from the Dark (Energy
+        Survey)" (abstracts-y arXiv:2102.12776) cuts the Dark Energy Survey, written whole in the abstract, at a
+        parenthesis; its last words are that survey, no new one."""
+        known = {
+            doc[s:e].text.lower()
+            for s, e, label, *_ in match_tuples(doc, MATCHES)
+            if e - s >= 2 and label in _FACILITY_LABELS
+        }
+        if not known:
+            return spans
+        return [
+            span for span in spans
+            if not any(name.endswith(" " + span.text.lower()) for name in known)
+        ]
+
+    def _name_goes_on(self, doc: Doc, head_i: int) -> bool:
+        """Do capitalised words run on after a name's head word into a name that ends in no facility's head?
+
+        "Strasbourg Observatory H-alpha Planetary Nebula research platform database", "Radio Observatory
+        Anomaly Detector": the head is a word inside a longer name. A known facility after the head ("...
+        Observatory LSST"), or a run that ends in a head word itself ("... Observatory Schmidt Telescope"), is
+        a second name beside the first.
+        """
+        n = len(doc)
+        j = head_i + 1
+        if j >= n or doc[j].lower_ in self.stop_words or not (doc[j].is_title or doc[j].is_upper):
+            return False
+        if doc[head_i].whitespace_ == "" or not doc[j].is_alpha:
+            return False  # "Observatory/...", "Telescope-2": glued, no word of a longer name
+        if any(s == j and label in _FACILITY_LABELS for s, _e, label, *_ in match_tuples(doc, MATCHES)):
+            return False
+        last = j
+        k = j
+        while k < n and k - j < 8:
+            word = doc[k]
+            if word.text == "-" or _capital_compound_tail(doc, k):
+                k += 1
+                continue
+            if word.lower_ in self.stop_words or not (word.is_title or word.is_upper or name_shaped(word.text)):
+                break
+            last = k
+            k += 1
+        return self.head_types.get(doc[last].norm_) not in _FACILITY_LABELS
 
     def _last_listed_acronym(self, doc: Doc, i: int) -> bool:
         """Is token ``i`` an unknown acronym ending a list of two or more known facilities, surveys or data sets?
@@ -1681,7 +1778,7 @@ class CandidateRules:
                 i -= 1
                 continue
             if tok.lower_ in self.stop_words or not (
-                tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num
+                tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num or _capital_compound_tail(doc, i)
             ):
                 break
             if i == head_i - 1 and tok.is_title and not name_shaped(tok.text) and sentence_initial(doc, i):
@@ -2794,6 +2891,16 @@ def _glued_prefix(doc: Doc, i: int) -> bool:
         return False
     return i == 2 or bool(doc[i - 3].whitespace_) or doc[i - 3].text in ("(", '"', "“")
 
+
+
+def _capital_compound_tail(doc: Doc, i: int) -> bool:
+    """Is token ``i`` the lower-case part of a word hyphenated to a capital ("alpha" of "H-alpha", "ray" of
+    "X-ray")? Such a word is a name's word: "Full-Disk H-alpha Patrol Telescope", "Hard X-ray Modulation Telescope"."""
+    if i < 2 or not doc[i].is_lower or not doc[i].is_alpha or doc[i - 1].text != "-":
+        return False
+    before = doc[i - 2]
+    return (before.is_title or before.is_upper) and before.is_alpha and doc[i - 1].idx == before.idx + len(before) \
+        and doc[i].idx == doc[i - 1].idx + 1
 
 
 def _subtitle_head_end(doc: Doc, start: int, boundary: int) -> int:

@@ -87,7 +87,8 @@ _LATEX_PREFIXES = [r"\\(?:textit|textbf|textrm|textsc|textsf|texttt|mathrm|mathi
                    # inline math of one symbol before a hyphen is one token, its norm the symbol ("$k$-means",
                    # "$\\beta$-VAE": see ``normalize.tex_plain``), and the hyphen after it one of its own
                    r"\$\\?[A-Za-z]{1,12}\$(?=[-\u2013]|$)", r"-(?=[A-Za-z])"]
-_LATEX_INFIXES = [r"(?<=[A-Za-z0-9])\}\$?(?=[-\u2013])", r"(?<=[}$])[-\u2013](?=[A-Za-z])",
+# "$\textit{Fermi}$-LAT", and a mission before its instrument: "\textit{HST}/ACS" (abstracts-y arXiv:1705.05857)
+_LATEX_INFIXES = [r"(?<=[A-Za-z0-9])\}\$?(?=[-\u2013/])", r"(?<=[}$])[-\u2013/](?=[A-Za-z])",
                   # a title's optional short form left in arXiv metadata ("[... Deep-Learning]{A Robust ...}")
                   r"(?<=[A-Za-z0-9])\]\{(?=[A-Za-z])"]
 
