@@ -522,6 +522,11 @@ class CandidateRules:
         )
         self._present_ids = numpy.array(sorted(strings.add(w) for w in self.present_verbs), dtype=numpy.uint64)
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
+        # A short form and its facility's head noun in one parenthesis: "... of the CDFS and ES1 fields (VOICE survey)"
+        facility_heads = sorted(w for w, label in self.head_types.items() if label in _FACILITY_LABELS)
+        self._short_with_head = re.compile(
+            r"\(([A-Z][A-Za-z0-9]{1,11}) (?:" + "|".join(map(re.escape, facility_heads)) + r")s?\)"
+        ) if facility_heads else None
         self._verb_norms = {strings.add(w) for w in words.process_verbs}
         self._software_norm = strings.add("software")
         self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
@@ -570,12 +575,31 @@ class CandidateRules:
             add_hyphenated_definitions(doc, text)
         if "/" in text and "(" in text and _SLASH_PAIR.search(text):
             add_slash_pair_definitions(doc, text)
+        if self._short_with_head is not None and "(" in text and self._short_with_head.search(text):
+            self._add_short_with_head(doc, text)
         if '"' in text or "\u201d" in text:
             trim_quoted_long_forms(doc)
         try:
             return self._find(doc)
         finally:
             self._memo = None
+
+    def _add_short_with_head(self, doc: Doc, text: str) -> None:
+        """Definitions whose short form shares its parenthesis with its head noun: "the VST Optical Imaging of the
+        CDFS and ES1 fields (VOICE survey)" (abstracts-g arXiv:2105.05602, both golds). The detector takes a
+        parenthesis whose every word its long form spells; here the noun says what the short form names
+        (:meth:`_label_after` reads it)."""
+        found: list[tuple[Span, Span]] = []
+        for hit in self._short_with_head.finditer(text):
+            short = doc.char_span(hit.start(1), hit.end(1))
+            if short is None or short.start < 2 or doc[short.start - 1].text != "(":
+                continue
+            letters = sum(c.isalpha() for c in short.text)
+            candidate = doc[max(0, short.start - 1 - min(letters + 5, letters * 2)) : short.start - 1]
+            _, long_form = find_abbreviation(candidate, short)
+            if long_form is not None and len(long_form) > 1 and (long_form[0].is_title or long_form[0].is_upper):
+                found.append((short, long_form))
+        _add_definitions(doc, found)
 
     def _of_doc(self, doc: Doc, key: str, compute):
         """``compute(doc)``, once per doc while :meth:`find` runs."""
@@ -1494,7 +1518,12 @@ class CandidateRules:
         close = long.end
         if close < n and doc[close].text == "(":
             close = next((j for j in range(close + 1, min(n, close + 12)) if doc[j].text == ")"), n)
-        if close + 1 >= n or doc[close].text != ")":
+        if close >= n or doc[close].text != ")":
+            return None
+        inside = self._head_inside(doc, long, close)
+        if inside is not None:
+            return inside
+        if close + 1 >= n:
             return None
         label = self.head_types.get(doc[close + 1].norm_)
         if doc[close + 1].norm_ in self.technique_after_definition:
@@ -1517,6 +1546,24 @@ class CandidateRules:
         ):  # "Two-metre"
             return None
         if any(t.lower_ in self.organization_words for t in words):
+            return None
+        return label
+
+    def _head_inside(self, doc: Doc, long: Span, close: int) -> str | None:
+        """The facility type a head noun inside the definition's parenthesis gives it: "VST Optical Imaging of the
+        CDFS and ES1 fields (VOICE survey)". The parenthesis says the short form is a survey, so its long form is
+        the survey's name written out, lower-case last word and all; its first word is capitalised."""
+        if close - long.end != 3 or doc[long.end].text != "(":
+            return None
+        label = self.head_types.get(doc[close - 1].norm_)
+        if label not in _FACILITY_LABELS or not doc[long.end + 1].is_upper:
+            return None
+        words = [t for t in long if not t.is_punct and t.lower_ not in self.stop_words]
+        if not words or not (words[0].is_title or words[0].is_upper) or any(
+            t.lower_ in self.organization_words for t in words
+        ):
+            return None
+        if sum(t.is_title or t.is_upper or name_shaped(t.text) for t in words) < len(words) - 1:
             return None
         return label
 

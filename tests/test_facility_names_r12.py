@@ -254,3 +254,54 @@ def test_rubin_observatory_with_its_old_telescope_name_is_one_name(extractor):
 )
 def test_navigation_and_communication_constellations_are_no_facilities(extractor, text):
     assert not _facilities(_mentions(extractor, text))
+
+
+# -- a short form and its head noun in one parenthesis -----------------------------------------------------------
+
+
+def test_a_short_form_called_a_survey_in_its_parenthesis_defines_the_survey(extractor):
+    # abstracts-g arXiv:2105.05602 (both golds): the long form is the survey's name, the field names inside it
+    found = _mentions(
+        extractor,
+        "We present a sample of 16 likely strong gravitational lenses identified in the VST Optical Imaging of "
+        "the CDFS and ES1 fields (VOICE survey) using Convolutional Neural Networks (CNNs). We apply both networks "
+        "to real data from the VOICE survey.",
+    )
+    surveys = {t: cid for t, label, cid in found if label == "SURVEY"}
+    assert "VST Optical Imaging of the CDFS and ES1 fields" in surveys
+    assert surveys.get("VOICE") == surveys["VST Optical Imaging of the CDFS and ES1 fields"]
+    assert "CDFS" not in surveys and "VST" not in _facilities(found)
+
+
+def test_a_lower_case_description_before_a_short_form_and_survey_stays_untyped(extractor):
+    # near miss: a description, no name, before the parenthesis
+    found = _mentions(extractor, "We searched the deep optical imaging of two fields (DOIT survey) for lenses.")
+    assert not any("imaging" in t for t in _facilities(found))
+
+
+# -- what follows a name says it is no facility or survey --------------------------------------------------------
+
+
+def test_a_supernova_class_after_a_survey_is_no_supernova_programme(extractor):
+    # abstracts-o arXiv:2402.18690 (both golds): "SN Ia" is the class of the samples, DES the survey
+    found = _mentions(extractor, "Compared to other DES SN Ia samples with spectroscopic redshifts, ours is deeper.")
+    assert "DES SN" not in _facilities(found)
+    assert "DES" in _facilities(found)
+
+
+def test_the_supernova_programme_written_alone_stays(extractor):
+    # near miss: the programme's own short name
+    found = _mentions(extractor, "We use light curves from the five-year DES-SN programme.")
+    assert any(cid == "survey:dark-energy-survey-supernova-program" for _, _, cid in found)
+
+
+def test_a_data_centre_named_with_a_mission_is_an_organisation(extractor):
+    # fragments-h r6y-frag-10 (both golds): British spelling of the organisation word
+    found = _mentions(extractor, "Computing was done on the Euclid Science Data Centre cluster at Jodrell Bank.")
+    assert "Euclid" not in _facilities(found)
+
+
+def test_the_mission_beside_a_lower_case_centre_stays(extractor):
+    # near miss: "centre" of an image, no organisation
+    found = _mentions(extractor, "Euclid images were cut around the centre of each galaxy.")
+    assert "Euclid" in _facilities(found)
