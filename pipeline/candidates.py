@@ -2662,22 +2662,29 @@ class CandidateRules:
         share the form, the one whose kind fits the noun is taken.
         """
         rules = self.index.rules
-        by_span: dict[tuple[int, int], list[tuple]] = {}
+        by_span: dict[tuple[int, int, str], list[tuple]] = {}
         for match in match_tuples(doc, MATCHES):
-            if match[2] == "TELESCOPE" and rules[match[4]].requires_definition:
-                by_span.setdefault((match[0], match[1]), []).append(match)
+            if match[2] in _FACILITY_LABELS and rules[match[4]].requires_definition:
+                by_span.setdefault((match[0], match[1], match[2]), []).append(match)
         out: list[Span] = []
         n = len(doc)
-        for (start, end), matches in sorted(by_span.items()):
+        for (start, end, label), matches in sorted(by_span.items()):
             if not doc[start].is_upper:
                 continue
             concepts = sorted({m[3] for m in matches})
             if len(concepts) != 1:  # one facility of that name: "HERMES" the spectrograph, no other
                 continue
+            cid = concepts[0]
+            if label == "SURVEY":
+                # "the VIDEO survey", "the MACHO survey": the lower-case noun says the short form is the survey,
+                # which is named without it, as "the GALAH survey" is GALAH
+                if end < n and doc[end].lower_ in ("survey", "surveys"):
+                    out.append(Span(doc, start, end, label=label, kb_id=cid, span_id="context"))
+                continue
             if (end < n and doc[end].norm_ in self.facility_context_nouns) or self._beside_sibling(
-                doc, start, end, concepts[0]
+                doc, start, end, cid
             ):
-                out.append(Span(doc, start, end, label="TELESCOPE", kb_id=concepts[0], span_id="context"))
+                out.append(Span(doc, start, end, label="TELESCOPE", kb_id=cid, span_id="context"))
         return out
 
     def _guarded_by_company(self, doc: Doc) -> list[Span]:

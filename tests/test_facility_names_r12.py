@@ -305,3 +305,34 @@ def test_the_mission_beside_a_lower_case_centre_stays(extractor):
     # near miss: "centre" of an image, no organisation
     found = _mentions(extractor, "Euclid images were cut around the centre of each galaxy.")
     assert "Euclid" in _facilities(found)
+
+
+# -- a survey's short name before a lower-case "survey" is the survey, the noun stays out -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # fragments-c measure-fragment-09: "VLA FIRST", not "VLA FIRST survey"
+        ("Higher-frequency counterparts come from the VLA FIRST survey and NVSS at 1.4 GHz.", "VLA FIRST"),
+        # fragments-d m2-fragment-12: a short form that needs a definition, typed by the noun after it
+        ("Bursts were localised by the CRAFT survey with ASKAP.", "CRAFT"),
+        ("We select galaxies from the VIDEO survey and the MACHO survey light curves.", "VIDEO"),
+    ],
+)
+def test_a_survey_written_with_a_lower_case_survey_is_its_short_name(extractor, text, name):
+    found = _facilities(_mentions(extractor, text))
+    assert name in found
+    assert not any(t.endswith(" survey") for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is the first survey to apply deep learning to these data.",
+        "A video survey of meteor trails was carried out by amateurs.",
+    ],
+)
+def test_a_common_word_before_survey_is_no_survey(extractor, text):
+    # near misses: the survey names written in lower case are words
+    assert not _facilities(_mentions(extractor, text))
