@@ -1651,17 +1651,19 @@ class CandidateRules:
         """The typed names that are not the tail of a known name the record writes: "Dwarfs from the Dark (Energy
         Survey)" (abstracts-y arXiv:2102.12776) cuts the Dark Energy Survey, written whole in the abstract, at a
         parenthesis; its last words are that survey, no new one."""
-        known = {
-            doc[s:e].text.lower()
-            for s, e, label, *_ in match_tuples(doc, MATCHES)
-            if e - s >= 2 and label in _FACILITY_LABELS
-        }
+        if not any(span.label_ in _FACILITY_LABELS for span in spans):
+            return spans
+        known = [(s, e) for s, e, label, *_ in match_tuples(doc, MATCHES) if e - s >= 2 and label in _FACILITY_LABELS]
         if not known:
             return spans
-        return [
-            span for span in spans
-            if not any(name.endswith(" " + span.text.lower()) for name in known)
-        ]
+        lowers = self._lowers(doc)
+
+        def tail(span: Span) -> bool:
+            size = span.end - span.start
+            words = lowers[span.start : span.end]
+            return any(e - s > size and lowers[e - size : e] == words for s, e in known)
+
+        return [span for span in spans if span.label_ not in _FACILITY_LABELS or not tail(span)]
 
     def _name_goes_on(self, doc: Doc, head_i: int) -> bool:
         """Do capitalised words run on after a name's head word into a name that ends in no facility's head?
@@ -1677,7 +1679,7 @@ class CandidateRules:
             return False
         if doc[head_i].whitespace_ == "" or not doc[j].is_alpha:
             return False  # "Observatory/...", "Telescope-2": glued, no word of a longer name
-        if any(s == j and label in _FACILITY_LABELS for s, _e, label, *_ in match_tuples(doc, MATCHES)):
+        if j in self._of_doc(doc, "facility_starts", _facility_starts):
             return False
         last = j
         k = j
@@ -2945,6 +2947,11 @@ def _glued_prefix(doc: Doc, i: int) -> bool:
         return False
     return i == 2 or bool(doc[i - 3].whitespace_) or doc[i - 3].text in ("(", '"', "“")
 
+
+
+def _facility_starts(doc: Doc) -> frozenset[int]:
+    """Token indices where a known facility or survey name starts."""
+    return frozenset(s for s, _e, label, *_ in match_tuples(doc, MATCHES) if label in _FACILITY_LABELS)
 
 
 def _capital_compound_tail(doc: Doc, i: int) -> bool:
