@@ -1413,6 +1413,7 @@ class CandidateRules:
             label == "TELESCOPE"
             and words[-1].is_lower
             and not any(t.is_upper or t.like_num or any(c.isdigit() for c in t.text) for t in words)
+            and not self._mostly_capitalised(words)
         ):
             # "Imaging atmospheric Cherenkov telescopes (IACTs)", "heliospheric imagers (HIs)": a kind of
             # instrument written as a common noun, no one named facility (GUIDELINE: generic words are no entity)
@@ -1428,6 +1429,14 @@ class CandidateRules:
             if not any(t.norm_ in self.ml_words for t in words[:-1]):
                 return None
         return label
+
+    def _mostly_capitalised(self, words: list) -> bool:
+        """Are most words of a long form, three at least, capitalised: a name with a lower-case tail ("Chashan
+        Broadband Solar millimeter spectrometer (CBS)"), not a kind written with a proper adjective ("Imaging
+        atmospheric Cherenkov telescopes (IACTs)")?"""
+        content = [t for t in words if t.is_alpha and t.lower_ not in self.stop_words]
+        capitals = sum(t.is_title for t in content)
+        return capitals >= 3 and 2 * capitals > len(content)
 
     def _label_before_preposition(self, long: Span) -> str | None:
         """The type of a capitalised name whose head comes before "for"/"of": "Lowell Observatory Cameras for
