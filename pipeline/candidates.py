@@ -2692,8 +2692,10 @@ class CandidateRules:
                 if end < n and doc[end].lower_ in ("survey", "surveys"):
                     out.append(Span(doc, start, end, label=label, kb_id=cid, span_id="context"))
                 continue
-            if (end < n and doc[end].norm_ in self.facility_context_nouns) or self._beside_sibling(
-                doc, start, end, cid
+            if (
+                (end < n and doc[end].norm_ in self.facility_context_nouns)
+                or self._said_to_be_a_facility(doc, end)
+                or self._beside_sibling(doc, start, end, cid)
             ):
                 out.append(Span(doc, start, end, label="TELESCOPE", kb_id=cid, span_id="context"))
         return out
@@ -2821,6 +2823,21 @@ class CandidateRules:
                 break
             items, i = items + 1, s
         return items >= 2 and not (end < len(doc) and doc[end].lower_ in (",", "and", "or"))
+
+    def _said_to_be_a_facility(self, doc: Doc, end: int) -> bool:
+        """Does the sentence say what the short form is: "IRIS is a NASA small explorer mission" (fragments-c
+        measure-fragment-02), "HERMES is a fibre-fed spectrograph"? A copula, an article, at most four words,
+        then a facility noun."""
+        n = len(doc)
+        if end + 2 >= n or doc[end].lower_ not in ("is", "was") or doc[end + 1].lower_ not in self._articles_text:
+            return False
+        for k in range(end + 2, min(n, end + 7)):
+            word = doc[k]
+            if word.norm_ in self.facility_context_nouns:
+                return True
+            if word.is_punct or word.lower_ in ("of", "for", "that", "which", "with", "and"):
+                return False
+        return False
 
     def _beside_sibling(self, doc: Doc, start: int, end: int, concept_id: str) -> bool:
         """Is the short form listed with another instrument of its mission: "using VIS and NISP mosaics"?"""

@@ -374,3 +374,14 @@ def test_the_magic_telescopes_in_lower_case_are_magic(extractor):
     assert "MAGIC" in _facilities(found)
     found = _mentions(extractor, "the data analysis of the MAGIC Telescopes, a system of two Cherenkov telescopes")
     assert "MAGIC Telescopes" in _facilities(found)
+
+
+def test_a_short_form_said_to_be_a_mission_is_the_mission(extractor):
+    # fragments-c measure-fragment-02: "IRIS" alone needs a definition; the sentence gives one
+    found = _mentions(extractor, "IRIS is a NASA small explorer mission developed and operated by LMSAL.")
+    assert "IRIS" in _facilities(found)
+
+
+def test_a_short_form_said_to_be_a_method_stays_untyped(extractor):
+    # near miss: the same form said to be something else
+    assert not _facilities(_mentions(extractor, "IRIS is a method for image reconstruction in interferometry."))
