@@ -385,3 +385,22 @@ def test_a_short_form_said_to_be_a_mission_is_the_mission(extractor):
 def test_a_short_form_said_to_be_a_method_stays_untyped(extractor):
     # near miss: the same form said to be something else
     assert not _facilities(_mentions(extractor, "IRIS is a method for image reconstruction in interferometry."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "concept"),
+    [
+        ("Type IV bursts recorded by ARTEMIS-JLS at Thermopylae.", "ARTEMIS-JLS", "telescope:artemis-jls"),
+        ("Spectra from a CALLISTO station in Ireland.", "CALLISTO", "telescope:e-callisto"),
+        ("Jovian emission observed with the Nançay Decameter Array.", "Nançay Decameter Array",
+         "telescope:nancay-decameter-array"),
+        ("The Pragyan rover measured the regolith near the south pole.", "Pragyan rover", "telescope:pragyan"),
+    ],
+)
+def test_solar_radio_and_lunar_facilities_link_to_their_concepts(extractor, text, name, concept):
+    assert (name, "TELESCOPE", concept) in _mentions(extractor, text)
+
+
+def test_the_moon_callisto_is_no_spectrometer(extractor):
+    # near miss: the Galilean moon is written in mixed case
+    assert not _facilities(_mentions(extractor, "Tidal heating of Callisto is weak compared with Io."))
