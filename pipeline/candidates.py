@@ -1701,6 +1701,8 @@ class CandidateRules:
                 break
             last = k
             k += 1
+        if k < n and doc[k].is_lower and self.head_types.get(doc[k].norm_) in _FACILITY_LABELS:
+            last = k  # "... Observatory Ritchey-Chretien telescope": the instrument named after the site
         return self.head_types.get(doc[last].norm_) not in _FACILITY_LABELS
 
     def _last_listed_acronym(self, doc: Doc, i: int) -> bool:

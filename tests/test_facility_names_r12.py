@@ -134,6 +134,12 @@ def test_an_unknown_observatory_followed_by_punctuation_stays_a_facility(extract
     assert "Abbey Ridge Observatory" in _facilities(found)
 
 
+def test_an_unknown_observatory_before_its_telescope_in_lower_case_stays_a_facility(extractor):
+    # near miss: the telescope named after the site, its noun in lower case
+    found = _mentions(extractor, "We used the Abbey Ridge Observatory Schmidt telescope for follow-up.")
+    assert "Abbey Ridge Observatory" in _facilities(found)
+
+
 def test_an_unknown_observatory_followed_by_its_instrument_stays_a_facility(extractor):
     # near miss: what follows is another facility's name, not the rest of a name of something else
     found = _mentions(extractor, "We observed with the Abbey Ridge Observatory Schmidt Telescope in 2019.")
