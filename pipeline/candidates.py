@@ -405,6 +405,12 @@ def add_hyphenated_definitions(doc: Doc, text: str) -> None:
             len(long_form) > len(short) or sum(t.is_alpha for t in long_form) > sum(t.is_alpha for t in short)
         ):
             found.append((short, long_form))
+    _add_definitions(doc, found)
+
+
+def _add_definitions(doc: Doc, found: list[tuple[Span, Span]]) -> None:
+    """Each (short form, long form) and every later use of the short form into ``doc._.abbreviations`` and their
+    offsets, as the detector would have put them."""
     n = len(doc)
     if not found:
         return
@@ -424,6 +430,43 @@ def add_hyphenated_definitions(doc: Doc, text: str) -> None:
                 offsets.append((use.start, use.end, long_form.start, long_form.end))
                 defined.add((start, start + k))
     doc.user_data[ABBREVIATION_TUPLES] = offsets
+
+
+# Two short forms for two names written side by side with a slash: "Big Bear Solar Observatory/Full-Disk
+# H-alpha Patrol Telescope (BBSO/FDHA)", "Solar Dynamics Observatory/Atmospheric Imaging Assembly (SDO/AIA)".
+_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_SLASH_PAIR = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})/([A-Z][A-Za-z0-9-]{1,11})\)")
+
+
+def add_slash_pair_definitions(doc: Doc, text: str) -> None:
+    """Definitions of a pair of names and their pair of short forms: "X Observatory/Y Telescope (XO/YT)".
+
+    scispaCy's detector takes a short form only when every token has two
+    letters or more, so the slash keeps the pair from ever being defined. The
+    slash nearest before the parenthesis parts the two long forms; the Schwartz
+    & Hearst search is run on each side for its short form.
+    """
+    found: list[tuple[Span, Span]] = []
+    for hit in _SLASH_PAIR.finditer(text):
+        first, second = doc.char_span(hit.start(1), hit.end(1)), doc.char_span(hit.start(2), hit.end(2))
+        if first is None or second is None or first.start < 3 or doc[first.start - 1].text != "(":
+            continue
+        opening = first.start - 1
+        slash = next((j for j in range(opening - 2, max(0, opening - 14), -1) if doc[j].text == "/"), None)
+        if slash is None or slash < 1:
+            continue
+        letters = sum(c.isalpha() for c in first.text)
+        end = opening
+        while end > slash + 1 and doc[end - 1].lower_ in _POSSESSIVES:
+            end -= 1  # "Solar Dynamics Observatory/Helioseismic and Magnetic Imager's (SDO/HMI) ... Patches"
+        for short, candidate in (
+            (first, doc[max(0, slash - min(letters + 5, letters * 2)) : slash]),
+            (second, doc[slash + 1 : end]),
+        ):
+            _, long_form = find_abbreviation(candidate, short)
+            if long_form is not None and sum(t.is_alpha for t in long_form) > 1:
+                found.append((short, long_form))
+    _add_definitions(doc, found)
 
 
 def trim_quoted_long_forms(doc: Doc) -> None:
@@ -502,6 +545,11 @@ class CandidateRules:
         )
         self._present_ids = numpy.array(sorted(strings.add(w) for w in self.present_verbs), dtype=numpy.uint64)
         self._title_marks = {strings.add(w) for w in TITLE_MARKS}
+        # A short form and its facility's head noun in one parenthesis: "... of the CDFS and ES1 fields (VOICE survey)"
+        facility_heads = sorted(w for w, label in self.head_types.items() if label in _FACILITY_LABELS)
+        self._short_with_head = re.compile(
+            r"\(([A-Z][A-Za-z0-9]{1,11}) (?:" + "|".join(map(re.escape, facility_heads)) + r")s?\)"
+        ) if facility_heads else None
         self._verb_norms = {strings.add(w) for w in words.process_verbs}
         self._software_norm = strings.add("software")
         self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
@@ -550,12 +598,33 @@ class CandidateRules:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         if "(" in text and _HYPHENATED_SHORT.search(text):
             add_hyphenated_definitions(doc, text)
+        if "/" in text and "(" in text and _SLASH_PAIR.search(text):
+            add_slash_pair_definitions(doc, text)
+        if self._short_with_head is not None and "(" in text and self._short_with_head.search(text):
+            self._add_short_with_head(doc, text)
         if '"' in text or "\u201d" in text:
             trim_quoted_long_forms(doc)
         try:
             return self._find(doc)
         finally:
             self._memo = None
+
+    def _add_short_with_head(self, doc: Doc, text: str) -> None:
+        """Definitions whose short form shares its parenthesis with its head noun: "the VST Optical Imaging of the
+        CDFS and ES1 fields (VOICE survey)" (abstracts-g arXiv:2105.05602, both golds). The detector takes a
+        parenthesis whose every word its long form spells; here the noun says what the short form names
+        (:meth:`_label_after` reads it)."""
+        found: list[tuple[Span, Span]] = []
+        for hit in self._short_with_head.finditer(text):
+            short = doc.char_span(hit.start(1), hit.end(1))
+            if short is None or short.start < 2 or doc[short.start - 1].text != "(":
+                continue
+            letters = sum(c.isalpha() for c in short.text)
+            candidate = doc[max(0, short.start - 1 - min(letters + 5, letters * 2)) : short.start - 1]
+            _, long_form = find_abbreviation(candidate, short)
+            if long_form is not None and len(long_form) > 1 and (long_form[0].is_title or long_form[0].is_upper):
+                found.append((short, long_form))
+        _add_definitions(doc, found)
 
     def _of_doc(self, doc: Doc, key: str, compute):
         """``compute(doc)``, once per doc while :meth:`find` runs."""
@@ -1441,6 +1510,7 @@ class CandidateRules:
             label == "TELESCOPE"
             and words[-1].is_lower
             and not any(t.is_upper or t.like_num or any(c.isdigit() for c in t.text) for t in words)
+            and not self._mostly_capitalised(words)
         ):
             # "Imaging atmospheric Cherenkov telescopes (IACTs)", "heliospheric imagers (HIs)": a kind of
             # instrument written as a common noun, no one named facility (GUIDELINE: generic words are no entity)
@@ -1456,6 +1526,14 @@ class CandidateRules:
             if not any(t.norm_ in self.ml_words for t in words[:-1]):
                 return None
         return label
+
+    def _mostly_capitalised(self, words: list) -> bool:
+        """Are most words of a long form, three at least, capitalised: a name with a lower-case tail ("Chashan
+        Broadband Solar millimeter spectrometer (CBS)"), not a kind written with a proper adjective ("Imaging
+        atmospheric Cherenkov telescopes (IACTs)")?"""
+        content = [t for t in words if t.is_alpha and t.lower_ not in self.stop_words]
+        capitals = sum(t.is_title for t in content)
+        return capitals >= 3 and 2 * capitals > len(content)
 
     def _label_before_preposition(self, long: Span) -> str | None:
         """The type of a capitalised name whose head comes before "for"/"of": "Lowell Observatory Cameras for
@@ -1562,7 +1640,12 @@ class CandidateRules:
         close = long.end
         if close < n and doc[close].text == "(":
             close = next((j for j in range(close + 1, min(n, close + 12)) if doc[j].text == ")"), n)
-        if close + 1 >= n or doc[close].text != ")":
+        if close >= n or doc[close].text != ")":
+            return None
+        inside = self._head_inside(doc, long, close)
+        if inside is not None:
+            return inside
+        if close + 1 >= n:
             return None
         label = self.head_types.get(doc[close + 1].norm_)
         if doc[close + 1].norm_ in self.technique_after_definition:
@@ -1585,6 +1668,24 @@ class CandidateRules:
         ):  # "Two-metre"
             return None
         if any(t.lower_ in self.organization_words for t in words):
+            return None
+        return label
+
+    def _head_inside(self, doc: Doc, long: Span, close: int) -> str | None:
+        """The facility type a head noun inside the definition's parenthesis gives it: "VST Optical Imaging of the
+        CDFS and ES1 fields (VOICE survey)". The parenthesis says the short form is a survey, so its long form is
+        the survey's name written out, lower-case last word and all; its first word is capitalised."""
+        if close - long.end != 3 or doc[long.end].text != "(":
+            return None
+        label = self.head_types.get(doc[close - 1].norm_)
+        if label not in _FACILITY_LABELS or not doc[long.end + 1].is_upper:
+            return None
+        words = [t for t in long if not t.is_punct and t.lower_ not in self.stop_words]
+        if not words or not (words[0].is_title or words[0].is_upper) or any(
+            t.lower_ in self.organization_words for t in words
+        ):
+            return None
+        if sum(t.is_title or t.is_upper or name_shaped(t.text) for t in words) < len(words) - 1:
             return None
         return label
 
@@ -1611,6 +1712,10 @@ class CandidateRules:
                     and doc[start - 2].is_title
                 ):
                     start = None  # "Max Planck Computing and Data Facility": part of a longer name, an organisation's
+                if start is not None and self._name_goes_on(doc, token.i):
+                    # "Radio Observatory Anomaly Detector (ROAD)", "Global Navigation Satellite Systems": the head
+                    # word opens a longer name of something else, no facility of its own
+                    continue
                 if start is None and head == "telescope":
                     # "the 60-inch Telescope at the Palomar Observatory" (fragments-l r10y-frag-07): a capitalised
                     # telescope named by its aperture, its site after it
@@ -1664,6 +1769,9 @@ class CandidateRules:
                     # no list)
                     out.append(Span(doc, name.i, name.i + 1, label="DATASET", kb_id=candidate_id(name.text),
                                     span_id="phrase"))
+        out = [s for s in out if s is not None]
+        if out:
+            out = self._without_known_tails(doc, out)
         if boundary:
             # Title Case says nothing: keep a title phrase only if the abstract has it too.
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
@@ -1679,6 +1787,55 @@ class CandidateRules:
         if (i > 0 and doc[i - 1].text in ("-", "/")) or self._is_known(doc, i, i + 1) or self.index.lookup(word.text):
             return False
         return not re.search(rf"\b{re.escape(word.text)}s\b", doc.user_data.get(TEXT_KEY) or doc.text)
+
+    def _without_known_tails(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """The typed names that are not the tail of a known name the record writes: "Dwarfs from the Dark (Energy
+        Survey)" (abstracts-y arXiv:2102.12776) cuts the Dark Energy Survey, written whole in the abstract, at a
+        parenthesis; its last words are that survey, no new one."""
+        if not any(span.label_ in _FACILITY_LABELS for span in spans):
+            return spans
+        known = [(s, e) for s, e, label, *_ in match_tuples(doc, MATCHES) if e - s >= 2 and label in _FACILITY_LABELS]
+        if not known:
+            return spans
+        lowers = self._lowers(doc)
+
+        def tail(span: Span) -> bool:
+            size = span.end - span.start
+            words = lowers[span.start : span.end]
+            return any(e - s > size and lowers[e - size : e] == words for s, e in known)
+
+        return [span for span in spans if span.label_ not in _FACILITY_LABELS or not tail(span)]
+
+    def _name_goes_on(self, doc: Doc, head_i: int) -> bool:
+        """Do capitalised words run on after a name's head word into a name that ends in no facility's head?
+
+        "Strasbourg Observatory H-alpha Planetary Nebula research platform database", "Radio Observatory
+        Anomaly Detector": the head is a word inside a longer name. A known facility after the head ("...
+        Observatory LSST"), or a run that ends in a head word itself ("... Observatory Schmidt Telescope"), is
+        a second name beside the first.
+        """
+        n = len(doc)
+        j = head_i + 1
+        if j >= n or doc[j].lower_ in self.stop_words or not (doc[j].is_title or doc[j].is_upper):
+            return False
+        if doc[head_i].whitespace_ == "" or not doc[j].is_alpha:
+            return False  # "Observatory/...", "Telescope-2": glued, no word of a longer name
+        if j in self._of_doc(doc, "facility_starts", _facility_starts):
+            return False
+        last = j
+        k = j
+        while k < n and k - j < 8:
+            word = doc[k]
+            if word.text == "-" or _capital_compound_tail(doc, k):
+                k += 1
+                continue
+            if word.lower_ in self.stop_words or not (word.is_title or word.is_upper or name_shaped(word.text)):
+                break
+            last = k
+            k += 1
+        if k < n and doc[k].is_lower and self.head_types.get(doc[k].norm_) in _FACILITY_LABELS:
+            last = k  # "... Observatory Ritchey-Chretien telescope": the instrument named after the site
+        return self.head_types.get(doc[last].norm_) not in _FACILITY_LABELS
 
     def _last_listed_acronym(self, doc: Doc, i: int) -> bool:
         """Is token ``i`` an unknown acronym ending a list of two or more known facilities, surveys or data sets?
@@ -1813,7 +1970,7 @@ class CandidateRules:
                 i -= 1
                 continue
             if tok.lower_ in self.stop_words or not (
-                tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num
+                tok.is_title or tok.is_upper or name_shaped(tok.text) or tok.like_num or _capital_compound_tail(doc, i)
             ):
                 break
             if i == head_i - 1 and tok.is_title and not name_shaped(tok.text) and sentence_initial(doc, i):
@@ -2828,22 +2985,31 @@ class CandidateRules:
         share the form, the one whose kind fits the noun is taken.
         """
         rules = self.index.rules
-        by_span: dict[tuple[int, int], list[tuple]] = {}
+        by_span: dict[tuple[int, int, str], list[tuple]] = {}
         for match in match_tuples(doc, MATCHES):
-            if match[2] == "TELESCOPE" and rules[match[4]].requires_definition:
-                by_span.setdefault((match[0], match[1]), []).append(match)
+            if match[2] in _FACILITY_LABELS and rules[match[4]].requires_definition:
+                by_span.setdefault((match[0], match[1], match[2]), []).append(match)
         out: list[Span] = []
         n = len(doc)
-        for (start, end), matches in sorted(by_span.items()):
+        for (start, end, label), matches in sorted(by_span.items()):
             if not doc[start].is_upper:
                 continue
             concepts = sorted({m[3] for m in matches})
             if len(concepts) != 1:  # one facility of that name: "HERMES" the spectrograph, no other
                 continue
-            if (end < n and doc[end].norm_ in self.facility_context_nouns) or self._beside_sibling(
-                doc, start, end, concepts[0]
+            cid = concepts[0]
+            if label == "SURVEY":
+                # "the VIDEO survey", "the MACHO survey": the lower-case noun says the short form is the survey,
+                # which is named without it, as "the GALAH survey" is GALAH
+                if end < n and doc[end].lower_ in ("survey", "surveys"):
+                    out.append(Span(doc, start, end, label=label, kb_id=cid, span_id="context"))
+                continue
+            if (
+                (end < n and doc[end].norm_ in self.facility_context_nouns)
+                or self._said_to_be_a_facility(doc, end)
+                or self._beside_sibling(doc, start, end, cid)
             ):
-                out.append(Span(doc, start, end, label="TELESCOPE", kb_id=concepts[0], span_id="context"))
+                out.append(Span(doc, start, end, label="TELESCOPE", kb_id=cid, span_id="context"))
         return out
 
     def _guarded_by_company(self, doc: Doc) -> list[Span]:
@@ -2969,6 +3135,21 @@ class CandidateRules:
                 break
             items, i = items + 1, s
         return items >= 2 and not (end < len(doc) and doc[end].lower_ in (",", "and", "or"))
+
+    def _said_to_be_a_facility(self, doc: Doc, end: int) -> bool:
+        """Does the sentence say what the short form is: "IRIS is a NASA small explorer mission" (fragments-c
+        measure-fragment-02), "HERMES is a fibre-fed spectrograph"? A copula, an article, at most four words,
+        then a facility noun."""
+        n = len(doc)
+        if end + 2 >= n or doc[end].lower_ not in ("is", "was") or doc[end + 1].lower_ not in self._articles_text:
+            return False
+        for k in range(end + 2, min(n, end + 7)):
+            word = doc[k]
+            if word.norm_ in self.facility_context_nouns:
+                return True
+            if word.is_punct or word.lower_ in ("of", "for", "that", "which", "with", "and"):
+                return False
+        return False
 
     def _beside_sibling(self, doc: Doc, start: int, end: int, concept_id: str) -> bool:
         """Is the short form listed with another instrument of its mission: "using VIS and NISP mosaics"?"""
@@ -3129,6 +3310,21 @@ def _glued_prefix(doc: Doc, i: int) -> bool:
         return False
     return i == 2 or bool(doc[i - 3].whitespace_) or doc[i - 3].text in ("(", '"', "“")
 
+
+
+def _facility_starts(doc: Doc) -> frozenset[int]:
+    """Token indices where a known facility or survey name starts."""
+    return frozenset(s for s, _e, label, *_ in match_tuples(doc, MATCHES) if label in _FACILITY_LABELS)
+
+
+def _capital_compound_tail(doc: Doc, i: int) -> bool:
+    """Is token ``i`` the lower-case part of a word hyphenated to a capital ("alpha" of "H-alpha", "ray" of
+    "X-ray")? Such a word is a name's word: "Full-Disk H-alpha Patrol Telescope", "Hard X-ray Modulation Telescope"."""
+    if i < 2 or not doc[i].is_lower or not doc[i].is_alpha or doc[i - 1].text != "-":
+        return False
+    before = doc[i - 2]
+    return (before.is_title or before.is_upper) and before.is_alpha and doc[i - 1].idx == before.idx + len(before) \
+        and doc[i].idx == doc[i - 1].idx + 1
 
 
 def _subtitle_head_end(doc: Doc, start: int, boundary: int) -> int:
