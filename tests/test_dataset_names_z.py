@@ -216,8 +216,10 @@ def test_the_unwise_catalogue_is_a_product_of_the_unwise_coadds(real):
          "dataset:herschel-science-archive"),
         ("Spectra were downloaded from the Keck Observatory Archive.", "Keck Observatory Archive",
          "dataset:keck-observatory-archive"),
-        ("We cross-correlate with the Planck PR4 lensing map.", "Planck PR4 lensing map",
-         "dataset:planck-pr4-lensing-map"),
+        ("Lensing reconstructions were trained on the Sehgal simulations and on DEMNUni.", "Sehgal simulations",
+         "dataset:sehgal-simulations"),
+        ("Lensing reconstructions were trained on the Sehgal simulations and on DEMNUni.", "DEMNUni",
+         "dataset:demnuni"),
         ("Training light curves come from the ASAS Catalog of Variable Stars (ACVS).", "ACVS",
          "dataset:asas-catalog-of-variable-stars"),
         ("Labels come from the Catalog and Atlas of Eclipsing Binaries (CALEB).", "CALEB",
@@ -238,3 +240,10 @@ def test_breadth_quasar_x_ray_cmb_binary_and_pulsar_data_sets(real, text, name, 
 def test_a_squad_or_a_distance_in_parsecs_is_no_data_set(real):
     record = tag(real, "The SQUAD team measured the flux within 1 pc of the nucleus at 1PC resolution.")
     assert _datasets(record) == []
+
+
+def test_a_releases_lensing_maps_are_the_release(real):
+    # fragments-k r9y-frag-09: "the ACT DR6 lensing maps" (both golds: "ACT DR6"): the maps a release holds
+    record = tag(real, "We use the Planck PR4 (NPIPE) maps and the ACT DR6 lensing maps.")
+    assert ("ACT DR6", "DATASET") in spans(record)
+    assert not any("lensing" in e.text for e in record.entities)
