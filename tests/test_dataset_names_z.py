@@ -225,6 +225,10 @@ def test_the_unwise_catalogue_is_a_product_of_the_unwise_coadds(real):
         ("Labels come from the Catalog and Atlas of Eclipsing Binaries (CALEB).", "CALEB",
          "dataset:catalog-and-atlas-of-eclipsing-binaries"),
         ("Masses were compared with DEBCat.", "DEBCat", "dataset:debcat"),
+        ("Ionizing sources come from the DRAGONS simulations and the FLARES simulations.", "DRAGONS simulations",
+         "dataset:dragons-simulations"),
+        ("Ionizing sources come from the DRAGONS simulations and the FLARES simulations.", "FLARES simulations",
+         "dataset:flares"),
         ("Pulsars of the First Fermi-LAT Catalog of Gamma-ray Pulsars (1PC) are used.", "1PC",
          "dataset:first-fermi-lat-catalog-of-gamma-ray-pulsars"),
         ("Sources of 1FGL and 1FHL are cross-matched.", "1FGL", "dataset:fermi-lat-first-source-catalog"),
@@ -237,8 +241,10 @@ def test_breadth_quasar_x_ray_cmb_binary_and_pulsar_data_sets(real, text, name, 
     assert _concept(tag(real, text), name) == {concept}
 
 
-def test_a_squad_or_a_distance_in_parsecs_is_no_data_set(real):
+def test_a_squad_a_distance_in_parsecs_or_solar_flares_are_no_data_set(real):
     record = tag(real, "The SQUAD team measured the flux within 1 pc of the nucleus at 1PC resolution.")
+    assert _datasets(record) == []
+    record = tag(real, "We forecast solar flares with simulations of flares and reduce Gemini data with DRAGONS.")
     assert _datasets(record) == []
 
 
