@@ -117,6 +117,9 @@ def test_a_surveys_light_curve_database_is_one_data_set(real):
     record = tag(real, "Testing the classifier on the ASAS light curve database, we achieve a retrieval rate of 98%.")
     assert _labels(record, "ASAS light curve database") == {"DATASET"}
     assert _labels(record, "ASAS") == set()
+    record = tag(real, "We take light curves from the Kepler light curve archive and spectra from the LAMOST spectral "
+                       "archive.")
+    assert _labels(record, "Kepler light curve archive") == _labels(record, "LAMOST spectral archive") == {"DATASET"}
     # its light curves alone, and databases of several surveys, are the survey's data
     record = tag(real, "We classify the ASAS light curves and the light curve databases of OGLE.")
     assert _labels(record, "ASAS") == {"SURVEY"}
@@ -137,6 +140,14 @@ def test_a_catalogue_named_with_its_facility_and_a_short_form_defined_inside_is_
     assert _labels(record, name) == {"DATASET"}
     if concept is not None:
         assert _concept(record, name) == {concept}
+
+
+def test_a_catalogue_named_with_its_facility_and_hyphenated_capitalised_words_is_one_name(real):
+    # the class of abstracts-x arXiv:2202.10076 ("the first CHIME/FRB Fast Radio Burst catalog", both golds), with the
+    # common hyphenated spelling
+    record = tag(real, "Bursts come from the Swift BAT Gamma-Ray Burst Catalog.")
+    assert _labels(record, "Swift BAT Gamma-Ray Burst Catalog") == {"DATASET"}
+    assert _labels(record, "Swift BAT") == set()
 
 
 def test_a_short_form_in_brackets_with_no_catalogue_after_it_stays_apart(real):
