@@ -1760,8 +1760,10 @@ class CandidateRules:
                                         span_id="phrase"))
                 elif name_shaped(name.text) and not name.is_upper and not self._is_known(doc, name.i, name.i + 1):
                     out.append(self._typed(doc, name.i, end, "DATASET"))
-                elif token.norm_ in ("simulation", "suite") and self._proper_name(doc, name.i):
-                    # "Goku simulations", "the Astrid simulation": a proper name, not an adjective
+                elif self._proper_name(doc, name.i) \
+                        and (token.norm_ in ("simulation", "suite") or self._named_catalog(doc, token.i)):
+                    # "Goku simulations", "the Astrid simulation": a proper name, not an adjective; a catalogue named
+                    # after its author ("both Head-LROC and Robbins catalog")
                     out.append(self._typed(doc, name.i, end, "DATASET"))
                 elif token.norm_ == "catalog" and token.text.endswith("s") and self._last_listed_acronym(doc, name.i):
                     # "provided by Kepler, ASAS and CALEB catalogues" (abstracts-t arXiv:2306.02686, both golds): the
@@ -1777,6 +1779,25 @@ class CandidateRules:
             # A pipeline's name is capitalised where it is a name ("... Search Pipeline" in a title only describes).
             out = [s for s in out if s is not None and (s.start > boundary or _repeated(doc, s, boundary, case=True))]
         return [s for s in out if s is not None]
+
+    def _named_catalog(self, doc: Doc, i: int) -> bool:
+        """Is the singular "catalog" at ``i`` named by the capitalised word before it, a name the record also writes on
+        its own: "Two catalogs, namely, Head-LROC and Robbins ... both Head-LROC and Robbins catalog" (abstracts-l
+        arXiv:2012.15281, both golds), "the Abell catalog ... the Abell clusters"? A word capitalised only there
+        names no one ("the Main catalog", "the Appendix catalog")."""
+        if doc[i].norm_ != "catalog" or doc[i].text.endswith("s") or i < 1:
+            return False
+        word = doc[i - 1].text
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None or span.start == i - 1 or span.start == 0:
+                continue
+            t = span[0]
+            if not t.is_sent_start and not (doc[t.i - 1].is_title or doc[t.i - 1].is_upper) \
+                    and not (t.i + 1 < len(doc) and doc[t.i + 1].norm_ == "catalog"):
+                return True
+        return False
 
     def _coined_data_set(self, doc: Doc, i: int) -> bool:
         """Is token ``i`` an unknown name in capitals of four or more characters, or with a digit ("PREML",

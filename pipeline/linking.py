@@ -170,6 +170,10 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     if undefined:
         chosen = _short_forms_of_written_names(text, chosen, undefined, starts, char_ends)
         chosen = _short_forms_after_owner(doc, chosen, undefined, index)
+        if "(" in text:
+            chosen = _short_forms_bracketed_after_name(text, chosen, undefined, starts, char_ends)
+    if extent is not None:
+        chosen = _initials_of_written_names(doc, text, chosen, index)
     ents = []
     labels = doc.user_data.setdefault("astro_concept_labels", {})
     ids = index.string_ids()  # the ontology's strings as ids: no string to hash and add per entity
@@ -506,13 +510,14 @@ def _data_releases(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
 def _unknown_owner_release(doc: Doc, text: str, index: OntologyIndex, chosen: list[Mention], context: Mention | None,
                            start: int, end: int, release: str) -> Mention:
     """A release written after a survey's short name the ontology does not know, and its version glued after it, is
-    one name: "the spectral data of LAMOS DR7-V1" (abstracts-x arXiv:2201.08967, both golds, the survey misspelt);
-    a release written alone is the release of the survey named last."""
+    one name: "the spectral data of LAMOS DR7-V1" (abstracts-x arXiv:2201.08967, both golds, the survey misspelt),
+    "(LAMOST) DR5 V1" (abstracts-z arXiv:1902.03496, both golds: a version after a space); a release written alone
+    is the release of the survey named last."""
     extent = index.extent
     last = doc[end - 1]
     versioned = False
     after = last.idx + len(last)
-    if extent is not None and text[after:after + 2] in ("-V", "-v") and text[after + 2:after + 3].isdigit() \
+    if extent is not None and text[after:after + 2] in _VERSION_OPENERS and text[after + 2:after + 3].isdigit() \
             and (version := extent.release_end(text, last.idx + len(last))) is not None \
             and (span := doc.char_span(doc[start].idx, version)) is not None:
         end, versioned = span.end, True  # "DR7-V1"
@@ -524,8 +529,15 @@ def _unknown_owner_release(doc: Doc, text: str, index: OntologyIndex, chosen: li
         return Mention(start - 1, end, "DATASET", candidate_id(name), "candidate", 0, True, name)
     if versioned:
         name = doc[start:end].text
-        return Mention(start, end, "DATASET", candidate_id(name), "candidate", 0, True, name)
+        cid = candidate_id(name)
+        of = _release(doc, index, context, start, end, release)  # "DR5 V1" is a version of LAMOST DR5
+        if of.source == "ruler":
+            doc.user_data.setdefault(BROADER_KEY, {})[cid] = of.concept_id
+        return Mention(start, end, "DATASET", cid, "candidate", 0, True, name)
     return _release(doc, index, context, start, end, release)
+
+
+_VERSION_OPENERS = frozenset({"-V", "-v", " V", " v"})  # "DR7-V1", "DR5 V1", "DR5 v2"
 
 
 def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
@@ -541,9 +553,12 @@ def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], index: Onto
     for found in _BRACKETED_CODE.finditer(text):
         code = found.group(1)
         span = doc.char_span(found.start(1), found.end(1))
-        if span is None or (span.start, span.end) in taken or not extent.release_code(code):
+        if span is None or (span.start, span.end) in taken:
             continue  # the code is a name already ("Gaia Early Data Release 3 (EDR3)")
         before = next((m for end, m in named if end == span.start - 1 and ends[m.end - 1] == found.start()), None)
+        if not extent.release_code(code) and not (
+                before is not None and _prefixed_release_code(extent, code, text[starts[before.start]:found.start()])):
+            continue
         if before is None and text[max(0, found.start() - 8):found.start()].lower().endswith(("release", "releases")):
             facilities = [m for m in chosen if m.end <= span.start and m.label in _FACILITY]
             before = _release(doc, index, facilities[-1] if facilities else None, span.start, span.end, code)
@@ -557,8 +572,20 @@ def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], index: Onto
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
-# A code in brackets after a name or a word: "Euclid Quick Data Release (Q1)", "the 2018 release (PR3)".
-_BRACKETED_CODE = re.compile(r" \(([A-Z][A-Za-z]{0,3}[0-9]{1,2})\)")
+# A code in brackets after a name or a word: "Euclid Quick Data Release (Q1)", "the 2018 release (PR3)", "Pan-STARRS
+# Data Release 2 (PS1DR2)".
+_BRACKETED_CODE = re.compile(r" \(([A-Z][A-Za-z0-9]{0,5}[0-9]{1,2})\)")
+_LAST_NUMBER = re.compile(r"([0-9]+)$")
+
+
+def _prefixed_release_code(extent: Extent, code: str, name: str) -> bool:
+    """Is a bracketed code after a release's name the release's code after the survey's ("PS1DR2" after "Pan-STARRS
+    Data Release 2", abstracts-b arXiv:2602.01548; "LSDR10"): it ends with a release code whose number the name ends
+    with ("M2" is a cluster's name)?"""
+    number = _LAST_NUMBER.search(name)
+    if number is None or not code.endswith(number.group(1)):
+        return False
+    return any(code[i].isupper() and extent.release_code(code[i:]) for i in range(1, len(code) - 1))
 
 
 def _short_forms_of_written_names(text: str, chosen: list[Mention], undefined: list[tuple[int, int, str, str]],
@@ -599,6 +626,49 @@ def _short_forms_after_owner(doc: Doc, chosen: list[Mention], undefined: list[tu
                     and all(t.is_alpha and not t.is_sent_start for t in doc[start - gap:start]) and not doc[start].is_sent_start:
                 added.append(Mention(start, end, "DATASET", cid, "abbreviation", 0, True))
                 break
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
+def _short_forms_bracketed_after_name(text: str, chosen: list[Mention], undefined: list[tuple[int, int, str, str]],
+                                      starts: list[int], ends: list[int]) -> list[Mention]:
+    """A data set's short form that needs a definition, in brackets right after the data set's name, is defined there
+    whether or not its letters spell the name: "the Second Fermi-LAT Catalog of Gamma-ray Pulsars (2PC)" (an ordinal
+    written as a digit); it names the data set wherever else the record writes it."""
+    named = {ends[m.end - 1]: m.concept_id for m in chosen if m.label == "DATASET"}
+    defined = {cid for start, end, cid, _written in undefined
+               if text[starts[start] - 2:starts[start]] == " (" and text[ends[end - 1]:ends[end - 1] + 1] == ")"
+               and named.get(starts[start] - 2) == cid}
+    if not defined:
+        return chosen
+    added: list[Mention] = []
+    for start, end, cid, _written in undefined:
+        if cid in defined and not any(m.start < end and start < m.end for m in chosen + added):
+            added.append(Mention(start, end, "DATASET", cid, "abbreviation", 0, True))
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
+def _initials_of_written_names(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex) -> list[Mention]:
+    """A word in capitals that spells the initials of a data set's capitalised name written in the record is that data
+    set's short form, defined or not: "from the Hubble Spectroscopic Legacy Archive ... We utilize the HSLA quasar
+    spectra" (abstracts-z arXiv:2006.04814, both golds "HSLA"). Three initials at least; the name's joining words in
+    lower case do not count, any other word in lower case makes it no name."""
+    added: list[Mention] = []
+    for m in chosen:
+        if m.label != "DATASET" or m.end - m.start < 3:
+            continue
+        words = [t for t in doc[m.start:m.end] if t.is_alpha and t.lower_ not in _NAME_FUNCTION_WORDS]
+        if len(words) < 3 or not all(t.text[0].isupper() for t in words):
+            continue
+        initials = "".join(t.text[0] for t in words)
+        if initials not in text:  # the substring first: most names' initials are written nowhere
+            continue
+        if any(cid != m.concept_id for cid in index.lookup(initials)):
+            continue  # the ontology knows the letters as another name
+        for found in re.finditer(rf"(?<![\w-]){initials}(?![\w-])", text):
+            span = doc.char_span(found.start(), found.end())
+            if span is not None and not any(c.start < span.end and span.start < c.end for c in chosen + added):
+                added.append(Mention(span.start, span.end, "DATASET", m.concept_id, "abbreviation", 0, True,
+                                     m.concept_label))
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
@@ -1363,6 +1433,20 @@ def _kind_of_catalog(extent: Extent, words: str) -> bool:
     return bool(kinds) and len(said) >= 2 and all(w.lower() in kinds for w in said[:-1])
 
 
+# One lower-case word, then "catalogue": what kind of catalogue a catalogue is ("quasar catalogue", "mock catalogue").
+_KIND_OF_CATALOG = re.compile(r"[a-z]+ [Cc]atalog(?:ue)?")
+
+
+def _says_what_catalog(index: OntologyIndex, m: Mention, words: str) -> bool:
+    """Do the words after a catalogue only say what kind of catalogue it is: "the JAGUAR mock catalogue" (fragments-j
+    r8y-frag-10, both golds "JAGUAR"), "the DR16Q quasar catalogue" (fragments-j r8y-frag-04, both golds "DR16Q")?
+    A release's or a survey's catalogue of one kind of object is a product of its own ("ACT DR5 cluster catalogue")."""
+    if _KIND_OF_CATALOG.fullmatch(words) is None:
+        return False
+    concept = index.concept(m.concept_id)
+    return concept is not None and concept.kind == "catalog"
+
+
 def _coined(written: str) -> bool:
     """A name written with a capital inside a word ("FixMatch", "XGBoost"): a coined name, not a description."""
     return " " not in written and any(a.islower() and b.isupper() for a, b in pairwise(written))
@@ -1424,9 +1508,40 @@ def _says_already(index: OntologyIndex, concept, words: str) -> bool:
     return all(w in known for w in said) or "".join(said) in known
 
 
+# After a facility: what a catalogue lists in lower case, its short form in brackets, the product word:
+# " threshold crossing event (TCE) catalogue".
+_INNER_SHORT_FORM = re.compile(r"((?: [a-z][a-z-]*){1,4}) \(([A-Z]{2,6})\) ([Cc]atalog(?:ue)?|[Dd]atabase)(?![\w-])")
+
+
+def _inner_short_form_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex) -> Mention | None:
+    """A catalogue named with its facility and what it lists, the short form of what it lists defined inside the name:
+    "the Kepler threshold crossing event (TCE) catalogue" (abstracts-r arXiv:2008.10516, both golds), one name whose
+    concept is the one the ontology knows by the name without the brackets."""
+    found = _INNER_SHORT_FORM.match(text, end_char)
+    if found is None:
+        return None
+    words, short, head = found.group(1), found.group(2), found.group(3)
+    if "".join(w[0] for w in re.split(r"[ -]+", words.strip())).upper() != short:
+        return None  # the brackets define something else than the words before them
+    span = _span_of(doc, doc[m.start].idx, found.end())
+    if span is None:
+        return None
+    concept = index.concept(m.concept_id)
+    names = [concept.label] + [a.text for a in concept.aliases + concept.acronyms] if concept else []
+    for name in [*names, doc[m.start:m.end].text]:
+        for cid in sorted(index.lookup(f"{name}{words} {head}")):
+            if (known := index.concept(cid)) is not None and known.type == "DATASET":
+                return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
+    return _composed(doc, m, span.start, span.end, "DATASET", index,
+                     head_label=_clean(f"{doc[m.start:m.end].text}{words} {head}"))
+
+
 def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex,
                   extent: Extent, floor: int = 0) -> Mention | None:
     """A release, phase or product written after a survey, mission or data set."""
+    if m.label in _FACILITY and text[end_char:end_char + 1] == " " and "(" in text[end_char:end_char + 60] \
+            and (inner := _inner_short_form_product(doc, text, m, end_char, index)) is not None:
+        return inner
     qualified = _QUALIFIER.match(text, end_char)
     if qualified is not None and (release := extent.release_end(text, qualified.end())) is not None:
         # "zCOSMOS-bright DR3", "KiDS-bright DR4": the release of one part of the survey.
@@ -1452,18 +1567,21 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                 or "catalog" in _label_of(index, m).lower()
                 or (" " not in text[at + 1:end] and not (text[at + 1:at + 9].lower() == "database"
                                                          and _simulated(index, m.concept_id)))
-                or _kind_of_catalog(extent, text[at + 1:end])):
+                or _kind_of_catalog(extent, text[at + 1:end])
+                or _says_what_catalog(index, m, text[at + 1:end])):
             # Already a product: a data set's bare "catalogue" only says what it is ("Chandra Source Catalog
-            # catalogue", "the GWTC-3 catalogue", "the unWISE catalogue", "Gaia DR3 catalogue" are the data
+            # catalogue", "the GWTC-3 catalogue", "the COSMOS2020 catalogue", "Gaia DR3 catalogue" are the data
             # set); a catalogue of one kind drawn from a data set is a product of its own ("ACT DR5
             # point-source catalogue", "ACT DR5 SZ catalogue", "eRASS1 cluster catalogue"). A simulation's
             # database is a product of its own ("the public EAGLE database", fragments-e r3y-frag-08, both golds),
             # and a data set's catalogue of one kind of data is the data set ("SDSS DR14 spectral catalog").
             continue
-        if find == extent.product_end and m.label in _FACILITY and text[end - 1] == "s" \
-                and " " not in text[at + 1:end] and _COORDINATED.search(text, max(0, doc[m.start].idx - 5),
-                                                                        doc[m.start].idx):
-            continue  # "the FIRST and NVSS catalogues", "Chandra and XMM-Newton catalogues": a shared head, two facilities
+        if find == extent.product_end and text[end - 1] == "s" \
+                and _COORDINATED.search(text, max(0, doc[m.start].idx - 5), doc[m.start].idx):
+            # "the FIRST and NVSS catalogues", "Chandra and XMM-Newton catalogues": a shared head, two facilities;
+            # "compared to AllWISE, Gaia, and Quaia AGN catalogues" (abstracts-g arXiv:2509.02842, both golds:
+            # "Quaia"): what the catalogues list is said of them all
+            continue
         if find == extent.product_end and m.label == "TELESCOPE" and text[end - 1] == "s" \
                 and " " not in text[at + 1:end]:
             continue  # "Object Classification from JWST Catalogs", "mock Gaia catalogs": catalogues made from a

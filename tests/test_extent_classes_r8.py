@@ -32,10 +32,11 @@ UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
             "with the GWTC-3 catalogue.",
             "GWTC-3",
         ),
-        # fragments-i r7y-frag-01
+        # fragments-i r7y-frag-01 wrote "the unWISE catalogue", since known as the unWISE Catalog (a product of the
+        # unWISE images: tests/test_dataset_names_z.py); a catalogue-kind data set's bare catalogue is the data set
         (
-            "Host identifications were taken from the DESI Legacy Imaging Surveys DR10 and the unWISE catalogue.",
-            "unWISE",
+            "Host identifications were taken from the DESI Legacy Imaging Surveys DR10 and the Quaia catalogue.",
+            "Quaia",
         ),
         # abstracts-o arXiv:2510.10032
         ("We train on galaxies of the COSMOS2020 catalog with photometry in 30 bands.", "COSMOS2020"),
