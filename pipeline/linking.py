@@ -108,11 +108,14 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     if tuples:
         rules = index.rules
         capitals_end = _title_in_capitals(text)
+        inside = _inside_hyphenated_short_forms(short_spans, index) if short_spans else None
         for start, end, _label, _cid, rule_index in tuples:
             rule = rules[rule_index]
             written = text[starts[start]:char_ends[end - 1]]
             if defined_forms and written in defined_forms:
                 continue  # the local definition decides (below)
+            if inside and start in inside and rule.label == "TECHNIQUE" and inside[start] != (start, end):
+                continue  # "ML" of "Multi-Layer Pseudo Inverse Learning (ML-PIL)" is no machine learning
             if starts[start] < capitals_end and rule.case_sensitive and not _written_in(text, capitals_end, written):
                 continue  # "A FAST, NEURAL NET BASED … CLASSIFIER": every word of the title is a short form's shape
             if rule.requires_definition:
@@ -190,6 +193,19 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     doc.user_data[ENTITY_TUPLES] = [(starts[m.start], char_ends[m.end - 1], m.label, m.concept_id, m.source)
                                     for m in chosen]
     return doc
+
+
+def _inside_hyphenated_short_forms(short_spans: dict[str, list[Span]], index: OntologyIndex) -> dict[int, tuple[int, int]]:
+    """Each token of a use of a hyphenated short form the record defines -> the use's bounds: a known short form
+    inside it is a letter group of the defined name, one unit ("ML-PIL"), not a name of its own. Not when every
+    part is a known name: "CNN-GNN" joins two methods (abstracts-p arXiv:2510.05736)."""
+    out: dict[int, tuple[int, int]] = {}
+    for short_text, uses in short_spans.items():
+        if "-" in short_text and not all(index.lookup(part) for part in short_text.split("-")):
+            for use in uses:
+                for i in range(use.start, use.end):
+                    out[i] = (use.start, use.end)
+    return out
 
 
 def _short_forms_of_written_methods(doc: Doc, text: str, chosen: list[Mention], unexpanded: list[tuple[int, int, str, str]],

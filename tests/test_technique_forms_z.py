@@ -36,6 +36,20 @@ def test_a_capitalised_learning_long_form_is_a_method_and_its_hyphenated_short_f
     assert "ML" not in concepts(record)
 
 
+def test_a_known_short_form_inside_a_defined_hyphenated_one_is_no_name(real):
+    # the class of abstracts-z arXiv:1902.03496 with a long form that names no entity
+    record = tag(real, "We study Mid-Latitude Plasma Irregularities (ML-PI) in the ionosphere. The ML-PI occur at night.")
+    assert "ML" not in concepts(record)
+
+
+def test_two_known_methods_hyphenated_into_a_defined_short_form_stay_one_model(real):
+    # abstracts-p arXiv:2510.05736 (both golds)
+    record = tag(real, "Three models are proposed: (1) a hybrid convolutional and graph neural network model (CNN-GNN) "
+                       "using both image and graph data; (2) an enhanced CNN-GNN variant; and (3) a graph neural "
+                       "network (GNN) model using image moments serving as a baseline.")
+    assert [text for text, _ in spans(record)].count("CNN-GNN") == 2
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
