@@ -12,7 +12,8 @@ finder proposes unknown entities. This module decides, per abstract:
    there too, even when the ontology does not know the short form, and a
    global alias with another meaning gives way.
 2. **Rules that need a definition** (``requires_definition``) stand only where
-   the abstract defines the form as that concept.
+   the abstract defines the form as that concept; a method's short form also
+   where the abstract has written the method's name before it.
 3. **Longest match wins**, then a form written exactly as declared over a
    generated variant, then the concept id (for determinism). Heuristic
    candidates only fill gaps the ontology leaves.
