@@ -920,6 +920,15 @@ class CandidateRules:
                 # the short form of a kind of network: no apposition to "network" makes it a tool's name
                 self._memo.setdefault("technique_shorts", set()).add(doc[short_start:short_end].text)
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
+            if label in _REWRITTEN_LABELS and cid.startswith("candidate:") and len(long) > 1:
+                # The name the record defines, written again without its short form: "SPT: Spectral Transformer for
+                # Red Giant Stars ..." in the title of "a novel framework, Spectral Transformer (SPT)" (abstracts-z
+                # arXiv:2401.04900, both golds) is the one name, not the transformer inside it.
+                out.extend(
+                    Span(doc, s.start, s.end, label=label, kb_id=cid, span_id="definition")
+                    for s in self._occurrences(doc, long.text, label, cid)
+                    if s.start != long.start
+                )
             if label == "SOFTWARE":
                 # "SPOCK 2.0" (abstracts-w arXiv:2501.15017): the linker writes the short form's uses, and a use
                 # with its release number after it is the longer name, the release part of the tool's name
@@ -1522,8 +1531,11 @@ class CandidateRules:
         ):
             return "TELESCOPE"  # "Spanish Meteor Network": cameras, not a neural network
         if label == "TECHNIQUE" and head in self.weak_technique_heads:  # noqa: SIM102 - the comment explains the inner test
-            # "Neural Ratio Estimation", "machine learning": ML-shaped only.
-            if not any(t.norm_ in self.ml_words for t in words[:-1]):
+            # "Neural Ratio Estimation", "machine learning": ML-shaped only. A head that is itself a word of
+            # learning makes a capitalised name a learning method's: "Multi-Layer Pseudo Inverse Learning
+            # (ML-PIL)" (abstracts-z arXiv:1902.03496, both golds); "adaptive mesh learning" in lower case does not.
+            if not any(t.norm_ in self.ml_words for t in words[:-1]) and not (
+                    head in self.ml_words and self._capitalized(long) and len(words) >= 3):
                 return None
         return label
 
@@ -3308,6 +3320,9 @@ class CandidateRules:
                 out.append(Span(doc, start, i + len(words), label=label, kb_id=cid, span_id="tool"))
         return out
 
+
+# The types of a defined name whose other writings of its long form are the name too: methods and models.
+_REWRITTEN_LABELS = frozenset({"TECHNIQUE", "SOFTWARE"})
 
 # Plural tool nouns that close a phrase naming two tools: "the HIDE & SEEK ... packages".
 _PLURAL_TOOL_NOUNS = frozenset({"codes", "libraries", "packages", "pipelines", "toolkits"})

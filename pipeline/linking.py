@@ -12,7 +12,8 @@ finder proposes unknown entities. This module decides, per abstract:
    there too, even when the ontology does not know the short form, and a
    global alias with another meaning gives way.
 2. **Rules that need a definition** (``requires_definition``) stand only where
-   the abstract defines the form as that concept.
+   the abstract defines the form as that concept; a method's short form also
+   where the abstract has written the method's name before it.
 3. **Longest match wins**, then a form written exactly as declared over a
    generated variant, then the concept id (for determinism). Heuristic
    candidates only fill gaps the ontology leaves.
@@ -104,19 +105,25 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
 
     mentions: list[Mention] = []
     undefined: list[tuple[int, int, str, str]] = []  # a data set's short forms that need a definition, as written
+    unexpanded: list[tuple[int, int, str, str]] = []  # a method's short forms that need one: (start, end, id, form)
     if tuples:
         rules = index.rules
         capitals_end = _title_in_capitals(text)
+        inside = _inside_hyphenated_short_forms(short_spans, index) if short_spans else None
         for start, end, _label, _cid, rule_index in tuples:
             rule = rules[rule_index]
             written = text[starts[start]:char_ends[end - 1]]
             if defined_forms and written in defined_forms:
                 continue  # the local definition decides (below)
+            if inside and start in inside and rule.label == "TECHNIQUE" and inside[start] != (start, end):
+                continue  # "ML" of "Multi-Layer Pseudo Inverse Learning (ML-PIL)" is no machine learning
             if starts[start] < capitals_end and rule.case_sensitive and not _written_in(text, capitals_end, written):
                 continue  # "A FAST, NEURAL NET BASED … CLASSIFIER": every word of the title is a short form's shape
             if rule.requires_definition:
                 if rule.label == "DATASET":
                     undefined.append((start, end, rule.concept_id, written))
+                elif rule.label == "TECHNIQUE":
+                    unexpanded.append((start, end, rule.concept_id, rule.text))
                 elif rule.label == "TELESCOPE" and _listed_among_facilities(doc, tuples, rules, start, end):
                     mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0,
                                             rule.case_sensitive and written == rule.text))
@@ -155,6 +162,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     if len(mentions) > 1:
         mentions.extend(_hyphen_crossings(doc, text, mentions, starts, char_ends, index))
     chosen = _resolve(mentions)
+    if unexpanded:
+        chosen = _short_forms_of_written_methods(doc, text, chosen, unexpanded, index, starts)
     extent = index.extent
     if extent is not None:
         chosen = compose(doc, text, chosen, index, extent, starts, char_ends)
@@ -189,6 +198,75 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     doc.user_data[ENTITY_TUPLES] = [(starts[m.start], char_ends[m.end - 1], m.label, m.concept_id, m.source)
                                     for m in chosen]
     return doc
+
+
+def _inside_hyphenated_short_forms(short_spans: dict[str, list[Span]], index: OntologyIndex) -> dict[int, tuple[int, int]]:
+    """Each token of a use of a hyphenated short form the record defines -> the use's bounds: a known short form
+    inside it is a letter group of the defined name, one unit ("ML-PIL"), not a name of its own. Not when every
+    part is a known name: "CNN-GNN" joins two methods (abstracts-p arXiv:2510.05736)."""
+    out: dict[int, tuple[int, int]] = {}
+    for short_text, uses in short_spans.items():
+        if "-" in short_text and not all(index.lookup(part) for part in short_text.split("-")):
+            for use in uses:
+                for i in range(use.start, use.end):
+                    out[i] = (use.start, use.end)
+    return out
+
+
+def _short_forms_of_written_methods(doc: Doc, text: str, chosen: list[Mention], unexpanded: list[tuple[int, int, str, str]],
+                                    index: OntologyIndex, starts: list[int]) -> list[Mention]:
+    """A method's short form that needs a definition, used undefined after the record writes the method's name: "We
+    used a neural network ... The average error of the NN prediction" (abstracts-z arXiv:1511.07620, both golds), "a
+    neural network ordinary differential equation architecture (Universal Differential Equations, UDEs)"
+    (arXiv:2411.15140). The name written before says what the short form stands for, as a definition would.
+
+    Not when the short form could stand for another name: another concept with the form that the record names
+    too, or a capitalised name whose initials spell it ("NSF's LIGO Laboratory ... the National Science
+    Foundation" beside a "neural spline flow", fragments-f r4y-frag-08).
+    """
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    written: dict[str, int] = {}  # concept id -> where its name is first written out (not as a short form)
+    for m in chosen:
+        if m.label == "TECHNIQUE" and m.source != "abbreviation" and m.end - m.start >= 1:
+            name = doc[m.start:m.end].text
+            if not name.isupper() and sum(c.isalpha() for c in name) > 5:
+                written[m.concept_id] = min(written.get(m.concept_id, m.start), m.start)
+    if not written:
+        return chosen
+    by_place: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for start, end, cid, form in unexpanded:
+        by_place.setdefault((start, end), []).append((cid, form))
+    added: list[Mention] = []
+    for (start, end), meanings in by_place.items():
+        named = [(cid, form) for cid, form in meanings if written.get(cid, start) < start]
+        if len(named) != 1 or any(cid in written for cid, _ in meanings if cid != named[0][0]):
+            continue
+        if not taken.isdisjoint(range(start, end)):
+            continue
+        cid, form = named[0]
+        if _spelled_by_other_name(text, form, cid, index):
+            continue
+        concept = index.concept(cid)
+        added.append(Mention(start, end, "TECHNIQUE", cid, "ruler", 0, True, concept.label if concept else None))
+        taken.update(range(start, end))
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
+def _spelled_by_other_name(text: str, form: str, concept_id: str, index: OntologyIndex) -> bool:
+    """Does a capitalised name in the text other than the concept's spell ``form`` with its initials?"""
+    letters = [c for c in form if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    pattern = _SEPARATED_WORDS.join(f"{c}[a-z]+" for c in letters)
+    for found in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
+        if concept_id not in index.lookup(found.group()):
+            return True
+    return False
+
+
+# Between the capitalised words of a name: a space or hyphen, or a joining word ("National Science Foundation",
+# "Institute of Astronomy").
+_SEPARATED_WORDS = r"(?:[ -]+(?:of|for|and|the|on|in|de)[ -]+|[ -]+)"
 
 
 def _title_in_capitals(text: str) -> int:
@@ -1262,6 +1340,12 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     # Meaning-changing modifiers before it: "Bayesian CNNs", "3D U-Net", "residual-UNet"; not a word the
     # name already says ("convolutional ResNet": a ResNet is a CNN).
     begin = extent.modifier_start(text, start_char)
+    if begin is None and text[start_char - 1:start_char] == " " and text[start_char:start_char + 1].isupper() \
+            and (inner := _capitalized_words_start(text, start_char, end_char, extent)) is not None:
+        # A capitalised name, a modifier first and a word of the authors' after it, before a method written in
+        # capitals: "the Multi-head Hadamard Self-Attention mechanism" (abstracts-z arXiv:2401.04900), "Latent
+        # Augmented Neural Ordinary Differential Equations" (abstracts-l arXiv:2506.14270), both golds, one name.
+        begin = extent.modifier_start(text, inner)
     if begin is not None:
         begin = extent.without_adverb(text, begin, start_char)
     elif (group := extent.prefixed_start(text, start_char)) is not None:
@@ -1298,6 +1382,32 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             and not (m.start >= 1 and span.start < m.start - 2):
         return _composed(doc, m, span.start, m.end, "TECHNIQUE", index)
     return None
+
+
+# One or two capitalised words written before a name, and the name in capitals: "Multi-head Hadamard Self-Attention".
+_CAPITALIZED_WORDS = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})? $")
+_CAPITALIZED_NAME = re.compile(r"[A-Z][\w]*(?:[ -][A-Z][\w]*)*")
+
+
+def _capitalized_words_start(text: str, start_char: int, end_char: int, extent: Extent) -> int | None:
+    """Start of the capitalised words between a name written in capitals and the modifier before them, when they
+    are no words the guideline drops ("the Novel Self-Attention"): where the modifiers should end."""
+    if _CAPITALIZED_NAME.fullmatch(text, start_char, end_char) is None:
+        return None
+    words = _CAPITALIZED_WORDS.search(text, max(0, start_char - 24), start_char)
+    if words is None:
+        return None
+    begin = words.start()
+    written = words.group().split()
+    if len(written) == 2 and written[0].lower() in extent.modifier_words:
+        begin += len(written[0]) + 1  # "Latent Augmented": the modifier, then the authors' word
+        written = written[1:]
+    if begin < 2 or text[begin - 1] not in " -":
+        return None
+    if any(w.lower() in extent.descriptive_word_set or w.lower() in extent.modifier_words
+           or w.lower() in extent.model_name_words for w in written):
+        return None  # "the Novel Self-Attention"; "Bayesian Galaxy CNN" names the authors' model of the sky
+    return begin
 
 
 def _trained_as(index: OntologyIndex, text: str, m: Mention, nxt: Mention, start_char: int, end_char: int,
