@@ -53,6 +53,7 @@ class SpanRules(BaseModel):
     model_name_words: tuple[str, ...] = ()
     dropped_product_words: tuple[str, ...] = ()
     generic_product_nouns: tuple[str, ...] = ()
+    shared_product_heads: tuple[str, ...] = ()
     kind_catalog_words: tuple[str, ...] = ()
     simulation_patterns: tuple[str, ...] = ()
     run_patterns: tuple[str, ...] = ()
@@ -248,6 +249,15 @@ class Extent:
         if last not in ends:
             return None
         return next((n for n in nouns if written.endswith(n) and written[-len(n) - 1:-len(n)] == " "), None)
+
+    @cached_property
+    def _shared_heads(self) -> tuple[str, ...]:
+        return tuple(sorted(self.rules.shared_product_heads, key=len, reverse=True))
+
+    def shared_head(self, written: str) -> str | None:
+        """The plural product head a data set's name as written ends with, in lower case ("Agora simulations")."""
+        return next((h for h in self._shared_heads if written.endswith(h) and written[-len(h) - 1:-len(h)] == " "),
+                    None)
 
     @cached_property
     def kind_catalog_words(self) -> frozenset[str]:

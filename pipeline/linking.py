@@ -817,6 +817,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             known = sorted(c for c in index.lookup(written) if (found := index.concept(c)) and found.type == "DATASET")
             m = Mention(m.start, m.end, "DATASET", known[0], "ruler", 0, True) if known else Mention(
                 m.start, m.end, "DATASET", candidate_id(written), "candidate", 0, True, written)
+        if m.label == "DATASET" and out and out[-1].label == "DATASET" and m.end - m.start > 1 \
+                and _COORDINATION_GAP.fullmatch(text, ends[out[-1].end - 1], start_char) \
+                and (shared := _shared_head(text, m, start_char, end_char, index, extent)) is not None:
+            m = shared  # "the Websky and Agora simulations": the head both share is no part of the last name
+            end_char = ends[m.end - 1]
         if m.label == "TECHNIQUE" and nxt is not None and _trained_as(index, text, m, nxt, start_char, end_char, starts, ends):
             i += 1  # "the unsupervised Gaussian Mixture Model": how a named model was trained, no name of its own
             continue
@@ -944,6 +949,22 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             j += 1
         pending[i:j] = [grown]
     return out
+
+
+# Between two names of a co-ordination: "Websky and Agora", "Websky, Quijote and Agora".
+_COORDINATION_GAP = re.compile(r",? (?:and|or) |, ")
+
+
+def _shared_head(text: str, m: Mention, start_char: int, end_char: int, index: OntologyIndex,
+                 extent: Extent) -> Mention | None:
+    """The last data set of a co-ordination without the plural head the names share, when the name alone is a form
+    of the same data set: "the Websky and Agora simulations" are Websky and Agora (fragments-n r12d-frag-14,
+    fragments-k r9y-frag-09, both golds)."""
+    written = text[start_char:end_char]
+    head = extent.shared_head(written)
+    if head is None or m.concept_id not in index.lookup(written[:-len(head) - 1]):
+        return None
+    return m._replace(end=m.end - head.count(" ") - 1, exact=False)
 
 
 # Words joined by hyphens into one token-like chain: "XMM-WISE-SDSS".

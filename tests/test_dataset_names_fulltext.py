@@ -69,6 +69,37 @@ def test_a_product_noun_that_completes_the_name_stays(real, text, name):
     assert _labels(tag(real, text), name) == {"DATASET"}
 
 
+# -- a co-ordination of data sets shares its product head ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "not_names"),
+    [
+        # fragments-n r12d-frag-14: "using the Websky and Agora simulations as training sets" and fragments-k
+        # r9y-frag-09: "together with the Websky and AGORA simulations" (both golds of both: "Websky", "Agora")
+        ("We train a diffusion model on the Websky and Agora simulations as training sets.", ("Websky", "Agora"),
+         "Agora simulations"),
+        ("The lensing maps are compared with the Websky and AGORA simulations.", ("Websky", "AGORA"),
+         "AGORA simulations"),
+        # the first of a list of three
+        ("Halo catalogues of the Websky, Quijote and Agora simulations are used.", ("Websky", "Agora"),
+         "Agora simulations"),
+    ],
+)
+def test_a_shared_plural_head_after_co_ordinated_data_sets_is_no_part_of_the_last(real, text, names, not_names):
+    record = tag(real, text)
+    for name in names:
+        assert _labels(record, name) == {"DATASET"}
+    assert _labels(record, not_names) == set()
+
+
+def test_a_data_sets_name_with_its_head_alone_keeps_it(real):
+    # fragments-l r8y/r10y, fragments-m r11y-frag-08: "the Quijote simulations" (both golds, no co-ordination)
+    record = tag(real, "Training fields are taken from the Agora simulations and the Quijote simulations.")
+    assert _labels(record, "Agora simulations") == {"DATASET"}
+    assert _labels(record, "Quijote simulations") == {"DATASET"}
+
+
 # -- a release's code written again alone ------------------------------------------------------------------------
 
 
@@ -210,9 +241,10 @@ def test_a_calibration_databases_dated_version_is_no_release(real):
 
 def test_the_spans_of_a_full_text_data_section(real):
     # the classes together, as a data section writes them (fragments-n r12d-frag-10, r12d-frag-14)
-    record = tag(real, "We use the OMNI data set and the HELCATS catalogues. We use the Planck PR4 maps. We thank the "
-                       "Planck Collaboration for releasing PR4.")
+    record = tag(real, "We use the OMNI data set and the HELCATS catalogues. We use the Websky and Agora simulations "
+                       "and the Planck PR4 maps. We thank the Planck Collaboration for releasing PR4.")
     assert ("OMNI", "DATASET") in spans(record)
+    assert ("Agora", "DATASET") in spans(record)
     assert ("PR4", "DATASET") in spans(record)
 
 
