@@ -135,6 +135,10 @@ _WORD = re.compile(r"[\w+]+|[^\w\s]")
 _ROMAN_RELEASE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*)-(II|III|IV)(?![\w-])")
 _ROMAN_DIGITS = {"II": "2", "III": "3", "IV": "4"}
 # A name with a "+" glued after it and nothing glued after the "+": "GAT+", "WSA+" (not "CNN+LSTM", "a+b").
+# Two capitalised surnames joined by an ampersand ("Robbins & Hynek"), and how many words of what their product
+# holds may stand before its noun ("Robbins & Hynek Mars crater database").
+_AUTHOR_PAIR = re.compile(r"(?<![\w&-])([A-Z][a-z]{2,}) & ([A-Z][a-z]{2,})(?![\w&-])")
+_PRODUCT_WORDS = 3
 _PLUS_NAME = re.compile(r"(?<![\w+.-])([A-Z][\w-]*[A-Za-z0-9])\+(?![\w+])")
 # Words that join an English compound, never a package's identifier: "state-of-the-art", "end-to-end".
 _JOINING_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "up", "with"})
@@ -652,6 +656,10 @@ class CandidateRules:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         if " run of " in text or " runs of " in text:
             spans.extend(self._simulation_runs(doc, text))
+        if "_" in text:
+            spans.extend(self._run_codes(doc, text))
+        if " & " in text:
+            spans.extend(self._products_of_two_authors(doc, text))
         named = self._named_tools(doc, cues)
         datasets = {s.text for s in named if s.label_ == "DATASET"}
         if datasets:  # "the ComPACT catalogue" is ComPACT, the catalogue's own name
@@ -751,6 +759,52 @@ class CandidateRules:
                 out.append(
                     Span(doc, name.start, name.end, label="DATASET", kb_id=candidate_id(name.text), span_id="phrase")
                 )
+        return out
+
+    def _run_codes(self, doc: Doc, text: str) -> list[Span]:
+        """A run's code written alone before a run's noun, in a record that names a simulation suite, is a run of
+        it: "the FLAMINGO suite ..., in particular the fiducial L1_m9 box" (fragments-n r12d-frag-15, both golds).
+        The candidate is named with the suite written last before it ("FLAMINGO L1_m9"), as the code after the
+        suite's name is (pipeline/linking.py)."""
+        extent = self.index.extent
+        suites = [(s, e) for s, e, label, cid, *_ in match_tuples(doc, MATCHES)
+                  if label == "DATASET" and (c := self.index.concept(cid)) is not None and c.kind == "simulation"]
+        if extent is None or not suites:
+            return []
+        out: list[Span] = []
+        for start_char, end_char in extent.run_codes(text):
+            code = doc.char_span(start_char, end_char)
+            if code is None or self.index.lookup(code.text) or self._is_known(doc, code.start, code.end):
+                continue
+            before = [se for se in suites if se[1] <= code.start]
+            s, e = before[-1] if before else suites[0]
+            name = f"{doc[s:e].text} {code.text}"
+            out.append(Span(doc, code.start, code.end, label="DATASET", kb_id=candidate_id(name), span_id="phrase"))
+        return out
+
+    def _products_of_two_authors(self, doc: Doc, text: str) -> list[Span]:
+        """A data product named by its two authors, what it holds in a few words, and a data-product noun is one
+        data set: "the Robbins & Hynek Mars crater database" (fragments-n r12d-frag-11, both golds), "the Robbins &
+        Hynek global crater database" (fragments-b tune-fragment-10). Two names and an ampersand before any other
+        words are a journal, a firm or a citation ("Astronomy & Astrophysics", "Smith & Jones found")."""
+        out: list[Span] = []
+        for found in _AUTHOR_PAIR.finditer(text):
+            pair = doc.char_span(found.start(), found.end())
+            if pair is None or self.index.lookup(found.group(1)) or self.index.lookup(found.group(2)):
+                continue
+            for i in range(pair.end, min(pair.end + _PRODUCT_WORDS + 1, len(doc))):
+                word = doc[i]
+                if word.norm_ in self.dataset_heads and i > pair.end:
+                    name = doc[pair.start:i + 1].text
+                    # known by its first author's name too: "Robbins Mars crater database"
+                    known = sorted(c for form in (name, f"{found.group(1)} {doc[pair.end:i + 1].text}")
+                                   for c in self.index.lookup(form)
+                                   if (concept := self.index.concept(c)) is not None and concept.type == "DATASET")
+                    out.append(Span(doc, pair.start, i + 1, label="DATASET", kb_id=known[0] if known else candidate_id(name),
+                                    span_id="phrase"))
+                    break
+                if not word.is_alpha or word.lower_ in self.stop_words:
+                    break
         return out
 
     def _quoted_names(self, doc: Doc, cues: dict[int, int]) -> list[Span]:

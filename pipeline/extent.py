@@ -52,9 +52,12 @@ class SpanRules(BaseModel):
     established_names: tuple[str, ...] = ()
     model_name_words: tuple[str, ...] = ()
     dropped_product_words: tuple[str, ...] = ()
+    generic_product_nouns: tuple[str, ...] = ()
+    shared_product_heads: tuple[str, ...] = ()
     kind_catalog_words: tuple[str, ...] = ()
     simulation_patterns: tuple[str, ...] = ()
     run_patterns: tuple[str, ...] = ()
+    run_nouns: tuple[str, ...] = ()
     paradigm_adjectives: tuple[str, ...] = ()
     model_nouns: tuple[str, ...] = ()
     property_words: tuple[str, ...] = ()
@@ -232,6 +235,29 @@ class Extent:
     @cached_property
     def dropped_product_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.dropped_product_words)
+
+    @cached_property
+    def _generic_product_nouns(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The last words of the generic product nouns, and the nouns longest first."""
+        nouns = tuple(sorted(self.rules.generic_product_nouns, key=len, reverse=True))
+        return frozenset(n.split()[-1] for n in nouns), nouns
+
+    def generic_product_noun(self, written: str, last: str) -> str | None:
+        """The generic product noun a data set's name as written ends with, in lower case ("OMNI data set"), if
+        any; ``last`` is its last word."""
+        ends, nouns = self._generic_product_nouns
+        if last not in ends:
+            return None
+        return next((n for n in nouns if written.endswith(n) and written[-len(n) - 1:-len(n)] == " "), None)
+
+    @cached_property
+    def _shared_heads(self) -> tuple[str, ...]:
+        return tuple(sorted(self.rules.shared_product_heads, key=len, reverse=True))
+
+    def shared_head(self, written: str) -> str | None:
+        """The plural product head a data set's name as written ends with, in lower case ("Agora simulations")."""
+        return next((h for h in self._shared_heads if written.endswith(h) and written[-len(h) - 1:-len(h)] == " "),
+                    None)
 
     @cached_property
     def kind_catalog_words(self) -> frozenset[str]:
@@ -535,6 +561,16 @@ class Extent:
         """End of a simulation run's code written after the simulation's name ("FLAMINGO L1_m9")."""
         found = self._run.match(text, end) if self._run and text[end:end + 1] == " " else None
         return found.end() if found else None
+
+    @cached_property
+    def _run_alone(self) -> re.Pattern | None:
+        if not self.rules.run_patterns or not self.rules.run_nouns:
+            return None
+        return re.compile(rf"(?<![\w./-])(?:{'|'.join(self.rules.run_patterns)})(?= (?:{_words(self.rules.run_nouns)})\b)")
+
+    def run_codes(self, text: str) -> list[tuple[int, int]]:
+        """Where a run's code stands alone before a run's noun ("the fiducial L1_m9 box")."""
+        return [found.span() for found in self._run_alone.finditer(text)] if self._run_alone else []
 
     def simulation_after(self, text: str, end: int) -> bool:
         """Do the words of a simulation of galaxies follow a name ("ARTEMIS cosmological zoom-in simulations")?"""

@@ -132,6 +132,10 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             if rule.label == "DATASET" and end - start > 2 and index.extent is not None \
                     and doc[end - 1].lower_ in index.extent.dropped_product_words and doc[end - 2].is_alpha:
                 end -= 1  # "Gaia RVS spectra" is the data set Gaia RVS, its spectra are what it holds
+            elif rule.label == "DATASET" and end - start > 1 and index.extent is not None \
+                    and (noun := index.extent.generic_product_noun(written, doc[end - 1].lower_)) is not None \
+                    and rule.concept_id in index.lookup(written[:-len(noun) - 1]):
+                end -= noun.count(" ") + 1  # "the OMNI data set" is OMNI: the noun says what it is, not which
             mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
@@ -176,6 +180,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             chosen = _releases_of(doc, text, chosen, index)
     if extent is not None and ")" in text:
         chosen = _release_short_forms(doc, text, chosen, index, extent, starts, char_ends)
+    if extent is not None:
+        chosen = _release_codes_named_before(doc, text, chosen, index, extent, starts, char_ends)
     if undefined:
         chosen = _short_forms_of_written_names(text, chosen, undefined, starts, char_ends)
         chosen = _short_forms_after_owner(doc, chosen, undefined, index)
@@ -650,6 +656,32 @@ def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], index: Onto
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
+def _release_codes_named_before(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
+                                starts: list[int], ends: list[int]) -> list[Mention]:
+    """A release's code written alone where the record names a release the ontology knows with its owner is that
+    release: "the Planck PR4 maps ... We thank the Planck Collaboration for releasing PR4." (fragments-n
+    r12d-frag-14, both golds). A code the record never writes with an owner names nothing ("PR4 of the manuscript"),
+    and a mission's period is no release: "Kepler Q9 light curves ... stars observed in Q9 of the Kepler space
+    mission" (abstracts-r arXiv:2107.06301, both golds: "Kepler Q9" alone)."""
+    named: dict[str, Mention] = {}
+    for m in chosen:
+        if m.label == "DATASET" and m.end - m.start > 1 and ends[m.end - 2] + 1 == starts[m.end - 1]:
+            code = doc[m.end - 1].text
+            if code not in named and extent.release_code(code) \
+                    and (concept := index.concept(m.concept_id)) is not None and concept.kind == "data-release":
+                named[code] = m  # "Planck PR4": the owner, a space, the code
+    if not named:
+        return chosen
+    added: list[Mention] = []
+    for code, release in named.items():
+        for use in re.finditer(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", text):
+            span = doc.char_span(use.start(), use.end())
+            if span is not None and not any(c.start < span.end and span.start < c.end for c in chosen + added):
+                added.append(Mention(span.start, span.end, "DATASET", release.concept_id, "abbreviation", 0, True,
+                                     release.concept_label))
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
 # A code in brackets after a name or a word: "Euclid Quick Data Release (Q1)", "the 2018 release (PR3)", "Pan-STARRS
 # Data Release 2 (PS1DR2)".
 _BRACKETED_CODE = re.compile(r" \(([A-Z][A-Za-z0-9]{0,5}[0-9]{1,2})\)")
@@ -933,6 +965,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             known = sorted(c for c in index.lookup(written) if (found := index.concept(c)) and found.type == "DATASET")
             m = Mention(m.start, m.end, "DATASET", known[0], "ruler", 0, True) if known else Mention(
                 m.start, m.end, "DATASET", candidate_id(written), "candidate", 0, True, written)
+        if m.label == "DATASET" and out and out[-1].label == "DATASET" and m.end - m.start > 1 \
+                and _COORDINATION_GAP.fullmatch(text, ends[out[-1].end - 1], start_char) \
+                and (shared := _shared_head(text, m, start_char, end_char, index, extent)) is not None:
+            m = shared  # "the Websky and Agora simulations": the head both share is no part of the last name
+            end_char = ends[m.end - 1]
         if m.label == "TECHNIQUE" and nxt is not None and _trained_as(index, text, m, nxt, start_char, end_char, starts, ends):
             i += 1  # "the unsupervised Gaussian Mixture Model": how a named model was trained, no name of its own
             continue
@@ -1060,6 +1097,22 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             j += 1
         pending[i:j] = [grown]
     return out
+
+
+# Between two names of a co-ordination: "Websky and Agora", "Websky, Quijote and Agora".
+_COORDINATION_GAP = re.compile(r",? (?:and|or) |, ")
+
+
+def _shared_head(text: str, m: Mention, start_char: int, end_char: int, index: OntologyIndex,
+                 extent: Extent) -> Mention | None:
+    """The last data set of a co-ordination without the plural head the names share, when the name alone is a form
+    of the same data set: "the Websky and Agora simulations" are Websky and Agora (fragments-n r12d-frag-14,
+    fragments-k r9y-frag-09, both golds)."""
+    written = text[start_char:end_char]
+    head = extent.shared_head(written)
+    if head is None or m.concept_id not in index.lookup(written[:-len(head) - 1]):
+        return None
+    return m._replace(end=m.end - head.count(" ") - 1, exact=False)
 
 
 # Words joined by hyphens into one token-like chain: "XMM-WISE-SDSS".
@@ -1492,7 +1545,16 @@ def _year_release(doc: Doc, index: OntologyIndex, m: Mention, start_char: int, e
                 found = index.concept(cid)
                 if found is not None and found.type == "DATASET":
                     return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
+    if (release := _YEAR_RELEASE_AFTER.match(text, end)) is not None \
+            and (whole := _span_of(doc, start_char, release.end())) is not None:
+        # "the public EHT 2017 M87 data release" (fragments-n r12d-frag-01, both golds): a release the facility
+        # named by the year of its data, and the object observed, is one data set
+        return _composed(doc, m, whole.start, whole.end, "DATASET", index)
     return None
+
+
+# After a facility and a year: the object observed, then the word "release" ("EHT 2017 M87 data release").
+_YEAR_RELEASE_AFTER = re.compile(r"(?: [A-Z][A-Za-z]*[0-9]+\*?)? (?:[Dd]ata |[Pp]ublic )?[Rr]elease(?![\w-])")
 
 
 def _suite_of(index: OntologyIndex, written: str, suite: Mention, run: Mention) -> bool:

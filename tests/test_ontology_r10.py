@@ -502,9 +502,11 @@ BREADTH = [
     ("Cluster candidates are found in ACT DR5 maps.", "ACT DR5", "DATASET", "dataset:act-data-release-5"),
     ("Noise is drawn from the FFP10 simulations.", "FFP10", "DATASET", "dataset:planck-full-focal-plane-simulations"),
     ("The CamSpec likelihood is used for TT.", "CamSpec", "SOFTWARE", "software:camspec"),
-    # fragments-k r9y-frag-09: the name written whole before a shared "simulations" is kept as written, as
-    # GUIDELINE's "HalfDome simulations" and its co-ordination rule ask (the two golds of fragments-k split)
-    ("We use the Websky and AGORA simulations.", "AGORA simulations", "DATASET", "dataset:agora"),
+    # fragments-k r9y-frag-09 and fragments-n r12d-frag-14: the plural head co-ordinated data sets share is no part
+    # of the last name (both golds of both: "AGORA"; fragments-l r10y-frag-10 alone writes "Agora simulations");
+    # the name alone keeps its head ("the AGORA simulations", as GUIDELINE's "HalfDome simulations")
+    ("We use the Websky and AGORA simulations.", "AGORA", "DATASET", "dataset:agora"),
+    ("We use the AGORA simulations.", "AGORA simulations", "DATASET", "dataset:agora"),
     # named models and emulators
     ("Structural parameters are predicted by GaMPEN.", "GaMPEN", "SOFTWARE", "software:gampen"),
     ("The power spectrum is emulated with e-MANTIS.", "e-MANTIS", "SOFTWARE", "software:e-mantis"),
