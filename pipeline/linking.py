@@ -125,6 +125,13 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
             if rule.label == "DATASET" and end - start > 2 and index.extent is not None \
                     and doc[end - 1].lower_ in index.extent.dropped_product_words and doc[end - 2].is_alpha:
                 end -= 1  # "Gaia RVS spectra" is the data set Gaia RVS, its spectra are what it holds
+            if rule.label == "TELESCOPE" and end - start > 1 and char_ends[end - 2] + 1 == starts[end - 1] \
+                    and " " in rule.text and (owner := _owner_written_first(index, rule.concept_id, written)) is not None:
+                # "Cassini RADAR" (fragments-n r12d-frag-11): a mission and its instrument's short name side by side
+                # are two names (GUIDELINE "Span extent": "SDO/HMI" -> two), though the ontology knows the pair
+                mentions.append(Mention(start, end - 1, rule.label, owner, "ruler", 0, exact))
+                mentions.append(Mention(end - 1, end, rule.label, rule.concept_id, "ruler", 0, exact))
+                continue
             mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
@@ -185,6 +192,22 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     doc.user_data[ENTITY_TUPLES] = [(starts[m.start], char_ends[m.end - 1], m.label, m.concept_id, m.source)
                                     for m in chosen]
     return doc
+
+
+_SHORT_NAME = re.compile(r"[A-Z0-9][A-Za-z0-9]*")
+
+
+@lru_cache(maxsize=1 << 10)
+def _owner_written_first(index: OntologyIndex, concept_id: str, form: str) -> str | None:
+    """The mission an instrument's form, as written, opens with when the rest is the instrument's short name in
+    capitals ("Cassini RADAR", "LRO NAC", "Euclid VIS"): the concept of that mission, else None."""
+    owner_text, _, rest = form.rpartition(" ")
+    if not _SHORT_NAME.fullmatch(rest) or sum(c.isupper() for c in rest) < 2:
+        return None
+    concept = index.concept(concept_id)
+    owners = set(concept.relations.get("instrument_of", ())) if concept is not None else set()
+    found = sorted(owners & index.lookup(owner_text))
+    return found[0] if found else None
 
 
 def _title_in_capitals(text: str) -> int:
@@ -347,7 +370,8 @@ def _define(
         return Definition(longer.kb_id_, longer.label_, _clean(longer.text), "abbreviation")
     if best is not None:
         concept = index.concept(best[3])
-        return Definition(best[3], best[2], concept.label if concept else None, "abbreviation")
+        return _with_prefix_word(doc, short.text, Definition(best[3], best[2], concept.label if concept else None,
+                                                             "abbreviation"), best[0], long_end)
     if (second := two_facilities([m for ms in by_end.values() for m in ms], long.start, long_end)) is not None \
             and not rules[second[4]].requires_definition:
         # "Hubble Space Telescope Advanced Camera for Surveys (HST-ACS)": the instrument, on that mission.
@@ -358,7 +382,8 @@ def _define(
         # framework (AnaCal)", see CandidateRules._unspelled_tail_end)
         if span.id_ == "definition" and span.start in (long.start, named) and (
                 span.end == long.end or (span.end == long.end - 1 and doc[span.end].is_lower)):
-            return Definition(span.kb_id_, span.label_, _clean(span.text), "abbreviation")
+            return _with_prefix_word(doc, short.text, Definition(span.kb_id_, span.label_, _clean(span.text),
+                                                                 "abbreviation"), span.start, span.end)
     # The long form names nothing we know. If the short form is a known alias
     # whose concept the long form resembles, keep the global meaning;
     # otherwise the abstract means something else by it.
@@ -371,8 +396,40 @@ def _define(
                 begin = named if named < long.start else start
                 if not _edges_named(doc[begin:long.end], concept):
                     return None
-                return Definition(concept.id, match[2], concept.label, "abbreviation", (begin, long.end))
+                return _with_prefix_word(doc, short.text, Definition(concept.id, match[2], concept.label, "abbreviation",
+                                                                     (begin, long.end)), begin, long.end)
     return Definition(None, None, None, "abbreviation")
+
+
+_LOWER_PREFIX = re.compile(r"([a-z]{1,2})[A-Z]")
+
+
+def _with_prefix_word(doc: Doc, short: str, definition: Definition, start: int, end: int) -> Definition:
+    """The definition of a facility or survey whose long form starts at ``start``, grown over the lower-case word
+    its short form's first letter spells: "the extended Public ESO Spectroscopic Survey for Transient Objects
+    (ePESSTO+)" (fragments-n r12d-frag-04, both golds) names the extended survey, that word included."""
+    if definition.label not in ("TELESCOPE", "SURVEY") or (first := _prefix_word_start(doc, short, start)) is None:
+        return definition
+    return Definition(definition.concept_id, definition.label, definition.concept_label, definition.source,
+                      (first, end))
+
+
+def _prefix_word_start(doc: Doc, short: str, start: int) -> int | None:
+    """Start of the lower-case word(s) before token ``start`` that the lower-case prefix of a short form spells:
+    "e" of "ePESSTO+" is "extended", "ng" of "ngVLA" is "next-generation" (None: no such prefix or word)."""
+    prefix = _LOWER_PREFIX.match(short)
+    if prefix is None or start == 0:
+        return None
+    letters = prefix.group(1)
+    word = doc[start - 1]
+    if len(letters) == 1:
+        ok = word.is_lower and word.is_alpha and len(word) > 2 and not word.is_stop and word.text[0] == letters
+        return start - 1 if ok else None
+    # two letters: a hyphenated pair of lower-case words ("next-generation")
+    if start < 3 or doc[start - 2].text != "-" or not (word.is_lower and word.is_alpha and doc[start - 3].is_lower
+                                                       and doc[start - 3].is_alpha):
+        return None
+    return start - 3 if doc[start - 3].text[0] + word.text[0] == letters else None
 
 
 def _resembles(long_text: str, concept, stop: frozenset[str]) -> bool:
@@ -779,6 +836,12 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 m.label == "DATASET" and _DESIGNATION.match(text, end_char)):
             i += 1  # "TOI-700", "TIC 307210830": an object named after the catalogue, not the catalogue
             continue
+        if m.label == "TELESCOPE" and m.source == "ruler" and m.end - m.start > 2 and doc[m.end - 1].lower_ in _UNIT_NOUNS \
+                and doc[m.end - 1].is_lower and _unit_named(index, doc, m):
+            # "the Keck II telescope", "the 1.8-m MOA-II telescope" (fragments-n r12d-frag-05, -13, both golds): a
+            # numbered unit's name is complete without the noun in lower case ("the Subaru telescope" is no unit)
+            m = m._replace(end=m.end - 1, exact=False)
+            end_char = ends[m.end - 1]
         if m.label == "TELESCOPE" and m.source != "abbreviation" and extent.simulation_after(text, end_char):
             # "the ARTEMIS cosmological hydrodynamical zoom-in simulations": a simulation suite, not the camera
             written = doc[m.start:m.end].text  # the suite's own concept when known, never a candidate under the camera
@@ -796,6 +859,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         grown = None
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)
+        elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "TELESCOPE" \
+                and text[end_char:starts[nxt.start]] == "-" and _instrument_of(index, nxt, m):
+            # "HST-ACS" (abstracts-z arXiv:2206.13696, both golds), "Chandra-ACIS": an instrument hyphenated to its
+            # mission is one name written as one unit, the instrument's ("Swift-XRT", "Fermi-LAT")
+            grown = Mention(m.start, nxt.end, "TELESCOPE", nxt.concept_id, nxt.source, 0, False, nxt.concept_label)
         elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "SURVEY" and m.end - m.start == 1 \
                 and text[end_char:starts[nxt.start]] in (" ", "-"):
             # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
@@ -962,12 +1030,28 @@ def _survey_around_short_form(doc: Doc, text: str, m: Mention, pending: list[Men
             if later.label != "SURVEY" or last.lower_ not in ("survey", "surveys") or extent is None \
                     or extent.release_end(text, last.idx + len(last)) is not None:
                 return None  # "... (DESI) Legacy Imaging Surveys Data Release 10" is the release, "(HST) CANDELS" two
+            if _own_short_form(text, last.idx + len(last), found.group(0).strip(" ()")):
+                # "Galaxy Evolution Explorer (GALEX) All-sky Imaging Survey (AIS)", "Zwicky Transient Facility (ZTF)
+                # Bright Transient Survey (BTS)" (fragments-n r12d-frag-07, -04, both golds): a survey whose own short
+                # form spells its name alone is a name of its own, written after its facility's
+                return None
             return Mention(m.start, later.end, "SURVEY", later.concept_id, later.source, 0, True, later.concept_label)
         if doc[later.start].idx > after:
             break
     word = _SURVEY_WORD.match(text, after)
     span = _span_of(doc, doc[m.start].idx, word.end()) if word is not None else None
     return None if span is None else _composed(doc, m, span.start, span.end, "SURVEY", index)
+
+
+# A short form in parentheses right after a name: "All-sky Imaging Survey (AIS)".
+_OWN_SHORT = re.compile(r" \(([A-Za-z][\w+-]{1,10})\)")
+
+
+def _own_short_form(text: str, end: int, facility_short: str) -> bool:
+    """Is the name ending at ``end`` defined by a short form of its own, one that does not hold its facility's
+    ("(AIS)" after "(GALEX) All-sky Imaging Survey"; not "(HSC-SSP)" after "(HSC) Subaru Strategic Program")?"""
+    found = _OWN_SHORT.match(text, end)
+    return found is not None and facility_short.lower() not in found.group(1).lower()
 
 
 # After a hyphenated facility name, a co-ordinated part written without the shared prefix: "EPIC-pn and MOS".
@@ -1063,6 +1147,20 @@ def _defined_by_composed(doc: Doc, text: str, chosen: list[Mention],
 
 def _span_of(doc: Doc, start_char: int, end_char: int) -> Span | None:
     return doc.char_span(start_char, end_char)
+
+
+_UNIT_NOUNS = frozenset({"telescope", "telescopes"})
+_ROMAN_UNITS = frozenset({"I", "II", "III", "IV", "V", "VI"})
+_UNIT_CODE = re.compile(r"[A-Z]{1,4}[0-9]{1,2}")  # "CT5", "UT4"
+
+
+def _unit_named(index: OntologyIndex, doc: Doc, m: Mention) -> bool:
+    """Does a facility's name written before the noun end with a unit's number ("Keck II", "MOA-II", "UT4"), and is
+    that name without the noun a form of the same concept?"""
+    last = doc[m.end - 2].text
+    if last not in _ROMAN_UNITS and not _UNIT_CODE.fullmatch(last):
+        return False
+    return m.concept_id in index.lookup(doc[m.start:m.end - 1].text)
 
 
 def _not_a_facility(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex, extent: Extent) -> bool:

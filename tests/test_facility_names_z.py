@@ -1,0 +1,154 @@
+"""Facility and survey names in full text: the development sets ``fixtures/unseen/fragments-n`` and ``abstracts-z``.
+
+Each test tags a sentence in the style of a data section or an acknowledgement with the shipped ontology and
+rules and checks the whole name and its type (GUIDELINE "Span extent"; "Not entities"). The record that showed
+the class is named in a comment (both golds agree unless said otherwise); the near misses below each class must
+not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_linking import concepts, spans, tag
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+
+# -- 1. A survey named after its facility, with a short form of its own -----------------------------------------
+
+
+def test_a_survey_with_its_own_short_form_is_split_from_its_facility(real):
+    # fragments-n r12d-frag-07
+    record = tag(real, "Far- and near-ultraviolet photometry was taken from the Galaxy Evolution Explorer (GALEX) "
+                       "All-sky Imaging Survey (AIS) and Medium Imaging Survey (MIS).")
+    found = spans(record)
+    assert ("Galaxy Evolution Explorer", "TELESCOPE") in found
+    assert ("GALEX", "TELESCOPE") in found
+    assert ("All-sky Imaging Survey", "SURVEY") in found
+    assert ("AIS", "SURVEY") in found
+    assert not any(text.startswith("Galaxy Evolution Explorer (GALEX) All") for text, _ in found)
+
+
+def test_a_transient_survey_with_its_own_short_form_is_split_from_its_facility(real):
+    # fragments-n r12d-frag-04
+    record = tag(real, "Targets were selected from the Zwicky Transient Facility (ZTF) Bright Transient Survey (BTS), "
+                       "via the Fink and ALeRCE brokers.")
+    found = spans(record)
+    assert ("Zwicky Transient Facility", "SURVEY") in found
+    assert ("Bright Transient Survey", "SURVEY") in found
+    assert ("BTS", "SURVEY") in found
+
+
+def test_a_survey_named_around_its_facility_short_form_stays_whole(real):
+    # abstracts-o arXiv:2405.12975 (both golds: one name); no short form of the survey alone follows
+    record = tag(real, "Such images are available from the Hyper-Suprime Cam (HSC) Survey and Dark Energy Survey.")
+    assert ("Hyper-Suprime Cam (HSC) Survey", "SURVEY") in spans(record)
+
+
+# -- 2. A short form whose lower-case first letter spells the word before a known name --------------------------
+
+
+def test_the_word_a_short_form_spells_belongs_to_the_name(real):
+    # fragments-n r12d-frag-04
+    record = tag(real, "Classification spectra were obtained by the extended Public ESO Spectroscopic Survey for "
+                       "Transient Objects (ePESSTO+) with EFOSC2 on the New Technology Telescope.")
+    found = spans(record)
+    assert ("extended Public ESO Spectroscopic Survey for Transient Objects", "SURVEY") in found
+    assert ("ePESSTO+", "SURVEY") in found
+    assert ("Public ESO Spectroscopic Survey for Transient Objects", "SURVEY") not in found
+
+
+def test_an_unknown_interferometer_takes_the_word_its_short_form_spells(real):
+    record = tag(real, "We use archival data of the enhanced Multi Element Remote Linked Interferometer Network "
+                       "(eMERLIN).")
+    assert ("enhanced Multi Element Remote Linked Interferometer Network", "TELESCOPE") in spans(record)
+
+
+def test_a_word_the_short_form_does_not_spell_stays_out(real):
+    record = tag(real, "Spectra were obtained by the new Public ESO Spectroscopic Survey for Transient Objects "
+                       "(PESSTO) with EFOSC2.")
+    found = spans(record)
+    assert ("Public ESO Spectroscopic Survey for Transient Objects", "SURVEY") in found
+    assert not any(text.startswith("new ") for text, _ in found)
+
+
+# -- 3. A numbered unit's name before the noun "telescope" in lower case ----------------------------------------
+
+
+def test_a_numbered_unit_drops_the_lower_case_noun(real):
+    # fragments-n r12d-frag-05 ("Keck II"), r12d-frag-13 ("MOA-II")
+    record = tag(real, "Additional epochs come from NIRC2 with the vortex coronagraph on the Keck II telescope at the "
+                       "W. M. Keck Observatory, and from the 1.8-m MOA-II telescope at Mt. John University "
+                       "Observatory.")
+    found = spans(record)
+    assert ("Keck II", "TELESCOPE") in found
+    assert ("MOA-II", "TELESCOPE") in found
+    assert concepts(record)["Keck II"] == "telescope:keck-ii-telescope"
+    assert not any(text.endswith(" telescope") for text, _ in found)
+
+
+def test_telescopes_named_for_people_or_places_keep_the_noun(real):
+    # abstracts-y arXiv:1911.03867 ("Subaru telescope"), fragments-d m2-fragment-16 ("Blanco telescope")
+    record = tag(real, "Imaging from the Subaru telescope and the Blanco telescope, and spectra from the Keck II "
+                       "Telescope.")
+    found = spans(record)
+    assert ("Subaru telescope", "TELESCOPE") in found
+    assert ("Blanco telescope", "TELESCOPE") in found
+    assert ("Keck II Telescope", "TELESCOPE") in found
+
+
+# -- 4. A mission and its instrument side by side --------------------------------------------------------------
+
+
+def test_a_mission_and_its_instrument_short_name_are_two_names(real):
+    # fragments-n r12d-frag-11 (both golds: "Cassini"; the second "RADAR", the first "Cassini RADAR" borderline)
+    record = tag(real, "We analyse Cassini RADAR synthetic-aperture radar (SAR) swaths of Titan's north polar region "
+                       "acquired during flybys T16-T104.")
+    found = spans(record)
+    assert ("Cassini", "TELESCOPE") in found
+    assert ("RADAR", "TELESCOPE") in found
+    assert ("Cassini RADAR", "TELESCOPE") not in found
+    assert concepts(record)["RADAR"] == "telescope:cassini-radar"
+
+
+def test_a_mission_and_its_instrument_written_as_one_unit_stay_one(real):
+    # abstracts-v arXiv:1607.07822 (both golds: "Fermi LAT", declared "Fermi-LAT"); a hyphen makes one word
+    record = tag(real, "We use the Fermi LAT data and Cassini-RADAR images, and the Cassini Titan Radar Mapper.")
+    found = spans(record)
+    assert ("Fermi LAT", "TELESCOPE") in found
+    assert ("Cassini-RADAR", "TELESCOPE") in found
+    assert ("Cassini Titan Radar Mapper", "TELESCOPE") in found
+
+
+def test_an_instrument_hyphenated_to_its_mission_is_one_name(real):
+    # abstracts-z arXiv:2206.13696 (both golds: "HST-ACS", one instrument name)
+    record = tag(real, "The mock galaxy images are generated from the Advanced Camera for Surveys of Hubble Space "
+                       "Telescope (HST-ACS) and COSMOS catalog. The HST-ACS images are deep; Chandra-ACIS data too.")
+    found = spans(record)
+    assert ("HST-ACS", "TELESCOPE") in found
+    assert ("Chandra-ACIS", "TELESCOPE") in found
+    assert concepts(record)["HST-ACS"] == "telescope:advanced-camera-for-surveys"
+    assert ("HST", "TELESCOPE") not in found
+
+
+def test_a_slash_keeps_a_mission_and_its_instrument_apart(real):
+    # GUIDELINE "Span extent": "SDO/HMI" -> two
+    record = tag(real, "We use HST/ACS images and SDO/HMI magnetograms.")
+    found = spans(record)
+    assert ("HST", "TELESCOPE") in found
+    assert ("ACS", "TELESCOPE") in found
+
+
+def test_a_sensor_head_glued_to_its_instrument_is_one_name(real):
+    # fragments-n r12d-frag-10 (both golds: "SPAN-Ai"; "SPAN" alone is no name written)
+    record = tag(real, "We use measurements from Parker Solar Probe (PSP), namely the FIELDS fluxgate magnetometer and "
+                       "the SWEAP suite (SPC and SPAN-Ai).")
+    found = spans(record)
+    assert ("SPAN-Ai", "TELESCOPE") in found
+    assert ("SPAN", "TELESCOPE") not in found
+
+
+def test_a_supernova_type_after_a_survey_is_no_sensor_head(real):
+    record = tag(real, "The ZTF-Ia sample holds spectroscopically classified events.")
+    assert ("ZTF-Ia", "SURVEY") not in spans(record)
