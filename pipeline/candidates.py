@@ -827,8 +827,11 @@ class CandidateRules:
             if label is None and self._capitalized(long):
                 label = self._label_by_company(doc, long)
             expanded = None
-            if label is None and all(any(c.isupper() for c in t.text) for t in long if t.is_alpha and not t.is_stop):
-                # every word of the name carries a capital, "eXtreme" too
+            if label is None and all(any(c.isupper() for c in t.text) for t in long if t.is_alpha and not t.is_stop) \
+                    and not any(t.lower_ in self.organization_words for t in long):
+                # every word of the name carries a capital, "eXtreme" too; an organisation's name spelling a facility's
+                # short form is the organisation's ("Centro Astronómico Hispano-Alemán (CAHA)", fragments-n
+                # r12d-frag-08, both golds: the centre that runs Calar Alto)
                 expanded = self._facility_written_out(doc[short_start:short_end].text, long, known_short)
                 label = expanded[1] if expanded else None
             if label is None:

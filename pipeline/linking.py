@@ -1166,6 +1166,12 @@ def _unit_named(index: OntologyIndex, doc: Doc, m: Mention) -> bool:
 def _not_a_facility(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex, extent: Extent) -> bool:
     if extent.vetoed_after(text, end_char):
         return True
+    if m.source == "candidate" and m.start > 0 and doc[m.start - 1].lower_ in ("a", "an") \
+            and (m.end == len(doc) or doc[m.end].is_punct or doc[m.end].is_stop):
+        # "GALEX is a NASA Small Explorer, launched in 2003" (fragments-n r12d-frag-07, both golds): a name no one
+        # facility bears takes an indefinite article, a programme's or a class's ("a Spanish Meteor Network
+        # station" is the network's)
+        return True
     if m.source == "candidate" and m.label == "TELESCOPE":
         words = {t.lower_ for t in doc[m.start:m.end]}
         return not words.isdisjoint(extent.institution_words)

@@ -152,3 +152,64 @@ def test_a_sensor_head_glued_to_its_instrument_is_one_name(real):
 def test_a_supernova_type_after_a_survey_is_no_sensor_head(real):
     record = tag(real, "The ZTF-Ia sample holds spectroscopically classified events.")
     assert ("ZTF-Ia", "SURVEY") not in spans(record)
+
+
+# -- 5. Organisations, data centres, computing facilities and programmes named like facilities -----------------
+
+
+def test_a_data_centre_unit_is_no_survey(real):
+    # fragments-n r12d-frag-09
+    record = tag(real, "Photometry was obtained with VIRCAM on VISTA, processed by the Cambridge Astronomy Survey Unit "
+                       "(CASU) with the VISTA Data Flow System.")
+    found = spans(record)
+    assert not any(text.startswith("Cambridge") for text, _ in found)
+    assert ("VISTA", "TELESCOPE") in found
+
+
+def test_a_computing_facility_is_no_telescope(real):
+    # fragments-n r12d-frag-15
+    record = tag(real, "Computations were performed on the DiRAC COSMA8 system at Durham University, part of the "
+                       "STFC DiRAC HPC Facility.")
+    assert not any(label == "TELESCOPE" for _, label in spans(record))
+
+
+def test_an_observing_facility_keeps_its_name(real):
+    record = tag(real, "Flares were observed with the Goldstone Solar System Radar and the Hilltop Dome Facility.")
+    found = spans(record)
+    assert ("Goldstone Solar System Radar", "TELESCOPE") in found
+
+
+def test_a_programme_of_missions_with_an_indefinite_article_is_no_facility(real):
+    # fragments-n r12d-frag-07
+    record = tag(real, "GALEX is a NASA Small Explorer, launched in 2003.")
+    found = spans(record)
+    assert ("GALEX", "TELESCOPE") in found
+    assert not any("Explorer" in text for text, _ in found)
+
+
+def test_a_network_named_before_its_station_stays(real):
+    record = tag(real, "The fireball was recorded by a Spanish Meteor Network station in Huelva.")
+    assert ("Spanish Meteor Network", "TELESCOPE") in spans(record)
+
+
+def test_the_centre_that_runs_an_observatory_is_no_facility(real):
+    # fragments-n r12d-frag-08
+    record = tag(real, "CALIFA is based on observations collected at the Centro Astronómico Hispano-Alemán (CAHA).")
+    found = spans(record)
+    assert ("CAHA", "TELESCOPE") not in found
+    assert not any(text.startswith("Centro") for text, _ in found)
+    assert ("CALIFA", "SURVEY") in found
+
+
+def test_the_observatory_short_name_alone_stays(real):
+    record = tag(real, "Long-slit spectra were taken at CAHA with CAFOS.")
+    assert ("CAHA", "TELESCOPE") in spans(record)
+
+
+def test_the_observatory_of_an_acknowledgement_is_named_with_its_owner(real):
+    # fragments-n r12d-frag-12 and every ASKAP acknowledgement since fragments (the whole name, borderline or not)
+    record = tag(real, "ASKAP is part of the Australia Telescope National Facility and uses Inyarrimanha Ilgari "
+                       "Bundara, the CSIRO Murchison Radio-astronomy Observatory.")
+    found = spans(record)
+    assert ("CSIRO Murchison Radio-astronomy Observatory", "TELESCOPE") in found
+    assert ("Murchison Radio-astronomy Observatory", "TELESCOPE") not in found
