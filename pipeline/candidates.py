@@ -341,6 +341,8 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
         start = next((s for s, e, *_ in match_tuples(doc, MATCHES) if start - 3 <= s < start < e <= end), start)
     else:
         start = _known_name_start(doc, short, start, end)
+        if doc[start].is_lower and end - start >= 2 and doc[end - 1].is_title:
+            start = _capitals_spelling_start(doc, short, start, end)
     if end - start >= len(short) or start == 0:  # a word (or more) per letter already: nothing is missing
         return start
     letters = [c.upper() for c in short if c.isalpha()]
@@ -353,6 +355,25 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
         if not (before.is_title and before.is_alpha and not before.is_stop and before.text[0] == letters[missing - 1]):
             break
         start = _whole_word_start(doc, start - 1)
+    return start
+
+
+def _capitals_spelling_start(doc: Doc, short: str, start: int, end: int) -> int:
+    """Start of a capitalised name the shortest long form cuts in two at a lower-case word: "the Proton and Alpha
+    [particle Sensor] (PAS)" (fragments-n r12d-frag-10, both golds: "Proton and Alpha particle Sensor"). Read
+    back over at most six words, the name starts at the capitalised word from which the capitalised words'
+    initials spell the short form, no more and no fewer."""
+    letters = [c for c in short if c.isalpha()]
+    j = start
+    while j > 0 and start - j < 6:
+        j -= 1
+        token = doc[j]
+        if not token.is_alpha or (token.is_lower and not token.is_stop and start - j > 1):
+            break
+        if token.is_title:
+            initials = [t.text[0] for t in doc[j:end] if t.is_alpha and (t.is_title or t.is_upper)]
+            if initials == letters:
+                return j
     return start
 
 
@@ -826,6 +847,11 @@ class CandidateRules:
                 label = "SOFTWARE"
             if label is None and self._capitalized(long):
                 label = self._label_by_company(doc, long)
+            if label == "TELESCOPE" and not known_short and self._kind_with_article(doc, long.start):
+                # "a simple Shack-Hartmann Sensor (SHS) based AO system" (abstracts-e arXiv:2104.13685, both golds):
+                # an instrument's kind, named with an indefinite article, is no one facility
+                untyped.add(doc[short_start:short_end].text)
+                continue
             expanded = None
             if label is None and all(any(c.isupper() for c in t.text) for t in long if t.is_alpha and not t.is_stop) \
                     and not any(t.lower_ in self.organization_words for t in long):
@@ -864,6 +890,17 @@ class CandidateRules:
                     if s.end < len(doc) and _VERSION.match(doc[s.end].text) and doc[s.start].text == short[0].text
                 )
         return out
+
+    @staticmethod
+    def _kind_with_article(doc: Doc, start: int) -> bool:
+        """Is the long form starting at ``start`` said with an indefinite article, at most two lower-case words
+        between ("a simple Shack-Hartmann Sensor")?"""
+        j = start - 1
+        while j >= 0 and start - j <= 3 and doc[j].is_lower and doc[j].is_alpha:
+            if doc[j].lower_ in ("a", "an"):
+                return True
+            j -= 1
+        return False
 
     def _technique_at_edge(self, doc: Doc, long: Span) -> str | None:
         """The known technique a defined long form starts or ends with and extends, so that the whole long form

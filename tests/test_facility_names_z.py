@@ -213,3 +213,29 @@ def test_the_observatory_of_an_acknowledgement_is_named_with_its_owner(real):
     found = spans(record)
     assert ("CSIRO Murchison Radio-astronomy Observatory", "TELESCOPE") in found
     assert ("Murchison Radio-astronomy Observatory", "TELESCOPE") not in found
+
+
+# -- 6. An instrument defined by its kind of detector ---------------------------------------------------------
+
+
+def test_a_radiometer_defined_with_its_short_form_is_an_instrument(real):
+    # fragments-n r12d-frag-11
+    record = tag(real, "For Jupiter we use Microwave Radiometer (MWR) brightness temperatures and JunoCam images.")
+    found = spans(record)
+    assert ("Microwave Radiometer", "TELESCOPE") in found
+    assert ("MWR", "TELESCOPE") in found
+
+
+def test_a_sensor_name_cut_at_a_lower_case_word_is_read_whole(real):
+    # fragments-n r12d-frag-10 (both golds: "Proton and Alpha particle Sensor", "PAS")
+    record = tag(real, "We use the Proton and Alpha particle Sensor (PAS) of the Solar Wind Analyser (SWA).")
+    found = spans(record)
+    assert ("Proton and Alpha particle Sensor", "TELESCOPE") in found
+    assert ("PAS", "TELESCOPE") in found
+    assert ("particle Sensor", "TELESCOPE") not in found
+
+
+def test_a_kind_of_sensor_said_with_an_article_is_no_instrument(real):
+    # abstracts-e arXiv:2104.13685 (both golds: no facility)
+    record = tag(real, "We apply it in numerical simulations to a simple Shack-Hartmann Sensor (SHS) based AO system.")
+    assert not any(label == "TELESCOPE" for _, label in spans(record))
