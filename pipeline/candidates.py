@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 import numpy
@@ -310,6 +310,18 @@ def title_end(doc: Doc) -> int:
         if token.is_space and "\n\n" in token.text:
             return token.i
     return 0
+
+
+def _opens_line_or_sentence(doc: Doc, i: int) -> bool:
+    """Does token ``i`` open a sentence, or a line (an abstract after its title)?"""
+    return sentence_initial(doc, i) or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+
+
+def _in_hyphenated_word(doc: Doc, i: int) -> bool:
+    """Is token ``i`` glued by a hyphen to the word before or after it ("Konus-Wind")?"""
+    before = i > 0 and doc[i - 1].text == "-" and doc[i - 1].idx + 1 == doc[i].idx
+    after = i + 1 < len(doc) and doc[i + 1].text == "-" and doc[i].idx + len(doc[i]) == doc[i + 1].idx
+    return before or after
 
 
 def _whole_word_start(doc: Doc, start: int) -> int:
@@ -631,6 +643,7 @@ class CandidateRules:
         if cues:
             spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
+        spans.extend(self._missions_named_by_instruments(doc))
         spans.extend(self._guarded_by_company(doc))
         spans.extend(self._tools_written_askew(doc, spans))
         untyped -= self._memo.get("named", set())
@@ -866,6 +879,7 @@ class CandidateRules:
                     # Intelligence (SETI)": the short form of no entity, so no list, verb or apposition around it
                     # makes it a tool's name (see ``_find``)
                     untyped.add(doc[short_start:short_end].text)
+                out.extend(self._owned_instrument(doc, doc[short_start:short_end], long))
                 continue
             one = next(iter(known_short)) if len(known_short) == 1 else None  # one concept of that form, no choice
             long = doc[long_start:name_end]
@@ -890,6 +904,51 @@ class CandidateRules:
                     if s.end < len(doc) and _VERSION.match(doc[s.end].text) and doc[s.start].text == short[0].text
                 )
         return out
+
+    def _owned_instrument(self, doc: Doc, short: Span, long: Span) -> list[Span]:
+        """The uses of a short form defined by an instrument's kind in lower case that a named facility owns:
+        "Solar Orbiter's magnetometer (MAG)", "the MAVEN magnetometer (MAG)", "the magnetometer (MAG) on board
+        Juno" (fragments-n r12d-frag-10, both golds: "MAG", the kind alone no name). The short form names that
+        facility's instrument; ``long`` alone stays untagged (GUIDELINE: generic words are no entity)."""
+        letters = short.text
+        words = [t for t in long if t.text != "-"]
+        if not (len(short) == 1 and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6) \
+                or not 1 <= len(words) <= 4 or not all(t.is_lower and t.is_alpha for t in words) \
+                or self.head_types.get(words[-1].norm_) != "TELESCOPE":
+            return []
+        owner = self._instrument_owner(doc, long)
+        if owner is None:
+            return []
+        concept = self.index.concept(owner)
+        cid = candidate_id(f"{concept.label if concept else owner} {letters}")
+        # tier 1 in the linker: an instrument the ontology knows by this short form, and whose mission the text
+        # names, is taken first
+        return [Span(doc, s.start, s.end, label="TELESCOPE", kb_id=cid, span_id="owned")
+                for s in self._occurrences(doc, letters, "TELESCOPE", cid)]
+
+    def _instrument_owner(self, doc: Doc, long: Span) -> str | None:
+        """The known facility whose instrument a lower-case long form names: written before it, possessive or
+        not ("Solar Orbiter's magnetometer", "the ACE magnetometer"), or after its short form ("... (MAG) on
+        board Juno", "... (MAG) of the MAVEN mission")."""
+        rules = self.index.rules
+        facilities = [m for m in match_tuples(doc, MATCHES) if m[2] == "TELESCOPE" and not rules[m[4]].requires_definition]
+        if not facilities:
+            return None
+        before = long.start
+        if before >= 2 and doc[before - 1].text in ("'s", "’s"):
+            before -= 1
+        owner = next((m[3] for m in facilities if m[1] == before), None)
+        if owner is not None:
+            return owner
+        close = self._definition_close(doc, long)
+        if close is None:
+            return None
+        j = close + 1
+        while j < len(doc) and j - close <= 3 and doc[j].lower_ in ("on", "onboard", "aboard", "board", "of", "the"):
+            j += 1
+        if j == close + 1:
+            return None
+        return next((m[3] for m in facilities if m[0] == j), None)
 
     @staticmethod
     def _kind_with_article(doc: Doc, start: int) -> bool:
@@ -2884,6 +2943,55 @@ class CandidateRules:
                 doc, start, end, concepts[0]
             ):
                 out.append(Span(doc, start, end, label="TELESCOPE", kb_id=concepts[0], span_id="context"))
+        return out
+
+    @cached_property
+    def _common_word_missions(self) -> dict[str, list[tuple[str, str]]]:
+        """Instrument concept id -> (id, label) of each facility it is ``instrument_of`` whose label, one capitalised
+        word, is a common word the ontology does not match alone ("Wind", "Juno", "Dawn")."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        concepts = self.index.ontology.concepts
+        for concept in self.index.ontology:
+            for owner_id in concept.relations.get("instrument_of", ()):
+                owner = concepts.get(owner_id)
+                if owner is not None and not owner.match_label and owner.type == "TELESCOPE" \
+                        and owner.label.isalpha() and owner.label.istitle():
+                    out.setdefault(concept.id, []).append((owner.id, owner.label))
+        return out
+
+    def _missions_named_by_instruments(self, doc: Doc) -> list[Span]:
+        """A mission whose name is a common word stands where one of its instruments is named with it.
+
+        "Wind/MFI and Wind/SWE measurements" (fragments-n r12d-frag-10, both golds: Wind, MFI, SWE): the mission
+        and its instrument written as a pair vouch for each other, the instrument's short form needing no
+        definition then. "JunoCam images from Juno perijoves" (r12d-frag-11): an instrument that stands on its
+        own makes its mission's name, capitalised as written inside the sentence, a name in it ("wind" and "dawn"
+        in lower case never are, nor a sentence's first word).
+        """
+        missions = self._common_word_missions
+        if not missions:
+            return []
+        rules = self.index.rules
+        found = [m for m in match_tuples(doc, MATCHES) if m[2] == "TELESCOPE" and m[3] in missions]
+        if not found:
+            return []
+        stops = (token_arrays(doc).column(ORTH) == self._full_stop).nonzero()[0].tolist()
+        out: list[Span] = []
+        for start, end, _label, cid, rule_index in found:
+            needs_definition = rules[rule_index].requires_definition
+            for owner_id, label in missions[cid]:
+                if start >= 2 and doc[start - 1].text == "/" and doc[start - 2].text == label:
+                    out.append(Span(doc, start - 2, start - 1, label="TELESCOPE", kb_id=owner_id, span_id="context"))
+                    if needs_definition:
+                        out.append(Span(doc, start, end, label="TELESCOPE", kb_id=cid, span_id="context"))
+                elif not needs_definition:
+                    first = bisect.bisect_left(stops, start)
+                    low = stops[first - 1] + 1 if first else 0
+                    high = stops[first] if first < len(stops) else len(doc)
+                    # a sentence's first word is capitalised whatever it means ("Wind speeds ...")
+                    out.extend(Span(doc, k, k + 1, label="TELESCOPE", kb_id=owner_id, span_id="context")
+                               for k in range(low + 1, high) if doc[k].text == label and not _in_hyphenated_word(doc, k)
+                               and not _opens_line_or_sentence(doc, k))
         return out
 
     def _guarded_by_company(self, doc: Doc) -> list[Span]:

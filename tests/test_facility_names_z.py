@@ -239,3 +239,95 @@ def test_a_kind_of_sensor_said_with_an_article_is_no_instrument(real):
     # abstracts-e arXiv:2104.13685 (both golds: no facility)
     record = tag(real, "We apply it in numerical simulations to a simple Shack-Hartmann Sensor (SHS) based AO system.")
     assert not any(label == "TELESCOPE" for _, label in spans(record))
+
+
+# -- 7. The instruments of a mission listed by their short forms ----------------------------------------------
+
+
+def test_a_mission_and_its_instruments_written_as_pairs_vouch_for_each_other(real):
+    # fragments-n r12d-frag-10 (both golds: "Wind", "MFI", "SWE", "MAG")
+    record = tag(real, "At 1 au we use the Advanced Composition Explorer (ACE) SWEPAM and MAG data and Wind/MFI and "
+                       "Wind/SWE measurements.")
+    found = spans(record)
+    for name in ("Wind", "MFI", "SWE", "MAG", "SWEPAM"):
+        assert (name, "TELESCOPE") in found
+    assert concepts(record)["MAG"] == "telescope:ace-magnetic-field-experiment"
+
+
+def test_an_instrument_short_form_alone_needs_its_mission(real):
+    record = tag(real, "The SWE and MFI values are listed in the table, and wind speeds vary.")
+    assert spans(record) == []
+
+
+def test_a_mission_named_with_its_instrument_in_the_sentence_stands(real):
+    # fragments-n r12d-frag-11 (both golds: "Juno")
+    record = tag(real, "For Jupiter we use Microwave Radiometer (MWR) brightness temperatures and JunoCam images from "
+                       "Juno perijoves 1-50.")
+    assert ("Juno", "TELESCOPE") in spans(record)
+
+
+def test_a_common_word_opening_a_sentence_is_no_mission(real):
+    record = tag(real, "Wind speeds were high, and the Konus-Wind instrument recorded the burst.")
+    found = spans(record)
+    assert ("Wind", "TELESCOPE") not in found
+    assert ("Konus-Wind", "TELESCOPE") in found
+
+
+def test_an_instrument_kind_owned_by_a_named_mission_gives_its_short_form(real):
+    # fragments-n r12d-frag-10 ("Solar Orbiter's magnetometer (MAG)", both golds: "MAG" alone)
+    record = tag(real, "We use Solar Orbiter's magnetometer (MAG) and later MAG data.")
+    found = spans(record)
+    assert ("MAG", "TELESCOPE") in found
+    assert ("magnetometer", "TELESCOPE") not in found
+    record = tag(real, "We use data of the fluxgate magnetometer (FGM) on board THEMIS; the FGM data were cleaned.")
+    assert ("FGM", "TELESCOPE") in spans(record)
+
+
+def test_an_instrument_kind_nobody_owns_is_no_name(real):
+    record = tag(real, "We install a magnetometer (MAG) on the ground next to the seismometer.")
+    assert ("MAG", "TELESCOPE") not in spans(record)
+
+
+def test_the_integral_field_spectrograph_of_sphere_is_its_instrument(real):
+    # fragments-n r12d-frag-05 (both golds: "IFS")
+    record = tag(real, "Observations were obtained with the Spectro-Polarimetric High-contrast Exoplanet REsearch "
+                       "instrument (SPHERE) at the Very Large Telescope (VLT), using the IRDIS dual-band imager and "
+                       "the integral field spectrograph IFS in YJH mode.")
+    assert ("IFS", "TELESCOPE") in spans(record)
+
+
+def test_a_cherenkov_telescope_and_its_camera_are_named_without_their_nouns(real):
+    # fragments-n r12d-frag-06 (both golds: "CT5", "FlashCam")
+    record = tag(real, "The data set comprises observations with the High Energy Stereoscopic System (H.E.S.S.), "
+                       "including data from the large CT5 telescope equipped with the FlashCam camera.")
+    found = spans(record)
+    assert ("CT5", "TELESCOPE") in found
+    assert ("FlashCam", "TELESCOPE") in found
+
+
+def test_the_telescopes_of_a_network_named_by_their_sites(real):
+    # fragments-n r12d-frag-13 (both golds: "KMTC", "KMTS", "KMTA"; an event's "KMT-" is no telescope)
+    record = tag(real, "KMTNet's three 1.6-m telescopes at CTIO, SAAO and SSO are referred to as KMTC, KMTS and KMTA. "
+                       "Events such as KMT-2021-BLG-0240 were modelled.")
+    found = spans(record)
+    for name in ("KMTC", "KMTS", "KMTA"):
+        assert (name, "TELESCOPE") in found
+    assert not any(text.startswith("KMT-") or text == "KMT" for text, _ in found)
+
+
+def test_an_instrument_and_its_fibre_bundle_are_two_names(real):
+    # fragments-n r12d-frag-08 (both golds: "PMAS", "PPak")
+    record = tag(real, "CALIFA DR3 was obtained with PMAS/PPak on the 3.5-m telescope at Calar Alto.")
+    found = spans(record)
+    assert ("PMAS", "TELESCOPE") in found
+    assert ("PPak", "TELESCOPE") in found
+    assert ("PMAS/PPak", "TELESCOPE") not in found
+
+
+def test_an_array_of_telescopes_is_a_telescope(real):
+    # abstracts-z arXiv:2008.10178 (both golds: TELESCOPE)
+    record = tag(real, "The stamps were observed with the Gravitational-wave Optical Transient Observer (GOTO) "
+                       "prototype.")
+    found = spans(record)
+    assert ("Gravitational-wave Optical Transient Observer", "TELESCOPE") in found
+    assert ("GOTO", "TELESCOPE") in found
