@@ -224,9 +224,10 @@ def _written_in(text: str, start: int, word: str) -> bool:
 
 
 # Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline",
-# "ZTF Twilight survey", "Ariel Data Challenge".
+# "ZTF Twilight survey", "Ariel Data Challenge", "Hubble Spectroscopic Legacy Archive" (abstracts-z arXiv:2006.04814,
+# both golds: the archive, no Hubble).
 _NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SURVEY", "survey"), ("SOFTWARE", "Pipeline"),
-                                  ("DATASET", "Challenge")})
+                                  ("DATASET", "Challenge"), ("DATASET", "Archive")})
 
 
 def _hyphen_crossings(doc: Doc, text: str, mentions: list[Mention], starts: list[int], ends: list[int],
@@ -318,6 +319,8 @@ def _definitions(
     short_spans: dict[str, list[Span]] = {}
     abbreviations = doc._.abbreviations
     if not abbreviations:
+        if matches and "(" in text:
+            _named_with_own_short_form(doc, matches, index, definitions)
         return definitions, short_spans
     by_end: dict[int, list[tuple]] = {}  # the match tuples by end token, in their order: no scan per definition
     for match in matches:
@@ -337,7 +340,29 @@ def _definitions(
             definition = Definition(definition.concept_id, definition.label, definition.concept_label, definition.source)
         if definition is not None:
             definitions[short_text] = definition
+    if matches:
+        _named_with_own_short_form(doc, matches, index, definitions)
     return definitions, short_spans
+
+
+def _named_with_own_short_form(doc: Doc, matches: list[tuple], index: OntologyIndex,
+                               definitions: dict[str, Definition]) -> None:
+    """A facility's known name followed by one of its own short forms in parentheses defines it, where the detector
+    found no definition: "the Sydney-AAO Multi-object Integral field spectrograph (SAMI)" (fragments-n r12d-frag-08,
+    both golds: the instrument; the long form is longer than the detector reads), though "SAMI" alone names the
+    survey."""
+    n = len(doc)
+    rules = index.rules
+    for _start, end, label, cid, rule_index in matches:
+        if label != "TELESCOPE" or end + 2 >= n or doc[end].text != "(" or doc[end + 2].text != ")" \
+                or rules[rule_index].requires_definition:
+            continue
+        short = doc[end + 1].text
+        if short in definitions or not short.isupper():
+            continue
+        concept = index.concept(cid)
+        if concept is not None and any(a.text == short for a in concept.acronyms):
+            definitions[short] = Definition(cid, label, concept.label, "abbreviation")
 
 
 def _define(
@@ -842,6 +867,11 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             # numbered unit's name is complete without the noun in lower case ("the Subaru telescope" is no unit)
             m = m._replace(end=m.end - 1, exact=False)
             end_char = ends[m.end - 1]
+        if m.label == "SURVEY" and _INSTRUMENT_NOUN_AFTER.match(text, end_char) and _also_a(index, m, "TELESCOPE"):
+            # "observed with the BOSS spectrographs on the 2.5-m Sloan Foundation Telescope" (fragments-n r12d-frag-08,
+            # both golds: BOSS a TELESCOPE): a survey's name before its instrument's noun names the instrument, the
+            # other type the ontology gives it (GUIDELINE "Ambiguity": the type the sentence uses it as)
+            m = m._replace(label="TELESCOPE")
         if m.label == "TELESCOPE" and m.source != "abbreviation" and extent.simulation_after(text, end_char):
             # "the ARTEMIS cosmological hydrodynamical zoom-in simulations": a simulation suite, not the camera
             written = doc[m.start:m.end].text  # the suite's own concept when known, never a candidate under the camera
@@ -859,6 +889,13 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         grown = None
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)
+        elif m.label in _FACILITY and nxt is not None and nxt.label in _FACILITY \
+                and text[end_char:starts[nxt.start]] in (" ", "-") and "-" in text[start_char:ends[nxt.end - 1]] \
+                and (whole := _known_whole(index, text[start_char:ends[nxt.end - 1]])) is not None:
+            # "the Hyper-Suprime-Cam Subaru-Strategic-Program Ultra-Deep survey" (abstracts-z arXiv:1909.10537, both
+            # golds): a known name written with its hyphens and spaces mixed, which the matcher reads as two (one
+            # written with spaces only it matches whole: "Cassini RADAR" was split on purpose)
+            grown = Mention(m.start, nxt.end, whole[1], whole[0], "ruler", 0, False)
         elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "TELESCOPE" \
                 and text[end_char:starts[nxt.start]] == "-" and _instrument_of(index, nxt, m):
             # "HST-ACS" (abstracts-z arXiv:2206.13696, both golds), "Chandra-ACIS": an instrument hyphenated to its
@@ -1087,6 +1124,15 @@ def _shared_prefix(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
+def _known_whole(index: OntologyIndex, written: str) -> tuple[str, str] | None:
+    """The facility or survey concept (id, type) that two names written side by side make together, if one does."""
+    for cid in sorted(index.lookup(written)):
+        concept = index.concept(cid)
+        if concept is not None and concept.type in _FACILITY:
+            return cid, concept.type
+    return None
+
+
 def _instrument_of(index: OntologyIndex, m: Mention, owner: Mention) -> bool:
     concept = index.concept(m.concept_id)
     return concept is not None and owner.concept_id in concept.relations.get("instrument_of", ())
@@ -1147,6 +1193,16 @@ def _defined_by_composed(doc: Doc, text: str, chosen: list[Mention],
 
 def _span_of(doc: Doc, start_char: int, end_char: int) -> Span | None:
     return doc.char_span(start_char, end_char)
+
+
+# A facility's noun in lower case after a name: "the BOSS spectrographs", "the DESI instrument".
+_INSTRUMENT_NOUN_AFTER = re.compile(r" (?:spectrographs?|spectrometers?|cameras?|imagers?|instruments?|telescopes?)\b")
+
+
+def _also_a(index: OntologyIndex, m: Mention, label: str) -> bool:
+    """Does the ontology list ``label`` among the other types of the mention's concept?"""
+    concept = index.concept(m.concept_id)
+    return concept is not None and label in concept.alt_types
 
 
 _UNIT_NOUNS = frozenset({"telescope", "telescopes"})

@@ -331,3 +331,57 @@ def test_an_array_of_telescopes_is_a_telescope(real):
     found = spans(record)
     assert ("Gravitational-wave Optical Transient Observer", "TELESCOPE") in found
     assert ("GOTO", "TELESCOPE") in found
+
+
+# -- 8. Survey and facility names read across fragments and abstracts-z ----------------------------------------
+
+
+def test_a_known_survey_name_written_with_mixed_hyphens_is_one_name(real):
+    # abstracts-z arXiv:1909.10537 (first gold "... Ultra-Deep", the second with "survey"; each marks the other
+    # borderline)
+    record = tag(real, "We implement the algorithm on the Hyper-Suprime-Cam Subaru-Strategic-Program Ultra-Deep "
+                       "survey, to autonomously reduce the galaxy population.")
+    found = spans(record)
+    assert ("Hyper-Suprime-Cam Subaru-Strategic-Program Ultra-Deep", "SURVEY") in found
+    assert ("Hyper-Suprime-Cam", "TELESCOPE") not in found
+
+
+def test_a_facility_and_a_survey_side_by_side_stay_two(real):
+    # abstracts-m arXiv:2602.03312 (both golds: two names)
+    record = tag(real, "Forecasts are made for the Vera C. Rubin Observatory LSST and for Euclid.")
+    found = spans(record)
+    assert ("Vera C. Rubin Observatory", "TELESCOPE") in found
+    assert ("LSST", "SURVEY") in found
+
+
+def test_an_archive_named_after_a_mission_is_the_archive(real):
+    # abstracts-z arXiv:2006.04814 (both golds: "Hubble Spectroscopic Legacy Archive", no Hubble)
+    record = tag(real, "We train this network using quasar spectra at low redshift from the Hubble Spectroscopic "
+                       "Legacy Archive, and apply it to other surveys.")
+    found = spans(record)
+    assert ("Hubble Spectroscopic Legacy Archive", "DATASET") in found
+    assert ("Hubble", "TELESCOPE") not in found
+
+
+def test_a_known_name_followed_by_its_own_short_form_defines_it(real):
+    # fragments-n r12d-frag-08 (both golds: SAMI the instrument here; the detector misses the long definition)
+    record = tag(real, "The SAMI Galaxy Survey DR3 was observed with the Sydney-AAO Multi-object Integral field "
+                       "spectrograph (SAMI) feeding AAOmega on the Anglo-Australian Telescope.")
+    found = spans(record)
+    assert ("SAMI", "TELESCOPE") in found
+    assert ("SAMI", "SURVEY") not in found
+    assert ("SAMI Galaxy Survey DR3", "DATASET") in found
+
+
+def test_a_survey_short_name_alone_stays_the_survey(real):
+    record = tag(real, "Galaxies were drawn from SAMI and MaNGA.")
+    assert ("SAMI", "SURVEY") in spans(record)
+
+
+def test_a_survey_name_before_its_instrument_noun_is_the_instrument(real):
+    # fragments-n r12d-frag-08, fragments-j r8y-frag-04 (golds: "BOSS" a TELESCOPE)
+    record = tag(real, "Galaxies were observed with the BOSS spectrographs on the 2.5-m Sloan Foundation Telescope; "
+                       "BOSS spectra of quasars were added.")
+    found = spans(record)
+    assert ("BOSS", "TELESCOPE") in found
+    assert ("BOSS", "SURVEY") in found  # the survey's own spectra, the second time
