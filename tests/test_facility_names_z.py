@@ -385,3 +385,27 @@ def test_a_survey_name_before_its_instrument_noun_is_the_instrument(real):
     found = spans(record)
     assert ("BOSS", "TELESCOPE") in found
     assert ("BOSS", "SURVEY") in found  # the survey's own spectra, the second time
+
+
+def test_a_data_centre_named_after_a_mission_is_no_mission(real):
+    # fragments-h r6y-frag-10 (both golds: no Euclid)
+    record = tag(real, "Computing was done on the Euclid Science Data Centre cluster, and images came from Euclid.")
+    found = spans(record)
+    assert found.count(("Euclid", "TELESCOPE")) == 1
+    assert not any("Centre" in text for text, _ in found)
+
+
+def test_the_legacy_survey_alone_is_the_desi_legacy_imaging_surveys(real):
+    # fragments-i r7y-frag-02 (both golds)
+    record = tag(real, "Clusters were confirmed optically by eROMaPPer on the Legacy Survey.")
+    assert ("Legacy Survey", "SURVEY") in spans(record)
+    assert concepts(record)["Legacy Survey"] == "survey:desi-legacy-imaging-surveys"
+
+
+def test_longer_legacy_survey_names_stay_their_own(real):
+    # abstracts-d arXiv:2412.15533 ("Mayall -band Legacy Survey", its z lost)
+    record = tag(real, "The Legacy Survey of Space and Time, the CFHT Legacy Survey and the Mayall -band Legacy Survey "
+                       "(MzLS) are compared with a legacy survey of our own.")
+    found = spans(record)
+    assert ("Legacy Survey", "SURVEY") not in found
+    assert ("Legacy Survey of Space and Time", "SURVEY") in found
