@@ -191,6 +191,9 @@ def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
 _APPOSITIVE = re.compile(r"\b[A-Z]{3,10}, (?:the |a |an )?[A-Z]")
 # A coined short form: a capital after lower-case letters inside it ("FloTS", "AnaCal"; not "LoS", "CNNs").
 _MIXED_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*$")
+# An instrument's nouns (each a name head, so a cue word) after which a coined word is the instrument's name.
+_INSTRUMENT_HEADS = frozenset({"camera", "imager", "spectrograph", "spectrometer", "interferometer"})
+_NUMBERED_UNIT = re.compile(r"[A-Z]{1,5}[0-9]{1,2}")
 # A capital inside a word of lower case ("RecOgnition", "cOntrastive", "DEtection"): most texts have none.
 _LOWER_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2}[a-z]{3}")
@@ -1733,7 +1736,11 @@ class CandidateRules:
                 ):
                     out.append(self._typed(doc, start, token.i + 1, "TELESCOPE"))
             elif head == "telescope" and token.is_lower:
-                span = self._aperture_telescope(doc, token.i)
+                span = self._aperture_telescope(doc, token.i) or self._coined_before_noun(doc, token.i)
+                if span is not None:
+                    out.append(span)
+            elif head in _INSTRUMENT_HEADS and token.is_lower:
+                span = self._coined_before_noun(doc, token.i)
                 if span is not None:
                     out.append(span)
             elif head in self.product_heads and token.is_lower and token.i > 0 \
@@ -1870,6 +1877,23 @@ class CandidateRules:
             return False
         site = at + 2 if doc[at + 1].lower_ == "the" else at + 1
         return site < len(doc) and doc[site].is_title and doc[site].lower_ not in self.stop_words
+
+    def _coined_before_noun(self, doc: Doc, head_i: int) -> Span | None:
+        """A coined name unknown to the ontology right before an instrument's noun in lower case is that
+        instrument, named without the noun: "the large CT5 telescope equipped with the FlashCam camera"
+        (fragments-n r12d-frag-06, both golds: "CT5", "FlashCam"). Coined means capitals inside a word of lower
+        case ("FlashCam") or capitals then a unit's number ("CT5"): an acronym of capitals alone is more often a
+        kind of detector or a band ("the CCD camera", "the NIR spectrograph"), and so is a detector's model
+        ("the H2RG camera")."""
+        if head_i < 1:
+            return None
+        name = doc[head_i - 1]
+        text = name.text
+        coined = _MIXED_CASE.match(text) is not None or _NUMBERED_UNIT.fullmatch(text) is not None
+        if not coined or _in_hyphenated_word(doc, name.i) or self._is_known(doc, name.i, head_i) \
+                or self.index.lookup(text):
+            return None
+        return Span(doc, name.i, head_i, label="TELESCOPE", kb_id=candidate_id(text), span_id="phrase")
 
     def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
         """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""

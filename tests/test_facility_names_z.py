@@ -409,3 +409,22 @@ def test_longer_legacy_survey_names_stay_their_own(real):
     found = spans(record)
     assert ("Legacy Survey", "SURVEY") not in found
     assert ("Legacy Survey of Space and Time", "SURVEY") in found
+
+
+# -- 9. A coined name before an instrument's noun in lower case -----------------------------------------------
+
+
+def test_a_coined_name_before_an_instrument_noun_is_the_instrument(real):
+    # the class of fragments-n r12d-frag-06 ("the large CT5 telescope equipped with the FlashCam camera"), on
+    # names the ontology does not know
+    record = tag(real, "Spectra were taken with the NovaSpec spectrograph and photometry with the large XT7 telescope "
+                       "equipped with the PolarCam camera.")
+    found = spans(record)
+    for name in ("NovaSpec", "XT7", "PolarCam"):
+        assert (name, "TELESCOPE") in found
+    assert not any(text.endswith(("spectrograph", "telescope", "camera")) for text, _ in found)
+
+
+def test_a_kind_of_detector_before_an_instrument_noun_is_no_name(real):
+    record = tag(real, "Frames from the CCD camera, the NIR spectrograph and the H2RG camera were flat-fielded.")
+    assert not any(label == "TELESCOPE" for _, label in spans(record))
