@@ -359,11 +359,14 @@ def _named_with_own_short_form(doc: Doc, matches: list[tuple], index: OntologyIn
     survey."""
     n = len(doc)
     rules = index.rules
+    starts, ends = token_arrays(doc).values(IDX), token_arrays(doc).ends()
+    text = doc.user_data.get(TEXT_KEY) or doc.text
     for _start, end, label, cid, rule_index in matches:
-        if label != "TELESCOPE" or end + 2 >= n or doc[end].text != "(" or doc[end + 2].text != ")" \
+        if label != "TELESCOPE" or end + 2 >= n or text[ends[end - 1]:ends[end - 1] + 2] != " (" \
+                or text[ends[end + 1]:ends[end + 1] + 1] != ")" or starts[end + 2] != ends[end + 1] \
                 or rules[rule_index].requires_definition:
             continue
-        short = doc[end + 1].text
+        short = text[starts[end + 1]:ends[end + 1]]
         if short in definitions or not short.isupper():
             continue
         concept = index.concept(cid)
