@@ -154,8 +154,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         tier = 0 if span.id_ in ("definition", "aperture") or (span.id_ == "tool" and ("-" in span.text or " " in span.text)
                                                                and not _modified_technique(index, span.text)) or (
             span.id_ == "phrase" and len(span) >= 3 and (span.label_, span[-1].text) in _NAMED_WITH_FACILITY
-            and not _cut_short(span, tuples) and not (span[-1].text == "Archive" and _holds(span, tuples, "DATASET"))
-        ) else 1
+            and not _cut_short(span, tuples)) else 1
         begin = _hyphen_word_start(doc, span.start) if span.id_ == "definition" else span.start
         mentions.append(Mention(begin, span.end, span.label_, span.kb_id_, "candidate", tier, True,
                                 _clean(doc[begin:span.end].text)))
@@ -226,7 +225,7 @@ def _written_in(text: str, start: int, word: str) -> bool:
 
 # Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline",
 # "ZTF Twilight survey", "Ariel Data Challenge", "Hubble Spectroscopic Legacy Archive" (abstracts-z arXiv:2006.04814,
-# both golds: the archive, no Hubble; an archive's part named with the archive is the part: "MAST Kepler Archive").
+# both golds: the archive, no Hubble; "MAST Kepler Archive", abstracts-d arXiv:2111.10009, is one archive too).
 _NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SURVEY", "survey"), ("SOFTWARE", "Pipeline"),
                                   ("DATASET", "Challenge"), ("DATASET", "Archive")})
 
@@ -297,11 +296,6 @@ def _listed_among_facilities(doc: Doc, tuples: list, rules: list, start: int, en
             known_before = known_before or m_end == before
             known_after = known_after or m_start == after
     return len(facilities) == 1 and known_before and known_after
-
-
-def _holds(span: Span, tuples: list, label: str) -> bool:
-    """Does a known name of ``label`` lie inside ``span`` ("MAST" in "MAST Kepler Archive": an archive's part)?"""
-    return any(span.start <= start and end <= span.end and found == label for start, end, found, *_ in tuples)
 
 
 def _cut_short(span: Span, tuples: list) -> bool:
