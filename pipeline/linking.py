@@ -451,7 +451,9 @@ def _prefix_word_start(doc: Doc, short: str, start: int) -> int | None:
     letters = prefix.group(1)
     word = doc[start - 1]
     if len(letters) == 1:
-        ok = word.is_lower and word.is_alpha and len(word) > 2 and not word.is_stop and word.text[0] == letters
+        # a modifier ("extended", "upgraded", "enhanced"), no verb that introduces the name ("employing")
+        ok = word.is_lower and word.is_alpha and len(word) > 2 and not word.is_stop and word.text[0] == letters \
+            and not word.text.endswith("ing")
         return start - 1 if ok else None
     # two letters: a hyphenated pair of lower-case words ("next-generation")
     if start < 3 or doc[start - 2].text != "-" or not (word.is_lower and word.is_alpha and doc[start - 3].is_lower
