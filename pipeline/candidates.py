@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 import numpy
@@ -195,6 +195,9 @@ def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
 _APPOSITIVE = re.compile(r"\b[A-Z]{3,10}, (?:the |a |an )?[A-Z]")
 # A coined short form: a capital after lower-case letters inside it ("FloTS", "AnaCal"; not "LoS", "CNNs").
 _MIXED_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*$")
+# An instrument's nouns (each a name head, so a cue word) after which a coined word is the instrument's name.
+_INSTRUMENT_HEADS = frozenset({"camera", "imager", "spectrograph", "spectrometer", "interferometer"})
+_NUMBERED_UNIT = re.compile(r"[A-Z]{1,5}[0-9]{1,2}")
 # A capital inside a word of lower case ("RecOgnition", "cOntrastive", "DEtection"): most texts have none.
 _LOWER_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2}[a-z]{3}")
@@ -316,6 +319,18 @@ def title_end(doc: Doc) -> int:
     return 0
 
 
+def _opens_line_or_sentence(doc: Doc, i: int) -> bool:
+    """Does token ``i`` open a sentence, or a line (an abstract after its title)?"""
+    return sentence_initial(doc, i) or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+
+
+def _in_hyphenated_word(doc: Doc, i: int) -> bool:
+    """Is token ``i`` glued by a hyphen to the word before or after it ("Konus-Wind")?"""
+    before = i > 0 and doc[i - 1].text == "-" and doc[i - 1].idx + 1 == doc[i].idx
+    after = i + 1 < len(doc) and doc[i + 1].text == "-" and doc[i].idx + len(doc[i]) == doc[i + 1].idx
+    return before or after
+
+
 def _whole_word_start(doc: Doc, start: int) -> int:
     """Start of the hyphenated word whose last part starts at ``start``: a long form starts at a whole word."""
     while (
@@ -345,6 +360,8 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
         start = next((s for s, e, *_ in match_tuples(doc, MATCHES) if start - 3 <= s < start < e <= end), start)
     else:
         start = _known_name_start(doc, short, start, end)
+        if doc[start].is_lower and end - start >= 2 and doc[end - 1].is_title:
+            start = _capitals_spelling_start(doc, short, start, end)
     if end - start >= len(short) or start == 0:  # a word (or more) per letter already: nothing is missing
         return start
     letters = [c.upper() for c in short if c.isalpha()]
@@ -357,6 +374,25 @@ def definition_start(doc: Doc, short: str, start: int, end: int) -> int:
         if not (before.is_title and before.is_alpha and not before.is_stop and before.text[0] == letters[missing - 1]):
             break
         start = _whole_word_start(doc, start - 1)
+    return start
+
+
+def _capitals_spelling_start(doc: Doc, short: str, start: int, end: int) -> int:
+    """Start of a capitalised name the shortest long form cuts in two at a lower-case word: "the Proton and Alpha
+    [particle Sensor] (PAS)" (fragments-n r12d-frag-10, both golds: "Proton and Alpha particle Sensor"). Read
+    back over at most six words, the name starts at the capitalised word from which the capitalised words'
+    initials spell the short form, no more and no fewer."""
+    letters = [c for c in short if c.isalpha()]
+    j = start
+    while j > 0 and start - j < 6:
+        j -= 1
+        token = doc[j]
+        if not token.is_alpha or (token.is_lower and not token.is_stop and start - j > 1):
+            break
+        if token.is_title:
+            initials = [t.text[0] for t in doc[j:end] if t.is_alpha and (t.is_title or t.is_upper)]
+            if initials == letters:
+                return j
     return start
 
 
@@ -687,6 +723,7 @@ class CandidateRules:
         if cues:
             spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
+        spans.extend(self._missions_named_by_instruments(doc))
         spans.extend(self._guarded_by_company(doc))
         spans.extend(self._tools_written_askew(doc, spans))
         untyped -= self._memo.get("named", set())
@@ -949,9 +986,17 @@ class CandidateRules:
                 label = "SOFTWARE"
             if label is None and self._capitalized(long):
                 label = self._label_by_company(doc, long)
+            if label == "TELESCOPE" and not known_short and self._kind_with_article(doc, long.start):
+                # "a simple Shack-Hartmann Sensor (SHS) based AO system" (abstracts-e arXiv:2104.13685, both golds):
+                # an instrument's kind, named with an indefinite article, is no one facility
+                untyped.add(doc[short_start:short_end].text)
+                continue
             expanded = None
-            if label is None and all(any(c.isupper() for c in t.text) for t in long if t.is_alpha and not t.is_stop):
-                # every word of the name carries a capital, "eXtreme" too
+            if label is None and all(any(c.isupper() for c in t.text) for t in long if t.is_alpha and not t.is_stop) \
+                    and not any(t.lower_ in self.organization_words for t in long):
+                # every word of the name carries a capital, "eXtreme" too; an organisation's name spelling a facility's
+                # short form is the organisation's ("Centro Astronómico Hispano-Alemán (CAHA)", fragments-n
+                # r12d-frag-08, both golds: the centre that runs Calar Alto)
                 expanded = self._facility_written_out(doc[short_start:short_end].text, long, known_short)
                 label = expanded[1] if expanded else None
             if label is None:
@@ -960,6 +1005,7 @@ class CandidateRules:
                     # Intelligence (SETI)": the short form of no entity, so no list, verb or apposition around it
                     # makes it a tool's name (see ``_find``)
                     untyped.add(doc[short_start:short_end].text)
+                out.extend(self._owned_instrument(doc, doc[short_start:short_end], long))
                 continue
             one = next(iter(known_short)) if len(known_short) == 1 else None  # one concept of that form, no choice
             long = doc[long_start:name_end]
@@ -993,6 +1039,62 @@ class CandidateRules:
                     if s.end < len(doc) and _VERSION.match(doc[s.end].text) and doc[s.start].text == short[0].text
                 )
         return out
+
+    def _owned_instrument(self, doc: Doc, short: Span, long: Span) -> list[Span]:
+        """The uses of a short form defined by an instrument's kind in lower case that a named facility owns:
+        "Solar Orbiter's magnetometer (MAG)", "the MAVEN magnetometer (MAG)", "the magnetometer (MAG) on board
+        Juno" (fragments-n r12d-frag-10, both golds: "MAG", the kind alone no name). The short form names that
+        facility's instrument; ``long`` alone stays untagged (GUIDELINE: generic words are no entity)."""
+        letters = short.text
+        words = [t for t in long if t.text != "-"]
+        if not (len(short) == 1 and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6) \
+                or not 1 <= len(words) <= 4 or not all(t.is_lower and t.is_alpha for t in words) \
+                or self.head_types.get(words[-1].norm_) != "TELESCOPE":
+            return []
+        owner = self._instrument_owner(doc, long)
+        if owner is None:
+            return []
+        concept = self.index.concept(owner)
+        cid = candidate_id(f"{concept.label if concept else owner} {letters}")
+        # tier 1 in the linker: an instrument the ontology knows by this short form, and whose mission the text
+        # names, is taken first
+        return [Span(doc, s.start, s.end, label="TELESCOPE", kb_id=cid, span_id="owned")
+                for s in self._occurrences(doc, letters, "TELESCOPE", cid)]
+
+    def _instrument_owner(self, doc: Doc, long: Span) -> str | None:
+        """The known facility whose instrument a lower-case long form names: written before it, possessive or
+        not ("Solar Orbiter's magnetometer", "the ACE magnetometer"), or after its short form ("... (MAG) on
+        board Juno", "... (MAG) of the MAVEN mission")."""
+        rules = self.index.rules
+        facilities = [m for m in match_tuples(doc, MATCHES) if m[2] == "TELESCOPE" and not rules[m[4]].requires_definition]
+        if not facilities:
+            return None
+        before = long.start
+        if before >= 2 and doc[before - 1].text in ("'s", "’s"):
+            before -= 1
+        owner = next((m[3] for m in facilities if m[1] == before), None)
+        if owner is not None:
+            return owner
+        close = self._definition_close(doc, long)
+        if close is None:
+            return None
+        j = close + 1
+        while j < len(doc) and j - close <= 3 and doc[j].lower_ in ("on", "onboard", "aboard", "board", "of", "the"):
+            j += 1
+        if j == close + 1:
+            return None
+        return next((m[3] for m in facilities if m[0] == j), None)
+
+    @staticmethod
+    def _kind_with_article(doc: Doc, start: int) -> bool:
+        """Is the long form starting at ``start`` said with an indefinite article, at most two lower-case words
+        between ("a simple Shack-Hartmann Sensor")?"""
+        j = start - 1
+        while j >= 0 and start - j <= 3 and doc[j].is_lower and doc[j].is_alpha:
+            if doc[j].lower_ in ("a", "an"):
+                return True
+            j -= 1
+        return False
 
     def _technique_at_edge(self, doc: Doc, long: Span) -> str | None:
         """The known technique a defined long form starts or ends with and extends, so that the whole long form
@@ -1805,7 +1907,11 @@ class CandidateRules:
                 ):
                     out.append(self._typed(doc, start, token.i + 1, "TELESCOPE"))
             elif head == "telescope" and token.is_lower:
-                span = self._aperture_telescope(doc, token.i)
+                span = self._aperture_telescope(doc, token.i) or self._coined_before_noun(doc, token.i)
+                if span is not None:
+                    out.append(span)
+            elif head in _INSTRUMENT_HEADS and token.is_lower:
+                span = self._coined_before_noun(doc, token.i)
                 if span is not None:
                     out.append(span)
             elif head in self.product_heads and token.is_lower and token.i > 0 \
@@ -2015,6 +2121,23 @@ class CandidateRules:
             return False
         site = at + 2 if doc[at + 1].lower_ == "the" else at + 1
         return site < len(doc) and doc[site].is_title and doc[site].lower_ not in self.stop_words
+
+    def _coined_before_noun(self, doc: Doc, head_i: int) -> Span | None:
+        """A coined name unknown to the ontology right before an instrument's noun in lower case is that
+        instrument, named without the noun: "the large CT5 telescope equipped with the FlashCam camera"
+        (fragments-n r12d-frag-06, both golds: "CT5", "FlashCam"). Coined means capitals inside a word of lower
+        case ("FlashCam") or capitals then a unit's number ("CT5"): an acronym of capitals alone is more often a
+        kind of detector or a band ("the CCD camera", "the NIR spectrograph"), and so is a detector's model
+        ("the H2RG camera")."""
+        if head_i < 1:
+            return None
+        name = doc[head_i - 1]
+        text = name.text
+        coined = _MIXED_CASE.match(text) is not None or _NUMBERED_UNIT.fullmatch(text) is not None
+        if not coined or _in_hyphenated_word(doc, name.i) or self._is_known(doc, name.i, head_i) \
+                or self.index.lookup(text):
+            return None
+        return Span(doc, name.i, head_i, label="TELESCOPE", kb_id=candidate_id(text), span_id="phrase")
 
     def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
         """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""
@@ -3097,6 +3220,55 @@ class CandidateRules:
                 or self._beside_sibling(doc, start, end, cid)
             ):
                 out.append(Span(doc, start, end, label="TELESCOPE", kb_id=cid, span_id="context"))
+        return out
+
+    @cached_property
+    def _common_word_missions(self) -> dict[str, list[tuple[str, str]]]:
+        """Instrument concept id -> (id, label) of each facility it is ``instrument_of`` whose label, one capitalised
+        word, is a common word the ontology does not match alone ("Wind", "Juno", "Dawn")."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        concepts = self.index.ontology.concepts
+        for concept in self.index.ontology:
+            for owner_id in concept.relations.get("instrument_of", ()):
+                owner = concepts.get(owner_id)
+                if owner is not None and not owner.match_label and owner.type == "TELESCOPE" \
+                        and owner.label.isalpha() and owner.label.istitle():
+                    out.setdefault(concept.id, []).append((owner.id, owner.label))
+        return out
+
+    def _missions_named_by_instruments(self, doc: Doc) -> list[Span]:
+        """A mission whose name is a common word stands where one of its instruments is named with it.
+
+        "Wind/MFI and Wind/SWE measurements" (fragments-n r12d-frag-10, both golds: Wind, MFI, SWE): the mission
+        and its instrument written as a pair vouch for each other, the instrument's short form needing no
+        definition then. "JunoCam images from Juno perijoves" (r12d-frag-11): an instrument that stands on its
+        own makes its mission's name, capitalised as written inside the sentence, a name in it ("wind" and "dawn"
+        in lower case never are, nor a sentence's first word).
+        """
+        missions = self._common_word_missions
+        if not missions:
+            return []
+        rules = self.index.rules
+        found = [m for m in match_tuples(doc, MATCHES) if m[2] == "TELESCOPE" and m[3] in missions]
+        if not found:
+            return []
+        stops = (token_arrays(doc).column(ORTH) == self._full_stop).nonzero()[0].tolist()
+        out: list[Span] = []
+        for start, end, _label, cid, rule_index in found:
+            needs_definition = rules[rule_index].requires_definition
+            for owner_id, label in missions[cid]:
+                if start >= 2 and doc[start - 1].text == "/" and doc[start - 2].text == label:
+                    out.append(Span(doc, start - 2, start - 1, label="TELESCOPE", kb_id=owner_id, span_id="context"))
+                    if needs_definition:
+                        out.append(Span(doc, start, end, label="TELESCOPE", kb_id=cid, span_id="context"))
+                elif not needs_definition:
+                    first = bisect.bisect_left(stops, start)
+                    low = stops[first - 1] + 1 if first else 0
+                    high = stops[first] if first < len(stops) else len(doc)
+                    # a sentence's first word is capitalised whatever it means ("Wind speeds ...")
+                    out.extend(Span(doc, k, k + 1, label="TELESCOPE", kb_id=owner_id, span_id="context")
+                               for k in range(low + 1, high) if doc[k].text == label and not _in_hyphenated_word(doc, k)
+                               and not _opens_line_or_sentence(doc, k))
         return out
 
     def _guarded_by_company(self, doc: Doc) -> list[Span]:

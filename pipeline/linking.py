@@ -136,6 +136,13 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                     and (noun := index.extent.generic_product_noun(written, doc[end - 1].lower_)) is not None \
                     and rule.concept_id in index.lookup(written[:-len(noun) - 1]):
                 end -= noun.count(" ") + 1  # "the OMNI data set" is OMNI: the noun says what it is, not which
+            elif rule.label == "TELESCOPE" and end - start > 1 and char_ends[end - 2] + 1 == starts[end - 1] \
+                    and " " in rule.text and (owner := _owner_written_first(index, rule.concept_id, written)) is not None:
+                # "Cassini RADAR" (fragments-n r12d-frag-11): a mission and its instrument's short name side by side
+                # are two names (GUIDELINE "Span extent": "SDO/HMI" -> two), though the ontology knows the pair
+                mentions.append(Mention(start, end - 1, rule.label, owner, "ruler", 0, exact))
+                mentions.append(Mention(end - 1, end, rule.label, rule.concept_id, "ruler", 0, exact))
+                continue
             mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
@@ -273,6 +280,20 @@ def _spelled_by_other_name(text: str, form: str, concept_id: str, index: Ontolog
 # Between the capitalised words of a name: a space or hyphen, or a joining word ("National Science Foundation",
 # "Institute of Astronomy").
 _SEPARATED_WORDS = r"(?:[ -]+(?:of|for|and|the|on|in|de)[ -]+|[ -]+)"
+_SHORT_NAME = re.compile(r"[A-Z0-9][A-Za-z0-9]*")
+
+
+@lru_cache(maxsize=1 << 10)
+def _owner_written_first(index: OntologyIndex, concept_id: str, form: str) -> str | None:
+    """The mission an instrument's form, as written, opens with when the rest is the instrument's short name in
+    capitals ("Cassini RADAR", "LRO NAC", "Euclid VIS"): the concept of that mission, else None."""
+    owner_text, _, rest = form.rpartition(" ")
+    if not _SHORT_NAME.fullmatch(rest) or sum(c.isupper() for c in rest) < 2:
+        return None
+    concept = index.concept(concept_id)
+    owners = set(concept.relations.get("instrument_of", ())) if concept is not None else set()
+    found = sorted(owners & index.lookup(owner_text))
+    return found[0] if found else None
 
 
 def _title_in_capitals(text: str) -> int:
@@ -289,9 +310,10 @@ def _written_in(text: str, start: int, word: str) -> bool:
 
 
 # Capitalised names that may contain a facility's: "JCMT Gould Belt Survey", "CHEOPS Data Reduction Pipeline",
-# "ZTF Twilight survey", "Ariel Data Challenge".
+# "ZTF Twilight survey", "Ariel Data Challenge", "Hubble Spectroscopic Legacy Archive" (abstracts-z arXiv:2006.04814,
+# both golds: the archive, no Hubble; "MAST Kepler Archive", abstracts-d arXiv:2111.10009, is one archive too).
 _NAMED_WITH_FACILITY = frozenset({("SURVEY", "Survey"), ("SURVEY", "survey"), ("SOFTWARE", "Pipeline"),
-                                  ("DATASET", "Challenge")})
+                                  ("DATASET", "Challenge"), ("DATASET", "Archive")})
 
 
 def _hyphen_crossings(doc: Doc, text: str, mentions: list[Mention], starts: list[int], ends: list[int],
@@ -383,6 +405,8 @@ def _definitions(
     short_spans: dict[str, list[Span]] = {}
     abbreviations = doc._.abbreviations
     if not abbreviations:
+        if matches and "(" in text:
+            _named_with_own_short_form(doc, matches, index, definitions)
         return definitions, short_spans
     by_end: dict[int, list[tuple]] = {}  # the match tuples by end token, in their order: no scan per definition
     for match in matches:
@@ -402,7 +426,32 @@ def _definitions(
             definition = Definition(definition.concept_id, definition.label, definition.concept_label, definition.source)
         if definition is not None:
             definitions[short_text] = definition
+    if matches:
+        _named_with_own_short_form(doc, matches, index, definitions)
     return definitions, short_spans
+
+
+def _named_with_own_short_form(doc: Doc, matches: list[tuple], index: OntologyIndex,
+                               definitions: dict[str, Definition]) -> None:
+    """A facility's known name followed by one of its own short forms in parentheses defines it, where the detector
+    found no definition: "the Sydney-AAO Multi-object Integral field spectrograph (SAMI)" (fragments-n r12d-frag-08,
+    both golds: the instrument; the long form is longer than the detector reads), though "SAMI" alone names the
+    survey."""
+    n = len(doc)
+    rules = index.rules
+    starts, ends = token_arrays(doc).values(IDX), token_arrays(doc).ends()
+    text = doc.user_data.get(TEXT_KEY) or doc.text
+    for _start, end, label, cid, rule_index in matches:
+        if label != "TELESCOPE" or end + 2 >= n or text[ends[end - 1]:ends[end - 1] + 2] != " (" \
+                or text[ends[end + 1]:ends[end + 1] + 1] != ")" or starts[end + 2] != ends[end + 1] \
+                or rules[rule_index].requires_definition:
+            continue
+        short = text[starts[end + 1]:ends[end + 1]]
+        if short in definitions or not short.isupper():
+            continue
+        concept = index.concept(cid)
+        if concept is not None and any(a.text == short for a in concept.acronyms):
+            definitions[short] = Definition(cid, label, concept.label, "abbreviation")
 
 
 def _define(
@@ -435,7 +484,8 @@ def _define(
         return Definition(longer.kb_id_, longer.label_, _clean(longer.text), "abbreviation")
     if best is not None:
         concept = index.concept(best[3])
-        return Definition(best[3], best[2], concept.label if concept else None, "abbreviation")
+        return _with_prefix_word(doc, short.text, Definition(best[3], best[2], concept.label if concept else None,
+                                                             "abbreviation"), best[0], long_end)
     if (second := two_facilities([m for ms in by_end.values() for m in ms], long.start, long_end)) is not None \
             and not rules[second[4]].requires_definition:
         # "Hubble Space Telescope Advanced Camera for Surveys (HST-ACS)": the instrument, on that mission.
@@ -446,7 +496,8 @@ def _define(
         # framework (AnaCal)", see CandidateRules._unspelled_tail_end)
         if span.id_ == "definition" and span.start in (long.start, named) and (
                 span.end == long.end or (span.end == long.end - 1 and doc[span.end].is_lower)):
-            return Definition(span.kb_id_, span.label_, _clean(span.text), "abbreviation")
+            return _with_prefix_word(doc, short.text, Definition(span.kb_id_, span.label_, _clean(span.text),
+                                                                 "abbreviation"), span.start, span.end)
     # The long form names nothing we know. If the short form is a known alias
     # whose concept the long form resembles, keep the global meaning;
     # otherwise the abstract means something else by it.
@@ -459,8 +510,42 @@ def _define(
                 begin = named if named < long.start else start
                 if not _edges_named(doc[begin:long.end], concept):
                     return None
-                return Definition(concept.id, match[2], concept.label, "abbreviation", (begin, long.end))
+                return _with_prefix_word(doc, short.text, Definition(concept.id, match[2], concept.label, "abbreviation",
+                                                                     (begin, long.end)), begin, long.end)
     return Definition(None, None, None, "abbreviation")
+
+
+_LOWER_PREFIX = re.compile(r"([a-z]{1,2})[A-Z]")
+
+
+def _with_prefix_word(doc: Doc, short: str, definition: Definition, start: int, end: int) -> Definition:
+    """The definition of a facility or survey whose long form starts at ``start``, grown over the lower-case word
+    its short form's first letter spells: "the extended Public ESO Spectroscopic Survey for Transient Objects
+    (ePESSTO+)" (fragments-n r12d-frag-04, both golds) names the extended survey, that word included."""
+    if definition.label not in ("TELESCOPE", "SURVEY") or (first := _prefix_word_start(doc, short, start)) is None:
+        return definition
+    return Definition(definition.concept_id, definition.label, definition.concept_label, definition.source,
+                      (first, end))
+
+
+def _prefix_word_start(doc: Doc, short: str, start: int) -> int | None:
+    """Start of the lower-case word(s) before token ``start`` that the lower-case prefix of a short form spells:
+    "e" of "ePESSTO+" is "extended", "ng" of "ngVLA" is "next-generation" (None: no such prefix or word)."""
+    prefix = _LOWER_PREFIX.match(short)
+    if prefix is None or start == 0:
+        return None
+    letters = prefix.group(1)
+    word = doc[start - 1]
+    if len(letters) == 1:
+        # a modifier ("extended", "upgraded", "enhanced"), no verb that introduces the name ("employing")
+        ok = word.is_lower and word.is_alpha and len(word) > 2 and not word.is_stop and word.text[0] == letters \
+            and not word.text.endswith("ing")
+        return start - 1 if ok else None
+    # two letters: a hyphenated pair of lower-case words ("next-generation")
+    if start < 3 or doc[start - 2].text != "-" or not (word.is_lower and word.is_alpha and doc[start - 3].is_lower
+                                                       and doc[start - 3].is_alpha):
+        return None
+    return start - 3 if doc[start - 3].text[0] + word.text[0] == letters else None
 
 
 def _resembles(long_text: str, concept, stop: frozenset[str]) -> bool:
@@ -959,6 +1044,17 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 m.label == "DATASET" and _DESIGNATION.match(text, end_char)):
             i += 1  # "TOI-700", "TIC 307210830": an object named after the catalogue, not the catalogue
             continue
+        if m.label == "TELESCOPE" and m.source == "ruler" and m.end - m.start > 2 and doc[m.end - 1].lower_ in _UNIT_NOUNS \
+                and doc[m.end - 1].is_lower and _unit_named(index, doc, m):
+            # "the Keck II telescope", "the 1.8-m MOA-II telescope" (fragments-n r12d-frag-05, -13, both golds): a
+            # numbered unit's name is complete without the noun in lower case ("the Subaru telescope" is no unit)
+            m = m._replace(end=m.end - 1, exact=False)
+            end_char = ends[m.end - 1]
+        if m.label == "SURVEY" and _INSTRUMENT_NOUN_AFTER.match(text, end_char) and _also_a(index, m, "TELESCOPE"):
+            # "observed with the BOSS spectrographs on the 2.5-m Sloan Foundation Telescope" (fragments-n r12d-frag-08,
+            # both golds: BOSS a TELESCOPE): a survey's name before its instrument's noun names the instrument, the
+            # other type the ontology gives it (GUIDELINE "Ambiguity": the type the sentence uses it as)
+            m = m._replace(label="TELESCOPE")
         if m.label == "TELESCOPE" and m.source != "abbreviation" and extent.simulation_after(text, end_char):
             # "the ARTEMIS cosmological hydrodynamical zoom-in simulations": a simulation suite, not the camera
             written = doc[m.start:m.end].text  # the suite's own concept when known, never a candidate under the camera
@@ -981,6 +1077,18 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         grown = None
         if m.label == "TECHNIQUE":
             grown = _grow_technique(doc, text, m, nxt, start_char, end_char, index, extent)
+        elif m.label in _FACILITY and nxt is not None and nxt.label in _FACILITY \
+                and text[end_char:starts[nxt.start]] in (" ", "-") and "-" in text[start_char:ends[nxt.end - 1]] \
+                and (whole := _known_whole(index, text[start_char:ends[nxt.end - 1]])) is not None:
+            # "the Hyper-Suprime-Cam Subaru-Strategic-Program Ultra-Deep survey" (abstracts-z arXiv:1909.10537, both
+            # golds): a known name written with its hyphens and spaces mixed, which the matcher reads as two (one
+            # written with spaces only it matches whole: "Cassini RADAR" was split on purpose)
+            grown = Mention(m.start, nxt.end, whole[1], whole[0], "ruler", 0, False)
+        elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "TELESCOPE" \
+                and text[end_char:starts[nxt.start]] == "-" and _instrument_of(index, nxt, m):
+            # "HST-ACS" (abstracts-z arXiv:2206.13696, both golds), "Chandra-ACIS": an instrument hyphenated to its
+            # mission is one name written as one unit, the instrument's ("Swift-XRT", "Fermi-LAT")
+            grown = Mention(m.start, nxt.end, "TELESCOPE", nxt.concept_id, nxt.source, 0, False, nxt.concept_label)
         elif m.label == "TELESCOPE" and nxt is not None and nxt.label == "SURVEY" and m.end - m.start == 1 \
                 and text[end_char:starts[nxt.start]] in (" ", "-"):
             # "VST KiDS", "ASKAP-EMU", "MeerKAT MIGHTEE": the survey, named with its facility's short
@@ -1163,12 +1271,28 @@ def _survey_around_short_form(doc: Doc, text: str, m: Mention, pending: list[Men
             if later.label != "SURVEY" or last.lower_ not in ("survey", "surveys") or extent is None \
                     or extent.release_end(text, last.idx + len(last)) is not None:
                 return None  # "... (DESI) Legacy Imaging Surveys Data Release 10" is the release, "(HST) CANDELS" two
+            if _own_short_form(text, last.idx + len(last), found.group(0).strip(" ()")):
+                # "Galaxy Evolution Explorer (GALEX) All-sky Imaging Survey (AIS)", "Zwicky Transient Facility (ZTF)
+                # Bright Transient Survey (BTS)" (fragments-n r12d-frag-07, -04, both golds): a survey whose own short
+                # form spells its name alone is a name of its own, written after its facility's
+                return None
             return Mention(m.start, later.end, "SURVEY", later.concept_id, later.source, 0, True, later.concept_label)
         if doc[later.start].idx > after:
             break
     word = _SURVEY_WORD.match(text, after)
     span = _span_of(doc, doc[m.start].idx, word.end()) if word is not None else None
     return None if span is None else _composed(doc, m, span.start, span.end, "SURVEY", index)
+
+
+# A short form in parentheses right after a name: "All-sky Imaging Survey (AIS)".
+_OWN_SHORT = re.compile(r" \(([A-Za-z][\w+-]{1,10})\)")
+
+
+def _own_short_form(text: str, end: int, facility_short: str) -> bool:
+    """Is the name ending at ``end`` defined by a short form of its own, one that does not hold its facility's
+    ("(AIS)" after "(GALEX) All-sky Imaging Survey"; not "(HSC-SSP)" after "(HSC) Subaru Strategic Program")?"""
+    found = _OWN_SHORT.match(text, end)
+    return found is not None and facility_short.lower() not in found.group(1).lower()
 
 
 # After a hyphenated facility name, a co-ordinated part written without the shared prefix: "EPIC-pn and MOS".
@@ -1202,6 +1326,15 @@ def _shared_prefix(doc: Doc, text: str, chosen: list[Mention], index: OntologyIn
     if paired:
         chosen = [paired.get(i, m) for i, m in enumerate(chosen)]
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
+def _known_whole(index: OntologyIndex, written: str) -> tuple[str, str] | None:
+    """The facility or survey concept (id, type) that two names written side by side make together, if one does."""
+    for cid in sorted(index.lookup(written)):
+        concept = index.concept(cid)
+        if concept is not None and concept.type in _FACILITY:
+            return cid, concept.type
+    return None
 
 
 def _instrument_of(index: OntologyIndex, m: Mention, owner: Mention) -> bool:
@@ -1266,8 +1399,38 @@ def _span_of(doc: Doc, start_char: int, end_char: int) -> Span | None:
     return doc.char_span(start_char, end_char)
 
 
+# A facility's noun in lower case after a name: "the BOSS spectrographs", "the DESI instrument".
+_INSTRUMENT_NOUN_AFTER = re.compile(r" (?:spectrographs?|spectrometers?|cameras?|imagers?|instruments?|telescopes?)\b")
+
+
+def _also_a(index: OntologyIndex, m: Mention, label: str) -> bool:
+    """Does the ontology list ``label`` among the other types of the mention's concept?"""
+    concept = index.concept(m.concept_id)
+    return concept is not None and label in concept.alt_types
+
+
+_UNIT_NOUNS = frozenset({"telescope", "telescopes"})
+_ROMAN_UNITS = frozenset({"I", "II", "III", "IV", "V", "VI"})
+_UNIT_CODE = re.compile(r"[A-Z]{1,4}[0-9]{1,2}")  # "CT5", "UT4"
+
+
+def _unit_named(index: OntologyIndex, doc: Doc, m: Mention) -> bool:
+    """Does a facility's name written before the noun end with a unit's number ("Keck II", "MOA-II", "UT4"), and is
+    that name without the noun a form of the same concept?"""
+    last = doc[m.end - 2].text
+    if last not in _ROMAN_UNITS and not _UNIT_CODE.fullmatch(last):
+        return False
+    return m.concept_id in index.lookup(doc[m.start:m.end - 1].text)
+
+
 def _not_a_facility(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex, extent: Extent) -> bool:
     if extent.vetoed_after(text, end_char):
+        return True
+    if m.source == "candidate" and m.start > 0 and doc[m.start - 1].lower_ in ("a", "an") \
+            and (m.end == len(doc) or doc[m.end].is_punct or doc[m.end].is_stop):
+        # "GALEX is a NASA Small Explorer, launched in 2003" (fragments-n r12d-frag-07, both golds): a name no one
+        # facility bears takes an indefinite article, a programme's or a class's ("a Spanish Meteor Network
+        # station" is the network's)
         return True
     if m.source == "candidate" and m.label == "TELESCOPE":
         words = {t.lower_ for t in doc[m.start:m.end]}

@@ -679,7 +679,10 @@ BREADTH = [
         [
             ("2SXPS", "DATASET", "dataset:2sxps"),
             ("2RXS", "DATASET", "dataset:second-rosat-all-sky-survey-source-catalog"),
-            ("NICER XTI", "TELESCOPE", "telescope:x-ray-timing-instrument"),
+            # a mission and its instrument's short name side by side are two names (GUIDELINE "Span extent";
+            # "Cassini RADAR", fragments-n r12d-frag-11)
+            ("NICER", "TELESCOPE", "telescope:neutron-star-interior-composition-explorer"),
+            ("XTI", "TELESCOPE", "telescope:x-ray-timing-instrument"),
         ],
     ),
     (  # neutrinos

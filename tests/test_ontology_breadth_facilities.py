@@ -82,7 +82,10 @@ CASES = [
         T,
         "telescope:radar-for-icy-moons-exploration",
     ),
-    ("Titan's lakes were mapped by Cassini RADAR.", "Cassini RADAR", T, "telescope:cassini-radar"),
+    # the mission and its instrument's short name side by side are two names (fragments-n r12d-frag-11)
+    ("Titan's lakes were mapped by Cassini RADAR.", "RADAR", T, "telescope:cassini-radar"),
+    ("Titan's lakes were mapped by the Cassini Titan Radar Mapper.", "Cassini Titan Radar Mapper", T,
+     "telescope:cassini-radar"),
     # gravitational waves and solar
     ("Taiji and LISA will observe massive black hole binaries.", "Taiji", T, "telescope:taiji"),
     ("In-orbit results of Taiji-1 validate the drag-free control.", "Taiji-1", T, "telescope:taiji-1"),

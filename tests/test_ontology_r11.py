@@ -36,7 +36,8 @@ BREADTH = [
      "telescope:electron-proton-helium-instrument"),
     ("COSTEP data extend the sample to 1996.", "COSTEP", "TELESCOPE",
      "telescope:comprehensive-suprathermal-and-energetic-particle-analyzer"),
-    ("Ground-level enhancements were matched with GOES HEPAD channels.", "GOES HEPAD", "TELESCOPE",
+    # the mission and its instrument's short name side by side are two names (fragments-n r12d-frag-11, "Cassini RADAR")
+    ("Ground-level enhancements were matched with GOES HEPAD channels.", "HEPAD", "TELESCOPE",
      "telescope:high-energy-proton-and-alpha-detector"),
     ("Coronagraph images of SWFO-L1 will feed the model.", "SWFO-L1", "TELESCOPE",
      "telescope:space-weather-follow-on-lagrange-1"),

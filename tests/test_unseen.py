@@ -87,7 +87,7 @@ FACILITY_FLOOR = {
     "fragments-k": {"f1": 0.965, "precision": 0.955},
     "fragments-l": {"f1": 0.98, "precision": 0.97},
     "fragments-m": {"f1": 0.975, "precision": 0.985},
-    "fragments-n": {"f1": 0.885, "precision": 0.915},
+    "fragments-n": {"f1": 0.97, "precision": 0.97},
 }
 SOFTWARE_F1_FLOOR = {
     "abstracts-a": 0.95,
