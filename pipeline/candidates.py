@@ -109,11 +109,11 @@ _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # Also a word, or a "21cm"-like prefix, glued to an architecture's short name: "QuasarNET", "FNet",
 # "21cmLSTM", "21cmKAN" (known architectures such as "ResNet" or "BiLSTM" are the ontology's); the hyphen before "Net"
 # may be set as an en dash ("Tel–Net", abstracts-z arXiv:2011.10243). A CamelCase agent noun names a tool the same
-# way: "the KMTNet AlertFinder and EventFinder" (fragments-n r12d-frag-13, both golds), not "PlanetHunters" (a plural).
+# way: "the KMTNet AlertFinder and EventFinder" (fragments-n r12d-frag-13, both golds).
 _COINED_MODEL = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
     r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow)"
-    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Finder|Fitter|Hunter|Tracker)"
+    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Finder|Fitter|Tracker)"
     r"|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]* Net|[A-Z][A-Za-z0-9]{0,12}[-\u2013]Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
     r"(?:[-+]?[0-9IVX]+)?(?![\w-])"
 )
@@ -123,7 +123,7 @@ _NAME_SHAPE = re.compile(
 )  # "pySYD", "redMaPPer", "astroNN"
 # What every coined name ends with: most texts have none, and this finds that faster than the name's pattern.
 _COINED_TAIL = re.compile(
-    r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow|LSTM|KAN|NN|Finder|Fitter|Hunter|Tracker)(?:[-+]?[0-9IVX]+)?"
+    r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow|LSTM|KAN|NN|Finder|Fitter|Tracker)(?:[-+]?[0-9IVX]+)?"
     r"(?![\w-])"
 )
 
@@ -493,7 +493,7 @@ class CandidateRules:
         self.use_verbs = frozenset(words.use_verbs)
         self.physical_model_words = frozenset(words.physical_model_words)
         self.data_system_words = frozenset(words.data_system_words)
-        self.manner_nouns = frozenset(words.manner_nouns)
+        self.not_tool_words = frozenset(words.not_tool_words)
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
@@ -2464,7 +2464,7 @@ class CandidateRules:
                 if not end:
                     if (
                         any(doc[k].lower_ in _LAST_JOINERS for k in range(pos, j))
-                        and (j + 1 == n or doc[j + 1].text in _CLAUSE_CLOSERS)
+                        and ((after := past_version(j + 1)) == n or doc[after].text in _CLAUSE_CLOSERS)
                         and self._lower_tool_word(doc, j)
                     ):
                         # "ALFOSC data with PypeIt and foscgui." (fragments-n r12d-frag-04, both golds): a word in
@@ -2589,7 +2589,7 @@ class CandidateRules:
                         end = j + 1
                     if (
                         not end
-                        and (j + 1 == n or doc[j + 1].text in _CLAUSE_CLOSERS)
+                        and ((after := past_version(j + 1)) == n or doc[after].text in _CLAUSE_CLOSERS)
                         and self._lower_tool_word(doc, j)
                         and self._tool_in_sentence(doc, j, anchors)
                     ):
@@ -2848,8 +2848,9 @@ class CandidateRules:
     def _lower_tool_word(self, doc: Doc, i: int) -> bool:
         """Could the lower-case word ``i`` be a tool's name as its authors write it ("eat", "foscgui", "uvotimsum")?
 
-        One word of letters (digits, underscores), three or more; no stop word, noun of manner, plural, adverb, nor
-        a word shaped like an adjective or a task's noun ("calibration", "imaging"); no known name.
+        One word of letters (digits, underscores), three or more; no stop word, word of manner or place ("care",
+        "practice"), plural, adverb, nor a word shaped like an adjective, a task's noun ("calibration", "imaging")
+        or a field's ("spectroscopy"); no known name.
         """
         word = doc[i]
         text = word.text
@@ -2857,7 +2858,7 @@ class CandidateRules:
             len(text) >= 3
             and _LOWER_WORD.match(text) is not None
             and text not in self.stop_words
-            and text not in self.manner_nouns
+            and text not in self.not_tool_words
             and not text.endswith(("s", "ly", *_COMMON_NOUN_ENDS, *_FIELD_ENDS))
             and not self.index.lookup(text)
             and not self._is_known(doc, i, i + 1)
@@ -2905,7 +2906,8 @@ class CandidateRules:
     def _coordinated_tool(self, doc: Doc, match: tuple, unsure_by_start: dict[int, tuple]) -> tuple | None:
         """The other of two tools whose names are also words (``requires_definition`` forms), joined by "and" after
         "with"/"from"/"using" and closing the clause: "posterior samples from Themis and DMC." Neither written in
-        lower case ("exoplanet and species" are words); ``match`` is the first."""
+        lower case ("exoplanet and species" are words), one in capitals or shaped as a name; ``match`` is the
+        first."""
         n = len(doc)
         start, end = match[0], match[1]
         if not (start and end + 1 < n and doc[end].lower_ in _LAST_JOINERS):
@@ -2913,6 +2915,8 @@ class CandidateRules:
         other = unsure_by_start.get(end + 1)
         if other is None or doc[start].is_lower or doc[other[0]].is_lower:
             return None
+        if not any((t.is_upper and len(t) >= 3) or name_shaped(t.text) for t in (doc[start], doc[other[0]])):
+            return None  # "discussions with Edward and Jim": two words in Title Case are more often people
         if doc[start - 1].lower_ not in _INSTRUMENTAL and doc[start - 1].lower_ != "from":
             return None
         return other if other[1] == n or doc[other[1]].text in _CLAUSE_CLOSERS else None

@@ -64,7 +64,7 @@ class CandidateWords(BaseModel):
     physical_model_words: Words = ()
     system_nouns: Words = ()
     data_system_words: Words = ()
-    manner_nouns: Words = ()
+    not_tool_words: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",

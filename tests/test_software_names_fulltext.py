@@ -34,7 +34,7 @@ def test_a_lower_case_word_after_a_processing_verb_in_a_sentence_of_tools_is_a_t
     )
     assert _labels(record, "eat") == {"SOFTWARE"}
     # the same word-shaped item in a sentence of other tools (not a tool the ontology knows)
-    other = tag(real, "LRIS spectra were extracted with PypeIt and flux-calibrated with lpipe.")
+    other = tag(real, "LRIS spectra were extracted with PypeIt and flux-calibrated with lpipe v2.1.")
     assert _labels(other, "lpipe") == {"SOFTWARE"}
 
 
@@ -54,6 +54,9 @@ def test_a_lower_case_word_joined_to_a_known_tool_is_the_last_tool_of_the_list(r
         "and foscgui. Spectra were classified with SNID and DASH.",
     )
     assert _labels(record, "foscgui") == {"SOFTWARE"}
+    # a version written after each tool of the list
+    versions = tag(real, "ALFOSC data were reduced with PypeIt 1.14 and lpipe v2.1, and imaged with Astropy.")
+    assert _labels(versions, "lpipe") == {"SOFTWARE"}
     # a plural, an adverb or a word of a task closes a list without naming a tool
     plain = tag(real, "Fits were made with Astropy and others, sources extracted with SExtractor and visually.")
     assert _tools(plain) == {"Astropy", "SExtractor"}
@@ -163,7 +166,7 @@ def test_a_coined_finder_is_a_tool(real):
     assert _labels(record, "AlertFinder") == {"SOFTWARE"}
     assert _labels(record, "EventFinder") == {"SOFTWARE"}
     # a finder chart, a plural of a citizen-science project's volunteers: no tool
-    plain = tag(real, "Finder charts were drawn from the DSS, and the PlanetHunters volunteers flagged transits.")
+    plain = tag(real, "Finder charts were drawn from the DSS, and the PlanetHunter volunteers flagged transits.")
     assert _tools(plain) == set()
 
 
