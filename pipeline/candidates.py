@@ -2442,6 +2442,16 @@ class CandidateRules:
             """Take the item starting at ``pos`` (a tool match or a coined name); its end, or 0."""
             match = soft_by_start.get(pos)
             if match is not None:
+                if (
+                    need_end
+                    and rules[match[4]].requires_definition
+                    and not ends_item(match[1])
+                    and doc[match[0] : match[1]].text != rules[match[4]].text
+                ):
+                    # "implemented in PyTorch Lightning, and light-curve features for the baselines are computed"
+                    # (fragments fragment-16): a tool's name that is also words, not written as declared, is an
+                    # item of the list only whole ("downloaded with SunPy and drms from the JSOC" is)
+                    return 0
                 accepted[(match[0], match[1])] = match
                 return match[1]
             if pos in other_starts:
@@ -2606,6 +2616,11 @@ class CandidateRules:
                         accepted.pop((j, end), None)
         unsure_by_start = {m[0]: m for m in unsure}
         for match in unsure:  # "the sbi package", "the public code plancklens", "the drms Python client"
+            if match[1] - match[0] >= 5 and self._identifier_as_declared(doc, match):
+                # "on features from light-curve-features and against SuperNNova" (fragments-h r6y-frag-06, both
+                # golds): a package's kebab-case identifier written as declared is the package ("a light curve
+                # feature" is words)
+                accepted[(match[0], match[1])] = match
             after = doc[match[1]].lower_ if match[1] < n else ""
             if after in _SUITE_NOUNS and self._tool_in_sentence(doc, match[0], anchors):
                 # "reduced with ORAC-DR and the SMURF map-maker in the Starlink suite" (fragments-n r12d-frag-03,
@@ -2920,6 +2935,17 @@ class CandidateRules:
         if doc[start - 1].lower_ not in _INSTRUMENTAL and doc[start - 1].lower_ != "from":
             return None
         return other if other[1] == n or doc[other[1]].text in _CLAUSE_CLOSERS else None
+
+    def _identifier_as_declared(self, doc: Doc, match: tuple) -> bool:
+        """Is a tool's form that needs company written here as declared, a lower-case identifier of three or more
+        parts joined by hyphens, no space ("light-curve-feature")?"""
+        written = doc[match[0] : match[1]].text
+        return (
+            written == self.index.rules[match[4]].text
+            and written.count("-") >= 2
+            and written.islower()
+            and " " not in written
+        )
 
     @staticmethod
     def _facility_pipeline(doc: Doc, i: int, facility_by_end: dict[int, tuple]) -> str | None:

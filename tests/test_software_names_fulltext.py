@@ -196,3 +196,19 @@ def test_a_suite_noun_after_a_tool_collection_name_among_tools(real):
     # the satellites are no software
     plain = tag(real, "Starlink satellites left trails in 3 per cent of the SCUBA-2 frames reduced with ORAC-DR.")
     assert _labels(plain, "Starlink") == set()
+
+
+# -- a package's identifier, written as declared ----------------------------------------------------------------------
+
+
+def test_a_kebab_case_identifier_is_the_package_and_its_words_are_words(real):
+    # fixtures/unseen/fragments-h r6y-frag-06 (both golds: "light-curve-features")
+    record = tag(
+        real,
+        "The classifier is compared against a random forest on features from light-curve-features and against "
+        "SuperNNova.",
+    )
+    assert _labels(record, "light-curve-features") == {"SOFTWARE"}
+    # the same words with spaces are a feature of a light curve
+    plain = tag(real, "We extract a light curve feature from each object, the amplitude.")
+    assert _tools(plain) == set()
