@@ -2895,11 +2895,13 @@ class CandidateRules:
         """The tasks a suite's name lists in parentheses at ``at``: "HEASoft 6.32 (uvotimsum, uvotsource)"
         (fragments-n r12d-frag-07, both golds), "CIAO 4.15 (dmcopy and dmgroup)". Every item one word in lower
         case, or a known tool; commas and "and" between them ("(version 6.4.1)", "(astropy collaboration)" list
-        none). The words the ontology does not know, or none."""
+        none); two items or more, or code words ("(chandra_repro)"). The words the ontology does not know, or
+        none."""
         n = len(doc)
         if at >= n or doc[at].text != "(":
             return []
         words: list[str] = []
+        items = 0
         k = at + 1
         while k < n:
             match = soft_by_start.get(k)
@@ -2910,8 +2912,10 @@ class CandidateRules:
                 k += 1
             else:
                 return []
+            items += 1
             if k < n and doc[k].text == ")":
-                return words
+                # one plain word alone may be a parameter or a model the suite fits ("GALFIT (sersic)")
+                return words if items >= 2 or all(_CODE_WORD.match(w) for w in words) else []
             if k >= n or doc[k].lower_ not in (",", "and"):
                 return []  # "Elastic (petabyte scale search engine)": words of a description, no list
             while k < n and doc[k].lower_ in (",", "and"):

@@ -81,6 +81,9 @@ def test_lower_case_tasks_listed_in_parentheses_after_a_suite_are_tools(real):
     # a version, a citation or a description in parentheses: no task
     plain = tag(real, "ALMA data were calibrated with the CASA pipeline (version 6.4.1) and Astropy (Astropy Collaboration 2018).")
     assert _tools(plain) == {"CASA", "Astropy"}
+    # one plain word alone is a parameter or a model of the tool
+    model = tag(real, "Bulges were fitted with GALFIT (sersic) on the F160W images.")
+    assert _labels(model, "sersic") == set()
 
 
 def test_what_a_method_is_implemented_in_is_a_tool(real):
