@@ -164,6 +164,8 @@ _PURPOSE_AFTER = re.compile(
 )
 # Its cue alone, a literal ", " first: what most texts lack, found without trying a name at every word.
 _PURPOSE_CUE = re.compile(r", (?:designed|developed|built|trained|optimi[sz]ed|tailored) (?:to|for)\b")
+# A year in a citation: "(Barbary 2016)", "(Astropy Collaboration et al. 2022a)".
+_YEAR_WORD = re.compile(r"^(?:1[89]|20)[0-9]{2}[a-z]?$")
 # One lower-case word a program may be called ("eat", "foscgui", "uvotimsum", "pyilc").
 _LOWER_WORD = re.compile(r"^[a-z][a-z0-9_]*$")
 # Endings of the names of fields and techniques of observing: "classified using spectroscopy", "with photometry".
@@ -2462,9 +2464,20 @@ class CandidateRules:
             names.add(doc[pos:end].text)
             return end
 
+        def past_citation(end: int) -> int:
+            """After the citation of a list's item, if one follows: "sep (Barbary 2016), photutils"."""
+            if end + 2 >= n or doc[end].text != "(" or not (doc[end + 1].is_title or doc[end + 1].lower_ in ("e.g.", "see")):
+                return end
+            for k in range(end + 2, min(n, end + 16)):
+                if doc[k].text == ")":
+                    return k + 1 if any(_YEAR_WORD.match(t.text) for t in doc[end + 2 : k]) else end
+                if doc[k].text == "(":
+                    return end
+            return end
+
         def walk_right(pos: int) -> None:
             while pos < n:
-                pos = past_version(pos)
+                pos = past_citation(past_version(pos))
                 j = pos
                 while j < n and doc[j].lower_ in LIST_JOINERS:
                     j += 1

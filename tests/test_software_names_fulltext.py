@@ -215,3 +215,19 @@ def test_a_kebab_case_identifier_is_the_package_and_its_words_are_words(real):
     # the same words with spaces are a feature of a light curve
     plain = tag(real, "We extract a light curve feature from each object, the amplitude.")
     assert _tools(plain) == set()
+
+
+# -- a list of tools with their citations ------------------------------------------------------------------------------
+
+
+def test_a_list_of_tools_runs_on_past_each_tools_citation(real):
+    # a software section as journals print it (the same shape as fragments-n's lists, with citations)
+    record = tag(
+        real,
+        "Software: Astropy (Astropy Collaboration 2022), spherical_geometry (STScI 2020), photutils (Bradley et al. "
+        "2023).",
+    )
+    assert _labels(record, "spherical_geometry") == {"SOFTWARE"}
+    # a citation after a data set is no list of tools
+    plain = tag(real, "Photometry comes from the catalogue (Weaver et al. 2022), using its_best_fit values.")
+    assert _tools(plain) == set()
