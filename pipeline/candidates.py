@@ -2436,8 +2436,22 @@ class CandidateRules:
             """After a tool's version number, if one follows: "SAS 21.0 and CIAO 4.15" lists two tools."""
             return end + 1 if end < n and _VERSION.match(doc[end].text) else end
 
+        def past_citation(end: int) -> int:
+            """After the citation of a list's item, if one follows: "sep (Barbary 2016), photutils"."""
+            if end + 2 >= n or doc[end].text != "(":
+                return end
+            first = doc[end + 1]
+            if not (first.is_title or first.is_upper or name_shaped(first.text) or first.lower_ in ("e.g.", "see")):
+                return end
+            for k in range(end + 2, min(n, end + 16)):
+                if doc[k].text == ")":
+                    return k + 1 if any(_YEAR_WORD.match(t.text) for t in doc[end + 2 : k]) else end
+                if doc[k].text == "(":
+                    return end
+            return end
+
         def ends_item(end: int) -> bool:
-            end = past_version(end)
+            end = past_citation(past_version(end))
             return end >= n or doc[end].lower_ in LIST_JOINERS or doc[end].text in _ITEM_ENDS
 
         def take(pos: int, need_end: bool = True) -> int:
@@ -2462,17 +2476,6 @@ class CandidateRules:
             if not end or (need_end and not ends_item(end)):
                 return 0
             names.add(doc[pos:end].text)
-            return end
-
-        def past_citation(end: int) -> int:
-            """After the citation of a list's item, if one follows: "sep (Barbary 2016), photutils"."""
-            if end + 2 >= n or doc[end].text != "(" or not (doc[end + 1].is_title or doc[end + 1].lower_ in ("e.g.", "see")):
-                return end
-            for k in range(end + 2, min(n, end + 16)):
-                if doc[k].text == ")":
-                    return k + 1 if any(_YEAR_WORD.match(t.text) for t in doc[end + 2 : k]) else end
-                if doc[k].text == "(":
-                    return end
             return end
 
         def walk_right(pos: int) -> None:
