@@ -2610,7 +2610,7 @@ class CandidateRules:
                 if j < n and not (within and not doc[j].text[:1].isalpha()):
                     # what a method is implemented in ends its item: "implemented in FPGA hardware" is no tool
                     end = take(j, need_end=within)
-                    if not end and self._capitalized_tool(doc, j):
+                    if not end and not within and self._capitalized_tool(doc, j):  # not "implemented in Appendix."
                         names.add(doc[j].text)  # "photometric redshifts were computed using Circlez."
                         end = j + 1
                     if (

@@ -100,6 +100,8 @@ def test_what_a_method_is_implemented_in_is_a_tool(real):
     # where it runs is no tool
     plain = tag(real, "The network is small enough to be implemented in FPGA hardware, and it was implemented in 3D.")
     assert _tools(plain) == set()
+    section = tag(real, "The likelihood is described and implemented in Appendix.")
+    assert _tools(section) == set()
 
 
 # -- a facility's or a survey's name opening the name of its pipeline or data system ----------------------------------
