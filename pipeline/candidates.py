@@ -2967,8 +2967,7 @@ class CandidateRules:
             and " " not in written
         )
 
-    @staticmethod
-    def _facility_pipeline(doc: Doc, i: int, facility_by_end: dict[int, tuple]) -> str | None:
+    def _facility_pipeline(self, doc: Doc, i: int, facility_by_end: dict[int, tuple]) -> str | None:
         """A facility's or a survey's name and "pipeline", used as a tool ("with the PESSTO pipeline", fragments-n
         r12d-frag-04, both golds): the pipeline's name, written with the facility's. Not what a survey's pipeline
         did ("events identified by the WASP pipeline", abstracts-z arXiv:1811.07754, both golds: WASP alone)."""
@@ -2980,6 +2979,8 @@ class CandidateRules:
         start = match[0]
         if doc[start - 1].lower_ != "the" or doc[start - 2].lower_ not in _INSTRUMENTAL:
             return None
+        if self._is_known(doc, start, i + 1):
+            return None  # "the ALMA pipeline": the ontology's own name
         return doc[start : i + 1].text
 
     def _data_systems(self, doc: Doc, cues: dict[int, int]) -> list[Span]:

@@ -119,6 +119,9 @@ def test_a_survey_pipeline_used_as_a_tool_is_named_with_the_survey(real):
     known = tag(real, "ALMA data were calibrated with the CASA pipeline and imaged with tclean.")
     assert _labels(known, "CASA") == {"SOFTWARE"}
     assert _labels(known, "CASA pipeline") == set()
+    # a facility's pipeline the ontology knows keeps its concept
+    alma = tag(real, "Visibilities were calibrated with the ALMA pipeline.")
+    assert {e.concept_id for e in alma.entities if e.text == "ALMA pipeline"} == {"software:alma-science-pipeline"}
 
 
 def test_a_facility_data_system_is_software(real):
