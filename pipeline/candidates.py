@@ -108,11 +108,13 @@ _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # suffix), or a name and "Net" ("APOGEE Net", "BOSS Net": the model trained on that survey's spectra).
 # Also a word, or a "21cm"-like prefix, glued to an architecture's short name: "QuasarNET", "FNet",
 # "21cmLSTM", "21cmKAN" (known architectures such as "ResNet" or "BiLSTM" are the ontology's); the hyphen before "Net"
-# may be set as an en dash ("Tel–Net", abstracts-z arXiv:2011.10243).
+# may be set as an en dash ("Tel–Net", abstracts-z arXiv:2011.10243). A CamelCase agent noun names a tool the same
+# way: "the KMTNet AlertFinder and EventFinder" (fragments-n r12d-frag-13, both golds).
 _COINED_MODEL = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*?(?:[a-z0-9][A-Z]|[A-Z]{2})[A-Za-z0-9]*?"
     r"(?:Net|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow)"
-    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]* Net|[A-Z][A-Za-z0-9]{0,12}[-\u2013]Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
+    r"|[A-Z][A-Za-z]{0,12}?(?:Net|NET|Former)|[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Finder|Fitter|Tracker)"
+    r"|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]* Net|[A-Z][A-Za-z0-9]{0,12}[-\u2013]Net|[0-9]+[a-z]+(?:[A-Z][a-z]*)?(?:Net|LSTM|KAN|CNN|GAN|VAE|GNN|NN))"
     r"(?:[-+]?[0-9IVX]+)?(?![\w-])"
 )
 _NAME_SHAPE = re.compile(
@@ -121,7 +123,8 @@ _NAME_SHAPE = re.compile(
 )  # "pySYD", "redMaPPer", "astroNN"
 # What every coined name ends with: most texts have none, and this finds that faster than the name's pattern.
 _COINED_TAIL = re.compile(
-    r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow|LSTM|KAN|NN)(?:[-+]?[0-9IVX]+)?(?![\w-])"
+    r"(?:Net|NET|Former|former|GPT|Bot|bot|BERT|GAN|VAE|Flow|LSTM|KAN|NN|Finder|Fitter|Tracker)(?:[-+]?[0-9IVX]+)?"
+    r"(?![\w-])"
 )
 
 
@@ -165,6 +168,18 @@ _PURPOSE_AFTER = re.compile(
 )
 # Its cue alone, a literal ", " first: what most texts lack, found without trying a name at every word.
 _PURPOSE_CUE = re.compile(r", (?:designed|developed|built|trained|optimi[sz]ed|tailored) (?:to|for)\b")
+# A year in a citation: "(Barbary 2016)", "(Astropy Collaboration et al. 2022a)".
+_YEAR_WORD = re.compile(r"^(?:1[89]|20)[0-9]{2}[a-z]?$")
+# One lower-case word a program may be called ("eat", "foscgui", "uvotimsum", "pyilc").
+_LOWER_WORD = re.compile(r"^[a-z][a-z0-9_]*$")
+# Endings of the names of fields and techniques of observing: "classified using spectroscopy", "with photometry".
+_FIELD_ENDS = ("graphy", "logy", "metry", "nomy", "scopy")
+# What closes a clause after a tool's lower-case name: "network-calibrated with eat."
+_CLAUSE_CLOSERS = frozenset({".", ",", ";", ")"})
+# What joins the last item of a list: "with PypeIt and foscgui."
+_LAST_JOINERS = frozenset({"and", "or", "&"})
+# Nouns of a collection of tools after its name: "the SMURF map-maker in the Starlink suite".
+_SUITE_NOUNS = frozenset({"suite", "suites"})
 # Function words after a name a verb presents: "We propose DustSeer, which ...", "We present GalFlow to ...".
 _AFTER_PRESENTED = frozenset({"which", "that", "to", "for", "as", "and", "in", "on", "with"})
 
@@ -562,6 +577,8 @@ class CandidateRules:
         self.subtitle_openers = frozenset(words.subtitle_openers)
         self.use_verbs = frozenset(words.use_verbs)
         self.physical_model_words = frozenset(words.physical_model_words)
+        self.data_system_words = frozenset(words.data_system_words)
+        self.not_tool_words = frozenset(words.not_tool_words)
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
@@ -593,6 +610,7 @@ class CandidateRules:
         self._verb_norms = {strings.add(w) for w in words.process_verbs}
         self._software_norm = strings.add("software")
         self._instrumental_ids = {strings.add(w) for w in _INSTRUMENTAL}
+        self._in_id = strings.add("in")
         self._opener_ids = {strings.add(w) for w in _OPENER_WORDS}
         self._software_noun_ids = {strings.add(w) for w in self.software_nouns}
         self._tool_id = strings.add("tool")
@@ -724,6 +742,8 @@ class CandidateRules:
             spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
         spans.extend(self._missions_named_by_instruments(doc))
+        if cues:
+            spans.extend(self._data_systems(doc, cues))
         spans.extend(self._guarded_by_company(doc))
         spans.extend(self._tools_written_askew(doc, spans))
         untyped -= self._memo.get("named", set())
@@ -2741,10 +2761,13 @@ class CandidateRules:
         unsure: list[tuple] = []
         method_ends: set[int] = set()  # where a known method's name ends
         method_spans: set[tuple[int, int]] = set()
+        facility_by_end: dict[int, tuple] = {}  # a facility's or a survey's name, by where it ends
         for match in match_tuples(doc, MATCHES):  # (start, end, label, concept id, rule index)
             if match[2] != "SOFTWARE":
                 other_starts.add(match[0])
                 other_ends.add(match[1])
+                if match[2] in _FACILITY_LABELS:
+                    facility_by_end.setdefault(match[1], match)
                 if match[2] == "TECHNIQUE" and not rules[match[4]].requires_definition:
                     method_ends.add(match[1])
                     method_spans.add((match[0], match[1]))
@@ -2761,7 +2784,9 @@ class CandidateRules:
         heads = [i for i in self._positions(cues, self._system_norms) if i and _MIXED_CASE.match(doc[i - 1].text)]
         if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
             lowers = self._lowers(doc)
-            verbs = [v for v in verbs if v + 1 < n and lowers[v + 1] in self._instrumental_ids]
+            # "as implemented in TMVA" (fragments-n r12d-frag-06, both golds): "in" after that verb names the tool
+            verbs = [v for v in verbs if v + 1 < n and (lowers[v + 1] in self._instrumental_ids or (
+                lowers[v + 1] == self._in_id and doc[v].lower_ == "implemented"))]
             nouns = [i for i in openers if i and lowers[i] in self._software_noun_ids]
             # "the LABKIT annotation tool": "tool" names a tool only after a coined name and its task's noun (not
             # "a Gravitational Lens INference Tool", a title's words)
@@ -2778,14 +2803,38 @@ class CandidateRules:
             """After a tool's version number, if one follows: "SAS 21.0 and CIAO 4.15" lists two tools."""
             return end + 1 if end < n and _VERSION.match(doc[end].text) else end
 
+        def past_citation(end: int) -> int:
+            """After the citation of a list's item, if one follows: "sep (Barbary 2016), photutils"."""
+            if end + 2 >= n or doc[end].text != "(":
+                return end
+            first = doc[end + 1]
+            if not (first.is_title or first.is_upper or name_shaped(first.text) or first.lower_ in ("e.g.", "see")):
+                return end
+            for k in range(end + 2, min(n, end + 16)):
+                if doc[k].text == ")":
+                    return k + 1 if any(_YEAR_WORD.match(t.text) for t in doc[end + 2 : k]) else end
+                if doc[k].text == "(":
+                    return end
+            return end
+
         def ends_item(end: int) -> bool:
-            end = past_version(end)
+            end = past_citation(past_version(end))
             return end >= n or doc[end].lower_ in LIST_JOINERS or doc[end].text in _ITEM_ENDS
 
         def take(pos: int, need_end: bool = True) -> int:
             """Take the item starting at ``pos`` (a tool match or a coined name); its end, or 0."""
             match = soft_by_start.get(pos)
             if match is not None:
+                if (
+                    need_end
+                    and rules[match[4]].requires_definition
+                    and not ends_item(match[1])
+                    and doc[match[0] : match[1]].text != rules[match[4]].text
+                ):
+                    # "implemented in PyTorch Lightning, and light-curve features for the baselines are computed"
+                    # (fragments fragment-16): a tool's name that is also words, not written as declared, is an
+                    # item of the list only whole ("downloaded with SunPy and drms from the JSOC" is)
+                    return 0
                 accepted[(match[0], match[1])] = match
                 return match[1]
             if pos in other_starts:
@@ -2798,15 +2847,24 @@ class CandidateRules:
 
         def walk_right(pos: int) -> None:
             while pos < n:
-                pos = past_version(pos)
+                pos = past_citation(past_version(pos))
                 j = pos
                 while j < n and doc[j].lower_ in LIST_JOINERS:
                     j += 1
                 if j == pos or j >= n:
                     return
-                pos = take(j)
-                if not pos:
+                end = take(j)
+                if not end:
+                    if (
+                        any(doc[k].lower_ in _LAST_JOINERS for k in range(pos, j))
+                        and ((after := past_version(j + 1)) == n or doc[after].text in _CLAUSE_CLOSERS)
+                        and self._lower_tool_word(doc, j)
+                    ):
+                        # "ALFOSC data with PypeIt and foscgui." (fragments-n r12d-frag-04, both golds): a word in
+                        # lower case that closes a list of tools is the last tool, as written by its authors
+                        names.add(doc[j].text)
                     return
+                pos = end
 
         def walk_left(pos: int) -> None:
             while pos > 0:
@@ -2833,6 +2891,13 @@ class CandidateRules:
                     return
                 start = self._name_before_comma(doc, j)
                 if start is None or start == j:
+                    if (
+                        j >= 2
+                        and doc[j - 2].lower_ in _INSTRUMENTAL
+                        and all(doc[k].lower_ in _COORDINATORS for k in range(j, pos))
+                        and self._lower_tool_word(doc, j - 1)
+                    ):
+                        names.add(doc[j - 1].text)  # "flux-calibrated with fluxcal and PypeIt"
                     return
                 names.add(doc[start:j].text)
                 pos = start
@@ -2840,6 +2905,7 @@ class CandidateRules:
         for match in anchors:
             walk_left(match[0])
             walk_right(match[1])
+            names.update(self._tasks_in_parentheses(doc, past_version(match[1]), soft_by_start))
         for i in openers:  # "softwares like X and Y", "tools (e.g., X, Y)", "Software: X, Y"
             j, opened = i + 1, False
             while j < n and doc[j].lower_ in _OPENER_WORDS:
@@ -2887,6 +2953,10 @@ class CandidateRules:
                 # noun that also opens a sentence, as no common word does, is written as its authors write the name
                 names.add(doc[i - 1].text)
         names.update(doc[i - 2].text for i in tools if self._coined_before_task(doc, i))  # abstracts-w arXiv:2407.19461
+        for i in nouns:
+            found = self._facility_pipeline(doc, i, facility_by_end)
+            if found is not None:
+                names.add(found)
         for i in heads:
             # "The AI/ML ThetaRay system is trained initially with Kepler exoplanetary data" (abstracts-z
             # arXiv:2102.10326, both golds): a word coined with a capital inside lower case names the system or the
@@ -2897,24 +2967,54 @@ class CandidateRules:
             pair = self._pair_before_plural(doc, i)
             if pair is not None:
                 names.update(pair)
-        for v in verbs:  # "reduced with THELI", "folded using DSPSR"
+        for v in verbs:  # "reduced with THELI", "folded using DSPSR", "as implemented in TMVA"
             j = v + 1
-            if j < n and doc[j].lower_ in _INSTRUMENTAL:
+            if j < n and (doc[j].lower_ in _INSTRUMENTAL or doc[j].lower_ == "in"):
+                within = doc[j].lower_ == "in"
                 j += 1
                 if j < n and doc[j].lower_ == "the":
                     j += 1
-                if j < n:
-                    end = take(j, need_end=False)
-                    if not end and self._capitalized_tool(doc, j):
+                if j < n and not (within and not doc[j].text[:1].isalpha()):
+                    # what a method is implemented in ends its item: "implemented in FPGA hardware" is no tool
+                    end = take(j, need_end=within)
+                    if not end and not within and self._capitalized_tool(doc, j):  # not "implemented in Appendix."
                         names.add(doc[j].text)  # "photometric redshifts were computed using Circlez."
+                        end = j + 1
+                    if (
+                        not end
+                        and ((after := past_version(j + 1)) == n or doc[after].text in _CLAUSE_CLOSERS)
+                        and self._lower_tool_word(doc, j)
+                        and self._tool_in_sentence(doc, j, anchors)
+                    ):
+                        # "..., which is built on CASA, and network-calibrated with eat." (fragments-n r12d-frag-01),
+                        # "as implemented in pyilc, and power spectra are estimated with NaMaster" (r12d-frag-14;
+                        # both golds): a lower-case word that closes the clause of a processing verb is a tool
+                        # when the sentence names other tools
+                        names.add(doc[j].text)
                         end = j + 1
                     if end and (end >= n or doc[end].norm_ not in self.not_a_tool_after):
                         walk_right(end)
                     elif end:
                         names.discard(doc[j:end].text)
                         accepted.pop((j, end), None)
+        unsure_by_start = {m[0]: m for m in unsure}
         for match in unsure:  # "the sbi package", "the public code plancklens", "the drms Python client"
+            if match[1] - match[0] >= 5 and self._identifier_as_declared(doc, match):
+                # "on features from light-curve-features and against SuperNNova" (fragments-h r6y-frag-06, both
+                # golds): a package's kebab-case identifier written as declared is the package ("a light curve
+                # feature" is words)
+                accepted[(match[0], match[1])] = match
             after = doc[match[1]].lower_ if match[1] < n else ""
+            if after in _SUITE_NOUNS and self._tool_in_sentence(doc, match[0], anchors):
+                # "reduced with ORAC-DR and the SMURF map-maker in the Starlink suite" (fragments-n r12d-frag-03,
+                # both golds): a collection of tools, in a sentence that names tools
+                accepted[(match[0], match[1])] = match
+            pair = self._coordinated_tool(doc, match, unsure_by_start)
+            if pair is not None:
+                # "compared with posterior samples from Themis and DMC." (fragments-n r12d-frag-01, both golds):
+                # two tools whose names are also words, listed together, are each other's company
+                accepted[(match[0], match[1])] = match
+                accepted[(pair[0], pair[1])] = pair
             if after in _LANGUAGES and match[1] + 1 < n:
                 after = doc[match[1] + 1].lower_
             before = doc[match[0] - 1].lower_ if match[0] else ""
@@ -3142,6 +3242,136 @@ class CandidateRules:
             and (k + 1 == n or doc[k + 1].is_punct)
             for k in range(1, n)
         )
+
+    def _lower_tool_word(self, doc: Doc, i: int) -> bool:
+        """Could the lower-case word ``i`` be a tool's name as its authors write it ("eat", "foscgui", "uvotimsum")?
+
+        One word of letters (digits, underscores), three or more; no stop word, word of manner or place ("care",
+        "practice"), plural, adverb, nor a word shaped like an adjective, a task's noun ("calibration", "imaging")
+        or a field's ("spectroscopy"); no known name.
+        """
+        word = doc[i]
+        text = word.text
+        return (
+            len(text) >= 3
+            and _LOWER_WORD.match(text) is not None
+            and text not in self.stop_words
+            and text not in self.not_tool_words
+            and not text.endswith(("s", "ly", *_COMMON_NOUN_ENDS, *_FIELD_ENDS))
+            and not self.index.lookup(text)
+            and not self._is_known(doc, i, i + 1)
+        )
+
+    def _tool_in_sentence(self, doc: Doc, i: int, anchors: list[tuple]) -> bool:
+        """Does a known tool (an ``anchors`` match) stand in the sentence of token ``i``, apart from it (the title
+        is a sentence of its own)?"""
+        boundary = self._title_end(doc)
+        for start, end, *_ in anchors:
+            if start <= i < end or (start < boundary) != (i < boundary):
+                continue
+            low, high = (end, i + 1) if end <= i else (i, start + 1)
+            if high - low <= 60 and not crosses_sentence(doc, low, high):
+                return True
+        return False
+
+    def _tasks_in_parentheses(self, doc: Doc, at: int, soft_by_start: dict[int, tuple]) -> list[str]:
+        """The tasks a suite's name lists in parentheses at ``at``: "HEASoft 6.32 (uvotimsum, uvotsource)"
+        (fragments-n r12d-frag-07, both golds), "CIAO 4.15 (dmcopy and dmgroup)". Every item one word in lower
+        case, or a known tool; commas and "and" between them ("(version 6.4.1)", "(astropy collaboration)" list
+        none); two items or more, or code words ("(chandra_repro)"). The words the ontology does not know, or
+        none."""
+        n = len(doc)
+        if at >= n or doc[at].text != "(":
+            return []
+        words: list[str] = []
+        items = 0
+        k = at + 1
+        while k < n:
+            match = soft_by_start.get(k)
+            if match is not None:
+                k = match[1]
+            elif self._lower_tool_word(doc, k):
+                words.append(doc[k].text)
+                k += 1
+            else:
+                return []
+            items += 1
+            if k < n and doc[k].text == ")":
+                # one plain word alone may be a parameter or a model the suite fits ("GALFIT (sersic)")
+                return words if items >= 2 or all(_CODE_WORD.match(w) for w in words) else []
+            if k >= n or doc[k].lower_ not in (",", "and"):
+                return []  # "Elastic (petabyte scale search engine)": words of a description, no list
+            while k < n and doc[k].lower_ in (",", "and"):
+                k += 1
+        return []
+
+    def _coordinated_tool(self, doc: Doc, match: tuple, unsure_by_start: dict[int, tuple]) -> tuple | None:
+        """The other of two tools whose names are also words (``requires_definition`` forms), joined by "and" after
+        "with"/"from"/"using" and closing the clause: "posterior samples from Themis and DMC." Neither written in
+        lower case ("exoplanet and species" are words), one in capitals or shaped as a name; ``match`` is the
+        first."""
+        n = len(doc)
+        start, end = match[0], match[1]
+        if not (start and end + 1 < n and doc[end].lower_ in _LAST_JOINERS):
+            return None
+        other = unsure_by_start.get(end + 1)
+        if other is None or doc[start].is_lower or doc[other[0]].is_lower:
+            return None
+        if not any((t.is_upper and len(t) >= 3) or name_shaped(t.text) for t in (doc[start], doc[other[0]])):
+            return None  # "discussions with Edward and Jim": two words in Title Case are more often people
+        if doc[start - 1].lower_ not in _INSTRUMENTAL and doc[start - 1].lower_ != "from":
+            return None
+        return other if other[1] == n or doc[other[1]].text in _CLAUSE_CLOSERS else None
+
+    def _identifier_as_declared(self, doc: Doc, match: tuple) -> bool:
+        """Is a tool's form that needs company written here as declared, a lower-case identifier of three or more
+        parts joined by hyphens, no space ("light-curve-feature")?"""
+        written = doc[match[0] : match[1]].text
+        return (
+            written == self.index.rules[match[4]].text
+            and written.count("-") >= 2
+            and written.islower()
+            and " " not in written
+        )
+
+    def _facility_pipeline(self, doc: Doc, i: int, facility_by_end: dict[int, tuple]) -> str | None:
+        """A facility's or a survey's name and "pipeline", used as a tool ("with the PESSTO pipeline", fragments-n
+        r12d-frag-04, both golds): the pipeline's name, written with the facility's. Not what a survey's pipeline
+        did ("events identified by the WASP pipeline", abstracts-z arXiv:1811.07754, both golds: WASP alone)."""
+        if doc[i].text != "pipeline":
+            return None
+        match = facility_by_end.get(i)
+        if match is None or match[0] < 2:
+            return None
+        start = match[0]
+        if doc[start - 1].lower_ != "the" or doc[start - 2].lower_ not in _INSTRUMENTAL:
+            return None
+        if self._is_known(doc, start, i + 1):
+            return None  # "the ALMA pipeline": the ontology's own name
+        return doc[start : i + 1].text
+
+    def _data_systems(self, doc: Doc, cues: dict[int, int]) -> list[Span]:
+        """A known facility's or survey's name opening a capitalised name that ends in "System" and holds a word of
+        data processing is its data system, a tool: "the VISTA Data Flow System" (fragments-n r12d-frag-09), "the
+        OGLE Early Warning System" (r12d-frag-13; both golds). "the Rubin Observatory Active Optics System" is
+        hardware."""
+        heads = [i for i in self._positions(cues, self._system_norms) if doc[i].text == "System"]
+        if not heads:
+            return []
+        out: list[Span] = []
+        for i in heads:
+            start = self._name_start(doc, i)
+            if start is None or i - start < 2 or self._is_known(doc, start, i + 1):
+                continue
+            facility = next(
+                (e for s, e, label, *_ in match_tuples(doc, MATCHES) if s == start and label in _FACILITY_LABELS),
+                None,
+            )
+            if facility is None or facility >= i:
+                continue
+            if any(t.norm_ in self.data_system_words for t in doc[facility:i]):
+                out.extend(self._occurrences(doc, doc[start : i + 1].text))
+        return out
 
     def _opens_a_sentence(self, doc: Doc, i: int) -> bool:
         """Is the lower-case word ``i`` (no stop word, unknown) written elsewhere in the record as a sentence's

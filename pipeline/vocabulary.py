@@ -63,6 +63,8 @@ class CandidateWords(BaseModel):
     use_verbs: Words = ()
     physical_model_words: Words = ()
     system_nouns: Words = ()
+    data_system_words: Words = ()
+    not_tool_words: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
@@ -83,6 +85,7 @@ class CandidateWords(BaseModel):
         "software_after_definition",
         "challenge_nouns",
         "system_nouns",
+        "data_system_words",
     )
     """Lists compared with a token's norm: each word must be its own norm, or it never matches."""
 
