@@ -132,9 +132,10 @@ def test_a_facility_data_system_is_software(real):
         "VISTA Data Flow System, and re-reduced into the proper-motion catalogue VIRAC2.",
     )
     assert _labels(record, "VISTA Data Flow System") == {"SOFTWARE"}
-    # fixtures/unseen/fragments-n r12d-frag-13 (both golds: DATASET, alt SOFTWARE): an alert system of a survey
+    # fixtures/unseen/fragments-n r12d-frag-13 (both golds: DATASET, alt SOFTWARE): an alert stream the ontology
+    # knows keeps its concept's type
     alerts = tag(real, "Light curves come from the OGLE Early Warning System (EWS) and the MOA alert system.")
-    assert _labels(alerts, "OGLE Early Warning System") == {"SOFTWARE"}
+    assert _labels(alerts, "OGLE Early Warning System") == {"DATASET"}
     # a facility's optics are hardware (abstracts-b: "Active Optics System" TELESCOPE, borderline)
     optics = tag(real, "Wavefronts are measured by the Rubin Observatory Active Optics System during the night.")
     assert _labels(optics, "Rubin Observatory Active Optics System") != {"SOFTWARE"}
