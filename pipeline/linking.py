@@ -733,12 +733,19 @@ def _release_short_forms(doc: Doc, text: str, chosen: list[Mention], index: Onto
             before = _release(doc, index, facilities[-1] if facilities else None, span.start, span.end, code)
         if before is None:
             continue
-        for use in re.finditer(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
-            span = doc.char_span(use.start(), use.end())
-            if span is not None and not any(c.start < span.end and span.start < c.end for c in chosen + added):
-                added.append(Mention(span.start, span.end, "DATASET", before.concept_id, "abbreviation", 0, True,
-                                     before.concept_label))
+        _add_free_uses(doc, text, rf"(?<![\w-]){re.escape(code)}(?![\w-])", chosen, added, before)
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
+def _add_free_uses(doc: Doc, text: str, pattern: str, chosen: list[Mention], added: list[Mention],
+                   owner: Mention) -> None:
+    """Add to ``added`` every use of ``pattern`` in the text that no chosen or added mention overlaps, as a short
+    form of ``owner``'s data set."""
+    for use in re.finditer(pattern, text):
+        span = doc.char_span(use.start(), use.end())
+        if span is not None and not any(c.start < span.end and span.start < c.end for c in chosen + added):
+            added.append(Mention(span.start, span.end, "DATASET", owner.concept_id, "abbreviation", 0, True,
+                                 owner.concept_label))
 
 
 def _release_codes_named_before(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, extent: Extent,
@@ -759,11 +766,7 @@ def _release_codes_named_before(doc: Doc, text: str, chosen: list[Mention], inde
         return chosen
     added: list[Mention] = []
     for code, release in named.items():
-        for use in re.finditer(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", text):
-            span = doc.char_span(use.start(), use.end())
-            if span is not None and not any(c.start < span.end and span.start < c.end for c in chosen + added):
-                added.append(Mention(span.start, span.end, "DATASET", release.concept_id, "abbreviation", 0, True,
-                                     release.concept_label))
+        _add_free_uses(doc, text, rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", chosen, added, release)
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
@@ -859,11 +862,7 @@ def _initials_of_written_names(doc: Doc, text: str, chosen: list[Mention], index
             continue
         if any(cid != m.concept_id for cid in index.lookup(initials)):
             continue  # the ontology knows the letters as another name
-        for found in re.finditer(rf"(?<![\w-]){initials}(?![\w-])", text):
-            span = doc.char_span(found.start(), found.end())
-            if span is not None and not any(c.start < span.end and span.start < c.end for c in chosen + added):
-                added.append(Mention(span.start, span.end, "DATASET", m.concept_id, "abbreviation", 0, True,
-                                     m.concept_label))
+        _add_free_uses(doc, text, rf"(?<![\w-]){initials}(?![\w-])", chosen, added, m)
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
