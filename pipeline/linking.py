@@ -117,8 +117,11 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                 continue  # the local definition decides (below)
             if inside and start in inside and rule.label == "TECHNIQUE" and inside[start] != (start, end):
                 continue  # "ML" of "Multi-Layer Pseudo Inverse Learning (ML-PIL)" is no machine learning
-            if starts[start] < capitals_end and rule.case_sensitive and not _written_in(text, capitals_end, written):
-                continue  # "A FAST, NEURAL NET BASED … CLASSIFIER": every word of the title is a short form's shape
+            if starts[start] < capitals_end and rule.case_sensitive and not _written_in(text, capitals_end, written) \
+                    and _written_in(text, capitals_end, written.lower()):
+                # "A FAST, NEURAL NET BASED … CLASSIFIER" over "a simple and fast geometric representation": in a
+                # title in capitals every word has a short form's shape; the abstract says which one is a word
+                continue
             if rule.requires_definition:
                 if rule.label == "DATASET":
                     undefined.append((start, end, rule.concept_id, written))

@@ -1253,8 +1253,13 @@ def test_tagging_does_not_depend_on_the_hash_seed(tmp_path):
 def test_a_title_in_capitals_names_a_facility_by_its_short_form_only_where_the_abstract_does(real):
     # arXiv:1407.0443 (abstracts-z): "A FAST, NEURAL NET BASED, GENERAL PURPOSE LIGHT CURVE CLASSIFIER" is fast, not FAST
     title = "THE EB FACTORY PROJECT I. A FAST, NEURAL NET BASED, GENERAL PURPOSE LIGHT CURVE CLASSIFIER"
-    record = tag(real, "We describe a new neural-net based light curve classifier for surveys such as LSST.", title=title)
+    record = tag(real, "We describe a new neural-net based light curve classifier for surveys such as LSST, with a "
+                       "simple and fast geometric representation.", title=title)
     assert spans(record) == [("NEURAL NET", "TECHNIQUE"), ("neural-net", "TECHNIQUE"), ("LSST", "SURVEY")]
+    # a facility the abstract does not name again, and whose letters it never writes as a word, stays
+    record = tag(real, "We classify radio transients with a convolutional neural network.",
+                 title="A DEEP LEARNING CLASSIFIER FOR RADIO TRANSIENTS WITH ASKAP")
+    assert ("ASKAP", "TELESCOPE") in spans(record)
     # a short form the abstract uses too is the facility in the title as well
     record = tag(real, "We search FAST drift scans and Arecibo data for pulsars.", title="PULSAR SEARCH WITH FAST AND DEEP LEARNING")
     assert [e.text for e in record.entities if e.label == "TELESCOPE"] == ["FAST", "FAST", "Arecibo"]
