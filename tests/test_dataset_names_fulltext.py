@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import spans, tag
+from tests.test_linking import concept_ids_of, labels_of, spans, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-def _labels(record, text: str) -> set[str]:
-    return {e.label for e in record.entities if e.text == text}
-
-
-def _concept(record, text: str) -> set[str]:
-    return {e.concept_id for e in record.entities if e.text == text}
 
 
 def _datasets(record) -> list[str]:
@@ -49,8 +41,8 @@ def _datasets(record) -> list[str]:
 )
 def test_a_generic_product_noun_after_a_data_sets_own_name_stays_out(real, text, name, concept, dropped):
     record = tag(real, text)
-    assert _concept(record, name) == {concept}
-    assert _labels(record, dropped) == set()
+    assert concept_ids_of(record, name) == {concept}
+    assert labels_of(record, dropped) == set()
 
 
 @pytest.mark.parametrize(
@@ -66,7 +58,7 @@ def test_a_generic_product_noun_after_a_data_sets_own_name_stays_out(real, text,
     ],
 )
 def test_a_product_noun_that_completes_the_name_stays(real, text, name):
-    assert _labels(tag(real, text), name) == {"DATASET"}
+    assert labels_of(tag(real, text), name) == {"DATASET"}
 
 
 # -- a co-ordination of data sets shares its product head ------------------------------------------------------
@@ -89,15 +81,15 @@ def test_a_product_noun_that_completes_the_name_stays(real, text, name):
 def test_a_shared_plural_head_after_co_ordinated_data_sets_is_no_part_of_the_last(real, text, names, not_names):
     record = tag(real, text)
     for name in names:
-        assert _labels(record, name) == {"DATASET"}
-    assert _labels(record, not_names) == set()
+        assert labels_of(record, name) == {"DATASET"}
+    assert labels_of(record, not_names) == set()
 
 
 def test_a_data_sets_name_with_its_head_alone_keeps_it(real):
     # fragments-l r8y/r10y, fragments-m r11y-frag-08: "the Quijote simulations" (both golds, no co-ordination)
     record = tag(real, "Training fields are taken from the Agora simulations and the Quijote simulations.")
-    assert _labels(record, "Agora simulations") == {"DATASET"}
-    assert _labels(record, "Quijote simulations") == {"DATASET"}
+    assert labels_of(record, "Agora simulations") == {"DATASET"}
+    assert labels_of(record, "Quijote simulations") == {"DATASET"}
 
 
 # -- a release's code written again alone ------------------------------------------------------------------------
@@ -107,8 +99,8 @@ def test_a_release_code_written_alone_after_its_name_is_the_release(real):
     # fragments-n r12d-frag-14: "the Planck PR4 (NPIPE) ... maps ... We thank the Planck Collaboration for releasing
     # PR4." (both golds: "Planck PR4", "PR4")
     record = tag(real, "We use the Planck PR4 temperature maps. We thank the Planck Collaboration for releasing PR4.")
-    assert _concept(record, "PR4") == {"dataset:planck-pr4"}
-    assert _concept(record, "Planck PR4") == {"dataset:planck-pr4"}
+    assert concept_ids_of(record, "PR4") == {"dataset:planck-pr4"}
+    assert concept_ids_of(record, "Planck PR4") == {"dataset:planck-pr4"}
 
 
 def test_a_release_code_never_named_with_its_owner_stays_untagged(real):
@@ -130,7 +122,7 @@ def test_a_release_code_never_named_with_its_owner_stays_untagged(real):
     ],
 )
 def test_a_galex_release_is_a_data_set(real, text, name):
-    assert _labels(tag(real, text), name) == {"DATASET"}
+    assert labels_of(tag(real, text), name) == {"DATASET"}
 
 
 # -- simulation runs written alone -------------------------------------------------------------------------------
@@ -140,8 +132,8 @@ def test_a_run_code_before_a_run_noun_in_a_record_on_a_simulation_is_a_data_set(
     # fragments-n r12d-frag-15: "the FLAMINGO suite run with the SWIFT code, in particular the fiducial L1_m9 box"
     # (both golds: "L1_m9")
     record = tag(real, "We use the FLAMINGO suite, in particular the fiducial L1_m9 box and its variations.")
-    assert _labels(record, "L1_m9") == {"DATASET"}
-    assert _labels(record, "FLAMINGO") == {"DATASET"}
+    assert labels_of(record, "L1_m9") == {"DATASET"}
+    assert labels_of(record, "FLAMINGO") == {"DATASET"}
 
 
 @pytest.mark.parametrize(
@@ -164,10 +156,10 @@ def test_a_code_with_an_underscore_is_no_run_without_a_simulation_and_a_run_noun
 def test_a_release_named_by_its_facility_year_and_object_is_one_data_set(real):
     # fragments-n r12d-frag-01: "We use the public EHT 2017 M87 data release" (both golds)
     record = tag(real, "We use the public EHT 2017 M87 data release (Stokes I visibilities, band-averaged).")
-    assert _labels(record, "EHT 2017 M87 data release") == {"DATASET"}
-    assert _labels(record, "EHT") == set()
+    assert labels_of(record, "EHT 2017 M87 data release") == {"DATASET"}
+    assert labels_of(record, "EHT") == set()
     record = tag(real, "The ALMA 2019 data release was used to train the model.")
-    assert _labels(record, "ALMA 2019 data release") == {"DATASET"}
+    assert labels_of(record, "ALMA 2019 data release") == {"DATASET"}
 
 
 @pytest.mark.parametrize(
@@ -181,7 +173,7 @@ def test_a_release_named_by_its_facility_year_and_object_is_one_data_set(real):
 )
 def test_a_facility_and_a_year_without_a_release_stay_the_facility(real, text, facility):
     record = tag(real, text)
-    assert _labels(record, facility) == {"TELESCOPE"}
+    assert labels_of(record, facility) == {"TELESCOPE"}
     assert _datasets(record) == []
 
 
@@ -193,9 +185,9 @@ def test_the_ogle_early_warning_system_is_an_alert_stream(real):
     # SOFTWARE accepted)
     record = tag(real, "Light curves come from the OGLE Early Warning System (EWS) and the MOA alert system. "
                        "EWS alerts are issued daily.")
-    assert _concept(record, "OGLE Early Warning System") == {"dataset:ogle-early-warning-system"}
-    assert _concept(record, "EWS") == {"dataset:ogle-early-warning-system"}
-    assert _labels(record, "OGLE") == set()
+    assert concept_ids_of(record, "OGLE Early Warning System") == {"dataset:ogle-early-warning-system"}
+    assert concept_ids_of(record, "EWS") == {"dataset:ogle-early-warning-system"}
+    assert labels_of(record, "OGLE") == set()
 
 
 @pytest.mark.parametrize(
@@ -211,7 +203,7 @@ def test_the_ogle_early_warning_system_is_an_alert_stream(real):
     ],
 )
 def test_a_product_named_by_its_two_authors_is_one_data_set(real, text, name):
-    assert _labels(tag(real, text), name) == {"DATASET"}
+    assert labels_of(tag(real, text), name) == {"DATASET"}
 
 
 @pytest.mark.parametrize(
@@ -236,7 +228,7 @@ def test_a_calibration_databases_dated_version_is_no_release(real):
     assert not any("20230725" in e for e in _datasets(record))
     # a numbered version names a release (abstracts-x arXiv:2507.01501: "CAMS Meteoroid Orbit Database v3.0")
     record = tag(real, "We analyse the EDMOND Meteor Orbit Database version 2.1 with clustering.")
-    assert _labels(record, "EDMOND Meteor Orbit Database version 2.1") == {"DATASET"}
+    assert labels_of(record, "EDMOND Meteor Orbit Database version 2.1") == {"DATASET"}
 
 
 def test_the_spans_of_a_full_text_data_section(real):
@@ -252,5 +244,5 @@ def test_a_missions_period_written_alone_is_no_release(real):
     # abstracts-r arXiv:2107.06301: "Kepler Q9 light curves ... stars observed in Q9 of the Kepler space mission"
     # (both golds: "Kepler Q9" alone); the period is named with the mission, no release the ontology knows
     record = tag(real, "We use Kepler Q9 light curves and classify all stars observed in Q9 of the Kepler mission.")
-    assert _labels(record, "Kepler Q9") == {"DATASET"}
-    assert _labels(record, "Q9") == set()
+    assert labels_of(record, "Kepler Q9") == {"DATASET"}
+    assert labels_of(record, "Q9") == set()

@@ -10,17 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import spans, tag
+from tests.test_linking import concept_ids_of, labels_of, spans, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-def _labels(record, text: str) -> set[str]:
-    return {e.label for e in record.entities if e.text == text}
-
-
-def _concept(record, text: str) -> set[str]:
-    return {e.concept_id for e in record.entities if e.text == text}
 
 
 # -- catalogues and databases named with their facility, what they hold and their version ----------------------
@@ -50,14 +42,14 @@ def _concept(record, text: str) -> set[str]:
 )
 def test_a_product_named_with_its_facility_and_what_it_holds_is_one_data_set(real, text, name, inner):
     record = tag(real, text)
-    assert _labels(record, name) == {"DATASET"}
-    assert _labels(record, inner) == set()
+    assert labels_of(record, name) == {"DATASET"}
+    assert labels_of(record, inner) == set()
 
 
 def test_the_chime_frb_catalogue_links_to_the_first_catalogue(real):
     record = tag(real, "Model-independent classification of events from the first CHIME/FRB Fast Radio Burst catalog.")
-    assert _concept(record, "first CHIME/FRB Fast Radio Burst catalog") == {"dataset:chime-frb-catalog-1"}
-    assert _labels(record, "CHIME/FRB") == set()
+    assert concept_ids_of(record, "first CHIME/FRB Fast Radio Burst catalog") == {"dataset:chime-frb-catalog-1"}
+    assert labels_of(record, "CHIME/FRB") == set()
 
 
 @pytest.mark.parametrize(
@@ -78,41 +70,41 @@ def test_the_chime_frb_catalogue_links_to_the_first_catalogue(real):
 def test_a_bare_or_kind_product_word_after_a_data_set_or_facility_stays_out(real, text, kept, not_kept):
     record = tag(real, text)
     assert kept in spans(record)
-    assert _labels(record, not_kept) == set()
+    assert labels_of(record, not_kept) == set()
 
 
 def test_a_simulations_database_is_a_product_of_its_own(real):
     # fragments-e r3y-frag-08: "from the public EAGLE database" (both golds)
     record = tag(real, "Galaxy properties were obtained from the public EAGLE database.")
-    assert _labels(record, "EAGLE database") == {"DATASET"}
-    assert _labels(record, "EAGLE") == set()
+    assert labels_of(record, "EAGLE database") == {"DATASET"}
+    assert labels_of(record, "EAGLE") == set()
 
 
 def test_a_possessive_before_a_bare_archive_names_no_archive(real):
     # abstracts-x arXiv:1912.02743: "The image data, collected from BBSO's archive" (both golds: only BBSO)
     record = tag(real, "Full-disk images come from Big Bear Solar Observatory (BBSO). The data, collected from "
                        "BBSO's archive, are integrated with metadata.")
-    assert _labels(record, "BBSO's archive") == set()
-    assert _labels(record, "BBSO") == {"TELESCOPE"}
+    assert labels_of(record, "BBSO's archive") == set()
+    assert labels_of(record, "BBSO") == {"TELESCOPE"}
     # abstracts-r arXiv:2504.00347: a named catalogue after a possessive stays one name (both golds)
     record = tag(real, "By cross-matching the data with Gaia's variable star catalogue, we obtained labels.")
-    assert _labels(record, "Gaia's variable star catalogue") == {"DATASET"}
+    assert labels_of(record, "Gaia's variable star catalogue") == {"DATASET"}
 
 
 def test_the_kepler_bonus_light_curves_are_the_kepler_bonus_data_set(real):
     # abstracts-x arXiv:2506.03248: the guideline drops the data a product holds ("Gaia XP spectra" -> "Gaia XP")
     record = tag(real, "The new Kepler Bonus Background light curves are de-blended. We regress rotation periods "
                        "from the Kepler Bonus light curves.")
-    assert _concept(record, "Kepler Bonus Background") == {"dataset:kepler-bonus"}
-    assert _concept(record, "Kepler Bonus") == {"dataset:kepler-bonus"}
-    assert _labels(record, "Kepler") == set()
+    assert concept_ids_of(record, "Kepler Bonus Background") == {"dataset:kepler-bonus"}
+    assert concept_ids_of(record, "Kepler Bonus") == {"dataset:kepler-bonus"}
+    assert labels_of(record, "Kepler") == set()
 
 
 def test_a_release_catalogue_of_a_known_release_is_the_release(real):
     # fragments-m r11y-frag-06: "a deep neural network trained on the Kepler DR25 catalogue" (both golds: Kepler DR25)
     record = tag(real, "Threshold-crossing events are vetted with a network trained on the Kepler DR25 catalogue.")
-    assert _concept(record, "Kepler DR25") == {"dataset:kepler-dr25"}
-    assert _labels(record, "Kepler DR25 catalogue") == set()
+    assert concept_ids_of(record, "Kepler DR25") == {"dataset:kepler-dr25"}
+    assert labels_of(record, "Kepler DR25 catalogue") == set()
 
 
 # -- releases: versions, unknown survey names, a phase's releases -----------------------------------------------
@@ -130,8 +122,8 @@ def test_a_release_catalogue_of_a_known_release_is_the_release(real):
 )
 def test_a_release_with_its_glued_version_or_an_unknown_surveys_name_is_one_name(real, text, name):
     record = tag(real, text)
-    assert _labels(record, name) == {"DATASET"}
-    assert _labels(record, "DR7") == _labels(record, "DR4") == set()
+    assert labels_of(record, name) == {"DATASET"}
+    assert labels_of(record, "DR7") == labels_of(record, "DR4") == set()
 
 
 def test_a_release_written_alone_stays_the_release(real):
@@ -143,12 +135,12 @@ def test_a_release_written_alone_stays_the_release(real):
 def test_the_release_of_a_surveys_phase_leaves_the_phase_and_the_release_apart(real):
     # fragments-m r11y-frag-05: "in the seventeenth data release of SDSS-IV (DR17)" (both golds: SDSS-IV, DR17)
     record = tag(real, "Labels are those derived by ASPCAP in the seventeenth data release of SDSS-IV (DR17).")
-    assert _labels(record, "SDSS-IV") == {"SURVEY"}
-    assert _labels(record, "DR17") == {"DATASET"}
-    assert _labels(record, "seventeenth data release of SDSS-IV") == set()
+    assert labels_of(record, "SDSS-IV") == {"SURVEY"}
+    assert labels_of(record, "DR17") == {"DATASET"}
+    assert labels_of(record, "seventeenth data release of SDSS-IV") == set()
     # abstracts-h arXiv:1907.07681: the release of a survey named without a phase is one name (both golds)
     record = tag(real, "We use the second data release of Gaia (DR2) to select stars.")
-    assert _labels(record, "second data release of Gaia") == {"DATASET"}
+    assert labels_of(record, "second data release of Gaia") == {"DATASET"}
 
 
 # -- simulation runs and short forms ----------------------------------------------------------------------------
@@ -165,7 +157,7 @@ def test_the_release_of_a_surveys_phase_leaves_the_phase_and_the_release_apart(r
     ],
 )
 def test_a_suite_written_with_its_box_size_is_the_run(real, text, name, concept):
-    assert _concept(tag(real, text), name) == {concept}
+    assert concept_ids_of(tag(real, text), name) == {concept}
 
 
 def test_an_objects_number_after_a_catalogue_stays_no_data_set(real):
@@ -177,7 +169,7 @@ def test_a_data_sets_short_form_right_after_its_survey_needs_no_definition(real)
     # abstracts-y arXiv:1911.03867: "LSST DESC simulated DC2 sky survey catalogues" (both golds)
     record = tag(real, "Validation used images from Hyper Suprime-Cam and LSST DESC simulated DC2 sky survey "
                        "catalogues.")
-    assert _concept(record, "DC2") == {"dataset:lsst-desc-data-challenge-2"}
+    assert concept_ids_of(record, "DC2") == {"dataset:lsst-desc-data-challenge-2"}
 
 
 @pytest.mark.parametrize(
@@ -197,7 +189,7 @@ def test_a_long_form_cut_inside_a_hyphenated_word_starts_at_the_word(real):
     # was "-alpha Planetary Nebula research platform database"
     record = tag(real, "We used images from the Hong Kong/Australian Astronomical Observatory/Strasbourg Observatory "
                        "H-alpha Emission Nebula research platform database (HENR DB) and Pan-STARRS.")
-    assert _labels(record, "H-alpha Emission Nebula research platform database") == {"DATASET"}
+    assert labels_of(record, "H-alpha Emission Nebula research platform database") == {"DATASET"}
     assert not any(e.text.startswith("-") for e in record.entities)
 
 
@@ -207,9 +199,9 @@ def test_the_hash_database_is_named_whole(real):
                        "Observatory H-alpha Planetary Nebula research platform database (HASH DB) and Pan-STARRS.")
     name = ("Hong Kong/Australian Astronomical Observatory/Strasbourg Observatory H-alpha Planetary Nebula research "
             "platform database")
-    assert _concept(record, name) == {"dataset:hash-planetary-nebula-database"}
-    assert _concept(record, "HASH DB") == {"dataset:hash-planetary-nebula-database"}
-    assert _labels(record, "Strasbourg Observatory") == set()
+    assert concept_ids_of(record, name) == {"dataset:hash-planetary-nebula-database"}
+    assert concept_ids_of(record, "HASH DB") == {"dataset:hash-planetary-nebula-database"}
+    assert labels_of(record, "Strasbourg Observatory") == set()
 
 
 # -- breadth: organisations that are not data, benchmark image sets, lunar maps ---------------------------------
@@ -223,17 +215,17 @@ def test_the_minor_planet_center_is_an_organisation_and_its_database_data(real):
     # abstracts-c arXiv:2202.00246: "the Minor Planet Center database" (both golds); fragments-m: "the MPCORB database"
     record = tag(real, "We match 454 known objects in the Minor Planet Center database; elements come from the "
                        "MPCORB database.")
-    assert _labels(record, "Minor Planet Center database") == {"DATASET"}
-    assert _labels(record, "MPCORB") == {"DATASET"}
-    assert _labels(record, "MPCORB database") == set()
+    assert labels_of(record, "Minor Planet Center database") == {"DATASET"}
+    assert labels_of(record, "MPCORB") == {"DATASET"}
+    assert labels_of(record, "MPCORB database") == set()
 
 
 def test_coco_is_a_benchmark_data_set(real):
     # fragments-m r11y-frag-10: "a Mask R-CNN initialised by transfer learning from COCO weights" (both golds)
     record = tag(real, "Boulders are found with a Mask R-CNN initialised by transfer learning from COCO weights.")
-    assert _concept(record, "COCO") == {"dataset:microsoft-common-objects-in-context"}
+    assert concept_ids_of(record, "COCO") == {"dataset:microsoft-common-objects-in-context"}
     # the supernova template code is written otherwise
-    assert _labels(tag(real, "Templates were built with CoCo from the light curves."), "CoCo") != {"DATASET"}
+    assert labels_of(tag(real, "Templates were built with CoCo from the light curves."), "CoCo") != {"DATASET"}
 
 
 def test_lunar_prospector_element_maps_are_data_sets(real):
@@ -241,7 +233,7 @@ def test_lunar_prospector_element_maps_are_data_sets(real):
     record = tag(real, "The research leverages albedo maps and element maps (LPFe, LPK, LPTh, LPTi) derived from "
                        "gamma-ray measurements.")
     for code in ("LPFe", "LPK", "LPTh", "LPTi"):
-        assert _labels(record, code) == {"DATASET"}
+        assert labels_of(record, code) == {"DATASET"}
     assert len({e.concept_id for e in record.entities}) == 4
 
 
@@ -263,7 +255,7 @@ def test_lunar_prospector_element_maps_are_data_sets(real):
     ],
 )
 def test_breadth_benchmark_frb_spectral_and_lunar_data_sets(real, text, name, concept):
-    assert _concept(tag(real, text), name) == {concept}
+    assert concept_ids_of(tag(real, text), name) == {concept}
 
 
 def test_the_star_pollux_and_open_images_in_prose_are_no_data_set(real):

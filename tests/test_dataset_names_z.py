@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import spans, tag
+from tests.test_linking import concept_ids_of, labels_of, spans, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-def _labels(record, text: str) -> set[str]:
-    return {e.label for e in record.entities if e.text == text}
-
-
-def _concept(record, text: str) -> set[str]:
-    return {e.concept_id for e in record.entities if e.text == text}
 
 
 def _datasets(record) -> list[str]:
@@ -34,24 +26,24 @@ def test_the_hubble_spectroscopic_legacy_archive_and_its_short_form(real):
     record = tag(real, "We train this network using Hubble Space Telescope/Cosmic Origin Spectrograph ultraviolet "
                        "quasar spectra from the Hubble Spectroscopic Legacy Archive, and apply it to other surveys. "
                        "We utilize the HSLA quasar spectra that are well-defined in the rest frame.")
-    assert _concept(record, "Hubble Spectroscopic Legacy Archive") == {"dataset:hubble-spectroscopic-legacy-archive"}
-    assert _concept(record, "HSLA") == {"dataset:hubble-spectroscopic-legacy-archive"}
-    assert _labels(record, "Hubble") == set()
-    assert _labels(record, "Hubble Space Telescope") == {"TELESCOPE"}
+    assert concept_ids_of(record, "Hubble Spectroscopic Legacy Archive") == {"dataset:hubble-spectroscopic-legacy-archive"}
+    assert concept_ids_of(record, "HSLA") == {"dataset:hubble-spectroscopic-legacy-archive"}
+    assert labels_of(record, "Hubble") == set()
+    assert labels_of(record, "Hubble Space Telescope") == {"TELESCOPE"}
 
 
 def test_a_capitalised_archive_named_after_a_facility_is_one_data_set(real):
     # the class of arXiv:2006.04814 on an archive the ontology does not know
     record = tag(real, "Spectra were retrieved from the Suzaku Spectral Legacy Archive and fitted with XSPEC.")
-    assert _labels(record, "Suzaku Spectral Legacy Archive") == {"DATASET"}
-    assert _labels(record, "Suzaku") == set()
+    assert labels_of(record, "Suzaku Spectral Legacy Archive") == {"DATASET"}
+    assert labels_of(record, "Suzaku") == set()
 
 
 def test_the_initials_of_a_composed_data_set_written_later_are_its_short_form(real):
     record = tag(real, "Spectra were retrieved from the Suzaku Spectral Legacy Archive. The SSLA spectra cover "
                        "0.3-10 keV.")
-    assert _concept(record, "SSLA") == _concept(record, "Suzaku Spectral Legacy Archive")
-    assert _labels(record, "SSLA") == {"DATASET"}
+    assert concept_ids_of(record, "SSLA") == concept_ids_of(record, "Suzaku Spectral Legacy Archive")
+    assert labels_of(record, "SSLA") == {"DATASET"}
 
 
 @pytest.mark.parametrize(
@@ -65,7 +57,7 @@ def test_the_initials_of_a_composed_data_set_written_later_are_its_short_form(re
 )
 def test_capitals_that_spell_no_composed_data_set_stay_untagged(real, text):
     record = tag(real, text)
-    assert _labels(record, "SLA") == _labels(record, "SSA") == set()
+    assert labels_of(record, "SLA") == labels_of(record, "SSA") == set()
 
 
 # -- releases with their versions, a data set's version ----------------------------------------------------------
@@ -76,10 +68,10 @@ def test_a_release_version_written_with_a_space_is_part_of_the_release(real):
     record = tag(real, 'Our study aims to recognize M-type stars classified as "UNKNOWN" in Large sky Area '
                        "Multi-Object fibre Spectroscopic Telescope (LAMOST) DR5 V1. The released M-type stars in "
                        "DR5 V1 will be released in the official DR5 to the public.")
-    assert _labels(record, "DR5 V1") == {"DATASET"}
-    assert _labels(record, "DR5") == {"DATASET"}
+    assert labels_of(record, "DR5 V1") == {"DATASET"}
+    assert labels_of(record, "DR5") == {"DATASET"}
     record = tag(real, "We select giants from LAMOST DR5 v2 with a neural network.")
-    assert _labels(record, "LAMOST DR5 v2") == {"DATASET"}
+    assert labels_of(record, "LAMOST DR5 v2") == {"DATASET"}
 
 
 def test_a_band_or_a_variable_stars_name_after_a_release_is_no_version(real):
@@ -98,13 +90,13 @@ def test_a_bracketed_code_of_a_written_out_release_is_its_short_form(real):
     # abstracts-b arXiv:2602.01548: "Pan-STARRS Data Release 2 (PS1DR2) ... on PS1DR2 combined with unWISE"
     record = tag(real, "We apply this method to the DESI Legacy Imaging Surveys Data Release 10 (LSDR10) and "
                        "Pan-STARRS Data Release 2 (PS1DR2). The scatter is 0.0222 on PS1DR2 combined with unWISE.")
-    assert _concept(record, "PS1DR2") == {"dataset:pan-starrs1-data-release-2"}
+    assert concept_ids_of(record, "PS1DR2") == {"dataset:pan-starrs1-data-release-2"}
     assert len([e for e in record.entities if e.text == "PS1DR2"]) == 2
 
 
 def test_a_bracketed_object_after_a_release_is_no_short_form(real):
     record = tag(real, "The cluster was imaged in Pan-STARRS Data Release 2 (M2) and in SDSS DR16 (M15).")
-    assert _labels(record, "M2") == _labels(record, "M15") == set()
+    assert labels_of(record, "M2") == labels_of(record, "M15") == set()
 
 
 # -- light-curve databases, catalogues named by an inner short form or by a person -------------------------------
@@ -115,14 +107,14 @@ def test_a_surveys_light_curve_database_is_one_data_set(real):
     # gold borderline): a data product of a survey named by the data it holds ("OGLE catalog", "Kepler light curve
     # dataset")
     record = tag(real, "Testing the classifier on the ASAS light curve database, we achieve a retrieval rate of 98%.")
-    assert _labels(record, "ASAS light curve database") == {"DATASET"}
-    assert _labels(record, "ASAS") == set()
+    assert labels_of(record, "ASAS light curve database") == {"DATASET"}
+    assert labels_of(record, "ASAS") == set()
     record = tag(real, "We take light curves from the Kepler light curve archive and spectra from the LAMOST spectral "
                        "archive.")
-    assert _labels(record, "Kepler light curve archive") == _labels(record, "LAMOST spectral archive") == {"DATASET"}
+    assert labels_of(record, "Kepler light curve archive") == labels_of(record, "LAMOST spectral archive") == {"DATASET"}
     # its light curves alone, and databases of several surveys, are the survey's data
     record = tag(real, "We classify the ASAS light curves and the light curve databases of OGLE.")
-    assert _labels(record, "ASAS") == {"SURVEY"}
+    assert labels_of(record, "ASAS") == {"SURVEY"}
 
 
 @pytest.mark.parametrize(
@@ -137,17 +129,17 @@ def test_a_surveys_light_curve_database_is_one_data_set(real):
 )
 def test_a_catalogue_named_with_its_facility_and_a_short_form_defined_inside_is_one_name(real, text, name, concept):
     record = tag(real, text)
-    assert _labels(record, name) == {"DATASET"}
+    assert labels_of(record, name) == {"DATASET"}
     if concept is not None:
-        assert _concept(record, name) == {concept}
+        assert concept_ids_of(record, name) == {concept}
 
 
 def test_a_catalogue_named_with_its_facility_and_hyphenated_capitalised_words_is_one_name(real):
     # the class of abstracts-x arXiv:2202.10076 ("the first CHIME/FRB Fast Radio Burst catalog", both golds), with the
     # common hyphenated spelling
     record = tag(real, "Bursts come from the Swift BAT Gamma-Ray Burst Catalog.")
-    assert _labels(record, "Swift BAT Gamma-Ray Burst Catalog") == {"DATASET"}
-    assert _labels(record, "Swift BAT") == set()
+    assert labels_of(record, "Swift BAT Gamma-Ray Burst Catalog") == {"DATASET"}
+    assert labels_of(record, "Swift BAT") == set()
 
 
 def test_a_short_form_in_brackets_with_no_catalogue_after_it_stays_apart(real):
@@ -159,9 +151,9 @@ def test_a_catalogue_named_after_its_author_is_a_data_set(real):
     # abstracts-l arXiv:2012.15281: "with respect to both Head-LROC and Robbins catalog" (both golds)
     record = tag(real, "Two catalogs, namely, Head-LROC and Robbins, are used for the evaluation. Exhaustive analysis "
                        "of the detections has been performed with respect to both Head-LROC and Robbins catalog.")
-    assert _labels(record, "Robbins catalog") == {"DATASET"}
+    assert labels_of(record, "Robbins catalog") == {"DATASET"}
     record = tag(real, "We compare our cluster candidates with the Abell catalog; of the Abell clusters, 80% are found.")
-    assert _labels(record, "Abell catalog") == {"DATASET"}
+    assert labels_of(record, "Abell catalog") == {"DATASET"}
 
 
 @pytest.mark.parametrize(
@@ -185,20 +177,20 @@ def test_a_capitalised_adjective_or_sentence_opener_before_catalog_names_no_data
 def test_a_plural_product_word_after_a_list_of_names_is_their_shared_head(real):
     # abstracts-g arXiv:2509.02842: "compared to AllWISE, Gaia, and Quaia AGN catalogues" (both golds: "Quaia")
     record = tag(real, "Half are new detections compared to AllWISE, Gaia, and Quaia AGN catalogues.")
-    assert _labels(record, "Quaia") == {"DATASET"}
-    assert _labels(record, "Quaia AGN catalogues") == set()
+    assert labels_of(record, "Quaia") == {"DATASET"}
+    assert labels_of(record, "Quaia AGN catalogues") == set()
     # one survey's catalogue of one kind stays a product of its own
     record = tag(real, "We use the eRASS1 cluster catalogue.")
-    assert _labels(record, "eRASS1 cluster catalogue") == {"DATASET"}
+    assert labels_of(record, "eRASS1 cluster catalogue") == {"DATASET"}
 
 
 def test_a_mock_catalogue_named_with_what_it_is_is_the_catalogue(real):
     # fragments-j r8y-frag-10: "a random forest trained on the JAGUAR mock catalogue" (both golds: "JAGUAR")
     record = tag(real, "We compare with a random forest trained on the JAGUAR mock catalogue.")
-    assert _concept(record, "JAGUAR") == {"dataset:jaguar"}
-    assert _labels(record, "JAGUAR mock catalogue") == set()
+    assert concept_ids_of(record, "JAGUAR") == {"dataset:jaguar"}
+    assert labels_of(record, "JAGUAR mock catalogue") == set()
     record = tag(real, "Targets are drawn from the Quaia quasar catalogue.")
-    assert _concept(record, "Quaia") == {"dataset:quaia"}
+    assert concept_ids_of(record, "Quaia") == {"dataset:quaia"}
 
 
 def test_the_unwise_catalogue_is_a_product_of_the_unwise_coadds(real):
@@ -206,8 +198,8 @@ def test_the_unwise_catalogue_is_a_product_of_the_unwise_coadds(real):
     # Catalog (Schlafly et al. 2019), made from the unWISE coadded images
     record = tag(real, "Host identifications come from the DESI Legacy Imaging Surveys DR10 and the unWISE catalogue, "
                        "with W1 and W2 magnitudes from unWISE photometry.")
-    assert _concept(record, "unWISE catalogue") == {"dataset:unwise-catalog"}
-    assert _concept(record, "unWISE") == {"dataset:unwise"}
+    assert concept_ids_of(record, "unWISE catalogue") == {"dataset:unwise-catalog"}
+    assert concept_ids_of(record, "unWISE") == {"dataset:unwise"}
 
 
 # -- breadth: quasar spectra, X-ray and infrared archives, CMB products, eclipsing binaries, gamma-ray pulsars ----
@@ -249,7 +241,7 @@ def test_the_unwise_catalogue_is_a_product_of_the_unwise_coadds(real):
     ],
 )
 def test_breadth_quasar_x_ray_cmb_binary_and_pulsar_data_sets(real, text, name, concept):
-    assert _concept(tag(real, text), name) == {concept}
+    assert concept_ids_of(tag(real, text), name) == {concept}
 
 
 def test_a_squad_a_distance_in_parsecs_or_solar_flares_are_no_data_set(real):

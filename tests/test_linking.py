@@ -404,6 +404,16 @@ def spans(record: TaggedRecord) -> list[tuple[str, str]]:
     return [(e.text, e.label) for e in record.entities]
 
 
+def labels_of(record: TaggedRecord, text: str) -> set[str]:
+    """The labels a record gives the mentions written ``text``."""
+    return {e.label for e in record.entities if e.text == text}
+
+
+def concept_ids_of(record: TaggedRecord, text: str) -> set[str]:
+    """The concepts a record links the mentions written ``text`` to."""
+    return {e.concept_id for e in record.entities if e.text == text}
+
+
 def test_meaning_changing_modifier_stays_with_the_technique_under_a_candidate(real):
     record = tag(real, "We train Bayesian CNNs and a multimodal convolutional neural network on the cutouts.")
     assert ("Bayesian CNNs", "TECHNIQUE") in spans(record)

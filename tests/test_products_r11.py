@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import spans, tag
+from tests.test_linking import labels_of, spans, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-def _labels(record, text: str) -> set[str]:
-    return {e.label for e in record.entities if e.text == text}
 
 
 # -- a catalogue named with the period or the sky of its data, or by its place in a series ------------------
@@ -37,17 +33,17 @@ def _labels(record, text: str) -> set[str]:
 )
 def test_a_catalogue_named_with_the_period_of_its_data_is_one_data_set(real, text, name, facility):
     record = tag(real, text)
-    assert _labels(record, name) == {"DATASET"}
-    assert _labels(record, facility) == set()
-    assert _labels(record, "Source Catalog") == set()
+    assert labels_of(record, name) == {"DATASET"}
+    assert labels_of(record, facility) == set()
+    assert labels_of(record, "Source Catalog") == set()
 
 
 def test_an_ordinal_before_a_known_catalogue_names_one_of_the_series(real):
     # fragments-l r10y-frag-09: "the Third Gravitational-Wave Transient Catalog (GWTC-3)" (both golds)
     record = tag(real, "We analyse the binary black holes of the Third Gravitational-Wave Transient Catalog (GWTC-3).")
-    assert _labels(record, "Third Gravitational-Wave Transient Catalog") == {"DATASET"}
-    assert _labels(record, "Gravitational-Wave Transient Catalog") == set()
-    assert _labels(record, "GWTC-3") == {"DATASET"}
+    assert labels_of(record, "Third Gravitational-Wave Transient Catalog") == {"DATASET"}
+    assert labels_of(record, "Gravitational-Wave Transient Catalog") == set()
+    assert labels_of(record, "GWTC-3") == {"DATASET"}
 
 
 @pytest.mark.parametrize(
@@ -78,9 +74,9 @@ def test_a_release_code_in_brackets_after_a_data_set_is_its_short_form_throughou
 def test_a_quick_release_written_out_after_a_possessive_is_the_release(real):
     # abstracts-u arXiv:2503.15310: "a catalogue for Euclid's Quick Release 1 (Q1)" (both golds)
     record = tag(real, "We present a morphology catalogue for Euclid's Quick Release 1 (Q1), 380000 galaxies in Q1.")
-    assert _labels(record, "Quick Release 1") == {"DATASET"}
-    assert _labels(record, "Q1") == {"DATASET"}
-    assert _labels(record, "Euclid") == {"TELESCOPE"}
+    assert labels_of(record, "Quick Release 1") == {"DATASET"}
+    assert labels_of(record, "Q1") == {"DATASET"}
+    assert labels_of(record, "Euclid") == {"TELESCOPE"}
 
 
 @pytest.mark.parametrize(
@@ -94,7 +90,7 @@ def test_a_quick_release_written_out_after_a_possessive_is_the_release(real):
 )
 def test_a_code_alone_or_a_version_in_brackets_is_no_release(real, text):
     record = tag(real, text)
-    assert _labels(record, "Q1") == set() and _labels(record, "v2") == set()
+    assert labels_of(record, "Q1") == set() and labels_of(record, "v2") == set()
 
 
 # -- two names side by side: a survey and a simulation made for it ---------------------------------------------
@@ -105,7 +101,7 @@ def test_a_simulation_made_for_a_survey_stays_apart_from_the_survey(real):
     record = tag(real, "The method is demonstrated on the synthetic LSST cosmoDC2 catalogue.")
     assert ("LSST", "SURVEY") in spans(record)
     assert ("cosmoDC2", "DATASET") in spans(record)
-    assert _labels(record, "LSST cosmoDC2") == set()
+    assert labels_of(record, "LSST cosmoDC2") == set()
 
 
 @pytest.mark.parametrize(
@@ -118,7 +114,7 @@ def test_a_simulation_made_for_a_survey_stays_apart_from_the_survey(real):
     ],
 )
 def test_a_product_of_a_facility_written_with_it_stays_one_name(real, text, name):
-    assert _labels(tag(real, text), name) == {"DATASET"}
+    assert labels_of(tag(real, text), name) == {"DATASET"}
 
 
 # -- a short form that needs a definition, where the record writes the name it ends --------------------------
@@ -134,7 +130,7 @@ def test_a_suite_short_form_stands_where_its_full_name_is_written(real):
 def test_a_short_form_without_its_full_name_needs_a_definition(real):
     # near miss: no IllustrisTNG in the record, so TNG is not the simulation
     record = tag(real, "Mock images of TNG galaxies were made with SKIRT.")
-    assert _labels(record, "TNG") != {"DATASET"}
+    assert labels_of(record, "TNG") != {"DATASET"}
 
 
 # -- instruments: a defined long form ending in an instrument's noun; a telescope named by aperture and site --
@@ -144,15 +140,15 @@ def test_a_defined_polarimeter_is_an_instrument(real):
     # fragments-l r10y-frag-01: "the Spectro-Polarimeter (SP) of the Solar Optical Telescope on Hinode" (both golds)
     record = tag(real, "Vector magnetograms come from the Spectro-Polarimeter (SP) of the Solar Optical Telescope on "
                        "Hinode. The SP maps were calibrated.")
-    assert _labels(record, "Spectro-Polarimeter") == {"TELESCOPE"}
-    assert _labels(record, "SP") == {"TELESCOPE"}
+    assert labels_of(record, "Spectro-Polarimeter") == {"TELESCOPE"}
+    assert labels_of(record, "SP") == {"TELESCOPE"}
 
 
 def test_a_capitalised_telescope_named_by_aperture_and_site_is_a_telescope(real):
     # fragments-l r10y-frag-07: "the 60-inch Telescope at the Palomar Observatory" (first gold; borderline in the second)
     record = tag(real, "Based on observations obtained with the 60-inch Telescope at the Palomar Observatory.")
-    assert _labels(record, "60-inch Telescope") == {"TELESCOPE"}
-    assert _labels(record, "Palomar Observatory") == {"TELESCOPE"}
+    assert labels_of(record, "60-inch Telescope") == {"TELESCOPE"}
+    assert labels_of(record, "Palomar Observatory") == {"TELESCOPE"}
 
 
 @pytest.mark.parametrize(
@@ -174,7 +170,7 @@ def test_a_mission_ending_a_list_of_missions_is_a_mission(real):
     # abstracts-t arXiv:2605.29428: "in Kepler, K2, TESS, PLATO, and Earth 2.0 data" (both golds)
     record = tag(real, "The method prepares searches for terrestrial planets in Kepler, K2, TESS, PLATO, and "
                        "Earth 2.0 data.")
-    assert _labels(record, "Earth 2.0") == {"TELESCOPE"}
+    assert labels_of(record, "Earth 2.0") == {"TELESCOPE"}
 
 
 @pytest.mark.parametrize(
@@ -186,7 +182,7 @@ def test_a_mission_ending_a_list_of_missions_is_a_mission(real):
     ],
 )
 def test_a_mission_short_form_outside_a_list_of_missions_needs_a_definition(real, text):
-    assert _labels(tag(real, text), "Earth 2.0") == set()
+    assert labels_of(tag(real, text), "Earth 2.0") == set()
 
 
 # -- an unknown short name ending a list of known names that share the head "catalogues" -----------------------
@@ -195,8 +191,8 @@ def test_a_mission_short_form_outside_a_list_of_missions_needs_a_definition(real
 def test_an_acronym_ending_a_list_of_known_catalogues_is_a_data_set(real):
     # abstracts-t arXiv:2306.02686: "light curves are provided by Kepler, ASAS and CALEB catalogues" (both golds)
     record = tag(real, "The light curves are provided by Kepler, ASAS and CALEB catalogues.")
-    assert _labels(record, "CALEB") == {"DATASET"}
-    assert _labels(record, "CALEB catalogues") == set()
+    assert labels_of(record, "CALEB") == {"DATASET"}
+    assert labels_of(record, "CALEB catalogues") == set()
 
 
 @pytest.mark.parametrize(
@@ -209,7 +205,7 @@ def test_an_acronym_ending_a_list_of_known_catalogues_is_a_data_set(real):
     ],
 )
 def test_a_kind_of_object_before_catalogues_is_no_data_set(real, text):
-    assert _labels(tag(real, text), "AGN") == set()
+    assert labels_of(tag(real, text), "AGN") == set()
 
 
 def test_a_release_code_in_brackets_after_the_word_release_is_a_release(real):
@@ -223,7 +219,7 @@ def test_a_release_code_in_brackets_after_the_word_release_is_a_release(real):
 def test_a_bracketed_code_after_other_words_is_no_release(real):
     # near miss: a code in brackets after a word that is no release, nor a data set's name
     record = tag(real, "The first quarter of the mission (Q1) had gaps in Q1 light curves.")
-    assert _labels(record, "Q1") == set()
+    assert labels_of(record, "Q1") == set()
 
 
 @pytest.mark.parametrize(

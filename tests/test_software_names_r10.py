@@ -12,13 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import tag
+from tests.test_linking import labels_of, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-def _labels(record, text: str) -> set[str]:
-    return {e.label for e in record.entities if e.text == text}
 
 
 # -- a presented name before its long form ---------------------------------------------------------------------
@@ -31,8 +27,8 @@ def test_a_presented_name_with_a_count_digit_is_defined_by_its_long_form(real):
         "We present PS2 Finder (Pulsar Search and Spectral Finder), a neural network that flags pulsar candidates. "
         "PS2 Finder recovers every known pulsar in the test fields.",
     )
-    assert _labels(record, "PS2 Finder") == {"SOFTWARE"}
-    assert _labels(record, "Pulsar Search and Spectral Finder") == {"SOFTWARE"}
+    assert labels_of(record, "PS2 Finder") == {"SOFTWARE"}
+    assert labels_of(record, "Pulsar Search and Spectral Finder") == {"SOFTWARE"}
 
 
 def test_a_presented_word_whose_long_form_spells_it_is_a_tool(real):
@@ -42,11 +38,11 @@ def test_a_presented_word_whose_long_form_spells_it_is_a_tool(real):
         "We present Otter (Orbital Tracking of Transients with Embedded Representations), a transformer for "
         "asteroid detections. Otter is trained on simulated streaks.",
     )
-    assert _labels(record, "Otter") == {"SOFTWARE"}
-    assert _labels(record, "Orbital Tracking of Transients with Embedded Representations") == {"SOFTWARE"}
+    assert labels_of(record, "Otter") == {"SOFTWARE"}
+    assert labels_of(record, "Orbital Tracking of Transients with Embedded Representations") == {"SOFTWARE"}
     # a word whose parentheses do not spell it: an aside, no definition
     other = tag(real, "We present Figure (Section Two Analysis), a summary of the results for the sample.")
-    assert _labels(other, "Figure") == set()
+    assert labels_of(other, "Figure") == set()
 
 
 # -- a naming verb said of a tool's noun -------------------------------------------------------------------------
@@ -58,14 +54,14 @@ def test_a_capitalised_word_a_tool_noun_is_dubbed_is_its_name(real):
         real,
         "Our classifier, dubbed Heron, separates real transients from bogus detections. Heron is fast.",
     )
-    assert _labels(record, "Heron") == {"SOFTWARE"}
+    assert labels_of(record, "Heron") == {"SOFTWARE"}
     model = tag(real, "We train a recurrent network, named Kestrel, on simulated light curves.")
-    assert _labels(model, "Kestrel") == {"SOFTWARE"}
+    assert labels_of(model, "Kestrel") == {"SOFTWARE"}
     # an adjective after the verb, or a verb said of no tool, names nothing
     family = tag(real, "The method, called Bayesian, is applied to the light curves of the sample.")
-    assert _labels(family, "Bayesian") == set()
+    assert labels_of(family, "Bayesian") == set()
     region = tag(real, "The bright region, named Hercules, lies close to the Galactic plane.")
-    assert _labels(region, "Hercules") == set()
+    assert labels_of(region, "Hercules") == set()
 
 
 # -- an apposition to a tool's noun ------------------------------------------------------------------------------
@@ -74,18 +70,18 @@ def test_a_capitalised_word_a_tool_noun_is_dubbed_is_its_name(real):
 def test_a_word_in_apposition_to_a_tool_noun_after_a_verb_is_a_tool(real):
     # the brief's "we present X, a ..." with other verbs of the same job (release, describe, train)
     released = tag(real, "We release Lantern, an open-source Python package for the analysis of radio spectra.")
-    assert _labels(released, "Lantern") == {"SOFTWARE"}
+    assert labels_of(released, "Lantern") == {"SOFTWARE"}
     described = tag(real, "This paper describes Quill, a software library for modelling eclipsing binaries.")
-    assert _labels(described, "Quill") == {"SOFTWARE"}
+    assert labels_of(described, "Quill") == {"SOFTWARE"}
     # a section or a place before the comma is no tool
     section = tag(real, "In Section, a new model for the dust emission is described.")
-    assert _labels(section, "Section") == set()
+    assert labels_of(section, "Section") == set()
 
 
 def test_a_presented_word_before_a_colon_and_a_tool_noun_is_a_tool(real):
     # "X: a deep learning framework for ..." written in the abstract's sentence, not in the title
     record = tag(real, "We present Marten: a machine learning pipeline for the classification of variable stars.")
-    assert _labels(record, "Marten") == {"SOFTWARE"}
+    assert labels_of(record, "Marten") == {"SOFTWARE"}
 
 
 def test_a_coined_name_the_authors_present_is_a_tool_whatever_follows(real):
@@ -94,10 +90,10 @@ def test_a_coined_name_the_authors_present_is_a_tool_whatever_follows(real):
         real,
         "We propose DustSeer, which combines a convolutional network with a transformer to map dust lanes.",
     )
-    assert _labels(record, "DustSeer") == {"SOFTWARE"}
+    assert labels_of(record, "DustSeer") == {"SOFTWARE"}
     # an acronym the verb presents is data more often than a tool
     data = tag(real, "We present NIR, optical and X-ray spectra of the nova.")
-    assert _labels(data, "NIR") == set()
+    assert labels_of(data, "NIR") == set()
 
 
 # -- a tool used in passing, with its citation ---------------------------------------------------------------------
@@ -110,36 +106,36 @@ def test_a_capitalised_word_after_with_and_before_a_citation_is_a_tool(real):
         "We fit the spectral energy distributions with Magpie (Okafor et al. 2021) and sample the posterior. "
         "Redshifts were estimated using Corvid (Lind & Park 2019).",
     )
-    assert _labels(record, "Magpie") == {"SOFTWARE"}
-    assert _labels(record, "Corvid") == {"SOFTWARE"}
+    assert labels_of(record, "Magpie") == {"SOFTWARE"}
+    assert labels_of(record, "Corvid") == {"SOFTWARE"}
     # an adjective, a plural or a citation with no author is no tool
     other = tag(
         real,
         "The profiles agree with Gaussians (Smith et al. 2020) and with Newtonian (Jones 2019) expectations. "
         "We compare with Monday (2019).",
     )
-    assert _labels(other, "Gaussians") == set()
-    assert _labels(other, "Newtonian") == set()
-    assert _labels(other, "Monday") == set()
+    assert labels_of(other, "Gaussians") == set()
+    assert labels_of(other, "Newtonian") == set()
+    assert labels_of(other, "Monday") == set()
 
 
 def test_a_name_before_a_parenthesis_that_says_what_tool_it_is_is_a_tool(real):
     # the brief's "X (Y-based Z)": the parentheses hold the tool's noun, not a short form
     record = tag(real, "We develop Kestrel (a CNN-based classifier) to find strong lenses in survey images.")
-    assert _labels(record, "Kestrel") == {"SOFTWARE"}
-    assert _labels(record, "CNN") == {"TECHNIQUE"}
+    assert labels_of(record, "Kestrel") == {"SOFTWARE"}
+    assert labels_of(record, "CNN") == {"TECHNIQUE"}
     coined = tag(real, "The emulator LumiCast (transformer-based emulator) reproduces the power spectrum.")
-    assert _labels(coined, "LumiCast") == {"SOFTWARE"}
+    assert labels_of(coined, "LumiCast") == {"SOFTWARE"}
     # a short form or a description of something else in the parentheses names no tool
     other = tag(real, "The Moon (a natural satellite) was observed. Paper (a preprint) is cited.")
-    assert _labels(other, "Moon") == set()
-    assert _labels(other, "Paper") == set()
+    assert labels_of(other, "Moon") == set()
+    assert labels_of(other, "Paper") == set()
 
 
 def test_a_capitalised_word_between_commas_after_our_tool_noun_is_its_name(real):
     # "our network, dubbed X" without the verb: "our code, X,"
     record = tag(real, "We make our code, Wren, publicly available to the community.")
-    assert _labels(record, "Wren") == {"SOFTWARE"}
+    assert labels_of(record, "Wren") == {"SOFTWARE"}
     # a sentence's next word after a clause is no name
     other = tag(real, "We describe the pipeline, However, the data are noisy.")
-    assert _labels(other, "However") == set()
+    assert labels_of(other, "However") == set()

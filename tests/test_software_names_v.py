@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import tag
+from tests.test_linking import labels_of, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-def _labels(record, text: str) -> set[str]:
-    return {e.label for e in record.entities if e.text == text}
 
 
 def _ids(record, text: str) -> set[str]:
@@ -33,18 +29,18 @@ def test_a_capital_put_inside_a_word_makes_a_learning_long_form_a_tool(real):
         "techniques. The system is a three-module pipeline.",
     )
     long = "CME Automatic detection and tracking with MachinE Learning"
-    assert _labels(record, long) == {"SOFTWARE"}
-    assert _labels(record, "CAMEL") == {"SOFTWARE"}
+    assert labels_of(record, long) == {"SOFTWARE"}
+    assert labels_of(record, "CAMEL") == {"SOFTWARE"}
     assert _ids(record, "CAMEL") == _ids(record, long)
 
 
 def test_a_capital_inside_a_known_facilitys_long_form_keeps_the_facility(real):
     # fixtures/unseen/abstracts-v arXiv:2503.16690: MagAO-X is a known instrument, "eXtreme" spells it
     record = tag(real, "We use the Magellan Adaptive Optics eXtreme (MagAO-X) instrument to image the planet.")
-    assert _labels(record, "MagAO-X") == {"TELESCOPE"}
+    assert labels_of(record, "MagAO-X") == {"TELESCOPE"}
     # an ordinary learning method, no capital inside a word, stays a method
     plain = tag(real, "We apply Deep Kernel Learning (DKL) to the light curves and compare it with a CNN.")
-    assert "SOFTWARE" not in _labels(plain, "DKL")
+    assert "SOFTWARE" not in labels_of(plain, "DKL")
 
 
 def test_a_named_tool_written_out_in_its_parentheses_is_its_long_form(real):
@@ -54,11 +50,11 @@ def test_a_named_tool_written_out_in_its_parentheses_is_its_long_form(real):
         "Here, we construct a deep convolutional neural network (CNN) model, called \\texttt{CMBFSCNN} (Cosmic "
         "Microwave Background Foreground Subtraction with CNN), which can cleanly remove foreground components.",
     )
-    assert _labels(record, "Cosmic Microwave Background Foreground Subtraction with CNN") == {"SOFTWARE"}
-    assert _labels(record, "CMBFSCNN") == {"SOFTWARE"}
+    assert labels_of(record, "Cosmic Microwave Background Foreground Subtraction with CNN") == {"SOFTWARE"}
+    assert labels_of(record, "CMBFSCNN") == {"SOFTWARE"}
     # a word no rule names, then words in parentheses whose capitals spell it: no definition of a tool
     other = tag(real, "The WIDE (Wide Imaging Deep Extragalactic) fields were observed twice.")
-    assert "SOFTWARE" not in _labels(other, "Wide Imaging Deep Extragalactic")
+    assert "SOFTWARE" not in labels_of(other, "Wide Imaging Deep Extragalactic")
 
 
 def test_markup_closing_a_long_form_stays_out_of_it(real):
@@ -78,15 +74,15 @@ def test_a_title_opening_with_a_coined_short_form_and_a_gerund_names_a_tool(real
         title="Blazar Flaring Patterns (B-FlaP): Classifying Blazar Candidates of Uncertain type in the third "
         "Fermi-LAT catalog by Artificial Neural Networks",
     )
-    assert _labels(record, "Blazar Flaring Patterns") == {"SOFTWARE"}
-    assert _labels(record, "B-FlaP") == {"SOFTWARE"}
+    assert labels_of(record, "Blazar Flaring Patterns") == {"SOFTWARE"}
+    assert labels_of(record, "B-FlaP") == {"SOFTWARE"}
     # a subject, its short form no coined word: no tool
     other = tag(
         real,
         "We review the detection of fast radio bursts with interferometers.",
         title="Fast Radio Bursts (FRBs): Detecting Millisecond Transients with Radio Arrays",
     )
-    assert "SOFTWARE" not in _labels(other, "Fast Radio Bursts")
+    assert "SOFTWARE" not in labels_of(other, "Fast Radio Bursts")
 
 
 # -- named models with a modifier, beside their peers ------------------------------------------------------------
@@ -99,12 +95,12 @@ def test_a_capitalised_word_before_a_known_architecture_the_authors_introduce_is
         "In this study, we introduce Flat U-Net, a novel and highly efficient ultralightweight model that "
         "incorporates simplified channel attention blocks, outperforming the classical U-Net.",
     )
-    assert _labels(record, "Flat U-Net") == {"SOFTWARE"}
+    assert labels_of(record, "Flat U-Net") == {"SOFTWARE"}
     # a modifier that makes a kind of the method, or a word the record writes in lower case, is no name
     other = tag(real, "We present Bayesian U-Net, a network that estimates its uncertainty.")
-    assert "SOFTWARE" not in _labels(other, "Bayesian U-Net")
+    assert "SOFTWARE" not in labels_of(other, "Bayesian U-Net")
     other = tag(real, "We introduce Sparse U-Net, a network for sparse radio maps.")
-    assert "SOFTWARE" not in _labels(other, "Sparse U-Net")
+    assert "SOFTWARE" not in labels_of(other, "Sparse U-Net")
 
 
 def test_a_name_listed_with_a_known_tool_each_with_its_method_in_parentheses_is_a_tool(real):
@@ -114,11 +110,11 @@ def test_a_name_listed_with_a_known_tool_each_with_its_method_in_parentheses_is_
         "We present algorithmic solutions using two different discriminative models: SODIRF (random forests) and "
         "SODINN (neural networks).",
     )
-    assert _labels(record, "SODIRF") == {"SOFTWARE"}
-    assert _labels(record, "SODINN") == {"SOFTWARE"}
+    assert labels_of(record, "SODIRF") == {"SOFTWARE"}
+    assert labels_of(record, "SODINN") == {"SOFTWARE"}
     # what the parentheses hold is no method: the list stops there
     other = tag(real, "We observed NGC 1068 (a Seyfert galaxy) and analysed it with SODINN (neural networks).")
-    assert "SOFTWARE" not in _labels(other, "NGC")
+    assert "SOFTWARE" not in labels_of(other, "NGC")
 
 
 def test_a_coined_name_in_apposition_to_a_module_is_a_tool(real):
@@ -127,7 +123,7 @@ def test_a_coined_name_in_apposition_to_a_module_is_a_tool(real):
         real,
         "Additionally, NEXOTRANS incorporates NEXOCHEM, a module for solving equilibrium chemistry.",
     )
-    assert _labels(record, "NEXOCHEM") == {"SOFTWARE"}
+    assert labels_of(record, "NEXOCHEM") == {"SOFTWARE"}
     other = tag(real, "The focal plane holds four detectors, a module for each band.")
     assert not any(e.label == "SOFTWARE" for e in other.entities)
 
@@ -145,7 +141,7 @@ def test_a_tools_name_with_a_letter_dropped_is_the_same_tool(real):
     assert _ids(record, "Astrconformer") == _ids(record, "Astroconformer") == {"software:astroconformer"}
     # the same slip with no tool of that name in the record is no name
     alone = tag(real, "We demonstrate that Astrconformer can robustly infer the stellar surface gravity.")
-    assert _labels(alone, "Astrconformer") == set()
+    assert labels_of(alone, "Astrconformer") == set()
 
 
 # -- a pair of tools joined by "&" -------------------------------------------------------------------------------
@@ -158,8 +154,8 @@ def test_two_names_joined_by_an_ampersand_before_a_plural_tool_noun_are_two_tool
         "We train and assess the performance of this network using the HIDE & SEEK radio data simulation and "
         "processing packages, as well as early Science Verification data.",
     )
-    assert _labels(record, "HIDE") == {"SOFTWARE"}
-    assert _labels(record, "SEEK") == {"SOFTWARE"}
+    assert labels_of(record, "HIDE") == {"SOFTWARE"}
+    assert labels_of(record, "SEEK") == {"SOFTWARE"}
     # no plural tool noun closes the phrase: two words, no tools
     other = tag(real, "The SALT & HET spectra of the targets were combined.")
-    assert "SOFTWARE" not in _labels(other, "SALT") | _labels(other, "HET")
+    assert "SOFTWARE" not in labels_of(other, "SALT") | labels_of(other, "HET")

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import tag
+from tests.test_linking import labels_of, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-def _labels(record, text: str) -> set[str]:
-    return {e.label for e in record.entities if e.text == text}
 
 
 def _ids(record, text: str) -> set[str]:
@@ -30,18 +26,18 @@ def test_a_definition_followed_by_a_software_noun_names_that_software(real):
         "models for predicting the stability of compact planetary systems.",
     )
     long = "Stability of Planetary Orbital Configurations Klassifier"
-    assert _labels(record, long) == {"SOFTWARE"}
-    assert _labels(record, "SPOCK") == {"SOFTWARE"}
+    assert labels_of(record, long) == {"SOFTWARE"}
+    assert labels_of(record, "SPOCK") == {"SOFTWARE"}
     # an indefinite article: a kind of code, named by its subject (abstracts-l arXiv:2506.14270)
     other = tag(
         real,
         "The last dataset is derived from a simulation of a molecular cloud using a Photodissociation Region (PDR) "
         "code, 3D-PDR.",
     )
-    assert "SOFTWARE" not in _labels(other, "Photodissociation Region")
+    assert "SOFTWARE" not in labels_of(other, "Photodissociation Region")
     # a library after the definition may hold data: a spectral library is no software (abstracts-w arXiv:1108.0514)
     other = tag(real, "The SOM makes clusters of the spectral classes of the Jacoby, Hunter and Christian (JHC) library.")
-    assert "SOFTWARE" not in _labels(other, "JHC")
+    assert "SOFTWARE" not in labels_of(other, "JHC")
 
 
 def test_a_defined_tools_use_with_its_release_number_is_one_name(real):
@@ -51,7 +47,7 @@ def test_a_defined_tools_use_with_its_release_number_is_one_name(real):
         "The Stability of Planetary Orbital Configurations Klassifier (SPOCK) package collects models. "
         "We describe SPOCK 2.0 and its new classifier.",
     )
-    assert _labels(record, "SPOCK 2.0") == {"SOFTWARE"}
+    assert labels_of(record, "SPOCK 2.0") == {"SOFTWARE"}
     assert _ids(record, "SPOCK 2.0") == _ids(record, "SPOCK")
     # a short form of no tool keeps no number after it
     other = tag(real, "The Atacama Large Millimeter Array (ALMA) 1.3 mm continuum maps were used.")
@@ -67,10 +63,10 @@ def test_a_presented_name_spelled_by_the_capitals_of_a_long_form_with_lower_case
         "curves. FLARE models baseline DRW behavior.",
     )
     long = "Flare detection via physics-informed Learning, Anomaly scoring, and Recognition Engine"
-    assert _labels(record, long) == {"SOFTWARE"}
-    assert _labels(record, "FLARE") == {"SOFTWARE"}
+    assert labels_of(record, long) == {"SOFTWARE"}
+    assert labels_of(record, "FLARE") == {"SOFTWARE"}
     assert _ids(record, "FLARE") == _ids(record, long)
     # the capitals do not spell the name: a description in parentheses, no long form
     other = tag(real, "We present TIDES (a survey of Tidal Features in deep images), and discuss its depth.")
-    assert _labels(other, "a survey of Tidal Features in deep images") == set()
-    assert "SOFTWARE" not in _labels(other, "TIDES")
+    assert labels_of(other, "a survey of Tidal Features in deep images") == set()
+    assert "SOFTWARE" not in labels_of(other, "TIDES")

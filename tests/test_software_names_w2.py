@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import tag
+from tests.test_linking import labels_of, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-def _labels(record, text: str) -> set[str]:
-    return {e.label for e in record.entities if e.text == text}
 
 
 def test_a_tool_known_as_a_defined_name_is_software(real):
@@ -25,8 +21,8 @@ def test_a_tool_known_as_a_defined_name_is_software(real):
         "We use a convolutional neural network (CNN) combined with an event trigger generator known as Wavelet "
         "Detection Filter (WDF).",
     )
-    assert _labels(record, "Wavelet Detection Filter") == {"SOFTWARE"}
-    assert _labels(record, "WDF") == {"SOFTWARE"}
+    assert labels_of(record, "Wavelet Detection Filter") == {"SOFTWARE"}
+    assert labels_of(record, "WDF") == {"SOFTWARE"}
 
 
 def test_a_thing_known_as_a_defined_name_that_is_no_tool_stays_untyped(real):
@@ -35,8 +31,8 @@ def test_a_thing_known_as_a_defined_name_that_is_no_tool_stays_untyped(real):
         real,
         "We study the cosmological event known as the Epoch of Reionization (EoR) with neural networks.",
     )
-    assert _labels(record, "Epoch of Reionization") == set()
-    assert "SOFTWARE" not in _labels(record, "EoR")
+    assert labels_of(record, "Epoch of Reionization") == set()
+    assert "SOFTWARE" not in labels_of(record, "EoR")
 
 
 def test_a_coined_name_in_capitals_before_a_task_noun_and_tool_is_software(real):
@@ -46,7 +42,7 @@ def test_a_coined_name_in_capitals_before_a_task_noun_and_tool_is_software(real)
         "The U-Net model was trained on a dataset with manually labelled full-field images prepared using the "
         "LABKIT annotation tool, ensuring high-quality and precise annotations.",
     )
-    assert _labels(record, "LABKIT") == {"SOFTWARE"}
+    assert labels_of(record, "LABKIT") == {"SOFTWARE"}
 
 
 def test_a_short_form_or_a_task_done_before_a_tool_noun_is_no_name(real):
@@ -56,8 +52,8 @@ def test_a_short_form_or_a_task_done_before_a_tool_noun_is_no_name(real):
         "Feedback from active galactic nuclei (AGN) is modeled with the AGN feedback code of the simulation, and "
         "masses come from the SED fitting code.",
     )
-    assert "SOFTWARE" not in _labels(record, "AGN")
-    assert "SOFTWARE" not in _labels(record, "SED")
+    assert "SOFTWARE" not in labels_of(record, "AGN")
+    assert "SOFTWARE" not in labels_of(record, "SED")
 
 
 

@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import tag
+from tests.test_linking import labels_of, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-def _labels(record, text: str) -> set[str]:
-    return {e.label for e in record.entities if e.text == text}
 
 
 def _ids(record, text: str) -> set[str]:
@@ -37,16 +33,16 @@ def test_a_coined_net_short_form_of_a_lower_case_network_about_quasars_is_the_au
         "We present a novel intelligent quasar continuum neural network (iQNet), predicting the intrinsic continuum "
         "of any quasar. The iQNet achieves a median AFFE of 2.24% on the training quasar spectra.",
     )
-    assert _labels(record, "intelligent quasar continuum neural network") == {"SOFTWARE"}
-    assert _labels(record, "iQNet") == {"SOFTWARE"}
+    assert labels_of(record, "intelligent quasar continuum neural network") == {"SOFTWARE"}
+    assert labels_of(record, "iQNet") == {"SOFTWARE"}
     assert len(_ids(record, "iQNet") | _ids(record, "intelligent quasar continuum neural network")) == 1
     # nothing in the long form says what the network is for: an architecture described, no model named
     kind = tag(
         real,
         "We train a dense residual convolutional network (DRCNet) on galaxy images; DRCNet reaches 90 per cent.",
     )
-    assert _labels(kind, "dense residual convolutional network") == {"TECHNIQUE"}
-    assert _labels(kind, "DRCNet") == {"TECHNIQUE"}
+    assert labels_of(kind, "dense residual convolutional network") == {"TECHNIQUE"}
+    assert labels_of(kind, "DRCNet") == {"TECHNIQUE"}
 
 
 def test_a_coined_net_short_form_of_a_half_capitalised_network_about_planets_is_the_authors_model(real):
@@ -56,8 +52,8 @@ def test_a_coined_net_short_form_of_a_half_capitalised_network_about_planets_is_
         "To cope with these disadvantages, we developed Planet Gap neural Networks (PGNets) to infer the planet mass "
         "from 2D images. The gradient-weighted class activation mapping confirms that PGNets use proper disk features.",
     )
-    assert _labels(record, "Planet Gap neural Networks") == {"SOFTWARE"}
-    assert _labels(record, "PGNets") == {"SOFTWARE"}
+    assert labels_of(record, "Planet Gap neural Networks") == {"SOFTWARE"}
+    assert labels_of(record, "PGNets") == {"SOFTWARE"}
 
 
 # -- the short form of a kind of network is no tool's name -------------------------------------------------------
@@ -70,8 +66,8 @@ def test_the_short_form_of_an_autoencoder_cnn_is_a_technique(real):
         "We compare an autoencoder convolutional neural network (AE-CNN) with a conventional maximum-likelihood "
         "estimator (MLE) for inferring cluster virial masses. The AE-CNN is trained on mock galaxy catalogues.",
     )
-    assert _labels(record, "autoencoder convolutional neural network") == {"TECHNIQUE"}
-    assert _labels(record, "AE-CNN") == {"TECHNIQUE"}
+    assert labels_of(record, "autoencoder convolutional neural network") == {"TECHNIQUE"}
+    assert labels_of(record, "AE-CNN") == {"TECHNIQUE"}
 
 
 def test_the_short_form_of_a_bayesian_cnn_is_a_technique(real):
@@ -81,11 +77,11 @@ def test_the_short_form_of_a_bayesian_cnn_is_a_technique(real):
         "We construct Bayesian multilayer perceptron (B-MLP) and Bayesian convolutional neural network (B-CNN) to "
         "predict photo-z along with the PDFs. We combine the B-MLP and B-CNN together.",
     )
-    assert _labels(record, "B-CNN") == {"TECHNIQUE"}
-    assert _labels(record, "B-MLP") == {"TECHNIQUE"}
+    assert labels_of(record, "B-CNN") == {"TECHNIQUE"}
+    assert labels_of(record, "B-MLP") == {"TECHNIQUE"}
     # a coined name in parentheses after "network" that defines no kind of network is still the authors' model
     named = tag(real, "We train a deep neural network (Radio-GalNet) on LOFAR images; Radio-GalNet finds 90 per cent.")
-    assert _labels(named, "Radio-GalNet") == {"SOFTWARE"}
+    assert labels_of(named, "Radio-GalNet") == {"SOFTWARE"}
 
 
 # -- names written with an apostrophe, a superscript digit, an en dash ---------------------------------------------
@@ -98,7 +94,7 @@ def test_a_title_name_with_an_apostrophe_before_a_capital_is_the_tool_the_title_
         "We built a Convolutional Neural Network (CNN) algorithm in order to perform a real/bogus classification task.",
         title="O'TRAIN: a robust and flexible Real/Bogus classifier for the study of the optical transient sky",
     )
-    assert _labels(record, "O'TRAIN") == {"SOFTWARE"}
+    assert labels_of(record, "O'TRAIN") == {"SOFTWARE"}
     # a possessive is no name
     plain = tag(
         real,
@@ -116,8 +112,8 @@ def test_a_short_name_with_a_superscript_digit_after_or_is_the_same_tool(real):
         "Hunter, or GS³ Hunter for short, to search for substructures and streams in stellar kinematics data. GS³ "
         "Hunter relies on a combined application of Siamese Neural Networks.",
     )
-    assert _labels(record, "Galactic-Seismology Substructures and Streams Hunter") == {"SOFTWARE"}
-    assert _labels(record, "GS³ Hunter") == {"SOFTWARE"}
+    assert labels_of(record, "Galactic-Seismology Substructures and Streams Hunter") == {"SOFTWARE"}
+    assert labels_of(record, "GS³ Hunter") == {"SOFTWARE"}
     assert _ids(record, "GS³ Hunter") == _ids(record, "Galactic-Seismology Substructures and Streams Hunter")
 
 
@@ -128,10 +124,10 @@ def test_a_coined_net_name_with_an_en_dash_is_a_model(real):
         "Then we use these data to train a DNN (Tel\u2013Net). After training, the Tel\u2013Net can estimate PSF in any "
         "field of view.",
     )
-    assert _labels(record, "Tel\u2013Net") == {"SOFTWARE"}
+    assert labels_of(record, "Tel\u2013Net") == {"SOFTWARE"}
     # a known architecture set with an en dash is still that architecture
     known = tag(real, "We segment the images with a U\u2013Net.")
-    assert _labels(known, "U\u2013Net") == {"TECHNIQUE"}
+    assert labels_of(known, "U\u2013Net") == {"TECHNIQUE"}
 
 
 # -- a coined word before a system's noun -----------------------------------------------------------------------
@@ -144,7 +140,7 @@ def test_a_coined_word_before_system_names_a_tool(real):
         "The AI/ML ThetaRay system is trained initially with Kepler exoplanetary data. By the application of "
         "ThetaRay system to 10,803 light curves, the algorithm yields about 50 targets.",
     )
-    assert _labels(record, "ThetaRay") == {"SOFTWARE"}
+    assert labels_of(record, "ThetaRay") == {"SOFTWARE"}
     # a planetary system is named by its star, no coined word; a model or a method with a capital inside its
     # person's name is that person's
     plain = tag(real, "The planets of the Kepler-90 system and of the HR 8799 system orbit in resonance.")
@@ -163,10 +159,10 @@ def test_a_name_cased_apart_from_a_mission_short_form_is_the_tool_the_text_prese
         "We introduce LiSA, a set of python modules for the denoising, detection and characterization of HI sources "
         "in 3D spectral data. LiSA was developed and tested on the SDC2 dataset.",
     )
-    assert _labels(record, "LiSA") == {"SOFTWARE"}
+    assert labels_of(record, "LiSA") == {"SOFTWARE"}
     # the mission's short form as written is the mission
     mission = tag(real, "We forecast the sensitivity of LISA, a space-based gravitational-wave observatory.")
-    assert _labels(mission, "LISA") == {"TELESCOPE"}
+    assert labels_of(mission, "LISA") == {"TELESCOPE"}
 
 
 # -- what a naming verb names: a method's name, not a physical model's ---------------------------------------------
@@ -179,7 +175,7 @@ def test_a_method_named_in_a_relative_clause_is_the_authors_tool(real):
         "We also introduce a new method of inference of Gaussian process parameters, which we call Neural Inference. "
         "In our experiments, the Neural Inference method results in significant improvement over the baseline MLE.",
     )
-    assert _labels(record, "Neural Inference") == {"SOFTWARE"}
+    assert labels_of(record, "Neural Inference") == {"SOFTWARE"}
 
 
 def test_a_stochastic_model_the_authors_name_is_no_tool(real):
@@ -189,11 +185,11 @@ def test_a_stochastic_model_the_authors_name_is_no_tool(real):
         "In this work, we introduce a new stochastic model that we call Convolved Damped Random Walk (CDRW). This "
         "model introduces a concept of smoothness to a DRW.",
     )
-    assert _labels(record, "Convolved Damped Random Walk") == set()
-    assert _labels(record, "CDRW") == set()
+    assert labels_of(record, "Convolved Damped Random Walk") == set()
+    assert labels_of(record, "CDRW") == set()
     # a learning model the authors name is their tool
     tool = tag(real, "We introduce a new deep learning model that we call Spectral Flow Network (SFN).")
-    assert _labels(tool, "Spectral Flow Network") == {"SOFTWARE"}
+    assert labels_of(tool, "Spectral Flow Network") == {"SOFTWARE"}
 
 
 # -- a lower-case name before "code" that also opens a sentence ----------------------------------------------------
@@ -206,7 +202,7 @@ def test_a_lower_case_code_name_that_opens_a_sentence_is_a_tool(real):
         "We also make the autovet code used to implement the algorithm publicly accessible. autovet is designed to "
         "perform machine learned vetting of planetary candidates.",
     )
-    assert _labels(record, "autovet") == {"SOFTWARE"}
+    assert labels_of(record, "autovet") == {"SOFTWARE"}
     # a common word before "code" in a record whose sentences open in capitals is no name
     plain = tag(real, "We make the analysis code publicly accessible. The analysis is designed to be fast.")
     assert _tools(plain) == set()
@@ -218,10 +214,10 @@ def test_a_lower_case_code_name_that_opens_a_sentence_is_a_tool(real):
 def test_a_diagram_derived_from_a_catalogue_after_validated_with_is_no_tool(real):
     # fixtures/unseen/abstracts-z arXiv:1902.03496
     record = tag(real, "The separation is validated with HRD derived from Gaia DR2.")
-    assert _labels(record, "HRD") == set()
+    assert labels_of(record, "HRD") == set()
     # a code after the same verb is still a code
     code = tag(real, "The separation is validated with PARSEC and the fit.")
-    assert _labels(code, "PARSEC") == {"SOFTWARE"}
+    assert labels_of(code, "PARSEC") == {"SOFTWARE"}
 
 
 def test_large_survey_databases_in_a_title_is_a_description(real):
@@ -234,4 +230,4 @@ def test_large_survey_databases_in_a_title_is_a_description(real):
     assert _tools(record) == set()
     # the framework, written as its authors write it
     named = tag(real, "Catalogs were cross-matched with the Large Survey DataBase framework.")
-    assert _labels(named, "Large Survey DataBase") == {"SOFTWARE"}
+    assert labels_of(named, "Large Survey DataBase") == {"SOFTWARE"}

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_linking import spans, tag
+from tests.test_linking import labels_of, spans, tag
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
-
-
-def _labels(record, text: str) -> set[str]:
-    return {e.label for e in record.entities if e.text == text}
 
 
 # -- a quoted name after "competition" / "challenge" names its data set ---------------------------------------
@@ -37,7 +33,7 @@ def _labels(record, text: str) -> set[str]:
     ],
 )
 def test_a_quoted_name_after_a_competition_is_a_data_set(real, text, name):
-    assert _labels(tag(real, text), name) == {"DATASET"}
+    assert labels_of(tag(real, text), name) == {"DATASET"}
 
 
 def test_the_competition_name_in_the_title_is_the_same_data_set(real):
@@ -48,9 +44,9 @@ def test_the_competition_name_in_the_title_is_the_same_data_set(real):
         "classifiers were submitted. A quoted \u201cfinal round\u201d of the challenge ranked them.",
         title="Radio Galaxies - Morphologies at Scale",
     )
-    assert _labels(record, "Radio Galaxies - Morphologies at Scale") == {"DATASET"}
-    assert _labels(record, "Radio Galaxies \u2013 Morphologies at Scale") == {"DATASET"}
-    assert _labels(record, "final round") == set()
+    assert labels_of(record, "Radio Galaxies - Morphologies at Scale") == {"DATASET"}
+    assert labels_of(record, "Radio Galaxies \u2013 Morphologies at Scale") == {"DATASET"}
+    assert labels_of(record, "final round") == set()
 
 
 # -- a Title Case name the authors give, "we call X, or Y" ------------------------------------------------------
@@ -64,8 +60,8 @@ def test_a_title_case_name_after_we_call_and_its_short_name_are_the_tool(real):
         "The network is embedded in a detection pipeline we call Transient Event Recognition with Residual "
         "Attention, or TERRA. TERRA runs in real time on the alert stream.",
     )
-    assert _labels(record, "Transient Event Recognition with Residual Attention") == {"SOFTWARE"}
-    assert _labels(record, "TERRA") == {"SOFTWARE"}
+    assert labels_of(record, "Transient Event Recognition with Residual Attention") == {"SOFTWARE"}
+    assert labels_of(record, "TERRA") == {"SOFTWARE"}
     ids = {
         e.concept_id
         for e in record.entities
@@ -80,9 +76,9 @@ def test_a_known_technique_after_called_stays_a_technique(real):
         "We smooth the light curves with a method called Gaussian Process Regression, and call our pipeline "
         "Smoothed Flux Curve Tracker, or SFCT, in what follows.",
     )
-    assert _labels(record, "Gaussian Process Regression") == {"TECHNIQUE"}
-    assert _labels(record, "Smoothed Flux Curve Tracker") == {"SOFTWARE"}
-    assert _labels(record, "SFCT") == {"SOFTWARE"}
+    assert labels_of(record, "Gaussian Process Regression") == {"TECHNIQUE"}
+    assert labels_of(record, "Smoothed Flux Curve Tracker") == {"SOFTWARE"}
+    assert labels_of(record, "SFCT") == {"SOFTWARE"}
 
 
 def test_a_title_that_opens_with_a_definition_and_a_tool_subtitle_names_the_tool(real):
@@ -92,15 +88,15 @@ def test_a_title_that_opens_with_a_definition_and_a_tool_subtitle_names_the_tool
         "Source finding in interferometric images is slow. RASEA finds compact and extended sources in seconds.",
         title="Radio Source Extraction with Attention (RASEA): A Fast Algorithm for Interferometric Images",
     )
-    assert _labels(record, "RASEA") == {"SOFTWARE"}
-    assert _labels(record, "Radio Source Extraction with Attention") == {"SOFTWARE"}
+    assert labels_of(record, "RASEA") == {"SOFTWARE"}
+    assert labels_of(record, "Radio Source Extraction with Attention") == {"SOFTWARE"}
     review = tag(
         real,
         "We review searches for FRBs with machine learning.",
         title="Fast Radio Bursts (FRBs): A Review of Machine Learning Searches",
     )
-    assert _labels(review, "FRBs") == set()
-    assert _labels(review, "Fast Radio Bursts") == set()
+    assert labels_of(review, "FRBs") == set()
+    assert labels_of(review, "Fast Radio Bursts") == set()
 
 
 # -- a defined Title Case name typed by what it does or what it is listed with ------------------------------------
@@ -114,14 +110,14 @@ def test_a_defined_name_that_employs_a_learning_method_is_a_tool(real):
         "The Fast Radio Transient Sorter (FRTS) employs a residual convolutional network to rank candidates. "
         "FRTS runs in real time.",
     )
-    assert _labels(record, "Fast Radio Transient Sorter") == {"SOFTWARE"}
-    assert _labels(record, "FRTS") == {"SOFTWARE"}
+    assert labels_of(record, "Fast Radio Transient Sorter") == {"SOFTWARE"}
+    assert labels_of(record, "FRTS") == {"SOFTWARE"}
     # a learning umbrella term says nothing of what the thing is
     umbrella = tag(
         real,
         "The Search for Extraterrestrial Intelligence (SETI) employs machine learning to sift signals.",
     )
-    assert _labels(umbrella, "SETI") == set()
+    assert labels_of(umbrella, "SETI") == set()
 
 
 def test_a_defined_name_listed_with_a_known_method_is_a_method(real):
@@ -131,9 +127,9 @@ def test_a_defined_name_listed_with_a_known_method_is_a_method(real):
         "We compare two classifiers, XGBoost and Balanced Cascade Boosting (BCB), on the same features. "
         "The sample holds stars, galaxies and Young Stellar Objects (YSOs).",
     )
-    assert _labels(record, "Balanced Cascade Boosting") == {"TECHNIQUE"}
-    assert _labels(record, "BCB") == {"TECHNIQUE"}
-    assert _labels(record, "Young Stellar Objects") == set()
+    assert labels_of(record, "Balanced Cascade Boosting") == {"TECHNIQUE"}
+    assert labels_of(record, "BCB") == {"TECHNIQUE"}
+    assert labels_of(record, "Young Stellar Objects") == set()
 
 
 # -- "X surveys": a kind of survey --------------------------------------------------------------------------------
@@ -146,8 +142,8 @@ def test_an_acronym_before_plural_surveys_names_a_kind_of_survey(real):
         "The method scales to the data volumes of future wide-field VLBI surveys. We add data from the SAGA "
         "and LOVES surveys.",
     )
-    assert _labels(record, "VLBI") == set()
-    assert _labels(record, "LOVES") == {"SURVEY"}  # a shared head: "SAGA and LOVES surveys" are two surveys
+    assert labels_of(record, "VLBI") == set()
+    assert labels_of(record, "LOVES") == {"SURVEY"}  # a shared head: "SAGA and LOVES surveys" are two surveys
 
 
 # -- "Not entities": a fellowship named with a facility -----------------------------------------------------------
@@ -171,13 +167,13 @@ def test_a_tool_with_its_version_number_in_a_list_of_tools(real):
         real,
         "The optical images were reduced with THELI, and the X-ray spectra with SAS 20.0 and HEASoft 6.31.",
     )
-    assert _labels(record, "SAS") == {"SOFTWARE"}
+    assert labels_of(record, "SAS") == {"SOFTWARE"}
 
 
 def test_a_tool_in_parentheses_after_the_method_it_implements(real):
     # fragments-k r9y-frag-06: "Light curves are interpolated with a Gaussian process (george)"
     record = tag(real, "The light curves are smoothed with a Gaussian process (george) before training.")
-    assert _labels(record, "george") == {"SOFTWARE"}
+    assert labels_of(record, "george") == {"SOFTWARE"}
 
 
 def test_a_lower_case_name_before_algorithm_that_the_text_uses_alone_is_a_tool(real):
@@ -187,15 +183,15 @@ def test_a_lower_case_name_before_algorithm_that_the_text_uses_alone_is_a_tool(r
         "False-positive probabilities were computed with the triton algorithm (Smith et al. 2019). We compare "
         "our scores with those of triton, and find good agreement with the clustering algorithm.",
     )
-    assert _labels(record, "triton") == {"SOFTWARE"}
-    assert _labels(record, "clustering") == set()
+    assert labels_of(record, "triton") == {"SOFTWARE"}
+    assert labels_of(record, "clustering") == set()
     task = tag(
         real,
         "Candidates were found with the detection algorithm (Smith et al. 2020), which raises the completeness "
         "of detection. Our scores agree with triton.",
     )
-    assert _labels(task, "detection") == set()
-    assert _labels(task, "triton") == set()  # used alone, but never written before "algorithm" with a citation
+    assert labels_of(task, "detection") == set()
+    assert labels_of(task, "triton") == set()  # used alone, but never written before "algorithm" with a citation
 
 
 # -- a facility's data archive ------------------------------------------------------------------------------------
@@ -204,5 +200,5 @@ def test_a_lower_case_name_before_algorithm_that_the_text_uses_alone_is_a_tool(r
 def test_a_facility_data_archive_system_is_one_data_set(real):
     # fragments-k r9y-frag-03, fragments-c measure-fragment-15: "the HSC data archive system"
     record = tag(real, "The reduced frames are distributed through the SPHEREx data archive system at IRSA.")
-    assert _labels(record, "SPHEREx data archive system") == {"DATASET"}
-    assert _labels(record, "SPHEREx data archive") == set()
+    assert labels_of(record, "SPHEREx data archive system") == {"DATASET"}
+    assert labels_of(record, "SPHEREx data archive") == set()
