@@ -10,9 +10,10 @@ surveys and simulations (``abstracts-b``), 24 of twelve further subfields
 cosmology (``abstracts-f``, ``abstracts-g``, and again ``abstracts-h``,
 ``abstracts-i``, ``abstracts-j`` to ``abstracts-u``; and 50 + 50 over thirteen
 subfields, ``abstracts-v`` and ``abstracts-w``; 25 + 15 more, ``abstracts-x`` and
-``abstracts-y``; 50 more, ``abstracts-z``), and 22 + 10 + 18 + 16 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 15
-full-text fragments without titles (data sections, acknowledgements, methods:
-``fragments``, ``fragments-b`` to ``fragments-n``). Each set is scored
+``abstracts-y``; 50 more, ``abstracts-z``; 25 + 15 more, ``abstracts-aa`` and
+``abstracts-ab``), and 22 + 10 + 18 + 16 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 15
++ 10 full-text fragments without titles (data sections, acknowledgements, methods:
+``fragments``, ``fragments-b`` to ``fragments-o``). Each set is scored
 with the project's metric; the floors sit a margin under today's scores
 (benchmarks/README.md), so a change that costs real mentions fails here.
 """
@@ -58,6 +59,8 @@ MICRO_F1_FLOOR = {
     "abstracts-x": 0.965,
     "abstracts-y": 0.98,
     "abstracts-z": 0.975,
+    "abstracts-aa": 0.925,
+    "abstracts-ab": 0.92,
     "fragments": 0.975,
     "fragments-b": 0.965,
     "fragments-c": 0.97,
@@ -72,6 +75,7 @@ MICRO_F1_FLOOR = {
     "fragments-l": 0.97,
     "fragments-m": 0.98,
     "fragments-n": 0.975,
+    "fragments-o": 0.92,
 }
 FACILITY_FLOOR = {
     "fragments": {"f1": 0.975, "precision": 0.975},
@@ -88,6 +92,7 @@ FACILITY_FLOOR = {
     "fragments-l": {"f1": 0.98, "precision": 0.97},
     "fragments-m": {"f1": 0.975, "precision": 0.985},
     "fragments-n": {"f1": 0.97, "precision": 0.97},
+    "fragments-o": {"f1": 0.91, "precision": 0.92},
 }
 SOFTWARE_F1_FLOOR = {
     "abstracts-a": 0.95,
@@ -116,6 +121,8 @@ SOFTWARE_F1_FLOOR = {
     "abstracts-x": 0.95,
     "abstracts-y": 0.9,
     "abstracts-z": 0.95,
+    "abstracts-aa": 0.795,
+    "abstracts-ab": 0.655,
     "fragments": 0.95,
     "fragments-b": 0.95,
     "fragments-c": 0.95,
@@ -130,6 +137,7 @@ SOFTWARE_F1_FLOOR = {
     "fragments-l": 0.95,
     "fragments-m": 0.965,
     "fragments-n": 0.95,
+    "fragments-o": 0.895,
 }
 
 
