@@ -11,7 +11,7 @@ cosmology (``abstracts-f``, ``abstracts-g``, and again ``abstracts-h``,
 ``abstracts-i``, ``abstracts-j`` to ``abstracts-u``; and 50 + 50 over thirteen
 subfields, ``abstracts-v`` and ``abstracts-w``; 25 + 15 more, ``abstracts-x`` and
 ``abstracts-y``; 50 more, ``abstracts-z``; 25 + 15 more, ``abstracts-aa`` and
-``abstracts-ab``), and 22 + 10 + 18 + 16 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 15
+``abstracts-ab``; 50 more, ``abstracts-ac``), and 22 + 10 + 18 + 16 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 15
 + 10 full-text fragments without titles (data sections, acknowledgements, methods:
 ``fragments``, ``fragments-b`` to ``fragments-o``). Each set is scored
 with the project's metric; the floors sit a margin under today's scores
@@ -61,6 +61,7 @@ MICRO_F1_FLOOR = {
     "abstracts-z": 0.975,
     "abstracts-aa": 0.925,
     "abstracts-ab": 0.92,
+    "abstracts-ac": 0.9,
     "fragments": 0.975,
     "fragments-b": 0.965,
     "fragments-c": 0.97,
@@ -123,6 +124,7 @@ SOFTWARE_F1_FLOOR = {
     "abstracts-z": 0.95,
     "abstracts-aa": 0.795,
     "abstracts-ab": 0.655,
+    "abstracts-ac": 0.76,
     "fragments": 0.95,
     "fragments-b": 0.95,
     "fragments-c": 0.95,
