@@ -12,8 +12,8 @@ cosmology (``abstracts-f``, ``abstracts-g``, and again ``abstracts-h``,
 subfields, ``abstracts-v`` and ``abstracts-w``; 25 + 15 more, ``abstracts-x`` and
 ``abstracts-y``; 50 more, ``abstracts-z``; 25 + 15 more, ``abstracts-aa`` and
 ``abstracts-ab``; 50 more, ``abstracts-ac``), and 22 + 10 + 18 + 16 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 10 + 15
-+ 10 full-text fragments without titles (data sections, acknowledgements, methods:
-``fragments``, ``fragments-b`` to ``fragments-o``). Each set is scored
++ 10 + 15 full-text fragments without titles (data sections, acknowledgements, methods:
+``fragments``, ``fragments-b`` to ``fragments-p``). Each set is scored
 with the project's metric; the floors sit a margin under today's scores
 (benchmarks/README.md), so a change that costs real mentions fails here.
 """
@@ -77,6 +77,7 @@ MICRO_F1_FLOOR = {
     "fragments-m": 0.98,
     "fragments-n": 0.975,
     "fragments-o": 0.92,
+    "fragments-p": 0.925,
 }
 FACILITY_FLOOR = {
     "fragments": {"f1": 0.975, "precision": 0.975},
@@ -94,6 +95,7 @@ FACILITY_FLOOR = {
     "fragments-m": {"f1": 0.975, "precision": 0.985},
     "fragments-n": {"f1": 0.97, "precision": 0.97},
     "fragments-o": {"f1": 0.91, "precision": 0.92},
+    "fragments-p": {"f1": 0.92, "precision": 0.945},
 }
 SOFTWARE_F1_FLOOR = {
     "abstracts-a": 0.95,
@@ -140,6 +142,7 @@ SOFTWARE_F1_FLOOR = {
     "fragments-m": 0.965,
     "fragments-n": 0.95,
     "fragments-o": 0.895,
+    "fragments-p": 0.83,
 }
 
 
