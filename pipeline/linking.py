@@ -1516,12 +1516,16 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         # learning", "unsupervised DL" are one technique, as "supervised machine learning" is. So does a prefixed
         # paradigm ("Leveraging self-supervised deep learning", abstracts-n arXiv:2406.03643), unless a model's
         # noun follows: then it describes how that one model is trained ("self-supervised deep learning
-        # networks", dev gold), and the adjective alone is no technique (span.yaml paradigm_adjectives).
+        # networks", dev gold), and the adjective alone is no technique (span.yaml paradigm_adjectives); nor does
+        # any paradigm before a field that a network's noun follows: it says how those networks are trained
+        # ("supervised deep-learning neural networks", abstracts-ab arXiv:1908.07542: "deep-learning" in the first
+        # gold, no "supervised deep-learning" in either).
         if head is not None and head.generic and head.kind == "umbrella" and head.label.lower().endswith(" learning") \
                 and gap == " " and concept is not None and concept.kind == "paradigm" \
                 and (text[start_char:end_char].lower() in _FIELD_PARADIGMS
                      or (extent.paradigm_adjective(text[start_char:end_char])
-                         and not extent.model_noun_after(text, _end_of(doc, nxt)))):
+                         and not extent.model_noun_after(text, _end_of(doc, nxt)))) \
+                and not _HEAD_NOUN.match(text, _end_of(doc, nxt)):
             name = f"{text[start_char:end_char]} {head.label}".lower()  # "supervised DL" is supervised deep learning
             return _composed(doc, m, m.start, nxt.end, "TECHNIQUE", index, head_label=name)
         # An architecture named before the umbrella word: "LSTM Neural Networks" is the LSTM, written whole.
