@@ -1,0 +1,119 @@
+"""DATASET and SOFTWARE names in full text: classes of errors of the development set ``fixtures/unseen/fragments-p``
+(GUIDELINE "Types" DATASET and SOFTWARE, "Span extent", "Not entities").
+
+Each test tags sentences with the shipped ontology and rules; the record that motivated the class is named in a
+comment, and the sentences are written for the class, not copied from it where a copy would only test one record.
+Each failed before this round; the near misses say what must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_linking import labels_of, tag
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*W036")
+
+
+# -- the edition or internal release of a catalogue or survey is part of its name ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # fragments-p r13d-frag-15: "the Roma-BZCAT 5th edition" (both golds)
+        ("Blazar labels come from 4LAC and the Roma-BZCAT 5th edition.", "Roma-BZCAT 5th edition"),
+        ("Positions were taken from the 2MASS 2nd edition of the point-source list.", None),
+        # fragments-p r13d-frag-13: "the Gaia-ESO Survey (GES iDR6)" (both golds): an internal data release
+        ("Radial velocities are taken from the Gaia-ESO iDR5 and from APOGEE.", "Gaia-ESO iDR5"),
+        # fragments-p r13d-frag-14: "IceCube Open Data" (both golds); fragments-d: "Auger Open Data" (gold)
+        ("We use the ten-year point-source sample released as IceCube Open Data in 2021.", "IceCube Open Data"),
+    ],
+)
+def test_an_edition_or_internal_release_is_one_data_set_with_its_name(real, text, name):
+    record = tag(real, text)
+    if name is None:  # an ordinal edition of a word that is no product ("2nd edition of the list") is left alone
+        assert labels_of(record, "2MASS 2nd edition") == set()
+        return
+    assert labels_of(record, name) == {"DATASET"}
+
+
+def test_open_data_in_lower_case_is_no_name(real):
+    # a description of how the data are shared, not the product's name
+    record = tag(real, "All IceCube open data used here are public.")
+    assert labels_of(record, "IceCube open data") == set()
+    assert labels_of(record, "IceCube") == {"TELESCOPE"}
+
+
+# -- a short form defined with its release or version inside the brackets -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "short", "short_label"),
+    [
+        # fragments-p r13d-frag-13: "Radial velocities are supplemented by the Gaia-ESO Survey (GES iDR6)" (both
+        # golds: "GES iDR6" DATASET); the short form is defined although a release follows it
+        ("Radial velocities are supplemented by the Gaia-ESO Survey (GES iDR6) and by APOGEE.",
+         "GES iDR6", "DATASET", "Gaia-ESO Survey", "SURVEY"),
+        # fragments-p r13d-frag-01: "reduced with the HARPS Data Reduction Software (DRS 3.5)", later "the DRS
+        # headers" (both golds: "DRS 3.5" and "DRS")
+        ("Spectra were reduced with the ESPRESSO Data Reduction Software (DRS 3.0.1). Indicators were read from "
+         "the DRS headers.", "DRS", "SOFTWARE", None, None),
+    ],
+)
+def test_a_short_form_defined_with_its_release_in_the_brackets_is_defined(real, text, name, label, short,
+                                                                          short_label):
+    record = tag(real, text)
+    assert labels_of(record, name) == {label}
+    if short is not None:
+        assert labels_of(record, short) == {short_label}
+
+
+def test_a_bracketed_code_and_number_that_define_nothing_stay_out(real):
+    # "(Run 2)" spells nothing before it: no short form
+    record = tag(real, "The detector recorded events during the second observing period (Run 2) of the array.")
+    assert labels_of(record, "Run") == set()
+
+
+# -- a challenge named with its ordinal --------------------------------------------------------------------------
+
+
+def test_an_ordinal_before_a_known_challenge_is_part_of_its_name(real):
+    # fragments-p r13d-frag-10: "the development cube of the second SKA Science Data Challenge (SDC2)" (both golds)
+    record = tag(real, "The network is trained on the third SKA Science Data Challenge images.")
+    assert labels_of(record, "third SKA Science Data Challenge") == {"DATASET"}
+
+
+def test_a_challenge_team_is_no_data_set(real):
+    # fragments-p r13d-frag-10: "we thank its Science Data Challenge team for the SDC2 products" (both golds: no
+    # entity): the people who run the challenge
+    record = tag(real, "We thank the Science Data Challenge team for the SDC2 products.")
+    assert labels_of(record, "Science Data Challenge") == set()
+    assert labels_of(record, "SDC2") == {"DATASET"}
+
+
+# -- names of products that bake a description in ----------------------------------------------------------------
+
+
+def test_quick_look_images_are_the_quick_look_product(real):
+    # fragments-p r13d-frag-15: "radio flux densities from NVSS and the VLASS Quick Look images" (both golds:
+    # "VLASS Quick Look"); "images" says what the product holds, as "spectra" after "Gaia XP"
+    record = tag(real, "Radio flux densities come from NVSS and the VLASS Quick Look images.")
+    assert labels_of(record, "VLASS Quick Look") == {"DATASET"}
+    assert labels_of(record, "VLASS Quick Look images") == set()
+
+
+# -- services and tools ---------------------------------------------------------------------------------------------
+
+
+def test_jpl_horizons_is_a_tool(real):
+    # fragments-p r13d-frag-06, fragments-o (both golds of both): "Ephemerides were computed with JPL Horizons"
+    record = tag(real, "Ephemerides were computed with JPL Horizons through astroquery.")
+    assert labels_of(record, "JPL Horizons") == {"SOFTWARE"}
+
+
+def test_a_data_centre_named_with_its_city_is_no_tool(real):
+    # fragments-p r13d-frag-03: "of the VizieR catalogue access tool (CDS, Strasbourg)" (both golds: no entity):
+    # the short form of an institution, named with its city
+    record = tag(real, "This research made use of the VizieR catalogue access tool (CDS, Strasbourg, France).")
+    assert labels_of(record, "CDS") == set()
