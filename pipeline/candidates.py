@@ -561,6 +561,7 @@ class CandidateRules:
         self.aperture_units = frozenset(words.aperture_units)
         self.observing_network_words = frozenset(words.observing_network_words)
         self.organization_words = frozenset(words.organization_words)
+        self.people_nouns = frozenset(words.people_nouns)
         self.weak_technique_heads = frozenset(words.weak_technique_heads)
         self.ml_words = frozenset(words.ml_words)
         self.stop_words = words.stop_set
@@ -1900,6 +1901,9 @@ class CandidateRules:
                     and doc[start - 2].is_title
                 ):
                     start = None  # "Max Planck Computing and Data Facility": part of a longer name, an organisation's
+                if start is not None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.people_nouns \
+                        and doc[token.i + 1].is_lower:
+                    continue  # "the Science Data Challenge team": the people who run it, no product of theirs
                 if start is not None and self._name_goes_on(doc, token.i):
                     # "Radio Observatory Anomaly Detector (ROAD)", "Global Navigation Satellite Systems": the head
                     # word opens a longer name of something else, no facility of its own

@@ -65,6 +65,9 @@ _DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][
                            r"|\bQuick Release [1-9][0-9]?(?![\w-]|\.[0-9])")  # "Euclid's Quick Release 1" (arXiv:2503.15310)
 _PROGRAM = re.compile(r" [Pp]rogram(?:me)?\b")
 _PRODUCT_END = re.compile(r"(?:[Cc]atalog(?:ue)?s?|[Aa]rchive)$")
+# A challenge of a numbered series: "the second SKA Science Data Challenge" (fragments-p r13d-frag-10, both golds) is
+# one challenge of the series the ontology knows by the name without the ordinal, as a catalogue's "Third ... Catalog".
+_CHALLENGE_END = re.compile(r"[Cc]hallenge$")
 
 
 class Mention(NamedTuple):
@@ -1160,7 +1163,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             grown = _year_release(doc, index, m, start_char, year.end(), text)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
-        if grown is None and m.label == "DATASET" and _PRODUCT_END.search(text, start_char, end_char) \
+        if grown is None and m.label == "DATASET" and (_PRODUCT_END.search(text, start_char, end_char)
+                                                      or _CHALLENGE_END.search(text, start_char, end_char)) \
                 and (ordinal := extent.ordinal_start(text, start_char)) is not None \
                 and (span := _span_of(doc, ordinal, end_char)) is not None and not (out and span.start < out[-1].end):
             # "the Third Gravitational-Wave Transient Catalog" (fragments-l r10y-frag-09): the ordinal names one
