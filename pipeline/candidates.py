@@ -2243,6 +2243,12 @@ class CandidateRules:
         inner = {s for s, e, *_ in matches if e == end and start < s}
         return any(s == start and e in inner for s, e, *_ in matches)
 
+    def _known_as_other(self, doc: Doc, start: int, end: int) -> bool:
+        """Is the ontology's match of exactly these tokens a name of something other than a tool?"""
+        return any(
+            s == start and e == end and label != "SOFTWARE" for s, e, label, *_ in match_tuples(doc, MATCHES)
+        )
+
     def _is_known(self, doc: Doc, start: int, end: int) -> bool:
         return any(s <= start and e >= end for s, e, *_ in match_tuples(doc, MATCHES))
 
@@ -2369,6 +2375,10 @@ class CandidateRules:
                     # "an autoencoder convolutional neural network (AE-CNN)" (abstracts-z arXiv:2507.21876, both
                     # golds): the parentheses define a kind of network, the definition types it
                     and not (lowers[i + 1] == self._open and doc[i + 2 : end].text in technique_shorts)
+                    # "the VizieR catalogue access tool (CDS, Strasbourg)" (fragments-p r13d-frag-03, both golds: no
+                    # CDS): a name the ontology knows as something else, in brackets after a tool's noun, is whose
+                    # the tool is, no name of it
+                    and not (lowers[i + 1] == self._open and self._known_as_other(doc, i + 2, end))
                 ):
                     names.setdefault(doc[i + 2 : end].text, label)
                 elif (

@@ -285,9 +285,9 @@ def _filter_ranges(runs: list[tuple[int, int]], tokens: _TokenTexts) -> list[tup
             max_words = min(length + 5, length * 2)
             long_start, long_end = max(start - max_words - 1, 0), start - 1
         if short_end - short_start == 2 and short_start == start and _RELEASE_IN_BRACKETS.match(tokens.text(start + 1)):
-            # "the Gaia-ESO Survey (GES iDR6)", "Data Reduction Software (DRS 3.5)" (fragments-p r13d-frag-13,
-            # r13d-frag-01, both golds): the short form and, after it, the release or version the text uses; the
-            # first word alone is tried as the short form too (the pair spells nothing)
+            # "the Gaia-ESO Survey (GES iDR6)" (fragments-p r13d-frag-13, both golds): the short form and, after it,
+            # the release the text uses; the first word alone is tried as the short form too (the pair spells
+            # nothing)
             length = len(tokens.text(start))
             words = min(length + 5, length * 2)
             _append_short(out, tokens, max(start - words - 1, 0), start - 1, start, start + 1)
@@ -300,8 +300,10 @@ def _filter_ranges(runs: list[tuple[int, int]], tokens: _TokenTexts) -> list[tup
     return out
 
 
-# A release code or a version number written after a short form inside its brackets: "iDR6", "DR3", "3.5", "v2.1".
-_RELEASE_IN_BRACKETS = re.compile(r"(?:[iEPA]?DR[0-9]+|v?[0-9]+(?:\.[0-9]+)+[A-Za-z]?|v[0-9]+)$")
+# A release code written after a short form inside its brackets: "iDR6", "DR3", "EDR3". Not a version number: the
+# golds split on versions ("TESS Input Catalog (TIC v8.2)" is "TIC" in fragments fragment-17, "HARPS Data Reduction
+# Software (DRS 3.5)" is "DRS 3.5" in fragments-p r13d-frag-01), and the guideline is silent.
+_RELEASE_IN_BRACKETS = re.compile(r"[iEPA]?DR[0-9]+$")
 
 
 def _append_short(out: list, tokens: _TokenTexts, long_start: int, long_end: int, short_start: int,
