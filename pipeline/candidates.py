@@ -2377,8 +2377,13 @@ class CandidateRules:
                     and not (lowers[i + 1] == self._open and doc[i + 2 : end].text in technique_shorts)
                     # "the VizieR catalogue access tool (CDS, Strasbourg)" (fragments-p r13d-frag-03, both golds: no
                     # CDS): a name the ontology knows as something else, in brackets after a tool's noun, is whose
-                    # the tool is, no name of it
-                    and not (lowers[i + 1] == self._open and self._known_as_other(doc, i + 2, end))
+                    # the tool is, no name of it, unless the words before define it ("an automated Crater Detection
+                    # Algorithm (CDA)", abstracts-w arXiv:2010.12520)
+                    and not (
+                        lowers[i + 1] == self._open
+                        and self._known_as_other(doc, i + 2, end)
+                        and (i + 2, end) not in self._short_forms(doc)
+                    )
                 ):
                     names.setdefault(doc[i + 2 : end].text, label)
                 elif (

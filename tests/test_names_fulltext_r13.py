@@ -112,3 +112,10 @@ def test_a_data_centre_named_with_its_city_is_no_tool(real):
     # the short form of an institution, named with its city
     record = tag(real, "This research made use of the VizieR catalogue access tool (CDS, Strasbourg, France).")
     assert labels_of(record, "CDS") == set()
+
+
+def test_a_tool_defined_in_brackets_stays_a_tool_though_its_short_form_is_known(real):
+    # abstracts-w arXiv:2010.12520: "We present an automated Crater Detection Algorithm (CDA)" (gold: "CDA"
+    # SOFTWARE); the words before the brackets define the short form
+    record = tag(real, "We present an automated Crater Detection Algorithm (CDA) for Mars. The CDA finds craters.")
+    assert labels_of(record, "CDA") == {"SOFTWARE"}
