@@ -178,6 +178,8 @@ _FIELD_ENDS = ("graphy", "logy", "metry", "nomy", "scopy")
 _CLAUSE_CLOSERS = frozenset({".", ",", ";", ")"})
 # What joins the last item of a list: "with PypeIt and foscgui."
 _LAST_JOINERS = frozenset({"and", "or", "&"})
+# Where a lower-case aside on a listed tool's purpose ends and the list goes on: "dynesty for nested sampling and".
+_ASIDE_ENDS = frozenset({",", "and", "or", "&"})
 # Nouns of a collection of tools after its name: "the SMURF map-maker in the Starlink suite".
 _SUITE_NOUNS = frozenset({"suite", "suites"})
 # Function words after a name a verb presents: "We propose DustSeer, which ...", "We present GalFlow to ...".
@@ -2864,14 +2866,38 @@ class CandidateRules:
             names.add(doc[pos:end].text)
             return end
 
+        def past_aside(end: int) -> int:
+            """After an aside on the item before, if one follows: its options in brackets ("PRESTO (accelsearch with
+            zmax = 200) and riptide"), or its purpose in lower case ("dynesty for nested sampling and batman"); the
+            aside ends where the list goes on."""
+            if end >= n:
+                return end
+            if doc[end].text == "(":
+                for k in range(end + 1, min(n, end + 12)):
+                    if doc[k].text == ")":
+                        return k + 1
+                    if doc[k].text == "(":
+                        return end
+            elif doc[end].lower_ == "for":
+                for k in range(end + 1, min(n, end + 7)):
+                    if doc[k].lower_ in _ASIDE_ENDS:
+                        return k
+                    if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")):
+                        return end
+            return end
+
         def walk_right(pos: int) -> None:
             while pos < n:
                 pos = past_citation(past_version(pos))
-                j = pos
+                aside = past_aside(pos)
+                j = aside
                 while j < n and doc[j].lower_ in LIST_JOINERS:
                     j += 1
-                if j == pos or j >= n:
+                if j == aside or j >= n:
                     return
+                if aside != pos and j not in soft_by_start:
+                    return  # after an aside, only a name the ontology knows as a tool goes on the list
+                pos = aside
                 end = take(j)
                 if not end:
                     if (

@@ -109,6 +109,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     mentions: list[Mention] = []
     undefined: list[tuple[int, int, str, str]] = []  # a data set's short forms that need a definition, as written
     unexpanded: list[tuple[int, int, str, str]] = []  # a method's short forms that need one: (start, end, id, form)
+    undefined_tools: list[tuple[int, int, str, str]] = []  # a tool's acronyms that need one, as written
     if tuples:
         rules = index.rules
         capitals_end = _title_in_capitals(text)
@@ -130,6 +131,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                     undefined.append((start, end, rule.concept_id, written))
                 elif rule.label == "TECHNIQUE":
                     unexpanded.append((start, end, rule.concept_id, rule.text))
+                elif rule.label == "SOFTWARE" and end - start == 1 and written.isupper():
+                    undefined_tools.append((start, end, rule.concept_id, written))
                 elif rule.label == "TELESCOPE" and _listed_among_facilities(doc, tuples, rules, start, end):
                     mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0,
                                             rule.case_sensitive and written == rule.text))
@@ -195,6 +198,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         chosen = _release_short_forms(doc, text, chosen, index, extent, starts, char_ends)
     if extent is not None:
         chosen = _release_codes_named_before(doc, text, chosen, index, extent, starts, char_ends)
+    if undefined_tools:
+        chosen = _acronyms_of_written_tools(text, chosen, undefined_tools, starts, char_ends)
     if undefined:
         chosen = _short_forms_of_written_names(text, chosen, undefined, starts, char_ends)
         chosen = _short_forms_after_owner(doc, chosen, undefined, index)
@@ -806,6 +811,21 @@ def _short_forms_of_written_names(text: str, chosen: list[Mention], undefined: l
              if any(len(name) > len(written) and name.endswith(written)
                     for name in named.get(cid, ()))
              and not any(m.start < end and start < m.end for m in chosen)]
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
+def _acronyms_of_written_tools(text: str, chosen: list[Mention], undefined: list[tuple[int, int, str, str]],
+                               starts: list[int], ends: list[int]) -> list[Mention]:
+    """A tool's acronym that needs a definition stands where the record writes the tool's name in words: "We retrain
+    PICS, the Pulsar Image-based Classification System, ..." (fragments-p r13d-frag-05, both golds), an apposition
+    no bracket marks; "PICS" alone may be anything."""
+    named: set[str] = {m.concept_id for m in chosen
+                       if m.label == "SOFTWARE" and " " in text[starts[m.start]:ends[m.end - 1]]}
+    if not named:
+        return chosen
+    added = [Mention(start, end, "SOFTWARE", cid, "abbreviation", 0, True)
+             for start, end, cid, _written in undefined
+             if cid in named and not any(m.start < end and start < m.end for m in chosen)]
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 

@@ -119,3 +119,41 @@ def test_a_tool_defined_in_brackets_stays_a_tool_though_its_short_form_is_known(
     # SOFTWARE); the words before the brackets define the short form
     record = tag(real, "We present an automated Crater Detection Algorithm (CDA) for Mars. The CDA finds craters.")
     assert labels_of(record, "CDA") == {"SOFTWARE"}
+
+
+def test_a_tool_acronym_stands_where_the_record_writes_the_tool_in_words(real):
+    # fragments-p r13d-frag-05: "We retrain PICS, the Pulsar Image-based Classification System, a two-layer ensemble"
+    # (both golds: "PICS" and the long form); an apposition that no bracket marks
+    record = tag(real, "We retrain PICS, the Pulsar Image-based Classification System, on FAST candidates.")
+    assert labels_of(record, "PICS") == {"SOFTWARE"}
+    assert labels_of(record, "Pulsar Image-based Classification System") == {"SOFTWARE"}
+
+
+def test_a_tool_acronym_without_its_name_in_words_stays_out(real):
+    # the same acronym, its tool's name nowhere in the record: the letters may stand for anything
+    record = tag(real, "The PICS of the detector were calibrated in the laboratory.")
+    assert labels_of(record, "PICS") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        # fragments-p r13d-frag-05: "Periodicity searches used PRESTO (accelsearch with zmax = 200) and riptide for the
+        # fast folding algorithm" (both golds: "riptide"): options of the tool before, in brackets
+        ("Periodicity searches used PRESTO (accelsearch with zmax = 200) and riptide for the fast folding algorithm.",
+         "riptide"),
+        # fragments-p r13d-frag-01: "juliet, which calls dynesty for nested sampling and batman for the transit model"
+        # (both golds: "batman"): the purpose of the tool before, in lower case
+        ("Joint fits were run with juliet, which calls dynesty for nested sampling and batman for the transit model.",
+         "batman"),
+    ],
+)
+def test_a_known_tool_listed_after_an_aside_on_the_tool_before_is_a_tool(real, text, tool):
+    record = tag(real, text)
+    assert labels_of(record, tool) == {"SOFTWARE"}
+
+
+def test_a_common_word_after_an_aside_that_ends_the_list_is_no_tool(real):
+    # "batman" is also a word: after a tool's purpose that a semicolon closes, no list goes on
+    record = tag(real, "Spectra were fitted with dynesty for nested sampling; batman costumes were not involved.")
+    assert labels_of(record, "batman") == set()
