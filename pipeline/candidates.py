@@ -140,6 +140,11 @@ _ROMAN_DIGITS = {"II": "2", "III": "3", "IV": "4"}
 # A name with a "+" glued after it and nothing glued after the "+": "GAT+", "WSA+" (not "CNN+LSTM", "a+b").
 # Two capitalised surnames joined by an ampersand ("Robbins & Hynek"), and how many words of what their product
 # holds may stand before its noun ("Robbins & Hynek Mars crater database").
+# A survey simulator's run: snake case with a version, before a run's or a cadence's noun ("baseline_v3.4 cadence").
+_CADENCE_RUN = re.compile(
+    r"(?<![\w.-])([a-z][a-z0-9]*(?:_[a-z0-9]+)*_v[0-9]+(?:\.[0-9]+)+(?:_[a-z0-9]+)*)"
+    r"(?= (?:cadence |survey |observing )?(?:simulations?|runs?|strateg(?:y|ies)|cadences?)\b)"
+)
 _AUTHOR_PAIR = re.compile(r"(?<![\w&-])([A-Z][a-z]{2,}) & ([A-Z][a-z]{2,})(?![\w&-])")
 _PRODUCT_WORDS = 3
 _PLUS_NAME = re.compile(r"(?<![\w+.-])([A-Z][\w-]*[A-Za-z0-9])\+(?![\w+])")
@@ -715,6 +720,8 @@ class CandidateRules:
             spans.extend(self._simulation_runs(doc, text))
         if "_" in text:
             spans.extend(self._run_codes(doc, text))
+            if "_v" in text:
+                spans.extend(self._cadence_runs(doc, text))
         if " & " in text:
             spans.extend(self._products_of_two_authors(doc, text))
         named = self._named_tools(doc, cues)
@@ -842,11 +849,24 @@ class CandidateRules:
             out.append(Span(doc, code.start, code.end, label="DATASET", kb_id=candidate_id(name), span_id="phrase"))
         return out
 
+    def _cadence_runs(self, doc: Doc, text: str) -> list[Span]:
+        """A survey simulator's run, named in snake case with its version before a run's or a cadence's noun, is a
+        data set: "the baseline_v3.4 cadence simulation of the Rubin Observatory" (fragments-p r13d-frag-12, both
+        golds), "the baseline_v2.0_10yrs run"; a version glued to a word alone ("model_v2 file") is no run."""
+        out: list[Span] = []
+        for found in _CADENCE_RUN.finditer(text):
+            span = doc.char_span(found.start(1), found.end(1))
+            if span is not None and not self._is_known(doc, span.start, span.end):
+                out.append(Span(doc, span.start, span.end, label="DATASET", kb_id=candidate_id(span.text),
+                                span_id="phrase"))
+        return out
+
     def _products_of_two_authors(self, doc: Doc, text: str) -> list[Span]:
         """A data product named by its two authors, what it holds in a few words, and a data-product noun is one
         data set: "the Robbins & Hynek Mars crater database" (fragments-n r12d-frag-11, both golds), "the Robbins &
-        Hynek global crater database" (fragments-b tune-fragment-10). Two names and an ampersand before any other
-        words are a journal, a firm or a citation ("Astronomy & Astrophysics", "Smith & Jones found")."""
+        Hynek global crater database" (fragments-b tune-fragment-10), "the Ritter & Kolb catalogue". Two names and an
+        ampersand before any other words are a journal, a firm or a citation ("Astronomy & Astrophysics", "Smith &
+        Jones found", "Hunt & Reffert (2023) catalogue")."""
         out: list[Span] = []
         for found in _AUTHOR_PAIR.finditer(text):
             pair = doc.char_span(found.start(), found.end())
@@ -854,7 +874,11 @@ class CandidateRules:
                 continue
             for i in range(pair.end, min(pair.end + _PRODUCT_WORDS + 1, len(doc))):
                 word = doc[i]
-                if word.norm_ in self.dataset_heads and i > pair.end:
+                # "drawn from the Ritter & Kolb catalogue (final edition, RKcat 7.24)" (fragments-p r13d-frag-03, both
+                # golds): after "the", the catalogue's noun may follow the two names at once
+                if word.norm_ in self.dataset_heads and (
+                    i > pair.end or (word.norm_ == "catalog" and pair.start and doc[pair.start - 1].lower_ == "the")
+                ):
                     name = doc[pair.start:i + 1].text
                     # known by its first author's name too: "Robbins Mars crater database"
                     known = sorted(c for form in (name, f"{found.group(1)} {doc[pair.end:i + 1].text}")

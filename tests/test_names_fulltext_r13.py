@@ -157,3 +157,57 @@ def test_a_common_word_after_an_aside_that_ends_the_list_is_no_tool(real):
     # "batman" is also a word: after a tool's purpose that a semicolon closes, no list goes on
     record = tag(real, "Spectra were fitted with dynesty for nested sampling; batman costumes were not involved.")
     assert labels_of(record, "batman") == set()
+
+
+def test_a_catalogue_named_by_its_two_authors_alone_is_a_data_set(real):
+    # fragments-p r13d-frag-03: "drawn from the Ritter & Kolb catalogue (final edition, RKcat 7.24)" (both golds)
+    record = tag(real, "The sample is drawn from the Downes & Shara catalogue of cataclysmic variables.")
+    assert labels_of(record, "Downes & Shara catalogue") == {"DATASET"}
+
+
+def test_two_authors_cited_with_a_year_before_a_catalogue_name_no_data_set(real):
+    # fragments-p r13d-frag-13: "from the Hunt & Reffert (2023) catalogue" (both golds: no entity), a citation
+    record = tag(real, "Memberships are taken from the Hunt & Reffert (2023) catalogue.")
+    assert not any("Hunt & Reffert" in e.text for e in record.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "label"),
+    [
+        # fragments-p r13d-frag-06, r13d-frag-09, r13d-frag-12, r13d-frag-14 (both golds): tools named once
+        ("Plumes were annotated with the labelme tool.", ["labelme"], "SOFTWARE"),
+        ("Inspired by tdescore, each light curve is fitted with a Gaussian process.", ["tdescore"], "SOFTWARE"),
+        ("Impact probabilities come from Sentry-II.", ["Sentry-II"], "SOFTWARE"),
+        ("We compare with the likelihood-based SplineMPE reconstruction.", ["SplineMPE"], "SOFTWARE"),
+        ("Forecasts were compared with the NEO Survey Simulator (NSS). The NSS yields are lower.",
+         ["NEO Survey Simulator", "NSS"], "SOFTWARE"),
+        # fragments-p r13d-frag-10, r13d-frag-03 (both golds): catalogues
+        ("The cube was built from the S3-SAX semi-analytic catalogue.", ["S3-SAX"], "DATASET"),
+        ("Periods come from RKcat and from the Ritter & Kolb catalogue.", ["RKcat", "Ritter & Kolb catalogue"],
+         "DATASET"),
+    ],
+)
+def test_tools_and_catalogues_named_once_are_known(real, text, names, label):
+    record = tag(real, text)
+    for name in names:
+        assert labels_of(record, name) == {label}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # fragments-p r13d-frag-12: "simulated detections from the baseline_v3.4 cadence simulation of the Rubin
+        # Observatory Legacy Survey of Space and Time" (both golds: "baseline_v3.4" DATASET)
+        ("We use simulated detections from the baseline_v3.0_10yrs cadence simulation of the LSST.",
+         "baseline_v3.0_10yrs"),
+        ("Metrics were computed on the retro_baseline_v2.0 run.", "retro_baseline_v2.0"),
+    ],
+)
+def test_a_survey_simulator_run_named_with_its_version_is_a_data_set(real, text, name):
+    record = tag(real, text)
+    assert labels_of(record, name) == {"DATASET"}
+
+
+def test_a_versioned_file_name_is_no_run(real):
+    record = tag(real, "The weights are stored in the model_v2.1 file of the repository.")
+    assert labels_of(record, "model_v2.1") == set()
