@@ -1013,6 +1013,9 @@ _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or |
 # "the SOAP 2.0 software" (not "emcee 3.1" alone: a version number in prose is often the version used, not the name).
 _TOOL_VERSION = re.compile(r" v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?= (?:model|code|software|pipeline|package|framework|library"
                            r"|toolkit)s?\b)")
+# A code's grid of isochrones or tracks, after its name: its version, then the grid's noun ("PARSEC v1.2S isochrones",
+# "MIST v1.2 evolutionary tracks"); group 1 ends where the data set's name ends.
+_MODEL_GRID = re.compile(r"((?: v?[0-9]+(?:\.[0-9]+)*[A-Za-z]?)?) (?:stellar |evolutionary )?(?:isochrones|tracks)\b")
 # The year of a capitalised data set's edition: "Ariel Data Challenge 2023".
 _YEAR = re.compile(r" (?:19|20)[0-9]{2}(?![\w-]|\.[0-9])")
 # A lower-case part of a survey glued to its name: "zCOSMOS-bright", "RACS-low".
@@ -1161,6 +1164,14 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and "atalog" in text[end_char:end] and (span := _span_of(doc, start_char, end)) is not None:
             # "the redMaPPer catalogue": the catalogue a code or pipeline made is a data product
             grown = _composed(doc, m, span.start, span.end, "DATASET", index)
+        if grown is None and m.label == "SOFTWARE" and ("sochrone" in text[end_char:end_char + 24]
+                                                         or "tracks" in text[end_char:end_char + 36]) \
+                and (grid := _MODEL_GRID.match(text, end_char)) is not None \
+                and (concept := index.concept(m.concept_id)) is not None and "DATASET" in concept.alt_types \
+                and (span := _span_of(doc, start_char, grid.end(1))) is not None:
+            # "ages from PARSEC v1.2S isochrones" (fragments-p r13d-frag-13, both golds: "PARSEC v1.2S" DATASET): a
+            # code's published grid of isochrones or tracks is a data set, named with its version, without the noun
+            grown = Mention(span.start, span.end, "DATASET", m.concept_id, m.source, 0, True, m.concept_label)
         if grown is None and m.label == "SURVEY" and (program := _PROGRAM.match(text, end_char)) is not None \
                 and _label_of(index, m).endswith((" Program", " Programme")) \
                 and (span := _span_of(doc, start_char, program.end())) is not None:

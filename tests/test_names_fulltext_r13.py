@@ -211,3 +211,17 @@ def test_a_survey_simulator_run_named_with_its_version_is_a_data_set(real, text,
 def test_a_versioned_file_name_is_no_run(real):
     record = tag(real, "The weights are stored in the model_v2.1 file of the repository.")
     assert labels_of(record, "model_v2.1") == set()
+
+
+def test_a_codes_isochrones_named_with_its_version_are_a_data_set(real):
+    # fragments-p r13d-frag-13: "ages from PARSEC v1.2S isochrones, fitted with ASteCA" (both golds: "PARSEC v1.2S"
+    # DATASET, SOFTWARE accepted): the published grid, not the code
+    record = tag(real, "Extinction is taken from Bayestar19 and ages from PARSEC v1.2S isochrones, fitted with ASteCA.")
+    assert labels_of(record, "PARSEC v1.2S") == {"DATASET"}
+    assert labels_of(record, "PARSEC") == set()
+
+
+def test_a_code_named_without_its_grid_stays_a_tool(real):
+    record = tag(real, "Stellar models were computed with the PARSEC code and fitted with ASteCA.")
+    assert labels_of(record, "PARSEC v1.2S") == set()
+    assert labels_of(record, "PARSEC") == {"SOFTWARE"}
