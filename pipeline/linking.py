@@ -1014,8 +1014,9 @@ _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or |
 _TOOL_VERSION = re.compile(r" v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?= (?:model|code|software|pipeline|package|framework|library"
                            r"|toolkit)s?\b)")
 # A code's grid of isochrones or tracks, after its name: its version, then the grid's noun ("PARSEC v1.2S isochrones",
-# "MIST v1.2 evolutionary tracks"); group 1 ends where the data set's name ends.
-_MODEL_GRID = re.compile(r"((?: v?[0-9]+(?:\.[0-9]+)*[A-Za-z]?)?) (?:stellar |evolutionary )?(?:isochrones|tracks)\b")
+# "MIST v1.2 evolutionary tracks"); group 1 ends where the data set's name ends. Without a version the name is left to
+# the code ("PARSEC and MIST isochrones": tests/test_ontology_breadth_tools.py), one release of the grid it is not.
+_MODEL_GRID = re.compile(r"( v?[0-9]+(?:\.[0-9]+)+[A-Za-z]?) (?:stellar |evolutionary )?(?:isochrones|tracks)\b")
 # The year of a capitalised data set's edition: "Ariel Data Challenge 2023".
 _YEAR = re.compile(r" (?:19|20)[0-9]{2}(?![\w-]|\.[0-9])")
 # A lower-case part of a survey glued to its name: "zCOSMOS-bright", "RACS-low".
