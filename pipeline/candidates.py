@@ -140,6 +140,11 @@ _ROMAN_DIGITS = {"II": "2", "III": "3", "IV": "4"}
 # A name with a "+" glued after it and nothing glued after the "+": "GAT+", "WSA+" (not "CNN+LSTM", "a+b").
 # Two capitalised surnames joined by an ampersand ("Robbins & Hynek"), and how many words of what their product
 # holds may stand before its noun ("Robbins & Hynek Mars crater database").
+# A survey simulator's run: snake case with a version, before a run's or a cadence's noun ("baseline_v3.4 cadence").
+_CADENCE_RUN = re.compile(
+    r"(?<![\w.-])([a-z][a-z0-9]*(?:_[a-z0-9]+)*_v[0-9]+(?:\.[0-9]+)+(?:_[a-z0-9]+)*)"
+    r"(?= (?:cadence |survey |observing )?(?:simulations?|runs?|strateg(?:y|ies)|cadences?)\b)"
+)
 _AUTHOR_PAIR = re.compile(r"(?<![\w&-])([A-Z][a-z]{2,}) & ([A-Z][a-z]{2,})(?![\w&-])")
 _PRODUCT_WORDS = 3
 _PLUS_NAME = re.compile(r"(?<![\w+.-])([A-Z][\w-]*[A-Za-z0-9])\+(?![\w+])")
@@ -178,6 +183,8 @@ _FIELD_ENDS = ("graphy", "logy", "metry", "nomy", "scopy")
 _CLAUSE_CLOSERS = frozenset({".", ",", ";", ")"})
 # What joins the last item of a list: "with PypeIt and foscgui."
 _LAST_JOINERS = frozenset({"and", "or", "&"})
+# Where a lower-case aside on a listed tool's purpose ends and the list goes on: "dynesty for nested sampling and".
+_ASIDE_ENDS = frozenset({",", "and", "or", "&"})
 # Nouns of a collection of tools after its name: "the SMURF map-maker in the Starlink suite".
 _SUITE_NOUNS = frozenset({"suite", "suites"})
 # Function words after a name a verb presents: "We propose DustSeer, which ...", "We present GalFlow to ...".
@@ -561,6 +568,7 @@ class CandidateRules:
         self.aperture_units = frozenset(words.aperture_units)
         self.observing_network_words = frozenset(words.observing_network_words)
         self.organization_words = frozenset(words.organization_words)
+        self.people_nouns = frozenset(words.people_nouns)
         self.weak_technique_heads = frozenset(words.weak_technique_heads)
         self.ml_words = frozenset(words.ml_words)
         self.stop_words = words.stop_set
@@ -712,6 +720,8 @@ class CandidateRules:
             spans.extend(self._simulation_runs(doc, text))
         if "_" in text:
             spans.extend(self._run_codes(doc, text))
+            if "_v" in text:
+                spans.extend(self._cadence_runs(doc, text))
         if " & " in text:
             spans.extend(self._products_of_two_authors(doc, text))
         named = self._named_tools(doc, cues)
@@ -839,11 +849,24 @@ class CandidateRules:
             out.append(Span(doc, code.start, code.end, label="DATASET", kb_id=candidate_id(name), span_id="phrase"))
         return out
 
+    def _cadence_runs(self, doc: Doc, text: str) -> list[Span]:
+        """A survey simulator's run, named in snake case with its version before a run's or a cadence's noun, is a
+        data set: "the baseline_v3.4 cadence simulation of the Rubin Observatory" (fragments-p r13d-frag-12, both
+        golds), "the baseline_v2.0_10yrs run"; a version glued to a word alone ("model_v2 file") is no run."""
+        out: list[Span] = []
+        for found in _CADENCE_RUN.finditer(text):
+            span = doc.char_span(found.start(1), found.end(1))
+            if span is not None and not self._is_known(doc, span.start, span.end):
+                out.append(Span(doc, span.start, span.end, label="DATASET", kb_id=candidate_id(span.text),
+                                span_id="phrase"))
+        return out
+
     def _products_of_two_authors(self, doc: Doc, text: str) -> list[Span]:
         """A data product named by its two authors, what it holds in a few words, and a data-product noun is one
         data set: "the Robbins & Hynek Mars crater database" (fragments-n r12d-frag-11, both golds), "the Robbins &
-        Hynek global crater database" (fragments-b tune-fragment-10). Two names and an ampersand before any other
-        words are a journal, a firm or a citation ("Astronomy & Astrophysics", "Smith & Jones found")."""
+        Hynek global crater database" (fragments-b tune-fragment-10), "the Ritter & Kolb catalogue". Two names and an
+        ampersand before any other words are a journal, a firm or a citation ("Astronomy & Astrophysics", "Smith &
+        Jones found", "Hunt & Reffert (2023) catalogue")."""
         out: list[Span] = []
         for found in _AUTHOR_PAIR.finditer(text):
             pair = doc.char_span(found.start(), found.end())
@@ -851,7 +874,11 @@ class CandidateRules:
                 continue
             for i in range(pair.end, min(pair.end + _PRODUCT_WORDS + 1, len(doc))):
                 word = doc[i]
-                if word.norm_ in self.dataset_heads and i > pair.end:
+                # "drawn from the Ritter & Kolb catalogue (final edition, RKcat 7.24)" (fragments-p r13d-frag-03, both
+                # golds): after "the", the catalogue's noun may follow the two names at once
+                if word.norm_ in self.dataset_heads and (
+                    i > pair.end or (word.norm_ == "catalog" and pair.start and doc[pair.start - 1].lower_ == "the")
+                ):
                     name = doc[pair.start:i + 1].text
                     # known by its first author's name too: "Robbins Mars crater database"
                     known = sorted(c for form in (name, f"{found.group(1)} {doc[pair.end:i + 1].text}")
@@ -1900,6 +1927,9 @@ class CandidateRules:
                     and doc[start - 2].is_title
                 ):
                     start = None  # "Max Planck Computing and Data Facility": part of a longer name, an organisation's
+                if start is not None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.people_nouns \
+                        and doc[token.i + 1].is_lower:
+                    continue  # "the Science Data Challenge team": the people who run it, no product of theirs
                 if start is not None and self._name_goes_on(doc, token.i):
                     # "Radio Observatory Anomaly Detector (ROAD)", "Global Navigation Satellite Systems": the head
                     # word opens a longer name of something else, no facility of its own
@@ -2239,6 +2269,12 @@ class CandidateRules:
         inner = {s for s, e, *_ in matches if e == end and start < s}
         return any(s == start and e in inner for s, e, *_ in matches)
 
+    def _known_as_other(self, doc: Doc, start: int, end: int) -> bool:
+        """Is the ontology's match of exactly these tokens a name of something other than a tool?"""
+        return any(
+            s == start and e == end and label != "SOFTWARE" for s, e, label, *_ in match_tuples(doc, MATCHES)
+        )
+
     def _is_known(self, doc: Doc, start: int, end: int) -> bool:
         return any(s <= start and e >= end for s, e, *_ in match_tuples(doc, MATCHES))
 
@@ -2365,6 +2401,15 @@ class CandidateRules:
                     # "an autoencoder convolutional neural network (AE-CNN)" (abstracts-z arXiv:2507.21876, both
                     # golds): the parentheses define a kind of network, the definition types it
                     and not (lowers[i + 1] == self._open and doc[i + 2 : end].text in technique_shorts)
+                    # "the VizieR catalogue access tool (CDS, Strasbourg)" (fragments-p r13d-frag-03, both golds: no
+                    # CDS): a name the ontology knows as something else, in brackets after a tool's noun, is whose
+                    # the tool is, no name of it, unless the words before define it ("an automated Crater Detection
+                    # Algorithm (CDA)", abstracts-w arXiv:2010.12520)
+                    and not (
+                        lowers[i + 1] == self._open
+                        and self._known_as_other(doc, i + 2, end)
+                        and (i + 2, end) not in self._short_forms(doc)
+                    )
                 ):
                     names.setdefault(doc[i + 2 : end].text, label)
                 elif (
@@ -2845,14 +2890,38 @@ class CandidateRules:
             names.add(doc[pos:end].text)
             return end
 
+        def past_aside(end: int) -> int:
+            """After an aside on the item before, if one follows: its options in brackets ("PRESTO (accelsearch with
+            zmax = 200) and riptide"), or its purpose in lower case ("dynesty for nested sampling and batman"); the
+            aside ends where the list goes on."""
+            if end >= n:
+                return end
+            if doc[end].text == "(":
+                for k in range(end + 1, min(n, end + 12)):
+                    if doc[k].text == ")":
+                        return k + 1
+                    if doc[k].text == "(":
+                        return end
+            elif doc[end].lower_ == "for":
+                for k in range(end + 1, min(n, end + 7)):
+                    if doc[k].lower_ in _ASIDE_ENDS:
+                        return k
+                    if not (doc[k].is_lower and (doc[k].is_alpha or doc[k].text == "-")):
+                        return end
+            return end
+
         def walk_right(pos: int) -> None:
             while pos < n:
                 pos = past_citation(past_version(pos))
-                j = pos
+                aside = past_aside(pos)
+                j = aside
                 while j < n and doc[j].lower_ in LIST_JOINERS:
                     j += 1
-                if j == pos or j >= n:
+                if j == aside or j >= n:
                     return
+                if aside != pos and j not in soft_by_start:
+                    return  # after an aside, only a name the ontology knows as a tool goes on the list
+                pos = aside
                 end = take(j)
                 if not end:
                     if (

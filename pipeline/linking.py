@@ -65,6 +65,9 @@ _DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][
                            r"|\bQuick Release [1-9][0-9]?(?![\w-]|\.[0-9])")  # "Euclid's Quick Release 1" (arXiv:2503.15310)
 _PROGRAM = re.compile(r" [Pp]rogram(?:me)?\b")
 _PRODUCT_END = re.compile(r"(?:[Cc]atalog(?:ue)?s?|[Aa]rchive)$")
+# A challenge of a numbered series: "the second SKA Science Data Challenge" (fragments-p r13d-frag-10, both golds) is
+# one challenge of the series the ontology knows by the name without the ordinal, as a catalogue's "Third ... Catalog".
+_CHALLENGE_END = re.compile(r"[Cc]hallenge$")
 
 
 class Mention(NamedTuple):
@@ -106,6 +109,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     mentions: list[Mention] = []
     undefined: list[tuple[int, int, str, str]] = []  # a data set's short forms that need a definition, as written
     unexpanded: list[tuple[int, int, str, str]] = []  # a method's short forms that need one: (start, end, id, form)
+    undefined_tools: list[tuple[int, int, str, str]] = []  # a tool's acronyms that need one, as written
     if tuples:
         rules = index.rules
         capitals_end = _title_in_capitals(text)
@@ -127,6 +131,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                     undefined.append((start, end, rule.concept_id, written))
                 elif rule.label == "TECHNIQUE":
                     unexpanded.append((start, end, rule.concept_id, rule.text))
+                elif rule.label == "SOFTWARE" and end - start == 1 and written.isupper():
+                    undefined_tools.append((start, end, rule.concept_id, written))
                 elif rule.label == "TELESCOPE" and _listed_among_facilities(doc, tuples, rules, start, end):
                     mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0,
                                             rule.case_sensitive and written == rule.text))
@@ -192,6 +198,8 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
         chosen = _release_short_forms(doc, text, chosen, index, extent, starts, char_ends)
     if extent is not None:
         chosen = _release_codes_named_before(doc, text, chosen, index, extent, starts, char_ends)
+    if undefined_tools:
+        chosen = _acronyms_of_written_tools(text, chosen, undefined_tools, starts, char_ends)
     if undefined:
         chosen = _short_forms_of_written_names(text, chosen, undefined, starts, char_ends)
         chosen = _short_forms_after_owner(doc, chosen, undefined, index)
@@ -806,6 +814,21 @@ def _short_forms_of_written_names(text: str, chosen: list[Mention], undefined: l
     return sorted(chosen + added, key=_BOUNDS) if added else chosen
 
 
+def _acronyms_of_written_tools(text: str, chosen: list[Mention], undefined: list[tuple[int, int, str, str]],
+                               starts: list[int], ends: list[int]) -> list[Mention]:
+    """A tool's acronym that needs a definition stands where the record writes the tool's name in words: "We retrain
+    PICS, the Pulsar Image-based Classification System, ..." (fragments-p r13d-frag-05, both golds), an apposition
+    no bracket marks; "PICS" alone may be anything."""
+    named: set[str] = {m.concept_id for m in chosen
+                       if m.label == "SOFTWARE" and " " in text[starts[m.start]:ends[m.end - 1]]}
+    if not named:
+        return chosen
+    added = [Mention(start, end, "SOFTWARE", cid, "abbreviation", 0, True)
+             for start, end, cid, _written in undefined
+             if cid in named and not any(m.start < end and start < m.end for m in chosen)]
+    return sorted(chosen + added, key=_BOUNDS) if added else chosen
+
+
 def _short_forms_after_owner(doc: Doc, chosen: list[Mention], undefined: list[tuple[int, int, str, str]],
                              index: OntologyIndex) -> list[Mention]:
     """A data set's short form that needs a definition stands right after the survey or mission it comes from, a
@@ -990,6 +1013,10 @@ _VERSION = re.compile(r" (?:[1-9]|II|III|IV)(?=[,;:)]|\.(?!\d)|$| \(| and | or |
 # "the SOAP 2.0 software" (not "emcee 3.1" alone: a version number in prose is often the version used, not the name).
 _TOOL_VERSION = re.compile(r" v?[0-9]+\.[0-9]+(?:\.[0-9]+)?(?= (?:model|code|software|pipeline|package|framework|library"
                            r"|toolkit)s?\b)")
+# A code's grid of isochrones or tracks, after its name: its version, then the grid's noun ("PARSEC v1.2S isochrones",
+# "MIST v1.2 evolutionary tracks"); group 1 ends where the data set's name ends. Without a version the name is left to
+# the code ("PARSEC and MIST isochrones": tests/test_ontology_breadth_tools.py), one release of the grid it is not.
+_MODEL_GRID = re.compile(r"( v?[0-9]+(?:\.[0-9]+)+[A-Za-z]?) (?:stellar |evolutionary )?(?:isochrones|tracks)\b")
 # The year of a capitalised data set's edition: "Ariel Data Challenge 2023".
 _YEAR = re.compile(r" (?:19|20)[0-9]{2}(?![\w-]|\.[0-9])")
 # A lower-case part of a survey glued to its name: "zCOSMOS-bright", "RACS-low".
@@ -1138,6 +1165,14 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and "atalog" in text[end_char:end] and (span := _span_of(doc, start_char, end)) is not None:
             # "the redMaPPer catalogue": the catalogue a code or pipeline made is a data product
             grown = _composed(doc, m, span.start, span.end, "DATASET", index)
+        if grown is None and m.label == "SOFTWARE" and ("sochrone" in text[end_char:end_char + 24]
+                                                         or "tracks" in text[end_char:end_char + 36]) \
+                and (grid := _MODEL_GRID.match(text, end_char)) is not None \
+                and (concept := index.concept(m.concept_id)) is not None and "DATASET" in concept.alt_types \
+                and (span := _span_of(doc, start_char, grid.end(1))) is not None:
+            # "ages from PARSEC v1.2S isochrones" (fragments-p r13d-frag-13, both golds: "PARSEC v1.2S" DATASET): a
+            # code's published grid of isochrones or tracks is a data set, named with its version, without the noun
+            grown = Mention(span.start, span.end, "DATASET", m.concept_id, m.source, 0, True, m.concept_label)
         if grown is None and m.label == "SURVEY" and (program := _PROGRAM.match(text, end_char)) is not None \
                 and _label_of(index, m).endswith((" Program", " Programme")) \
                 and (span := _span_of(doc, start_char, program.end())) is not None:
@@ -1160,7 +1195,8 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
             grown = _year_release(doc, index, m, start_char, year.end(), text)
         if grown is None and m.label in _PRODUCT_OWNERS:
             grown = _grow_product(doc, text, m, end_char, index, extent, out[-1].end if out else 0)
-        if grown is None and m.label == "DATASET" and _PRODUCT_END.search(text, start_char, end_char) \
+        if grown is None and m.label == "DATASET" and (_PRODUCT_END.search(text, start_char, end_char)
+                                                      or _CHALLENGE_END.search(text, start_char, end_char)) \
                 and (ordinal := extent.ordinal_start(text, start_char)) is not None \
                 and (span := _span_of(doc, ordinal, end_char)) is not None and not (out and span.start < out[-1].end):
             # "the Third Gravitational-Wave Transient Catalog" (fragments-l r10y-frag-09): the ordinal names one
