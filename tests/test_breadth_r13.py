@@ -307,6 +307,87 @@ BREADTH = [
     # names that are common words count where the text cues them (other tools beside them, a definition)
     ("SED fitting was done with CIGALE and Lightning.", "Lightning", "SOFTWARE", "software:lightning-sed"),
     ("Cloud profiles come from PICASO and Virga.", "Virga", "SOFTWARE", "software:virga"),
+    # X-ray and ultraviolet probes, the gamma-ray burst network
+    ("Spectra of the warm-hot gas were simulated for Arcus.", "Arcus", "TELESCOPE", "telescope:arcus"),
+    (
+        "Ultraviolet spectra from WSO-UV will extend the training set.",
+        "WSO-UV",
+        "TELESCOPE",
+        "telescope:world-space-observatory-ultraviolet",
+    ),
+    (
+        "The burst was localized by the InterPlanetary Network (IPN); the IPN annulus overlaps the field.",
+        "IPN",
+        "TELESCOPE",
+        "telescope:interplanetary-network",
+    ),
+    # Cherenkov telescopes, cameras and air-shower detectors
+    ("Stereo events of MAGIC-I and MAGIC-II were reconstructed.", "MAGIC-II", "TELESCOPE", "telescope:magic-ii"),
+    ("Images from the SST-1M camera were cleaned.", "SST-1M", "TELESCOPE", "telescope:sst-1m"),
+    ("Waveforms of CHEC-S were simulated.", "CHEC-S", "TELESCOPE", "telescope:compact-high-energy-camera"),
+    (
+        "Muon counts of the Underground Muon Detector are predicted.",
+        "Underground Muon Detector",
+        "TELESCOPE",
+        "telescope:underground-muon-detector",
+    ),
+    # neutrino, double-beta-decay and dark-matter detectors
+    ("Pulse shapes from GERDA and LEGEND-200 are classified.", "GERDA", "TELESCOPE", "telescope:gerda"),
+    ("Pulse shapes from GERDA and LEGEND-200 are classified.", "LEGEND-200", "TELESCOPE", "telescope:legend-200"),
+    ("Electron spectra of KATRIN are fitted with a neural emulator.", "KATRIN", "TELESCOPE", "telescope:katrin"),
+    ("Bolometer events of CUORE are denoised.", "CUORE", "TELESCOPE", "telescope:cuore"),
+    ("Backgrounds in KamLAND-Zen are modelled.", "KamLAND-Zen", "TELESCOPE", "telescope:kamland-zen"),
+    ("Events of DEAP-3600 are classified by pulse shape.", "DEAP-3600", "TELESCOPE", "telescope:deap-3600"),
+    (
+        "The annual modulation of DAMA/LIBRA is tested with COSINE-100.",
+        "COSINE-100",
+        "TELESCOPE",
+        "telescope:cosine-100",
+    ),
+    ("Bubble images of PICO-60 are classified.", "PICO-60", "TELESCOPE", "telescope:pico-60"),
+    ("Axion searches with HAYSTAC and MADMAX are compared.", "MADMAX", "TELESCOPE", "telescope:madmax"),
+    ("The sensitivity of XLZD is forecast.", "XLZD", "TELESCOPE", "telescope:xlzd"),
+    ("Gradiometer signals of ZAIGA are simulated.", "ZAIGA", "TELESCOPE", "telescope:zaiga"),
+    # CMB and submillimeter experiments
+    ("Maps from ACBAR and Archeops are combined.", "Archeops", "TELESCOPE", "telescope:archeops"),
+    ("Polarization maps of LSPE-STRIP are simulated.", "LSPE-STRIP", "TELESCOPE", "telescope:lspe-strip"),
+    ("Line-intensity maps of SPT-SLIM are forecast.", "SPT-SLIM", "TELESCOPE", "telescope:spt-slim"),
+    (
+        "Far-infrared spectra of the Space Infrared Telescope for Cosmology and Astrophysics (SPICA) were forecast. "
+        "SPICA would have resolved them.",
+        "SPICA",
+        "TELESCOPE",
+        "telescope:spica",
+    ),
+    # radio pathfinders and transient systems
+    (
+        "Candidates from the Apertif Radio Transient System are classified.",
+        "Apertif Radio Transient System",
+        "TELESCOPE",
+        "telescope:apertif-radio-transient-system",
+    ),
+    ("Maps from the CHIME Pathfinder were cleaned.", "CHIME Pathfinder", "TELESCOPE", "telescope:chime-pathfinder"),
+    # ground geospace instruments and their archives
+    (
+        "Auroral images from the THEMIS ASI are segmented.",
+        "THEMIS ASI",
+        "TELESCOPE",
+        "telescope:themis-all-sky-imager-array",
+    ),
+    (
+        "Red-line images from REGO are classified.",
+        "REGO",
+        "TELESCOPE",
+        "telescope:red-line-emission-geospace-observatory",
+    ),
+    (
+        "Electron densities from PFISR are the targets.",
+        "PFISR",
+        "TELESCOPE",
+        "telescope:poker-flat-incoherent-scatter-radar",
+    ),
+    ("Magnetograms from CARISMA are used.", "CARISMA", "TELESCOPE", "telescope:carisma"),
+    ("Count rates were retrieved from the NMDB.", "NMDB", "DATASET", "dataset:neutron-monitor-database"),
 ]
 
 
@@ -325,6 +406,9 @@ NEAR_MISSES = [
     ("We thank the HELP desk of the archive.", "HELP"),
     ("A speculator would buy the bond.", "speculator"),
     ("The KISS principle guided the design of the network.", "KISS"),
+    ("Illuminance of 300 LUX was set in the clean room.", "LUX"),
+    ("The LEGEND of the figure lists the classes.", "LEGEND"),
+    ("A TAP query returns the catalog.", "TAP"),
     ("The SIS model of the lens is fitted.", "SIS"),
 ]
 
