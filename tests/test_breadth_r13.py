@@ -388,6 +388,41 @@ BREADTH = [
     ),
     ("Magnetograms from CARISMA are used.", "CARISMA", "TELESCOPE", "telescope:carisma"),
     ("Count rates were retrieved from the NMDB.", "NMDB", "DATASET", "dataset:neutron-monitor-database"),
+    # upper-atmosphere, solar, nucleosynthesis, supernova, TESS and solar-system codes
+    (
+        "Thermospheric densities simulated with GITM and WACCM-X are emulated.",
+        "GITM",
+        "SOFTWARE",
+        "software:global-ionosphere-thermosphere-model",
+    ),
+    (
+        "Thermospheric densities simulated with GITM and WACCM-X are emulated.",
+        "WACCM-X",
+        "SOFTWARE",
+        "software:waccm-x",
+    ),
+    (
+        "Microwave maps of the flare were synthesized with GX Simulator.",
+        "GX Simulator",
+        "SOFTWARE",
+        "software:gx-simulator",
+    ),
+    ("Flares were forecast with SolarFlareNet.", "SolarFlareNet", "SOFTWARE", "software:solarflarenet"),
+    ("Abundances were computed with WinNet using JINA REACLIB rates.", "WinNet", "SOFTWARE", "software:winnet"),
+    (
+        "Abundances were computed with WinNet using JINA REACLIB rates.",
+        "JINA REACLIB",
+        "DATASET",
+        "dataset:jina-reaclib",
+    ),
+    ("Collapse profiles were computed with GR1D.", "GR1D", "SOFTWARE", "software:gr1d"),
+    (
+        "Light curves of the host galaxies were extracted with TESSreduce.",
+        "TESSreduce",
+        "SOFTWARE",
+        "software:tessreduce",
+    ),
+    ("Surface ages were fitted with Craterstats-II.", "Craterstats-II", "SOFTWARE", "software:craterstats"),
 ]
 
 
