@@ -423,6 +423,30 @@ BREADTH = [
         "software:tessreduce",
     ),
     ("Surface ages were fitted with Craterstats-II.", "Craterstats-II", "SOFTWARE", "software:craterstats"),
+    # heliophysics archives, stellar property and molecular databases, Galactic structure
+    (
+        "One-minute solar wind data come from High Resolution OMNI.",
+        "High Resolution OMNI",
+        "DATASET",
+        "dataset:high-resolution-omni",
+    ),
+    (
+        "EUI images were retrieved from the Solar Orbiter Archive.",
+        "Solar Orbiter Archive",
+        "DATASET",
+        "dataset:solar-orbiter-archive",
+    ),
+    (
+        "Radii of the hosts come from the Gaia-Kepler Stellar Properties Catalog.",
+        "Gaia-Kepler Stellar Properties Catalog",
+        "DATASET",
+        "dataset:gaia-kepler-stellar-properties-catalog",
+    ),
+    ("Collision rates were taken from LAMDA.", "LAMDA", "DATASET", "dataset:leiden-atomic-and-molecular-database"),
+    ("PAH spectra from PAHdb train the decomposition.", "PAHdb", "DATASET", "dataset:nasa-ames-pah-database"),
+    ("Young stars from SPYGLASS are the labelled set.", "SPYGLASS", "DATASET", "dataset:spyglass"),
+    ("Labels from RAVE-on are used for training.", "RAVE-on", "DATASET", "dataset:rave-on"),
+    ("Streams were detected with STREAMFINDER.", "STREAMFINDER", "SOFTWARE", "software:streamfinder"),
 ]
 
 
