@@ -447,6 +447,12 @@ BREADTH = [
     ("Young stars from SPYGLASS are the labelled set.", "SPYGLASS", "DATASET", "dataset:spyglass"),
     ("Labels from RAVE-on are used for training.", "RAVE-on", "DATASET", "dataset:rave-on"),
     ("Streams were detected with STREAMFINDER.", "STREAMFINDER", "SOFTWARE", "software:streamfinder"),
+    # named ML models and a transient simulation
+    ("Cosmological parameters were inferred with SimBIG.", "SimBIG", "SOFTWARE", "software:simbig"),
+    ("Quasar hosts were decomposed with PSFGAN.", "PSFGAN", "SOFTWARE", "software:psfgan"),
+    ("Alerts were classified with AppleCiDEr.", "AppleCiDEr", "SOFTWARE", "software:applecider"),
+    ("Foregrounds were removed with CMBFSCNN.", "CMBFSCNN", "SOFTWARE", "software:cmbfscnn"),
+    ("The classifier is trained on SCOTCH light curves.", "SCOTCH", "DATASET", "dataset:scotch"),
 ]
 
 
