@@ -478,6 +478,13 @@ NEAR_MISSES = [
 ]
 
 
+def test_a_lower_case_description_before_omni_is_not_the_high_resolution_product(real):
+    # fragments-n r12d-frag-10, both golds: "OMNI", the words before it describe the data
+    found = _found(tag(real, "Wind data are merged in the high-resolution OMNI data set distributed through OMNIWeb."))
+    assert ("OMNI", "DATASET", "dataset:omniweb") in found, found
+    assert not [f for f in found if f[0].startswith("high")], found
+
+
 @pytest.mark.parametrize(("sentence", "word"), NEAR_MISSES)
 def test_common_words_among_the_new_names_stay_untagged(real, sentence, word):
     found = _found(tag(real, sentence))
