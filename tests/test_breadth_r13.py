@@ -450,8 +450,6 @@ BREADTH = [
     # named ML models and a transient simulation
     ("Cosmological parameters were inferred with SimBIG.", "SimBIG", "SOFTWARE", "software:simbig"),
     ("Quasar hosts were decomposed with PSFGAN.", "PSFGAN", "SOFTWARE", "software:psfgan"),
-    ("Alerts were classified with AppleCiDEr.", "AppleCiDEr", "SOFTWARE", "software:applecider"),
-    ("Foregrounds were removed with CMBFSCNN.", "CMBFSCNN", "SOFTWARE", "software:cmbfscnn"),
     ("The classifier is trained on SCOTCH light curves.", "SCOTCH", "DATASET", "dataset:scotch"),
 ]
 
