@@ -451,6 +451,27 @@ BREADTH = [
     ("Cosmological parameters were inferred with SimBIG.", "SimBIG", "SOFTWARE", "software:simbig"),
     ("Quasar hosts were decomposed with PSFGAN.", "PSFGAN", "SOFTWARE", "software:psfgan"),
     ("The classifier is trained on SCOTCH light curves.", "SCOTCH", "DATASET", "dataset:scotch"),
+    # radio, spectroscopic and exoplanet programmes, citizen science and calibration catalogs
+    ("Pulsar candidates of SPAN512 are classified.", "SPAN512", "SURVEY", "survey:span512"),
+    ("Radio sources in eMERGE are cross-matched with JWST.", "eMERGE", "SURVEY", "survey:emerge"),
+    ("Lyman-break targets for DESI-II are selected.", "DESI-II", "SURVEY", "survey:desi-ii"),
+    ("Masses come from the Magellan-TESS Survey.", "Magellan-TESS Survey", "SURVEY", "survey:magellan-tess-survey"),
+    ("Light curves of SUDARE are classified.", "SUDARE", "SURVEY", "survey:sudare"),
+    (
+        "Detection limits of the NaCo Large Program are revisited.",
+        "NaCo Large Program",
+        "SURVEY",
+        "survey:naco-large-program",
+    ),
+    (
+        "Volunteer labels from Citizen ASAS-SN train the classifier.",
+        "Citizen ASAS-SN",
+        "DATASET",
+        "dataset:citizen-asas-sn",
+    ),
+    ("Crater counts from Moon Zoo are compared.", "Moon Zoo", "DATASET", "dataset:moon-zoo"),
+    ("Redshift priors come from the DES Deep Fields.", "DES Deep Fields", "DATASET", "dataset:des-deep-fields"),
+    ("Spectral types come from the GUCDS.", "GUCDS", "DATASET", "dataset:gaia-ultracool-dwarf-sample"),
 ]
 
 
