@@ -472,6 +472,27 @@ BREADTH = [
     ("Crater counts from Moon Zoo are compared.", "Moon Zoo", "DATASET", "dataset:moon-zoo"),
     ("Redshift priors come from the DES Deep Fields.", "DES Deep Fields", "DATASET", "dataset:des-deep-fields"),
     ("Spectral types come from the GUCDS.", "GUCDS", "DATASET", "dataset:gaia-ultracool-dwarf-sample"),
+    # planetary-mission instruments: rover cameras, IMAP, Europa Clipper, JUICE, New Horizons, Huygens, Rosetta
+    (
+        "Terrain labels were drawn on Navcam images of Curiosity.",
+        "Navcam",
+        "TELESCOPE",
+        "telescope:rover-navigation-camera",
+    ),
+    ("Rocks in Hazcam frames were segmented.", "Hazcam", "TELESCOPE", "telescope:hazard-avoidance-camera"),
+    ("Pickup ions measured by SWAPI are classified.", "SWAPI", "TELESCOPE", "telescope:swapi"),
+    ("Energetic neutral atom maps of IMAP-Hi are simulated.", "IMAP-Hi", "TELESCOPE", "telescope:imap-hi"),
+    ("Thermal anomalies in E-THEMIS images are forecast.", "E-THEMIS", "TELESCOPE", "telescope:e-themis"),
+    ("Plume spectra for MASPEX are simulated.", "MASPEX", "TELESCOPE", "telescope:maspex"),
+    ("Methane ice maps of Pluto come from LEISA.", "LEISA", "TELESCOPE", "telescope:leisa"),
+    ("The Huygens probe imaged the surface of Titan.", "Huygens probe", "TELESCOPE", "telescope:huygens-probe"),
+    ("Dust grains collected by COSIMA are classified.", "COSIMA", "TELESCOPE", "telescope:cosima"),
+    (
+        "Electron spectra from JEDI are clustered.",
+        "JEDI",
+        "TELESCOPE",
+        "telescope:jupiter-energetic-particle-detector-instrument",
+    ),
 ]
 
 
@@ -490,6 +511,8 @@ NEAR_MISSES = [
     ("We thank the HELP desk of the archive.", "HELP"),
     ("A speculator would buy the bond.", "speculator"),
     ("The KISS principle guided the design of the network.", "KISS"),
+    ("Christiaan Huygens described the rings of Saturn.", "Huygens"),
+    ("Ralph Waldo Emerson wrote about the stars.", "Ralph"),
     ("Illuminance of 300 LUX was set in the clean room.", "LUX"),
     ("The LEGEND of the figure lists the classes.", "LEGEND"),
     ("A TAP query returns the catalog.", "TAP"),
