@@ -1500,8 +1500,11 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             return pair
         if gap in _DASHES and head is not None and not head.generic \
                 and (hybrid := extent.hybrid_end(text, _end_of(doc, nxt))) is not None \
-                and (span := _span_of(doc, start_char, hybrid)) is not None:
-            # "Gaussian Process–Random Forest Hybrid" (arXiv:2412.20091): two methods made one model
+                and text[hybrid:hybrid + 2] == " (" and (span := _span_of(doc, start_char, hybrid)) is not None:
+            # "Gaussian Process–Random Forest Hybrid (GP-RF)" (abstracts-n arXiv:2412.20091): two methods made one
+            # model, named by its own short form; without one the hybrid is what a named tool is made of, and the
+            # two methods stay two names ("CosmoUiT: A Vision Transformer-UNet Hybrid", abstracts-ac
+            # arXiv:2510.01121, both golds)
             return _composed(doc, nxt, span.start, span.end, "TECHNIQUE", index)
         if head is not None and not head.generic and concept is not None and (
                 (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())

@@ -88,6 +88,24 @@ def test_a_deep_ensemble_of_networks_written_with_of_stays_the_ensemble(real):
     assert techniques(record) == ["deep ensemble", "graph neural networks"]
 
 
+# -- 2b. A hybrid of two methods is one name when a short form names it ------------------------------------------
+
+
+def test_a_hybrid_without_its_own_short_form_is_two_names(real):
+    # abstracts-ac arXiv:2510.01121 (the title)
+    record = tag(real, "We emulate 21-cm maps.", title="CosmoUiT: A Vision Transformer-UNet Hybrid for Fast and "
+                                                       "Accurate Emulation of 21-cm Maps")
+    assert "Vision Transformer" in techniques(record)
+    assert "UNet" in techniques(record)
+    assert "Vision Transformer-UNet Hybrid" not in techniques(record)
+
+
+def test_a_hybrid_with_its_own_short_form_is_one_name(real):
+    # abstracts-n arXiv:2412.20091 (both golds)
+    record = tag(real, "We reconstruct LCs using Bi-Mamba, Gaussian Process–Random Forest Hybrid (GP-RF) and KANs.")
+    assert "Gaussian Process–Random Forest Hybrid" in techniques(record)
+
+
 # -- 3. A physics-informed model: the modifier changes what the network is -----------------------------------
 
 
