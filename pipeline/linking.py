@@ -1527,6 +1527,7 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         # networks", dev gold), and the adjective alone is no technique (span.yaml paradigm_adjectives).
         if head is not None and head.generic and head.kind == "umbrella" and head.label.lower().endswith(" learning") \
                 and gap == " " and concept is not None and concept.kind == "paradigm" \
+                and not _network_after_field(text, _end_of(doc, nxt)) \
                 and (text[start_char:end_char].lower() in _FIELD_PARADIGMS
                      or (extent.paradigm_adjective(text[start_char:end_char])
                          and not extent.model_noun_after(text, _end_of(doc, nxt)))):
@@ -1658,6 +1659,17 @@ def _methods_defined_whole(doc: Doc, text: str, chosen: list[Mention], short_spa
     if not replaced:
         return chosen
     return [replaced.get(m, m) for m in chosen]
+
+
+# The network umbrella written after a field's name: "deep-learning neural networks", "deep learning neural-network".
+_NETWORK_AFTER = re.compile(r"[ -]neural[ -]net(?:work)?s?\b", re.IGNORECASE)
+
+
+def _network_after_field(text: str, end: int) -> bool:
+    """Does the network umbrella follow a field's name? Then a paradigm's adjective before the field says how those
+    networks are trained, even "supervised": "more commonly used supervised deep-learning neural networks"
+    (abstracts-ab arXiv:1908.07542, both golds: no "supervised deep-learning")."""
+    return text[end:end + 1] in " -" and text[end + 1:end + 2] in "nN" and _NETWORK_AFTER.match(text, end) is not None
 
 
 def _sentence_case(written: str) -> bool:

@@ -136,6 +136,20 @@ def test_a_paradigm_before_the_network_umbrella_is_left_apart(real):
     assert "Artificial Neural Network" in techniques(record)
 
 
+def test_a_paradigm_before_a_field_and_the_network_umbrella_describes_the_networks(real):
+    # abstracts-ab arXiv:1908.07542 (both golds: no "supervised deep-learning")
+    record = tag(real, "The accuracy is comparable to that of more commonly used supervised deep-learning neural "
+                       "networks.")
+    assert "supervised deep-learning" not in techniques(record)
+    assert "deep-learning" in techniques(record)
+
+
+def test_a_paradigm_before_a_field_alone_is_one_name(real):
+    # the near miss: "supervised deep learning" with no model's noun after it is the paradigm of the field
+    record = tag(real, "We apply supervised deep learning to the light curves.")
+    assert "supervised deep learning" in techniques(record)
+
+
 def test_a_paradigm_before_a_named_model_still_describes_it(real):
     # the near miss: "the unsupervised Gaussian Mixture Model" (arXiv:2401.10802) is the Gaussian mixture model
     record = tag(real, "We cluster the stars with the unsupervised Gaussian Mixture Model.")
