@@ -195,6 +195,21 @@ def test_a_learned_sampler_defined_by_its_short_form_is_one_name(real):
     assert "flow-matching" not in found
 
 
+def test_a_flow_before_a_sampler_defined_by_its_short_form_is_one_name_under_the_flow(real):
+    # real-paper-like: the same construction with another learned proposal
+    record = tag(real, "We present a normalizing flow Markov chain Monte Carlo (NF-MCMC) sampler. NF-MCMC is fast.")
+    found = concepts(record)
+    assert found["normalizing flow Markov chain Monte Carlo"].startswith("candidate:")
+    assert found["NF-MCMC"] == found["normalizing flow Markov chain Monte Carlo"]
+    assert "normalizing flow" not in found
+
+
+def test_a_method_defined_with_a_model_noun_after_it_keeps_its_name(real):
+    # the near miss: one word after the known method, a model's noun, is no second method's name
+    record = tag(real, "We train a Gaussian process emulator (GPE) on the simulations.")
+    assert "Gaussian process emulator" not in techniques(record)
+
+
 def test_a_sampler_alone_is_no_technique(real):
     record = tag(real, "We then employ Markov chain Monte Carlo (MCMC) to infer the posterior distribution.")
     assert techniques(record) == []
