@@ -188,6 +188,7 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
     if extent is not None:
         chosen = compose(doc, text, chosen, index, extent, starts, char_ends)
         if short_spans:  # the doc has abbreviations
+            chosen = _methods_defined_whole(doc, text, chosen, short_spans, index, extent)
             chosen = _defined_by_composed(doc, text, chosen, short_spans)
         chosen = _shared_prefix(doc, text, chosen, index, starts, char_ends)
     if "DR" in text or "ata Release" in text or "ata release" in text or "uick Release" in text:
@@ -1226,11 +1227,13 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
         if grown is None and m.label == "TECHNIQUE" and (extent.paradigm_adjective(text[start_char:end_char])
                                                          or extent.property_after(text, end_char)
                                                          or extent.bare_participle(text[start_char:end_char])
-                                                         or extent.homonym_vetoed(text, text[start_char:end_char])):
+                                                         or extent.homonym_vetoed(text, text[start_char:end_char])
+                                                         or _in_code_path(text, start_char, end_char)):
             # "an ensemble of supervised learners": the adjective of a paradigm alone names no technique;
             # "augmentation invariance" (abstracts-s arXiv:2206.11927): a property named after a method, not it;
             # "gradient-boosted inference techniques" (abstracts-y arXiv:2507.11611): a participle, no learner's name;
             # "Deep Forest: ... reconstruction of the Lyman-alpha forest" (abstracts-y arXiv:2009.10673): the forest observed
+            # "svm.SVC" (abstracts-ac arXiv:2512.15895, both golds): a class in a code path is code, not the method
             i += 1
             continue
         if grown is None:
@@ -1529,10 +1532,15 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
     if nxt is not None and nxt.label == "TECHNIQUE" and not generic:
         gap = text[end_char:doc[nxt.start].idx]
         head = index.concept(nxt.concept_id)
+        if gap == " " and (pair := _method_before_network(doc, text, m, nxt, concept, head, index, extent)) is not None:
+            return pair
         if gap in _DASHES and head is not None and not head.generic \
                 and (hybrid := extent.hybrid_end(text, _end_of(doc, nxt))) is not None \
-                and (span := _span_of(doc, start_char, hybrid)) is not None:
-            # "Gaussian Process–Random Forest Hybrid" (arXiv:2412.20091): two methods made one model
+                and text[hybrid:hybrid + 2] == " (" and (span := _span_of(doc, start_char, hybrid)) is not None:
+            # "Gaussian Process–Random Forest Hybrid (GP-RF)" (abstracts-n arXiv:2412.20091): two methods made one
+            # model, named by its own short form; without one the hybrid is what a named tool is made of, and the
+            # two methods stay two names ("CosmoUiT: A Vision Transformer-UNet Hybrid", abstracts-ac
+            # arXiv:2510.01121, both golds)
             return _composed(doc, nxt, span.start, span.end, "TECHNIQUE", index)
         if head is not None and not head.generic and concept is not None and (
                 (gap in (" ", "-") and {concept.kind, head.kind} <= _NAME_KINDS and doc[m.start:m.end].text.islower())
@@ -1558,6 +1566,7 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
         # gold, no "supervised deep-learning" in either).
         if head is not None and head.generic and head.kind == "umbrella" and head.label.lower().endswith(" learning") \
                 and gap == " " and concept is not None and concept.kind == "paradigm" \
+                and not _network_after_field(text, _end_of(doc, nxt)) \
                 and (text[start_char:end_char].lower() in _FIELD_PARADIGMS
                      or (extent.paradigm_adjective(text[start_char:end_char])
                          and not extent.model_noun_after(text, _end_of(doc, nxt)))) \
@@ -1640,6 +1649,120 @@ def _grow_technique(doc: Doc, text: str, m: Mention, nxt: Mention | None, start_
             and not (m.start >= 1 and span.start < m.start - 2):
         return _composed(doc, m, span.start, m.end, "TECHNIQUE", index)
     return None
+
+
+# A module path in lower case right before a name, glued by its dot: "svm." of "svm.SVC", "sklearn.ensemble.".
+_MODULE_PATH = re.compile(r"(?<![\w.])[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\.$")
+
+
+def _in_code_path(text: str, start_char: int, end_char: int) -> bool:
+    """Is a mention the last part of a dotted code path ("svm.SVC", "sklearn.ensemble.RandomForestClassifier")?"""
+    if start_char < 2 or text[start_char - 1] != "." or not text[start_char - 2].isalnum() \
+            or text[end_char:end_char + 1].isalnum():
+        return False
+    return _MODULE_PATH.search(text, max(0, start_char - 40), start_char) is not None
+
+
+# The fewest words of another method's name after a known method in one defined long form.
+_WHOLE_METHOD_MIN_WORDS = 2
+
+
+def _methods_defined_whole(doc: Doc, text: str, chosen: list[Mention], short_spans: dict[str, list[Span]],
+                           index: OntologyIndex, extent: Extent) -> list[Mention]:
+    """A known learning method at the start of a defined long form that goes on with the name of another method:
+    the whole long form is one technique, under the known one ("flow-matching Markov chain Monte Carlo (FM-MCMC)",
+    abstracts-ac arXiv:2510.17459, both golds accept TECHNIQUE), when the short form spells the known method's
+    initials first and the long form's rest is a name of two words or more, not a model's noun
+    ("Gaussian process emulator (GPE)" stays the Gaussian process)."""
+    by_start = {m.start: m for m in chosen if m.label == "TECHNIQUE"}
+    if not by_start:
+        return chosen
+    replaced: dict[Mention, Mention] = {}
+    for short_text, shorts in short_spans.items():
+        long = shorts[0]._.long_form
+        if long is None or (m := by_start.get(long.start)) is None or m.end >= long.end or m in replaced:
+            continue
+        concept = index.concept(m.concept_id)
+        if concept is None or concept.generic or concept.kind == "paradigm":
+            continue
+        rest = doc[m.end:long.end]
+        words = [t for t in rest if t.is_alpha]
+        if len(words) < _WHOLE_METHOD_MIN_WORDS or any(t.is_punct and t.text != "-" for t in rest) \
+                or rest[-1].lower_ in extent.rules.model_nouns or rest[-1].lower_ in extent.descriptive_tail_set \
+                or any(c.start < long.end and c.end > m.end for c in chosen):
+            continue
+        initials = "".join(w[0] for w in re.split(r"[- ]+", doc[m.start:m.end].text) if w).lower()
+        letters = "".join(ch for ch in short_text if ch.isalpha()).lower()
+        if not letters.startswith(initials) or len(letters) <= len(initials):
+            continue
+        replaced[m] = _composed(doc, m, m.start, long.end, "TECHNIQUE", index)
+    if not replaced:
+        return chosen
+    return [replaced.get(m, m) for m in chosen]
+
+
+# The network umbrella written after a field's name: "deep-learning neural networks", "deep learning neural-network".
+_NETWORK_AFTER = re.compile(r"[ -]neural[ -]net(?:work)?s?\b", re.IGNORECASE)
+
+
+def _network_after_field(text: str, end: int) -> bool:
+    """Does the network umbrella follow a field's name? Then a paradigm's adjective before the field says how those
+    networks are trained, even "supervised": "more commonly used supervised deep-learning neural networks"
+    (abstracts-ab arXiv:1908.07542, both golds: no "supervised deep-learning")."""
+    return text[end:end + 1] in " -" and text[end + 1:end + 2] in "nN" and _NETWORK_AFTER.match(text, end) is not None
+
+
+def _sentence_case(written: str) -> bool:
+    """Lower case, or only the first letter a capital ("Gaussian-mixture", "Deep ensemble" at a title's start)."""
+    return written.islower() or (written[:1].isupper() and written[1:].islower())
+
+
+def _method_before_network(doc: Doc, text: str, m: Mention, nxt: Mention, concept, head, index: OntologyIndex,
+                           extent: Extent) -> Mention | None:
+    """Two known techniques written side by side, a space between them, that name one network.
+
+    - an architecture before the name of its own family: "Long-Short Term Memory recurrent neural network"
+      (abstracts-ac arXiv:2403.09847, both golds) is the LSTM written whole, as "LSTM neural network" is;
+    - a proper adjective or a title's first capital on the first of two model names: "Gaussian-mixture
+      variational autoencoder" (abstracts-ac arXiv:2505.20407, both golds), as "gaussian-mixture ..." would be;
+    - a method whose name ends with a meaning-changing modifier, before an architecture: "Deep ensemble graph
+      neural networks" (abstracts-ac arXiv:2602.23321, both golds), as "ensemble CNN" is.
+    The composed name links to a candidate under the network ("Bayesian CNN" never silently becomes CNN).
+    """
+    if concept is None or head is None or head.generic:
+        return None
+    if concept.kind == "architecture" and head.kind == "architecture" and head.id != concept.id \
+            and _spelled_out(doc[m.start:m.end].text) and head.id in _ancestors(index, concept.id):
+        return m._replace(end=nxt.end)
+    written, next_written = doc[m.start:m.end].text, doc[nxt.start:nxt.end].text
+    if written.islower() or not _sentence_case(written) or not next_written.islower():
+        return None  # lower-case pairs compose in ``_grow_technique``; Title Case ones are lists ("Random Forest")
+    if {concept.kind, head.kind} <= _NAME_KINDS \
+            or (concept.kind == "method" and head.kind == "architecture"
+                and written.rsplit(None, 1)[-1].lower() in extent.modifier_words):
+        return _composed(doc, nxt, m.start, nxt.end, "TECHNIQUE", index)
+    return None
+
+
+def _spelled_out(written: str) -> bool:
+    """Is a name written out in words, each in lower case or capitalised ("Long-Short Term Memory"), not a coined
+    or short name ("ResNet-50", "U-Net", "GRU"), which a family's name after it only describes ("a ResNet-50
+    convolutional neural network", fragments fragment-03: two names)?"""
+    words = [w for w in re.split(r"[- ]+", written) if w]
+    return bool(words) and all(len(w) > 1 and w.isalpha() and (w.islower() or (w[0].isupper() and w[1:].islower()))
+                               for w in words)
+
+
+def _ancestors(index: OntologyIndex, concept_id: str) -> set[str]:
+    """Every concept broader than ``concept_id``, at any depth."""
+    seen: set[str] = set()
+    todo = list(found.broader) if (found := index.concept(concept_id)) is not None else []
+    while todo:
+        cid = todo.pop()
+        if cid not in seen and (found := index.concept(cid)) is not None:
+            seen.add(cid)
+            todo.extend(found.broader)
+    return seen
 
 
 # One or two capitalised words written before a name, and the name in capitals: "Multi-head Hadamard Self-Attention".
