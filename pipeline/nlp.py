@@ -76,7 +76,10 @@ if not Span.has_extension("astro_rule"):
 # Hyphen between a letter and a digit ("ResNet-50", "FIRE-2", "Stage-IV" is
 # already split by spaCy between letters).
 _EXTRA_INFIXES = [r"(?<=[A-Za-z])-(?=[0-9])", r"(?<=[A-Za-z0-9])\+(?=[A-Za-z])",  # "ResNet-50", "VST+VISTA"
-                  r"\)(?=-[A-Za-z])", r"(?<=\))-(?=[A-Za-z])"]  # "(AI)-based": "AI", ")", "-", "based"
+                  r"\)(?=-[A-Za-z])", r"(?<=\))-(?=[A-Za-z])",  # "(AI)-based": "AI", ")", "-", "based"
+                  # a short form glued to its long form ("supervised Machine Learning(ML)"): a word, then its
+                  # capitalised short form in brackets
+                  r"(?<=[a-z]{2})\((?=[A-Z][A-Za-z0-9-]*\)?$)"]
 # A hanging hyphen ("Conformer- and Transformer-based") is not part of the word.
 _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9])-$", r"(?<=[A-Za-z0-9])\}\$?$",
                    r"(?<=[A-Za-z]{2})\$$",  # a word in math mode ("$Kepler$") is a word between two "$"

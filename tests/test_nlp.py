@@ -397,3 +397,17 @@ def test_saved_pipeline_loads_without_the_original_ontology(tmp_path):
 def test_parenthesised_acronym_before_based_is_its_own_token(nlp):
     doc = nlp.make_doc("Artificial Intelligence (AI)-based tools")
     assert [t.text for t in doc] == ["Artificial", "Intelligence", "(", "AI", ")", "-", "based", "tools"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # abstracts-ac arXiv:2603.24323: "supervised Machine Learning(ML) methods" (both golds: the long form and "ML")
+        ("Machine Learning(ML) methods", ["Machine", "Learning", "(", "ML", ")", "methods"]),
+        ("a Convolutional Neural Network(CNN).", ["a", "Convolutional", "Neural", "Network", "(", "CNN", ")", "."]),
+        # a symbol's argument and a year are not short forms
+        ("f(x) and TESS(2019)", ["f(x", ")", "and", "TESS(2019", ")"]),
+    ],
+)
+def test_short_form_glued_to_its_long_form_is_split(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens
