@@ -890,7 +890,10 @@ _RELEASE_OF = re.compile(rf"\b({'|'.join(_ORDINALS)}|early) [Dd]ata [Rr]elease o
 
 # A release's own name written beside the spelled-out one ("... of the eROSITA All-Sky Survey (eRASS1)"),
 # not a bare release number ("... of Gaia (DR2)").
-_NAMED_RELEASE_AFTER = re.compile(r"(?: [A-Z][a-z]+)? \((?![EPA]?DR ?[0-9]+\))[^()]*?[A-Za-z][^()]*?[0-9][^()]*\)")
+# An apposed name after a comma counts too: "the fourth data release of the Kilo-Degree Survey, KiDS-DR4"
+# (fragments-p r13d-frag-08, both golds: the survey and KiDS-DR4).
+_NAMED_RELEASE_AFTER = re.compile(r"(?: [A-Z][a-z]+)?(?: \((?![EPA]?DR ?[0-9]+\))[^()]*?[A-Za-z][^()]*?[0-9][^()]*\)"
+                                  r"|, (?![EPA]?DR ?[0-9]+\b)[A-Za-z][\w+-]*[A-Za-z][\w+-]*?[0-9][\w+-]*\b)")
 _NAMED_RELEASE_BEFORE = re.compile(r"[0-9], (?:the )?$")
 
 
@@ -1944,7 +1947,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                     found = index.concept(cid)
                     if found is not None and found.type == "DATASET":
                         return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
-        if find == extent.survey_field_end and m.label == "SURVEY" and text[end_char:end] == " Survey":
+        if find == extent.survey_field_end and m.label == "SURVEY" and text[end_char:end] in (" Survey", " Surveys"):
             return m._replace(end=span.end, exact=True)  # "GAMA Survey" is GAMA, written whole
         # the candidate's name without the possessive: "Gaia’s variable star catalogue" is the Gaia variable star one
         name = _clean(text[begin:end_char] + text[at:end]) if at != end_char else None

@@ -65,6 +65,8 @@ class CandidateWords(BaseModel):
     system_nouns: Words = ()
     data_system_words: Words = ()
     not_tool_words: Words = ()
+    facility_line_cues: Words = ()
+    slash_non_instruments: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
