@@ -67,6 +67,7 @@ class CandidateWords(BaseModel):
     not_tool_words: Words = ()
     facility_line_cues: Words = ()
     slash_non_instruments: Words = ()
+    survey_context_nouns: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
