@@ -1430,7 +1430,9 @@ def _unit_named(index: OntologyIndex, doc: Doc, m: Mention) -> bool:
 
 def _not_a_facility(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex, extent: Extent) -> bool:
     if extent.vetoed_after(text, end_char):
-        return True
+        # "Planck units" are physics; "the four ATLAS units in Hawaii, Chile and South Africa" (fragments-p
+        # r13d-frag-12, both golds: ATLAS) are telescopes, counted
+        return not (text.startswith(" units", end_char) and m.start > 0 and doc[m.start - 1].like_num)
     if m.source == "candidate" and m.start > 0 and doc[m.start - 1].lower_ in ("a", "an") \
             and (m.end == len(doc) or doc[m.end].is_punct or doc[m.end].is_stop):
         # "GALEX is a NASA Small Explorer, launched in 2003" (fragments-n r12d-frag-07, both golds): a name no one

@@ -176,3 +176,10 @@ def test_survey_short_form_before_programme(real):
     record = tag(real, "Northern coverage came from HARPS-N on the TNG within the GAPS programme.")
     assert labels_of(record, "GAPS") == {"SURVEY"}
     assert labels_of(tag(real, "The GAPS in the disc are carved by planets."), "GAPS") == set()
+
+
+def test_counted_units_of_a_facility_are_the_facility(real):
+    # fragments-p r13d-frag-12: "the four ATLAS units in Hawaii, Chile and South Africa" (both golds: ATLAS)
+    record = tag(real, "Tracklets come from the four ATLAS units in Hawaii, Chile and South Africa.")
+    assert labels_of(record, "ATLAS") & {"TELESCOPE", "SURVEY"}
+    assert labels_of(tag(real, "All masses are given in Planck units."), "Planck") == set()
