@@ -183,3 +183,35 @@ def test_counted_units_of_a_facility_are_the_facility(real):
     record = tag(real, "Tracklets come from the four ATLAS units in Hawaii, Chile and South Africa.")
     assert labels_of(record, "ATLAS") & {"TELESCOPE", "SURVEY"}
     assert labels_of(tag(real, "All masses are given in Planck units."), "Planck") == set()
+
+
+# -- ontology check: a mission's alias with the word "mission" ------------------------------------------------
+
+
+def test_mission_alias_whose_name_matches_alone_is_rejected(tmp_path):
+    from tests.test_ontology import codes, problems_of, write
+
+    (tmp_path / "rules").mkdir()
+    write(tmp_path / "rules", "span.yaml", "facility_descriptive_tails: [mission, missions]\n")
+    write(
+        tmp_path,
+        "t.yaml",
+        """
+        - id: telescope:neo-surveyor
+          label: NEO Surveyor
+          type: TELESCOPE
+          aliases: [NEO Surveyor mission]
+        - id: telescope:juno
+          label: Juno
+          type: TELESCOPE
+          match_label: false
+          aliases: [Juno mission]
+        - id: telescope:smm
+          label: Solar Maximum Mission
+          type: TELESCOPE
+          aliases: [Solar Maximum]
+        """,
+    )
+    problems = problems_of(tmp_path)
+    assert codes(problems) == ["E111"]
+    assert "'NEO Surveyor mission'" in problems[0].message
