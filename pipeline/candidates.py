@@ -3687,8 +3687,6 @@ class CandidateRules:
                 ]
             if not fits:
                 fits = [m for m in ms if m[2] == "TELESCOPE" and self._last_of_its_kind(doc, start, end, known, m[3])]
-            if not fits and doc[start].is_upper:
-                fits = [m for m in ms if m[2] == "TELESCOPE" and self._paired_with_facility(doc, start, end, known)]
             if len({m[3] for m in fits}) == 1:
                 m = fits[0]
                 out.append(Span(doc, start, end, label=m[2], kb_id=m[3], span_id="context"))
@@ -3740,20 +3738,6 @@ class CandidateRules:
                 break
             items, i = items + 1, s
         return items >= 2 and not (end < len(doc) and doc[end].lower_ in (",", "and", "or"))
-
-    def _paired_with_facility(self, doc: Doc, start: int, end: int, known: list[tuple]) -> bool:
-        """Is a facility's short form joined by "and", "or" or a comma to a known facility: "solar-wind data from ACE
-        and DSCOVR" (fragments-p r13d-frag-02, both golds: ACE), "Pan-STARRS, with PS1 and PS2 on Haleakalā"
-        (r13d-frag-12, both golds: PS2)? The pair says what the short form is, as a list of three does."""
-        n = len(doc)
-        for s, e, label, cid, _r in known:
-            if label != "TELESCOPE" and not ((k := self.index.concept(cid)) is not None and "TELESCOPE" in k.alt_types):
-                continue
-            if (s == end + 1 and doc[end].lower_ in ("and", "or", ",")) or (
-                    e == start - 1 and start >= 2 and doc[start - 1].lower_ in ("and", "or")):
-                # a peer glued on by a hyphen is a word of a compound ("DSCOVR-like"), no facility beside it
-                return not (e < n and doc[e].text == "-")
-        return False
 
     def _said_to_be_a_facility(self, doc: Doc, end: int) -> bool:
         """Does the sentence say what the short form is: "IRIS is a NASA small explorer mission" (fragments-c

@@ -152,25 +152,6 @@ def test_channel_of_an_instrument_after_a_slash_is_no_instrument(real):
 # -- a short form that needs a definition, told by its company -------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        # fragments-p r13d-frag-02: "solar-wind ... data from ACE and DSCOVR were taken from OMNIWeb" (both golds)
-        ("Hourly solar-wind plasma data from ACE and DSCOVR were taken from OMNIWeb.", "ACE"),
-        # fragments-p r13d-frag-12: "Pan-STARRS, with PS1 and PS2 on Haleakalā" (both golds: PS2)
-        ("Tracklets come from Pan-STARRS, with PS1 and PS2 on Haleakala.", "PS2"),
-    ],
-)
-def test_short_form_paired_with_a_known_facility(real, text, name):
-    assert labels_of(tag(real, text), name) == {"TELESCOPE"}
-
-
-def test_short_form_alone_still_needs_its_definition(real):
-    record = tag(real, "The ACE inhibitor trial and the PS2 console are unrelated to astronomy.")
-    assert labels_of(record, "ACE") == set()
-    assert labels_of(record, "PS2") == set()
-
-
 def test_survey_short_form_before_programme(real):
     # fragments-p r13d-frag-01: "HARPS-N on the Telescopio Nazionale Galileo (TNG) within the GAPS programme"
     record = tag(real, "Northern coverage came from HARPS-N on the TNG within the GAPS programme.")
