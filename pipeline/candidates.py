@@ -497,6 +497,8 @@ def _add_definitions(doc: Doc, found: list[tuple[Span, Span]]) -> None:
 # Two short forms for two names written side by side with a slash: "Big Bear Solar Observatory/Full-Disk
 # H-alpha Patrol Telescope (BBSO/FDHA)", "Solar Dynamics Observatory/Atmospheric Imaging Assembly (SDO/AIA)".
 _POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# An instrument's short form after its facility and a slash: capitals, three letters first ("COPS", "EFOSC2").
+_SLASH_INSTRUMENT = re.compile(r"[A-Z]{3,}[A-Z0-9]*")
 _SLASH_PAIR = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})/([A-Z][A-Za-z0-9-]{1,11})\)")
 
 
@@ -587,6 +589,13 @@ class CandidateRules:
         self.physical_model_words = frozenset(words.physical_model_words)
         self.data_system_words = frozenset(words.data_system_words)
         self.not_tool_words = frozenset(words.not_tool_words)
+        self.slash_non_instruments = frozenset(words.slash_non_instruments)
+        self.survey_context_nouns = frozenset(words.survey_context_nouns)
+        # "Facilities:" opening a line (the AAS journals' facility keywords); the gate is the cue's stem
+        cues = sorted({c.capitalize() for c in words.facility_line_cues} | set(words.facility_line_cues))
+        self._facility_line = re.compile(r"(?:^|\n)[ \t]*(?:" + "|".join(map(re.escape, cues)) + r"):[ \t]*") \
+            if cues else None
+        self._facility_line_gate = tuple({c[:7].lower() for c in cues}) if cues else ()
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
@@ -751,6 +760,11 @@ class CandidateRules:
         if cues:
             spans.extend(self._named_after_data(doc, cues))
         spans.extend(self._facilities_in_context(doc))
+        if self._facility_line is not None and ":" in text \
+                and any(g in text or g.capitalize() in text for g in self._facility_line_gate):
+            spans.extend(self._facility_keywords(doc, text))
+        if "/" in text:
+            spans.extend(self._instruments_after_slash(doc, text))
         spans.extend(self._missions_named_by_instruments(doc))
         if cues:
             spans.extend(self._data_systems(doc, cues))
@@ -778,7 +792,26 @@ class CandidateRules:
             base = found.group(1)
             if self._variant_base(doc, base):
                 out.extend(self._occurrences(doc, span.text))
+            elif self._upgraded_instrument(doc, base):
+                out.extend(self._occurrences(doc, span.text, label="TELESCOPE"))
         return out
+
+    def _upgraded_instrument(self, doc: Doc, base: str) -> bool:
+        """Is ``base`` an instrument whose telescope the record names: "observed with OSIRIS+ on the Gran Telescopio
+        Canarias (GTC)" (fragments-p r13d-frag-03, both golds) is the upgraded OSIRIS of the GTC, as CRIRES+ is
+        the VLT's CRIRES; "HCO+" has no instrument of that name."""
+        owners = self._instrument_owners.get(base)
+        return bool(owners) and any(m[3] in owners for m in match_tuples(doc, MATCHES))
+
+    @cached_property
+    def _instrument_owners(self) -> dict[str, frozenset[str]]:
+        """Every written form of an instrument (those that need a definition too) -> the facilities it is of."""
+        out: dict[str, set[str]] = {}
+        for concept in self.index.ontology:
+            owners = concept.relations.get("instrument_of", ()) if concept.type == "TELESCOPE" else ()
+            for form in surface_forms(concept) if owners else ():
+                out.setdefault(form.text, set()).update(owners)
+        return {k: frozenset(v) for k, v in out.items()}
 
     def _roman_releases(self, doc: Doc, text: str) -> list[Span]:
         """A code's release written with a Roman numeral that the ontology knows with a digit: "evolved with
@@ -3510,7 +3543,7 @@ class CandidateRules:
             if label == "SURVEY":
                 # "the VIDEO survey", "the MACHO survey": the lower-case noun says the short form is the survey,
                 # which is named without it, as "the GALAH survey" is GALAH
-                if end < n and doc[end].lower_ in ("survey", "surveys"):
+                if end < n and doc[end].lower_ in self.survey_context_nouns:
                     out.append(Span(doc, start, end, label=label, kb_id=cid, span_id="context"))
                 continue
             if (
@@ -3519,6 +3552,87 @@ class CandidateRules:
                 or self._beside_sibling(doc, start, end, cid)
             ):
                 out.append(Span(doc, start, end, label="TELESCOPE", kb_id=cid, span_id="context"))
+        return out
+
+    def _facility_keywords(self, doc: Doc, text: str) -> list[Span]:
+        """The keywords of an AAS journals' facility line are facilities, written as the journals' list writes them.
+
+        "Facilities: PO:1.2m (ZTF), PO:1.5m (SEDM), Liverpool:2m (SPRAT), NTT (EFOSC2), XMM." (fragments-p
+        r13d-frag-09, first gold: PO:1.2m, PO:1.5m, Liverpool:2m): a keyword with a colon names one telescope of
+        an observatory, by its aperture or its number ("Keck:I", "Magellan:Clay"), a name no dictionary holds;
+        the words in a keyword's parentheses are its instruments. Known names are the ruler's; a keyword without
+        a colon may be an archive ("MAST", "IRSA") as well as a facility, so only known ones count.
+        """
+        out: list[Span] = []
+        for hit in self._facility_line.finditer(text):
+            end = text.find("\n", hit.end())
+            end = len(text) if end < 0 else end
+            depth, item_start = 0, hit.end()
+            items: list[tuple[int, int]] = []
+            for k in range(hit.end(), end + 1):
+                c = text[k] if k < end else ","
+                if c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth = max(0, depth - 1)
+                elif c in ",;" and depth == 0:
+                    items.append((item_start, k))
+                    item_start = k + 1
+            for start, stop in items:
+                paren = text.find("(", start, stop)
+                keyword = (start, paren if paren >= 0 else stop)
+                names = [(keyword, True)]
+                if paren >= 0:
+                    close = text.find(")", paren, stop + 1)
+                    close = stop if close < 0 else close
+                    k = paren + 1
+                    for part in text[paren + 1:close].split(","):
+                        names.append(((k, k + len(part)), False))
+                        k += len(part) + 1
+                for (a, b), is_keyword in names:
+                    while a < b and text[a].isspace():
+                        a += 1
+                    while b > a and (text[b - 1].isspace() or text[b - 1] == "."):
+                        b -= 1
+                    written = text[a:b]
+                    if not written or not written[0].isupper() or (is_keyword and ":" not in written):
+                        continue
+                    span = doc.char_span(a, b)
+                    if span is None or self._is_known(doc, span.start, span.end) or self.index.lookup(written):
+                        continue
+                    out.append(Span(doc, span.start, span.end, label="TELESCOPE", kb_id=candidate_id(written),
+                                    span_id="aperture"))
+        return out
+
+    def _instruments_after_slash(self, doc: Doc, text: str) -> list[Span]:
+        """A name written after a known facility and a slash is its instrument: "neutral-gas densities from
+        ROSINA/COPS" (fragments-p r13d-frag-06, both golds: COPS), as "SDO/AIA" and "NTT/EFOSC2" are.
+
+        The name is written in capitals, three letters or more, and stands alone: a filter ("HST/F814W"), a
+        release ("Gaia/DR3"), a programme ("HST/GO 12345"), a band ("GALEX/NUV") or a channel ("ACS/WFC") is none.
+        """
+        matches = match_tuples(doc, MATCHES)
+        facility_ends = {e for s, e, label, *_ in matches if label == "TELESCOPE"}
+        if not facility_ends:
+            return []
+        covered = {i for s, e, *_ in matches for i in range(s, e)}
+        out: list[Span] = []
+        n = len(doc)
+        for end in sorted(facility_ends):
+            if end + 1 >= n or doc[end].text != "/" or doc[end - 1].whitespace_ or doc[end].whitespace_:
+                continue
+            name = doc[end + 1]
+            written = name.text
+            if end + 1 in covered or not _SLASH_INSTRUMENT.fullmatch(written) or written.lower() in self.slash_non_instruments:
+                continue
+            after = doc[end + 2] if end + 2 < n else None
+            if after is not None and not name.whitespace_ and after.text in ("/", "-"):
+                continue  # one of three names, or a code glued on: "HST/ACS/WFC", "HST/GO-12345"
+            if after is not None and (after.like_num or after.text == "/"):
+                continue
+            if self.index.lookup(written):
+                continue  # a known form the ruler did not take: its own gate decides
+            out.append(Span(doc, end + 1, end + 2, label="TELESCOPE", kb_id=candidate_id(written), span_id="phrase"))
         return out
 
     @cached_property

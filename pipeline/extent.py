@@ -49,6 +49,7 @@ class SpanRules(BaseModel):
     veto_patterns: tuple[str, ...] = ()
     descriptive_words: tuple[str, ...] = ()
     descriptive_tails: tuple[str, ...] = ()
+    facility_descriptive_tails: tuple[str, ...] = ()
     established_names: tuple[str, ...] = ()
     model_name_words: tuple[str, ...] = ()
     dropped_product_words: tuple[str, ...] = ()

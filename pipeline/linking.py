@@ -914,7 +914,10 @@ _RELEASE_OF = re.compile(rf"\b({'|'.join(_ORDINALS)}|early) [Dd]ata [Rr]elease o
 
 # A release's own name written beside the spelled-out one ("... of the eROSITA All-Sky Survey (eRASS1)"),
 # not a bare release number ("... of Gaia (DR2)").
-_NAMED_RELEASE_AFTER = re.compile(r"(?: [A-Z][a-z]+)? \((?![EPA]?DR ?[0-9]+\))[^()]*?[A-Za-z][^()]*?[0-9][^()]*\)")
+# An apposed name after a comma counts too: "the fourth data release of the Kilo-Degree Survey, KiDS-DR4"
+# (fragments-p r13d-frag-08, both golds: the survey and KiDS-DR4).
+_NAMED_RELEASE_AFTER = re.compile(r"(?: [A-Z][a-z]+)?(?: \((?![EPA]?DR ?[0-9]+\))[^()]*?[A-Za-z][^()]*?[0-9][^()]*\)"
+                                  r"|, (?![EPA]?DR ?[0-9]+\b)[A-Za-z][\w+-]*[A-Za-z][\w+-]*?[0-9][\w+-]*\b)")
 _NAMED_RELEASE_BEFORE = re.compile(r"[0-9], (?:the )?$")
 
 
@@ -1466,7 +1469,9 @@ def _unit_named(index: OntologyIndex, doc: Doc, m: Mention) -> bool:
 
 def _not_a_facility(doc: Doc, text: str, m: Mention, end_char: int, index: OntologyIndex, extent: Extent) -> bool:
     if extent.vetoed_after(text, end_char):
-        return True
+        # "Planck units" are physics; "the four ATLAS units in Hawaii, Chile and South Africa" (fragments-p
+        # r13d-frag-12, both golds: ATLAS) are telescopes, counted
+        return not (text.startswith(" units", end_char) and m.start > 0 and doc[m.start - 1].like_num)
     if m.source == "candidate" and m.start > 0 and doc[m.start - 1].lower_ in ("a", "an") \
             and (m.end == len(doc) or doc[m.end].is_punct or doc[m.end].is_stop):
         # "GALEX is a NASA Small Explorer, launched in 2003" (fragments-n r12d-frag-07, both golds): a name no one
@@ -2103,7 +2108,7 @@ def _grow_product(doc: Doc, text: str, m: Mention, end_char: int, index: Ontolog
                     found = index.concept(cid)
                     if found is not None and found.type == "DATASET":
                         return Mention(span.start, span.end, "DATASET", cid, "ruler", 0, True)
-        if find == extent.survey_field_end and m.label == "SURVEY" and text[end_char:end] == " Survey":
+        if find == extent.survey_field_end and m.label == "SURVEY" and text[end_char:end] in (" Survey", " Surveys"):
             return m._replace(end=span.end, exact=True)  # "GAMA Survey" is GAMA, written whole
         # the candidate's name without the possessive: "Gaia’s variable star catalogue" is the Gaia variable star one
         name = _clean(text[begin:end_char] + text[at:end]) if at != end_char else None

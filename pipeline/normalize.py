@@ -31,6 +31,10 @@ def normalize_word(word: str) -> str:
             TEX_MARKED.append(word)  # once per word: normalize_word is cached
         word = plain
     low = word.lower()
+    if not low.isascii():
+        # Accents fold: "VISTA Variables in the Vía Láctea" is the ontology's "... Via Lactea" (fragments-p
+        # r13d-frag-13, both golds); canonical decomposition only, so "deg²" and Greek letters stay as written
+        low = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
     # The plural of an acronym written with a lower-case s ("CNNs", "NNs", "GPUs"),
     # before the word rules, which would keep "nns" (too short) or "gpus" (-us).
     if len(word) > 2 and word[-1] == "s" and word[:-1].isupper() and word[:-1].isalnum():

@@ -384,6 +384,7 @@ def _check_alias_extent(
     established = {alias_key(n) for n in rules.established_names}
     leading = sorted(rules.descriptive_words, key=len, reverse=True)
     tails = {t.lower() for t in rules.descriptive_tails}
+    facility_tails = frozenset(rules.facility_descriptive_tails)
     for cid in sorted(concepts):
         concept = concepts[cid]
         for form in surface_forms(concept):
@@ -397,6 +398,13 @@ def _check_alias_extent(
                     break
             if rest is None and " " in text and text.rsplit(" ", 1)[1].lower() in tails:
                 rest, dropped = text.rsplit(" ", 1)[0], text.rsplit(" ", 1)[1]
+            if rest is None and concept.type in ("TELESCOPE", "SURVEY") and " " in text \
+                    and text.rsplit(" ", 1)[1] in facility_tails:
+                # "NEO Surveyor mission" where "NEO Surveyor" is matched alone; "Juno mission" stays, "Juno" alone
+                # being a word, and "Solar Maximum Mission" is a name (the tails are written in lower case)
+                rest, dropped = text.rsplit(" ", 1)[0], text.rsplit(" ", 1)[1]
+                if cid not in forms.get(alias_key(rest), set()):
+                    rest = None
             if rest is not None and forms.get(alias_key(rest)):
                 at = where[cid]
                 yield AstroIEError("E111", at.path, at.line, alias=text, id=cid,

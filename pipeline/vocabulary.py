@@ -66,6 +66,9 @@ class CandidateWords(BaseModel):
     data_system_words: Words = ()
     not_tool_words: Words = ()
     people_nouns: Words = ()
+    facility_line_cues: Words = ()
+    slash_non_instruments: Words = ()
+    survey_context_nouns: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
