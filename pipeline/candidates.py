@@ -98,6 +98,8 @@ _LANGUAGES = frozenset({"python", "julia", "idl", "r", "c++", "fortran", "rust",
 # over-sampling technique for regression with Gaussian noise (SMOGN)".
 _VARIANT_PREPOSITIONS = frozenset({"for", "with"})
 _INSTRUMENTAL = frozenset({"with", "using", "via", "through", "into"})
+# What a step is done in or by: "the Keplerian signals in juliet", "muon propagation by PROPOSAL".
+_WITHIN = frozenset({"in", "by"})
 # A word that only a program is called: "lc_classifier", "e2cnn", "celerite2" (snake case, digits in lower case).
 # Nouns after which, in "the [adjective] code X", X names the code.
 # What a naming verb names before the name: "we call this procedure POLISH", "we name our method X".
@@ -579,6 +581,7 @@ class CandidateRules:
         self.physical_model_words = frozenset(words.physical_model_words)
         self.data_system_words = frozenset(words.data_system_words)
         self.not_tool_words = frozenset(words.not_tool_words)
+        self.product_tool_nouns = frozenset(words.product_tool_nouns)
         # Ids of the trigger words' norms, to find them without a Token per position.
         self._head_norms = {strings.add(w) for w in self.name_heads | self.product_heads | {"pipeline", "network"}}
         self._trigger_norms = {strings.add(w) for w in self.name_triggers}
@@ -2924,7 +2927,8 @@ class CandidateRules:
             if (
                 (
                     _CODE_WORD.match(name.text)
-                    or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num and not _eponymous(name.text))
+                    or (name_shaped(name.text.replace("-", "")) and not name[-1].like_num and (
+                        not _eponymous(name.text) or self._released_as(doc, start, i)))
                 )
                 and not self.index.lookup(name.text)
                 and not self._is_known(doc, start, end)
@@ -3055,6 +3059,16 @@ class CandidateRules:
                 # "fitted with juliet, which wraps batman"; "as implemented in juliet."
                 accepted.setdefault((match[0], match[1]), match)
             elif (
+                (before in _INSTRUMENTAL or before in _WITHIN)
+                and (not after or after in _ITEM_ENDS or after == ",")
+                and self._tool_in_sentence(doc, match[0], anchors)
+            ):
+                # "jointly with the Keplerian signals in juliet, with nested sampling performed by dynesty"
+                # (fragments-o r12y-frag-02), "with photon propagation by CLSim and muon propagation by PROPOSAL."
+                # (r12y-frag-06; both golds of both): the word that closes a step done in or by something, in a
+                # sentence that names other tools, is the tool
+                accepted.setdefault((match[0], match[1]), match)
+            elif (
                 before in self._object_verbs
                 and after == ","
                 and doc[match[0]].is_lower
@@ -3116,6 +3130,13 @@ class CandidateRules:
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
+
+    def _released_as(self, doc: Doc, start: int, noun: int) -> bool:
+        """Is the word before the tool's noun at ``noun`` the name of one released product: "implemented in the
+        Deep-Transit toolkit" (abstracts-aa arXiv:2108.00670, both golds)? Title-case words joined by a hyphen name
+        the equations a kind of code solves ("an Einstein-Boltzmann code", "the Navier-Stokes solver"); before a
+        noun of a distributed product ("toolkit", "package") after "the" they name the one the authors release."""
+        return start >= 1 and doc[start - 1].lower_ == "the" and doc[noun].lower_ in self.product_tool_nouns
 
     def _kind_after_article(self, doc: Doc, start: int) -> bool:
         """Does an indefinite article open the phrase whose word at ``start`` stands before a tool's noun: "using a

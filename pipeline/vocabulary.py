@@ -65,6 +65,7 @@ class CandidateWords(BaseModel):
     system_nouns: Words = ()
     data_system_words: Words = ()
     not_tool_words: Words = ()
+    product_tool_nouns: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
