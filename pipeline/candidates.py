@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -105,6 +106,8 @@ _WITHIN = frozenset({"in", "by"})
 # What a naming verb names before the name: "we call this procedure POLISH", "we name our method X".
 _NAMED_OBJECTS = frozenset({"this", "our", "the", "these"})
 _NAMING_NOUNS = frozenset({"code", "package", "library", "software", "toolkit", "toolbox"})
+# A package's identifier, lower case in three parts or more joined by hyphens: "tess-asteroid-ml".
+_KEBAB_IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+){2,4}$")
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
 # A coined model name: "SolarFlareNet", "BTSbot", "AstroFormer", "StarGRUNet", "EoRFlow" (CamelCase + a model
 # suffix), or a name and "Net" ("APOGEE Net", "BOSS Net": the model trained on that survey's spectra).
@@ -243,9 +246,14 @@ def two_facilities(matches: list[tuple], start: int, end: int) -> tuple | None:
     return next((m for m in matches if m[1] == end and m[0] in firsts and m[2] in _FACILITY_LABELS), None)
 
 
+_GREEK = re.compile("[\u03b1-\u03c9]")
+
+
 @lru_cache(maxsize=1 << 16)  # the same unknown names recur from abstract to abstract
 def candidate_id(text: str) -> str:
     # Spelling and number are folded as in matching, except in acronyms ("MARS", "CHEOPS" are no plurals).
+    if _GREEK.search(text):  # "νGAN" is nuGAN, no GAN
+        text = _GREEK.sub(lambda g: unicodedata.name(g.group(), "").rsplit(" ", 1)[-1].lower(), text)
     words = [w.lower() if w.isupper() else normalize_word(w) for w in _WORD.findall(text.replace("-", " "))]
     slug = re.sub(r"[^a-z0-9.+]+", "-", " ".join(words).lower()).strip("-")
     slug = re.sub(r"(?<=[0-9])-\.-(?=[0-9])", ".", slug)  # "2.3-m", "GWTC-2.1": the number kept whole
@@ -261,6 +269,10 @@ def name_shaped(text: str) -> bool:
     """ "LEMON", "GaSNet", "ForSE+", "TNG100", "Radio-UNet": a coined name, not a word."""
     # "MODEL&CO" (abstracts-w arXiv:2409.17178); "O'TRAIN" (abstracts-z arXiv:2112.10280): an apostrophe before a
     # capital joins the parts of a name, one before a lower-case letter ends a possessive or an elision
+    if len(text) >= 4 and "\u03b1" <= text[0] <= "\u03c9" and text[1].isupper():
+        # a Greek letter for what the name is of, before a name in capitals: "νGAN" (for neutrino GAN, abstracts-ab
+        # arXiv:2505.03936, both golds), "μNet"; not a unit ("μJy") nor "ΛCDM" (a capital Greek letter)
+        text = text[1:]
     parts = [p for p in _NAME_PARTS.split(text.translate(_SUPERSCRIPT_DIGITS)) if p]  # "GS³" is written "GS3" too
     return (
         bool(parts) and len(text) >= 3 and any(ch.isupper() for ch in text) and any(_NAME_SHAPE.match(p) for p in parts)
@@ -2669,6 +2681,8 @@ class CandidateRules:
         if colon == 0 or colon + 1 >= boundary:
             return 0
         words = doc[0:colon]
+        if self._tool_before_subtitle(doc, words, colon, boundary):
+            return colon
         if any(
             t.lower_ in self.stop_words
             or not (t.is_title or t.is_upper or t.text == "-" or (t.i > 0 and doc[t.i - 1].text == "-"))
@@ -2696,6 +2710,35 @@ class CandidateRules:
         ):
             return colon
         return 0
+
+    def _tool_before_subtitle(self, doc: Doc, words: Span, colon: int, boundary: int) -> bool:
+        """Does a title name its tool before a colon and a subtitle that says it is one: "dolphin: A fully automated
+        forward modeling pipeline powered by artificial intelligence" (abstracts-ab arXiv:2503.22657), "EBOP MAVEN: A
+        machine learning model for predicting ..." (abstracts-aa arXiv:2502.11758; both golds of both)?
+
+        The name is one word in lower case that the abstract writes again as written (its authors' spelling), or
+        words in capitals or shaped as names, not all known ("ZTF SEDM" are two facilities); the subtitle opens with
+        an article, and its noun phrase holds a tool's noun, or a "model" of learning ("Quasars: A Review" names a
+        subject, "ABC: A physical model" a model of nature)."""
+        if colon + 2 >= boundary or doc[colon + 1].lower_ not in self._articles_text:
+            return False
+        if len(words) == 1:
+            word = words[0]
+            if not (word.is_lower and word.is_alpha and len(word) >= 4 and word.lower_ not in self.stop_words
+                    and _repeated(doc, words, boundary, case=True)):
+                return False
+        elif not (
+            len(words) <= 3
+            and all((t.is_upper and len(t) >= 3) or name_shaped(t.text) for t in words)
+            and not all(self._is_known(doc, t.i, t.i + 1) for t in words)
+        ):
+            return False
+        if self.index.lookup(words.text) or self._is_known(doc, 0, colon):
+            return False
+        head = doc[colon + 2 : _subtitle_head_end(doc, colon + 2, boundary)]
+        return any(t.lower_ in self._tool_nouns for t in head) or (
+            len(head) >= 2 and head[-1].lower_ == "model" and any(t.norm_ in self.ml_words for t in head)
+        )
 
     def _title_definition(self, doc: Doc, boundary: int) -> tuple[int, int, int] | None:
         """A title that opens with a definition and a tool's subtitle: "Radio Source Extraction with Attention
@@ -2958,6 +3001,10 @@ class CandidateRules:
                 names.add(doc[i - 1].text)
         names.update(doc[i - 2].text for i in tools if self._coined_before_task(doc, i))  # abstracts-w arXiv:2407.19461
         for i in nouns:
+            found = self._identifier_in_parentheses(doc, i)
+            if found is not None:
+                names.add(found)
+        for i in nouns:
             found = self._facility_pipeline(doc, i, facility_by_end)
             if found is not None:
                 names.add(found)
@@ -3130,6 +3177,29 @@ class CandidateRules:
             if rules[match[4]].requires_definition:
                 out.append(Span(doc, start, end, label="SOFTWARE", kb_id=match[3], span_id="context"))
         return out
+
+    def _identifier_in_parentheses(self, doc: Doc, noun: int) -> str | None:
+        """A package's identifier in parentheses later in the sentence of a tool's noun: "We built a code for
+        creating TESS training data with asteroid masks that served as the foundation of our effort
+        (tess-asteroid-ml)" (abstracts-aa arXiv:2605.12391, both golds). Lower case, three parts or more joined by
+        hyphens and no space, none a stop word ("(signal-to-noise)", "(state-of-the-art)" are words)."""
+        n = len(doc)
+        for k in range(noun + 1, min(n, noun + 40)):
+            word = doc[k]
+            if word.is_sent_end or word.text in (".", ";", "!", "?"):
+                return None
+            if word.text != "(":
+                continue
+            close = next((j for j in range(k + 1, min(n, k + 12)) if doc[j].text == ")"), None)
+            if close is None:
+                continue
+            inner = doc[k + 1 : close]
+            written = inner.text
+            if " " not in written and _KEBAB_IDENTIFIER.match(written) \
+                    and not any(part in self.stop_words for part in written.split("-")) \
+                    and not self.index.lookup(written) and not self._is_known(doc, k + 1, close):
+                return written
+        return None
 
     def _released_as(self, doc: Doc, start: int, noun: int) -> bool:
         """Is the word before the tool's noun at ``noun`` the name of one released product: "implemented in the
@@ -3589,6 +3659,8 @@ class CandidateRules:
                 if m[2] != "DATASET" and not targets.isdisjoint(near):
                     fits.append(m)  # (an observing run, "O4", is no data set because LIGO is named near it)
             if not fits:
+                fits = [m for m in ms if m[2] == "SOFTWARE" and self._in_company_of_its_record(doc, start, end, m, known)]
+            if not fits:
                 fits = [
                     m for m in ms if m[2] in ("SURVEY", "DATASET") and self._listed_with_peers(doc, start, end, known)
                 ]
@@ -3598,6 +3670,19 @@ class CandidateRules:
                 m = fits[0]
                 out.append(Span(doc, start, end, label=m[2], kb_id=m[3], span_id="context"))
         return out
+
+    def _in_company_of_its_record(self, doc: Doc, start: int, end: int, m: tuple, known: list[tuple]) -> bool:
+        """Does the record name two or more of the things a tool whose name is a word is related to, the name written
+        as declared: "Omicron triggers were used to locate transients" in a record on glitches of the LIGO, Virgo and
+        KAGRA data of O3 (fragments-o r12y-frag-03, both golds)? One related name in the sentence is the usual
+        company (above); two across the record say as much of a tool made for those detectors or that mission."""
+        if doc[start:end].text != self.index.rules[m[4]].text:
+            return False
+        concept = self.index.concept(m[3])
+        if concept is None or not concept.relations:
+            return False
+        targets = set().union(*concept.relations.values())
+        return len(targets & {k[3] for k in known}) >= 2
 
     def _method_tail(self, word: str) -> bool:
         """Is ``word`` a method's noun the guideline drops after a name ("technique", "approaches")?"""

