@@ -146,6 +146,14 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                 mentions.append(Mention(start, end - 1, rule.label, owner, "ruler", 0, exact))
                 mentions.append(Mention(end - 1, end, rule.label, rule.concept_id, "ruler", 0, exact))
                 continue
+            if rule.label == "SOFTWARE" and end - start > 1 and "-" in rule.text and " " in written \
+                    and (owner := _facility_of_tool_written_first(index, rule.concept_id, written)) is not None:
+                # "processed using the full TESS SPOC pipeline" (abstracts-j arXiv:1902.08544, both golds: "SPOC"): a
+                # mission and its pipeline's short name side by side are two names, though the ontology knows the
+                # product written as one unit ("TESS-SPOC")
+                mentions.append(Mention(start, end - 1, owner[1], owner[0], "ruler", 0, exact))
+                mentions.append(Mention(end - 1, end, rule.label, rule.concept_id, "ruler", 0, exact))
+                continue
             mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
@@ -297,6 +305,20 @@ def _owner_written_first(index: OntologyIndex, concept_id: str, form: str) -> st
     owners = set(concept.relations.get("instrument_of", ())) if concept is not None else set()
     found = sorted(owners & index.lookup(owner_text))
     return found[0] if found else None
+
+
+def _facility_of_tool_written_first(index: OntologyIndex, concept_id: str, form: str) -> tuple[str, str] | None:
+    """The facility a tool's form, as written with spaces, opens with when the rest is the tool's short name in
+    capitals ("TESS SPOC"): (the facility's concept, its type), else None."""
+    owner_text, _, rest = form.rpartition(" ")
+    if not _SHORT_NAME.fullmatch(rest) or sum(c.isupper() for c in rest) < 2:
+        return None
+    concept = index.concept(concept_id)
+    if concept is None or not concept.relations:
+        return None
+    found = sorted(set().union(*concept.relations.values()) & index.lookup(owner_text))
+    owner = index.concept(found[0]) if found else None
+    return (owner.id, owner.type) if owner is not None and owner.type in _FACILITY else None
 
 
 def _title_in_capitals(text: str) -> int:

@@ -187,3 +187,41 @@ def test_a_tool_whose_name_is_a_word_in_a_record_on_what_it_is_made_for(real):
     assert labels_of(record, "Omicron") == {"SOFTWARE"}
     near = tag(real, "The Omicron variant spread in 2022, when we observed with the VLT.")
     assert "Omicron" not in _texts(near)
+
+
+# -- a mission and its pipeline side by side -------------------------------------------------------------------------
+
+
+def test_a_mission_and_its_pipelines_short_name_written_apart_are_two_names(real):
+    # fixtures/unseen/abstracts-j arXiv:1902.08544 (both golds: "TESS" and "SPOC")
+    record = tag(real, "The simulated data were processed using the full TESS SPOC pipeline.")
+    assert labels_of(record, "TESS") == {"TELESCOPE"}
+    assert labels_of(record, "SPOC") == {"SOFTWARE"}
+    assert "TESS SPOC" not in _texts(record)
+    # the product written as one unit keeps its name
+    assert labels_of(tag(real, "We use the TESS-SPOC light curves of the full-frame images."), "TESS-SPOC") == {
+        "SOFTWARE"}
+
+
+# -- breadth: tools of the subfields named once ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Glitch vetoes were derived with gwdetchar and hveto from the auxiliary channels.", "gwdetchar"),
+        ("Auxiliary-channel features were extracted with SNAX for iDQ.", "SNAX"),
+        ("Photon propagation in the ice was simulated with photospline tables and CLSim.", "photospline"),
+        ("Tracks were reconstructed with JGandalf within the KM3NeT software framework.", "JGandalf"),
+        ("Events were weighted with SimWeights and LeptonWeighter.", "SimWeights"),
+        ("The CHEOPS light curves were detrended with pycheops and fitted with juliet.", "pycheops"),
+        ("Radio signals of neutrinos in the Askaryan Radio Array were simulated with AraSim.", "AraSim"),
+    ],
+)
+def test_tools_of_neutrino_gravitational_wave_and_exoplanet_work(real, sentence, name):
+    assert labels_of(tag(real, sentence), name) == {"SOFTWARE"}
+
+
+def test_tools_whose_names_are_words_stay_words_alone(real):
+    record = tag(real, "A millipede was photographed on a monopod. The stamp was a new proposal.")
+    assert _texts(record) == set()
