@@ -106,6 +106,11 @@ _WITHIN = frozenset({"in", "by"})
 # What a naming verb names before the name: "we call this procedure POLISH", "we name our method X".
 _NAMED_OBJECTS = frozenset({"this", "our", "the", "these"})
 _NAMING_NOUNS = frozenset({"code", "package", "library", "software", "toolkit", "toolbox"})
+# A coined name with a TeX symbol (a letter or an index, no command) and a word with a capital and lower case glued
+# to it: "$N$-Fit"; not a molecule ("C$_2$H", "$^{13}$CO", "NH$_2$CHO": an isotope's mass, or capitals only).
+_MATH_NAME = re.compile(r"(?<![\w$\\^])[A-Za-z]{0,4}\$[A-Za-z0-9_{}][A-Za-z0-9_^{}]{0,4}\$-?[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?![\w$])")
+# The capital of the word after the symbol, written in lower case in the name's other uses ("the $N$-fit algorithm").
+_MATH_NAME_LOWER = re.compile(r"(?<=\$-)[A-Z](?=[a-z]+$)")
 # A package's identifier, lower case in three parts or more joined by hyphens: "tess-asteroid-ml".
 _KEBAB_IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+){2,4}$")
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
@@ -737,6 +742,8 @@ class CandidateRules:
         spans.extend(self._software_in_context(doc, cues))
         if "+" in text:
             spans.extend(self._named_variants(doc, text))
+        if "$" in text:
+            spans.extend(self._names_with_math(doc, text))
         if "-I" in text:
             spans.extend(self._roman_releases(doc, text))
         if " (" in text:
@@ -766,6 +773,27 @@ class CandidateRules:
             spans = [s for s in spans if not (s.id_ == "tool" and s.text in untyped)]
         spans.sort(key=lambda s: (s.start, -s.end, s.label_, s.kb_id_))
         return spans
+
+    def _names_with_math(self, doc: Doc, text: str) -> list[Span]:
+        """A coined name written with a symbol in TeX and a capitalised word glued to it, used as a name: "We present
+        the $N$-fit algorithm ... $N$-Fit is a neural network model" (abstracts-h arXiv:2511.16614, both golds).
+
+        The symbol is a letter or an index, no command ("$\\Lambda$CDM" is a cosmology); a capital outside it says
+        it is a name ("$N$-body", "$k$-means", "$z$-band", "$\\chi^2$-fit" are words); the record writes it twice or
+        more (any case), the capital in the abstract, the authors' name for their tool."""
+        found = {m.group() for m in _MATH_NAME.finditer(text)}
+        boundary = self._title_end(doc)
+        abstract = text[doc[boundary].idx:] if 0 < boundary < len(doc) else text
+        out: list[Span] = []
+        for name in sorted(found):
+            # the capital written in the abstract, not only in a title in Title Case ("the $H_0$-Tension")
+            if name not in abstract or text.lower().count(name.lower()) < 2 or self.index.lookup(name):
+                continue
+            out.extend(span for span in self._occurrences(doc, name) if not self._is_known(doc, span.start, span.end))
+            lowered = _MATH_NAME_LOWER.sub(lambda m: m.group().lower(), name)
+            if lowered != name and lowered not in found:
+                out.extend(self._occurrences(doc, lowered, cid=candidate_id(name)))
+        return out
 
     def _named_variants(self, doc: Doc, text: str) -> list[Span]:
         """A method or a defined name with a "+" glued after it is the authors' named variant of it, a tool: "our

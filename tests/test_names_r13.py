@@ -225,3 +225,30 @@ def test_tools_of_neutrino_gravitational_wave_and_exoplanet_work(real, sentence,
 def test_tools_whose_names_are_words_stay_words_alone(real):
     record = tag(real, "A millipede was photographed on a monopod. The stamp was a new proposal.")
     assert _texts(record) == set()
+
+
+def test_a_missions_list_of_events_is_its_product(real):
+    # fixtures/unseen/fragments-c measure-fragment-01 ("GOES flare event list" DATASET)
+    record = tag(real, "Flare labels come from the GOES flare event list, based on the X-Ray Sensor (XRS) on GOES-15.")
+    assert labels_of(record, "GOES flare event list") == {"DATASET"}
+    near = tag(real, "We list the flare events observed by GOES in Table 1.")
+    assert labels_of(near, "GOES") == {"TELESCOPE"}
+
+
+def test_a_coined_name_written_with_a_tex_symbol_is_a_tool(real):
+    # fixtures/unseen/abstracts-h arXiv:2511.16614 (both golds: "$N$-fit", folded with "$N$-Fit")
+    record = tag(
+        real,
+        "We present the $N$-fit algorithm designed to improve the reconstruction of neutrino events. $N$-Fit is a "
+        "neural network model. The $N$-Fit algorithm refines the zenith angle over traditional $\\chi^2$-fit methods.",
+    )
+    assert labels_of(record, "$N$-Fit") == {"SOFTWARE"}
+    assert labels_of(record, "$N$-fit") == {"SOFTWARE"}
+    assert "$\\chi^2$-fit" not in _texts(record)
+    near = tag(
+        real,
+        "We run $N$-body simulations and $N$-body codes; the $z$-band and $\\Lambda$CDM fits use $k$-means. The "
+        "C$_2$H and $^{13}$CO lines of C$_2$H and $^{13}$CO.",
+        title="Resolving the $H_0$-Tension with machine learning. The $H_0$-tension",
+    )
+    assert {t for t in _texts(near) if "$" in t} <= {"$k$-means"}  # the method the ontology knows
