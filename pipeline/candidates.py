@@ -111,6 +111,8 @@ _NAMING_NOUNS = frozenset({"code", "package", "library", "software", "toolkit", 
 _MATH_NAME = re.compile(r"(?<![\w$\\^])[A-Za-z]{0,4}\$[A-Za-z0-9_{}][A-Za-z0-9_^{}]{0,4}\$-?[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?![\w$])")
 # The capital of the word after the symbol, written in lower case in the name's other uses ("the $N$-fit algorithm").
 _MATH_NAME_LOWER = re.compile(r"(?<=\$-)[A-Z](?=[a-z]+$)")
+# A short form in parentheses: initials and a capitalised word of what the named thing holds ("(MWP-Bubble)").
+_INITIALS_WITH_TAIL = re.compile(r"\((([A-Z]{2,6})-[A-Z][a-z]{3,})\)")
 # A package's identifier, lower case in three parts or more joined by hyphens: "tess-asteroid-ml".
 _KEBAB_IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+){2,4}$")
 _CODE_WORD = re.compile(r"^(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]+[0-9][a-z0-9]*)$")
@@ -744,6 +746,8 @@ class CandidateRules:
             spans.extend(self._named_variants(doc, text))
         if "$" in text:
             spans.extend(self._names_with_math(doc, text))
+        if "-" in text and "(" in text and _INITIALS_WITH_TAIL.search(text):
+            spans.extend(self._initials_with_tail(doc, text))
         if "-I" in text:
             spans.extend(self._roman_releases(doc, text))
         if " (" in text:
@@ -793,6 +797,29 @@ class CandidateRules:
             lowered = _MATH_NAME_LOWER.sub(lambda m: m.group().lower(), name)
             if lowered != name and lowered not in found:
                 out.extend(self._occurrences(doc, lowered, cid=candidate_id(name)))
+        return out
+
+    def _initials_with_tail(self, doc: Doc, text: str) -> list[Span]:
+        """A short form in parentheses after a known name, the name's initials and a capitalised word of what it
+        holds: "Spitzer bubbles identified by the Milky Way Project (MWP-Bubble)" (abstracts-aa arXiv:2504.03367, both
+        golds: "MWP-Bubble", "MWP-Bubbles" DATASET) names the part of that data set (or survey) the word says, of the
+        known name's type; the detector finds no definition in it (its tail is spelled nowhere in the name)."""
+        out: list[Span] = []
+        known = {e: (s, label) for s, e, label, *_ in match_tuples(doc, MATCHES)}
+        for hit in _INITIALS_WITH_TAIL.finditer(text):
+            short = doc.char_span(hit.start(1), hit.end(1))
+            if short is None or short.start < 2 or doc[short.start - 1].text != "(":
+                continue
+            before = known.get(short.start - 1)
+            initials = hit.group(2)
+            if before is None or before[1] not in ("DATASET", "SURVEY"):
+                continue
+            words = [t for t in doc[before[0] : short.start - 1] if t.is_alpha and not t.is_lower]
+            if "".join(t.text[0] for t in words) != initials:
+                continue
+            name = short.text
+            out.extend(self._occurrences(doc, name, before[1]))
+            out.extend(self._occurrences(doc, name + "s", before[1], candidate_id(name)))
         return out
 
     def _named_variants(self, doc: Doc, text: str) -> list[Span]:

@@ -252,3 +252,17 @@ def test_a_coined_name_written_with_a_tex_symbol_is_a_tool(real):
         title="Resolving the $H_0$-Tension with machine learning. The $H_0$-tension",
     )
     assert {t for t in _texts(near) if "$" in t} <= {"$k$-means"}  # the method the ontology knows
+
+
+def test_a_short_form_of_a_data_sets_initials_and_what_it_holds_is_a_data_set(real):
+    # fixtures/unseen/abstracts-aa arXiv:2504.03367 (both golds: "MWP-Bubble", "MWP-Bubbles" DATASET)
+    record = tag(
+        real,
+        "The model is trained and validated using Spitzer bubbles identified by the Milky Way Project (MWP-Bubble). "
+        "We found that using only MWP-Bubbles with clear structures improved performance.",
+    )
+    assert labels_of(record, "MWP-Bubble") == {"DATASET"}
+    assert labels_of(record, "MWP-Bubbles") == {"DATASET"}
+    # initials that are not the name's stay untyped
+    near = tag(real, "Bubbles were identified by the Milky Way Project (MPW-Bubble) volunteers.")
+    assert "MPW-Bubble" not in _texts(near)
