@@ -638,6 +638,7 @@ class CandidateRules:
         self._tool_id = strings.add("tool")
         self._apposition_heads = self._tool_head_norms | self._dataset_head_norms
         self._opener_heads = self._tool_head_norms | {self._software_norm}
+        self._architecture_id = strings.add("architecture")
         self._process_verbs = frozenset(words.process_verbs)
         self._model_nouns = frozenset({"classifier", "emulator"})
         self._tool_words = frozenset(words.tool_heads) | self.ml_words | frozenset(words.tool_name_words)
@@ -2881,6 +2882,7 @@ class CandidateRules:
         openers = self._positions(cues, self._opener_heads)
         nouns: list[int] = []
         tools: list[int] = []
+        designs: list[int] = []  # "architecture" after a word coined in mixed case
         # "the ThetaRay system": a system's noun after a coined word
         heads = [i for i in self._positions(cues, self._system_norms) if i and _MIXED_CASE.match(doc[i - 1].text)]
         if verbs or openers:  # keep only the cues the next (or this) word completes, from one array
@@ -2892,12 +2894,14 @@ class CandidateRules:
             # "the LABKIT annotation tool": "tool" names a tool only after a coined name and its task's noun (not
             # "a Gravitational Lens INference Tool", a title's words)
             tools = [i for i in openers if i >= 3 and lowers[i] == self._tool_id]
+            designs = [i for i in openers if i >= 2 and lowers[i] == self._architecture_id]
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
         text = doc.user_data.get(TEXT_KEY) or doc.text
         coined = list(_COINED_MODEL.finditer(text)) if _COINED_TAIL.search(text) else []
         if not (anchors or unsure or verbs or openers or nouns or coined or heads):
             return []
         names: set[str] = set()
+        architectures: set[str] = set()
         accepted: dict[tuple[int, int], tuple] = {}
 
         def past_version(end: int) -> int:
@@ -3055,6 +3059,14 @@ class CandidateRules:
                 # noun that also opens a sentence, as no common word does, is written as its authors write the name
                 names.add(doc[i - 1].text)
         names.update(doc[i - 2].text for i in tools if self._coined_before_task(doc, i))  # abstracts-w arXiv:2407.19461
+        for i in designs:
+            # "a graph neural network (GNN) based on the DynEdge architecture, implemented in GraphNeT" (fragments-o
+            # r12y-frag-06, both golds: "DynEdge" TECHNIQUE): a design others named, a word coined in mixed case
+            # ("the FPGA architecture", "the CUDA architecture" are hardware, in capitals)
+            word = doc[i - 1]
+            if doc[i - 2].lower_ == "the" and _MIXED_CASE.match(word.text) and not self.index.lookup(word.text) \
+                    and not self._is_known(doc, i - 1, i):
+                architectures.add(word.text)
         for i in nouns:
             found = self._identifier_in_parentheses(doc, i)
             if found is not None:
@@ -3199,7 +3211,6 @@ class CandidateRules:
                 # "interpolated with a Gaussian process (george)" (fragments-k r9y-frag-06): a method, then the code
                 # that implements it (not a short form the parentheses define: "Gaussian process (GP)")
                 accepted.setdefault((match[0], match[1]), match)
-        architectures: set[str] = set()
         out_known: list[Span] = []
         for found in coined:
             span = doc.char_span(found.start(), found.end())

@@ -266,3 +266,16 @@ def test_a_short_form_of_a_data_sets_initials_and_what_it_holds_is_a_data_set(re
     # initials that are not the name's stay untyped
     near = tag(real, "Bubbles were identified by the Milky Way Project (MPW-Bubble) volunteers.")
     assert "MPW-Bubble" not in _texts(near)
+
+
+def test_a_design_coined_in_mixed_case_before_architecture_is_a_technique(real):
+    # fixtures/unseen/fragments-o r12y-frag-06 (both golds: "DynEdge" TECHNIQUE, alt SOFTWARE)
+    record = tag(
+        real,
+        "Events are reconstructed with a graph neural network (GNN) based on the DynEdge architecture, implemented "
+        "in GraphNeT on top of PyTorch Geometric.",
+    )
+    assert labels_of(record, "DynEdge") == {"TECHNIQUE"}
+    # hardware written in capitals is no design of a network
+    near = tag(real, "The correlator runs on the FPGA architecture of the backend.")
+    assert "FPGA" not in _texts(near)
