@@ -279,3 +279,16 @@ def test_a_design_coined_in_mixed_case_before_architecture_is_a_technique(real):
     # hardware written in capitals is no design of a network
     near = tag(real, "The correlator runs on the FPGA architecture of the backend.")
     assert "FPGA" not in _texts(near)
+
+
+def test_a_surveys_tools_named_by_words_in_a_sentence_naming_the_survey(real):
+    # fixtures/unseen/abstracts-w arXiv:1907.11259 (both golds: "Kowalski", "Zwickyverse")
+    record = tag(
+        real,
+        "We describe the open-source software tools used internally at Caltech to archive and access ZTF’s alerts "
+        "and light curves (Kowalski), and to label the data (Zwickyverse).",
+    )
+    assert labels_of(record, "Kowalski") == {"SOFTWARE"}
+    assert labels_of(record, "Zwickyverse") == {"SOFTWARE"}
+    # the author of the same name is no tool
+    assert "Kowalski" not in _texts(tag(real, "As shown by Kowalski et al. (2019), ZTF alerts are many."))
