@@ -292,3 +292,14 @@ def test_a_surveys_tools_named_by_words_in_a_sentence_naming_the_survey(real):
     assert labels_of(record, "Zwickyverse") == {"SOFTWARE"}
     # the author of the same name is no tool
     assert "Kowalski" not in _texts(tag(real, "As shown by Kowalski et al. (2019), ZTF alerts are many."))
+
+
+def test_a_synthesis_code_named_by_a_word_beside_the_survey_whose_grids_it_computes(real):
+    # fixtures/unseen/abstracts-j arXiv:1709.09182 (both golds: "ASSET")
+    record = tag(
+        real,
+        "While StarNet was developed using the APOGEE observed spectra and corresponding ASSET synthetic data, we "
+        "suggest that this technique is applicable to other wavelength ranges.",
+    )
+    assert labels_of(record, "ASSET") == {"SOFTWARE"}
+    assert "ASSET" not in _texts(tag(real, "The ASSET programme funds the Gaia follow-up."))
