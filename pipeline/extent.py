@@ -56,6 +56,7 @@ class SpanRules(BaseModel):
     generic_product_nouns: tuple[str, ...] = ()
     shared_product_heads: tuple[str, ...] = ()
     kind_catalog_words: tuple[str, ...] = ()
+    simulated_catalog_words: tuple[str, ...] = ()
     simulation_patterns: tuple[str, ...] = ()
     run_patterns: tuple[str, ...] = ()
     run_nouns: tuple[str, ...] = ()
@@ -264,6 +265,11 @@ class Extent:
     def kind_catalog_words(self) -> frozenset[str]:
         """The kinds of data a catalogue holds, lower case ("photometric"): a release's catalogue of that kind is the release."""
         return frozenset(w.lower() for w in self.rules.kind_catalog_words)
+
+    @cached_property
+    def simulated_catalog_words(self) -> frozenset[str]:
+        """The words of a simulated catalogue, lower case ("mock"): a simulation's catalogue of that kind is the simulation."""
+        return frozenset(w.lower() for w in self.rules.simulated_catalog_words)
 
     @cached_property
     def model_name_words(self) -> frozenset[str]:

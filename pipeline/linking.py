@@ -152,6 +152,14 @@ def link_doc(doc: Doc, index: OntologyIndex) -> Doc:
                 mentions.append(Mention(start, end - 1, rule.label, owner, "ruler", 0, exact))
                 mentions.append(Mention(end - 1, end, rule.label, rule.concept_id, "ruler", 0, exact))
                 continue
+            if rule.label == "SOFTWARE" and end - start > 1 and "-" in rule.text and " " in written \
+                    and (owner := _facility_of_tool_written_first(index, rule.concept_id, written)) is not None:
+                # "processed using the full TESS SPOC pipeline" (abstracts-j arXiv:1902.08544, both golds: "SPOC"): a
+                # mission and its pipeline's short name side by side are two names, though the ontology knows the
+                # product written as one unit ("TESS-SPOC")
+                mentions.append(Mention(start, end - 1, owner[1], owner[0], "ruler", 0, exact))
+                mentions.append(Mention(end - 1, end, rule.label, rule.concept_id, "ruler", 0, exact))
+                continue
             mentions.append(Mention(start, end, rule.label, rule.concept_id, "ruler", 0, exact))
 
     for short_text, definition in sorted(definitions.items()):
@@ -306,6 +314,20 @@ def _owner_written_first(index: OntologyIndex, concept_id: str, form: str) -> st
     owners = set(concept.relations.get("instrument_of", ())) if concept is not None else set()
     found = sorted(owners & index.lookup(owner_text))
     return found[0] if found else None
+
+
+def _facility_of_tool_written_first(index: OntologyIndex, concept_id: str, form: str) -> tuple[str, str] | None:
+    """The facility a tool's form, as written with spaces, opens with when the rest is the tool's short name in
+    capitals ("TESS SPOC"): (the facility's concept, its type), else None."""
+    owner_text, _, rest = form.rpartition(" ")
+    if not _SHORT_NAME.fullmatch(rest) or sum(c.isupper() for c in rest) < 2:
+        return None
+    concept = index.concept(concept_id)
+    if concept is None or not concept.relations:
+        return None
+    found = sorted(set().union(*concept.relations.values()) & index.lookup(owner_text))
+    owner = index.concept(found[0]) if found else None
+    return (owner.id, owner.type) if owner is not None and owner.type in _FACILITY else None
 
 
 def _title_in_capitals(text: str) -> int:
@@ -1027,6 +1049,9 @@ _YEAR = re.compile(r" (?:19|20)[0-9]{2}(?![\w-]|\.[0-9])")
 _QUALIFIER = re.compile(r"-[a-z]{3,12}(?=[ /-])")
 # A capitalised data set's number before what it holds: "the Science Data Challenge 2 images".
 _NUMBERED = re.compile(r" [1-9](?= [a-z]{3,})")
+# A coined tool's version marked with "v", written apart: "the SegU-Net v2 framework", "identified by SegU-Net v2"
+# (abstracts-ab arXiv:2304.02661, both golds); a major version only, not the release used ("emcee v3.1").
+_MARKED_VERSION = re.compile(r" v[1-9][0-9]?(?![\w.+-])")
 # A tool's version glued by a hyphen: "EMBER-2", "astronet-triage-v2" (not "-2.5" nor "-20").
 _HYPHEN_VERSION = re.compile(r"-(?:[1-9]|II|III|IV|v[0-9]+)(?![\w-]|\.[0-9])")
 # A name written after another of a co-ordination ("FIRST and NVSS catalogues").
@@ -1156,12 +1181,15 @@ def compose(doc: Doc, text: str, chosen: list[Mention], index: OntologyIndex, ex
                 and (version := _VERSION.match(text, end_char) or (
                     _TOOL_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None) or (
                     _HYPHEN_VERSION.match(text, end_char) if m.label == "SOFTWARE" else None) or (
+                    _MARKED_VERSION.match(text, end_char) if m.label == "SOFTWARE" and m.source == "candidate" else None
+                ) or (
                     (_YEAR.match(text, end_char) or _NUMBERED.match(text, end_char)) if m.label == "DATASET" else None
                 )) is not None:
             # "PySM 3", "GADGET 4", "Near-Infrared Camera 2", "Science Data Challenge 2": a number written
             # after the name is part of it.
             span = _span_of(doc, start_char, version.end())
-            if span is not None and not (nxt is not None and nxt.start < span.end):
+            if span is not None and not (nxt is not None and nxt.start < span.end and not (
+                    nxt.source == "candidate" and nxt.end <= span.end)):
                 grown = m._replace(end=span.end) if m.label == "SOFTWARE" else _composed(
                     doc, m, span.start, span.end, m.label, index)
         if grown is None and m.label == "SOFTWARE" and "atalog" in text[end_char:end_char + 40] \
@@ -1949,6 +1977,10 @@ def _says_what_catalog(index: OntologyIndex, m: Mention, words: str) -> bool:
     if _KIND_OF_CATALOG.fullmatch(words) is None:
         return False
     concept = index.concept(m.concept_id)
+    if concept is not None and concept.kind == "simulation" and index.extent is not None:
+        # "validated on the MICE2 mock catalogue" (fragments-o r12y-frag-10, both golds "MICE2"): a simulation's
+        # mock catalogue is its galaxies, the simulation's own data; its halo catalogue is a product of its own
+        return words.split()[0].lower() in index.extent.simulated_catalog_words
     return concept is not None and concept.kind == "catalog"
 
 

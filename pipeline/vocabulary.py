@@ -69,6 +69,7 @@ class CandidateWords(BaseModel):
     facility_line_cues: Words = ()
     slash_non_instruments: Words = ()
     survey_context_nouns: Words = ()
+    product_tool_nouns: Words = ()
 
     NORM_KEYS: ClassVar[tuple[str, ...]] = (
         "head_words",
