@@ -508,7 +508,10 @@ def add_slash_pair_definitions(doc: Doc, text: str) -> None:
             continue
         opening = first.start - 1
         slash = next((j for j in range(opening - 2, max(0, opening - 14), -1) if doc[j].text == "/"), None)
-        if slash is None or slash < 1:
+        if slash is None:
+            found.extend(_part_of_pair(doc, first, second, opening))
+            continue
+        if slash < 1:
             continue
         letters = sum(c.isalpha() for c in first.text)
         end = opening
@@ -522,6 +525,27 @@ def add_slash_pair_definitions(doc: Doc, text: str) -> None:
             if long_form is not None and sum(t.is_alpha for t in long_form) > 1:
                 found.append((short, long_form))
     _add_definitions(doc, found)
+
+
+def _part_of_pair(doc: Doc, first: Span, second: Span, opening: int) -> list[tuple[Span, Span]]:
+    """A part and the whole it belongs to, their short forms written whole first: "the Spectro-Polarimeter of the
+    Solar Optical Telescope (SOT/SP)" (fragments-o r12y-frag-07, both golds) defines SOT and SP. Both long forms
+    must be found, each capitalised, or the pair defines nothing ("the ratio of the Signal to the Noise (S/N)")."""
+    of = next((j for j in range(opening - 2, max(0, opening - 8), -1) if doc[j].lower_ == "of"), None)
+    if of is None or of < 2:
+        return []
+    whole_start = of + 2 if doc[of + 1].lower_ == "the" else of + 1
+    letters = sum(c.isalpha() for c in second.text)
+    pairs = []
+    for short, candidate in ((first, doc[whole_start:opening]),
+                             (second, doc[max(0, of - min(letters + 5, letters * 2)):of])):
+        _, long_form = find_abbreviation(candidate, short)
+        if long_form is None or not (long_form[0].is_title or long_form[0].is_upper) \
+                or not all(t.is_title or t.is_upper or t.is_punct for t in long_form) \
+                or sum(t.is_alpha for t in long_form) < 2:
+            return []
+        pairs.append((short, long_form))
+    return pairs
 
 
 def trim_quoted_long_forms(doc: Doc) -> None:
@@ -1846,6 +1870,11 @@ class CandidateRules:
             # unless an indefinite article makes it a kind of code ("a Photodissociation Region (PDR) code")
             label = "SOFTWARE"
         elif label not in _AFTER_DEFINITION:
+            return None
+        if label in _FACILITY_LABELS and doc[close + 1].lower_ != doc[close + 1].norm_ \
+                and doc[close + 1].lower_.endswith("s"):
+            # "Weak Lensing (WL) surveys are reaching unprecedented depths" (abstracts-ab arXiv:2403.03490, both
+            # golds): a plural head says what kind of surveys or instruments, of which the long form names none
             return None
         # A name, not a description: capitalised words ("European Space Agency (ESA) mission" is
         # an organisation's mission) and no organisation word.
