@@ -2707,6 +2707,13 @@ class CandidateRules:
         if len(words) >= 2 and "-" not in words.text and head in ("TECHNIQUE", "SOFTWARE"):
             return colon
         opener = doc[colon + 1]
+        if len(words) >= 2 and opener.lower_ in ("a", "an") and all(t.is_upper and t.is_alpha for t in words) \
+                and self._tool_subtitle(doc, colon + 1, boundary) \
+                and not all(any(s <= t.i < e for s, e, *_ in match_tuples(doc, MATCHES)) for t in words):
+            # "EBOP MAVEN: A machine learning model for predicting eclipsing binary ... parameters" (abstracts-aa
+            # arXiv:2502.11758, both golds): words in capitals before a tool's subtitle are its coined name, a
+            # mission's short name among them ("MAVEN") named into it, no facility
+            return colon
         if (
             (len(words) == 1 or all(t.text == "-" or t.i == 0 or doc[t.i - 1].text == "-" for t in words))
             and (
@@ -2722,6 +2729,13 @@ class CandidateRules:
         ):
             return colon
         return 0
+
+    def _tool_subtitle(self, doc: Doc, start: int, boundary: int) -> bool:
+        """Does the subtitle from ``start`` name a tool or a model: "A machine learning model for ..."?"""
+        end = _subtitle_head_end(doc, start, boundary)
+        extent = self.index.extent
+        nouns = extent.rules.model_nouns if extent is not None else ()
+        return end > start + 1 and (doc[end - 1].norm_ in self._tool_nouns or doc[end - 1].lower_ in nouns)
 
     def _title_definition(self, doc: Doc, boundary: int) -> tuple[int, int, int] | None:
         """A title that opens with a definition and a tool's subtitle: "Radio Source Extraction with Attention

@@ -206,3 +206,26 @@ def test_a_mission_name_written_in_one_word(extractor):
         "NEOSurveyor.",
     ))
     assert found.get("NEOSurveyor") == {"TELESCOPE"}
+
+
+# -- a mission's short name inside a coined tool name ------------------------------------------------------------
+
+
+def test_words_in_capitals_before_a_models_subtitle_are_its_name(extractor):
+    # abstracts-aa arXiv:2502.11758 (both golds): the tool is "EBOP MAVEN", no Mars mission
+    found = _labels(_mentions(
+        extractor,
+        "We develop a machine learning model to inspect dEB light curves of survey missions such as Kepler.",
+        title="EBOP MAVEN: A machine learning model for predicting eclipsing binary light curve fitting parameters",
+    ))
+    assert found.get("EBOP MAVEN") == {"SOFTWARE"}
+    assert "MAVEN" not in found
+    assert found.get("Kepler") == {"TELESCOPE"}
+
+
+def test_two_known_facilities_before_a_tools_subtitle_stay_facilities(extractor):
+    # near misses: every word is a known name; a subtitle that names no tool
+    found = _labels(_mentions(extractor, "We use HST data.", title="HST ACS: A pipeline for cosmic rays"))
+    assert found.get("HST") == {"TELESCOPE"} and found.get("ACS") == {"TELESCOPE"}
+    found = _labels(_mentions(extractor, "We use MAVEN data.", title="MAVEN IUVS: A view of the Martian ionosphere"))
+    assert found.get("MAVEN") == {"TELESCOPE"}
