@@ -583,6 +583,7 @@ class CandidateRules:
         self.facility_nouns = frozenset(words.facility_nouns)
         self.generic_pipeline_words = frozenset(words.generic_pipeline_words)
         self.aperture_units = frozenset(words.aperture_units)
+        self.telescope_makers = frozenset(words.telescope_makers)
         self.observing_network_words = frozenset(words.observing_network_words)
         self.organization_words = frozenset(words.organization_words)
         self.weak_technique_heads = frozenset(words.weak_technique_heads)
@@ -1956,7 +1957,8 @@ class CandidateRules:
                 ):
                     out.append(self._typed(doc, start, token.i + 1, "TELESCOPE"))
             elif head == "telescope" and token.is_lower:
-                span = self._aperture_telescope(doc, token.i) or self._coined_before_noun(doc, token.i)
+                span = self._aperture_telescope(doc, token.i) or self._maker_telescope(doc, token.i) \
+                    or self._coined_before_noun(doc, token.i)
                 if span is not None:
                     out.append(span)
             elif head in _INSTRUMENT_HEADS and token.is_lower:
@@ -2219,6 +2221,23 @@ class CandidateRules:
             kb_id=candidate_id(doc[start : head_i + 1].text),
             span_id="aperture",
         )
+
+    def _maker_telescope(self, doc: Doc, head_i: int) -> Span | None:
+        """A commercial telescope, its maker's name and its model's code before a lower-case "telescope": "a
+        Celestron C14+Fastar telescope" (abstracts-aa arXiv:2605.03429, both golds: the name without the noun)."""
+        if not self.telescope_makers:
+            return None
+        j = head_i - 1
+        while j > 0 and head_i - j <= 5 and doc[j].lower_ not in self.telescope_makers:
+            word = doc[j]
+            if not (word.text in ("+", "-") or any(c.isdigit() for c in word.text) or word.is_upper or word.is_title):
+                return None
+            j -= 1
+        if j < 0 or j == head_i - 1 or doc[j].lower_ not in self.telescope_makers or not doc[j].text[0].isupper():
+            return None
+        if doc[j + 1].text in ("+", "-") or doc[head_i - 1].text in ("+", "-"):
+            return None
+        return Span(doc, j, head_i, label="TELESCOPE", kb_id=candidate_id(doc[j:head_i].text), span_id="aperture")
 
     def _name_start(self, doc: Doc, head_i: int) -> int | None:
         i = head_i - 1

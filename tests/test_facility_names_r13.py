@@ -229,3 +229,23 @@ def test_two_known_facilities_before_a_tools_subtitle_stay_facilities(extractor)
     assert found.get("HST") == {"TELESCOPE"} and found.get("ACS") == {"TELESCOPE"}
     found = _labels(_mentions(extractor, "We use MAVEN data.", title="MAVEN IUVS: A view of the Martian ionosphere"))
     assert found.get("MAVEN") == {"TELESCOPE"}
+
+
+# -- a commercial telescope: its maker and its model -------------------------------------------------------------
+
+
+def test_a_makers_name_and_model_before_telescope_name_one_telescope(extractor):
+    # abstracts-aa arXiv:2605.03429 (both golds: the name without the noun)
+    found = _labels(_mentions(
+        extractor,
+        "In this work, images acquired at La Sagra Observatory (L98) with a Celestron C14+Fastar telescope were "
+        "used. Follow-up used a PlaneWave CDK24 telescope.",
+    ))
+    assert found.get("Celestron C14+Fastar") == {"TELESCOPE"}
+    assert found.get("PlaneWave CDK24") == {"TELESCOPE"}
+
+
+def test_a_maker_alone_names_no_telescope(extractor):
+    # near misses: no model's code, or the maker after the noun
+    found = _mentions(extractor, "The Meade telescope was used, a telescope made by Celestron.")
+    assert not {t for t, label, _ in found if label == "TELESCOPE"}
