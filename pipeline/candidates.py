@@ -527,21 +527,27 @@ def add_slash_pair_definitions(doc: Doc, text: str) -> None:
     _add_definitions(doc, found)
 
 
+# The words between an instrument and the mission or telescope it is on: "the Compact Imager on board the Lunar
+# Orbiter Probe (LOP/CI)", "the Spectro-Polarimeter of the Solar Optical Telescope (SOT/SP)".
+_PART_OF = frozenset({"of", "on", "onboard", "aboard", "board"})
+
+
 def _part_of_pair(doc: Doc, first: Span, second: Span, opening: int) -> list[tuple[Span, Span]]:
     """A part and the whole it belongs to, their short forms written whole first: "the Spectro-Polarimeter of the
     Solar Optical Telescope (SOT/SP)" (fragments-o r12y-frag-07, both golds) defines SOT and SP. Both long forms
     must be found, each capitalised, or the pair defines nothing ("the ratio of the Signal to the Noise (S/N)")."""
-    of = next((j for j in range(opening - 2, max(0, opening - 8), -1) if doc[j].lower_ == "of"), None)
-    if of is None or of < 2:
+    joiner = next((j for j in range(opening - 2, max(0, opening - 8), -1) if doc[j].lower_ in _PART_OF), None)
+    if joiner is None or joiner < 2:
         return []
-    whole_start = of + 2 if doc[of + 1].lower_ == "the" else of + 1
+    whole_start = joiner + 2 if doc[joiner + 1].lower_ == "the" else joiner + 1
+    of = joiner - 1 if doc[joiner].lower_ == "board" and doc[joiner - 1].lower_ == "on" else joiner
     letters = sum(c.isalpha() for c in second.text)
     pairs = []
     for short, candidate in ((first, doc[whole_start:opening]),
                              (second, doc[max(0, of - min(letters + 5, letters * 2)):of])):
         _, long_form = find_abbreviation(candidate, short)
         if long_form is None or not (long_form[0].is_title or long_form[0].is_upper) \
-                or not all(t.is_title or t.is_upper or t.is_punct for t in long_form) \
+                or not all(t.is_title or t.is_upper or t.is_punct or doc[t.i - 1].text == "-" for t in long_form) \
                 or sum(t.is_alpha for t in long_form) < 2:
             return []
         pairs.append((short, long_form))

@@ -84,6 +84,17 @@ def test_a_pair_of_short_forms_after_an_instrument_of_a_telescope_defines_both(e
     assert "SOT/SP" not in found
 
 
+def test_a_pair_of_short_forms_after_an_instrument_on_board_a_mission_defines_both(extractor):
+    # written like a planetary-science data section: an instrument "on board" / "aboard" its mission
+    found = _labels(_mentions(
+        extractor,
+        "We use images from the Compact Imager on board the Lunar Orbiter Probe (LOP/CI). The CI frames are "
+        "flat-fielded. Context comes from the Wide-angle Camera aboard the Mars Express Orbiter (MEX/WAC).",
+    ))
+    for name in ("Compact Imager", "CI", "Lunar Orbiter Probe", "LOP", "Wide-angle Camera", "WAC", "MEX"):
+        assert found.get(name) == {"TELESCOPE"}, name
+
+
 def test_of_before_a_pair_of_codes_that_name_nothing_defines_nothing(extractor):
     # near miss: a ratio of two quantities written out is no pair of names
     found = _mentions(
