@@ -460,8 +460,8 @@ def _named_with_own_short_form(doc: Doc, matches: list[tuple], index: OntologyIn
         concept = index.concept(cid)
         if concept is not None and (any(a.text == short for a in concept.acronyms) or (
                 # a detector's code, its site's initial and its number: "LIGO Hanford (H1)", "Advanced Virgo
-                # (V1)" (fragments-o r12y-frag-03, first gold; the second marks them borderline)
-                _DETECTOR_CODE.fullmatch(short) and any(t.text[0] == short[0] for t in doc[_start:end] if t.is_title))):
+                # (V1)", "KAGRA (K1)" (fragments-o r12y-frag-03, first gold; the second marks them borderline)
+                _DETECTOR_CODE.fullmatch(short) and any(t.text[0] == short[0] for t in doc[_start:end]))):
             definitions[short] = Definition(cid, label, concept.label, "abbreviation")
 
 

@@ -119,6 +119,14 @@ def test_detector_codes_defined_after_their_names_are_the_detectors(extractor):
     assert ids.get("V1") == ids["Advanced Virgo"]
 
 
+def test_detector_codes_after_names_in_capitals_are_the_detectors(extractor):
+    # written like a gravitational-wave data section: the name in capitals, or with its arm length glued on
+    found = _mentions(extractor, "We add data from KAGRA (K1) and GEO600 (G1) for the O3GK period.")
+    ids = {t: cid for t, label, cid in found if label == "TELESCOPE"}
+    assert ids.get("K1") == ids["KAGRA"]
+    assert ids.get("G1") == ids["GEO600"]
+
+
 def test_a_code_that_no_word_of_the_name_starts_defines_nothing(extractor):
     # near miss: a numbered item after a facility's name whose letter the name does not start is no short form
     found = _mentions(extractor, "Data from LIGO Hanford (Q1) were vetoed by hand.")
