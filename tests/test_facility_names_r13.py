@@ -181,6 +181,15 @@ def test_an_observatory_named_whole_after_at_stays(extractor):
     assert found.get("Kitt Peak National Observatory") == {"TELESCOPE"}
 
 
+def test_a_facility_named_after_a_person_or_a_thing_after_at_stays(extractor):
+    # near misses: an observatory or detector whose name is no place ("at Keck" is the Keck telescopes)
+    found = _labels(_mentions(
+        extractor, "Spectra were taken with LRIS at Keck and at Gemini; the events were detected at IceCube."
+    ))
+    for name in ("Keck", "Gemini", "IceCube"):
+        assert found.get(name) == {"TELESCOPE"}, name
+
+
 def test_a_survey_consortium_or_production_team_is_an_organisation(extractor):
     # fragments-o r12y-frag-10 (both golds: KiDS is not tagged in the acknowledgement)
     found = _labels(_mentions(
