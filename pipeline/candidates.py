@@ -538,7 +538,10 @@ def add_slash_pair_definitions(doc: Doc, text: str) -> None:
             continue
         opening = first.start - 1
         slash = next((j for j in range(opening - 2, max(0, opening - 14), -1) if doc[j].text == "/"), None)
-        if slash is None or slash < 1:
+        if slash is None:
+            found.extend(_part_of_pair(doc, first, second, opening))
+            continue
+        if slash < 1:
             continue
         letters = sum(c.isalpha() for c in first.text)
         end = opening
@@ -552,6 +555,33 @@ def add_slash_pair_definitions(doc: Doc, text: str) -> None:
             if long_form is not None and sum(t.is_alpha for t in long_form) > 1:
                 found.append((short, long_form))
     _add_definitions(doc, found)
+
+
+# The words between an instrument and the mission or telescope it is on: "the Compact Imager on board the Lunar
+# Orbiter Probe (LOP/CI)", "the Spectro-Polarimeter of the Solar Optical Telescope (SOT/SP)".
+_PART_OF = frozenset({"of", "on", "onboard", "aboard", "board"})
+
+
+def _part_of_pair(doc: Doc, first: Span, second: Span, opening: int) -> list[tuple[Span, Span]]:
+    """A part and the whole it belongs to, their short forms written whole first: "the Spectro-Polarimeter of the
+    Solar Optical Telescope (SOT/SP)" (fragments-o r12y-frag-07, both golds) defines SOT and SP. Both long forms
+    must be found, each capitalised, or the pair defines nothing ("the ratio of the Signal to the Noise (S/N)")."""
+    joiner = next((j for j in range(opening - 2, max(0, opening - 8), -1) if doc[j].lower_ in _PART_OF), None)
+    if joiner is None or joiner < 2:
+        return []
+    whole_start = joiner + 2 if doc[joiner + 1].lower_ == "the" else joiner + 1
+    of = joiner - 1 if doc[joiner].lower_ == "board" and doc[joiner - 1].lower_ == "on" else joiner
+    letters = sum(c.isalpha() for c in second.text)
+    pairs = []
+    for short, candidate in ((first, doc[whole_start:opening]),
+                             (second, doc[max(0, of - min(letters + 5, letters * 2)):of])):
+        _, long_form = find_abbreviation(candidate, short)
+        if long_form is None or not (long_form[0].is_title or long_form[0].is_upper) \
+                or not all(t.is_title or t.is_upper or t.is_punct or doc[t.i - 1].text == "-" for t in long_form) \
+                or sum(t.is_alpha for t in long_form) < 2:
+            return []
+        pairs.append((short, long_form))
+    return pairs
 
 
 def trim_quoted_long_forms(doc: Doc) -> None:
@@ -589,6 +619,7 @@ class CandidateRules:
         self.facility_nouns = frozenset(words.facility_nouns)
         self.generic_pipeline_words = frozenset(words.generic_pipeline_words)
         self.aperture_units = frozenset(words.aperture_units)
+        self.telescope_makers = frozenset(words.telescope_makers)
         self.observing_network_words = frozenset(words.observing_network_words)
         self.organization_words = frozenset(words.organization_words)
         self.people_nouns = frozenset(words.people_nouns)
@@ -1978,6 +2009,11 @@ class CandidateRules:
             label = "SOFTWARE"
         elif label not in _AFTER_DEFINITION:
             return None
+        if label in _FACILITY_LABELS and doc[close + 1].lower_ != doc[close + 1].norm_ \
+                and doc[close + 1].lower_.endswith("s"):
+            # "Weak Lensing (WL) surveys are reaching unprecedented depths" (abstracts-ab arXiv:2403.03490, both
+            # golds): a plural head says what kind of surveys or instruments, of which the long form names none
+            return None
         # A name, not a description: capitalised words ("European Space Agency (ESA) mission" is
         # an organisation's mission) and no organisation word.
         words = [t for t in long if not t.is_punct and t.lower_ not in self.stop_words]
@@ -2061,7 +2097,8 @@ class CandidateRules:
                 ):
                     out.append(self._typed(doc, start, token.i + 1, "TELESCOPE"))
             elif head == "telescope" and token.is_lower:
-                span = self._aperture_telescope(doc, token.i) or self._coined_before_noun(doc, token.i)
+                span = self._aperture_telescope(doc, token.i) or self._maker_telescope(doc, token.i) \
+                    or self._coined_before_noun(doc, token.i)
                 if span is not None:
                     out.append(span)
             elif head in _INSTRUMENT_HEADS and token.is_lower:
@@ -2324,6 +2361,23 @@ class CandidateRules:
             kb_id=candidate_id(doc[start : head_i + 1].text),
             span_id="aperture",
         )
+
+    def _maker_telescope(self, doc: Doc, head_i: int) -> Span | None:
+        """A commercial telescope, its maker's name and its model's code before a lower-case "telescope": "a
+        Celestron C14+Fastar telescope" (abstracts-aa arXiv:2605.03429, both golds: the name without the noun)."""
+        if not self.telescope_makers:
+            return None
+        j = head_i - 1
+        while j > 0 and head_i - j <= 5 and doc[j].lower_ not in self.telescope_makers:
+            word = doc[j]
+            if not (word.text in ("+", "-") or any(c.isdigit() for c in word.text) or word.is_upper or word.is_title):
+                return None
+            j -= 1
+        if j < 0 or j == head_i - 1 or doc[j].lower_ not in self.telescope_makers or not doc[j].text[0].isupper():
+            return None
+        if doc[j + 1].text in ("+", "-") or doc[head_i - 1].text in ("+", "-"):
+            return None
+        return Span(doc, j, head_i, label="TELESCOPE", kb_id=candidate_id(doc[j:head_i].text), span_id="aperture")
 
     def _name_start(self, doc: Doc, head_i: int) -> int | None:
         i = head_i - 1

@@ -46,6 +46,7 @@ class SpanRules(BaseModel):
     period_patterns: tuple[str, ...] = ()
     organization_words: tuple[str, ...] = ()
     institution_name_words: tuple[str, ...] = ()
+    site_names: tuple[str, ...] = ()
     veto_patterns: tuple[str, ...] = ()
     descriptive_words: tuple[str, ...] = ()
     descriptive_tails: tuple[str, ...] = ()
@@ -278,6 +279,10 @@ class Extent:
     @cached_property
     def institution_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.rules.institution_name_words)
+
+    @cached_property
+    def site_name_set(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.rules.site_names)
 
     @cached_property
     def _paradigm_adjectives(self) -> frozenset[str]:

@@ -41,6 +41,7 @@ class CandidateWords(BaseModel):
     facility_nouns: Words = ()
     generic_pipeline_words: Words = ()
     aperture_units: Words = ()
+    telescope_makers: Words = ()
     observing_network_words: Words = ()
     organization_words: Words = ()
     weak_technique_heads: Words = ()

@@ -35,7 +35,8 @@ def test_a_transient_survey_with_its_own_short_form_is_split_from_its_facility(r
     record = tag(real, "Targets were selected from the Zwicky Transient Facility (ZTF) Bright Transient Survey (BTS), "
                        "via the Fink and ALeRCE brokers.")
     found = spans(record)
-    assert ("Zwicky Transient Facility", "SURVEY") in found
+    # the long form ends in the facility's head noun: TELESCOPE, which the golds accept (i12be, round 13)
+    assert ("Zwicky Transient Facility", "TELESCOPE") in found
     assert ("Bright Transient Survey", "SURVEY") in found
     assert ("BTS", "SURVEY") in found
 
