@@ -220,6 +220,8 @@ _MIXED_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*$")
 # An instrument's nouns (each a name head, so a cue word) after which a coined word is the instrument's name.
 _INSTRUMENT_HEADS = frozenset({"camera", "imager", "spectrograph", "spectrometer", "interferometer"})
 _NUMBERED_UNIT = re.compile(r"[A-Z]{1,5}[0-9]{1,2}")
+# A model code that opens with figures ("8SE"): after a maker's name only, as "a 3D camera" names no model.
+_FIGURES_FIRST_MODEL = re.compile(r"[0-9]{1,3}[A-Z]{1,4}")
 # A capital inside a word of lower case ("RecOgnition", "cOntrastive", "DEtection"): most texts have none.
 _LOWER_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2}[a-z]{3}")
@@ -2183,11 +2185,28 @@ class CandidateRules:
             return None
         name = doc[head_i - 1]
         text = name.text
-        coined = _MIXED_CASE.match(text) is not None or _NUMBERED_UNIT.fullmatch(text) is not None
+        maker = self._maker_before_model(doc, name.i)
+        coined = _MIXED_CASE.match(text) is not None or _NUMBERED_UNIT.fullmatch(text) is not None \
+            or (maker is not None and _FIGURES_FIRST_MODEL.fullmatch(text) is not None)
         if not coined or _in_hyphenated_word(doc, name.i) or self._is_known(doc, name.i, head_i) \
                 or self.index.lookup(text):
             return None
-        return Span(doc, name.i, head_i, label="TELESCOPE", kb_id=candidate_id(text), span_id="phrase")
+        start = name.i if maker is None else maker
+        return Span(doc, start, head_i, label="TELESCOPE", kb_id=candidate_id(doc[start:head_i].text), span_id="phrase")
+
+    def _maker_before_model(self, doc: Doc, i: int) -> int | None:
+        """The maker's name written before an instrument's model code, which is part of the instrument's name: "a
+        Specim FX10 camera", "a Celestron 8SE telescope" (abstracts-ac arXiv:2603.24323, both golds). A maker is
+        one word in Title Case that the ontology does not know and that opens no sentence ("the Keck CT5 camera"
+        is a known site and its unit)."""
+        if i < 1:
+            return None
+        word = doc[i - 1]
+        if not (word.is_title and word.is_alpha and len(word) >= 3) or word.lower_ in self.stop_words \
+                or word.whitespace_ != " " or sentence_initial(doc, word.i) or self._is_known(doc, word.i, word.i + 1) \
+                or self.index.lookup(word.text):
+            return None
+        return word.i
 
     def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
         """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""
