@@ -222,6 +222,8 @@ _INSTRUMENT_HEADS = frozenset({"camera", "imager", "spectrograph", "spectrometer
 _NUMBERED_UNIT = re.compile(r"[A-Z]{1,5}[0-9]{1,2}")
 # A model code that opens with figures ("8SE"): after a maker's name only, as "a 3D camera" names no model.
 _FIGURES_FIRST_MODEL = re.compile(r"[0-9]{1,3}[A-Z]{1,4}")
+# A tool's version glued to its name: "DBNets2.0".
+_GLUED_VERSION = re.compile(r"[0-9]+\.[0-9]+$")
 # A capital inside a word of lower case ("RecOgnition", "cOntrastive", "DEtection"): most texts have none.
 _LOWER_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2}[a-z]{3}")
@@ -2635,6 +2637,47 @@ class CandidateRules:
             and not self._is_known(doc, i - 2, i - 1)
         )
 
+    def _named_by_tool_noun(self, doc: Doc, i: int) -> str | None:
+        """The name of the tool whose noun "tool" is at ``i``, past the words that say what it does: after "the",
+        a name in capitals before them ("the MKCLASS automated classification tool", abstracts-ac arXiv:2511.02221,
+        both golds), or a coined name right after the noun, a version glued to it ("the simulation-based inference
+        tool DBNets2.0", abstracts-ac arXiv:2603.13149, both golds). Not "a tool", "the ML tool" (known), nor "the
+        tool Python" (a word, not a coined name)."""
+        n = len(doc)
+        j = i - 1
+        while j > 0 and i - j <= 4 and (doc[j].text == "-" or (doc[j].is_lower and doc[j].is_alpha)):
+            j -= 1
+        if i - j >= 2 and doc[j].lower_ in ("the", "our"):
+            # the words between say what it does: "inference tool", "simulation-based inference tool"
+            if i + 1 < n and doc[i].whitespace_:
+                word = doc[i + 1]
+                stem = _GLUED_VERSION.sub("", word.text)
+                if (
+                    word.text[:1].isupper()
+                    and name_shaped(stem)
+                    and (stem == word.text or word.text[len(stem) - 1].isalpha())
+                    and not self.index.lookup(word.text)
+                    and not self.index.lookup(stem)
+                    and not self._is_known(doc, i + 1, i + 2)
+                    and (i + 2 >= n or not (doc[i + 2].is_title or doc[i + 2].text == "-"))
+                ):
+                    return word.text
+            return None
+        if (
+            i - j >= 3
+            and doc[j].is_upper
+            and doc[j].is_alpha
+            and len(doc[j]) >= 4
+            and j > 0
+            and doc[j - 1].lower_ in _NAMED_OBJECTS
+            and not doc[i - 1].lower_.endswith(("ing", "ed"))
+            and not self.index.lookup(doc[j].text)
+            and not self._is_known(doc, j, j + 1)
+        ):
+            # two or more words of its task between: one word is _coined_before_task's ("the LABKIT annotation tool")
+            return doc[j].text
+        return None
+
     def _tool_noun_before(self, doc: Doc, i: int) -> bool:
         """Is the naming verb at ``i`` said of a tool's noun a few words back: "an algorithm we call",
         "a pipeline, which we named", "a method called"?"""
@@ -2858,7 +2901,7 @@ class CandidateRules:
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
         text = doc.user_data.get(TEXT_KEY) or doc.text
         coined = list(_COINED_MODEL.finditer(text)) if _COINED_TAIL.search(text) else []
-        if not (anchors or unsure or verbs or openers or nouns or coined or heads):
+        if not (anchors or unsure or verbs or openers or nouns or coined or heads or tools):
             return []
         names: set[str] = set()
         accepted: dict[tuple[int, int], tuple] = {}
@@ -3041,6 +3084,10 @@ class CandidateRules:
                 # noun that also opens a sentence, as no common word does, is written as its authors write the name
                 names.add(doc[i - 1].text)
         names.update(doc[i - 2].text for i in tools if self._coined_before_task(doc, i))  # abstracts-w arXiv:2407.19461
+        for i in tools:
+            named = self._named_by_tool_noun(doc, i)
+            if named is not None:
+                names.add(named)
         for i in nouns:
             found = self._facility_pipeline(doc, i, facility_by_end)
             if found is not None:

@@ -100,3 +100,35 @@ def test_the_astronomer_is_no_facility(real):
     record = tag(real, "The observatory was named after Vera C. Rubin, who measured galaxy rotation curves.")
     assert labels_of(record, "Vera C. Rubin") == set()
     assert labels_of(record, "Rubin") == set()
+
+
+# -- a tool named around its noun "tool" ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # abstracts-ac arXiv:2511.02221: "With the aid of the MKCLASS automated classification tool" (both golds)
+        ("With the aid of the MKCLASS automated classification tool and manual checks, we confirmed 40,223 spectra.",
+         "MKCLASS"),
+        # abstracts-ac arXiv:2603.13149: "with the simulation-based inference tool DBNets2.0" (both golds)
+        ("We analyze the dust morphologies with the simulation-based inference tool DBNets2.0, assuming planets.",
+         "DBNets2.0"),
+        # the one-word task of abstracts-w arXiv:2407.19461, in a sentence with no processing verb
+        ("With the aid of the LABKIT annotation tool we labelled the images.", "LABKIT"),
+    ],
+)
+def test_a_tool_named_before_or_after_its_noun_is_software(real, text, name):
+    assert labels_of(tag(real, text), name) == {"SOFTWARE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The SKA data analysis tool is described in a companion paper.", "SKA"),  # a known facility's tool
+        ("This is the tool Gaia users rely on for astrometry.", "Gaia"),  # a known name after the noun
+        ("Deep learning is the tool of choice for the PCA dimensionality reduction tool users.", "PCA"),
+    ],
+)
+def test_known_names_around_a_tool_noun_keep_their_type(real, text, word):
+    assert "SOFTWARE" not in labels_of(tag(real, text), word)
