@@ -962,7 +962,13 @@ class CandidateRules:
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
         untyped = set() if untyped is None else untyped
+        boundary = self._title_end(doc)
         for short_start, short_end, long_start, long_end in abbreviation_tuples(doc):
+            again = False
+            if boundary and long_start is not None and long_end <= boundary < short_start:
+                first = long_start
+                long_start, long_end = self._defined_again(doc, short_start, long_start, long_end)
+                again = long_start != first
             if long_start is None or (long_start, long_end) in seen:
                 continue
             seen.add((long_start, long_end))
@@ -1071,6 +1077,10 @@ class CandidateRules:
                 # the short form of a kind of network: no apposition to "network" makes it a tool's name
                 self._memo.setdefault("technique_shorts", set()).add(doc[short_start:short_end].text)
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
+            if again:
+                # the linker knows the title's definition, which names nothing: the short form's uses are written here
+                untyped.discard(doc[short_start:short_end].text)
+                out.extend(self._occurrences(doc, doc[short_start:short_end].text, label, cid))
             if label in _REWRITTEN_LABELS and cid.startswith("candidate:") and len(long) > 1:
                 # The name the record defines, written again without its short form: "SPT: Spectral Transformer for
                 # Red Giant Stars ..." in the title of "a novel framework, Spectral Transformer (SPT)" (abstracts-z
@@ -1090,6 +1100,21 @@ class CandidateRules:
                     if s.end < len(doc) and _VERSION.match(doc[s.end].text) and doc[s.start].text == short[0].text
                 )
         return out
+
+    @staticmethod
+    def _defined_again(doc: Doc, short_start: int, long_start: int, long_end: int) -> tuple[int, int]:
+        """The long form of a short form defined in the title and again in the abstract, where the abstract writes
+        it: "Dark from light (DfL): Inferring ..." and "We present Dark from Light (DfL) - a novel method" (abstracts-ac
+        arXiv:2507.00351, both golds). The definition read is the first, the title's, whose Title Case says nothing
+        and whose words are not what the abstract says of the name; a use without brackets keeps the title's."""
+        size = long_end - long_start
+        start = short_start - 1 - size
+        if start < 0 or doc[short_start - 1].text != "(" or short_start + 1 >= len(doc) or \
+                doc[short_start + 1].text != ")":
+            return long_start, long_end
+        if [t.lower_ for t in doc[start : short_start - 1]] != [t.lower_ for t in doc[long_start:long_end]]:
+            return long_start, long_end
+        return start, short_start - 1
 
     def _owned_instrument(self, doc: Doc, short: Span, long: Span) -> list[Span]:
         """The uses of a short form defined by an instrument's kind in lower case that a named facility owns:

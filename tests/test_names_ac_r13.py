@@ -132,3 +132,25 @@ def test_a_tool_named_before_or_after_its_noun_is_software(real, text, name):
 )
 def test_known_names_around_a_tool_noun_keep_their_type(real, text, word):
     assert "SOFTWARE" not in labels_of(tag(real, text), word)
+
+
+# -- a short form defined in the title and again, as a name, in the abstract ---------------------------------------
+
+
+def test_a_name_defined_in_the_title_and_again_in_the_abstract_is_the_abstracts(real):
+    # abstracts-ac arXiv:2507.00351: title "Dark from light (DfL): Inferring halo properties ...", abstract "We
+    # present Dark from Light (DfL) - a novel method" (both golds: SOFTWARE "Dark from light", "DfL")
+    record = tag(
+        real,
+        "We present Dark from Light (DfL) - a novel method to infer the dark sector in wide-field galaxy surveys. "
+        "We incorporate the regression models into a group-finding algorithm (DfL).",
+        title="Dark from light (DfL): Inferring halo properties from luminous tracers with machine learning",
+    )
+    assert labels_of(record, "Dark from Light") == {"SOFTWARE"}
+    assert labels_of(record, "DfL") == {"SOFTWARE"}
+
+
+def test_a_subject_defined_in_the_title_and_again_stays_no_name(real):
+    record = tag(real, "We review fast radio bursts (FRBs) seen by CHIME.", title="Fast Radio Bursts (FRBs): a review")
+    assert labels_of(record, "FRBs") == set()
+    assert labels_of(record, "fast radio bursts") == set()
