@@ -232,6 +232,10 @@ _MIXED_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*$")
 # An instrument's nouns (each a name head, so a cue word) after which a coined word is the instrument's name.
 _INSTRUMENT_HEADS = frozenset({"camera", "imager", "spectrograph", "spectrometer", "interferometer"})
 _NUMBERED_UNIT = re.compile(r"[A-Z]{1,5}[0-9]{1,2}")
+# A model code that opens with figures ("8SE"): after a maker's name only, as "a 3D camera" names no model.
+_FIGURES_FIRST_MODEL = re.compile(r"[0-9]{1,3}[A-Z]{1,4}")
+# A tool's version glued to its name: "DBNets2.0".
+_GLUED_VERSION = re.compile(r"[0-9]+\.[0-9]+$")
 # A capital inside a word of lower case ("RecOgnition", "cOntrastive", "DEtection"): most texts have none.
 _LOWER_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|\b[A-Z]{2}[a-z]{3}")
@@ -1093,7 +1097,13 @@ class CandidateRules:
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
         untyped = set() if untyped is None else untyped
+        boundary = self._title_end(doc)
         for short_start, short_end, long_start, long_end in abbreviation_tuples(doc):
+            again = False
+            if boundary and long_start is not None and long_end <= boundary < short_start:
+                first = long_start
+                long_start, long_end = self._defined_again(doc, short_start, long_start, long_end)
+                again = long_start != first
             if long_start is None or (long_start, long_end) in seen:
                 continue
             seen.add((long_start, long_end))
@@ -1202,6 +1212,10 @@ class CandidateRules:
                 # the short form of a kind of network: no apposition to "network" makes it a tool's name
                 self._memo.setdefault("technique_shorts", set()).add(doc[short_start:short_end].text)
             out.append(Span(doc, long.start, long.end, label=label, kb_id=cid, span_id="definition"))
+            if again:
+                # the linker knows the title's definition, which names nothing: the short form's uses are written here
+                untyped.discard(doc[short_start:short_end].text)
+                out.extend(self._occurrences(doc, doc[short_start:short_end].text, label, cid))
             if label in _REWRITTEN_LABELS and cid.startswith("candidate:") and len(long) > 1:
                 # The name the record defines, written again without its short form: "SPT: Spectral Transformer for
                 # Red Giant Stars ..." in the title of "a novel framework, Spectral Transformer (SPT)" (abstracts-z
@@ -1221,6 +1235,21 @@ class CandidateRules:
                     if s.end < len(doc) and _VERSION.match(doc[s.end].text) and doc[s.start].text == short[0].text
                 )
         return out
+
+    @staticmethod
+    def _defined_again(doc: Doc, short_start: int, long_start: int, long_end: int) -> tuple[int, int]:
+        """The long form of a short form defined in the title and again in the abstract, where the abstract writes
+        it: "Dark from light (DfL): Inferring ..." and "We present Dark from Light (DfL) - a novel method" (abstracts-ac
+        arXiv:2507.00351, both golds). The definition read is the first, the title's, whose Title Case says nothing
+        and whose words are not what the abstract says of the name; a use without brackets keeps the title's."""
+        size = long_end - long_start
+        start = short_start - 1 - size
+        if start < 0 or doc[short_start - 1].text != "(" or short_start + 1 >= len(doc) or \
+                doc[short_start + 1].text != ")":
+            return long_start, long_end
+        if [t.lower_ for t in doc[start : short_start - 1]] != [t.lower_ for t in doc[long_start:long_end]]:
+            return long_start, long_end
+        return start, short_start - 1
 
     def _owned_instrument(self, doc: Doc, short: Span, long: Span) -> list[Span]:
         """The uses of a short form defined by an instrument's kind in lower case that a named facility owns:
@@ -2324,11 +2353,28 @@ class CandidateRules:
             return None
         name = doc[head_i - 1]
         text = name.text
-        coined = _MIXED_CASE.match(text) is not None or _NUMBERED_UNIT.fullmatch(text) is not None
+        maker = self._maker_before_model(doc, name.i)
+        coined = _MIXED_CASE.match(text) is not None or _NUMBERED_UNIT.fullmatch(text) is not None \
+            or (maker is not None and _FIGURES_FIRST_MODEL.fullmatch(text) is not None)
         if not coined or _in_hyphenated_word(doc, name.i) or self._is_known(doc, name.i, head_i) \
                 or self.index.lookup(text):
             return None
-        return Span(doc, name.i, head_i, label="TELESCOPE", kb_id=candidate_id(text), span_id="phrase")
+        start = name.i if maker is None else maker
+        return Span(doc, start, head_i, label="TELESCOPE", kb_id=candidate_id(doc[start:head_i].text), span_id="phrase")
+
+    def _maker_before_model(self, doc: Doc, i: int) -> int | None:
+        """The maker's name written before an instrument's model code, which is part of the instrument's name: "a
+        Specim FX10 camera", "a Celestron 8SE telescope" (abstracts-ac arXiv:2603.24323, both golds). A maker is
+        one word in Title Case that the ontology does not know and that opens no sentence ("the Keck CT5 camera"
+        is a known site and its unit)."""
+        if i < 1:
+            return None
+        word = doc[i - 1]
+        if not (word.is_title and word.is_alpha and len(word) >= 3) or word.lower_ in self.stop_words \
+                or word.whitespace_ != " " or sentence_initial(doc, word.i) or self._is_known(doc, word.i, word.i + 1) \
+                or self.index.lookup(word.text):
+            return None
+        return word.i
 
     def _aperture_telescope(self, doc: Doc, head_i: int) -> Span | None:
         """A telescope named by its site or owner and its aperture: "ANU 2.3-m telescope"."""
@@ -2774,6 +2820,47 @@ class CandidateRules:
             and not self._is_known(doc, i - 2, i - 1)
         )
 
+    def _named_by_tool_noun(self, doc: Doc, i: int) -> str | None:
+        """The name of the tool whose noun "tool" is at ``i``, past the words that say what it does: after "the",
+        a name in capitals before them ("the MKCLASS automated classification tool", abstracts-ac arXiv:2511.02221,
+        both golds), or a coined name right after the noun, a version glued to it ("the simulation-based inference
+        tool DBNets2.0", abstracts-ac arXiv:2603.13149, both golds). Not "a tool", "the ML tool" (known), nor "the
+        tool Python" (a word, not a coined name)."""
+        n = len(doc)
+        j = i - 1
+        while j > 0 and i - j <= 4 and (doc[j].text == "-" or (doc[j].is_lower and doc[j].is_alpha)):
+            j -= 1
+        if i - j >= 2 and doc[j].lower_ in ("the", "our"):
+            # the words between say what it does: "inference tool", "simulation-based inference tool"
+            if i + 1 < n and doc[i].whitespace_:
+                word = doc[i + 1]
+                stem = _GLUED_VERSION.sub("", word.text)
+                if (
+                    word.text[:1].isupper()
+                    and name_shaped(stem)
+                    and (stem == word.text or word.text[len(stem) - 1].isalpha())
+                    and not self.index.lookup(word.text)
+                    and not self.index.lookup(stem)
+                    and not self._is_known(doc, i + 1, i + 2)
+                    and (i + 2 >= n or not (doc[i + 2].is_title or doc[i + 2].text == "-"))
+                ):
+                    return word.text
+            return None
+        if (
+            i - j >= 3
+            and doc[j].is_upper
+            and doc[j].is_alpha
+            and len(doc[j]) >= 4
+            and j > 0
+            and doc[j - 1].lower_ in _NAMED_OBJECTS
+            and not doc[i - 1].lower_.endswith(("ing", "ed"))
+            and not self.index.lookup(doc[j].text)
+            and not self._is_known(doc, j, j + 1)
+        ):
+            # two or more words of its task between: one word is _coined_before_task's ("the LABKIT annotation tool")
+            return doc[j].text
+        return None
+
     def _tool_noun_before(self, doc: Doc, i: int) -> bool:
         """Is the naming verb at ``i`` said of a tool's noun a few words back: "an algorithm we call",
         "a pipeline, which we named", "a method called"?"""
@@ -3030,7 +3117,7 @@ class CandidateRules:
             openers = [i for i in openers if i + 1 < n and lowers[i + 1] in self._opener_ids]
         text = doc.user_data.get(TEXT_KEY) or doc.text
         coined = list(_COINED_MODEL.finditer(text)) if _COINED_TAIL.search(text) else []
-        if not (anchors or unsure or verbs or openers or nouns or coined or heads):
+        if not (anchors or unsure or verbs or openers or nouns or coined or heads or tools):
             return []
         names: set[str] = set()
         architectures: set[str] = set()
@@ -3227,6 +3314,10 @@ class CandidateRules:
             found = self._identifier_in_parentheses(doc, i)
             if found is not None:
                 names.add(found)
+        for i in tools:
+            named = self._named_by_tool_noun(doc, i)
+            if named is not None:
+                names.add(named)
         for i in nouns:
             found = self._facility_pipeline(doc, i, facility_by_end)
             if found is not None:

@@ -60,7 +60,10 @@ MATCHES_KEY = MATCHES
 CANDIDATES_KEY = "astro_candidates"
 ENTITY_TUPLES = "astro_entity_tuples"
 """``doc.user_data`` key: ``doc.ents`` as the linker set them, (start char, end char, label, concept id, source)."""
-_DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b|\b[Dd]ata [Rr]elease [1-9][0-9]?(?:\.[0-9]+)?(?![\w-]|\.[0-9])"
+# "Quick" names a release of its own ("Euclid's Quick Data Release 1", abstracts-ac arXiv:2512.05899, both golds: Q1,
+# not the survey's DR1), so it stays in the name.
+_DATA_RELEASE = re.compile(r"\b[EPA]?DR[1-9][0-9]?\b"
+                           r"|\b(?:Quick )?[Dd]ata [Rr]elease [1-9][0-9]?(?:\.[0-9]+)?(?![\w-]|\.[0-9])"
                            r"|\b(?:Early|Public) Data Release\b(?! [0-9]| of)"  # "DESI Early Data Release"
                            r"|\bQuick Release [1-9][0-9]?(?![\w-]|\.[0-9])")  # "Euclid's Quick Release 1" (arXiv:2503.15310)
 _PROGRAM = re.compile(r" [Pp]rogram(?:me)?\b")
@@ -942,7 +945,9 @@ def _coded_product(doc: Doc, text: str, facility: Mention | None, start: int) ->
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
              "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
              "nineteenth", "twentieth")
-_RELEASE_OF = re.compile(rf"\b({'|'.join(_ORDINALS)}|early) [Dd]ata [Rr]elease of (?:the )?", re.IGNORECASE)
+# An ordinal in figures counts too: "the 17th data release of ZTF" (abstracts-ac arXiv:2512.13395, both golds).
+_RELEASE_OF = re.compile(rf"\b({'|'.join(_ORDINALS)}|early|[1-9][0-9]?(?:st|nd|rd|th)) [Dd]ata [Rr]elease of (?:the )?",
+                         re.IGNORECASE)
 
 
 # A release's own name written beside the spelled-out one ("... of the eROSITA All-Sky Survey (eRASS1)"),
@@ -983,7 +988,7 @@ def _releases_of(doc: Doc, text: str, chosen: list[Mention], index: OntologyInde
                 and (whole := doc.char_span(span.start_char, survey.end())) is not None:
             end = whole.end  # "the Third Data Release of the GALAH Survey": a title-case release, named whole
         word = found.group(1).lower()
-        release = "EDR" if word == "early" else f"DR{_ORDINALS.index(word) + 1}"
+        release = "EDR" if word == "early" else f"DR{int(word[:-2]) if word[0].isdigit() else _ORDINALS.index(word) + 1}"
         out = [m for m in out if m is not owner] + [_release(doc, index, owner, span.start, end, release)]
     return sorted(out, key=_BOUNDS) if out != chosen else chosen
 
