@@ -174,8 +174,10 @@ QUIET_ENV = {
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
 NOISE_ENV = {
-    # Library logs a user cannot act on stay at WARNING (inherited by workers and servers).
-    "DASK_LOGGING__DISTRIBUTED": "warning",
+    # Library logs a user cannot act on stay at WARNING (inherited by workers and servers). A Dask worker whose
+    # heartbeat meets the scheduler already closing at the end of a run logs a traceback at ERROR; a task that fails
+    # on a worker reaches the flow, which reports it in one line, so the worker's own log keeps only CRITICAL.
+    "DASK_LOGGING": repr({"distributed": "warning", "distributed.worker": "critical"}),
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_LOGGERS_PREFECT_CLIENT_LEVEL": "WARNING",
 }

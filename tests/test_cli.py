@@ -168,3 +168,17 @@ def test_final_line_counts_skipped_records_and_says_when_batches_came_from_the_c
 def test_python_dash_m_astro_ie_is_the_command() -> None:
     proc = subprocess.run([sys.executable, "-m", "astro_ie", "--version"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == f"astro-ie {astro_ie.__version__}"
+
+
+def test_a_dask_workers_heartbeat_at_shutdown_logs_no_traceback_without_verbose(monkeypatch) -> None:
+    # A worker whose heartbeat meets the scheduler already closing logs "Failed to communicate with scheduler during
+    # heartbeat." with a traceback at ERROR (seen at the end of a successful `run --dask local` on a loaded machine).
+    # The environment a quiet run hands its workers keeps that logger at CRITICAL and the rest of Dask at WARNING.
+    monkeypatch.delenv("DASK_LOGGING", raising=False)
+    monkeypatch.setattr(cli._State, "verbose", False)
+    cli._quiet_prefect()
+    probe = ("import logging, distributed; print(logging.getLogger('distributed.worker').getEffectiveLevel(),"
+             " logging.getLogger('distributed.scheduler').getEffectiveLevel())")
+    out = subprocess.run([sys.executable, "-c", probe], env=dict(os.environ), capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["50", "30"]  # logging.CRITICAL, logging.WARNING
