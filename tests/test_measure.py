@@ -19,7 +19,12 @@ from tests.test_unseen import score_set
 ROOT = Path(__file__).resolve().parent.parent
 MEASURE = ROOT / "tests" / "fixtures" / "measure"
 
-MICRO_F1_FLOOR = {"measure-abstracts": 0.915, "measure-abstracts-b": 0.915, "measure-fragments": 0.955}
+MICRO_F1_FLOOR = {
+    "measure-abstracts": 0.92,
+    "measure-abstracts-b": 0.915,
+    "measure-abstracts-c": 0.895,
+    "measure-fragments": 0.955,
+}
 FACILITY_F1_FLOOR = {"measure-fragments": 0.965}
 
 
