@@ -229,6 +229,8 @@ def crosses_sentence(doc: Doc, start: int, end: int) -> bool:
 _APPOSITIVE = re.compile(r"\b[A-Z]{3,10}, (?:the |a |an )?[A-Z]")
 # A coined short form: a capital after lower-case letters inside it ("FloTS", "AnaCal"; not "LoS", "CNNs").
 _MIXED_CASE = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z]{2}[A-Z][A-Za-z0-9]*$")
+# A full stop that ends a sentence: a capital opens the next ("... (SPRAT). The KiDS team ..."), not "1.2m".
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 # An instrument's nouns (each a name head, so a cue word) after which a coined word is the instrument's name.
 _INSTRUMENT_HEADS = frozenset({"camera", "imager", "spectrograph", "spectrometer", "interferometer"})
 _NUMBERED_UNIT = re.compile(r"[A-Z]{1,5}[0-9]{1,2}")
@@ -649,7 +651,8 @@ class CandidateRules:
         self.survey_context_nouns = frozenset(words.survey_context_nouns)
         # "Facilities:" opening a line (the AAS journals' facility keywords); the gate is the cue's stem
         cues = sorted({c.capitalize() for c in words.facility_line_cues} | set(words.facility_line_cues))
-        self._facility_line = re.compile(r"(?:^|\n)[ \t]*(?:" + "|".join(map(re.escape, cues)) + r"):[ \t]*") \
+        # (or a sentence: text exported from a paper's page often joins the line to the acknowledgement before it)
+        self._facility_line = re.compile(r"(?:^|\n|(?<=[.!?] ))[ \t]*(?:" + "|".join(map(re.escape, cues)) + r"):[ \t]*") \
             if cues else None
         self._facility_line_gate = tuple({c[:7].lower() for c in cues}) if cues else ()
         self.product_tool_nouns = frozenset(words.product_tool_nouns)
@@ -3869,6 +3872,8 @@ class CandidateRules:
         for hit in self._facility_line.finditer(text):
             end = text.find("\n", hit.end())
             end = len(text) if end < 0 else end
+            if (stop := _SENTENCE_END.search(text, hit.end(), end)) is not None:
+                end = stop.start() + 1  # the line joined to the next sentence ends with its own full stop
             depth, item_start = 0, hit.end()
             items: list[tuple[int, int]] = []
             for k in range(hit.end(), end + 1):

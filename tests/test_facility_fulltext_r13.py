@@ -196,3 +196,14 @@ def test_mission_alias_whose_name_matches_alone_is_rejected(tmp_path):
     problems = problems_of(tmp_path)
     assert codes(problems) == ["E111"]
     assert "'NEO Surveyor mission'" in problems[0].message
+
+
+def test_a_facilities_line_joined_to_the_paragraph_before_it(real):
+    # text exported from a paper's page often loses the line break before "Facilities:"; the line then ends at
+    # its own full stop, and the sentence after it is no keyword list
+    record = tag(real, "This work was supported by grant AST-2034437. Facilities: PO:1.2m (ZTF), Liverpool:2m "
+                       "(SPRAT). The KiDS production team acknowledges support from NOVA (Leiden).")
+    assert labels_of(record, "PO:1.2m") == {"TELESCOPE"}
+    assert labels_of(record, "Liverpool:2m") == {"TELESCOPE"}
+    assert labels_of(record, "NOVA") == set()
+    assert labels_of(record, "Leiden") == set()
