@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from astro_ie.extract import Extractor
-from astro_ie.models import Abstract
+from tests.test_linking import entity_triples, labels_by_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,24 +25,12 @@ def extractor() -> Extractor:
     return Extractor(ROOT / "ontologies")
 
 
-def _mentions(extractor: Extractor, text: str, title: str = "") -> set[tuple[str, str, str | None]]:
-    record = next(iter(extractor.tag([Abstract(id="t", title=title, abstract=text)])))
-    return {(e.text, e.label, e.concept_id) for e in record.entities}
-
-
-def _labels(found: set[tuple[str, str, str | None]]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for t, label, _ in found:
-        out.setdefault(t, set()).add(label)
-    return out
-
-
 # -- a survey's long form ending in a facility's head noun is the facility ----------------------------------------
 
 
 def test_a_survey_long_form_ending_in_telescope_is_the_telescope(extractor):
     # fragments-o r12y-frag-04 (both golds), abstracts-aa arXiv:1903.07939: LAMOST written out is the telescope
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "Guoshoujing Telescope (the Large Sky Area Multi-Object Fiber Spectroscopic Telescope, LAMOST) is a "
         "National Major Scientific Project built by the Chinese Academy of Sciences.",
@@ -53,7 +41,7 @@ def test_a_survey_long_form_ending_in_telescope_is_the_telescope(extractor):
 
 def test_the_short_form_and_the_survey_names_keep_their_types(extractor):
     # near misses: the short form keeps the concept's type; a survey named with the facility stays a survey
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "We use spectra from the LAMOST survey and LAMOST DR8. Transients were classified by the Zwicky "
         "Transient Facility Bright Transient Survey.",
@@ -65,7 +53,7 @@ def test_the_short_form_and_the_survey_names_keep_their_types(extractor):
 
 def test_a_defined_survey_keeps_its_short_forms_type(extractor):
     # near miss: "(ZTF)" keeps the type the ontology gives the short form (two golds type bare "ZTF" SURVEY only)
-    found = _labels(_mentions(extractor, "The Zwicky Transient Facility (ZTF) observes the northern sky."))
+    found = labels_by_text(entity_triples(extractor, "The Zwicky Transient Facility (ZTF) observes the northern sky."))
     assert found.get("ZTF") == {"SURVEY"}
 
 
@@ -74,7 +62,7 @@ def test_a_defined_survey_keeps_its_short_forms_type(extractor):
 
 def test_a_pair_of_short_forms_after_an_instrument_of_a_telescope_defines_both(extractor):
     # fragments-o r12y-frag-07 (both golds): the instrument, the telescope it is on, each with its short form
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "For a subset of events we add spectropolarimetry from the Spectro-Polarimeter of the Solar Optical "
         "Telescope (SOT/SP) on Hinode. The SP maps are calibrated.",
@@ -86,7 +74,7 @@ def test_a_pair_of_short_forms_after_an_instrument_of_a_telescope_defines_both(e
 
 def test_a_pair_of_short_forms_after_an_instrument_on_board_a_mission_defines_both(extractor):
     # written like a planetary-science data section: an instrument "on board" / "aboard" its mission
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "We use images from the Compact Imager on board the Lunar Orbiter Probe (LOP/CI). The CI frames are "
         "flat-fielded. Context comes from the Wide-angle Camera aboard the Mars Express Orbiter (MEX/WAC).",
@@ -97,7 +85,7 @@ def test_a_pair_of_short_forms_after_an_instrument_on_board_a_mission_defines_bo
 
 def test_of_before_a_pair_of_codes_that_name_nothing_defines_nothing(extractor):
     # near miss: a ratio of two quantities written out is no pair of names
-    found = _mentions(
+    found = entity_triples(
         extractor, "We measure the ratio of the Signal to the Noise (S/N) of the Spectral Energy Distribution."
     )
     assert not {t for t, label, _ in found if label in ("TELESCOPE", "SURVEY")}
@@ -108,7 +96,7 @@ def test_of_before_a_pair_of_codes_that_name_nothing_defines_nothing(extractor):
 
 def test_detector_codes_defined_after_their_names_are_the_detectors(extractor):
     # fragments-o r12y-frag-03 (first gold; the second marks them borderline)
-    found = _mentions(
+    found = entity_triples(
         extractor,
         "We use strain data from the third observing run of the two Advanced LIGO detectors, LIGO Hanford (H1) "
         "and LIGO Livingston (L1), and of Advanced Virgo (V1). The H1 data are noisier than the L1 data.",
@@ -121,7 +109,7 @@ def test_detector_codes_defined_after_their_names_are_the_detectors(extractor):
 
 def test_detector_codes_after_names_in_capitals_are_the_detectors(extractor):
     # written like a gravitational-wave data section: the name in capitals, or with its arm length glued on
-    found = _mentions(extractor, "We add data from KAGRA (K1) and GEO600 (G1) for the O3GK period.")
+    found = entity_triples(extractor, "We add data from KAGRA (K1) and GEO600 (G1) for the O3GK period.")
     ids = {t: cid for t, label, cid in found if label == "TELESCOPE"}
     assert ids.get("K1") == ids["KAGRA"]
     assert ids.get("G1") == ids["GEO600"]
@@ -129,7 +117,7 @@ def test_detector_codes_after_names_in_capitals_are_the_detectors(extractor):
 
 def test_a_code_that_no_word_of_the_name_starts_defines_nothing(extractor):
     # near miss: a numbered item after a facility's name whose letter the name does not start is no short form
-    found = _mentions(extractor, "Data from LIGO Hanford (Q1) were vetoed by hand.")
+    found = entity_triples(extractor, "Data from LIGO Hanford (Q1) were vetoed by hand.")
     assert not any(t == "Q1" for t, _, _ in found)
 
 
@@ -138,7 +126,7 @@ def test_a_code_that_no_word_of_the_name_starts_defines_nothing(extractor):
 
 def test_a_method_defined_before_plural_surveys_is_no_survey(extractor):
     # abstracts-ab arXiv:2403.03490 (both golds)
-    found = _mentions(
+    found = entity_triples(
         extractor,
         "Weak Lensing (WL) surveys are reaching unprecedented depths. We train on WL mock datasets.",
     )
@@ -147,7 +135,7 @@ def test_a_method_defined_before_plural_surveys_is_no_survey(extractor):
 
 def test_a_name_defined_before_a_singular_survey_is_still_a_survey(extractor):
     # near miss: one named survey, its noun after the parenthesis
-    found = _labels(_mentions(extractor, "We use the Southern-sky MWA Rapid Two-metre (SMART) survey."))
+    found = labels_by_text(entity_triples(extractor, "We use the Southern-sky MWA Rapid Two-metre (SMART) survey."))
     assert found.get("SMART") == {"SURVEY"}
 
 
@@ -157,7 +145,7 @@ def test_a_name_defined_before_a_singular_survey_is_still_a_survey(extractor):
 def test_a_bare_site_after_at_is_a_place(extractor):
     # fragments-o r12y-frag-10 (both golds borderline), fragments-d m2-fragment-04 (gold: nothing),
     # fragments-n r12d-frag-02, -08, -09 (second gold: nothing)
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "Images were taken with OmegaCAM on the VLT Survey Telescope (VST) at ESO Paranal. Light curves come "
         "from the SPECULOOS-South Observatory at Paranal. We used PMAS/PPak on the 3.5-m telescope at Calar "
@@ -171,7 +159,7 @@ def test_a_bare_site_after_at_is_a_place(extractor):
 
 def test_an_observatory_named_whole_after_at_stays(extractor):
     # near misses: the observatory's whole name, or its short form, after "at"
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "The camera is mounted on the Schmidt telescope at the Paranal Observatory; the 4-m telescope at CTIO "
         "and the Mayall telescope at Kitt Peak National Observatory were used too.",
@@ -183,7 +171,7 @@ def test_an_observatory_named_whole_after_at_stays(extractor):
 
 def test_a_facility_named_after_a_person_or_a_thing_after_at_stays(extractor):
     # near misses: an observatory or detector whose name is no place ("at Keck" is the Keck telescopes)
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor, "Spectra were taken with LRIS at Keck and at Gemini; the events were detected at IceCube."
     ))
     for name in ("Keck", "Gemini", "IceCube"):
@@ -192,7 +180,7 @@ def test_a_facility_named_after_a_person_or_a_thing_after_at_stays(extractor):
 
 def test_a_survey_consortium_or_production_team_is_an_organisation(extractor):
     # fragments-o r12y-frag-10 (both golds: KiDS is not tagged in the acknowledgement)
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "Based on data products produced by the KiDS consortium. The KiDS production team acknowledges "
         "support from the Deutsche Forschungsgemeinschaft.",
@@ -202,14 +190,14 @@ def test_a_survey_consortium_or_production_team_is_an_organisation(extractor):
 
 def test_a_survey_before_its_data_keeps_its_type(extractor):
     # near miss: the survey's data, and a consortium's name with capitals (an organisation, already dropped)
-    found = _labels(_mentions(extractor, "We use KiDS data products and thank the Euclid Consortium."))
+    found = labels_by_text(entity_triples(extractor, "We use KiDS data products and thank the Euclid Consortium."))
     assert found.get("KiDS") == {"SURVEY"}
     assert "Euclid" not in found
 
 
 def test_a_lettered_channel_of_an_instrument_is_a_band(extractor):
     # fragments-o r12y-frag-07 (first gold: nothing; second: borderline)
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "Flare labels are taken from the Geostationary Operational Environmental Satellite (GOES) X-ray flare event "
         "list compiled from the 1-8 Å XRS-B channel.",
@@ -220,7 +208,7 @@ def test_a_lettered_channel_of_an_instrument_is_a_band(extractor):
 
 def test_one_of_a_pair_of_spacecraft_stays(extractor):
     # near miss: "STEREO-A" is a spacecraft (span.yaml phase_patterns)
-    found = _labels(_mentions(extractor, "We use EUVI images from STEREO-A and STEREO-B."))
+    found = labels_by_text(entity_triples(extractor, "We use EUVI images from STEREO-A and STEREO-B."))
     assert found.get("STEREO-A") == {"TELESCOPE"}
 
 
@@ -229,7 +217,7 @@ def test_one_of_a_pair_of_spacecraft_stays(extractor):
 
 def test_a_mission_name_written_in_one_word(extractor):
     # abstracts-aa arXiv:2605.12391 (both golds)
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "Our method is of interest for upcoming missions such as the Nancy Grace Roman Space Telescope and "
         "NEOSurveyor.",
@@ -242,7 +230,7 @@ def test_a_mission_name_written_in_one_word(extractor):
 
 def test_words_in_capitals_before_a_models_subtitle_are_its_name(extractor):
     # abstracts-aa arXiv:2502.11758 (both golds): the tool is "EBOP MAVEN", no Mars mission
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "We develop a machine learning model to inspect dEB light curves of survey missions such as Kepler.",
         title="EBOP MAVEN: A machine learning model for predicting eclipsing binary light curve fitting parameters",
@@ -254,9 +242,9 @@ def test_words_in_capitals_before_a_models_subtitle_are_its_name(extractor):
 
 def test_two_known_facilities_before_a_tools_subtitle_stay_facilities(extractor):
     # near misses: every word is a known name; a subtitle that names no tool
-    found = _labels(_mentions(extractor, "We use HST data.", title="HST ACS: A pipeline for cosmic rays"))
+    found = labels_by_text(entity_triples(extractor, "We use HST data.", title="HST ACS: A pipeline for cosmic rays"))
     assert found.get("HST") == {"TELESCOPE"} and found.get("ACS") == {"TELESCOPE"}
-    found = _labels(_mentions(extractor, "We use MAVEN data.", title="MAVEN IUVS: A view of the Martian ionosphere"))
+    found = labels_by_text(entity_triples(extractor, "We use MAVEN data.", title="MAVEN IUVS: A view of the Martian ionosphere"))
     assert found.get("MAVEN") == {"TELESCOPE"}
 
 
@@ -265,7 +253,7 @@ def test_two_known_facilities_before_a_tools_subtitle_stay_facilities(extractor)
 
 def test_a_makers_name_and_model_before_telescope_name_one_telescope(extractor):
     # abstracts-aa arXiv:2605.03429 (both golds: the name without the noun)
-    found = _labels(_mentions(
+    found = labels_by_text(entity_triples(
         extractor,
         "In this work, images acquired at La Sagra Observatory (L98) with a Celestron C14+Fastar telescope were "
         "used. Follow-up used a PlaneWave CDK24 telescope.",
@@ -276,5 +264,5 @@ def test_a_makers_name_and_model_before_telescope_name_one_telescope(extractor):
 
 def test_a_maker_alone_names_no_telescope(extractor):
     # near misses: no model's code, or the maker after the noun
-    found = _mentions(extractor, "The Meade telescope was used, a telescope made by Celestron.")
+    found = entity_triples(extractor, "The Meade telescope was used, a telescope made by Celestron.")
     assert not {t for t, label, _ in found if label == "TELESCOPE"}

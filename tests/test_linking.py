@@ -414,6 +414,19 @@ def concept_ids_of(record: TaggedRecord, text: str) -> set[str]:
     return {e.concept_id for e in record.entities if e.text == text}
 
 
+def entity_triples(extractor: Extractor, text: str, title: str = "") -> set[tuple[str, str, str | None]]:
+    """(text, label, concept id) of every entity of one record, title empty unless given (full-text sentences)."""
+    return {(e.text, e.label, e.concept_id) for e in tag(extractor, text, title=title).entities}
+
+
+def labels_by_text(found: set[tuple[str, str, str | None]]) -> dict[str, set[str]]:
+    """The labels of ``entity_triples`` by mention text."""
+    out: dict[str, set[str]] = {}
+    for text, label, _ in found:
+        out.setdefault(text, set()).add(label)
+    return out
+
+
 def test_meaning_changing_modifier_stays_with_the_technique_under_a_candidate(real):
     record = tag(real, "We train Bayesian CNNs and a multimodal convolutional neural network on the cutouts.")
     assert ("Bayesian CNNs", "TECHNIQUE") in spans(record)
